@@ -1,0 +1,23 @@
+package org.hotline12345.contracts;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** The events routing publishes on {@link Topics#ROUTING_TICKETS} as a ticket moves through its life. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = TicketAssigned.class, name = "TicketAssigned"),
+        @JsonSubTypes.Type(value = TicketAccepted.class, name = "TicketAccepted"),
+        @JsonSubTypes.Type(value = TicketRejected.class, name = "TicketRejected"),
+        @JsonSubTypes.Type(value = TicketExtended.class, name = "TicketExtended"),
+        @JsonSubTypes.Type(value = TicketResolved.class, name = "TicketResolved"),
+        @JsonSubTypes.Type(value = TicketEscalated.class, name = "TicketEscalated"),
+        @JsonSubTypes.Type(value = TicketReopened.class, name = "TicketReopened"),
+        @JsonSubTypes.Type(value = TicketClosed.class, name = "TicketClosed")})
+public sealed interface TicketLifecycleEvent extends HotlineEvent
+        permits TicketAssigned, TicketAccepted, TicketRejected, TicketExtended, TicketResolved, TicketEscalated,
+        TicketReopened, TicketClosed {
+
+    /** The unit holding the ticket when this happened; {@code null} while it waits in triage. */
+    String unitId();
+}

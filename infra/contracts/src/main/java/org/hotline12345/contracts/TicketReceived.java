@@ -1,0 +1,23 @@
+package org.hotline12345.contracts;
+
+import java.time.Instant;
+
+/**
+ * Intake registered a ticket (受理). Carries no personal data in the clear.
+ *
+ * @param ticketNumber the human number the citizen reads out on the phone, e.g. {@code 12345-20261128-0042}
+ * @param category a category code of the taxonomy
+ * @param description the citizen's words, normalised
+ * @param location where the problem is, when known
+ * @param address the spoken or typed address, when given
+ * @param citizen how to reach the citizen
+ * @param resolvedOnCall the operator answered it on the spot: it is never dispatched
+ * @param answerGiven what the operator answered, when {@code resolvedOnCall}
+ * @param repeatOf the open ticket this call repeats, when it is a repeat complaint
+ * @param parentIncidentId the earlier ticket about the same incident, when merged
+ */
+public record TicketReceived(String eventId, Instant occurredAt, String ticketId, String ticketNumber,
+        Channel channel, String category, Urgency urgency, String description, GeoPoint location, Address address,
+        CitizenContact citizen, boolean resolvedOnCall, String answerGiven, String repeatOf,
+        String parentIncidentId) implements IntakeEvent {
+}

@@ -1,0 +1,126 @@
+package org.hotline12345.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+class EventContractTest {
+
+    static Stream<HotlineEvent> events() {
+        return SampleEvents.all().stream();
+    }
+
+    static Stream<String> eventTypes() {
+        return SampleEvents.all().stream().map(HotlineEvent::type);
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void roundTripsThroughJsonUnchanged(HotlineEvent event) {
+        byte[] json = EventCodec.write(event);
+
+        HotlineEvent back = EventCodec.read(json, streamOf(event));
+
+        assertThat(back).isEqualTo(event);
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void writesJsonThatItsSchemaAccepts(HotlineEvent event) {
+        String json = EventCodec.writeString(event);
+
+        assertThat(SchemaCatalog.validate(event.type(), json)).isEmpty();
+        assertThat(json).contains("\"type\":\"" + event.type() + "\"");
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
+    void stillReadsTheKeptSamplePayload(String type) throws IOException {
+        String sample = read("samples/" + type + ".v1.json");
+
+        assertThat(SchemaCatalog.validate(type, sample)).isEmpty();
+        HotlineEvent event = EventCodec.read(sample, streamFor(type));
+        assertThat(event.type()).isEqualTo(type);
+        assertThat(event.eventId()).isNotBlank();
+        assertThat(event.ticketId()).isEqualTo("3f6c2a1e-8d7b-4c1a-9e2f-5b8a7c6d4e3f");
+    }
+
+    @Test
+    void readersIgnoreFieldsAddedByANewerProducer() {
+        String newer = EventCodec.writeString(SampleEvents.received())
+                .replace("{\"type\"", "{\"channelDetail\":{\"line\":3},\"type\"");
+
+        IntakeEvent read = EventCodec.read(newer, IntakeEvent.class);
+
+        assertThat(read).isEqualTo(SampleEvents.received());
+    }
+
+    @Test
+    void schemaRejectsAnEventMissingARequiredField() {
+        String json = EventCodec.writeString(SampleEvents.assigned()).replace("\"unitId\":\"WATER_CO\",", "");
+
+        assertThat(SchemaCatalog.validate("TicketAssigned", json))
+                .extracting(com.networknt.schema.Error::getMessage)
+                .anySatisfy(message -> assertThat(message).contains("unitId"));
+    }
+
+    @Test
+    void asyncApiDocumentNamesEveryTopicAndEventType() throws IOException {
+        Map<String, Object> doc = new Yaml().load(read("asyncapi.yaml"));
+
+        assertThat(doc.get("asyncapi")).isEqualTo("3.0.0");
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> channels = (Map<String, Map<String, Object>>) doc.get("channels");
+        Set<String> addresses = channels.values().stream().map(c -> (String) c.get("address"))
+                .collect(Collectors.toSet());
+        assertThat(addresses).containsExactlyInAnyOrderElementsOf(Topics.ALL);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> messages = (Map<String, Object>) ((Map<String, Object>) doc.get("components"))
+                .get("messages");
+        assertThat(messages.keySet()).containsExactlyInAnyOrderElementsOf(eventTypes().toList());
+    }
+
+    @Test
+    void everyEventGoesToTheTopicOfItsStream() {
+        assertThat(Topics.topicOf(SampleEvents.received())).isEqualTo(Topics.INTAKE_TICKETS);
+        assertThat(Topics.topicOf(SampleEvents.assigned())).isEqualTo(Topics.ROUTING_TICKETS);
+        assertThat(Topics.deadLetter(Topics.INTAKE_TICKETS, "routing"))
+                .isEqualTo("hotline.intake.tickets.routing.dlq");
+    }
+
+    @Test
+    void eventIdsAreStableForTheSameFactAndDifferForAnother() {
+        assertThat(EventIds.of("t-1", "TicketAssigned", 1)).isEqualTo(EventIds.of("t-1", "TicketAssigned", 1))
+                .isNotEqualTo(EventIds.of("t-1", "TicketAssigned", 2));
+    }
+
+    private static Class<? extends HotlineEvent> streamOf(HotlineEvent event) {
+        return streamFor(event.type());
+    }
+
+    private static Class<? extends HotlineEvent> streamFor(String type) {
+        return Arrays.stream(new Class<?>[] {IntakeEvent.class, TicketLifecycleEvent.class, NotificationEvent.class,
+                        FeedbackEvent.class})
+                .filter(stream -> Arrays.stream(stream.getPermittedSubclasses())
+                        .anyMatch(c -> c.getSimpleName().equals(type)))
+                .map(stream -> stream.asSubclass(HotlineEvent.class))
+                .findFirst().orElseThrow();
+    }
+
+    private static String read(String path) throws IOException {
+        try (InputStream in = SchemaCatalog.resource(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.hotline12345.contracts;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One realistic instance of every event type. */
+final class SampleEvents {
+
+    static final String TICKET = "b1a6c0de-4f5e-4d3c-8b2a-1f0e9d8c7b6a";
+    static final Instant AT = Instant.parse("2026-11-28T02:30:00Z");
+
+    private SampleEvents() {
+    }
+
+    static List<HotlineEvent> all() {
+        return List.of(received(), assigned(),
+                new TicketAccepted(id("acc"), AT, TICKET, "URBAN_MGMT", true),
+                new TicketRejected(id("rej"), AT, TICKET, "URBAN_MGMT", "NOT_OUR_BUSINESS", "属于住建职责"),
+                new TicketExtended(id("ext"), AT, TICKET, "URBAN_MGMT", AT.plusSeconds(86_400 * 3), "需联合执法",
+                        "URBAN_MGMT"),
+                new TicketResolved(id("res"), AT, TICKET, "URBAN_MGMT", ResolutionResult.PARTLY_SOLVED,
+                        "已约谈店主，限期整改", false),
+                new TicketEscalated(id("esc"), AT, TICKET, "URBAN_MGMT", "RESOLVE_OVERDUE", AT.minusSeconds(60)),
+                new TicketReopened(id("reo"), AT, TICKET, "URBAN_MGMT", "NOT_SOLVED", AT.plusSeconds(86_400 * 3)),
+                new TicketClosed(id("clo"), AT, TICKET, "URBAN_MGMT", "FEEDBACK"),
+                new FeedbackReceived(id("fb"), AT, TICKET, false, Satisfaction.DISSATISFIED, "SMS"),
+                new NotificationSent(id("ns"), AT, TICKET, "n-1", "TicketAssigned", "assigned.en", "en", 2,
+                        "dev-42"),
+                new NotificationFailed(id("nf"), AT, TICKET, "n-2", "TicketResolved", 8, "gateway timed out"));
+    }
+
+    static TicketReceived received() {
+        return new TicketReceived(id("rcv"), AT, TICKET, "12345-20261128-0001", Channel.PHONE, "WATER_SUPPLY",
+                Urgency.URGENT, "Burst pipe flooding the street", new GeoPoint(26.5712, 106.7089),
+                new Address("Zhonghua Road 18", "YUNYAN", "ZHONGHUA_N"),
+                new CitizenContact("c2VhbGVk", "a".repeat(64), "139****0000", null, "en", true), false, null,
+                null, null);
+    }
+
+    static TicketAssigned assigned() {
+        return new TicketAssigned(id("asg"), AT, TICKET, "12345-20261128-0001", 1, "WATER_CO", "Guiyang Water",
+                List.of("URBAN_MGMT"), "WATER_SUPPLY", "YUNYAN", Priority.URGENT, AT.plusSeconds(7_200),
+                AT.plusSeconds(86_400), new AssignmentReason("water-outage", 3, "YY-01", List.of("category")));
+    }
+
+    private static String id(String salt) {
+        return EventIds.of(TICKET, salt, 1);
+    }
+}
