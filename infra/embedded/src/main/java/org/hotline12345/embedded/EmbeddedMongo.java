@@ -1,0 +1,62 @@
+package org.hotline12345.embedded;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A MongoDB wire-protocol server (mongo-java-server) on loopback. With a file it keeps its data across restarts
+ * (H2 backend); without one it lives in memory, which is what tests want.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    private final MongoServer server;
+    private final int port;
+
+    private EmbeddedMongo(MongoServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /** A server on {@code port} (0 picks a free one) that keeps its data in {@code file}. */
+    public static EmbeddedMongo persistent(int port, Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return start(port, new H2Backend(file.toString()));
+    }
+
+    /** A server on a free port that forgets everything when it stops. */
+    public static EmbeddedMongo inMemory() {
+        return start(0, new MemoryBackend());
+    }
+
+    private static EmbeddedMongo start(int port, MongoBackend backend) {
+        int chosen = port == 0 ? FreePorts.pick() : port;
+        MongoServer server = new MongoServer(backend);
+        server.enableOplog();
+        server.bind("127.0.0.1", chosen);
+        return new EmbeddedMongo(server, chosen);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The connection string of one database on this server. */
+    public String uri(String database) {
+        return "mongodb://127.0.0.1:" + port + "/" + database;
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+    }
+}

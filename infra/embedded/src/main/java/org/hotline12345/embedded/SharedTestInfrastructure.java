@@ -1,0 +1,68 @@
+package org.hotline12345.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One broker, one wire server and one key pair per test JVM, started on first use and stopped when the JVM
+ * ends, so integration tests of a module share them instead of paying the start-up for each class.
+ */
+public final class SharedTestInfrastructure {
+
+    private static SharedTestInfrastructure instance;
+
+    private final EmbeddedKafka kafka;
+    private final EmbeddedMongo mongo;
+    private final LocalKeys keys;
+
+    private SharedTestInfrastructure(EmbeddedKafka kafka, EmbeddedMongo mongo, LocalKeys keys) {
+        this.kafka = kafka;
+        this.mongo = mongo;
+        this.keys = keys;
+    }
+
+    public static synchronized SharedTestInfrastructure get() {
+        if (instance == null) {
+            try {
+                Path dir = Files.createTempDirectory("hotline-it");
+                EmbeddedKafka kafka = EmbeddedKafka.start(0, dir);
+                EmbeddedMongo mongo = EmbeddedMongo.inMemory();
+                LocalKeys keys = LocalKeys.inFolder(dir.resolve("keys"));
+                instance = new SharedTestInfrastructure(kafka, mongo, keys);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    mongo.close();
+                    kafka.close();
+                }, "hotline-it-shutdown"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    public EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    public EmbeddedMongo mongo() {
+        return mongo;
+    }
+
+    public TokenMinter tokens() {
+        return keys.minter("hotline-test");
+    }
+
+    /** The Spring properties that point a service at this infrastructure, with its own database. */
+    public Map<String, String> springProperties(String database) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        props.put("spring.mongodb.uri", mongo.uri(database));
+        props.put("spring.security.oauth2.resourceserver.jwt.public-key-location",
+                keys.publicKeyPem().toUri().toString());
+        return props;
+    }
+}

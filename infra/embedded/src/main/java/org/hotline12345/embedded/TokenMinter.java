@@ -1,0 +1,58 @@
+package org.hotline12345.embedded;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/** Signs bearer tokens in the shape the hub's resource servers expect: {@code roles} and, for units, {@code unit}. */
+public final class TokenMinter {
+
+    private final RSAKey key;
+    private final String issuer;
+
+    TokenMinter(RSAKey key, String issuer) {
+        this.key = key;
+        this.issuer = issuer;
+    }
+
+    /** A token for {@code subject} with {@code roles}; {@code unit} may be {@code null}. */
+    public String mint(String subject, List<String> roles, String unit, Duration validFor) {
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(subject)
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now.minusSeconds(5)))
+                .expirationTime(Date.from(now.plus(validFor)))
+                .claim("roles", roles);
+        if (unit != null) {
+            claims.claim("unit", unit);
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                claims.build());
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("could not sign a token", e);
+        }
+        return jwt.serialize();
+    }
+
+    public String mint(String subject, String role) {
+        return mint(subject, List.of(role), null, Duration.ofHours(1));
+    }
+
+    public String mintUnit(String subject, String unit) {
+        return mint(subject, List.of("UNIT"), unit, Duration.ofHours(1));
+    }
+}

@@ -1,0 +1,71 @@
+package org.hotline12345.platform;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings shared by every service.
+ *
+ * @param source the CloudEvents {@code source} of what this service publishes, e.g. {@code /hotline/intake}
+ * @param security who may call the API
+ * @param http bounds on requests
+ * @param kafka bounds on publishing
+ * @param outbox how the outbox relay retries what a crash left behind
+ * @param pii the keys that protect citizens' contact data
+ */
+@Validated
+@ConfigurationProperties("hotline")
+public record HotlineProperties(@NotBlank @DefaultValue("/hotline") String source,
+        @Valid @DefaultValue Security security, @Valid @DefaultValue Http http, @Valid @DefaultValue Kafka kafka,
+        @Valid @DefaultValue Outbox outbox, @Valid @DefaultValue Pii pii) {
+
+    /**
+     * @param rolesClaim the JWT claim that lists the caller's roles
+     * @param unitClaim the JWT claim that names a unit user's unit
+     * @param publicPaths path patterns anyone may call without a token (public forms, status look-ups)
+     */
+    public record Security(@NotBlank @DefaultValue("roles") String rolesClaim,
+            @NotBlank @DefaultValue("unit") String unitClaim, @DefaultValue List<String> publicPaths) {
+    }
+
+    /** @param maxBodySize the largest request body accepted; a larger one gets 413 */
+    public record Http(@NotNull @DefaultValue("64KB") DataSize maxBodySize) {
+    }
+
+    /**
+     * @param deliveryTimeout how long the producer keeps trying one record before it reports failure
+     * @param maxBlock how long a send may wait for metadata or buffer space when the broker is away
+     * @param requestTimeout how long one produce request may take
+     * @param partitions partitions of each hub topic this service creates when it is missing
+     * @param replicas replicas of each hub topic this service creates when it is missing
+     */
+    public record Kafka(@NotNull @DefaultValue("10s") Duration deliveryTimeout,
+            @NotNull @DefaultValue("5s") Duration maxBlock, @NotNull @DefaultValue("4s") Duration requestTimeout,
+            @Positive @DefaultValue("3") int partitions, @Positive @DefaultValue("1") short replicas) {
+    }
+
+    /**
+     * @param sweepInterval how often the relay looks for events a crash or a broker outage left unpublished
+     * @param grace how old a pending event must be before the sweep takes it, so it does not race the request
+     *     that is still publishing it
+     * @param lease how long one instance holds a document it is republishing before another may try
+     */
+    public record Outbox(@NotNull @DefaultValue("5s") Duration sweepInterval,
+            @NotNull @DefaultValue("30s") Duration grace, @NotNull @DefaultValue("30s") Duration lease) {
+    }
+
+    /**
+     * @param sealKey base64 of the 256-bit AES key that seals phone numbers and names
+     * @param hashKey base64 of the HMAC key that makes phone numbers findable without storing them
+     */
+    public record Pii(@DefaultValue("") String sealKey, @DefaultValue("") String hashKey) {
+    }
+}

@@ -1,0 +1,50 @@
+package org.hotline12345.platform.messaging;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.hotline12345.platform.outbox.OutboxEntry;
+import org.springframework.kafka.core.KafkaTemplate;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Publishes an event keyed by its ticket, with its CloudEvents attributes as headers. The returned Mono completes
+ * when the broker has acknowledged the record under the producer's {@code acks=all} and delivery bound, and fails
+ * otherwise.
+ */
+public class EventPublisher {
+
+    private final KafkaTemplate<String, byte[]> template;
+    private final String source;
+
+    public EventPublisher(KafkaTemplate<String, byte[]> template, String source) {
+        this.template = template;
+        this.source = source;
+    }
+
+    public Mono<Void> publish(OutboxEntry entry) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(entry.topic(), null, entry.key(),
+                entry.payload().getBytes(StandardCharsets.UTF_8), headers(entry));
+        // send() itself may block up to max.block.ms when the broker is away, so it must not run on an event loop
+        return Mono.fromFuture(() -> template.send(record))
+                .subscribeOn(Schedulers.boundedElastic())
+                .then();
+    }
+
+    private RecordHeaders headers(OutboxEntry entry) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CloudEventHeaders.SPEC_VERSION, utf8("1.0"));
+        headers.add(CloudEventHeaders.ID, utf8(entry.eventId()));
+        headers.add(CloudEventHeaders.TYPE, utf8(CloudEventHeaders.TYPE_PREFIX + entry.type()));
+        headers.add(CloudEventHeaders.SOURCE, utf8(source));
+        headers.add(CloudEventHeaders.TIME, utf8(entry.occurredAt().toString()));
+        headers.add(CloudEventHeaders.SUBJECT, utf8(entry.key()));
+        headers.add("contentType", utf8("application/json"));
+        return headers;
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

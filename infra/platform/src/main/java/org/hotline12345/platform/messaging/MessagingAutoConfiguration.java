@@ -1,0 +1,45 @@
+package org.hotline12345.platform.messaging;
+
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.hotline12345.contracts.Topics;
+import org.hotline12345.platform.HotlineProperties;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Producer bounds every service shares, the hub's topics, and the {@link EventPublisher}. Idempotence and
+ * {@code acks=all} are set in the platform defaults; here the delivery bounds come from typed settings.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+public class MessagingAutoConfiguration {
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer hotlineProducerBounds(HotlineProperties properties) {
+        HotlineProperties.Kafka kafka = properties.kafka();
+        return factory -> factory.updateConfigs(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) kafka.deliveryTimeout().toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) kafka.requestTimeout().toMillis(),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, kafka.maxBlock().toMillis()));
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics hotlineTopics(HotlineProperties properties) {
+        return new KafkaAdmin.NewTopics(Topics.ALL.stream()
+                .map(topic -> TopicBuilder.name(topic).partitions(properties.kafka().partitions())
+                        .replicas(properties.kafka().replicas()).build())
+                .toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    EventPublisher eventPublisher(KafkaTemplate<String, byte[]> template, HotlineProperties properties) {
+        return new EventPublisher(template, properties.source());
+    }
+}

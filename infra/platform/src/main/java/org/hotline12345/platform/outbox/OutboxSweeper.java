@@ -1,0 +1,110 @@
+package org.hotline12345.platform.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.hotline12345.platform.HotlineProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Finds documents whose events have waited longer than the grace period (a crash between the write and the
+ * publish, or a broker outage) and flushes them. Each document is claimed with an atomic lease first, so several
+ * instances of a service never republish the same document at the same time.
+ */
+public class OutboxSweeper implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSweeper.class);
+    private static final int MAX_PER_PASS = 1_000;
+
+    private final ReactiveMongoTemplate mongo;
+    private final OutboxRelay relay;
+    private final List<Class<? extends OutboxDocument>> types;
+    private final HotlineProperties.Outbox settings;
+    private final Clock clock;
+    private volatile Disposable running;
+
+    public OutboxSweeper(ReactiveMongoTemplate mongo, OutboxRelay relay, List<Class<? extends OutboxDocument>> types,
+            HotlineProperties.Outbox settings, Clock clock) {
+        this.mongo = mongo;
+        this.relay = relay;
+        this.types = List.copyOf(types);
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** One pass over every outbox collection; completes with the number of documents flushed. */
+    public Mono<Long> sweepOnce() {
+        return Flux.fromIterable(types).concatMap(this::sweep).reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> sweep(Class<? extends OutboxDocument> type) {
+        return claimNext(type)
+                .flatMap(document -> relay.flush(type, idOf(type, document), document.getOutbox())
+                        .onErrorResume(e -> {
+                            log.warn("Could not republish the outbox of a {}; will try again", type.getSimpleName(),
+                                    e);
+                            return Mono.empty();
+                        })
+                        .thenReturn(1L))
+                .defaultIfEmpty(0L)
+                .repeat(MAX_PER_PASS - 1)
+                .takeWhile(flushed -> flushed > 0)
+                .count();
+    }
+
+    private Mono<? extends OutboxDocument> claimNext(Class<? extends OutboxDocument> type) {
+        Instant now = clock.instant();
+        Query due = Query.query(Criteria.where(OutboxDocument.OUTBOX + ".0").exists(true)
+                .and(OutboxDocument.OUTBOX_SINCE).lte(now.minus(settings.grace()))
+                .orOperator(Criteria.where(OutboxDocument.OUTBOX_LEASE).exists(false),
+                        Criteria.where(OutboxDocument.OUTBOX_LEASE).lte(now)));
+        Update lease = new Update().set(OutboxDocument.OUTBOX_LEASE, now.plus(settings.lease()));
+        return mongo.findAndModify(due, lease, FindAndModifyOptions.options().returnNew(true), type);
+    }
+
+    private Object idOf(Class<? extends OutboxDocument> type, OutboxDocument document) {
+        return mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type)
+                .getIdentifierAccessor(document).getRequiredIdentifier();
+    }
+
+    @Override
+    public void start() {
+        Duration interval = settings.sweepInterval();
+        running = Flux.interval(interval, interval)
+                .onBackpressureDrop()
+                .concatMap(tick -> sweepOnce().onErrorResume(e -> {
+                    log.warn("Outbox sweep failed; will try again", e);
+                    return Mono.just(0L);
+                }), 1)
+                .subscribe(count -> {
+                    if (count > 0) {
+                        log.info("Republished the outbox of {} documents", count);
+                    }
+                });
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = running;
+        if (current != null) {
+            current.dispose();
+        }
+        running = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running != null && !running.isDisposed();
+    }
+}

@@ -1,0 +1,125 @@
+package org.hotline12345.platform.problem;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/** Maps every error a handler raises to an RFC 9457 {@code application/problem+json} answer. */
+@RestControllerAdvice
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    private static final URI VALIDATION = URI.create("https://hotline12345.org/problems/validation");
+
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> notFound(ResourceNotFoundException ex, ServerWebExchange exchange) {
+        return problem(HttpStatus.NOT_FOUND, ex.getMessage(), exchange);
+    }
+
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> illegalTransition(IllegalTransitionException ex, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        problem.setProperty("currentState", ex.currentState());
+        return respond(problem, HttpStatus.CONFLICT, exchange);
+    }
+
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> invalid(InvalidRequestException ex, ServerWebExchange exchange) {
+        List<FieldError> errors = ex.fieldErrors().entrySet().stream()
+                .map(e -> new FieldError(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparing(FieldError::field)).toList();
+        return validationProblem(errors, exchange);
+    }
+
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> unavailable(DependencyUnavailableException ex, ServerWebExchange exchange) {
+        log.warn("Answering 503: {}", ex.getMessage(), ex.getCause());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage(), exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        List<FieldError> errors = ex.getFieldErrors().stream()
+                .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldError::field)).toList();
+        return validationProblem(errors, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof DataBufferLimitException) {
+            return problem(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large.", exchange);
+        }
+        if (cause instanceof DecodingException decoding && decoding.getCause() instanceof JacksonException json) {
+            return validationProblem(List.of(fieldErrorOf(json)), exchange);
+        }
+        return super.handleServerWebInputException(ex, headers, status, exchange);
+    }
+
+    private static FieldError fieldErrorOf(JacksonException json) {
+        String field = json instanceof DatabindException databind && !databind.getPath().isEmpty()
+                ? pathOf(databind) : "(body)";
+        String message = json instanceof UnrecognizedPropertyException
+                ? "is not a known field"
+                : json instanceof DatabindException ? "has the wrong type or format" : "is not well-formed JSON";
+        return new FieldError(field, message);
+    }
+
+    private static String pathOf(DatabindException databind) {
+        StringBuilder path = new StringBuilder();
+        for (var reference : databind.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private Mono<ResponseEntity<Object>> validationProblem(List<FieldError> errors, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request has " + errors.size() + " invalid field" + (errors.size() == 1 ? "" : "s") + ": "
+                        + String.join(", ", errors.stream().map(FieldError::field).toList()) + ".");
+        problem.setType(VALIDATION);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return respond(problem, HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    private Mono<ResponseEntity<Object>> problem(HttpStatus status, String detail, ServerWebExchange exchange) {
+        return respond(ProblemDetail.forStatusAndDetail(status, detail), status, exchange);
+    }
+
+    private Mono<ResponseEntity<Object>> respond(ProblemDetail problem, HttpStatus status,
+            ServerWebExchange exchange) {
+        problem.setInstance(exchange.getRequest().getURI());
+        return Mono.just(ResponseEntity.status(status)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem));
+    }
+}

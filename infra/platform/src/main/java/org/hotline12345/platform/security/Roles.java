@@ -1,0 +1,21 @@
+package org.hotline12345.platform.security;
+
+/** The roles a token may carry in its roles claim. Spring authorities are these with a {@code ROLE_} prefix. */
+public final class Roles {
+
+    /** A hotline operator who registers calls. */
+    public static final String OPERATOR = "OPERATOR";
+    /** A handling unit's user; the token also names the unit. */
+    public static final String UNIT = "UNIT";
+    /** A centre supervisor who watches and re-dispatches. */
+    public static final String SUPERVISOR = "SUPERVISOR";
+    /** An analyst who reads the rates and rankings. */
+    public static final String ANALYST = "ANALYST";
+    /** An administrator who edits rules and reference data. */
+    public static final String ADMIN = "ADMIN";
+    /** A grid worker who reports problems found on patrol. */
+    public static final String GRID_WORKER = "GRID_WORKER";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,66 @@
+package org.hotline12345.platform.security;
+
+import org.hotline12345.platform.HotlineProperties;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.hotline12345.platform.problem.ProblemAutoConfiguration;
+import org.hotline12345.platform.problem.ProblemWriter;
+
+/**
+ * Every endpoint needs a bearer JWT except health probes, {@code info} and the paths a service declares public.
+ * Which role may do what is said on each handler with {@code @PreAuthorize}. The key comes from Boot's resource
+ * server properties: a local public key for the embedded run, an issuer or JWKS address in production.
+ */
+@AutoConfiguration(after = ProblemAutoConfiguration.class, beforeName = {
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive."
+                + "ReactiveOAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.reactive."
+                + "ReactiveManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration"})
+@EnableWebFluxSecurity
+@EnableReactiveMethodSecurity
+public class SecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityWebFilterChain hotlineSecurityFilterChain(ServerHttpSecurity http, HotlineProperties properties,
+            ProblemWriter problemWriter) {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(problemWriter);
+        String[] publicPaths = properties.security().publicPaths().toArray(String[]::new);
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+                    exchanges.pathMatchers("/actuator/**").hasAnyRole(Roles.ADMIN, Roles.ANALYST);
+                    if (publicPaths.length > 0) {
+                        exchanges.pathMatchers(publicPaths).permitAll();
+                    }
+                    exchanges.anyExchange().authenticated();
+                })
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(
+                                new HotlineJwtAuthenticationConverter(properties.security().rolesClaim())))
+                        .authenticationEntryPoint(problems.entryPoint())
+                        .accessDeniedHandler(problems.accessDenied()))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(problems.entryPoint())
+                        .accessDeniedHandler(problems.accessDenied()))
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CurrentCaller currentCaller(HotlineProperties properties) {
+        return new CurrentCaller(properties);
+    }
+}

@@ -1,0 +1,223 @@
+package org.hotline12345.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.hotline12345.contracts.Topics;
+import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.platform.PlatformTestApplication.Parcel;
+import org.hotline12345.platform.outbox.OutboxRelay;
+import org.hotline12345.platform.outbox.OutboxSweeper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class PlatformIT {
+
+    static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        infra.springProperties("platform-it").forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    ReactiveMongoTemplate mongo;
+    @Autowired
+    OutboxRelay relay;
+    @Autowired
+    OutboxSweeper sweeper;
+
+    KafkaConsumer<String, byte[]> consumer;
+
+    @BeforeEach
+    void subscribe() {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "platform-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(Topics.ROUTING_TICKETS));
+    }
+
+    @AfterEach
+    void close() {
+        consumer.close();
+    }
+
+    @Test
+    void relayPublishesPendingEventsWithCloudEventHeadersThenClearsThem() {
+        String id = UUID.randomUUID().toString();
+        mongo.save(Parcel.accepted(id)).block();
+
+        relay.flush(Parcel.class, id).block(Duration.ofSeconds(15));
+
+        ConsumerRecord<String, byte[]> record = awaitRecordFor(id);
+        assertThat(header(record, "ce_type")).isEqualTo("org.hotline12345.TicketAccepted");
+        assertThat(header(record, "ce_source")).isEqualTo("/hotline/platform-test");
+        assertThat(header(record, "ce_subject")).isEqualTo(id);
+        assertThat(header(record, "ce_id")).isNotBlank();
+        assertThat(header(record, "ce_time")).isNotBlank();
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"type\":\"TicketAccepted\"");
+        Parcel stored = mongo.findById(id, Parcel.class).block();
+        assertThat(stored.getOutbox()).isEmpty();
+        assertThat(stored.state).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void sweepRepublishesWhatACrashLeftInTheOutbox() {
+        String id = UUID.randomUUID().toString();
+        mongo.save(Parcel.accepted(id)).block();
+
+        Long swept = sweeper.sweepOnce().block(Duration.ofSeconds(30));
+
+        assertThat(swept).isPositive();
+        assertThat(awaitRecordFor(id).key()).isEqualTo(id);
+        assertThat(mongo.findById(id, Parcel.class).block().getOutbox()).isEmpty();
+    }
+
+    @Test
+    void answersRequestsWithoutATokenWith401Problem() {
+        web.post().uri("/notes").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"hi\"}")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+    }
+
+    @Test
+    void answersATokenWithoutTheRoleWith403Problem() {
+        web.post().uri("/notes").headers(h -> h.setBearerAuth(infra.tokens().mint("analyst-1", "ANALYST")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"hi\"}")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(403);
+    }
+
+    @Test
+    void acceptsAValidRequestFromTheRightRole() {
+        web.post().uri("/notes").headers(h -> h.setBearerAuth(operator()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"hi\",\"category\":\"NOISE\"}")
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.text").isEqualTo("hi");
+    }
+
+    @Test
+    void namesEachInvalidField() {
+        web.post().uri("/notes").headers(h -> h.setBearerAuth(operator()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"\",\"category\":\"noise!\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("category")
+                .jsonPath("$.errors[1].field").isEqualTo("text");
+    }
+
+    @Test
+    void namesAnUnknownField() {
+        web.post().uri("/notes").headers(h -> h.setBearerAuth(operator()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"hi\",\"colour\":\"red\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("colour")
+                .jsonPath("$.errors[0].message").isEqualTo("is not a known field");
+    }
+
+    @Test
+    void refusesMalformedJsonWithAProblem() {
+        web.post().uri("/notes").headers(h -> h.setBearerAuth(operator()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void refusesATooLargeBodyWith413() {
+        web.post().uri("/notes").headers(h -> h.setBearerAuth(operator()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"" + "x".repeat(2_000) + "\"}")
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void answersUnknownResourcesWith404AndForbiddenTransitionsWith409NamingTheState() {
+        web.get().uri("/notes/n-1").headers(h -> h.setBearerAuth(operator())).exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.detail").isEqualTo("Note n-1 was not found.");
+        web.post().uri("/notes/n-1/close").headers(h -> h.setBearerAuth(operator())).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.currentState").isEqualTo("CLOSED");
+    }
+
+    @Test
+    void letsAnyoneCallPublicPathsAndHealthButNotMetrics() {
+        web.get().uri("/public/ping").exchange().expectStatus().isOk();
+        web.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+        web.get().uri("/actuator/env").headers(h -> h.setBearerAuth(infra.tokens().mint("admin", "ADMIN")))
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void exposesPrometheusMetricsTaggedWithTheApplication() {
+        web.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(infra.tokens().mint("admin", "ADMIN")))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("application=\"platform-test\""));
+    }
+
+    @Test
+    void reportsMongoHealthByPing() {
+        web.get().uri("/actuator/health").headers(h -> h.setBearerAuth(infra.tokens().mint("admin", "ADMIN")))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.components.mongo.status").isEqualTo("UP");
+    }
+
+    private String operator() {
+        return infra.tokens().mint("operator-1", "OPERATOR");
+    }
+
+    private ConsumerRecord<String, byte[]> awaitRecordFor(String ticketId) {
+        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            return seen.stream().anyMatch(r -> ticketId.equals(r.key()));
+        });
+        return seen.stream().filter(r -> ticketId.equals(r.key())).findFirst().orElseThrow();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,89 @@
+package org.hotline12345.platform;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import org.hotline12345.contracts.EventIds;
+import org.hotline12345.contracts.TicketAccepted;
+import org.hotline12345.platform.outbox.OutboxDocument;
+import org.hotline12345.platform.outbox.OutboxTypes;
+import org.hotline12345.platform.problem.IllegalTransitionException;
+import org.hotline12345.platform.problem.ResourceNotFoundException;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** A small service built on the platform, the way the hub's services are. */
+@SpringBootApplication
+class PlatformTestApplication {
+
+    @Bean
+    OutboxTypes outboxTypes() {
+        return OutboxTypes.of(Parcel.class);
+    }
+
+    @Document("parcels")
+    static class Parcel extends OutboxDocument {
+        @Id
+        String id;
+        String state;
+
+        Parcel() {
+        }
+
+        Parcel(String id, String state) {
+            this.id = id;
+            this.state = state;
+        }
+
+        static Parcel accepted(String id) {
+            Parcel parcel = new Parcel(id, "ACCEPTED");
+            parcel.stage(new TicketAccepted(EventIds.of(id, "TicketAccepted", 1), Instant.now(), id, "URBAN_MGMT",
+                    true));
+            return parcel;
+        }
+    }
+
+    record Note(@NotBlank @Size(max = 20) String text, @Pattern(regexp = "[A-Z_]+") String category) {
+    }
+
+    @RestController
+    static class ProbeController {
+
+        @PostMapping("/notes")
+        @ResponseStatus(HttpStatus.CREATED)
+        @PreAuthorize("hasRole('OPERATOR')")
+        Mono<Note> create(@Valid @RequestBody Note note) {
+            return Mono.just(note);
+        }
+
+        @GetMapping("/notes/{id}")
+        @PreAuthorize("isAuthenticated()")
+        Mono<Note> read(@PathVariable String id) {
+            return Mono.error(new ResourceNotFoundException("Note", id));
+        }
+
+        @PostMapping("/notes/{id}/close")
+        @PreAuthorize("isAuthenticated()")
+        Mono<Note> close(@PathVariable String id) {
+            return Mono.error(new IllegalTransitionException("close", "CLOSED"));
+        }
+
+        @GetMapping("/public/ping")
+        Mono<String> ping() {
+            return Mono.just("pong");
+        }
+    }
+}
