@@ -13,6 +13,10 @@ import java.util.Map;
  */
 public final class SharedTestInfrastructure {
 
+    /** Contact keys for tests only: base64 of 32 fixed bytes each. */
+    public static final String TEST_SEAL_KEY = "dGVzdC1zZWFsLWtleS0wMTIzNDU2Nzg5YWJjZGVmMDE=";
+    public static final String TEST_HASH_KEY = "dGVzdC1oYXNoLWtleS0wMTIzNDU2Nzg5YWJjZGVmMDE=";
+
     private static SharedTestInfrastructure instance;
 
     private final EmbeddedKafka kafka;
@@ -63,6 +67,8 @@ public final class SharedTestInfrastructure {
         props.put("spring.mongodb.uri", mongo.uri(database));
         props.put("spring.security.oauth2.resourceserver.jwt.public-key-location",
                 keys.publicKeyPem().toUri().toString());
+        props.put("hotline.pii.seal-key", TEST_SEAL_KEY);
+        props.put("hotline.pii.hash-key", TEST_HASH_KEY);
         return props;
     }
 }

@@ -51,6 +51,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    Mono<ResponseEntity<Object>> keyReused(IdempotencyKeyReusedException ex, ServerWebExchange exchange) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage(), exchange);
+    }
+
+    @ExceptionHandler
     Mono<ResponseEntity<Object>> unavailable(DependencyUnavailableException ex, ServerWebExchange exchange) {
         log.warn("Answering 503: {}", ex.getMessage(), ex.getCause());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage(), exchange);

@@ -1,0 +1,119 @@
+package org.hotline12345.referencedata;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The sample city read from the classpath: categories, districts, units, grids, rules and text templates. */
+public final class SampleCity {
+
+    private static final String ROOT = "reference-data/";
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final List<Category> categories;
+    private final List<District> districts;
+    private final List<Unit> units;
+    private final List<Grid> grids;
+
+    private SampleCity(List<Category> categories, List<District> districts, List<Unit> units, List<Grid> grids) {
+        this.categories = categories;
+        this.districts = districts;
+        this.units = units;
+        this.grids = grids;
+    }
+
+    public static SampleCity load() {
+        return new SampleCity(
+                read("categories.json", new TypeReference<List<Category>>() { }),
+                read("districts.json", new TypeReference<List<District>>() { }),
+                read("units.json", new TypeReference<List<Unit>>() { }),
+                grids(readTree("grids.geojson")));
+    }
+
+    public List<Category> categories() {
+        return categories;
+    }
+
+    public List<District> districts() {
+        return districts;
+    }
+
+    public List<Unit> units() {
+        return units;
+    }
+
+    public List<Grid> grids() {
+        return grids;
+    }
+
+    public Optional<Category> category(String code) {
+        return categories.stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    public Optional<Unit> unit(String id) {
+        return units.stream().filter(u -> u.id().equals(id)).findFirst();
+    }
+
+    /** The routing rule set this city starts with, as JSON. */
+    public static String firstRuleSet() {
+        return text("rules.json");
+    }
+
+    /** Text templates: event type, then language, then the template with {@code {named}} placeholders. */
+    public static Map<String, Map<String, String>> smsTemplates() {
+        return read("sms-templates.json", new TypeReference<Map<String, Map<String, String>>>() { });
+    }
+
+    private static List<Grid> grids(JsonNode collection) {
+        List<Grid> grids = new ArrayList<>();
+        for (JsonNode feature : collection.get("features")) {
+            JsonNode p = feature.get("properties");
+            List<double[]> ring = new ArrayList<>();
+            for (JsonNode point : feature.get("geometry").get("coordinates").get(0)) {
+                ring.add(new double[] {point.get(0).asDouble(), point.get(1).asDouble()});
+            }
+            grids.add(new Grid(p.get("gridId").asString(), p.get("name").asString(), p.get("district").asString(),
+                    p.get("street").asString(), p.get("streetOffice").asString(), List.copyOf(ring)));
+        }
+        return List.copyOf(grids);
+    }
+
+    private static <T> T read(String file, TypeReference<T> type) {
+        try (InputStream in = open(file)) {
+            return MAPPER.readValue(in, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode readTree(String file) {
+        try (InputStream in = open(file)) {
+            return MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(String file) {
+        try (InputStream in = open(file)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream open(String file) {
+        InputStream in = SampleCity.class.getClassLoader().getResourceAsStream(ROOT + file);
+        if (in == null) {
+            throw new IllegalStateException("the reference data file " + ROOT + file + " is missing");
+        }
+        return in;
+    }
+}

@@ -1,0 +1,69 @@
+package org.hotline12345.referencedata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class SampleCityTest {
+
+    private final SampleCity city = SampleCity.load();
+
+    @Test
+    void hasTheWholeCategoryTaxonomyWithBothLabels() {
+        assertThat(city.categories()).extracting(Category::code).containsExactly("NOISE", "CITY_APPEARANCE",
+                "ILLEGAL_CONSTRUCTION", "TRAFFIC", "PARKING", "PROPERTY_MANAGEMENT", "HOUSING", "WATER_SUPPLY",
+                "POWER_SUPPLY", "GAS_SUPPLY", "HEATING", "POLLUTION", "LABOR", "CONSUMER_RIGHTS", "FOOD_SAFETY",
+                "PUBLIC_SECURITY", "HEALTH", "EDUCATION", "SOCIAL_SECURITY", "CONSULTATION", "PRAISE", "OTHER");
+        assertThat(city.categories()).allSatisfy(c -> {
+            assertThat(c.zh()).isNotBlank();
+            assertThat(c.en()).isNotBlank();
+        });
+    }
+
+    @Test
+    void placesTwentyGridsAroundGuiyangEachOwnedByAKnownStreetOffice() {
+        Set<String> units = city.units().stream().map(Unit::id).collect(Collectors.toSet());
+        Set<String> streets = city.districts().stream().flatMap(d -> d.streets().stream())
+                .map(District.Street::code).collect(Collectors.toSet());
+
+        assertThat(city.grids()).hasSize(20).allSatisfy(grid -> {
+            assertThat(units).contains(grid.streetOffice());
+            assertThat(streets).contains(grid.street());
+            assertThat(grid.ring().get(0)).containsExactly(grid.ring().get(grid.ring().size() - 1));
+            assertThat(grid.ring()).allSatisfy(p -> {
+                assertThat(p[0]).isBetween(106.6, 106.8);
+                assertThat(p[1]).isBetween(26.5, 26.65);
+            });
+        });
+    }
+
+    @Test
+    void everyRuleNamesKnownCategoriesAndUnits() {
+        JsonNode rules = JsonMapper.builder().build().readTree(SampleCity.firstRuleSet());
+        Set<String> units = city.units().stream().map(Unit::id).collect(Collectors.toSet());
+
+        assertThat(rules.get("version").asInt()).isEqualTo(1);
+        for (JsonNode rule : rules.get("rules")) {
+            String lead = rule.get("lead").asString();
+            assertThat(lead.equals("@streetOffice") || units.contains(lead)).as(lead).isTrue();
+            for (JsonNode category : rule.get("when").get("categories")) {
+                assertThat(city.category(category.asString())).as(category.asString()).isPresent();
+            }
+        }
+    }
+
+    @Test
+    void everyTextTemplateExistsInChineseAndEnglish() {
+        Map<String, Map<String, String>> templates = SampleCity.smsTemplates();
+
+        assertThat(templates).containsKeys("TicketReceived", "TicketAssigned", "TicketResolved");
+        assertThat(templates.values()).allSatisfy(byLanguage -> assertThat(byLanguage.keySet())
+                .containsExactlyInAnyOrderElementsOf(List.of("zh", "en")));
+    }
+}

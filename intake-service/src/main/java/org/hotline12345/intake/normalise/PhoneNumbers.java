@@ -1,0 +1,34 @@
+package org.hotline12345.intake.normalise;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Optional;
+
+/**
+ * Mainland China phone numbers as callers give them (mobiles, landlines with their area code, with or without
+ * +86, spaces or dashes) to E.164; anything that cannot be a real mainland
+ * number is refused, since the hub texts through a mainland SMS provider.
+ */
+public final class PhoneNumbers {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    private PhoneNumbers() {
+    }
+
+    /** The E.164 form, or empty when the number is impossible. */
+    public static Optional<String> toE164(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            PhoneNumber number = UTIL.parse(TextCleaner.halfWidth(raw), "CN");
+            return UTIL.isValidNumberForRegion(number, "CN")
+                    ? Optional.of(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164))
+                    : Optional.empty();
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+}

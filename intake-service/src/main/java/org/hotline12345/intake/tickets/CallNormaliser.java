@@ -1,0 +1,76 @@
+package org.hotline12345.intake.tickets;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hotline12345.contracts.Urgency;
+import org.hotline12345.intake.normalise.PhoneNumbers;
+import org.hotline12345.intake.normalise.TextCleaner;
+import org.hotline12345.platform.problem.InvalidRequestException;
+
+/** Checks what bean validation cannot see in a call and puts its fields into canonical form. */
+final class CallNormaliser {
+
+    static final int MIN_DESCRIPTION = 4;
+
+    private final Set<String> categories;
+
+    CallNormaliser(Set<String> categories) {
+        this.categories = Set.copyOf(categories);
+    }
+
+    /** The normalised call; throws naming every field that is wrong. */
+    NormalisedCall normalise(CallRequest call) {
+        return normalise(call, Map.of());
+    }
+
+    /**
+     * The normalised call; throws naming every field that is wrong, those that bean validation already found
+     * ({@code knownErrors}) and those only the domain can see.
+     */
+    NormalisedCall normalise(CallRequest call, Map<String, String> knownErrors) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String phone = null;
+        if (!call.isAnonymous()) {
+            Optional<String> e164 = PhoneNumbers.toE164(call.callerPhone());
+            if (call.callerPhone() == null || call.callerPhone().isBlank()) {
+                errors.put("callerPhone", "is required unless the caller is anonymous");
+            } else if (e164.isEmpty()) {
+                errors.put("callerPhone", "is not a possible mainland China phone number");
+            } else {
+                phone = e164.get();
+            }
+        }
+        String description = TextCleaner.clean(call.description());
+        if (description == null || description.codePointCount(0, description.length()) < MIN_DESCRIPTION) {
+            errors.put("description", "must say what the problem is in at least " + MIN_DESCRIPTION + " characters");
+        }
+        String address = TextCleaner.clean(call.address());
+        if ((address == null || address.isEmpty()) && call.location() == null) {
+            errors.put("location", "give a location or an address");
+        }
+        String category = call.category() == null ? "OTHER" : call.category();
+        if (!categories.contains(category)) {
+            errors.put("category", "is not a category of the taxonomy");
+        }
+        String answer = TextCleaner.clean(call.answerGiven());
+        if (call.isResolvedOnCall() && (answer == null || answer.isEmpty())) {
+            errors.put("answerGiven", "is required when the call was resolved on the spot");
+        }
+        errors.putAll(knownErrors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        return new NormalisedCall(phone, TextCleaner.clean(call.callerName()), description, address,
+                call.location(), category, call.urgency() == null ? Urgency.NORMAL : call.urgency(),
+                phone != null && !Boolean.FALSE.equals(call.contactAllowed()),
+                call.language() == null ? "zh" : call.language(), call.isResolvedOnCall(), answer);
+    }
+
+    /** A call in canonical form; {@code phoneE164} is {@code null} for an anonymous caller. */
+    record NormalisedCall(String phoneE164, String name, String description, String address,
+            CallRequest.Location location, String category, Urgency urgency, boolean contactAllowed,
+            String language, boolean resolvedOnCall, String answerGiven) {
+    }
+}

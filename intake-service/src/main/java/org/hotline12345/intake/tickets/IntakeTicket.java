@@ -1,0 +1,112 @@
+package org.hotline12345.intake.tickets;
+
+import java.time.Instant;
+import org.hotline12345.contracts.TicketReceived;
+import org.hotline12345.platform.outbox.OutboxDocument;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * Intake's record of a ticket: what was registered (contact data sealed), and its current state as routing
+ * reports it. Carries its TicketReceived in the outbox until Kafka has acknowledged it.
+ */
+@Document("tickets")
+public class IntakeTicket extends OutboxDocument {
+
+    @Id
+    private String id;
+    @Indexed(unique = true)
+    private String ticketNumber;
+    private String status;
+    private String channel;
+    private String category;
+    private String urgency;
+    private String description;
+    private String sealedPhone;
+    @Indexed
+    private String phoneHash;
+    private String maskedPhone;
+    private String sealedName;
+    private String unitId;
+    private String unitName;
+    private Instant receivedAt;
+    private Instant updatedAt;
+    @Version
+    private Long version;
+
+    IntakeTicket() {
+    }
+
+    static IntakeTicket registered(TicketReceived event) {
+        IntakeTicket ticket = new IntakeTicket();
+        ticket.id = event.ticketId();
+        ticket.ticketNumber = event.ticketNumber();
+        ticket.status = event.resolvedOnCall() ? "RESOLVED_AT_INTAKE" : "RECEIVED";
+        ticket.channel = event.channel().name();
+        ticket.category = event.category();
+        ticket.urgency = event.urgency().name();
+        ticket.description = event.description();
+        ticket.sealedPhone = event.citizen().sealedPhone();
+        ticket.phoneHash = event.citizen().phoneHash();
+        ticket.maskedPhone = event.citizen().maskedPhone();
+        ticket.sealedName = event.citizen().sealedName();
+        ticket.receivedAt = event.occurredAt();
+        ticket.updatedAt = event.occurredAt();
+        ticket.stage(event);
+        return ticket;
+    }
+
+    TicketReceipt receipt() {
+        return new TicketReceipt(id, ticketNumber, status, receivedAt);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getTicketNumber() {
+        return ticketNumber;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public String getUrgency() {
+        return urgency;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getMaskedPhone() {
+        return maskedPhone;
+    }
+
+    public String getUnitId() {
+        return unitId;
+    }
+
+    public String getUnitName() {
+        return unitName;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

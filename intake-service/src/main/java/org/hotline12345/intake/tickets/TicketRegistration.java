@@ -1,0 +1,145 @@
+package org.hotline12345.intake.tickets;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hotline12345.contracts.Address;
+import org.hotline12345.contracts.Channel;
+import org.hotline12345.contracts.CitizenContact;
+import org.hotline12345.contracts.EventIds;
+import org.hotline12345.contracts.GeoPoint;
+import org.hotline12345.contracts.TicketReceived;
+import org.hotline12345.platform.HotlineProperties;
+import org.hotline12345.platform.outbox.OutboxRelay;
+import org.hotline12345.platform.pii.ContactSealer;
+import org.hotline12345.platform.problem.DependencyUnavailableException;
+import org.hotline12345.platform.problem.IdempotencyKeyReusedException;
+import org.hotline12345.platform.problem.ResourceNotFoundException;
+import org.hotline12345.referencedata.Category;
+import org.hotline12345.referencedata.SampleCity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Registers a call: the ticket and its TicketReceived are stored in one document write, the event is published,
+ * and only when Kafka has acknowledged it is the receipt given. When Kafka does not acknowledge within the bound
+ * the ticket is removed again and the caller gets 503, so nothing counts as received that nobody downstream saw.
+ */
+@Service
+class TicketRegistration {
+
+    private static final Logger log = LoggerFactory.getLogger(TicketRegistration.class);
+
+    private final ReactiveMongoTemplate mongo;
+    private final OutboxRelay relay;
+    private final TicketNumbers numbers;
+    private final ContactSealer sealer;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final Duration publishBound;
+    private final CallNormaliser normaliser;
+    private final Validator validator;
+
+    TicketRegistration(ReactiveMongoTemplate mongo, OutboxRelay relay, TicketNumbers numbers, ContactSealer sealer,
+            JsonMapper json, Clock clock, HotlineProperties properties, Validator validator) {
+        this.validator = validator;
+        this.mongo = mongo;
+        this.relay = relay;
+        this.numbers = numbers;
+        this.sealer = sealer;
+        this.json = json;
+        this.clock = clock;
+        this.publishBound = properties.kafka().deliveryTimeout().plusSeconds(2);
+        this.normaliser = new CallNormaliser(SampleCity.load().categories().stream().map(Category::code)
+                .collect(Collectors.toSet()));
+    }
+
+    /** Registers a call once per idempotency key ({@code null} when the client sent none). */
+    Mono<TicketReceipt> registerCall(CallRequest call, String idempotencyKey) {
+        Map<String, String> violations = validator.validate(call).stream().collect(Collectors.toMap(
+                v -> v.getPropertyPath().toString(), ConstraintViolation::getMessage, (a, b) -> a));
+        CallNormaliser.NormalisedCall normalised = normaliser.normalise(call, violations);
+        if (idempotencyKey == null) {
+            return register(normalised);
+        }
+        String requestHash = sha256(json.writeValueAsString(call));
+        return mongo.findById(idempotencyKey, IdempotencyRecord.class)
+                .flatMap(seen -> replay(seen, requestHash))
+                .switchIfEmpty(Mono.defer(() -> register(normalised)
+                        .flatMap(receipt -> remember(idempotencyKey, requestHash, receipt))));
+    }
+
+    Mono<TicketView> view(String ticketId) {
+        return mongo.findById(ticketId, IntakeTicket.class)
+                .map(TicketView::of)
+                .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("Ticket", ticketId)));
+    }
+
+    private Mono<TicketReceipt> register(CallNormaliser.NormalisedCall call) {
+        String ticketId = UUID.randomUUID().toString();
+        return numbers.next()
+                .map(number -> IntakeTicket.registered(received(ticketId, number, call)))
+                .flatMap(mongo::insert)
+                .flatMap(ticket -> relay.flush(IntakeTicket.class, ticketId)
+                        .timeout(publishBound)
+                        .thenReturn(ticket.receipt())
+                        .onErrorResume(e -> withdraw(ticketId).then(Mono.error(
+                                new DependencyUnavailableException("The event broker did not acknowledge the "
+                                        + "ticket in time; nothing was registered. Try again.", e)))));
+    }
+
+    private Mono<Void> withdraw(String ticketId) {
+        log.warn("Withdrawing ticket {}: its TicketReceived was not acknowledged", ticketId);
+        return mongo.findById(ticketId, IntakeTicket.class).flatMap(mongo::remove).then();
+    }
+
+    private TicketReceived received(String ticketId, String number, CallNormaliser.NormalisedCall call) {
+        CitizenContact contact = call.phoneE164() == null
+                ? new CitizenContact(null, null, null, null, call.language(), false)
+                : new CitizenContact(sealer.seal(call.phoneE164()), sealer.hash(call.phoneE164()),
+                        ContactSealer.mask(call.phoneE164()), sealer.seal(call.name()), call.language(),
+                        call.contactAllowed());
+        GeoPoint point = call.location() == null ? null
+                : new GeoPoint(call.location().lat(), call.location().lon());
+        Address address = call.address() == null ? null : new Address(call.address(), null, null);
+        return new TicketReceived(EventIds.of(ticketId, "TicketReceived", 1), clock.instant(), ticketId, number,
+                Channel.PHONE, call.category(), call.urgency(), call.description(), point, address, contact,
+                call.resolvedOnCall(), call.answerGiven(), null, null);
+    }
+
+    private Mono<TicketReceipt> replay(IdempotencyRecord seen, String requestHash) {
+        if (!seen.requestHash().equals(requestHash)) {
+            return Mono.error(new IdempotencyKeyReusedException());
+        }
+        return mongo.findById(seen.ticketId(), IntakeTicket.class).map(IntakeTicket::receipt);
+    }
+
+    private Mono<TicketReceipt> remember(String key, String requestHash, TicketReceipt receipt) {
+        return mongo.insert(new IdempotencyRecord(key, requestHash, receipt.ticketId(), clock.instant()))
+                .thenReturn(receipt)
+                .onErrorResume(DuplicateKeyException.class, race -> mongo.findById(key, IdempotencyRecord.class)
+                        .flatMap(winner -> replay(winner, requestHash)));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.hotline12345.intake.tracking;
+
+import java.util.function.Consumer;
+import org.hotline12345.contracts.TicketAccepted;
+import org.hotline12345.contracts.TicketAssigned;
+import org.hotline12345.contracts.TicketClosed;
+import org.hotline12345.contracts.TicketEscalated;
+import org.hotline12345.contracts.TicketExtended;
+import org.hotline12345.contracts.TicketLifecycleEvent;
+import org.hotline12345.contracts.TicketRejected;
+import org.hotline12345.contracts.TicketReopened;
+import org.hotline12345.contracts.TicketResolved;
+import org.hotline12345.intake.tickets.IntakeTicket;
+import org.hotline12345.platform.messaging.InboundEvents;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.messaging.Message;
+
+/**
+ * Follows each ticket's lifecycle so that intake can tell callers where their ticket stands. Setting the state
+ * is idempotent, and a ticket's events arrive in order because they share its partition.
+ */
+@Configuration(proxyBeanMethods = false)
+class TicketTracking {
+
+    @Bean
+    Consumer<Message<byte[]>> followTicket(ReactiveMongoTemplate mongo) {
+        return message -> follow(mongo, InboundEvents.decode(message, TicketLifecycleEvent.class));
+    }
+
+    static void follow(ReactiveMongoTemplate mongo, TicketLifecycleEvent event) {
+        Update update = new Update().set("status", statusAfter(event)).set("updatedAt", event.occurredAt());
+        if (event instanceof TicketAssigned assigned) {
+            update.set("unitId", assigned.unitId()).set("unitName", assigned.unitName());
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.ticketId())), update, IntakeTicket.class)
+                .block();
+    }
+
+    static String statusAfter(TicketLifecycleEvent event) {
+        if (event instanceof TicketAssigned) {
+            return "ASSIGNED";
+        }
+        if (event instanceof TicketAccepted) {
+            return "ACCEPTED";
+        }
+        if (event instanceof TicketRejected) {
+            return "REJECTED";
+        }
+        if (event instanceof TicketExtended) {
+            return "EXTENDED";
+        }
+        if (event instanceof TicketResolved) {
+            return "RESOLVED";
+        }
+        if (event instanceof TicketEscalated) {
+            return "ESCALATED";
+        }
+        if (event instanceof TicketReopened) {
+            return "REOPENED";
+        }
+        if (event instanceof TicketClosed) {
+            return "CLOSED";
+        }
+        throw new IllegalArgumentException("unknown lifecycle event " + event.type());
+    }
+}

@@ -1,0 +1,47 @@
+package org.hotline12345.intake.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.hotline12345.embedded.FreePorts;
+import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+
+/** Intake with a broker that never answers: the operator gets 503 and nothing counts as received. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "30s")
+class BrokerDownIT {
+
+    static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        infra.springProperties("intake-broker-down-it").forEach((k, v) -> registry.add(k, () -> v));
+        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + FreePorts.pick());
+        registry.add("spring.cloud.function.definition", () -> "");
+    }
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Test
+    void answers503AndKeepsNothingWhenKafkaDoesNotAcknowledge() {
+        web.post().uri("/api/v1/calls").headers(h -> h.setBearerAuth(infra.tokens().mint("op", "OPERATOR")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(CallIntakeIT.CALL).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
+        long tickets = mongo.getCollection("tickets").flatMap(c -> Mono.from(c.countDocuments())).block();
+        assertThat(tickets).isZero();
+    }
+}

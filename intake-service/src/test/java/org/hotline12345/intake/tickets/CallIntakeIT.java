@@ -1,0 +1,213 @@
+package org.hotline12345.intake.tickets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+import org.hotline12345.contracts.EventCodec;
+import org.hotline12345.contracts.IntakeEvent;
+import org.hotline12345.contracts.TicketReceived;
+import org.hotline12345.contracts.Topics;
+import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class CallIntakeIT {
+
+    static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
+    static final String CALL = """
+            {"callerPhone":"138-1234-5678","callerName":"张先生","description":"楼下烧烤店每晚十二点后还很吵",
+             "address":"云岩区中华北路18号","location":{"lat":26.5785,"lon":106.7135},"category":"NOISE"}""";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        infra.springProperties("intake-it").forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    KafkaConsumer<String, byte[]> consumer;
+
+    @BeforeEach
+    void subscribe() {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "intake-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(Topics.INTAKE_TICKETS));
+    }
+
+    @AfterEach
+    void close() {
+        consumer.close();
+    }
+
+    @Test
+    void registersACallAndPublishesTicketReceivedWithoutThePhoneInTheClear() {
+        TicketReceipt receipt = post(CALL, operator()).expectStatus().isAccepted()
+                .expectHeader().valueMatches("Location", "/api/v1/intake/tickets/.+")
+                .expectBody(TicketReceipt.class).returnResult().getResponseBody();
+
+        assertThat(receipt.ticketNumber()).matches("12345-\\d{8}-\\d{4}");
+        assertThat(receipt.status()).isEqualTo("RECEIVED");
+        ConsumerRecord<String, byte[]> record = awaitRecordFor(receipt.ticketId());
+        String json = new String(record.value(), StandardCharsets.UTF_8);
+        assertThat(json).doesNotContain("13812345678").doesNotContain("张先生");
+        TicketReceived event = (TicketReceived) EventCodec.read(record.value(), IntakeEvent.class);
+        assertThat(event.ticketNumber()).isEqualTo(receipt.ticketNumber());
+        assertThat(event.category()).isEqualTo("NOISE");
+        assertThat(event.citizen().maskedPhone()).isEqualTo("138****5678");
+        assertThat(event.location().lat()).isEqualTo(26.5785);
+        assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                .isEqualTo("org.hotline12345.TicketReceived");
+        Document stored = mongo.findById(receipt.ticketId(), Document.class, "tickets").block();
+        assertThat(stored.toJson()).doesNotContain("13812345678").doesNotContain("张先生");
+        assertThat(stored.getList("outbox", Object.class)).isEmpty();
+    }
+
+    @Test
+    void showsTheRegisteredTicketToOperatorsWithTheNumberMasked() {
+        TicketReceipt receipt = post(CALL, operator()).expectStatus().isAccepted()
+                .expectBody(TicketReceipt.class).returnResult().getResponseBody();
+
+        web.get().uri("/api/v1/intake/tickets/{id}", receipt.ticketId())
+                .headers(h -> h.setBearerAuth(operator())).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.ticketNumber").isEqualTo(receipt.ticketNumber())
+                .jsonPath("$.maskedPhone").isEqualTo("138****5678");
+    }
+
+    @Test
+    void refusesBadCallsNamingEachFieldAndStoresAndPublishesNothing() {
+        long ticketsBefore = tickets();
+        long recordsBefore = recordsOnIntakeTopic();
+
+        post("""
+                {"callerPhone":"12345","description":"","category":"NOISY"}""", operator())
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[*].field").value(fields -> assertThat(fields.toString())
+                        .contains("description").contains("category"));
+        post("""
+                {"callerPhone":"12345","description":"路灯坏了三天了","address":"市西路"}""", operator())
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("callerPhone");
+        post(CALL.replace("\"category\"", "\"colour\":\"red\",\"category\""), operator())
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("colour");
+        post("{not json", operator()).expectStatus().isBadRequest();
+
+        assertThat(tickets()).isEqualTo(ticketsBefore);
+        assertThat(recordsOnIntakeTopic()).isEqualTo(recordsBefore);
+    }
+
+    @Test
+    void refusesCallersWithoutTokenOrRole() {
+        long ticketsBefore = tickets();
+
+        web.post().uri("/api/v1/calls").contentType(MediaType.APPLICATION_JSON).bodyValue(CALL).exchange()
+                .expectStatus().isUnauthorized();
+        post(CALL, infra.tokens().mint("analyst-1", "ANALYST")).expectStatus().isForbidden();
+        post(CALL, "not-a-token").expectStatus().isUnauthorized();
+
+        assertThat(tickets()).isEqualTo(ticketsBefore);
+    }
+
+    @Test
+    void givesTheSameTicketForARetriedRequestAndRefusesAReusedKey() {
+        String key = UUID.randomUUID().toString();
+
+        TicketReceipt first = postWithKey(CALL, key).expectStatus().isAccepted()
+                .expectBody(TicketReceipt.class).returnResult().getResponseBody();
+        TicketReceipt retry = postWithKey(CALL, key).expectStatus().isAccepted()
+                .expectBody(TicketReceipt.class).returnResult().getResponseBody();
+        postWithKey(CALL.replace("很吵", "很吵很吵"), key).expectStatus().isEqualTo(422);
+
+        assertThat(retry.ticketId()).isEqualTo(first.ticketId());
+        assertThat(retry.ticketNumber()).isEqualTo(first.ticketNumber());
+    }
+
+    @Test
+    void numbersTicketsOneAfterAnother() {
+        TicketReceipt a = post(CALL, operator()).expectBody(TicketReceipt.class).returnResult().getResponseBody();
+        TicketReceipt b = post(CALL, operator()).expectBody(TicketReceipt.class).returnResult().getResponseBody();
+
+        int seqA = Integer.parseInt(a.ticketNumber().substring(a.ticketNumber().lastIndexOf('-') + 1));
+        int seqB = Integer.parseInt(b.ticketNumber().substring(b.ticketNumber().lastIndexOf('-') + 1));
+        assertThat(seqB).isGreaterThan(seqA);
+    }
+
+    private WebTestClient.ResponseSpec post(String body, String token) {
+        return web.post().uri("/api/v1/calls").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private WebTestClient.ResponseSpec postWithKey(String body, String key) {
+        return web.post().uri("/api/v1/calls").headers(h -> {
+            h.setBearerAuth(operator());
+            h.set("Idempotency-Key", key);
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private String operator() {
+        return infra.tokens().mint("operator-1", "OPERATOR");
+    }
+
+    private long tickets() {
+        return mongo.getCollection("tickets").flatMap(c -> reactor.core.publisher.Mono.from(c.countDocuments()))
+                .block();
+    }
+
+    private long recordsOnIntakeTopic() {
+        try (Admin admin = infra.kafka().admin()) {
+            var partitions = admin.describeTopics(List.of(Topics.INTAKE_TICKETS)).allTopicNames()
+                    .get(10, TimeUnit.SECONDS).get(Topics.INTAKE_TICKETS).partitions().stream()
+                    .map(p -> new TopicPartition(Topics.INTAKE_TICKETS, p.partition()))
+                    .collect(java.util.stream.Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+            return admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(info -> info.offset()).sum();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ConsumerRecord<String, byte[]> awaitRecordFor(String ticketId) {
+        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            return seen.stream().anyMatch(r -> ticketId.equals(r.key()));
+        });
+        return seen.stream().filter(r -> ticketId.equals(r.key())).findFirst().orElseThrow();
+    }
+}
