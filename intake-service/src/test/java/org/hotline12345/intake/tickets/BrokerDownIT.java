@@ -26,7 +26,10 @@ class BrokerDownIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         infra.springProperties("intake-broker-down-it").forEach((k, v) -> registry.add(k, () -> v));
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + FreePorts.pick());
+        // nothing to consume from a broker that is not there, and no topics to create on it
         registry.add("spring.cloud.function.definition", () -> "");
+        registry.add("spring.cloud.stream.function.autodetect", () -> "false");
+        registry.add("spring.kafka.admin.auto-create", () -> "false");
     }
 
     @Autowired
