@@ -1,0 +1,53 @@
+package org.hotline12345.routing.grids;
+
+import java.util.List;
+import org.hotline12345.platform.problem.InvalidRequestException;
+import org.hotline12345.platform.problem.ResourceNotFoundException;
+import org.hotline12345.referencedata.Grid;
+import org.hotline12345.referencedata.Unit;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Read API of the reference data routing works with: units, grids, and which grid a point is in. */
+@RestController
+@RequestMapping("/api/v1")
+@PreAuthorize("isAuthenticated()")
+class CityController {
+
+    private final CityMap city;
+
+    CityController(CityMap city) {
+        this.city = city;
+    }
+
+    @GetMapping("/units")
+    List<Unit> units() {
+        return city.units();
+    }
+
+    @GetMapping("/grids")
+    List<GridView> grids() {
+        return city.grids().all().stream().map(GridView::of).toList();
+    }
+
+    @GetMapping("/grids/locate")
+    Mono<GridView> locate(@RequestParam double lat, @RequestParam double lon) {
+        if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
+            return Mono.error(new InvalidRequestException(lat < -90 || lat > 90 ? "lat" : "lon",
+                    "is outside WGS 84 bounds"));
+        }
+        return Mono.justOrEmpty(city.grids().locate(lat, lon).map(GridView::of))
+                .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("Grid at", lat + "," + lon)));
+    }
+
+    /** A grid without its geometry. */
+    record GridView(String gridId, String name, String district, String street, String streetOffice) {
+        static GridView of(Grid g) {
+            return new GridView(g.id(), g.name(), g.district(), g.street(), g.streetOffice());
+        }
+    }
+}

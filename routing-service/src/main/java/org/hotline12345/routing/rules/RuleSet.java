@@ -1,0 +1,45 @@
+package org.hotline12345.routing.rules;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A version of the routing rules. Rules are tried in order; the first that matches decides. */
+public record RuleSet(int version, String description, List<Rule> rules) {
+
+    private static final Map<String, String> PRIORITY_BY_URGENCY = Map.of("URGENT", "URGENT", "HIGH", "HIGH",
+            "NORMAL", "NORMAL");
+    private static final Set<String> QUESTION_CATEGORIES = Set.of("CONSULTATION", "PRAISE");
+
+    public RuleSet {
+        rules = List.copyOf(rules);
+    }
+
+    /** Routes one ticket; a rule whose lead is the street office only matches a ticket that lies in a grid. */
+    public RoutingDecision route(RoutingInput ticket) {
+        for (Rule rule : rules) {
+            List<String> cues = rule.match(ticket);
+            if (cues == null) {
+                continue;
+            }
+            String lead = Rule.STREET_OFFICE.equals(rule.lead()) ? ticket.streetOffice() : rule.lead();
+            if (lead == null) {
+                continue;
+            }
+            if (ticket.gridId() != null) {
+                cues.add("grid=" + ticket.gridId());
+            }
+            return new RoutingDecision(rule.id(), version, lead, rule.coUnits(),
+                    rule.priority() != null ? rule.priority() : priorityOf(ticket), List.copyOf(cues.stream()
+                            .distinct().toList()));
+        }
+        return new RoutingDecision(null, version, null, List.of(), priorityOf(ticket), List.of());
+    }
+
+    private static String priorityOf(RoutingInput ticket) {
+        if (QUESTION_CATEGORIES.contains(ticket.category()) && !"URGENT".equals(ticket.urgency())) {
+            return "CONSULTATION";
+        }
+        return PRIORITY_BY_URGENCY.getOrDefault(ticket.urgency(), "NORMAL");
+    }
+}

@@ -1,0 +1,56 @@
+package org.hotline12345.routing.rules;
+
+import java.time.Clock;
+import org.hotline12345.referencedata.SampleCity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The versioned rule sets in MongoDB; the highest version is the active one. A new database starts with the
+ * sample city's first rule set.
+ */
+@Component
+public class RuleSetStore implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleSetStore.class);
+
+    private final ReactiveMongoTemplate mongo;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    RuleSetStore(ReactiveMongoTemplate mongo, JsonMapper json, Clock clock) {
+        this.mongo = mongo;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The rule set new tickets are routed by. */
+    public Mono<RuleSet> active() {
+        return mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), StoredRuleSet.class)
+                .map(StoredRuleSet::toDomain)
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("no routing rule set is stored")));
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        StoredRuleSet first = json.readValue(SampleCity.firstRuleSet(), StoredRuleSet.class);
+        StoredRuleSet seeded = new StoredRuleSet(first.version(), first.description(), first.rules(),
+                clock.instant());
+        mongo.count(new Query(), StoredRuleSet.class)
+                .filter(count -> count == 0)
+                .flatMap(none -> mongo.insert(seeded))
+                .doOnNext(saved -> log.info("Seeded routing rule set version {} with {} rules", saved.version(),
+                        saved.rules().size()))
+                .onErrorResume(DuplicateKeyException.class, raced -> Mono.empty())
+                .block();
+    }
+}

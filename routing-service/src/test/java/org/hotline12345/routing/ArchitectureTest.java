@@ -1,0 +1,21 @@
+package org.hotline12345.routing;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "org.hotline12345.routing", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainIsPlainJava = noClasses()
+            .that().haveSimpleNameNotStartingWith("Stored").and().haveSimpleNameNotEndingWith("Store")
+            .and().haveSimpleNameNotEndingWith("Properties").and().haveSimpleNameNotEndingWith("Controller")
+            .and().haveSimpleNameNotEndingWith("CityMap")
+            .and().resideInAnyPackage("..routing.rules..", "..routing.deadlines..", "..routing.grids..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..",
+                    "tools.jackson..", "com.mongodb..", "org.apache.kafka..");
+}

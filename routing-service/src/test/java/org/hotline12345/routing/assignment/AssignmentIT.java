@@ -1,0 +1,218 @@
+package org.hotline12345.routing.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.hotline12345.contracts.Address;
+import org.hotline12345.contracts.Channel;
+import org.hotline12345.contracts.CitizenContact;
+import org.hotline12345.contracts.EventCodec;
+import org.hotline12345.contracts.EventIds;
+import org.hotline12345.contracts.GeoPoint;
+import org.hotline12345.contracts.TicketAssigned;
+import org.hotline12345.contracts.TicketClosed;
+import org.hotline12345.contracts.TicketLifecycleEvent;
+import org.hotline12345.contracts.TicketReceived;
+import org.hotline12345.contracts.Topics;
+import org.hotline12345.contracts.Urgency;
+import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class AssignmentIT {
+
+    static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
+    static KafkaProducer<String, byte[]> producer;
+    static KafkaConsumer<String, byte[]> consumer;
+    static final List<TicketLifecycleEvent> seen = new ArrayList<>();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        infra.springProperties("routing-it").forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    @BeforeAll
+    static void clients() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infra.kafka().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new ByteArraySerializer());
+        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infra.kafka().bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "routing-it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(Topics.ROUTING_TICKETS));
+    }
+
+    @AfterAll
+    static void closeClients() {
+        producer.close();
+        consumer.close();
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @Test
+    void assignsANoiseComplaintToUrbanManagementInTheGridOfItsLocation() {
+        TicketReceived received = received("NOISE", new GeoPoint(26.5785, 106.7135), false);
+
+        publish(received);
+
+        TicketAssigned assigned = awaitEvent(received.ticketId(), TicketAssigned.class);
+        assertThat(assigned.unitId()).isEqualTo("URBAN_MGMT");
+        assertThat(assigned.unitName()).isEqualTo("贵阳市城市管理局");
+        assertThat(assigned.ticketNumber()).isEqualTo(received.ticketNumber());
+        assertThat(assigned.district()).isEqualTo("YUNYAN");
+        assertThat(assigned.priority().name()).isEqualTo("NORMAL");
+        assertThat(assigned.reason().ruleId()).isEqualTo("noise");
+        assertThat(assigned.reason().gridId()).isEqualTo("YY-04");
+        assertThat(Duration.between(assigned.occurredAt(), assigned.acceptBy())).isEqualTo(Duration.ofHours(24));
+        assertThat(Duration.between(assigned.occurredAt(), assigned.resolveBy())).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void sendsCityAppearanceToTheStreetOfficeOfTheGrid() {
+        TicketReceived received = received("CITY_APPEARANCE", new GeoPoint(26.555, 106.685), false);
+
+        publish(received);
+
+        assertThat(awaitEvent(received.ticketId(), TicketAssigned.class).unitId()).isEqualTo("HUAGUOYUAN_OFFICE");
+    }
+
+    @Test
+    void closesACallResolvedOnTheSpotWithoutDispatchingIt() {
+        TicketReceived received = received("CONSULTATION", null, true);
+
+        publish(received);
+
+        assertThat(awaitEvent(received.ticketId(), TicketClosed.class).reason()).isEqualTo("RESOLVED_AT_INTAKE");
+    }
+
+    @Test
+    void assignsARedeliveredTicketOnlyOnce() {
+        TicketReceived received = received("WATER_SUPPLY", new GeoPoint(26.575, 106.705), false);
+
+        publish(received);
+        publish(received);
+
+        awaitEvent(received.ticketId(), TicketAssigned.class);
+        awaitRoutingCaughtUp();
+        drain();
+        assertThat(seen.stream().filter(e -> e.ticketId().equals(received.ticketId()))).hasSize(1);
+    }
+
+    @Test
+    void showsAUnitOnlyItsOwnTicketsAndSupervisorsAll() {
+        TicketReceived received = received("NOISE", new GeoPoint(26.5785, 106.7135), false);
+        publish(received);
+        awaitEvent(received.ticketId(), TicketAssigned.class);
+
+        web.get().uri("/api/v1/tickets/{id}", received.ticketId())
+                .headers(h -> h.setBearerAuth(infra.tokens().mintUnit("um-1", "URBAN_MGMT"))).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.reason.ruleId").isEqualTo("noise");
+        web.get().uri("/api/v1/tickets/{id}", received.ticketId())
+                .headers(h -> h.setBearerAuth(infra.tokens().mintUnit("w-1", "WATER_CO"))).exchange()
+                .expectStatus().isNotFound();
+        web.get().uri("/api/v1/tickets?status=ASSIGNED")
+                .headers(h -> h.setBearerAuth(infra.tokens().mintUnit("w-1", "WATER_CO"))).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.ticketId == '" + received.ticketId() + "')]").doesNotExist();
+        web.get().uri("/api/v1/tickets/{id}", received.ticketId())
+                .headers(h -> h.setBearerAuth(infra.tokens().mint("sup-1", "SUPERVISOR"))).exchange()
+                .expectStatus().isOk();
+        web.get().uri("/api/v1/tickets/{id}", received.ticketId())
+                .headers(h -> h.setBearerAuth(infra.tokens().mint("an-1", "ANALYST"))).exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
+    void locatesPointsInGridsThroughTheApi() {
+        web.get().uri("/api/v1/grids/locate?lat=26.5785&lon=106.7135")
+                .headers(h -> h.setBearerAuth(infra.tokens().mint("sup-1", "SUPERVISOR"))).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.gridId").isEqualTo("YY-04");
+        web.get().uri("/api/v1/grids/locate?lat=39.9&lon=116.4")
+                .headers(h -> h.setBearerAuth(infra.tokens().mint("sup-1", "SUPERVISOR"))).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    private static TicketReceived received(String category, GeoPoint location, boolean resolvedOnCall) {
+        String id = UUID.randomUUID().toString();
+        return new TicketReceived(EventIds.of(id, "TicketReceived", 1), Instant.now(), id,
+                "12345-20261128-" + id.substring(0, 4), Channel.PHONE, category, Urgency.NORMAL,
+                "a realistic complaint", location, new Address("somewhere", null, null),
+                new CitizenContact("c2VhbGVk", "b".repeat(64), "138****5678", null, "zh", true), resolvedOnCall,
+                resolvedOnCall ? "answered on the call" : null, null, null);
+    }
+
+    private static void publish(TicketReceived event) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.INTAKE_TICKETS, event.ticketId(), EventCodec.write(event)))
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T extends TicketLifecycleEvent> T awaitEvent(String ticketId, Class<T> type) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            drain();
+            return seen.stream().anyMatch(e -> e.ticketId().equals(ticketId) && type.isInstance(e));
+        });
+        return seen.stream().filter(e -> e.ticketId().equals(ticketId)).filter(type::isInstance).map(type::cast)
+                .findFirst().orElseThrow();
+    }
+
+    private static synchronized void drain() {
+        consumer.poll(Duration.ofMillis(200))
+                .forEach(r -> seen.add(EventCodec.read(r.value(), TicketLifecycleEvent.class)));
+    }
+
+    /** Waits until the routing group has consumed everything on intake's topic. */
+    private static void awaitRoutingCaughtUp() {
+        try (Admin admin = infra.kafka().admin()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("routing")
+                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
+                        .filter(tp -> tp.topic().equals(Topics.INTAKE_TICKETS))
+                        .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+                return !latest.isEmpty() && ends.entrySet().stream()
+                        .allMatch(e -> committed.get(e.getKey()).offset() >= e.getValue().offset());
+            });
+            // the routing topic is written before the offset is committed, so everything is on it now
+        }
+    }
+}

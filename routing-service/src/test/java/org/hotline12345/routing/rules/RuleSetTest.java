@@ -1,0 +1,73 @@
+package org.hotline12345.routing.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RuleSetTest {
+
+    private final RuleSet rules = new RuleSet(7, "test", List.of(
+            new Rule("gas-leak", Set.of("GAS_SUPPLY"), List.of("gas leak", "煤气味"), null, null, null, null,
+                    "GAS_CO", List.of("POLICE"), "URGENT"),
+            new Rule("noise", Set.of("NOISE"), null, null, null, null, null, "URBAN_MGMT", null, null),
+            new Rule("appearance", Set.of("CITY_APPEARANCE"), null, null, null, null, null, Rule.STREET_OFFICE,
+                    null, null),
+            new Rule("gas", Set.of("GAS_SUPPLY"), null, null, null, null, null, "GAS_CO", null, null)));
+
+    @Test
+    void sendsATicketToTheLeadOfTheFirstMatchingRuleAndSaysWhy() {
+        RoutingDecision decision = rules.route(input("NOISE", "KTV too loud", "YY-03", "NORMAL"));
+
+        assertThat(decision.leadUnit()).isEqualTo("URBAN_MGMT");
+        assertThat(decision.ruleId()).isEqualTo("noise");
+        assertThat(decision.ruleSetVersion()).isEqualTo(7);
+        assertThat(decision.priority()).isEqualTo("NORMAL");
+        assertThat(decision.cues()).containsExactly("category=NOISE", "grid=YY-03");
+    }
+
+    @Test
+    void matchesWordsInTheDescriptionWhateverTheirCase() {
+        RoutingDecision decision = rules.route(input("GAS_SUPPLY", "Strong GAS LEAK in the stairwell", null,
+                "NORMAL"));
+
+        assertThat(decision.ruleId()).isEqualTo("gas-leak");
+        assertThat(decision.priority()).isEqualTo("URGENT");
+        assertThat(decision.coUnits()).containsExactly("POLICE");
+        assertThat(decision.cues()).contains("word=gas leak");
+    }
+
+    @Test
+    void fallsThroughToALaterRuleWhenTheWordsAreMissing() {
+        assertThat(rules.route(input("GAS_SUPPLY", "bill is too high", null, "NORMAL")).ruleId()).isEqualTo("gas");
+    }
+
+    @Test
+    void sendsGridMattersToTheStreetOfficeOfTheGrid() {
+        RoutingDecision decision = rules.route(new RoutingInput("CITY_APPEARANCE", "rubbish", "YUNYAN", "YY-01",
+                "SHIXI_OFFICE", "PHONE", "NORMAL"));
+
+        assertThat(decision.leadUnit()).isEqualTo("SHIXI_OFFICE");
+    }
+
+    @Test
+    void sendsAGridMatterWithoutAGridToTriage() {
+        RoutingDecision decision = rules.route(input("CITY_APPEARANCE", "rubbish", null, "NORMAL"));
+
+        assertThat(decision.triage()).isTrue();
+    }
+
+    @Test
+    void sendsATicketNoRuleMatchesToTriage() {
+        RoutingDecision decision = rules.route(input("OTHER", "something else", null, "HIGH"));
+
+        assertThat(decision.triage()).isTrue();
+        assertThat(decision.ruleId()).isNull();
+        assertThat(decision.priority()).isEqualTo("HIGH");
+    }
+
+    private static RoutingInput input(String category, String description, String gridId, String urgency) {
+        return new RoutingInput(category, description, null, gridId, null, "PHONE", urgency);
+    }
+}
