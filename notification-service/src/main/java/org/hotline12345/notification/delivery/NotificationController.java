@@ -1,0 +1,41 @@
+package org.hotline12345.notification.delivery;
+
+import java.time.Instant;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+
+/** Supervisors see each text of a ticket: what it said, its attempts and where it stands. */
+@RestController
+@PreAuthorize("hasRole('SUPERVISOR')")
+class NotificationController {
+
+    private final ReactiveMongoTemplate mongo;
+
+    NotificationController(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @GetMapping("/api/v1/notifications")
+    Flux<NotificationView> notifications(@RequestParam String ticketId) {
+        return mongo.find(Query.query(Criteria.where("ticketId").is(ticketId)).with(Sort.by("createdAt")),
+                Notification.class).map(NotificationView::of);
+    }
+
+    record NotificationView(String notificationId, String ticketId, String trigger, String status,
+            String templateId, String language, String text, int segments, String to, int attempts,
+            String gatewayMessageId, String lastError, Instant createdAt, Instant sentAt) {
+
+        static NotificationView of(Notification n) {
+            return new NotificationView(n.getId(), n.getTicketId(), n.getTrigger(), n.getStatus(),
+                    n.getTemplateId(), n.getLanguage(), n.getText(), n.getSegments(), n.getMaskedPhone(),
+                    n.getAttempts(), n.getGatewayMessageId(), n.getLastError(), n.getCreatedAt(), n.getSentAt());
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.hotline12345.notification.texts;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The citizen texts per event type and language, with {@code {named}} placeholders. A placeholder without a value
+ * is an error rather than a text with a hole in it.
+ */
+public final class TextTemplates {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
+
+    private final Map<String, Map<String, String>> byTrigger;
+
+    public TextTemplates(Map<String, Map<String, String>> byTrigger) {
+        this.byTrigger = Map.copyOf(byTrigger);
+    }
+
+    /** Whether the citizen is texted when this event happens. */
+    public boolean textsOn(String trigger) {
+        return byTrigger.containsKey(trigger);
+    }
+
+    /** The text for an event in the citizen's language, Chinese when there is none in theirs. */
+    public Optional<Text> render(String trigger, String language, Map<String, String> values) {
+        Map<String, String> languages = byTrigger.get(trigger);
+        if (languages == null) {
+            return Optional.empty();
+        }
+        String lang = languages.containsKey(language) ? language : "zh";
+        Matcher matcher = PLACEHOLDER.matcher(languages.get(lang));
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String value = values.get(matcher.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("no value for {" + matcher.group(1) + "} in " + trigger);
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(out);
+        String body = out.toString();
+        return Optional.of(new Text(trigger + "." + lang, lang, body, SmsSegments.count(body)));
+    }
+
+    /** A rendered text. */
+    public record Text(String templateId, String language, String body, int segments) {
+    }
+}

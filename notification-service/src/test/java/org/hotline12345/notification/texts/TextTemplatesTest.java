@@ -1,0 +1,56 @@
+package org.hotline12345.notification.texts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.hotline12345.referencedata.SampleCity;
+import org.junit.jupiter.api.Test;
+
+class TextTemplatesTest {
+
+    private final TextTemplates templates = new TextTemplates(SampleCity.smsTemplates());
+
+    @Test
+    void rendersTheReceiptInChinese() {
+        TextTemplates.Text text = templates.render("TicketReceived", "zh",
+                Map.of("ticketNumber", "12345-20261128-0001")).orElseThrow();
+
+        assertThat(text.body()).isEqualTo("【12345】您反映的问题已受理，工单号12345-20261128-0001。可凭工单号和手机后四位查询办理进度。");
+        assertThat(text.templateId()).isEqualTo("TicketReceived.zh");
+        assertThat(text.segments()).isEqualTo(1);
+    }
+
+    @Test
+    void rendersTheAssignmentInEnglish() {
+        TextTemplates.Text text = templates.render("TicketAssigned", "en", Map.of("ticketNumber", "12345-1",
+                "unitName", "Guiyang Water Group", "resolveBy", "2026-12-05 10:00")).orElseThrow();
+
+        assertThat(text.body()).isEqualTo("[12345] Ticket 12345-1 is with Guiyang Water Group, due by 2026-12-05 10:00.");
+        assertThat(text.language()).isEqualTo("en");
+    }
+
+    @Test
+    void keepsEveryTemplateOfTheSampleCityWithinTwoSegments() {
+        Map<String, String> values = Map.of("ticketNumber", "12345-20261128-0001", "unitName", "贵阳市城市管理局",
+                "resolveBy", "2026-12-05 10:00", "reason", "需联合执法", "reply", "已处理");
+        for (String trigger : SampleCity.smsTemplates().keySet()) {
+            for (String language : new String[] {"zh", "en"}) {
+                assertThat(templates.render(trigger, language, values).orElseThrow().segments())
+                        .as(trigger + "." + language).isLessThanOrEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void refusesToSendATextWithAHoleInIt() {
+        assertThatThrownBy(() -> templates.render("TicketAssigned", "zh", Map.of("ticketNumber", "1")))
+                .hasMessageContaining("{unitName}");
+    }
+
+    @Test
+    void textsNothingForEventsWithoutATemplate() {
+        assertThat(templates.textsOn("TicketAccepted")).isFalse();
+        assertThat(templates.render("TicketAccepted", "zh", Map.of())).isEmpty();
+    }
+}
