@@ -1,0 +1,66 @@
+package org.hotline12345.analytics.facts;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.hotline12345.contracts.FeedbackReceived;
+import org.hotline12345.contracts.HotlineEvent;
+import org.hotline12345.contracts.TicketAssigned;
+import org.hotline12345.contracts.TicketReceived;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Applies an event to its ticket's fact exactly once: the update only matches a fact that has not seen the event
+ * id, and records it. A fact that has seen it makes the upsert collide on the ticket id, which means "done".
+ */
+@Service
+public class FactRecorder {
+
+    static final String COLLECTION = "facts";
+
+    private final ReactiveMongoTemplate mongo;
+    private final MeterRegistry meters;
+
+    FactRecorder(ReactiveMongoTemplate mongo, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.meters = meters;
+    }
+
+    /** Completes with {@code true} when the event changed the fact, {@code false} when it had been applied. */
+    public Mono<Boolean> record(HotlineEvent event) {
+        FactUpdates.Change change = FactUpdates.of(event);
+        Update update = new Update().addToSet("eventIds", event.eventId()).set("updatedAt", event.occurredAt());
+        change.set().forEach(update::set);
+        change.increment().forEach(update::inc);
+        Query notYetApplied = Query.query(Criteria.where("_id").is(event.ticketId()).and("eventIds")
+                .ne(event.eventId()));
+        return mongo.findAndModify(notYetApplied, update, FindAndModifyOptions.options().upsert(true),
+                        org.bson.Document.class, COLLECTION)
+                .thenReturn(true)
+                .defaultIfEmpty(true)
+                .onErrorResume(DuplicateKeyException.class, alreadyApplied -> Mono.just(false))
+                .doOnNext(applied -> {
+                    if (applied) {
+                        count(event);
+                    }
+                });
+    }
+
+    private void count(HotlineEvent event) {
+        if (event instanceof TicketReceived r) {
+            meters.counter("hotline.tickets.received", "channel", r.channel().name(), "category", r.category())
+                    .increment();
+        } else if (event instanceof TicketAssigned a) {
+            meters.counter("hotline.tickets.assigned", "unit", a.unitId(), "priority", a.priority().name())
+                    .increment();
+        } else if (event instanceof FeedbackReceived f) {
+            meters.counter("hotline.feedback.received", "satisfaction", f.satisfaction().name(),
+                    "solved", String.valueOf(f.solved())).increment();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.hotline12345.analytics.facts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hotline12345.contracts.FeedbackReceived;
+import org.hotline12345.contracts.HotlineEvent;
+import org.hotline12345.contracts.NotificationEvent;
+import org.hotline12345.contracts.Satisfaction;
+import org.hotline12345.contracts.TicketAccepted;
+import org.hotline12345.contracts.TicketAssigned;
+import org.hotline12345.contracts.TicketClosed;
+import org.hotline12345.contracts.TicketEscalated;
+import org.hotline12345.contracts.TicketExtended;
+import org.hotline12345.contracts.TicketReceived;
+import org.hotline12345.contracts.TicketRejected;
+import org.hotline12345.contracts.TicketReopened;
+import org.hotline12345.contracts.TicketResolved;
+
+/**
+ * What one event changes in its ticket's fact: fields it sets and counters it adds to. Each event type owns its
+ * fields, so applying events in any order gives the same fact; counters are guarded by the event id elsewhere.
+ */
+public final class FactUpdates {
+
+    /** The city's calendar, which days and months are counted in. */
+    public static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private FactUpdates() {
+    }
+
+    /** The changes of one event: fields to set, and counters to add to. */
+    public record Change(Map<String, Object> set, Map<String, Integer> increment) {
+    }
+
+    public static Change of(HotlineEvent event) {
+        Map<String, Object> set = new LinkedHashMap<>();
+        Map<String, Integer> inc = new LinkedHashMap<>();
+        if (event instanceof TicketReceived r) {
+            set.put("ticketNumber", r.ticketNumber());
+            set.put("channel", r.channel().name());
+            set.put("category", r.category());
+            set.put("urgency", r.urgency().name());
+            set.put("receivedAt", r.occurredAt());
+            set.put("receivedDay", day(r.occurredAt()));
+            set.put("resolvedAtIntake", r.resolvedOnCall());
+            set.put("repeat", r.repeatOf() != null);
+            if (r.citizen() != null && r.citizen().phoneHash() != null) {
+                set.put("citizenHash", r.citizen().phoneHash());
+            }
+        } else if (event instanceof TicketAssigned a) {
+            set.put("unitId", a.unitId());
+            set.put("district", a.district());
+            set.put("gridId", a.reason().gridId());
+            set.put("priority", a.priority().name());
+            set.put("assignedAt", a.occurredAt());
+            set.put("acceptBy", a.acceptBy());
+            set.put("resolveBy", a.resolveBy());
+            inc.put("assignments", 1);
+        } else if (event instanceof TicketAccepted a) {
+            set.put("acceptedAt", a.occurredAt());
+            set.put("acceptedOnTime", a.onTime());
+        } else if (event instanceof TicketRejected) {
+            inc.put("returns", 1);
+        } else if (event instanceof TicketExtended e) {
+            set.put("resolveBy", e.resolveBy());
+            inc.put("extensions", 1);
+        } else if (event instanceof TicketResolved r) {
+            set.put("resolvedAt", r.occurredAt());
+            set.put("resolvedOnTime", r.onTime());
+            set.put("result", r.result().name());
+        } else if (event instanceof TicketEscalated) {
+            inc.put("escalations", 1);
+        } else if (event instanceof TicketReopened) {
+            inc.put("reopenings", 1);
+        } else if (event instanceof TicketClosed c) {
+            set.put("closedAt", c.occurredAt());
+            set.put("closeReason", c.reason());
+        } else if (event instanceof FeedbackReceived f) {
+            set.put("rated", true);
+            set.put("solved", f.solved());
+            set.put("satisfaction", f.satisfaction().name());
+            set.put("satisfied", f.satisfaction() != Satisfaction.DISSATISFIED);
+        } else if (event instanceof NotificationEvent) {
+            inc.put("texts", 1);
+        }
+        return new Change(set, inc);
+    }
+
+    static String day(Instant instant) {
+        return LocalDate.ofInstant(instant, CITY_ZONE).toString();
+    }
+}

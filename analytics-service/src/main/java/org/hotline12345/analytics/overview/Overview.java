@@ -1,0 +1,20 @@
+package org.hotline12345.analytics.overview;
+
+import java.time.LocalDate;
+
+/**
+ * The tickets received in a period and how far they have got.
+ *
+ * @param received tickets registered in the period
+ * @param resolvedAtIntake of those, answered on the call (first-contact resolution)
+ * @param assigned of those, dispatched to a unit
+ * @param accepted of those, signed for by their unit
+ * @param acceptedOnTime of those, signed for within the accept limit
+ * @param resolved of those, resolved by their unit
+ * @param closed of those, archived
+ * @param returns returns (退单) of those tickets
+ * @param escalations escalations (督办) of those tickets
+ */
+public record Overview(LocalDate from, LocalDate to, long received, long resolvedAtIntake, long assigned,
+        long accepted, long acceptedOnTime, long resolved, long closed, long returns, long escalations) {
+}

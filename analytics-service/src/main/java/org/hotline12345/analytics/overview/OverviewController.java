@@ -1,0 +1,76 @@
+package org.hotline12345.analytics.overview;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.bson.Document;
+import org.hotline12345.analytics.facts.FactUpdates;
+import org.hotline12345.platform.problem.InvalidRequestException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The overview analysts open first: today's tickets by default, any period of days on request. */
+@RestController
+@PreAuthorize("hasRole('ANALYST')")
+class OverviewController {
+
+    private static final int MAX_DAYS = 366;
+
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
+
+    OverviewController(ReactiveMongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/analytics/overview")
+    Mono<Overview> overview(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate from, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate to) {
+        LocalDate today = LocalDate.now(clock.withZone(FactUpdates.CITY_ZONE));
+        LocalDate start = from == null ? (to == null ? today : to) : from;
+        LocalDate end = to == null ? (from == null ? today : from) : to;
+        if (end.isBefore(start)) {
+            return Mono.error(new InvalidRequestException("to", "is before from"));
+        }
+        if (start.plusDays(MAX_DAYS).isBefore(end)) {
+            return Mono.error(new InvalidRequestException("to", "is more than " + MAX_DAYS + " days after from"));
+        }
+        Criteria period = Criteria.where("receivedDay").gte(start.toString()).lte(end.toString());
+        return Mono.zip(List.of(
+                        count(period),
+                        count(period, Criteria.where("resolvedAtIntake").is(true)),
+                        count(period, Criteria.where("assignedAt").exists(true)),
+                        count(period, Criteria.where("acceptedAt").exists(true)),
+                        count(period, Criteria.where("acceptedOnTime").is(true)),
+                        count(period, Criteria.where("resolvedAt").exists(true)),
+                        count(period, Criteria.where("closedAt").exists(true)),
+                        sum(period, "returns"),
+                        sum(period, "escalations")),
+                counts -> new Overview(start, end, (long) counts[0], (long) counts[1], (long) counts[2],
+                        (long) counts[3], (long) counts[4], (long) counts[5], (long) counts[6], (long) counts[7],
+                        (long) counts[8]));
+    }
+
+    private Mono<Long> count(Criteria period, Criteria... more) {
+        Criteria criteria = more.length == 0 ? period : new Criteria().andOperator(period, more[0]);
+        return mongo.count(Query.query(criteria), "facts");
+    }
+
+    private Mono<Long> sum(Criteria period, String field) {
+        return mongo.aggregate(Aggregation.newAggregation(Aggregation.match(period),
+                        Aggregation.group().sum(field).as("total")), "facts", Document.class)
+                .next()
+                .map(total -> ((Number) total.get("total", 0)).longValue())
+                .defaultIfEmpty(0L);
+    }
+}

@@ -1,0 +1,158 @@
+package org.hotline12345.analytics.overview;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.hotline12345.analytics.facts.FactUpdates;
+import org.hotline12345.contracts.AssignmentReason;
+import org.hotline12345.contracts.Channel;
+import org.hotline12345.contracts.CitizenContact;
+import org.hotline12345.contracts.EventCodec;
+import org.hotline12345.contracts.EventIds;
+import org.hotline12345.contracts.HotlineEvent;
+import org.hotline12345.contracts.Priority;
+import org.hotline12345.contracts.TicketAccepted;
+import org.hotline12345.contracts.TicketAssigned;
+import org.hotline12345.contracts.TicketReceived;
+import org.hotline12345.contracts.TicketRejected;
+import org.hotline12345.contracts.Topics;
+import org.hotline12345.contracts.Urgency;
+import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Each test counts tickets on its own day far in the past, so the tests do not see each other's tickets.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class OverviewIT {
+
+    static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
+    static KafkaProducer<String, byte[]> producer;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        infra.springProperties("analytics-it").forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    @BeforeAll
+    static void clients() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infra.kafka().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void closeClients() {
+        producer.close();
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @Test
+    void countsReceivedAssignedAndAcceptedTicketsOfTheDay() {
+        LocalDate day = LocalDate.of(2024, 3, 1);
+        Instant at = day.atTime(10, 0).atZone(FactUpdates.CITY_ZONE).toInstant();
+        TicketReceived first = received(at);
+        TicketReceived second = received(at.plusSeconds(60));
+        publish(Topics.INTAKE_TICKETS, first);
+        publish(Topics.INTAKE_TICKETS, second);
+        publish(Topics.ROUTING_TICKETS, assigned(first, at.plusSeconds(5)));
+        publish(Topics.ROUTING_TICKETS, new TicketAccepted(EventIds.of(first.ticketId(), "TicketAccepted", 1),
+                at.plusSeconds(600), first.ticketId(), "URBAN_MGMT", true));
+
+        awaitOverview(day, "{\"received\":2,\"assigned\":1,\"accepted\":1,\"acceptedOnTime\":1,\"resolved\":0}");
+    }
+
+    @Test
+    void countsEachEventOnceHoweverOftenAndInWhateverOrderItArrives() {
+        LocalDate day = LocalDate.of(2024, 3, 2);
+        Instant at = day.atTime(23, 30).atZone(FactUpdates.CITY_ZONE).toInstant();
+        TicketReceived received = received(at);
+        TicketRejected rejected = new TicketRejected(EventIds.of(received.ticketId(), "TicketRejected", 1),
+                at.plusSeconds(60), received.ticketId(), "URBAN_MGMT", "NOT_OURS", "not ours");
+        publish(Topics.ROUTING_TICKETS, assigned(received, at.plusSeconds(5)));
+        publish(Topics.ROUTING_TICKETS, rejected);
+        publish(Topics.ROUTING_TICKETS, rejected);
+        publish(Topics.INTAKE_TICKETS, received);
+        publish(Topics.INTAKE_TICKETS, received);
+
+        awaitOverview(day, "{\"received\":1,\"assigned\":1,\"returns\":1}");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                infra.kafka().hasConsumedAll("analytics", Topics.INTAKE_TICKETS)
+                        && infra.kafka().hasConsumedAll("analytics", Topics.ROUTING_TICKETS));
+        overview(day).expectBody().json("{\"received\":1,\"assigned\":1,\"returns\":1}");
+    }
+
+    @Test
+    void answersAnalystsOnly() {
+        web.get().uri("/api/v1/analytics/overview")
+                .headers(h -> h.setBearerAuth(infra.tokens().mint("op", "OPERATOR"))).exchange()
+                .expectStatus().isForbidden();
+        web.get().uri("/api/v1/analytics/overview").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void refusesAPeriodThatEndsBeforeItStarts() {
+        web.get().uri("/api/v1/analytics/overview?from=2024-03-02&to=2024-03-01").headers(h -> h.setBearerAuth(
+                        analyst())).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("to");
+    }
+
+    private void awaitOverview(LocalDate day, String expected) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> overview(day).expectBody().json(expected));
+    }
+
+    private WebTestClient.ResponseSpec overview(LocalDate day) {
+        return web.get().uri("/api/v1/analytics/overview?from={d}&to={d}", day, day)
+                .headers(h -> h.setBearerAuth(analyst())).exchange().expectStatus().isOk();
+    }
+
+    private static String analyst() {
+        return infra.tokens().mint("an-1", "ANALYST");
+    }
+
+    private static TicketReceived received(Instant at) {
+        String id = UUID.randomUUID().toString();
+        return new TicketReceived(EventIds.of(id, "TicketReceived", 1), at, id, "12345-x-" + id.substring(0, 4),
+                Channel.PHONE, "NOISE", Urgency.NORMAL, "loud music at night", null, null,
+                new CitizenContact(null, null, null, null, "zh", false), false, null, null, null);
+    }
+
+    private static TicketAssigned assigned(TicketReceived received, Instant at) {
+        return new TicketAssigned(EventIds.of(received.ticketId(), "TicketAssigned", 1), at, received.ticketId(),
+                received.ticketNumber(), 1, "URBAN_MGMT", "贵阳市城市管理局", List.of(), "NOISE", "YUNYAN",
+                Priority.NORMAL, at.plusSeconds(86_400), at.plusSeconds(7 * 86_400),
+                new AssignmentReason("noise", 1, "YY-04", List.of("category=NOISE")));
+    }
+
+    private static void publish(String topic, HotlineEvent event) {
+        try {
+            producer.send(new ProducerRecord<>(topic, event.ticketId(), EventCodec.write(event)))
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
