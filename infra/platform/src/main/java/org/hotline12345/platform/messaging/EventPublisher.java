@@ -40,7 +40,7 @@ public class EventPublisher {
         headers.add(CloudEventHeaders.SOURCE, utf8(source));
         headers.add(CloudEventHeaders.TIME, utf8(entry.occurredAt().toString()));
         headers.add(CloudEventHeaders.SUBJECT, utf8(entry.key()));
-        headers.add("contentType", utf8("application/json"));
+        headers.add("content-type", utf8("application/json"));
         return headers;
     }
 

@@ -1,0 +1,298 @@
+package org.hotline12345.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.hotline12345.contracts.Topics;
+import org.hotline12345.embedded.EmbeddedKafka;
+import org.hotline12345.embedded.EmbeddedMongo;
+import org.hotline12345.embedded.LocalKeys;
+import org.hotline12345.referencedata.SampleCity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Starts the whole hub on loopback: a real Apache Kafka broker (KRaft), a MongoDB wire-protocol server that keeps
+ * its data in a file, and the four services, each as its own JVM; waits until every service is healthy; then
+ * writes and prints the demo users' tokens. Closing it stops everything in reverse order.
+ */
+public final class Devstack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Devstack.class);
+    private static final Duration READY_WITHIN = Duration.ofSeconds(180);
+    private static final int PARTITIONS = 3;
+
+    private final DevstackOptions options;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private EmbeddedKafka kafka;
+    private EmbeddedMongo mongo;
+    private Map<String, String> tokens = Map.of();
+    private Path tokensFile;
+
+    private Devstack(DevstackOptions options) {
+        this.options = options;
+    }
+
+    public static Devstack start(DevstackOptions options) {
+        Devstack stack = new Devstack(options);
+        try {
+            stack.boot();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public static void main(String[] args) {
+        if (List.of(args).contains("--help")) {
+            log.info(DevstackOptions.usage());
+            return;
+        }
+        DevstackOptions options;
+        try {
+            options = DevstackOptions.parse(Path.of(System.getProperty("hotline.home", ".")).toAbsolutePath()
+                    .normalize(), args);
+        } catch (IllegalArgumentException e) {
+            log.error(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Instant began = Instant.now();
+        Devstack stack;
+        try {
+            stack = start(options);
+        } catch (RuntimeException e) {
+            log.error("The dev stack did not start: {}", e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stopping the dev stack ...");
+            stack.close();
+            stopped.countDown();
+        }, "devstack-shutdown"));
+        log.info(stack.banner(Duration.between(began, Instant.now())));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void boot() {
+        prepareDataDir();
+        SampleCity city = SampleCity.load();
+        log.info("Sample city: {} districts, {} grids, {} units, {} categories", city.districts().size(),
+                city.grids().size(), city.units().size(), city.categories().size());
+        kafka = track(EmbeddedKafka.start(options.kafkaPort(), options.dataDir()));
+        kafka.createTopics(Topics.ALL, PARTITIONS);
+        log.info("Kafka broker (KRaft) ready on {}", kafka.bootstrapServers());
+        mongo = track(EmbeddedMongo.persistent(options.mongoPort(), options.dataDir().resolve("mongo/hotline.mv")));
+        log.info("MongoDB wire server ready on 127.0.0.1:{}", mongo.port());
+        LocalKeys keys = LocalKeys.inFolder(options.dataDir().resolve("keys"));
+        tokens = DemoUsers.tokens(keys.minter("hotline-devstack"), city);
+        tokensFile = writeTokens();
+        if (options.startServices()) {
+            startServices(keys, piiKeys());
+        }
+    }
+
+    private void startServices(LocalKeys keys, Properties pii) {
+        for (String name : DevstackOptions.SERVICES) {
+            int port = options.servicePorts().get(name);
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            env.put("MONGODB_URI", mongo.uri(name));
+            env.put("HOTLINE_PII_SEAL_KEY", pii.getProperty("seal-key"));
+            env.put("HOTLINE_PII_HASH_KEY", pii.getProperty("hash-key"));
+            List<String> args = List.of("--spring.security.oauth2.resourceserver.jwt.public-key-location="
+                    + keys.publicKeyPem().toUri());
+            ServiceProcess service = ServiceProcess.start(name, jarOf(name), port, env, args,
+                    options.dataDir().resolve("logs/" + name + ".log"));
+            services.add(track(service));
+            log.info("Starting {} on {} (log: {})", name, service.url(), service.log());
+        }
+        awaitHealthy();
+    }
+
+    private void awaitHealthy() {
+        Instant deadline = Instant.now().plus(READY_WITHIN);
+        List<ServiceProcess> waiting = new ArrayList<>(services);
+        while (!waiting.isEmpty()) {
+            for (ServiceProcess service : List.copyOf(waiting)) {
+                if (!service.alive()) {
+                    throw new IllegalStateException(service.name() + " exited while starting; the end of "
+                            + service.log() + ":\n" + service.logTail(40));
+                }
+                if (service.healthy()) {
+                    log.info("{} is healthy", service.name());
+                    waiting.remove(service);
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("not healthy within " + READY_WITHIN.toSeconds() + " s: "
+                        + waiting.stream().map(ServiceProcess::name).toList());
+            }
+            if (!waiting.isEmpty()) {
+                pause();
+            }
+        }
+    }
+
+    /** The bearer tokens of the demo users, by user. */
+    public Map<String, String> tokens() {
+        return tokens;
+    }
+
+    public Path tokensFile() {
+        return tokensFile;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public int mongoPort() {
+        return mongo.port();
+    }
+
+    /** The base URL of a running service. */
+    public String url(String service) {
+        return "http://127.0.0.1:" + options.servicePorts().get(service);
+    }
+
+    String banner(Duration took) {
+        StringBuilder out = new StringBuilder("\n\n12345 hotline hub dev stack is ready in ")
+                .append(took.toSeconds()).append(" s\n\n");
+        for (String name : DevstackOptions.SERVICES) {
+            if (options.startServices()) {
+                out.append(String.format("  %-13s %s%n", name, url(name)));
+            }
+        }
+        out.append(String.format("  %-13s %s%n", "kafka", kafka.bootstrapServers()));
+        out.append(String.format("  %-13s mongodb://127.0.0.1:%d%n", "mongodb", mongo.port()));
+        out.append("\nDemo bearer tokens (valid ").append(DemoUsers.VALIDITY.toDays()).append(" days), also in ")
+                .append(tokensFile).append(":\n");
+        tokens.forEach((user, token) -> out.append(String.format("%n  %s%n  %s%n", user, token)));
+        out.append("\nData lives in ").append(options.dataDir()).append(" (start with --reset to empty it).")
+                .append("\nPress Ctrl-C to stop.\n");
+        return out.toString();
+    }
+
+    @Override
+    public void close() {
+        // the services shut down gracefully in parallel before the broker and the database they use go away
+        services.forEach(ServiceProcess::requestStop);
+        List<AutoCloseable> reverse = new ArrayList<>(started);
+        java.util.Collections.reverse(reverse);
+        for (AutoCloseable closeable : reverse) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.warn("Could not stop {} cleanly", closeable, e);
+            }
+        }
+        started.clear();
+    }
+
+    private <T extends AutoCloseable> T track(T closeable) {
+        started.add(closeable);
+        return closeable;
+    }
+
+
+    private Path jarOf(String service) {
+        Path target = options.home().resolve(service + "-service/target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no executable jar in " + target
+                            + "; build first: ./mvnw -DskipTests package"));
+        } catch (IOException e) {
+            throw new IllegalStateException("no " + target + "; build first: ./mvnw -DskipTests package", e);
+        }
+    }
+
+    private void prepareDataDir() {
+        Path dir = options.dataDir();
+        try {
+            if (options.reset() && Files.exists(dir)) {
+                try (Stream<Path> all = Files.walk(dir)) {
+                    all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+                log.info("Emptied {}", dir);
+            }
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The contact keys of this data folder, made once so that sealed numbers stay readable across restarts. */
+    private Properties piiKeys() {
+        Path file = options.dataDir().resolve("keys/pii.properties");
+        Properties pii = new Properties();
+        try {
+            if (Files.exists(file)) {
+                try (var in = Files.newInputStream(file)) {
+                    pii.load(in);
+                }
+                return pii;
+            }
+            SecureRandom random = new SecureRandom();
+            for (String key : new String[] {"seal-key", "hash-key"}) {
+                byte[] bytes = new byte[32];
+                random.nextBytes(bytes);
+                pii.setProperty(key, Base64.getEncoder().encodeToString(bytes));
+            }
+            Files.createDirectories(file.getParent());
+            try (var out = Files.newOutputStream(file)) {
+                pii.store(out, "contact keys of the dev stack; keep them with the data folder");
+            }
+            return pii;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path writeTokens() {
+        Path file = options.dataDir().resolve("tokens.json");
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("issuedAt", Instant.now().toString());
+        document.put("validForDays", DemoUsers.VALIDITY.toDays());
+        document.put("tokens", tokens);
+        try {
+            Files.writeString(file, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                    .writeValueAsString(document));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the services", e);
+        }
+    }
+}

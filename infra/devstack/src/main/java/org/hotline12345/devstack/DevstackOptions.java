@@ -1,0 +1,82 @@
+package org.hotline12345.devstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to run the stack.
+ *
+ * @param home the checkout, where the service jars are built
+ * @param dataDir the one folder all data lives in: broker log, database file, keys, tokens, service logs
+ * @param reset start from an empty data folder
+ * @param kafkaPort the broker's port
+ * @param mongoPort the wire server's port
+ * @param servicePorts each service's HTTP port, by service name
+ * @param startServices start the four services, or only the broker and the database
+ */
+public record DevstackOptions(Path home, Path dataDir, boolean reset, int kafkaPort, int mongoPort,
+        Map<String, Integer> servicePorts, boolean startServices) {
+
+    /** The services in the order events flow through them. */
+    public static final List<String> SERVICES = List.of("intake", "routing", "notification", "analytics");
+
+    public static DevstackOptions defaults(Path home) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("intake", 8081);
+        ports.put("routing", 8082);
+        ports.put("notification", 8083);
+        ports.put("analytics", 8084);
+        return new DevstackOptions(home, home.resolve(".devstack"), false, 9092, 27017, ports, true);
+    }
+
+    /** Reads {@code --data-dir DIR --reset --kafka-port N --mongo-port N --intake-port N ... --no-services}. */
+    public static DevstackOptions parse(Path home, String... args) {
+        DevstackOptions o = defaults(home);
+        Path dataDir = o.dataDir();
+        boolean reset = false;
+        boolean services = true;
+        int kafka = o.kafkaPort();
+        int mongo = o.mongoPort();
+        Map<String, Integer> ports = new LinkedHashMap<>(o.servicePorts());
+        List<String> rest = new ArrayList<>(List.of(args));
+        for (int i = 0; i < rest.size(); i++) {
+            String arg = rest.get(i);
+            switch (arg) {
+                case "--reset" -> reset = true;
+                case "--no-services" -> services = false;
+                case "--data-dir" -> dataDir = Path.of(value(rest, ++i, arg));
+                case "--kafka-port" -> kafka = Integer.parseInt(value(rest, ++i, arg));
+                case "--mongo-port" -> mongo = Integer.parseInt(value(rest, ++i, arg));
+                default -> {
+                    String service = arg.startsWith("--") && arg.endsWith("-port")
+                            ? arg.substring(2, arg.length() - "-port".length()) : null;
+                    if (service == null || !ports.containsKey(service)) {
+                        throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
+                    }
+                    ports.put(service, Integer.parseInt(value(rest, ++i, arg)));
+                }
+            }
+        }
+        return new DevstackOptions(home, dataDir.toAbsolutePath(), reset, kafka, mongo, ports, services);
+    }
+
+    static String usage() {
+        return """
+                usage: devstack [--reset] [--data-dir DIR] [--kafka-port N] [--mongo-port N]
+                                [--intake-port N] [--routing-port N] [--notification-port N] [--analytics-port N]
+                                [--no-services]
+                  --reset        delete the data folder first and start from the sample city alone
+                  --data-dir     where the broker log, the database, keys, tokens and logs live (.devstack)
+                  --no-services  start only Kafka and MongoDB, e.g. to run a service from an IDE""";
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value\n" + usage());
+        }
+        return args.get(i);
+    }
+}

@@ -1,0 +1,231 @@
+package org.hotline12345.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+import org.hotline12345.contracts.Topics;
+import org.hotline12345.embedded.FreePorts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole hub as a user runs it: the dev stack starts the broker, the wire server and the four service jars;
+ * one call goes in over HTTP and comes out as an assignment, a text and a count.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HotlineJourneyIT {
+
+    static final String CALL = """
+            {"callerPhone":"138 1234 5678","callerName":"张先生",
+             "description":"楼下烧烤店每晚十二点后还在营业，噪音很大","address":"云岩区中华北路18号",
+             "location":{"lat":26.5785,"lon":106.7135},"category":"NOISE"}""";
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final JsonMapper json = JsonMapper.builder().build();
+
+    @TempDir
+    static Path data;
+    static Devstack stack;
+    static DevstackOptions options;
+    static String ticketId;
+
+    @BeforeAll
+    static void startTheStack() {
+        Map<String, Integer> ports = new HashMap<>();
+        DevstackOptions.SERVICES.forEach(s -> ports.put(s, FreePorts.pick()));
+        options = new DevstackOptions(Path.of("../..").toAbsolutePath().normalize(), data, false, 0, 0, ports,
+                true);
+        stack = Devstack.start(options);
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void writesATokenForEveryDemoUserToTheFileItNames() throws IOException {
+        JsonNode file = json.readTree(Files.readString(stack.tokensFile()));
+
+        assertThat(stack.tokensFile()).isEqualTo(data.resolve("tokens.json"));
+        assertThat(file.get("tokens").propertyNames()).contains("operator", "supervisor", "analyst", "admin",
+                "unit:URBAN_MGMT", "unit:WATER_CO", "unit:HUAGUOYUAN_OFFICE");
+    }
+
+    @Test
+    @Order(2)
+    void followsOneCallToItsAssignmentTextAndCount() throws Exception {
+        Instant posted = Instant.now();
+        HttpResponse<String> response = post("intake", "/api/v1/calls", CALL, token("operator"));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode receipt = json.readTree(response.body());
+        ticketId = receipt.get("ticketId").asString();
+        String number = receipt.get("ticketNumber").asString();
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode ticket = json.readTree(get("routing", "/api/v1/tickets/" + ticketId, token("unit:URBAN_MGMT"))
+                    .body());
+            assertThat(ticket.get("status").asString()).isEqualTo("ASSIGNED");
+            assertThat(ticket.get("gridId").asString()).isEqualTo("YY-04");
+            JsonNode texts = json.readTree(get("notification", "/api/v1/sms-outbox?ticketId=" + ticketId,
+                    token("supervisor")).body());
+            assertThat(texts).hasSize(2);
+            JsonNode overview = json.readTree(get("analytics", "/api/v1/analytics/overview", token("analyst"))
+                    .body());
+            assertThat(overview.get("received").asInt()).isEqualTo(1);
+            assertThat(overview.get("assigned").asInt()).isEqualTo(1);
+        });
+        Duration took = Duration.between(posted, Instant.now());
+        System.out.printf("journey: posted, assigned, texted and counted in %d ms%n", took.toMillis());
+
+        JsonNode texts = json.readTree(get("notification", "/api/v1/sms-outbox?ticketId=" + ticketId,
+                token("supervisor")).body());
+        List<String> bodies = new ArrayList<>();
+        texts.forEach(t -> bodies.add(t.get("text").asString()));
+        assertThat(bodies).containsOnlyOnce("【12345】您反映的问题已受理，工单号" + number
+                + "。可凭工单号和手机后四位查询办理进度。");
+        assertThat(bodies).anySatisfy(text -> assertThat(text)
+                .matches("【12345】您的工单" + number + "已转贵阳市城市管理局办理，办结时限\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}。"));
+        assertThat(texts.get(0).get("to").asString()).isEqualTo("138****5678");
+        assertThat(json.readTree(get("intake", "/api/v1/intake/tickets/" + ticketId, token("operator")).body())
+                .get("status").asString()).isEqualTo("ASSIGNED");
+    }
+
+    @Test
+    @Order(3)
+    void letsAStandardKafkaClientReadTheTicketsEventsWithCloudEventHeaders() {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "journey-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.INTAKE_TICKETS, Topics.ROUTING_TICKETS));
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(300)).forEach(records::add);
+                return records.stream().filter(r -> ticketId.equals(r.key())).count() >= 2;
+            });
+            List<String> types = records.stream().filter(r -> ticketId.equals(r.key()))
+                    .map(r -> new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                    .toList();
+            assertThat(types).containsExactlyInAnyOrder("org.hotline12345.TicketReceived",
+                    "org.hotline12345.TicketAssigned");
+            assertThat(records).filteredOn(r -> ticketId.equals(r.key()))
+                    .allSatisfy(r -> assertThat(r.value()).doesNotContain("13812345678"));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void refusesBadRequestsAndLeavesNoEventOnAnyTopic() throws Exception {
+        Map<String, Long> before = endOffsets();
+
+        assertThat(post("intake", "/api/v1/calls", CALL, null).statusCode()).isEqualTo(401);
+        assertThat(post("intake", "/api/v1/calls", CALL, token("analyst")).statusCode()).isEqualTo(403);
+        HttpResponse<String> invalid = post("intake", "/api/v1/calls",
+                "{\"callerPhone\":\"12\",\"description\":\"\",\"colour\":1}", token("operator"));
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(post("intake", "/api/v1/calls", "{\"description\":", token("operator")).statusCode())
+                .isEqualTo(400);
+
+        assertThat(endOffsets()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(5)
+    void letsAStandardMongoClientReadTheDataOnThePrintedPort() {
+        try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + stack.mongoPort())) {
+            Document ticket = mongo.getDatabase("routing").getCollection("tickets")
+                    .find(new Document("_id", ticketId)).first();
+            assertThat(ticket).isNotNull();
+            assertThat(ticket.getString("unitId")).isEqualTo("URBAN_MGMT");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void keepsItsDataAcrossARestart() {
+        stack.close();
+        stack = Devstack.start(new DevstackOptions(options.home(), data, false, 0, 0, options.servicePorts(),
+                false));
+        try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + stack.mongoPort())) {
+            Document ticket = mongo.getDatabase("intake").getCollection("tickets")
+                    .find(new Document("_id", ticketId)).first();
+            assertThat(ticket).isNotNull();
+            assertThat(ticket.getString("status")).isEqualTo("ASSIGNED");
+        }
+    }
+
+    private Map<String, Long> endOffsets() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.kafkaBootstrapServers()))) {
+            Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+            admin.describeTopics(Topics.ALL).allTopicNames().get(10, TimeUnit.SECONDS).forEach((topic, d) ->
+                    d.partitions().forEach(p -> partitions.put(new TopicPartition(topic, p.partition()),
+                            OffsetSpec.latest())));
+            return admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS).entrySet().stream()
+                    .collect(Collectors.toMap(e -> e.getKey().toString(), e -> e.getValue().offset()));
+        }
+    }
+
+    private static String token(String user) {
+        return stack.tokens().get(user);
+    }
+
+    private static HttpResponse<String> post(String service, String path, String body, String token)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(service) + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> get(String service, String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path))
+                .header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
