@@ -7,22 +7,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -32,7 +25,7 @@ import org.apache.kafka.server.common.MetadataVersion;
  * One Apache Kafka broker in KRaft combined mode (broker and controller in one node) on loopback. Its log
  * directory survives a restart; the broker is formatted only the first time.
  */
-public final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka implements Broker, AutoCloseable {
 
     private final KafkaRaftServer server;
     private final int port;
@@ -56,6 +49,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         return kafka;
     }
 
+    @Override
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
@@ -79,33 +73,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not create topics " + topics, e);
         }
-    }
-
-    /**
-     * Whether {@code group} has committed offsets at the end of every partition of {@code topic}: everything
-     * published there so far has been handled.
-     */
-    public boolean hasConsumedAll(String group, String topic) {
-        try (Admin admin = admin()) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> partitions = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(10, TimeUnit.SECONDS).get(topic).partitions().stream()
-                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()),
-                            p -> OffsetSpec.latest()));
-            return admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS).entrySet().stream()
-                    .allMatch(end -> end.getValue().offset() == 0 || committed.containsKey(end.getKey())
-                            && committed.get(end.getKey()).offset() >= end.getValue().offset());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not read the offsets of " + group, e);
-        }
-    }
-
-    public Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * A MongoDB wire-protocol server (mongo-java-server) on loopback. With a file it keeps its data across restarts
  * (H2 backend); without one it lives in memory, which is what tests want.
  */
-public final class EmbeddedMongo implements AutoCloseable {
+public final class EmbeddedMongo implements Database, AutoCloseable {
 
     private final MongoServer server;
     private final int port;
@@ -50,7 +50,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         return port;
     }
 
-    /** The connection string of one database on this server. */
+    @Override
     public String uri(String database) {
         return "mongodb://127.0.0.1:" + port + "/" + database;
     }

@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One broker, one wire server and one key pair per test JVM, started on first use and stopped when the JVM
- * ends, so integration tests of a module share them instead of paying the start-up for each class.
+ * One broker, one MongoDB server and one key pair per test JVM, started on first use and stopped when the JVM
+ * ends, so integration tests of a module share them instead of paying the start-up for each class. By default the
+ * broker and the wire server run in the JVM; with {@code -Dhotline.test.infrastructure=containers} (the Maven
+ * profile {@code containers}) they run as Testcontainers on a Docker engine.
  */
 public final class SharedTestInfrastructure {
 
@@ -19,11 +21,11 @@ public final class SharedTestInfrastructure {
 
     private static SharedTestInfrastructure instance;
 
-    private final EmbeddedKafka kafka;
-    private final EmbeddedMongo mongo;
+    private final Broker kafka;
+    private final Database mongo;
     private final LocalKeys keys;
 
-    private SharedTestInfrastructure(EmbeddedKafka kafka, EmbeddedMongo mongo, LocalKeys keys) {
+    private SharedTestInfrastructure(Broker kafka, Database mongo, LocalKeys keys) {
         this.kafka = kafka;
         this.mongo = mongo;
         this.keys = keys;
@@ -33,14 +35,19 @@ public final class SharedTestInfrastructure {
         if (instance == null) {
             try {
                 Path dir = Files.createTempDirectory("hotline-it");
-                EmbeddedKafka kafka = EmbeddedKafka.start(0, dir);
-                EmbeddedMongo mongo = EmbeddedMongo.inMemory();
                 LocalKeys keys = LocalKeys.inFolder(dir.resolve("keys"));
-                instance = new SharedTestInfrastructure(kafka, mongo, keys);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    mongo.close();
-                    kafka.close();
-                }, "hotline-it-shutdown"));
+                if ("containers".equals(System.getProperty("hotline.test.infrastructure"))) {
+                    instance = new SharedTestInfrastructure(ContainerInfrastructure.kafka(),
+                            ContainerInfrastructure.mongo(), keys);
+                } else {
+                    EmbeddedKafka kafka = EmbeddedKafka.start(0, dir);
+                    EmbeddedMongo mongo = EmbeddedMongo.inMemory();
+                    instance = new SharedTestInfrastructure(kafka, mongo, keys);
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        mongo.close();
+                        kafka.close();
+                    }, "hotline-it-shutdown"));
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -48,11 +55,11 @@ public final class SharedTestInfrastructure {
         return instance;
     }
 
-    public EmbeddedKafka kafka() {
+    public Broker kafka() {
         return kafka;
     }
 
-    public EmbeddedMongo mongo() {
+    public Database mongo() {
         return mongo;
     }
 
