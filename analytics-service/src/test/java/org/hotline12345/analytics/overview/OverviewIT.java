@@ -6,21 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.hotline12345.analytics.facts.FactUpdates;
 import org.hotline12345.contracts.AssignmentReason;
 import org.hotline12345.contracts.Channel;
 import org.hotline12345.contracts.CitizenContact;
-import org.hotline12345.contracts.EventCodec;
 import org.hotline12345.contracts.EventIds;
-import org.hotline12345.contracts.HotlineEvent;
 import org.hotline12345.contracts.Priority;
 import org.hotline12345.contracts.TicketAccepted;
 import org.hotline12345.contracts.TicketAssigned;
@@ -28,6 +19,7 @@ import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.contracts.TicketRejected;
 import org.hotline12345.contracts.Topics;
 import org.hotline12345.contracts.Urgency;
+import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +39,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class OverviewIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
-    static KafkaProducer<String, byte[]> producer;
+    static EventTopics topics;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -56,14 +48,12 @@ class OverviewIT {
 
     @BeforeAll
     static void clients() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                infra.kafka().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer());
+        topics = new EventTopics(infra.kafka());
     }
 
     @AfterAll
     static void closeClients() {
-        producer.close();
+        topics.close();
     }
 
     @Autowired
@@ -75,10 +65,10 @@ class OverviewIT {
         Instant at = day.atTime(10, 0).atZone(FactUpdates.CITY_ZONE).toInstant();
         TicketReceived first = received(at);
         TicketReceived second = received(at.plusSeconds(60));
-        publish(Topics.INTAKE_TICKETS, first);
-        publish(Topics.INTAKE_TICKETS, second);
-        publish(Topics.ROUTING_TICKETS, assigned(first, at.plusSeconds(5)));
-        publish(Topics.ROUTING_TICKETS, new TicketAccepted(EventIds.of(first.ticketId(), "TicketAccepted", 1),
+        topics.publish(first);
+        topics.publish(second);
+        topics.publish(assigned(first, at.plusSeconds(5)));
+        topics.publish(new TicketAccepted(EventIds.of(first.ticketId(), "TicketAccepted", 1),
                 at.plusSeconds(600), first.ticketId(), "URBAN_MGMT", true));
 
         awaitOverview(day, "{\"received\":2,\"assigned\":1,\"accepted\":1,\"acceptedOnTime\":1,\"resolved\":0}");
@@ -91,11 +81,11 @@ class OverviewIT {
         TicketReceived received = received(at);
         TicketRejected rejected = new TicketRejected(EventIds.of(received.ticketId(), "TicketRejected", 1),
                 at.plusSeconds(60), received.ticketId(), "URBAN_MGMT", "NOT_OURS", "not ours");
-        publish(Topics.ROUTING_TICKETS, assigned(received, at.plusSeconds(5)));
-        publish(Topics.ROUTING_TICKETS, rejected);
-        publish(Topics.ROUTING_TICKETS, rejected);
-        publish(Topics.INTAKE_TICKETS, received);
-        publish(Topics.INTAKE_TICKETS, received);
+        topics.publish(assigned(received, at.plusSeconds(5)));
+        topics.publish(rejected);
+        topics.publish(rejected);
+        topics.publish(received);
+        topics.publish(received);
 
         awaitOverview(day, "{\"received\":1,\"assigned\":1,\"returns\":1}");
         await().atMost(Duration.ofSeconds(30)).until(() ->
@@ -145,14 +135,5 @@ class OverviewIT {
                 received.ticketNumber(), 1, "URBAN_MGMT", "贵阳市城市管理局", List.of(), "NOISE", "YUNYAN",
                 Priority.NORMAL, at.plusSeconds(86_400), at.plusSeconds(7 * 86_400),
                 new AssignmentReason("noise", 1, "YY-04", List.of("category=NOISE")));
-    }
-
-    private static void publish(String topic, HotlineEvent event) {
-        try {
-            producer.send(new ProducerRecord<>(topic, event.ticketId(), EventCodec.write(event)))
-                    .get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

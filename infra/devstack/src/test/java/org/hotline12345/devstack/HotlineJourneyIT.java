@@ -20,18 +20,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.hotline12345.contracts.Topics;
+import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,7 +151,7 @@ class HotlineJourneyIT {
     @Test
     @Order(4)
     void refusesBadRequestsAndLeavesNoEventOnAnyTopic() throws Exception {
-        Map<String, Long> before = endOffsets();
+        long before = recordsOnAllTopics();
 
         assertThat(post("intake", "/api/v1/calls", CALL, null).statusCode()).isEqualTo(401);
         assertThat(post("intake", "/api/v1/calls", CALL, token("analyst")).statusCode()).isEqualTo(403);
@@ -168,7 +163,7 @@ class HotlineJourneyIT {
         assertThat(post("intake", "/api/v1/calls", "{\"description\":", token("operator")).statusCode())
                 .isEqualTo(400);
 
-        assertThat(endOffsets()).isEqualTo(before);
+        assertThat(recordsOnAllTopics()).isEqualTo(before);
     }
 
     @Test
@@ -196,15 +191,9 @@ class HotlineJourneyIT {
         }
     }
 
-    private Map<String, Long> endOffsets() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                stack.kafkaBootstrapServers()))) {
-            Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-            admin.describeTopics(Topics.ALL).allTopicNames().get(10, TimeUnit.SECONDS).forEach((topic, d) ->
-                    d.partitions().forEach(p -> partitions.put(new TopicPartition(topic, p.partition()),
-                            OffsetSpec.latest())));
-            return admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS).entrySet().stream()
-                    .collect(Collectors.toMap(e -> e.getKey().toString(), e -> e.getValue().offset()));
+    private long recordsOnAllTopics() {
+        try (EventTopics topics = new EventTopics(stack::kafkaBootstrapServers)) {
+            return topics.recordsOn(Topics.ALL);
         }
     }
 

@@ -5,16 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.hotline12345.contracts.Topics;
+import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.platform.PlatformTestApplication.Parcel;
 import org.hotline12345.platform.outbox.OutboxRelay;
@@ -51,21 +45,16 @@ class PlatformIT {
     @Autowired
     OutboxSweeper sweeper;
 
-    KafkaConsumer<String, byte[]> consumer;
+    EventTopics.Reader reader;
 
     @BeforeEach
     void subscribe() {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "platform-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(Topics.ROUTING_TICKETS));
+        reader = new EventTopics(infra.kafka()).reader(Topics.ROUTING_TICKETS);
     }
 
     @AfterEach
     void close() {
-        consumer.close();
+        reader.close();
     }
 
     @Test
@@ -209,15 +198,11 @@ class PlatformIT {
     }
 
     private ConsumerRecord<String, byte[]> awaitRecordFor(String ticketId) {
-        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-            return seen.stream().anyMatch(r -> ticketId.equals(r.key()));
-        });
-        return seen.stream().filter(r -> ticketId.equals(r.key())).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !reader.recordsFor(ticketId).isEmpty());
+        return reader.recordsFor(ticketId).get(0);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+        return EventTopics.Reader.header(record, name);
     }
 }

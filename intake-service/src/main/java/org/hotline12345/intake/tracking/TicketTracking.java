@@ -1,15 +1,9 @@
 package org.hotline12345.intake.tracking;
 
+import java.util.Map;
 import java.util.function.Consumer;
-import org.hotline12345.contracts.TicketAccepted;
 import org.hotline12345.contracts.TicketAssigned;
-import org.hotline12345.contracts.TicketClosed;
-import org.hotline12345.contracts.TicketEscalated;
-import org.hotline12345.contracts.TicketExtended;
 import org.hotline12345.contracts.TicketLifecycleEvent;
-import org.hotline12345.contracts.TicketRejected;
-import org.hotline12345.contracts.TicketReopened;
-import org.hotline12345.contracts.TicketResolved;
 import org.hotline12345.intake.tickets.IntakeTicket;
 import org.hotline12345.platform.messaging.InboundEvents;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +21,11 @@ import org.springframework.messaging.Message;
 @Configuration(proxyBeanMethods = false)
 class TicketTracking {
 
+    private static final Map<String, String> STATUS_AFTER = Map.of(
+            "TicketAssigned", "ASSIGNED", "TicketAccepted", "ACCEPTED", "TicketRejected", "REJECTED",
+            "TicketExtended", "EXTENDED", "TicketResolved", "RESOLVED", "TicketEscalated", "ESCALATED",
+            "TicketReopened", "REOPENED", "TicketClosed", "CLOSED");
+
     @Bean
     Consumer<Message<byte[]>> followTicket(ReactiveMongoTemplate mongo) {
         return message -> follow(mongo, InboundEvents.decode(message, TicketLifecycleEvent.class));
@@ -42,30 +41,10 @@ class TicketTracking {
     }
 
     static String statusAfter(TicketLifecycleEvent event) {
-        if (event instanceof TicketAssigned) {
-            return "ASSIGNED";
+        String status = STATUS_AFTER.get(event.type());
+        if (status == null) {
+            throw new IllegalArgumentException("unknown lifecycle event " + event.type());
         }
-        if (event instanceof TicketAccepted) {
-            return "ACCEPTED";
-        }
-        if (event instanceof TicketRejected) {
-            return "REJECTED";
-        }
-        if (event instanceof TicketExtended) {
-            return "EXTENDED";
-        }
-        if (event instanceof TicketResolved) {
-            return "RESOLVED";
-        }
-        if (event instanceof TicketEscalated) {
-            return "ESCALATED";
-        }
-        if (event instanceof TicketReopened) {
-            return "REOPENED";
-        }
-        if (event instanceof TicketClosed) {
-            return "CLOSED";
-        }
-        throw new IllegalArgumentException("unknown lifecycle event " + event.type());
+        return status;
     }
 }

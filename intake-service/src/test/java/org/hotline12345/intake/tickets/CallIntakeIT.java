@@ -5,24 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.hotline12345.contracts.EventCodec;
 import org.hotline12345.contracts.IntakeEvent;
 import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.contracts.Topics;
+import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,21 +46,19 @@ class CallIntakeIT {
     @Autowired
     ReactiveMongoTemplate mongo;
 
-    KafkaConsumer<String, byte[]> consumer;
+    EventTopics topics;
+    EventTopics.Reader reader;
 
     @BeforeEach
     void subscribe() {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "intake-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(Topics.INTAKE_TICKETS));
+        topics = new EventTopics(infra.kafka());
+        reader = topics.reader(Topics.INTAKE_TICKETS);
     }
 
     @AfterEach
     void close() {
-        consumer.close();
+        reader.close();
+        topics.close();
     }
 
     @Test
@@ -190,24 +179,11 @@ class CallIntakeIT {
     }
 
     private long recordsOnIntakeTopic() {
-        try (Admin admin = infra.kafka().admin()) {
-            var partitions = admin.describeTopics(List.of(Topics.INTAKE_TICKETS)).allTopicNames()
-                    .get(10, TimeUnit.SECONDS).get(Topics.INTAKE_TICKETS).partitions().stream()
-                    .map(p -> new TopicPartition(Topics.INTAKE_TICKETS, p.partition()))
-                    .collect(java.util.stream.Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-            return admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS).values().stream()
-                    .mapToLong(info -> info.offset()).sum();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return topics.recordsOn(List.of(Topics.INTAKE_TICKETS));
     }
 
     private ConsumerRecord<String, byte[]> awaitRecordFor(String ticketId) {
-        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-            return seen.stream().anyMatch(r -> ticketId.equals(r.key()));
-        });
-        return seen.stream().filter(r -> ticketId.equals(r.key())).findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !reader.recordsFor(ticketId).isEmpty());
+        return reader.recordsFor(ticketId).get(0);
     }
 }

@@ -6,25 +6,17 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.hotline12345.contracts.AssignmentReason;
 import org.hotline12345.contracts.Channel;
 import org.hotline12345.contracts.CitizenContact;
-import org.hotline12345.contracts.EventCodec;
 import org.hotline12345.contracts.EventIds;
-import org.hotline12345.contracts.HotlineEvent;
 import org.hotline12345.contracts.Priority;
 import org.hotline12345.contracts.TicketAssigned;
 import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.contracts.Topics;
 import org.hotline12345.contracts.Urgency;
+import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.notification.gateway.DevSmsOutbox.OutboxText;
 import org.hotline12345.platform.pii.ContactSealer;
@@ -43,7 +35,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class CitizenTextsIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
-    static KafkaProducer<String, byte[]> producer;
+    static EventTopics topics;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -52,14 +44,12 @@ class CitizenTextsIT {
 
     @BeforeAll
     static void clients() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                infra.kafka().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer());
+        topics = new EventTopics(infra.kafka());
     }
 
     @AfterAll
     static void closeClients() {
-        producer.close();
+        topics.close();
     }
 
     @Autowired
@@ -70,8 +60,8 @@ class CitizenTextsIT {
     @Test
     void textsTheTicketNumberThenTheUnitAndDueDateInChinese() {
         TicketReceived received = received("zh", true);
-        publish(Topics.INTAKE_TICKETS, received);
-        publish(Topics.ROUTING_TICKETS, assigned(received));
+        topics.publish(received);
+        topics.publish(assigned(received));
 
         List<OutboxText> texts = awaitTexts(received.ticketId(), 2);
 
@@ -87,8 +77,8 @@ class CitizenTextsIT {
     @Test
     void textsInEnglishWhenTheCitizenAskedForIt() {
         TicketReceived received = received("en", true);
-        publish(Topics.INTAKE_TICKETS, received);
-        publish(Topics.ROUTING_TICKETS, assigned(received));
+        topics.publish(received);
+        topics.publish(assigned(received));
 
         assertThat(awaitTexts(received.ticketId(), 2)).extracting(OutboxText::text).contains(
                 "[12345] Ticket " + received.ticketNumber() + " is with Guiyang Water Group, due by 2026-12-05 18:00.");
@@ -98,10 +88,10 @@ class CitizenTextsIT {
     void sendsOneTextPerEventHoweverOftenTheEventArrives() {
         TicketReceived received = received("zh", true);
         TicketAssigned assigned = assigned(received);
-        publish(Topics.INTAKE_TICKETS, received);
-        publish(Topics.INTAKE_TICKETS, received);
-        publish(Topics.ROUTING_TICKETS, assigned);
-        publish(Topics.ROUTING_TICKETS, assigned);
+        topics.publish(received);
+        topics.publish(received);
+        topics.publish(assigned);
+        topics.publish(assigned);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 infra.kafka().hasConsumedAll("notification", Topics.INTAKE_TICKETS)
                         && infra.kafka().hasConsumedAll("notification", Topics.ROUTING_TICKETS));
@@ -118,8 +108,8 @@ class CitizenTextsIT {
     @Test
     void neverTextsACallerWhoAskedNotToBeContacted() {
         TicketReceived received = received("zh", false);
-        publish(Topics.INTAKE_TICKETS, received);
-        publish(Topics.ROUTING_TICKETS, assigned(received));
+        topics.publish(received);
+        topics.publish(assigned(received));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get()
                 .uri("/api/v1/notifications?ticketId={id}", received.ticketId())
@@ -153,15 +143,6 @@ class CitizenTextsIT {
                 received.ticketId(), received.ticketNumber(), 1, "WATER_CO", "贵阳水务集团", List.of(),
                 "WATER_SUPPLY", "YUNYAN", Priority.HIGH, due.minusSeconds(3600), due,
                 new AssignmentReason("water", 1, "YY-04", List.of("category=WATER_SUPPLY")));
-    }
-
-    private static void publish(String topic, HotlineEvent event) {
-        try {
-            producer.send(new ProducerRecord<>(topic, event.ticketId(), EventCodec.write(event)))
-                    .get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private List<OutboxText> awaitTexts(String ticketId, int count) {

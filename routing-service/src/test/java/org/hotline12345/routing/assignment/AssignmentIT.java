@@ -5,24 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.hotline12345.contracts.Address;
 import org.hotline12345.contracts.Channel;
 import org.hotline12345.contracts.CitizenContact;
-import org.hotline12345.contracts.EventCodec;
 import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.GeoPoint;
 import org.hotline12345.contracts.TicketAssigned;
@@ -31,6 +18,7 @@ import org.hotline12345.contracts.TicketLifecycleEvent;
 import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.contracts.Topics;
 import org.hotline12345.contracts.Urgency;
+import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,9 +35,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class AssignmentIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
-    static KafkaProducer<String, byte[]> producer;
-    static KafkaConsumer<String, byte[]> consumer;
-    static final List<TicketLifecycleEvent> seen = new ArrayList<>();
+    static EventTopics topics;
+    static EventTopics.Reader reader;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -58,20 +45,14 @@ class AssignmentIT {
 
     @BeforeAll
     static void clients() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                infra.kafka().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer());
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                infra.kafka().bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "routing-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(Topics.ROUTING_TICKETS));
+        topics = new EventTopics(infra.kafka());
+        reader = topics.reader(Topics.ROUTING_TICKETS);
     }
 
     @AfterAll
     static void closeClients() {
-        producer.close();
-        consumer.close();
+        reader.close();
+        topics.close();
     }
 
     @Autowired
@@ -123,8 +104,7 @@ class AssignmentIT {
         awaitEvent(received.ticketId(), TicketAssigned.class);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> infra.kafka().hasConsumedAll("routing", Topics.INTAKE_TICKETS));
-        drain();
-        assertThat(seen.stream().filter(e -> e.ticketId().equals(received.ticketId()))).hasSize(1);
+        assertThat(reader.eventsFor(received.ticketId(), TicketLifecycleEvent.class)).hasSize(1);
     }
 
     @Test
@@ -173,25 +153,13 @@ class AssignmentIT {
     }
 
     private static void publish(TicketReceived event) {
-        try {
-            producer.send(new ProducerRecord<>(Topics.INTAKE_TICKETS, event.ticketId(), EventCodec.write(event)))
-                    .get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        topics.publish(event);
     }
 
     private static <T extends TicketLifecycleEvent> T awaitEvent(String ticketId, Class<T> type) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            drain();
-            return seen.stream().anyMatch(e -> e.ticketId().equals(ticketId) && type.isInstance(e));
-        });
-        return seen.stream().filter(e -> e.ticketId().equals(ticketId)).filter(type::isInstance).map(type::cast)
-                .findFirst().orElseThrow();
-    }
-
-    private static synchronized void drain() {
-        consumer.poll(Duration.ofMillis(200))
-                .forEach(r -> seen.add(EventCodec.read(r.value(), TicketLifecycleEvent.class)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> reader.eventsFor(ticketId, TicketLifecycleEvent.class)
+                .stream().anyMatch(type::isInstance));
+        return reader.eventsFor(ticketId, TicketLifecycleEvent.class).stream().filter(type::isInstance)
+                .map(type::cast).findFirst().orElseThrow();
     }
 }

@@ -3,6 +3,7 @@ package org.hotline12345.platform.messaging;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.hotline12345.contracts.CloudEventAttributes;
 import org.hotline12345.platform.outbox.OutboxEntry;
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Mono;
@@ -34,17 +35,8 @@ public class EventPublisher {
 
     private RecordHeaders headers(OutboxEntry entry) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(CloudEventHeaders.SPEC_VERSION, utf8("1.0"));
-        headers.add(CloudEventHeaders.ID, utf8(entry.eventId()));
-        headers.add(CloudEventHeaders.TYPE, utf8(CloudEventHeaders.TYPE_PREFIX + entry.type()));
-        headers.add(CloudEventHeaders.SOURCE, utf8(source));
-        headers.add(CloudEventHeaders.TIME, utf8(entry.occurredAt().toString()));
-        headers.add(CloudEventHeaders.SUBJECT, utf8(entry.key()));
-        headers.add("content-type", utf8("application/json"));
+        CloudEventAttributes.headers(entry.eventId(), entry.type(), source, entry.occurredAt(), entry.key())
+                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         return headers;
-    }
-
-    private static byte[] utf8(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }
