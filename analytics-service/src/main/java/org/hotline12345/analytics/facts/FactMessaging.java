@@ -16,21 +16,23 @@ class FactMessaging {
 
     @Bean
     Consumer<Message<byte[]>> recordIntakeFact(FactRecorder facts) {
-        return message -> facts.record(InboundEvents.decode(message, IntakeEvent.class)).block();
+        return message -> InboundEvents.dispatch(message, IntakeEvent.class, event -> facts.record(event).block());
     }
 
     @Bean
     Consumer<Message<byte[]>> recordLifecycleFact(FactRecorder facts) {
-        return message -> facts.record(InboundEvents.decode(message, TicketLifecycleEvent.class)).block();
+        return message -> InboundEvents.dispatch(message, TicketLifecycleEvent.class,
+                event -> facts.record(event).block());
     }
 
     @Bean
     Consumer<Message<byte[]>> recordFeedbackFact(FactRecorder facts) {
-        return message -> facts.record(InboundEvents.decode(message, FeedbackEvent.class)).block();
+        return message -> InboundEvents.dispatch(message, FeedbackEvent.class, event -> facts.record(event).block());
     }
 
     @Bean
     Consumer<Message<byte[]>> recordNotificationFact(FactRecorder facts) {
-        return message -> facts.record(InboundEvents.decode(message, NotificationEvent.class)).block();
+        return message -> InboundEvents.dispatch(message, NotificationEvent.class,
+                event -> facts.record(event).block());
     }
 }

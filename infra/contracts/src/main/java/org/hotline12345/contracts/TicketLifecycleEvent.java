@@ -13,10 +13,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = TicketResolved.class, name = "TicketResolved"),
         @JsonSubTypes.Type(value = TicketEscalated.class, name = "TicketEscalated"),
         @JsonSubTypes.Type(value = TicketReopened.class, name = "TicketReopened"),
-        @JsonSubTypes.Type(value = TicketClosed.class, name = "TicketClosed")})
+        @JsonSubTypes.Type(value = TicketClosed.class, name = "TicketClosed"),
+        @JsonSubTypes.Type(value = TicketDeadlineApproaching.class, name = "TicketDeadlineApproaching")})
 public sealed interface TicketLifecycleEvent extends HotlineEvent
         permits TicketAssigned, TicketAccepted, TicketRejected, TicketExtended, TicketResolved, TicketEscalated,
-        TicketReopened, TicketClosed {
+        TicketReopened, TicketClosed, TicketDeadlineApproaching {
 
     /** The unit holding the ticket when this happened; {@code null} while it waits in triage. */
     String unitId();

@@ -67,6 +67,14 @@ class EventContractTest {
     }
 
     @Test
+    void readersTakeAnEventTypeTheyDoNotKnowAsNothingRatherThanFailing() {
+        String future = EventCodec.writeString(SampleEvents.assigned())
+                .replace("\"type\":\"TicketAssigned\"", "\"type\":\"TicketMergedIntoIncident\"");
+
+        assertThat(EventCodec.read(future, TicketLifecycleEvent.class)).isNull();
+    }
+
+    @Test
     void schemaRejectsAnEventMissingARequiredField() {
         String json = EventCodec.writeString(SampleEvents.assigned()).replace("\"unitId\":\"WATER_CO\",", "");
 

@@ -23,6 +23,7 @@ final class SampleEvents {
                 new TicketEscalated(id("esc"), AT, TICKET, "URBAN_MGMT", "RESOLVE_OVERDUE", AT.minusSeconds(60)),
                 new TicketReopened(id("reo"), AT, TICKET, "URBAN_MGMT", "NOT_SOLVED", AT.plusSeconds(86_400 * 3)),
                 new TicketClosed(id("clo"), AT, TICKET, "URBAN_MGMT", "FEEDBACK"),
+                new TicketDeadlineApproaching(id("dla"), AT, TICKET, "URBAN_MGMT", "RESOLVE", AT.plusSeconds(3_600)),
                 new FeedbackReceived(id("fb"), AT, TICKET, false, Satisfaction.DISSATISFIED, "SMS"),
                 new NotificationSent(id("ns"), AT, TICKET, "n-1", "TicketAssigned", "assigned.en", "en", 2,
                         "dev-42"),

@@ -28,23 +28,21 @@ class TicketTracking {
 
     @Bean
     Consumer<Message<byte[]>> followTicket(ReactiveMongoTemplate mongo) {
-        return message -> follow(mongo, InboundEvents.decode(message, TicketLifecycleEvent.class));
+        return message -> InboundEvents.dispatch(message, TicketLifecycleEvent.class, event -> follow(mongo, event));
     }
 
     static void follow(ReactiveMongoTemplate mongo, TicketLifecycleEvent event) {
-        Update update = new Update().set("status", statusAfter(event)).set("updatedAt", event.occurredAt());
+        String status = STATUS_AFTER.get(event.type());
+        if (status == null) {
+            return;
+        }
+        Update update = new Update().set("status", status).set("updatedAt", event.occurredAt());
         if (event instanceof TicketAssigned assigned) {
             update.set("unitId", assigned.unitId()).set("unitName", assigned.unitName());
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(event.ticketId())), update, IntakeTicket.class)
                 .block();
     }
-
-    static String statusAfter(TicketLifecycleEvent event) {
-        String status = STATUS_AFTER.get(event.type());
-        if (status == null) {
-            throw new IllegalArgumentException("unknown lifecycle event " + event.type());
-        }
         return status;
     }
 }

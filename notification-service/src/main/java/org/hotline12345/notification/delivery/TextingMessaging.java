@@ -15,15 +15,16 @@ class TextingMessaging {
 
     @Bean
     Consumer<Message<byte[]>> greetCaller(CitizenTexts texts) {
-        return message -> {
-            if (InboundEvents.decode(message, IntakeEvent.class) instanceof TicketReceived received) {
+        return message -> InboundEvents.dispatch(message, IntakeEvent.class, event -> {
+            if (event instanceof TicketReceived received) {
                 texts.onReceived(received).block();
             }
-        };
+        });
     }
 
     @Bean
     Consumer<Message<byte[]>> textCitizen(CitizenTexts texts) {
-        return message -> texts.onLifecycle(InboundEvents.decode(message, TicketLifecycleEvent.class)).block();
+        return message -> InboundEvents.dispatch(message, TicketLifecycleEvent.class,
+                event -> texts.onLifecycle(event).block());
     }
 }

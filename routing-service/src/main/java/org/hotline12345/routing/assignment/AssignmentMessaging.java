@@ -14,11 +14,10 @@ class AssignmentMessaging {
 
     @Bean
     Consumer<Message<byte[]>> assignTicket(TicketAssignment assignment) {
-        return message -> {
-            IntakeEvent event = InboundEvents.decode(message, IntakeEvent.class);
+        return message -> InboundEvents.dispatch(message, IntakeEvent.class, event -> {
             if (event instanceof TicketReceived received) {
                 assignment.assign(received).block();
             }
-        };
+        });
     }
 }

@@ -1,19 +1,33 @@
 package org.hotline12345.platform.messaging;
 
+import java.util.function.Consumer;
 import org.hotline12345.contracts.EventCodec;
 import org.hotline12345.contracts.HotlineEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 
 /**
- * Reads an event from a consumed record. A record that is not an event of the stream throws, so the binder retries
- * it and then dead-letters it rather than dropping it.
+ * Reads events at the consumer edge. A record that is not JSON of the stream throws, so the binder retries it and
+ * then dead-letters it rather than dropping it; an event of a type this service does not know yet (a newer
+ * producer) is skipped.
  */
 public final class InboundEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundEvents.class);
 
     private InboundEvents() {
     }
 
-    public static <T extends HotlineEvent> T decode(Message<byte[]> message, Class<T> stream) {
-        return EventCodec.read(message.getPayload(), stream);
+    /** Hands the event in the message to {@code handler}, unless it is of a type this service does not know. */
+    public static <T extends HotlineEvent> void dispatch(Message<byte[]> message, Class<T> stream,
+            Consumer<? super T> handler) {
+        T event = EventCodec.read(message.getPayload(), stream);
+        if (event == null) {
+            log.debug("Skipping an event of a type this service does not know: {}", message.getHeaders()
+                    .get("ce_type"));
+            return;
+        }
+        handler.accept(event);
     }
 }
