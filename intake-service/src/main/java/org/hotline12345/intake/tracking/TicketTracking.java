@@ -43,6 +43,4 @@ class TicketTracking {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(event.ticketId())), update, IntakeTicket.class)
                 .block();
     }
-        return status;
-    }
 }
