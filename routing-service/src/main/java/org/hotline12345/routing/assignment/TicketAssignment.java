@@ -2,29 +2,29 @@ package org.hotline12345.routing.assignment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
+import org.hotline12345.contracts.EventIds;
+import org.hotline12345.contracts.TicketEscalated;
 import org.hotline12345.contracts.TicketReceived;
+import org.hotline12345.platform.outbox.OutboxEntry;
 import org.hotline12345.platform.outbox.OutboxRelay;
 import org.hotline12345.referencedata.Grid;
-import org.hotline12345.referencedata.Unit;
-import org.hotline12345.routing.deadlines.TimeLimitProperties;
-import org.hotline12345.routing.deadlines.TimeLimits;
 import org.hotline12345.routing.grids.CityMap;
-import org.hotline12345.routing.rules.RoutingDecision;
-import org.hotline12345.routing.rules.RoutingInput;
-import org.hotline12345.routing.rules.RuleSetStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
  * Dispatches a newly received ticket: finds its grid, asks the active rule set for the lead unit and priority,
  * sets the deadlines, and stores the ticket with its TicketAssigned in one write. Redelivery of the same
- * TicketReceived finds the ticket already stored and only makes sure its event went out.
+ * TicketReceived finds the ticket already stored and only makes sure its event went out. A repeat call is linked
+ * and escalates the open ticket it repeats instead of being dispatched again.
  */
 @Service
 public class TicketAssignment {
@@ -33,49 +33,68 @@ public class TicketAssignment {
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
-    private final RuleSetStore rules;
+    private final Dispatcher dispatcher;
     private final CityMap city;
-    private final TimeLimits limits;
     private final Clock clock;
 
-    TicketAssignment(ReactiveMongoTemplate mongo, OutboxRelay relay, RuleSetStore rules, CityMap city,
-            TimeLimitProperties limits, Clock clock) {
+    TicketAssignment(ReactiveMongoTemplate mongo, OutboxRelay relay, Dispatcher dispatcher, CityMap city,
+            Clock clock) {
         this.mongo = mongo;
         this.relay = relay;
-        this.rules = rules;
+        this.dispatcher = dispatcher;
         this.city = city;
-        this.limits = limits.timeLimits();
         this.clock = clock;
     }
 
     public Mono<Void> assign(TicketReceived received) {
         return mongo.exists(Query.query(Criteria.where("_id").is(received.ticketId())), RoutedTicket.class)
                 .flatMap(known -> known ? Mono.empty() : decide(received).flatMap(this::store))
-                .then(Mono.defer(() -> relay.flush(RoutedTicket.class, received.ticketId())));
+                .then(Mono.defer(() -> relay.flush(RoutedTicket.class, received.ticketId())))
+                .then(Mono.defer(() -> received.repeatOf() == null ? Mono.empty() : escalateRepeated(received)));
     }
 
     private Mono<RoutedTicket> decide(TicketReceived received) {
         Grid grid = received.location() == null ? null
                 : city.grids().locate(received.location().lat(), received.location().lon()).orElse(null);
         Instant now = clock.instant();
+        RoutedTicket ticket = RoutedTicket.from(received, grid);
         if (received.resolvedOnCall()) {
-            return Mono.just(RoutedTicket.resolvedAtIntake(received, grid, now));
+            ticket.closeAtIntake(now);
+            return Mono.just(ticket);
         }
-        RoutingInput input = new RoutingInput(received.category(), received.description(),
-                grid != null ? grid.district() : received.address() == null ? null : received.address().district(),
-                grid == null ? null : grid.id(), grid == null ? null : grid.streetOffice(),
-                received.channel().name(), received.urgency().name());
-        return rules.active().map(ruleSet -> {
-            RoutingDecision decision = ruleSet.route(input);
+        if (received.repeatOf() != null) {
+            ticket.linkAsRepeat();
+            return Mono.just(ticket);
+        }
+        return dispatcher.route(ticket.routingInput(), Set.of()).map(decision -> {
             if (decision.triage()) {
                 log.info("Ticket {} matched no rule of version {}: to triage", received.ticketNumber(),
                         decision.ruleSetVersion());
-                return RoutedTicket.triage(received, grid, decision);
+                ticket.toTriage(decision);
+            } else {
+                ticket.assign(decision, dispatcher.unitName(decision.leadUnit()), now,
+                        dispatcher.deadlines(decision.priority(), now));
             }
-            String unitName = city.unit(decision.leadUnit()).map(Unit::zh).orElse(decision.leadUnit());
-            return RoutedTicket.assigned(received, grid, decision, unitName, now,
-                    limits.acceptBy(decision.priority(), now), limits.resolveBy(decision.priority(), now));
+            return ticket;
         });
+    }
+
+    /** The citizen called again about an open ticket: its unit and the supervisors are told (督办). */
+    private Mono<Void> escalateRepeated(TicketReceived repeat) {
+        Instant now = clock.instant();
+        return mongo.findById(repeat.repeatOf(), RoutedTicket.class)
+                .filter(open -> !"CLOSED".equals(open.getStatus()))
+                .flatMap(open -> {
+                    TicketEscalated escalated = new TicketEscalated(EventIds.of(open.getId(), "TicketEscalated",
+                            "repeat:" + repeat.ticketId()), now, open.getId(), open.getUnitId(), "REPEAT_CALL", null);
+                    Query notYet = Query.query(Criteria.where("_id").is(open.getId())
+                            .and("repeatsEscalated").ne(repeat.ticketId()));
+                    Update update = new Update().addToSet("repeatsEscalated", repeat.ticketId())
+                            .push(RoutedTicket.OUTBOX, OutboxEntry.of(escalated))
+                            .set(RoutedTicket.OUTBOX_SINCE, now).inc("escalations", 1).inc("version", 1);
+                    return mongo.updateFirst(notYet, update, RoutedTicket.class);
+                })
+                .then(Mono.defer(() -> relay.flush(RoutedTicket.class, repeat.repeatOf())));
     }
 
     private Mono<RoutedTicket> store(RoutedTicket ticket) {

@@ -3,15 +3,14 @@ package org.hotline12345.routing.assignment;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import org.hotline12345.platform.problem.ResourceNotFoundException;
-import org.hotline12345.platform.security.CurrentCaller;
-import org.hotline12345.platform.security.Roles;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,53 +21,62 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Tickets as units and supervisors read them. A unit sees only the tickets it holds: any other id is 404,
- * exactly as if it did not exist.
+ * Tickets as units and supervisors read them, earliest deadline first. A unit sees only the tickets it holds:
+ * any other id is 404, exactly as if it did not exist.
  */
 @RestController
-@RequestMapping("/api/v1/tickets")
+@RequestMapping("/api/v1")
 @Validated
 class TicketController {
 
     private final ReactiveMongoTemplate mongo;
-    private final CurrentCaller caller;
+    private final TicketAccess access;
+    private final Clock clock;
 
-    TicketController(ReactiveMongoTemplate mongo, CurrentCaller caller) {
+    TicketController(ReactiveMongoTemplate mongo, TicketAccess access, Clock clock) {
         this.mongo = mongo;
-        this.caller = caller;
+        this.access = access;
+        this.clock = clock;
     }
 
-    @GetMapping
+    @GetMapping("/tickets")
     @PreAuthorize("hasAnyRole('UNIT', 'SUPERVISOR')")
     Flux<TicketView> list(@RequestParam(required = false) @Pattern(regexp = "[A-Z_]+") String status,
+            @RequestParam(required = false) Boolean overdue,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return scope().flatMapMany(criteria -> {
+        Instant now = clock.instant();
+        return access.scope().flatMapMany(scope -> {
+            Criteria criteria = scope;
             if (status != null) {
-                criteria.and("status").is(status);
+                criteria = criteria.and("status").is(status);
             }
-            Query query = Query.query(criteria).with(Sort.by("resolveBy", "receivedAt")).skip((long) page * size)
-                    .limit(size);
-            return mongo.find(query, RoutedTicket.class);
-        }).map(TicketView::of);
+            if (Boolean.TRUE.equals(overdue)) {
+                criteria = new Criteria().andOperator(criteria, overdueAt(now));
+            }
+            return mongo.find(Query.query(criteria).with(Sort.by("resolveBy", "receivedAt"))
+                    .skip((long) page * size).limit(size), RoutedTicket.class);
+        }).map(t -> TicketView.of(t, now));
     }
 
-    @GetMapping("/{ticketId}")
+    @GetMapping("/tickets/{ticketId}")
     @PreAuthorize("hasAnyRole('UNIT', 'SUPERVISOR')")
     Mono<TicketView> one(@PathVariable String ticketId) {
-        return scope().flatMap(criteria -> mongo.findOne(Query.query(criteria.and("_id").is(ticketId)),
-                        RoutedTicket.class))
-                .map(TicketView::of)
-                .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("Ticket", ticketId)));
+        return access.load(ticketId).map(t -> TicketView.of(t, clock.instant()));
     }
 
-    /** Supervisors see every ticket; a unit only those it holds. */
-    private Mono<Criteria> scope() {
-        return ReactiveSecurityContextHolder.getContext()
-                .map(context -> context.getAuthentication().getAuthorities().stream()
-                        .anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.SUPERVISOR)))
-                .flatMap(supervisor -> supervisor
-                        ? Mono.just(new Criteria())
-                        : caller.unit().map(unit -> Criteria.where("unitId").is(unit)));
+    /** The centre's triage queue: tickets no rule could place or that too many units returned. */
+    @GetMapping("/triage")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    Flux<TicketView> triage() {
+        Instant now = clock.instant();
+        return mongo.find(Query.query(Criteria.where("status").is("TRIAGE")).with(Sort.by("receivedAt")),
+                RoutedTicket.class).map(t -> TicketView.of(t, now));
+    }
+
+    private static Criteria overdueAt(Instant now) {
+        return new Criteria().orOperator(
+                Criteria.where("status").is("ASSIGNED").and("acceptBy").lt(now),
+                Criteria.where("status").in(List.copyOf(RoutedTicket.IN_HAND)).and("resolveBy").lt(now));
     }
 }

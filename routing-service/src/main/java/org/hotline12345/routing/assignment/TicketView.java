@@ -4,16 +4,25 @@ import java.time.Instant;
 import java.util.List;
 import org.hotline12345.contracts.AssignmentReason;
 
-/** A ticket as units and supervisors see it, with why it went where it is. */
-record TicketView(String ticketId, String ticketNumber, String status, String category, String urgency,
+/** A ticket as units and supervisors see it, with why it went where it is and what happened since. */
+public record TicketView(String ticketId, String ticketNumber, String status, String category, String urgency,
         String description, String channel, String district, String gridId, String unitId, List<String> coUnitIds,
         String priority, int assignment, Instant receivedAt, Instant assignedAt, Instant acceptBy,
-        Instant resolveBy, AssignmentReason reason) {
+        Instant acceptedAt, Instant resolveBy, Instant resolvedAt, Instant closedAt, boolean overdue,
+        AssignmentReason reason, List<String> returnedBy, int extensions, int reopenings, int escalations,
+        String result, String reply, List<RoutedTicket.Note> notes, String repeatOf) {
 
-    static TicketView of(RoutedTicket t) {
+    public static TicketView of(RoutedTicket t, Instant now) {
         return new TicketView(t.getId(), t.getTicketNumber(), t.getStatus(), t.getCategory(), t.getUrgency(),
                 t.getDescription(), t.getChannel(), t.getDistrict(), t.getGridId(), t.getUnitId(), t.getCoUnitIds(),
                 t.getPriority(), t.getAssignment(), t.getReceivedAt(), t.getAssignedAt(), t.getAcceptBy(),
-                t.getResolveBy(), t.getReason());
+                t.getAcceptedAt(), t.getResolveBy(), t.getResolvedAt(), t.getClosedAt(), overdue(t, now),
+                t.getReason(), t.getReturnedBy(), t.getExtensions(), t.getReopenings(), t.getEscalations(),
+                t.getResult(), t.getReply(), t.getNotes(), t.getRepeatOf());
+    }
+
+    static boolean overdue(RoutedTicket t, Instant now) {
+        return "ASSIGNED".equals(t.getStatus()) && t.getAcceptBy().isBefore(now)
+                || RoutedTicket.IN_HAND.contains(t.getStatus()) && t.getResolveBy().isBefore(now);
     }
 }

@@ -17,13 +17,21 @@ public record RuleSet(int version, String description, List<Rule> rules) {
 
     /** Routes one ticket; a rule whose lead is the street office only matches a ticket that lies in a grid. */
     public RoutingDecision route(RoutingInput ticket) {
+        return route(ticket, Set.of());
+    }
+
+    /**
+     * Routes one ticket past the units in {@code excluded} (those that returned it): a rule that would lead to one
+     * of them is passed over.
+     */
+    public RoutingDecision route(RoutingInput ticket, Set<String> excluded) {
         for (Rule rule : rules) {
             List<String> cues = rule.match(ticket);
             if (cues == null) {
                 continue;
             }
             String lead = Rule.STREET_OFFICE.equals(rule.lead()) ? ticket.streetOffice() : rule.lead();
-            if (lead == null) {
+            if (lead == null || excluded.contains(lead)) {
                 continue;
             }
             if (ticket.gridId() != null) {

@@ -1,0 +1,54 @@
+package org.hotline12345.routing.assignment;
+
+import java.time.Instant;
+import java.util.Set;
+import org.hotline12345.referencedata.Unit;
+import org.hotline12345.routing.deadlines.TimeLimitProperties;
+import org.hotline12345.routing.deadlines.TimeLimits;
+import org.hotline12345.routing.grids.CityMap;
+import org.hotline12345.routing.rules.RoutingDecision;
+import org.hotline12345.routing.rules.RoutingInput;
+import org.hotline12345.routing.rules.RuleSetStore;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Asks the active rule set where a ticket goes, and what the deadlines of that assignment are. */
+@Component
+public class Dispatcher {
+
+    private final RuleSetStore rules;
+    private final CityMap city;
+    private final TimeLimits limits;
+
+    Dispatcher(RuleSetStore rules, CityMap city, TimeLimitProperties limits) {
+        this.rules = rules;
+        this.city = city;
+        this.limits = limits.timeLimits();
+    }
+
+    /** The decision for a ticket, passing over the units in {@code excluded}. */
+    public Mono<RoutingDecision> route(RoutingInput input, Set<String> excluded) {
+        return rules.active().map(ruleSet -> ruleSet.route(input, excluded));
+    }
+
+    public String unitName(String unitId) {
+        return city.unit(unitId).map(Unit::zh).orElse(unitId);
+    }
+
+    public boolean knowsUnit(String unitId) {
+        return city.unit(unitId).isPresent();
+    }
+
+    public TimeLimits limits() {
+        return limits;
+    }
+
+    /** The deadlines of an assignment made at {@code now} with {@code priority}. */
+    public Deadlines deadlines(String priority, Instant now) {
+        return new Deadlines(limits.acceptBy(priority, now), limits.resolveBy(priority, now));
+    }
+
+    /** When the unit must sign for and resolve a ticket. */
+    public record Deadlines(Instant acceptBy, Instant resolveBy) {
+    }
+}

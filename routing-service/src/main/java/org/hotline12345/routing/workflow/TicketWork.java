@@ -1,0 +1,152 @@
+package org.hotline12345.routing.workflow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.Consumer;
+import org.hotline12345.contracts.FeedbackReceived;
+import org.hotline12345.contracts.Satisfaction;
+import org.hotline12345.platform.outbox.OutboxRelay;
+import org.hotline12345.platform.problem.IllegalTransitionException;
+import org.hotline12345.platform.problem.InvalidRequestException;
+import org.hotline12345.routing.assignment.Dispatcher;
+import org.hotline12345.routing.assignment.RoutedTicket;
+import org.hotline12345.routing.assignment.TicketAccess;
+import org.hotline12345.routing.assignment.TicketView;
+import org.hotline12345.routing.rules.RoutingDecision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Carries out what units and supervisors do to a ticket. Each action loads the ticket within the caller's reach,
+ * lets the ticket check the transition, and saves it with its event in one write guarded by the ticket's version,
+ * so two concurrent actions never both succeed; the loser gets 409 and can try again.
+ */
+@Service
+public class TicketWork {
+
+    private static final Logger log = LoggerFactory.getLogger(TicketWork.class);
+
+    private final ReactiveMongoTemplate mongo;
+    private final TicketAccess access;
+    private final Dispatcher dispatcher;
+    private final OutboxRelay relay;
+    private final WorkflowProperties settings;
+    private final Clock clock;
+
+    TicketWork(ReactiveMongoTemplate mongo, TicketAccess access, Dispatcher dispatcher, OutboxRelay relay,
+            WorkflowProperties settings, Clock clock) {
+        this.mongo = mongo;
+        this.access = access;
+        this.dispatcher = dispatcher;
+        this.relay = relay;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    Mono<TicketView> accept(String ticketId) {
+        return act(ticketId, ticket -> ticket.accept(clock.instant()));
+    }
+
+    Mono<TicketView> progress(String ticketId, WorkflowRequests.Progress request) {
+        return act(ticketId, ticket -> ticket.note(request.note(), clock.instant()));
+    }
+
+    Mono<TicketView> resolve(String ticketId, WorkflowRequests.Resolve request) {
+        return act(ticketId, ticket -> ticket.resolve(request.result(), request.reply(), clock.instant(),
+                settings.feedbackWindow()));
+    }
+
+    Mono<TicketView> extend(String ticketId, WorkflowRequests.Extend request) {
+        return Mono.zip(access.isSupervisor(), access.actor()).flatMap(who -> act(ticketId, ticket ->
+                ticket.extend(request.resolveBy(), request.reason(), who.getT2(), who.getT1(),
+                        settings.maxExtensionByUnit(), clock.instant())));
+    }
+
+    /** The unit returns the ticket; the rules place it again without every unit that returned it. */
+    Mono<TicketView> reject(String ticketId, WorkflowRequests.Reject request) {
+        Instant now = clock.instant();
+        return access.load(ticketId).flatMap(ticket -> {
+            ticket.reject(request.reasonCode(), request.reasonText(), now);
+            if (ticket.getReturnedBy().size() >= settings.maxReturns()) {
+                return Mono.just(toTriage(ticket, "returned " + ticket.getReturnedBy().size() + " times"));
+            }
+            return dispatcher.route(ticket.routingInput(), new HashSet<>(ticket.getReturnedBy()))
+                    .map(decision -> reassign(ticket, decision, now));
+        }).flatMap(this::save);
+    }
+
+    /** A supervisor dispatches a ticket to a unit of their choice. */
+    Mono<TicketView> assign(String ticketId, WorkflowRequests.Assign request) {
+        if (!dispatcher.knowsUnit(request.unitId())) {
+            return Mono.error(new InvalidRequestException("unitId", "is not a unit of the city"));
+        }
+        Instant now = clock.instant();
+        return Mono.zip(access.load(ticketId), access.actor()).flatMap(loaded -> {
+            RoutedTicket ticket = loaded.getT1();
+            if (!List.of("TRIAGE", "ASSIGNED", "REJECTED").contains(ticket.getStatus())) {
+                throw new IllegalTransitionException("dispatch", ticket.getStatus());
+            }
+            String priority = request.priority() != null ? request.priority()
+                    : ticket.getPriority() != null ? ticket.getPriority() : "NORMAL";
+            RoutingDecision decision = new RoutingDecision(null, ticket.getReason() == null ? 0
+                    : ticket.getReason().ruleSetVersion(), request.unitId(), List.of(), priority,
+                    List.of("supervisor=" + loaded.getT2(), "reason=" + request.reason()));
+            ticket.assign(decision, dispatcher.unitName(request.unitId()), now, dispatcher.deadlines(priority, now));
+            return save(ticket);
+        });
+    }
+
+    /** The citizen's answer closes the loop: satisfied and solved closes the ticket, anything else reopens it. */
+    public Mono<Void> feedback(FeedbackReceived feedback) {
+        Instant now = clock.instant();
+        return mongo.findById(feedback.ticketId(), RoutedTicket.class)
+                .filter(ticket -> "RESOLVED".equals(ticket.getStatus()))
+                .flatMap(ticket -> {
+                    if (feedback.solved() && feedback.satisfaction() != Satisfaction.DISSATISFIED) {
+                        ticket.close("FEEDBACK", now);
+                    } else {
+                        String why = feedback.solved() ? "DISSATISFIED" : "NOT_SOLVED";
+                        ticket.reopen(why, dispatcher.limits().resolveBy(ticket.getPriority(), now), now);
+                    }
+                    return mongo.save(ticket);
+                })
+                .flatMap(saved -> relay.flush(RoutedTicket.class, saved.getId()));
+    }
+
+    private RoutedTicket reassign(RoutedTicket ticket, RoutingDecision decision, Instant now) {
+        if (decision.triage()) {
+            return toTriage(ticket, "no other unit's rule matches");
+        }
+        ticket.assign(decision, dispatcher.unitName(decision.leadUnit()), now,
+                dispatcher.deadlines(decision.priority(), now));
+        return ticket;
+    }
+
+    private RoutedTicket toTriage(RoutedTicket ticket, String why) {
+        log.info("Ticket {} goes to triage: {}", ticket.getTicketNumber(), why);
+        ticket.toTriage(new RoutingDecision(null, ticket.getReason() == null ? 0
+                : ticket.getReason().ruleSetVersion(), null, List.of(), ticket.getPriority(), List.of(why)));
+        return ticket;
+    }
+
+    private Mono<TicketView> act(String ticketId, Consumer<RoutedTicket> change) {
+        return access.load(ticketId).flatMap(ticket -> {
+            change.accept(ticket);
+            return save(ticket);
+        });
+    }
+
+    private Mono<TicketView> save(RoutedTicket ticket) {
+        return mongo.save(ticket)
+                .onErrorMap(OptimisticLockingFailureException.class, e -> new IllegalTransitionException(
+                        "change", "being changed by someone else; read it again"))
+                .flatMap(saved -> relay.flush(RoutedTicket.class, saved.getId()).thenReturn(saved))
+                .map(saved -> TicketView.of(saved, clock.instant()));
+    }
+}

@@ -1,0 +1,64 @@
+package org.hotline12345.routing.workflow;
+
+import jakarta.validation.Valid;
+import org.hotline12345.routing.assignment.TicketView;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * The unit's workflow and the supervisor's dispatch. The unit always comes from the token: a ticket another unit
+ * holds is 404 for every action.
+ */
+@RestController
+@RequestMapping("/api/v1/tickets/{ticketId}")
+class WorkflowController {
+
+    private final TicketWork work;
+
+    WorkflowController(TicketWork work) {
+        this.work = work;
+    }
+
+    @PostMapping("/accept")
+    @PreAuthorize("hasRole('UNIT')")
+    Mono<TicketView> accept(@PathVariable String ticketId) {
+        return work.accept(ticketId);
+    }
+
+    @PostMapping("/reject")
+    @PreAuthorize("hasRole('UNIT')")
+    Mono<TicketView> reject(@PathVariable String ticketId, @Valid @RequestBody WorkflowRequests.Reject request) {
+        return work.reject(ticketId, request);
+    }
+
+    /** A unit gets one extension within the limit; a supervisor may grant more. */
+    @PostMapping("/extend")
+    @PreAuthorize("hasAnyRole('UNIT', 'SUPERVISOR')")
+    Mono<TicketView> extend(@PathVariable String ticketId, @Valid @RequestBody WorkflowRequests.Extend request) {
+        return work.extend(ticketId, request);
+    }
+
+    @PostMapping("/progress")
+    @PreAuthorize("hasRole('UNIT')")
+    Mono<TicketView> progress(@PathVariable String ticketId,
+            @Valid @RequestBody WorkflowRequests.Progress request) {
+        return work.progress(ticketId, request);
+    }
+
+    @PostMapping("/resolve")
+    @PreAuthorize("hasRole('UNIT')")
+    Mono<TicketView> resolve(@PathVariable String ticketId, @Valid @RequestBody WorkflowRequests.Resolve request) {
+        return work.resolve(ticketId, request);
+    }
+
+    @PostMapping("/assign")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    Mono<TicketView> assign(@PathVariable String ticketId, @Valid @RequestBody WorkflowRequests.Assign request) {
+        return work.assign(ticketId, request);
+    }
+}

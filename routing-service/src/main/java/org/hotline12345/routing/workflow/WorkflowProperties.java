@@ -1,0 +1,21 @@
+package org.hotline12345.routing.workflow;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param maxExtensionByUnit the longest extension a unit is granted without a supervisor
+ * @param maxReturns after this many returns a ticket goes to triage instead of to another unit
+ * @param feedbackWindow how long the citizen has to answer before a resolved ticket closes by itself
+ * @param sweepInterval how often the deadline sweep runs
+ */
+@Validated
+@ConfigurationProperties("hotline.routing.workflow")
+public record WorkflowProperties(@NotNull @DefaultValue("7d") Duration maxExtensionByUnit,
+        @Positive @DefaultValue("2") int maxReturns, @NotNull @DefaultValue("7d") Duration feedbackWindow,
+        @NotNull @DefaultValue("30s") Duration sweepInterval) {
+}

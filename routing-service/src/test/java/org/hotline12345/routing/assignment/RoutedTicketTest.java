@@ -1,0 +1,128 @@
+package org.hotline12345.routing.assignment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.hotline12345.contracts.Channel;
+import org.hotline12345.contracts.CitizenContact;
+import org.hotline12345.contracts.ResolutionResult;
+import org.hotline12345.contracts.TicketReceived;
+import org.hotline12345.contracts.Urgency;
+import org.hotline12345.platform.outbox.OutboxEntry;
+import org.hotline12345.platform.problem.IllegalTransitionException;
+import org.hotline12345.platform.problem.InvalidRequestException;
+import org.hotline12345.routing.rules.RoutingDecision;
+import org.junit.jupiter.api.Test;
+
+class RoutedTicketTest {
+
+    static final Instant T0 = Instant.parse("2026-11-28T02:00:00Z");
+    static final Duration WEEK = Duration.ofDays(7);
+
+    @Test
+    void signsForAnAssignedTicketOnTime() {
+        RoutedTicket ticket = assigned();
+
+        ticket.accept(T0.plus(Duration.ofHours(3)));
+
+        assertThat(ticket.getStatus()).isEqualTo("ACCEPTED");
+        assertThat(types(ticket)).containsExactly("TicketAssigned", "TicketAccepted");
+        assertThat(ticket.getOutbox().get(1).payload()).contains("\"onTime\":true");
+    }
+
+    @Test
+    void signsLateWhenTheAcceptDeadlinePassed() {
+        RoutedTicket ticket = assigned();
+
+        ticket.accept(T0.plus(Duration.ofHours(25)));
+
+        assertThat(ticket.getOutbox().get(1).payload()).contains("\"onTime\":false");
+    }
+
+    @Test
+    void refusesToSignTwiceNamingTheState() {
+        RoutedTicket ticket = assigned();
+        ticket.accept(T0);
+
+        assertThatThrownBy(() -> ticket.accept(T0)).isInstanceOf(IllegalTransitionException.class)
+                .satisfies(e -> assertThat(((IllegalTransitionException) e).currentState()).isEqualTo("ACCEPTED"));
+    }
+
+    @Test
+    void refusesToResolveATicketNobodySignedFor() {
+        assertThatThrownBy(() -> assigned().resolve(ResolutionResult.SOLVED, "done", T0, WEEK))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void grantsAUnitOneExtensionWithinTheLimitAndNoSecond() {
+        RoutedTicket ticket = assigned();
+        ticket.accept(T0);
+        Instant resolveBy = ticket.getResolveBy();
+
+        ticket.extend(resolveBy.plus(Duration.ofDays(3)), "needs a joint inspection", "um-1", false, WEEK, T0);
+
+        assertThat(ticket.getStatus()).isEqualTo("EXTENDED");
+        assertThat(ticket.getResolveBy()).isEqualTo(resolveBy.plus(Duration.ofDays(3)));
+        assertThatThrownBy(() -> ticket.extend(resolveBy.plus(Duration.ofDays(4)), "again", "um-1", false, WEEK, T0))
+                .isInstanceOf(IllegalTransitionException.class);
+        ticket.extend(resolveBy.plus(Duration.ofDays(10)), "supervisor agrees", "sup-1", true, WEEK, T0);
+        assertThat(ticket.getExtensions()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesAnExtensionBeyondTheLimitOrBackwards() {
+        RoutedTicket ticket = assigned();
+        ticket.accept(T0);
+
+        assertThatThrownBy(() -> ticket.extend(ticket.getResolveBy().plus(Duration.ofDays(8)), "long", "u", false,
+                WEEK, T0)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> ticket.extend(ticket.getResolveBy().minusSeconds(1), "back", "u", false, WEEK, T0))
+                .isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
+    void resolvesAndThenReopensOrClosesOnTheCitizensAnswer() {
+        RoutedTicket ticket = assigned();
+        ticket.accept(T0);
+        ticket.resolve(ResolutionResult.SOLVED, "fixed", T0.plus(Duration.ofDays(2)), WEEK);
+
+        ticket.reopen("NOT_SOLVED", T0.plus(Duration.ofDays(9)), T0.plus(Duration.ofDays(3)));
+        ticket.resolve(ResolutionResult.SOLVED, "fixed for good", T0.plus(Duration.ofDays(4)), WEEK);
+        ticket.close("FEEDBACK", T0.plus(Duration.ofDays(5)));
+
+        assertThat(ticket.getStatus()).isEqualTo("CLOSED");
+        assertThat(types(ticket)).containsExactly("TicketAssigned", "TicketAccepted", "TicketResolved",
+                "TicketReopened", "TicketResolved", "TicketClosed");
+        assertThat(ticket.getOutbox().get(2).eventId()).isNotEqualTo(ticket.getOutbox().get(4).eventId());
+        assertThatThrownBy(() -> ticket.reopen("again", T0, T0)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void remembersEveryUnitThatReturnedIt() {
+        RoutedTicket ticket = assigned();
+
+        ticket.reject("NOT_OURS", "police matter", T0);
+
+        assertThat(ticket.getReturnedBy()).containsExactly("URBAN_MGMT");
+        assertThat(ticket.getStatus()).isEqualTo("REJECTED");
+        assertThatThrownBy(() -> ticket.accept(T0)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    static RoutedTicket assigned() {
+        TicketReceived received = new TicketReceived("e", T0, "t-1", "12345-1", Channel.PHONE, "NOISE",
+                Urgency.NORMAL, "loud", null, null, new CitizenContact(null, null, null, null, "zh", false), false,
+                null, null, null);
+        RoutedTicket ticket = RoutedTicket.from(received, null);
+        ticket.assign(new RoutingDecision("noise", 1, "URBAN_MGMT", List.of(), "NORMAL", List.of()), "城管", T0,
+                new Dispatcher.Deadlines(T0.plus(Duration.ofHours(24)), T0.plus(WEEK)));
+        return ticket;
+    }
+
+    private static List<String> types(RoutedTicket ticket) {
+        return ticket.getOutbox().stream().map(OutboxEntry::type).toList();
+    }
+}

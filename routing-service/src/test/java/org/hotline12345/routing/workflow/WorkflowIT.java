@@ -1,0 +1,291 @@
+package org.hotline12345.routing.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.hotline12345.contracts.Address;
+import org.hotline12345.contracts.Channel;
+import org.hotline12345.contracts.CitizenContact;
+import org.hotline12345.contracts.EventIds;
+import org.hotline12345.contracts.FeedbackReceived;
+import org.hotline12345.contracts.GeoPoint;
+import org.hotline12345.contracts.Satisfaction;
+import org.hotline12345.contracts.TicketAssigned;
+import org.hotline12345.contracts.TicketClosed;
+import org.hotline12345.contracts.TicketDeadlineApproaching;
+import org.hotline12345.contracts.TicketEscalated;
+import org.hotline12345.contracts.TicketLifecycleEvent;
+import org.hotline12345.contracts.TicketReceived;
+import org.hotline12345.contracts.TicketReopened;
+import org.hotline12345.contracts.Topics;
+import org.hotline12345.contracts.Urgency;
+import org.hotline12345.embedded.EventTopics;
+import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.platform.outbox.OutboxRelay;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+
+/** The unit workflow, supervisors' dispatch, feedback and deadlines, against the real broker and wire server. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "hotline.routing.workflow.sweep-interval=1h")
+@AutoConfigureWebTestClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkflowIT {
+
+    static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
+    static final MovableClock clock = new MovableClock();
+    static EventTopics topics;
+    static EventTopics.Reader reader;
+
+    @TestConfiguration
+    static class Time {
+        @Bean
+        @Primary
+        Clock movableClock() {
+            return clock;
+        }
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        infra.springProperties("routing-workflow-it").forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    @BeforeAll
+    static void clients() {
+        topics = new EventTopics(infra.kafka());
+        reader = topics.reader(Topics.ROUTING_TICKETS);
+    }
+
+    @AfterAll
+    static void closeClients() {
+        reader.close();
+        topics.close();
+    }
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    ReactiveMongoTemplate mongo;
+    @Autowired
+    OutboxRelay relay;
+    @Autowired
+    WorkflowProperties settings;
+
+    @Test
+    @Order(1)
+    void carriesATicketFromSigningToClosingOnTheCitizensAnswer() {
+        String id = dispatchedNoiseTicket();
+        String unit = unit("URBAN_MGMT");
+
+        act(id, "accept", unit, null).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("ACCEPTED");
+        act(id, "extend", unit, "{\"resolveBy\":\"" + clock.instant().plus(Duration.ofDays(9))
+                + "\",\"reason\":\"需要联合执法\"}").expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("EXTENDED").jsonPath("$.extensions").isEqualTo(1);
+        act(id, "progress", unit, "{\"note\":\"已现场查看\"}").expectStatus().isOk()
+                .expectBody().jsonPath("$.notes[0].text").isEqualTo("已现场查看");
+        act(id, "resolve", unit, "{\"result\":\"SOLVED\",\"reply\":\"已责令店主22点后停止露天经营\"}")
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("RESOLVED");
+
+        topics.publish(feedback(id, false, Satisfaction.DISSATISFIED, 1));
+        awaitEvent(id, TicketReopened.class);
+        act(id, "resolve", unit, "{\"result\":\"SOLVED\",\"reply\":\"已加装隔音设施\"}").expectStatus().isOk();
+        topics.publish(feedback(id, true, Satisfaction.SATISFIED, 2));
+
+        assertThat(awaitEvent(id, TicketClosed.class).reason()).isEqualTo("FEEDBACK");
+        assertThat(reader.eventsFor(id, TicketLifecycleEvent.class)).extracting(TicketLifecycleEvent::type)
+                .containsExactly("TicketAssigned", "TicketAccepted", "TicketExtended", "TicketResolved",
+                        "TicketReopened", "TicketResolved", "TicketClosed");
+    }
+
+    @Test
+    @Order(2)
+    void routesAReturnedTicketPastTheUnitsThatReturnedItThenToTriage() {
+        String id = dispatchedNoiseTicket();
+
+        act(id, "reject", unit("URBAN_MGMT"), "{\"reasonCode\":\"NOT_OURS\",\"reasonText\":\"夜间噪音归公安\"}")
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("ASSIGNED").jsonPath("$.unitId").isEqualTo("POLICE");
+        act(id, "reject", unit("URBAN_MGMT"), "{\"reasonCode\":\"NOT_OURS\",\"reasonText\":\"again\"}")
+                .expectStatus().isNotFound();
+        awaitEvents(id, 3);
+        TicketAssigned second = (TicketAssigned) reader.eventsFor(id, TicketLifecycleEvent.class).get(2);
+        assertThat(second.unitId()).isEqualTo("POLICE");
+        assertThat(second.assignment()).isEqualTo(2);
+
+        act(id, "reject", unit("POLICE"), "{\"reasonCode\":\"NOT_OURS\",\"reasonText\":\"经营噪音归城管\"}")
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("TRIAGE");
+        web.get().uri("/api/v1/triage").headers(h -> h.setBearerAuth(supervisor())).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[?(@.ticketId == '" + id + "')]").exists();
+        act(id, "assign", supervisor(), "{\"unitId\":\"URBAN_MGMT\",\"reason\":\"经营场所噪音由城管牵头\"}")
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("ASSIGNED").jsonPath("$.assignment").isEqualTo(3)
+                .jsonPath("$.reason.cues[0]").isEqualTo("supervisor=sup-1");
+    }
+
+    @Test
+    @Order(3)
+    void refusesATransitionTheStateForbidsNamingTheState() {
+        String id = dispatchedNoiseTicket();
+
+        act(id, "resolve", unit("URBAN_MGMT"), "{\"result\":\"SOLVED\",\"reply\":\"done\"}")
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.currentState").isEqualTo("ASSIGNED");
+        act(id, "resolve", unit("URBAN_MGMT"), "{\"result\":\"MAYBE\",\"reply\":\"done\"}")
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("result");
+    }
+
+    @Test
+    @Order(4)
+    void neverLetsAUnitSeeOrActOnAnotherUnitsTicket() {
+        String id = dispatchedNoiseTicket();
+        String other = unit("WATER_CO");
+
+        web.get().uri("/api/v1/tickets/{id}", id).headers(h -> h.setBearerAuth(other)).exchange()
+                .expectStatus().isNotFound();
+        act(id, "accept", other, null).expectStatus().isNotFound();
+        act(id, "reject", other, "{\"reasonCode\":\"NOT_OURS\",\"reasonText\":\"x\"}").expectStatus().isNotFound();
+        act(id, "extend", other, "{\"resolveBy\":\"2030-01-01T00:00:00Z\",\"reason\":\"x\"}")
+                .expectStatus().isNotFound();
+        act(id, "progress", other, "{\"note\":\"x\"}").expectStatus().isNotFound();
+        act(id, "resolve", other, "{\"result\":\"SOLVED\",\"reply\":\"x\"}").expectStatus().isNotFound();
+        act(id, "assign", other, "{\"unitId\":\"WATER_CO\",\"reason\":\"x\"}").expectStatus().isForbidden();
+        web.get().uri("/api/v1/tickets?size=200").headers(h -> h.setBearerAuth(other)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[?(@.ticketId == '" + id + "')]").doesNotExist();
+        web.get().uri("/api/v1/triage").headers(h -> h.setBearerAuth(other)).exchange().expectStatus().isForbidden();
+        assertThat(reader.eventsFor(id, TicketLifecycleEvent.class)).hasSize(1);
+    }
+
+    @Test
+    @Order(5)
+    void escalatesARepeatCallOnTheOpenTicketOnce() {
+        String id = dispatchedNoiseTicket();
+        TicketReceived repeat = received(id);
+
+        topics.publish(repeat);
+        topics.publish(repeat);
+
+        TicketEscalated escalated = awaitEvent(id, TicketEscalated.class);
+        assertThat(escalated.reason()).isEqualTo("REPEAT_CALL");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> infra.kafka().hasConsumedAll("routing", Topics.INTAKE_TICKETS));
+        assertThat(reader.eventsFor(id, TicketLifecycleEvent.class)).filteredOn(TicketEscalated.class::isInstance)
+                .hasSize(1);
+        web.get().uri("/api/v1/tickets/{id}", repeat.ticketId()).headers(h -> h.setBearerAuth(supervisor()))
+                .exchange().expectBody().jsonPath("$.status").isEqualTo("LINKED")
+                .jsonPath("$.repeatOf").isEqualTo(id);
+    }
+
+    @Test
+    @Order(6)
+    void remindsThenEscalatesAMissedAcceptDeadlineOnceWithTwoSweepersRacing() {
+        String id = dispatchedNoiseTicket();
+        DeadlineSweeper first = new DeadlineSweeper(mongo, relay, clock, settings);
+        DeadlineSweeper second = new DeadlineSweeper(mongo, relay, clock, settings);
+
+        clock.advance(Duration.ofHours(20));
+        race(first, second);
+        clock.advance(Duration.ofHours(5));
+        race(first, second);
+        race(first, second);
+
+        awaitEvent(id, TicketEscalated.class);
+        List<TicketLifecycleEvent> events = reader.eventsFor(id, TicketLifecycleEvent.class);
+        assertThat(events).filteredOn(TicketDeadlineApproaching.class::isInstance).hasSize(1)
+                .first().extracting(e -> ((TicketDeadlineApproaching) e).deadlineKind()).isEqualTo("ACCEPT");
+        assertThat(events).filteredOn(TicketEscalated.class::isInstance).hasSize(1)
+                .first().extracting(e -> ((TicketEscalated) e).reason()).isEqualTo("ACCEPT_OVERDUE");
+        web.get().uri("/api/v1/tickets?overdue=true&size=200").headers(h -> h.setBearerAuth(supervisor()))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.ticketId == '" + id + "')].escalations").isEqualTo(List.of(1));
+    }
+
+    @Test
+    @Order(7)
+    void closesAResolvedTicketTheCitizenDidNotRateInTime() {
+        String id = dispatchedNoiseTicket();
+        act(id, "accept", unit("URBAN_MGMT"), null).expectStatus().isOk();
+        act(id, "resolve", unit("URBAN_MGMT"), "{\"result\":\"PARTLY_SOLVED\",\"reply\":\"已约谈\"}")
+                .expectStatus().isOk();
+        DeadlineSweeper sweeper = new DeadlineSweeper(mongo, relay, clock, settings);
+
+        clock.advance(Duration.ofDays(8));
+        sweeper.sweepOnce().block(Duration.ofSeconds(30));
+
+        assertThat(awaitEvent(id, TicketClosed.class).reason()).isEqualTo("FEEDBACK_WINDOW_PASSED");
+        web.get().uri("/api/v1/tickets/{id}", id).headers(h -> h.setBearerAuth(unit("URBAN_MGMT"))).exchange()
+                .expectBody().jsonPath("$.status").isEqualTo("CLOSED");
+    }
+
+    private static void race(DeadlineSweeper a, DeadlineSweeper b) {
+        Mono.zip(a.sweepOnce().subscribeOn(reactor.core.scheduler.Schedulers.parallel()),
+                b.sweepOnce().subscribeOn(reactor.core.scheduler.Schedulers.parallel())).block(Duration.ofSeconds(60));
+    }
+
+    private String dispatchedNoiseTicket() {
+        TicketReceived received = received(null);
+        topics.publish(received);
+        awaitEvent(received.ticketId(), TicketAssigned.class);
+        return received.ticketId();
+    }
+
+    private static TicketReceived received(String repeatOf) {
+        String id = UUID.randomUUID().toString();
+        return new TicketReceived(EventIds.of(id, "TicketReceived", 1), clock.instant(), id,
+                "12345-20261128-" + id.substring(0, 4), Channel.PHONE, "NOISE", Urgency.NORMAL,
+                "楼下烧烤店深夜噪音", new GeoPoint(26.5785, 106.7135), new Address("中华北路18号", null, null),
+                new CitizenContact(null, null, null, null, "zh", false), false, null, repeatOf, null);
+    }
+
+    private static FeedbackReceived feedback(String ticketId, boolean solved, Satisfaction satisfaction, int n) {
+        return new FeedbackReceived(EventIds.of(ticketId, "FeedbackReceived", n), clock.instant(), ticketId, solved,
+                satisfaction, "SMS");
+    }
+
+    private WebTestClient.ResponseSpec act(String ticketId, String action, String token, String body) {
+        var request = web.post().uri("/api/v1/tickets/{id}/{action}", ticketId, action)
+                .headers(h -> h.setBearerAuth(token));
+        return body == null ? request.exchange()
+                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    private static <T extends TicketLifecycleEvent> T awaitEvent(String ticketId, Class<T> type) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> reader.eventsFor(ticketId, TicketLifecycleEvent.class)
+                .stream().anyMatch(type::isInstance));
+        List<TicketLifecycleEvent> events = reader.eventsFor(ticketId, TicketLifecycleEvent.class);
+        return events.stream().filter(type::isInstance).map(type::cast).reduce((a, b) -> b).orElseThrow();
+    }
+
+    private static void awaitEvents(String ticketId, int count) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> reader.eventsFor(ticketId, TicketLifecycleEvent.class).size() >= count);
+    }
+
+    private static String unit(String unitId) {
+        return infra.tokens().mintUnit("unit-" + unitId, unitId);
+    }
+
+    private static String supervisor() {
+        return infra.tokens().mint("sup-1", "SUPERVISOR");
+    }
+}
