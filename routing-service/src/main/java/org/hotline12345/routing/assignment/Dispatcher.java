@@ -48,6 +48,13 @@ public class Dispatcher {
         return new Deadlines(limits.acceptBy(priority, now), limits.resolveBy(priority, now));
     }
 
+    /** The deadlines of a rule's decision: the rule's own limits where it has them, else the priority's. */
+    public Deadlines deadlines(RoutingDecision decision, Instant now) {
+        Deadlines defaults = deadlines(decision.priority(), now);
+        return new Deadlines(decision.acceptWithin() == null ? defaults.acceptBy() : now.plus(decision.acceptWithin()),
+                decision.resolveWithin() == null ? defaults.resolveBy() : now.plus(decision.resolveWithin()));
+    }
+
     /** When the unit must sign for and resolve a ticket. */
     public record Deadlines(Instant acceptBy, Instant resolveBy) {
     }

@@ -2,6 +2,8 @@ package org.hotline12345.routing.assignment;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +40,8 @@ public class RoutedTicket extends OutboxDocument {
 
     /** States in which the holding unit works on the ticket. */
     public static final Set<String> IN_HAND = Set.of("ACCEPTED", "EXTENDED", "REOPENED");
+    /** The city's time zone, in which rules' hours are read. */
+    static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
     /** The share of the time allowed after which the unit is reminded. */
     static final double REMIND_AT = 0.8;
 
@@ -120,7 +124,8 @@ public class RoutedTicket extends OutboxDocument {
 
     /** What the rules need to know to route this ticket again. */
     public RoutingInput routingInput() {
-        return new RoutingInput(category, description, district, gridId, streetOffice, channel, urgency);
+        return new RoutingInput(category, description, district, gridId, streetOffice, channel, urgency,
+                LocalTime.ofInstant(receivedAt, CITY_ZONE));
     }
 
     /** Dispatches the ticket to the decision's lead unit with new deadlines, and stages TicketAssigned. */

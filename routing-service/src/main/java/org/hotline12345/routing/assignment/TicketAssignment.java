@@ -73,7 +73,7 @@ public class TicketAssignment {
                 ticket.toTriage(decision);
             } else {
                 ticket.assign(decision, dispatcher.unitName(decision.leadUnit()), now,
-                        dispatcher.deadlines(decision.priority(), now));
+                        dispatcher.deadlines(decision, now));
             }
             return ticket;
         });

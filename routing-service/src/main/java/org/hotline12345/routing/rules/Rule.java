@@ -1,5 +1,6 @@
 package org.hotline12345.routing.rules;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,11 +9,15 @@ import java.util.Set;
 /**
  * One routing rule. Every condition that is given must hold; an empty condition holds for every ticket.
  *
+ * @param hours the time of day the rule applies, or {@code null} for all day
  * @param lead a unit id, or {@link #STREET_OFFICE} for the street office of the ticket's grid
  * @param priority the priority to give, or {@code null} to derive it from urgency and category
+ * @param acceptWithin the accept limit of tickets this rule places, or {@code null} for the priority's default
+ * @param resolveWithin the resolve limit of tickets this rule places, or {@code null} for the priority's default
  */
 public record Rule(String id, Set<String> categories, List<String> words, Set<String> districts, Set<String> grids,
-        Set<String> channels, Set<String> urgencies, String lead, List<String> coUnits, String priority) {
+        Set<String> channels, Set<String> urgencies, Hours hours, String lead, List<String> coUnits,
+        String priority, Duration acceptWithin, Duration resolveWithin) {
 
     /** The lead that means "the street office of the grid the ticket lies in". */
     public static final String STREET_OFFICE = "@streetOffice";
@@ -36,6 +41,12 @@ public record Rule(String id, Set<String> categories, List<String> words, Set<St
                 || !holds(channels, ticket.channel(), "channel", cues)
                 || !holds(urgencies, ticket.urgency(), "urgency", cues)) {
             return null;
+        }
+        if (hours != null) {
+            if (ticket.localTime() == null || !hours.contains(ticket.localTime())) {
+                return null;
+            }
+            cues.add("hours=" + hours);
         }
         if (!words.isEmpty()) {
             String text = ticket.description() == null ? "" : ticket.description().toLowerCase(Locale.ROOT);

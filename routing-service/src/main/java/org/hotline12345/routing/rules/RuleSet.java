@@ -38,8 +38,8 @@ public record RuleSet(int version, String description, List<Rule> rules) {
                 cues.add("grid=" + ticket.gridId());
             }
             return new RoutingDecision(rule.id(), version, lead, rule.coUnits(),
-                    rule.priority() != null ? rule.priority() : priorityOf(ticket), List.copyOf(cues.stream()
-                            .distinct().toList()));
+                    rule.priority() != null ? rule.priority() : priorityOf(ticket),
+                    List.copyOf(cues.stream().distinct().toList()), rule.acceptWithin(), rule.resolveWithin());
         }
         return new RoutingDecision(null, version, null, List.of(), priorityOf(ticket), List.of());
     }

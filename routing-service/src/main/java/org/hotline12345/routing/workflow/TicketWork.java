@@ -124,7 +124,7 @@ public class TicketWork {
             return toTriage(ticket, "no other unit's rule matches");
         }
         ticket.assign(decision, dispatcher.unitName(decision.leadUnit()), now,
-                dispatcher.deadlines(decision.priority(), now));
+                dispatcher.deadlines(decision, now));
         return ticket;
     }
 

@@ -2,6 +2,8 @@ package org.hotline12345.routing.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -9,12 +11,16 @@ import org.junit.jupiter.api.Test;
 class RuleSetTest {
 
     private final RuleSet rules = new RuleSet(7, "test", List.of(
-            new Rule("gas-leak", Set.of("GAS_SUPPLY"), List.of("gas leak", "煤气味"), null, null, null, null,
-                    "GAS_CO", List.of("POLICE"), "URGENT"),
-            new Rule("noise", Set.of("NOISE"), null, null, null, null, null, "URBAN_MGMT", null, null),
-            new Rule("appearance", Set.of("CITY_APPEARANCE"), null, null, null, null, null, Rule.STREET_OFFICE,
-                    null, null),
-            new Rule("gas", Set.of("GAS_SUPPLY"), null, null, null, null, null, "GAS_CO", null, null)));
+            new Rule("gas-leak", Set.of("GAS_SUPPLY"), List.of("gas leak", "煤气味"), null, null, null, null, null,
+                    "GAS_CO", List.of("POLICE"), "URGENT", Duration.ofMinutes(30), null),
+            new Rule("night-noise", Set.of("NOISE"), null, null, null, null, null,
+                    new Hours(LocalTime.of(22, 0), LocalTime.of(6, 0)), "POLICE", null, null, null, null),
+            new Rule("noise", Set.of("NOISE"), null, null, null, null, null, null, "URBAN_MGMT", null, null, null,
+                    null),
+            new Rule("appearance", Set.of("CITY_APPEARANCE"), null, null, null, null, null, null,
+                    Rule.STREET_OFFICE, null, null, null, null),
+            new Rule("gas", Set.of("GAS_SUPPLY"), null, null, null, null, null, null, "GAS_CO", null, null, null,
+                    null)));
 
     @Test
     void sendsATicketToTheLeadOfTheFirstMatchingRuleAndSaysWhy() {
@@ -36,6 +42,21 @@ class RuleSetTest {
         assertThat(decision.priority()).isEqualTo("URGENT");
         assertThat(decision.coUnits()).containsExactly("POLICE");
         assertThat(decision.cues()).contains("word=gas leak");
+        assertThat(decision.acceptWithin()).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void appliesANightRuleOnlyAtNightAcrossMidnight() {
+        assertThat(rules.route(at("NOISE", LocalTime.of(23, 30))).leadUnit()).isEqualTo("POLICE");
+        assertThat(rules.route(at("NOISE", LocalTime.of(2, 0))).leadUnit()).isEqualTo("POLICE");
+        assertThat(rules.route(at("NOISE", LocalTime.of(6, 0))).leadUnit()).isEqualTo("URBAN_MGMT");
+        assertThat(rules.route(at("NOISE", LocalTime.of(14, 0))).cues()).doesNotContain("hours=22:00-06:00");
+    }
+
+    @Test
+    void passesOverTheUnitsThatReturnedTheTicket() {
+        assertThat(rules.route(at("NOISE", LocalTime.NOON), Set.of("URBAN_MGMT")).triage()).isTrue();
+        assertThat(rules.route(at("GAS_SUPPLY", LocalTime.NOON), Set.of("GAS_CO")).triage()).isTrue();
     }
 
     @Test
@@ -46,7 +67,7 @@ class RuleSetTest {
     @Test
     void sendsGridMattersToTheStreetOfficeOfTheGrid() {
         RoutingDecision decision = rules.route(new RoutingInput("CITY_APPEARANCE", "rubbish", "YUNYAN", "YY-01",
-                "SHIXI_OFFICE", "PHONE", "NORMAL"));
+                "SHIXI_OFFICE", "PHONE", "NORMAL", LocalTime.NOON));
 
         assertThat(decision.leadUnit()).isEqualTo("SHIXI_OFFICE");
     }
@@ -68,6 +89,10 @@ class RuleSetTest {
     }
 
     private static RoutingInput input(String category, String description, String gridId, String urgency) {
-        return new RoutingInput(category, description, null, gridId, null, "PHONE", urgency);
+        return new RoutingInput(category, description, null, gridId, null, "PHONE", urgency, LocalTime.NOON);
+    }
+
+    private static RoutingInput at(String category, LocalTime time) {
+        return new RoutingInput(category, "complaint", null, null, null, "PHONE", "NORMAL", time);
     }
 }
