@@ -12,10 +12,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domainIsPlainJava = noClasses()
-            .that().haveSimpleNameNotStartingWith("Stored").and().haveSimpleNameNotEndingWith("Store")
-            .and().haveSimpleNameNotEndingWith("Properties").and().haveSimpleNameNotEndingWith("Controller")
-            .and().haveSimpleNameNotEndingWith("CityMap")
-            .and().resideInAnyPackage("..routing.rules..", "..routing.deadlines..", "..routing.grids..")
+            .that().resideInAnyPackage("..routing.rules", "..routing.deadlines", "..routing.grids")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..",
                     "tools.jackson..", "com.mongodb..", "org.apache.kafka..");
 }

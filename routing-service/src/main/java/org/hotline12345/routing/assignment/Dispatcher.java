@@ -3,12 +3,11 @@ package org.hotline12345.routing.assignment;
 import java.time.Instant;
 import java.util.Set;
 import org.hotline12345.referencedata.Unit;
-import org.hotline12345.routing.deadlines.TimeLimitProperties;
 import org.hotline12345.routing.deadlines.TimeLimits;
-import org.hotline12345.routing.grids.CityMap;
+import org.hotline12345.routing.city.CityMap;
 import org.hotline12345.routing.rules.RoutingDecision;
 import org.hotline12345.routing.rules.RoutingInput;
-import org.hotline12345.routing.rules.RuleSetStore;
+import org.hotline12345.routing.rules.store.RuleSetStore;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 

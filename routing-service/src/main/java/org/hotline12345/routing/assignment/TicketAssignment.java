@@ -9,7 +9,7 @@ import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.platform.outbox.OutboxEntry;
 import org.hotline12345.platform.outbox.OutboxRelay;
 import org.hotline12345.referencedata.Grid;
-import org.hotline12345.routing.grids.CityMap;
+import org.hotline12345.routing.city.CityMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;

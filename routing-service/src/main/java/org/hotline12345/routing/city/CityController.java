@@ -1,4 +1,4 @@
-package org.hotline12345.routing.grids;
+package org.hotline12345.routing.city;
 
 import java.util.List;
 import org.hotline12345.platform.problem.InvalidRequestException;

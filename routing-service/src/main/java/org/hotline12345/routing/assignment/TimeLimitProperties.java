@@ -1,7 +1,8 @@
-package org.hotline12345.routing.deadlines;
+package org.hotline12345.routing.assignment;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.hotline12345.routing.deadlines.TimeLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 

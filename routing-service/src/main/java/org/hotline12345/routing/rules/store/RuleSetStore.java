@@ -1,5 +1,6 @@
-package org.hotline12345.routing.rules;
+package org.hotline12345.routing.rules.store;
 
+import org.hotline12345.routing.rules.RuleSet;
 import java.time.Clock;
 import org.hotline12345.referencedata.SampleCity;
 import org.slf4j.Logger;
@@ -35,8 +36,11 @@ public class RuleSetStore implements ApplicationRunner {
 
     /** The rule set new tickets are routed by. */
     public Mono<RuleSet> active() {
+        return activeStored().map(StoredRuleSet::toDomain);
+    }
+
+    Mono<StoredRuleSet> activeStored() {
         return mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), StoredRuleSet.class)
-                .map(StoredRuleSet::toDomain)
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("no routing rule set is stored")));
     }
 
@@ -44,7 +48,7 @@ public class RuleSetStore implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         StoredRuleSet first = json.readValue(SampleCity.firstRuleSet(), StoredRuleSet.class);
         StoredRuleSet seeded = new StoredRuleSet(first.version(), first.description(), first.rules(),
-                clock.instant());
+                clock.instant(), "reference-data");
         mongo.count(new Query(), StoredRuleSet.class)
                 .filter(count -> count == 0)
                 .flatMap(none -> mongo.insert(seeded))

@@ -1,5 +1,8 @@
-package org.hotline12345.routing.rules;
+package org.hotline12345.routing.rules.store;
 
+import org.hotline12345.routing.rules.Rule;
+import org.hotline12345.routing.rules.RuleSet;
+import org.hotline12345.routing.rules.Hours;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -10,7 +13,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A rule set version as stored in MongoDB and as written in JSON by administrators. */
 @Document("rule_sets")
-record StoredRuleSet(@Id int version, String description, List<StoredRule> rules, Instant createdAt) {
+record StoredRuleSet(@Id int version, String description, List<StoredRule> rules, Instant createdAt,
+        String createdBy) {
 
     record StoredRule(String id, When when, String lead, List<String> coUnits, String priority,
             String acceptWithin, String resolveWithin) {
