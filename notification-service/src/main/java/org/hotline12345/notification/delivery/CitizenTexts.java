@@ -1,7 +1,7 @@
 package org.hotline12345.notification.delivery;
 
 import java.time.Clock;
-import java.time.ZoneId;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,113 +12,126 @@ import org.hotline12345.contracts.TicketLifecycleEvent;
 import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.contracts.TicketReopened;
 import org.hotline12345.contracts.TicketResolved;
-import org.hotline12345.notification.gateway.SmsGateway;
+import org.hotline12345.contracts.Urgency;
 import org.hotline12345.notification.texts.TextTemplates;
-import org.hotline12345.platform.outbox.OutboxRelay;
-import org.hotline12345.platform.pii.ContactSealer;
 import org.hotline12345.referencedata.SampleCity;
-import org.hotline12345.referencedata.Unit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Texts citizens when their ticket is registered, dispatched, extended, resolved, reopened and closed. Each text
- * is stored before it is sent and marked sent with its NotificationSent in one write, so a redelivered event never
- * sends a second text.
+ * Decides which texts an event causes and records each as a notification before anything is sent: the ticket
+ * number on receipt; the unit and due date on assignment; new dates on extension and reopening; the reply and the
+ * satisfaction question on resolution, also to every caller merged into the same incident; and the closing. The
+ * notification's id is the ticket and the event, so an event delivered twice never makes a second text.
  */
 @Service
 public class CitizenTexts {
 
-    private static final Logger log = LoggerFactory.getLogger(CitizenTexts.class);
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
-
     private final ReactiveMongoTemplate mongo;
-    private final SmsGateway gateway;
-    private final ContactSealer sealer;
-    private final OutboxRelay relay;
+    private final TextDelivery delivery;
+    private final OptOuts optOuts;
     private final Clock clock;
+    private final NotificationProperties settings;
+    private final QuietHours quietHours;
+    private final DateTimeFormatter localTime;
     private final TextTemplates templates = new TextTemplates(SampleCity.smsTemplates());
     private final SampleCity city = SampleCity.load();
 
-    CitizenTexts(ReactiveMongoTemplate mongo, SmsGateway gateway, ContactSealer sealer, OutboxRelay relay,
-            Clock clock) {
+    CitizenTexts(ReactiveMongoTemplate mongo, TextDelivery delivery, OptOuts optOuts, Clock clock,
+            NotificationProperties settings) {
         this.mongo = mongo;
-        this.gateway = gateway;
-        this.sealer = sealer;
-        this.relay = relay;
+        this.delivery = delivery;
+        this.optOuts = optOuts;
         this.clock = clock;
+        this.settings = settings;
+        this.quietHours = new QuietHours(settings.quietFrom(), settings.quietTo(), settings.zone());
+        this.localTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(settings.zone());
     }
 
     /** Keeps how to reach the caller, then texts them their ticket number. */
     public Mono<Void> onReceived(TicketReceived received) {
         CitizenContactRecord contact = new CitizenContactRecord(received.ticketId(), received.ticketNumber(),
                 received.citizen().sealedPhone(), received.citizen().phoneHash(), received.citizen().maskedPhone(),
-                received.citizen().language(), received.citizen().contactAllowed(), received.occurredAt());
+                received.citizen().language(), received.citizen().contactAllowed(),
+                received.urgency() == Urgency.URGENT, received.parentIncidentId(), received.occurredAt(), null);
         return mongo.insert(contact)
                 .onErrorResume(DuplicateKeyException.class, known -> Mono.just(contact))
                 .then(received.resolvedOnCall() ? Mono.empty()
                         : text(contact, received.type(), received.eventId(), Map.of()));
     }
 
-    /** Texts the citizen about a lifecycle event that has a template. */
+    /** Texts the citizen, and for a resolution every caller of the same incident, about a lifecycle event. */
     public Mono<Void> onLifecycle(TicketLifecycleEvent event) {
+        Mono<Void> feedbackClosed = event instanceof TicketReopened || event instanceof TicketClosed
+                ? stopAwaitingFeedback(event.ticketId()) : Mono.empty();
         if (!templates.textsOn(event.type())
                 || event instanceof TicketClosed closed && "RESOLVED_AT_INTAKE".equals(closed.reason())) {
-            return Mono.empty();
+            return feedbackClosed;
         }
-        return mongo.findById(event.ticketId(), CitizenContactRecord.class)
+        return feedbackClosed.then(mongo.findById(event.ticketId(), CitizenContactRecord.class)
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException(
                         "no contact yet for ticket " + event.ticketId() + "; its TicketReceived is still on the way")))
-                .flatMap(contact -> text(contact, event.type(), event.eventId(), values(event, contact.language())));
+                .flatMapMany(contact -> event instanceof TicketResolved
+                        ? Flux.concat(Mono.just(contact), mergedInto(event.ticketId())) : Flux.just(contact))
+                .concatMap(contact -> text(contact, event.type(), event.eventId(), values(event, contact.language()))
+                        .then(event instanceof TicketResolved ? awaitFeedback(contact) : Mono.empty()))
+                .then());
     }
 
-    private Mono<Void> text(CitizenContactRecord contact, String trigger, String eventId,
+    /** Texts {@code trigger}'s template to one citizen once, now or when the quiet hours end. */
+    public Mono<Void> text(CitizenContactRecord contact, String trigger, String eventId,
             Map<String, String> extra) {
         String id = Notification.idFor(contact.ticketId(), eventId);
         return mongo.findById(id, Notification.class)
                 .switchIfEmpty(Mono.defer(() -> create(contact, trigger, eventId, extra)))
-                .flatMap(notification -> notification.isPending() ? send(notification, contact) : Mono.empty())
-                .then(Mono.defer(() -> relay.flush(Notification.class, id)));
+                .filter(notification -> notification.dueAt(clock.instant()))
+                .flatMap(delivery::deliver)
+                .then();
     }
 
     private Mono<Notification> create(CitizenContactRecord contact, String trigger, String eventId,
             Map<String, String> extra) {
-        Notification notification;
-        if (!contact.reachable()) {
-            notification = Notification.suppressed(contact.ticketId(), trigger, eventId, clock.instant());
-        } else {
+        Instant now = clock.instant();
+        return optOuts.optedOut(contact.phoneHash()).map(optedOut -> {
+            if (!contact.reachable()) {
+                return Notification.suppressed(contact.ticketId(), trigger, eventId,
+                        contact.sealedPhone() == null ? "ANONYMOUS" : "CONTACT_NOT_ALLOWED", now);
+            }
+            if (optedOut) {
+                return Notification.suppressed(contact.ticketId(), trigger, eventId, "OPTED_OUT", now);
+            }
             Map<String, String> values = new HashMap<>(extra);
             values.put("ticketNumber", contact.ticketNumber());
-            TextTemplates.Text text = templates.render(trigger, contact.language(), values).orElseThrow();
-            notification = Notification.pending(contact.ticketId(), trigger, eventId, text.templateId(),
-                    text.language(), text.body(), text.segments(), contact.maskedPhone(), clock.instant());
-        }
-        return mongo.insert(notification)
+            TextTemplates.Text text = templates.fit(trigger, contact.language(), values, settings.maxSegments())
+                    .orElseThrow();
+            return Notification.pending(contact.ticketId(), trigger, eventId, text.templateId(), text.language(),
+                    text.body(), text.segments(), contact.maskedPhone(), now,
+                    quietHours.notBefore(now, contact.urgent()));
+        }).flatMap(notification -> mongo.insert(notification)
                 .onErrorResume(DuplicateKeyException.class, raced -> mongo.findById(notification.getId(),
-                        Notification.class));
+                        Notification.class)));
     }
 
-    private Mono<Notification> send(Notification notification, CitizenContactRecord contact) {
-        SmsGateway.OutgoingText outgoing = new SmsGateway.OutgoingText(notification.getId(), contact.ticketId(),
-                sealer.open(contact.sealedPhone()), contact.maskedPhone(), notification.getText(),
-                notification.getLanguage(), notification.getSegments());
-        notification.attempted();
-        return gateway.send(outgoing)
-                .flatMap(messageId -> {
-                    notification.sent(messageId, clock.instant());
-                    log.info("Texted {} about ticket {} ({})", contact.maskedPhone(), contact.ticketNumber(),
-                            notification.getTrigger());
-                    return mongo.save(notification);
-                })
-                .onErrorResume(e -> {
-                    notification.failed(e.getMessage());
-                    return mongo.save(notification).then(Mono.error(e));
-                });
+    private Flux<CitizenContactRecord> mergedInto(String ticketId) {
+        return mongo.find(Query.query(Criteria.where("parentIncidentId").is(ticketId)), CitizenContactRecord.class);
+    }
+
+    private Mono<Void> awaitFeedback(CitizenContactRecord contact) {
+        return contact.reachable()
+                ? mongo.updateFirst(Query.query(Criteria.where("_id").is(contact.ticketId())),
+                        new Update().set("awaitingFeedbackSince", clock.instant()), CitizenContactRecord.class).then()
+                : Mono.empty();
+    }
+
+    private Mono<Void> stopAwaitingFeedback(String ticketId) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(ticketId)),
+                new Update().unset("awaitingFeedbackSince"), CitizenContactRecord.class).then();
     }
 
     private Map<String, String> values(TicketLifecycleEvent event, String language) {
@@ -127,14 +140,14 @@ public class CitizenTexts {
         if (event instanceof TicketAssigned assigned) {
             values.put("unitName", city.unit(assigned.unitId()).map(u -> u.name(language))
                     .orElse(assigned.unitName()));
-            values.put("resolveBy", LOCAL.format(assigned.resolveBy()));
+            values.put("resolveBy", localTime.format(assigned.resolveBy()));
         } else if (event instanceof TicketExtended extended) {
-            values.put("resolveBy", LOCAL.format(extended.resolveBy()));
+            values.put("resolveBy", localTime.format(extended.resolveBy()));
             values.put("reason", extended.reason());
         } else if (event instanceof TicketResolved resolved) {
             values.put("reply", resolved.reply());
         } else if (event instanceof TicketReopened reopened) {
-            values.put("resolveBy", LOCAL.format(reopened.resolveBy()));
+            values.put("resolveBy", localTime.format(reopened.resolveBy()));
         }
         return values;
     }

@@ -2,6 +2,7 @@ package org.hotline12345.notification.delivery;
 
 import java.time.Instant;
 import org.hotline12345.contracts.EventIds;
+import org.hotline12345.contracts.NotificationFailed;
 import org.hotline12345.contracts.NotificationSent;
 import org.hotline12345.platform.outbox.OutboxDocument;
 import org.springframework.data.annotation.Id;
@@ -31,8 +32,15 @@ public class Notification extends OutboxDocument {
     private String maskedPhone;
     private String gatewayMessageId;
     private String lastError;
+    private String suppressedBecause;
+    private String deliveryStatus;
     private Instant createdAt;
+    @Indexed
+    private Instant notBefore;
+    private Instant nextAttemptAt;
+    private Instant leaseUntil;
     private Instant sentAt;
+    private Instant deliveredAt;
     @Version
     private Long version;
 
@@ -44,7 +52,7 @@ public class Notification extends OutboxDocument {
     }
 
     static Notification pending(String ticketId, String trigger, String triggerEventId, String templateId,
-            String language, String text, int segments, String maskedPhone, Instant now) {
+            String language, String text, int segments, String maskedPhone, Instant now, Instant notBefore) {
         Notification n = new Notification();
         n.id = idFor(ticketId, triggerEventId);
         n.ticketId = ticketId;
@@ -57,30 +65,58 @@ public class Notification extends OutboxDocument {
         n.segments = segments;
         n.maskedPhone = maskedPhone;
         n.createdAt = now;
+        n.notBefore = notBefore;
+        n.nextAttemptAt = notBefore;
         return n;
     }
 
     /** A text the citizen asked not to get, or cannot get: recorded, never sent. */
-    static Notification suppressed(String ticketId, String trigger, String triggerEventId, Instant now) {
+    static Notification suppressed(String ticketId, String trigger, String triggerEventId, String because,
+            Instant now) {
         Notification n = new Notification();
         n.id = idFor(ticketId, triggerEventId);
         n.ticketId = ticketId;
         n.trigger = trigger;
         n.triggerEventId = triggerEventId;
         n.status = "SUPPRESSED";
+        n.suppressedBecause = because;
         n.createdAt = now;
         return n;
     }
 
-    void attempted() {
-        attempts++;
+    /** The citizen opted out after the text was made: it is never sent. */
+    void suppress(String because) {
+        status = "SUPPRESSED";
+        suppressedBecause = because;
+        leaseUntil = null;
     }
 
-    void failed(String error) {
+    /**
+     * An attempt failed: the text waits {@code retryIn} for the next one, or, after the last attempt, fails for
+     * good and says so with NotificationFailed.
+     */
+    void attemptFailed(String error, Instant now, java.time.Duration retryIn, int maxAttempts) {
+        attempts++;
         lastError = error;
+        leaseUntil = null;
+        if (attempts >= maxAttempts) {
+            status = "FAILED";
+            stage(new NotificationFailed(EventIds.of(ticketId, "NotificationFailed", triggerEventId), now, ticketId,
+                    id, trigger, attempts, error));
+        } else {
+            nextAttemptAt = now.plus(retryIn);
+        }
+    }
+
+    /** The provider reported what became of the text. */
+    void delivery(String state, Instant at) {
+        deliveryStatus = state;
+        deliveredAt = at;
     }
 
     void sent(String messageId, Instant now) {
+        attempts++;
+        leaseUntil = null;
         status = "SENT";
         gatewayMessageId = messageId;
         sentAt = now;
@@ -91,6 +127,10 @@ public class Notification extends OutboxDocument {
 
     boolean isPending() {
         return "PENDING".equals(status);
+    }
+
+    boolean dueAt(Instant now) {
+        return isPending() && !notBefore.isAfter(now) && !nextAttemptAt.isAfter(now);
     }
 
     public String getId() {
@@ -147,5 +187,29 @@ public class Notification extends OutboxDocument {
 
     public Instant getSentAt() {
         return sentAt;
+    }
+
+    public Instant getNotBefore() {
+        return notBefore;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public String getSuppressedBecause() {
+        return suppressedBecause;
+    }
+
+    public String getDeliveryStatus() {
+        return deliveryStatus;
+    }
+
+    public Instant getDeliveredAt() {
+        return deliveredAt;
+    }
+
+    public String getTriggerEventId() {
+        return triggerEventId;
     }
 }

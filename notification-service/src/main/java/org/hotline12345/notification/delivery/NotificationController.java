@@ -28,14 +28,21 @@ class NotificationController {
                 Notification.class).map(NotificationView::of);
     }
 
+    /**
+     * One text: {@code status} is PENDING (waiting for quiet hours to end or for its next attempt), SENT, FAILED
+     * (after the last attempt) or SUPPRESSED (with why); {@code deliveryStatus} is what the provider reported.
+     */
     record NotificationView(String notificationId, String ticketId, String trigger, String status,
-            String templateId, String language, String text, int segments, String to, int attempts,
-            String gatewayMessageId, String lastError, Instant createdAt, Instant sentAt) {
+            String suppressedBecause, String templateId, String language, String text, int segments, String to,
+            int attempts, String lastError, Instant notBefore, Instant nextAttemptAt, String gatewayMessageId,
+            String deliveryStatus, Instant createdAt, Instant sentAt, Instant deliveredAt) {
 
         static NotificationView of(Notification n) {
             return new NotificationView(n.getId(), n.getTicketId(), n.getTrigger(), n.getStatus(),
-                    n.getTemplateId(), n.getLanguage(), n.getText(), n.getSegments(), n.getMaskedPhone(),
-                    n.getAttempts(), n.getGatewayMessageId(), n.getLastError(), n.getCreatedAt(), n.getSentAt());
+                    n.getSuppressedBecause(), n.getTemplateId(), n.getLanguage(), n.getText(), n.getSegments(),
+                    n.getMaskedPhone(), n.getAttempts(), n.getLastError(), n.getNotBefore(), n.getNextAttemptAt(),
+                    n.getGatewayMessageId(), n.getDeliveryStatus(), n.getCreatedAt(), n.getSentAt(),
+                    n.getDeliveredAt());
         }
     }
 }

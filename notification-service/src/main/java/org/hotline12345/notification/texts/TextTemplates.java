@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 public final class TextTemplates {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
+    /** Placeholders filled with people's free text, which may be shortened to keep a text within its segments. */
+    private static final java.util.List<String> FREE_TEXT = java.util.List.of("reply", "reason");
 
     private final Map<String, Map<String, String>> byTrigger;
 
@@ -43,6 +45,29 @@ public final class TextTemplates {
         matcher.appendTail(out);
         String body = out.toString();
         return Optional.of(new Text(trigger + "." + lang, lang, body, SmsSegments.count(body)));
+    }
+
+    /**
+     * The text within {@code maxSegments}: when the unit's free text ({@code reply}, {@code reason}) makes it too
+     * long, that text is shortened, with an ellipsis, until it fits.
+     */
+    public Optional<Text> fit(String trigger, String language, Map<String, String> values, int maxSegments) {
+        Optional<Text> text = render(trigger, language, values);
+        for (String free : FREE_TEXT) {
+            String value = values.get(free);
+            if (value == null) {
+                continue;
+            }
+            Map<String, String> shortened = new java.util.HashMap<>(values);
+            int keep = value.length();
+            while (text.isPresent() && text.get().segments() > maxSegments && keep > 0) {
+                keep = Math.max(0, keep - Math.max(1, keep / 8));
+                shortened.put(free, value.substring(0, keep) + "…");
+                text = render(trigger, language, shortened);
+            }
+            values = shortened;
+        }
+        return text;
     }
 
     /** A rendered text. */

@@ -1,0 +1,87 @@
+package org.hotline12345.notification.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import org.hotline12345.notification.gateway.SmsGateway;
+import org.hotline12345.platform.outbox.OutboxRelay;
+import org.hotline12345.platform.pii.ContactSealer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Sends one pending text through the gateway. Success marks it sent with its NotificationSent in one write; a
+ * failure keeps it pending with a later attempt time (doubling, with jitter) instead of holding a Kafka consumer;
+ * the last failure marks it failed with NotificationFailed. A citizen who opted out in the meantime gets nothing.
+ */
+@Component
+public class TextDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(TextDelivery.class);
+
+    private final ReactiveMongoTemplate mongo;
+    private final SmsGateway gateway;
+    private final ContactSealer sealer;
+    private final OptOuts optOuts;
+    private final OutboxRelay relay;
+    private final NotificationProperties settings;
+    private final Clock clock;
+
+    TextDelivery(ReactiveMongoTemplate mongo, SmsGateway gateway, ContactSealer sealer, OptOuts optOuts,
+            OutboxRelay relay, NotificationProperties settings, Clock clock) {
+        this.mongo = mongo;
+        this.gateway = gateway;
+        this.sealer = sealer;
+        this.optOuts = optOuts;
+        this.relay = relay;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Tries to send the text now; completes when its new state is stored, whether it went out or not. */
+    public Mono<Notification> deliver(Notification notification) {
+        return mongo.findById(notification.getTicketId(), CitizenContactRecord.class)
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("no contact for ticket "
+                        + notification.getTicketId())))
+                .flatMap(contact -> optOuts.optedOut(contact.phoneHash()).flatMap(optedOut -> {
+                    if (optedOut) {
+                        notification.suppress("OPTED_OUT");
+                        return mongo.save(notification);
+                    }
+                    return send(notification, contact);
+                }))
+                .flatMap(saved -> relay.flush(Notification.class, saved.getId()).thenReturn(saved));
+    }
+
+    private Mono<Notification> send(Notification notification, CitizenContactRecord contact) {
+        SmsGateway.OutgoingText outgoing = new SmsGateway.OutgoingText(notification.getId(), contact.ticketId(),
+                sealer.open(contact.sealedPhone()), contact.maskedPhone(), notification.getText(),
+                notification.getLanguage(), notification.getSegments());
+        return gateway.send(outgoing)
+                .flatMap(messageId -> {
+                    notification.sent(messageId, clock.instant());
+                    log.info("Texted {} about ticket {} ({})", contact.maskedPhone(), contact.ticketNumber(),
+                            notification.getTrigger());
+                    return mongo.save(notification);
+                })
+                .onErrorResume(e -> {
+                    Instant now = clock.instant();
+                    notification.attemptFailed(String.valueOf(e.getMessage()), now,
+                            backoff(notification.getAttempts() + 1), settings.maxAttempts());
+                    log.warn("Could not text {} about ticket {} (attempt {}): {}", contact.maskedPhone(),
+                            contact.ticketNumber(), notification.getAttempts(), e.getMessage());
+                    return mongo.save(notification);
+                });
+    }
+
+    /** Exponential back-off with full jitter between the first and the longest wait. */
+    Duration backoff(int attempt) {
+        long first = settings.firstRetry().toMillis();
+        long ceiling = Math.min(settings.maxRetry().toMillis(), first << Math.min(attempt - 1, 20));
+        return Duration.ofMillis(first + ThreadLocalRandom.current().nextLong(Math.max(1, ceiling - first + 1)));
+    }
+}

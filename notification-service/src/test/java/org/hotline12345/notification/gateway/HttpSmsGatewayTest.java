@@ -1,0 +1,126 @@
+package org.hotline12345.notification.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.hotline12345.notification.delivery.NotificationProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The provider adapter against a real HTTP server that answers, fails, stalls and recovers. */
+class HttpSmsGatewayTest {
+
+    WireMockServer provider;
+    HttpSmsGateway gateway;
+
+    @BeforeEach
+    void start() {
+        provider = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        provider.start();
+        gateway = new HttpSmsGateway(WebClient.builder(), JsonMapper.builder().build(),
+                new NotificationProperties.Http("http://127.0.0.1:" + provider.port(), "key-1", "s3cret",
+                        Duration.ofMillis(500), 3, 50, 10, 50, Duration.ofSeconds(1)), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        provider.stop();
+    }
+
+    @Test
+    void sendsASignedRequestAndReturnsTheProvidersMessageId() {
+        provider.stubFor(post("/v1/sms").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"messageId\":\"m-42\"}")));
+
+        StepVerifier.create(gateway.send(text("n-1"))).expectNext("m-42").verifyComplete();
+
+        LoggedRequest request = provider.findAll(postRequestedFor(urlEqualTo("/v1/sms"))).get(0);
+        assertThat(request.getHeader("X-Api-Key")).isEqualTo("key-1");
+        String signed = request.getHeader("X-Timestamp") + "\n" + request.getBodyAsString();
+        assertThat(HmacSignature.verify("s3cret", signed, request.getHeader("X-Signature"))).isTrue();
+        provider.verify(postRequestedFor(urlEqualTo("/v1/sms"))
+                .withRequestBody(matchingJsonPath("$.clientReference", equalTo("n-1")))
+                .withRequestBody(matchingJsonPath("$.to", equalTo("+8613812345678"))));
+    }
+
+    @Test
+    void retriesAFailingProviderWithBackOffUntilItAnswers() {
+        provider.stubFor(post("/v1/sms").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("second"));
+        provider.stubFor(post("/v1/sms").inScenario("flaky").whenScenarioStateIs("second")
+                .willReturn(aResponse().withStatus(502)).willSetStateTo("up"));
+        provider.stubFor(post("/v1/sms").inScenario("flaky").whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"messageId\":\"m-3\"}")));
+
+        StepVerifier.create(gateway.send(text("n-2"))).expectNext("m-3").verifyComplete();
+
+        provider.verify(3, postRequestedFor(urlEqualTo("/v1/sms")));
+    }
+
+    @Test
+    void givesUpOnAStalledProviderWithinTheTimeoutOfEachAttempt() {
+        provider.stubFor(post("/v1/sms").willReturn(aResponse().withFixedDelay(3_000).withStatus(200)
+                .withBody("{\"messageId\":\"late\"}")));
+
+        StepVerifier.create(gateway.send(text("n-3"))).expectError().verify(Duration.ofSeconds(6));
+
+        provider.verify(3, postRequestedFor(urlEqualTo("/v1/sms")));
+    }
+
+    @Test
+    void doesNotRetryARequestTheProviderRefuses() {
+        provider.stubFor(post("/v1/sms").willReturn(aResponse().withStatus(400).withBody("{\"error\":\"bad to\"}")));
+
+        StepVerifier.create(gateway.send(text("n-4"))).expectError().verify(Duration.ofSeconds(5));
+
+        provider.verify(1, postRequestedFor(urlEqualTo("/v1/sms")));
+    }
+
+    @Test
+    void opensTheCircuitOnAFailingProviderAndClosesItAfterRecovery() {
+        provider.stubFor(post("/v1/sms").willReturn(aResponse().withStatus(503)));
+        for (int i = 0; i < 3; i++) {
+            StepVerifier.create(gateway.send(text("n-down-" + i))).expectError().verify(Duration.ofSeconds(5));
+        }
+        assertThat(gateway.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        int callsWhileOpen = provider.findAll(postRequestedFor(urlEqualTo("/v1/sms"))).size();
+
+        StepVerifier.create(gateway.send(text("n-blocked"))).expectError(CallNotPermittedException.class)
+                .verify(Duration.ofSeconds(5));
+        assertThat(provider.findAll(postRequestedFor(urlEqualTo("/v1/sms")))).hasSize(callsWhileOpen);
+
+        provider.resetAll();
+        provider.stubFor(post("/v1/sms").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"messageId\":\"m-back\"}")));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                StepVerifier.create(gateway.send(text("n-recovered"))).expectNext("m-back").verifyComplete());
+        gateway.send(text("n-after")).block(Duration.ofSeconds(5));
+        assertThat(gateway.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        List<LoggedRequest> sent = provider.findAll(postRequestedFor(urlEqualTo("/v1/sms")));
+        assertThat(sent).isNotEmpty();
+    }
+
+    private static SmsGateway.OutgoingText text(String id) {
+        return new SmsGateway.OutgoingText(id, "t-1", "+8613812345678", "138****5678", "【12345】测试", "zh", 1);
+    }
+}
