@@ -1,6 +1,11 @@
 package org.hotline12345.notification.delivery;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
+import org.hotline12345.platform.problem.InvalidRequestException;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -13,6 +18,7 @@ import reactor.core.publisher.Flux;
 
 /** Supervisors see each text of a ticket: what it said, its attempts and where it stands. */
 @RestController
+@Validated
 @PreAuthorize("hasRole('SUPERVISOR')")
 class NotificationController {
 
@@ -22,10 +28,23 @@ class NotificationController {
         this.mongo = mongo;
     }
 
+    /** The texts of a ticket, or every text in a state (e.g. {@code status=FAILED}), oldest first. */
     @GetMapping("/api/v1/notifications")
-    Flux<NotificationView> notifications(@RequestParam String ticketId) {
-        return mongo.find(Query.query(Criteria.where("ticketId").is(ticketId)).with(Sort.by("createdAt")),
-                Notification.class).map(NotificationView::of);
+    Flux<NotificationView> notifications(@RequestParam(required = false) String ticketId,
+            @RequestParam(required = false) @Pattern(regexp = "PENDING|SENT|FAILED|SUPPRESSED") String status,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        if (ticketId == null && status == null) {
+            return Flux.error(new InvalidRequestException("ticketId", "give a ticketId or a status"));
+        }
+        Criteria criteria = new Criteria();
+        if (ticketId != null) {
+            criteria = criteria.and("ticketId").is(ticketId);
+        }
+        if (status != null) {
+            criteria = criteria.and("status").is(status);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("createdAt")).limit(limit), Notification.class)
+                .map(NotificationView::of);
     }
 
     /**

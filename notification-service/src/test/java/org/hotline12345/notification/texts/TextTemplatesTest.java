@@ -43,6 +43,17 @@ class TextTemplatesTest {
     }
 
     @Test
+    void shortensALongReplySoTheTextStaysWithinItsSegments() {
+        String longReply = "经现场核查，该烧烤店已于本周内完成整改，".repeat(12);
+
+        TextTemplates.Text text = templates.fit("TicketResolved", "zh", Map.of("ticketNumber", "12345-20261128-0001",
+                "reply", longReply), 2).orElseThrow();
+
+        assertThat(text.segments()).isEqualTo(2);
+        assertThat(text.body()).contains("…").endsWith("请回复：1满意 2基本满意 3不满意 0未解决。");
+    }
+
+    @Test
     void refusesToSendATextWithAHoleInIt() {
         assertThatThrownBy(() -> templates.render("TicketAssigned", "zh", Map.of("ticketNumber", "1")))
                 .hasMessageContaining("{unitName}");

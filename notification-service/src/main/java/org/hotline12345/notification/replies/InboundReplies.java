@@ -1,0 +1,109 @@
+package org.hotline12345.notification.replies;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.hotline12345.contracts.EventIds;
+import org.hotline12345.contracts.FeedbackReceived;
+import org.hotline12345.notification.delivery.CitizenContactRecord;
+import org.hotline12345.notification.delivery.CitizenTexts;
+import org.hotline12345.notification.delivery.OptOuts;
+import org.hotline12345.platform.outbox.OutboxRelay;
+import org.hotline12345.platform.pii.ContactSealer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Acts on a citizen's text: TD, STOP or 退订 stops every further text to the number; a rating becomes
+ * FeedbackReceived for the citizen's most recent ticket awaiting an answer; an unclear reply to such a ticket gets
+ * one help text; a text when no ticket awaits an answer is recorded and otherwise ignored.
+ */
+@Service
+public class InboundReplies {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundReplies.class);
+
+    private final ReactiveMongoTemplate mongo;
+    private final ContactSealer sealer;
+    private final OptOuts optOuts;
+    private final CitizenTexts texts;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    InboundReplies(ReactiveMongoTemplate mongo, ContactSealer sealer, OptOuts optOuts, CitizenTexts texts,
+            OutboxRelay relay, Clock clock) {
+        this.mongo = mongo;
+        this.sealer = sealer;
+        this.optOuts = optOuts;
+        this.texts = texts;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    /** Handles one inbound text once; completes with what it led to. */
+    public Mono<String> receive(String messageId, String from, String text) {
+        String e164 = mainlandE164(from);
+        String phoneHash = sealer.hash(e164);
+        Reply reply = ReplyParser.parse(text);
+        Instant now = clock.instant();
+        InboundReply record = new InboundReply(messageId, ContactSealer.mask(e164), phoneHash, text,
+                reply.kind() == Reply.Kind.RATING ? (reply.solved() ? "SOLVED " : "NOT_SOLVED ") + reply.satisfaction()
+                        : reply.kind().name(), now);
+        return mongo.insert(record)
+                .flatMap(stored -> act(stored, reply, phoneHash, now))
+                .onErrorResume(DuplicateKeyException.class, seen -> mongo.findById(messageId, InboundReply.class)
+                        .map(InboundReply::getOutcome).defaultIfEmpty("DUPLICATE"));
+    }
+
+    private Mono<String> act(InboundReply record, Reply reply, String phoneHash, Instant now) {
+        if (reply.kind() == Reply.Kind.OPT_OUT) {
+            return optOuts.optOut(phoneHash, now).then(settle(record, null, "OPTED_OUT"));
+        }
+        return awaitingFeedback(phoneHash).flatMap(contact -> {
+            if (reply.kind() == Reply.Kind.UNCLEAR) {
+                return texts.text(contact, "ReplyHelp", "help:" + contact.awaitingFeedbackSince(), Map.of())
+                        .then(settle(record, contact.ticketId(), "HELP_SENT"));
+            }
+            FeedbackReceived feedback = new FeedbackReceived(EventIds.of(contact.ticketId(), "FeedbackReceived",
+                    record.getMessageId()), now, contact.ticketId(), reply.solved(), reply.satisfaction(), "SMS");
+            record.stage(feedback);
+            record.settle(contact.ticketId(), "FEEDBACK");
+            log.info("Feedback on ticket {}: {}", contact.ticketNumber(), record.getReadAs());
+            return mongo.save(record)
+                    .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(contact.ticketId())),
+                            new Update().unset("awaitingFeedbackSince"), CitizenContactRecord.class))
+                    .then(relay.flush(InboundReply.class, record.getMessageId()))
+                    .thenReturn("FEEDBACK");
+        }).switchIfEmpty(Mono.defer(() -> settle(record, null, "NO_TICKET_AWAITING_FEEDBACK")));
+    }
+
+    private Mono<CitizenContactRecord> awaitingFeedback(String phoneHash) {
+        return mongo.findOne(Query.query(Criteria.where("phoneHash").is(phoneHash)
+                        .and("awaitingFeedbackSince").ne(null))
+                .with(Sort.by(Sort.Direction.DESC, "awaitingFeedbackSince")).limit(1), CitizenContactRecord.class);
+    }
+
+    private Mono<String> settle(InboundReply record, String ticketId, String outcome) {
+        record.settle(ticketId, outcome);
+        return mongo.save(record).thenReturn(outcome);
+    }
+
+    /** The provider gives numbers as {@code +8613812345678}, {@code 8613812345678} or {@code 13812345678}. */
+    static String mainlandE164(String from) {
+        String digits = from == null ? "" : from.replaceAll("[^0-9]", "");
+        if (digits.startsWith("0086")) {
+            digits = digits.substring(4);
+        } else if (digits.startsWith("86") && digits.length() > 11) {
+            digits = digits.substring(2);
+        }
+        return "+86" + digits;
+    }
+}

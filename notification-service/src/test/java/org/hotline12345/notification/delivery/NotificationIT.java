@@ -1,0 +1,287 @@
+package org.hotline12345.notification.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hotline12345.contracts.AssignmentReason;
+import org.hotline12345.contracts.Channel;
+import org.hotline12345.contracts.CitizenContact;
+import org.hotline12345.contracts.EventIds;
+import org.hotline12345.contracts.FeedbackEvent;
+import org.hotline12345.contracts.FeedbackReceived;
+import org.hotline12345.contracts.Priority;
+import org.hotline12345.contracts.ResolutionResult;
+import org.hotline12345.contracts.Satisfaction;
+import org.hotline12345.contracts.TicketAssigned;
+import org.hotline12345.contracts.TicketReceived;
+import org.hotline12345.contracts.TicketResolved;
+import org.hotline12345.contracts.Topics;
+import org.hotline12345.contracts.Urgency;
+import org.hotline12345.embedded.EventTopics;
+import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.notification.gateway.DevSmsOutbox.OutboxText;
+import org.hotline12345.notification.gateway.HmacSignature;
+import org.hotline12345.platform.pii.ContactSealer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Texts, replies and receipts through the dev outbox, against the real broker and wire server. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hotline.notification.quiet-from=00:00", "hotline.notification.quiet-to=00:00",
+        "hotline.notification.webhook-secret=" + NotificationIT.WEBHOOK_SECRET})
+@AutoConfigureWebTestClient
+@DirtiesContext
+class NotificationIT {
+
+    static final String WEBHOOK_SECRET = "webhook-test-secret";
+    static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
+    static EventTopics topics;
+    static EventTopics.Reader feedback;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        infra.springProperties("notification-it").forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    @BeforeAll
+    static void clients() {
+        topics = new EventTopics(infra.kafka());
+        feedback = topics.reader(Topics.NOTIFICATION_FEEDBACK);
+    }
+
+    @AfterAll
+    static void closeClients() {
+        feedback.close();
+        topics.close();
+    }
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    ContactSealer sealer;
+
+    @Test
+    void textsTheTicketNumberThenTheUnitAndDueDateInChinese() {
+        TicketReceived received = received("zh", true, "+8613900000001", null);
+        topics.publish(received);
+        topics.publish(assigned(received));
+
+        List<OutboxText> texts = awaitTexts(received.ticketId(), 2);
+
+        assertThat(texts).extracting(OutboxText::text).containsExactlyInAnyOrder(
+                "【12345】您反映的问题已受理，工单号" + received.ticketNumber() + "。可凭工单号和手机后四位查询办理进度。",
+                "【12345】您的工单" + received.ticketNumber() + "已转贵阳水务集团办理，办结时限2026-12-05 18:00。");
+        assertThat(texts).allSatisfy(t -> {
+            assertThat(t.to()).isEqualTo("139****0001");
+            assertThat(t.segments()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void textsInEnglishWhenTheCitizenAskedForIt() {
+        TicketReceived received = received("en", true, "+8613900000002", null);
+        topics.publish(received);
+        topics.publish(assigned(received));
+
+        assertThat(awaitTexts(received.ticketId(), 2)).extracting(OutboxText::text).contains(
+                "[12345] Ticket " + received.ticketNumber() + " is with Guiyang Water Group, due by 2026-12-05 18:00.");
+    }
+
+    @Test
+    void sendsOneTextPerEventHoweverOftenTheEventArrives() {
+        TicketReceived received = received("zh", true, "+8613900000003", null);
+        TicketAssigned assigned = assigned(received);
+        topics.publish(received);
+        topics.publish(received);
+        topics.publish(assigned);
+        topics.publish(assigned);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                infra.kafka().hasConsumedAll("notification", Topics.INTAKE_TICKETS)
+                        && infra.kafka().hasConsumedAll("notification", Topics.ROUTING_TICKETS));
+
+        notifications(received.ticketId()).expectBody().jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].status").isEqualTo("SENT").jsonPath("$[1].status").isEqualTo("SENT")
+                .jsonPath("$[0].attempts").isEqualTo(1);
+        assertThat(texts(received.ticketId())).hasSize(2);
+    }
+
+    @Test
+    void neverTextsACallerWhoAskedNotToBeContacted() {
+        TicketReceived received = received("zh", false, "+8613900000004", null);
+        topics.publish(received);
+        topics.publish(assigned(received));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> notifications(received.ticketId())
+                .expectBody().jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].status").isEqualTo("SUPPRESSED")
+                .jsonPath("$[0].suppressedBecause").isEqualTo("CONTACT_NOT_ALLOWED"));
+        assertThat(texts(received.ticketId())).isEmpty();
+    }
+
+    @Test
+    void turnsASatisfactionReplyIntoFeedbackForTheTicketAwaitingIt() {
+        TicketReceived received = resolvedTicket("+8613900000005", null);
+
+        String outcome = inbound("r-" + received.ticketId(), "13900000005", "基本满意，谢谢").expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(outcome).contains("FEEDBACK");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !feedback.eventsFor(received.ticketId(), FeedbackEvent.class).isEmpty());
+        FeedbackReceived answer = (FeedbackReceived) feedback.eventsFor(received.ticketId(), FeedbackEvent.class)
+                .get(0);
+        assertThat(answer.solved()).isTrue();
+        assertThat(answer.satisfaction()).isEqualTo(Satisfaction.BASICALLY_SATISFIED);
+        assertThat(answer.via()).isEqualTo("SMS");
+        inbound("r-" + received.ticketId(), "13900000005", "基本满意，谢谢").expectStatus().isOk();
+        inbound("r2-" + received.ticketId(), "+8613900000005", "1").expectBody().jsonPath("$.outcome")
+                .isEqualTo("NO_TICKET_AWAITING_FEEDBACK");
+        assertThat(feedback.eventsFor(received.ticketId(), FeedbackEvent.class)).hasSize(1);
+    }
+
+    @Test
+    void answersAnUnclearReplyWithOneHelpText() {
+        TicketReceived received = resolvedTicket("+8613900000006", null);
+
+        inbound("u1-" + received.ticketId(), "13900000006", "什么时候来修？").expectBody().jsonPath("$.outcome")
+                .isEqualTo("HELP_SENT");
+        inbound("u2-" + received.ticketId(), "13900000006", "???").expectBody().jsonPath("$.outcome")
+                .isEqualTo("HELP_SENT");
+
+        assertThat(awaitTexts(received.ticketId(), 3)).filteredOn(t -> t.text().contains("未能识别")).hasSize(1);
+        assertThat(texts(received.ticketId())).hasSize(3);
+    }
+
+    @Test
+    void stopsEveryTextToANumberThatRepliedTd() {
+        TicketReceived first = received("zh", true, "+8613900000007", null);
+        topics.publish(first);
+        awaitTexts(first.ticketId(), 1);
+
+        inbound("td-" + first.ticketId(), "13900000007", "TD").expectBody().jsonPath("$.outcome")
+                .isEqualTo("OPTED_OUT");
+        topics.publish(assigned(first));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> notifications(first.ticketId())
+                .expectBody().jsonPath("$[1].status").isEqualTo("SUPPRESSED")
+                .jsonPath("$[1].suppressedBecause").isEqualTo("OPTED_OUT"));
+        assertThat(texts(first.ticketId())).hasSize(1);
+    }
+
+    @Test
+    void textsTheResolutionToEveryCallerOfTheSameIncident() {
+        TicketReceived parent = received("zh", true, "+8613900000008", null);
+        TicketReceived merged = received("en", true, "+8613900000009", parent.ticketId());
+        topics.publish(parent);
+        topics.publish(merged);
+        awaitTexts(merged.ticketId(), 1);
+
+        topics.publish(resolved(parent));
+
+        assertThat(awaitTexts(merged.ticketId(), 2)).extracting(OutboxText::text).contains(
+                "[12345] Ticket " + merged.ticketNumber() + " resolved: The pipe was repaired. Reply 1 satisfied, "
+                        + "2 basically satisfied, 3 dissatisfied, 0 not solved.");
+        assertThat(awaitTexts(parent.ticketId(), 2)).extracting(OutboxText::to).containsOnly("139****0008");
+    }
+
+    @Test
+    void refusesAForgedWebhookAndRecordsSignedReceipts() {
+        String body = "{\"messageId\":\"x\",\"from\":\"13900000010\",\"text\":\"1\"}";
+        web.post().uri("/api/v1/sms/inbound").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Signature", HmacSignature.sign("wrong-secret", body)).bodyValue(body).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        web.post().uri("/api/v1/sms/receipts").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isUnauthorized();
+
+        TicketReceived received = received("zh", true, "+8613900000011", null);
+        topics.publish(received);
+        OutboxText text = awaitTexts(received.ticketId(), 1).get(0);
+        String receipt = "{\"messageId\":\"" + text.messageId() + "\",\"status\":\"DELIVERED\","
+                + "\"at\":\"2026-11-28T02:00:00Z\"}";
+        web.post().uri("/api/v1/sms/receipts").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Signature", HmacSignature.sign(WEBHOOK_SECRET, receipt)).bodyValue(receipt).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.outcome").isEqualTo("RECORDED");
+        notifications(received.ticketId()).expectBody().jsonPath("$[0].deliveryStatus").isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void showsTheOutboxAndTheTextsToSupervisorsOnly() {
+        web.get().uri("/api/v1/sms-outbox").headers(h -> h.setBearerAuth(infra.tokens().mint("op", "OPERATOR")))
+                .exchange().expectStatus().isForbidden();
+        web.get().uri("/api/v1/sms-outbox").exchange().expectStatus().isUnauthorized();
+        web.get().uri("/api/v1/notifications").headers(h -> h.setBearerAuth(supervisor())).exchange()
+                .expectStatus().isBadRequest();
+    }
+
+    private TicketReceived resolvedTicket(String phone, String parent) {
+        TicketReceived received = received("zh", true, phone, parent);
+        topics.publish(received);
+        topics.publish(resolved(received));
+        awaitTexts(received.ticketId(), 2);
+        return received;
+    }
+
+    private WebTestClient.ResponseSpec inbound(String messageId, String from, String text) {
+        String body = "{\"messageId\":\"" + messageId + "\",\"from\":\"" + from + "\",\"text\":\"" + text
+                + "\",\"receivedAt\":\"2026-11-28T03:00:00Z\"}";
+        return web.post().uri("/api/v1/sms/inbound").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Signature", HmacSignature.sign(WEBHOOK_SECRET, body)).bodyValue(body).exchange();
+    }
+
+    private TicketReceived received(String language, boolean contactAllowed, String phone, String parent) {
+        String id = UUID.randomUUID().toString();
+        return new TicketReceived(EventIds.of(id, "TicketReceived", 1), Instant.now(), id,
+                "12345-20261128-" + id.substring(0, 4), Channel.PHONE, "WATER_SUPPLY", Urgency.HIGH,
+                "no water since morning", null, null,
+                new CitizenContact(sealer.seal(phone), sealer.hash(phone), ContactSealer.mask(phone), null, language,
+                        contactAllowed), false, null, null, parent);
+    }
+
+    private static TicketAssigned assigned(TicketReceived received) {
+        Instant due = Instant.parse("2026-12-05T10:00:00Z");
+        return new TicketAssigned(EventIds.of(received.ticketId(), "TicketAssigned", 1), Instant.now(),
+                received.ticketId(), received.ticketNumber(), 1, "WATER_CO", "贵阳水务集团", List.of(),
+                "WATER_SUPPLY", "YUNYAN", Priority.HIGH, due.minusSeconds(3600), due,
+                new AssignmentReason("water", 1, "YY-04", List.of("category=WATER_SUPPLY")));
+    }
+
+    private static TicketResolved resolved(TicketReceived received) {
+        return new TicketResolved(EventIds.of(received.ticketId(), "TicketResolved", 1), Instant.now(),
+                received.ticketId(), "WATER_CO", ResolutionResult.SOLVED, "The pipe was repaired.", true);
+    }
+
+    private WebTestClient.ResponseSpec notifications(String ticketId) {
+        return web.get().uri("/api/v1/notifications?ticketId={id}", ticketId)
+                .headers(h -> h.setBearerAuth(supervisor())).exchange().expectStatus().isOk();
+    }
+
+    private List<OutboxText> awaitTexts(String ticketId, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> texts(ticketId).size() >= count);
+        return texts(ticketId);
+    }
+
+    private List<OutboxText> texts(String ticketId) {
+        return web.get().uri("/api/v1/sms-outbox?ticketId={id}", ticketId)
+                .headers(h -> h.setBearerAuth(supervisor())).exchange()
+                .expectStatus().isOk()
+                .expectBodyList(OutboxText.class).returnResult().getResponseBody();
+    }
+
+    private static String supervisor() {
+        return infra.tokens().mint("sup-1", "SUPERVISOR");
+    }
+}
