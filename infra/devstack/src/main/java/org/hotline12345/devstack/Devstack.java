@@ -44,6 +44,7 @@ public final class Devstack implements AutoCloseable {
     private EmbeddedMongo mongo;
     private Map<String, String> tokens = Map.of();
     private Path tokensFile;
+    private String webhookSecret;
 
     private Devstack(DevstackOptions options) {
         this.options = options;
@@ -109,9 +110,11 @@ public final class Devstack implements AutoCloseable {
         log.info("MongoDB wire server ready on 127.0.0.1:{}", mongo.port());
         LocalKeys keys = LocalKeys.inFolder(options.dataDir().resolve("keys"));
         tokens = DemoUsers.tokens(keys.minter("hotline-devstack"), city);
+        Properties secrets = piiKeys();
+        webhookSecret = secrets.getProperty("webhook-secret");
         tokensFile = writeTokens();
         if (options.startServices()) {
-            startServices(keys, piiKeys());
+            startServices(keys, secrets);
         }
     }
 
@@ -123,8 +126,13 @@ public final class Devstack implements AutoCloseable {
             env.put("MONGODB_URI", mongo.uri(name));
             env.put("HOTLINE_PII_SEAL_KEY", pii.getProperty("seal-key"));
             env.put("HOTLINE_PII_HASH_KEY", pii.getProperty("hash-key"));
-            List<String> args = List.of("--spring.security.oauth2.resourceserver.jwt.public-key-location="
-                    + keys.publicKeyPem().toUri());
+            env.put("HOTLINE_SMS_WEBHOOK_SECRET", pii.getProperty("webhook-secret"));
+            List<String> args = new ArrayList<>(List.of("--spring.security.oauth2.resourceserver.jwt.public-key-location="
+                    + keys.publicKeyPem().toUri()));
+            if (!options.quietHours()) {
+                args.add("--hotline.notification.quiet-from=00:00");
+                args.add("--hotline.notification.quiet-to=00:00");
+            }
             ServiceProcess service = ServiceProcess.start(name, jarOf(name), port, env, args,
                     options.dataDir().resolve("logs/" + name + ".log"));
             services.add(track(service));
@@ -170,6 +178,11 @@ public final class Devstack implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The secret the SMS provider's webhooks are signed with. */
+    public String webhookSecret() {
+        return webhookSecret;
+    }
+
     public int mongoPort() {
         return mongo.port();
     }
@@ -192,6 +205,8 @@ public final class Devstack implements AutoCloseable {
         out.append("\nDemo bearer tokens (valid ").append(DemoUsers.VALIDITY.toDays()).append(" days), also in ")
                 .append(tokensFile).append(":\n");
         tokens.forEach((user, token) -> out.append(String.format("%n  %s%n  %s%n", user, token)));
+        out.append("\nSMS provider webhooks (/api/v1/sms/inbound, /receipts on notification) are signed with ")
+                .append("X-Signature = hex HMAC-SHA256 of the body, secret in the tokens file: smsWebhookSecret.\n");
         out.append("\nData lives in ").append(options.dataDir()).append(" (start with --reset to empty it).")
                 .append("\nPress Ctrl-C to stop.\n");
         return out.toString();
@@ -245,28 +260,36 @@ public final class Devstack implements AutoCloseable {
         }
     }
 
-    /** The contact keys of this data folder, made once so that sealed numbers stay readable across restarts. */
+    /**
+     * The contact keys and the webhook secret of this data folder, made once so that sealed numbers stay readable
+     * and signed webhooks stay valid across restarts.
+     */
     private Properties piiKeys() {
         Path file = options.dataDir().resolve("keys/pii.properties");
-        Properties pii = new Properties();
+        Properties secrets = new Properties();
         try {
             if (Files.exists(file)) {
                 try (var in = Files.newInputStream(file)) {
-                    pii.load(in);
+                    secrets.load(in);
                 }
-                return pii;
             }
             SecureRandom random = new SecureRandom();
-            for (String key : new String[] {"seal-key", "hash-key"}) {
-                byte[] bytes = new byte[32];
-                random.nextBytes(bytes);
-                pii.setProperty(key, Base64.getEncoder().encodeToString(bytes));
+            boolean made = false;
+            for (String key : new String[] {"seal-key", "hash-key", "webhook-secret"}) {
+                if (!secrets.containsKey(key)) {
+                    byte[] bytes = new byte[32];
+                    random.nextBytes(bytes);
+                    secrets.setProperty(key, Base64.getEncoder().encodeToString(bytes));
+                    made = true;
+                }
             }
-            Files.createDirectories(file.getParent());
-            try (var out = Files.newOutputStream(file)) {
-                pii.store(out, "contact keys of the dev stack; keep them with the data folder");
+            if (made) {
+                Files.createDirectories(file.getParent());
+                try (var out = Files.newOutputStream(file)) {
+                    secrets.store(out, "contact keys and webhook secret of the dev stack; keep them with the data");
+                }
             }
-            return pii;
+            return secrets;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -278,6 +301,7 @@ public final class Devstack implements AutoCloseable {
         document.put("issuedAt", Instant.now().toString());
         document.put("validForDays", DemoUsers.VALIDITY.toDays());
         document.put("tokens", tokens);
+        document.put("smsWebhookSecret", webhookSecret);
         try {
             Files.writeString(file, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValueAsString(document));

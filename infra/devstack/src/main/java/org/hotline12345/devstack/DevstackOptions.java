@@ -16,9 +16,11 @@ import java.util.Map;
  * @param mongoPort the wire server's port
  * @param servicePorts each service's HTTP port, by service name
  * @param startServices start the four services, or only the broker and the database
+ * @param quietHours hold non-urgent texts between 22:00 and 08:00 as production does; off by default so that a
+ *     demo at night shows every text at once
  */
 public record DevstackOptions(Path home, Path dataDir, boolean reset, int kafkaPort, int mongoPort,
-        Map<String, Integer> servicePorts, boolean startServices) {
+        Map<String, Integer> servicePorts, boolean startServices, boolean quietHours) {
 
     /** The services in the order events flow through them. */
     public static final List<String> SERVICES = List.of("intake", "routing", "notification", "analytics");
@@ -29,7 +31,7 @@ public record DevstackOptions(Path home, Path dataDir, boolean reset, int kafkaP
         ports.put("routing", 8082);
         ports.put("notification", 8083);
         ports.put("analytics", 8084);
-        return new DevstackOptions(home, home.resolve(".devstack"), false, 9092, 27017, ports, true);
+        return new DevstackOptions(home, home.resolve(".devstack"), false, 9092, 27017, ports, true, false);
     }
 
     /** Reads {@code --data-dir DIR --reset --kafka-port N --mongo-port N --intake-port N ... --no-services}. */
@@ -38,6 +40,7 @@ public record DevstackOptions(Path home, Path dataDir, boolean reset, int kafkaP
         Path dataDir = o.dataDir();
         boolean reset = false;
         boolean services = true;
+        boolean quietHours = false;
         int kafka = o.kafkaPort();
         int mongo = o.mongoPort();
         Map<String, Integer> ports = new LinkedHashMap<>(o.servicePorts());
@@ -47,6 +50,7 @@ public record DevstackOptions(Path home, Path dataDir, boolean reset, int kafkaP
             switch (arg) {
                 case "--reset" -> reset = true;
                 case "--no-services" -> services = false;
+                case "--quiet-hours" -> quietHours = true;
                 case "--data-dir" -> dataDir = Path.of(value(rest, ++i, arg));
                 case "--kafka-port" -> kafka = Integer.parseInt(value(rest, ++i, arg));
                 case "--mongo-port" -> mongo = Integer.parseInt(value(rest, ++i, arg));
@@ -60,17 +64,18 @@ public record DevstackOptions(Path home, Path dataDir, boolean reset, int kafkaP
                 }
             }
         }
-        return new DevstackOptions(home, dataDir.toAbsolutePath(), reset, kafka, mongo, ports, services);
+        return new DevstackOptions(home, dataDir.toAbsolutePath(), reset, kafka, mongo, ports, services, quietHours);
     }
 
     static String usage() {
         return """
                 usage: devstack [--reset] [--data-dir DIR] [--kafka-port N] [--mongo-port N]
                                 [--intake-port N] [--routing-port N] [--notification-port N] [--analytics-port N]
-                                [--no-services]
+                                [--no-services] [--quiet-hours]
                   --reset        delete the data folder first and start from the sample city alone
                   --data-dir     where the broker log, the database, keys, tokens and logs live (.devstack)
-                  --no-services  start only Kafka and MongoDB, e.g. to run a service from an IDE""";
+                  --no-services  start only Kafka and MongoDB, e.g. to run a service from an IDE
+                  --quiet-hours  hold non-urgent texts from 22:00 to 08:00 city time, as in production""";
     }
 
     private static String value(List<String> args, int i, String option) {

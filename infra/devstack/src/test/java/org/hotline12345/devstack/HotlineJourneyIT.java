@@ -63,7 +63,7 @@ class HotlineJourneyIT {
         Map<String, Integer> ports = new HashMap<>();
         DevstackOptions.SERVICES.forEach(s -> ports.put(s, FreePorts.pick()));
         options = new DevstackOptions(Path.of("../..").toAbsolutePath().normalize(), data, false, 0, 0, ports,
-                true);
+                true, false);
         stack = Devstack.start(options);
     }
 
@@ -126,6 +126,35 @@ class HotlineJourneyIT {
 
     @Test
     @Order(3)
+    void closesTheLoopWhenTheUnitResolvesAndTheCitizenRepliesSatisfied() throws Exception {
+        String unit = token("unit:URBAN_MGMT");
+        assertThat(post("routing", "/api/v1/tickets/" + ticketId + "/accept", "", unit).statusCode())
+                .isEqualTo(200);
+        assertThat(post("routing", "/api/v1/tickets/" + ticketId + "/resolve",
+                "{\"result\":\"SOLVED\",\"reply\":\"已责令店主22点后停止营业\"}", unit).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(json.readTree(get("notification",
+                "/api/v1/sms-outbox?ticketId=" + ticketId, token("supervisor")).body())).hasSize(3));
+
+        String reply = "{\"messageId\":\"reply-1\",\"from\":\"+8613812345678\",\"text\":\"1 满意\"}";
+        HttpResponse<String> answered = http.send(HttpRequest.newBuilder(URI.create(stack.url("notification")
+                        + "/api/v1/sms/inbound")).header("Content-Type", "application/json")
+                .header("X-Signature", hmac(stack.webhookSecret(), reply))
+                .POST(HttpRequest.BodyPublishers.ofString(reply, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answered.body()).contains("FEEDBACK");
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(json.readTree(get("routing", "/api/v1/tickets/" + ticketId, unit).body()).get("status")
+                    .asString()).isEqualTo("CLOSED");
+            JsonNode overview = json.readTree(get("analytics", "/api/v1/analytics/overview", token("analyst"))
+                    .body());
+            assertThat(overview.get("resolved").asInt()).isEqualTo(1);
+            assertThat(overview.get("closed").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    @Order(4)
     void letsAStandardKafkaClientReadTheTicketsEventsWithCloudEventHeaders() {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
@@ -136,20 +165,20 @@ class HotlineJourneyIT {
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
             await().atMost(Duration.ofSeconds(20)).until(() -> {
                 consumer.poll(Duration.ofMillis(300)).forEach(records::add);
-                return records.stream().filter(r -> ticketId.equals(r.key())).count() >= 2;
+                return records.stream().filter(r -> ticketId.equals(r.key())).count() >= 5;
             });
             List<String> types = records.stream().filter(r -> ticketId.equals(r.key()))
                     .map(r -> new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
                     .toList();
-            assertThat(types).containsExactlyInAnyOrder("org.hotline12345.TicketReceived",
-                    "org.hotline12345.TicketAssigned");
+            assertThat(types).contains("org.hotline12345.TicketReceived", "org.hotline12345.TicketAssigned",
+                    "org.hotline12345.TicketClosed");
             assertThat(records).filteredOn(r -> ticketId.equals(r.key()))
                     .allSatisfy(r -> assertThat(r.value()).doesNotContain("13812345678"));
         }
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void refusesBadRequestsAndLeavesNoEventOnAnyTopic() throws Exception {
         long before = recordsOnAllTopics();
 
@@ -167,7 +196,7 @@ class HotlineJourneyIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void letsAStandardMongoClientReadTheDataOnThePrintedPort() {
         try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + stack.mongoPort())) {
             Document ticket = mongo.getDatabase("routing").getCollection("tickets")
@@ -178,16 +207,16 @@ class HotlineJourneyIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void keepsItsDataAcrossARestart() {
         stack.close();
         stack = Devstack.start(new DevstackOptions(options.home(), data, false, 0, 0, options.servicePorts(),
-                false));
+                false, false));
         try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + stack.mongoPort())) {
             Document ticket = mongo.getDatabase("intake").getCollection("tickets")
                     .find(new Document("_id", ticketId)).first();
             assertThat(ticket).isNotNull();
-            assertThat(ticket.getString("status")).isEqualTo("ASSIGNED");
+            assertThat(ticket.getString("status")).isEqualTo("CLOSED");
         }
     }
 
@@ -195,6 +224,12 @@ class HotlineJourneyIT {
         try (EventTopics topics = new EventTopics(stack::kafkaBootstrapServers)) {
             return topics.recordsOn(Topics.ALL);
         }
+    }
+
+    private static String hmac(String secret, String body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String token(String user) {

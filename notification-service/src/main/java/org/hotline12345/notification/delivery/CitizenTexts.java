@@ -33,6 +33,9 @@ import reactor.core.publisher.Mono;
 @Service
 public class CitizenTexts {
 
+    /** Texts that answer what the citizen just did (called, replied): they go out even in the quiet hours. */
+    private static final java.util.Set<String> ANSWERS_THE_CITIZEN = java.util.Set.of("TicketReceived", "ReplyHelp");
+
     private final ReactiveMongoTemplate mongo;
     private final TextDelivery delivery;
     private final OptOuts optOuts;
@@ -112,7 +115,7 @@ public class CitizenTexts {
                     .orElseThrow();
             return Notification.pending(contact.ticketId(), trigger, eventId, text.templateId(), text.language(),
                     text.body(), text.segments(), contact.maskedPhone(), now,
-                    quietHours.notBefore(now, contact.urgent()));
+                    quietHours.notBefore(now, contact.urgent() || ANSWERS_THE_CITIZEN.contains(trigger)));
         }).flatMap(notification -> mongo.insert(notification)
                 .onErrorResume(DuplicateKeyException.class, raced -> mongo.findById(notification.getId(),
                         Notification.class)));
