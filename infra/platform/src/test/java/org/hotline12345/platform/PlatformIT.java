@@ -81,7 +81,7 @@ class PlatformIT {
         String id = UUID.randomUUID().toString();
         mongo.save(Parcel.accepted(id)).block();
 
-        Long swept = sweeper.sweepOnce().block(Duration.ofSeconds(30));
+        Long swept = sweeper.runOnce().block(Duration.ofSeconds(30));
 
         assertThat(swept).isPositive();
         assertThat(awaitRecordFor(id).key()).isEqualTo(id);

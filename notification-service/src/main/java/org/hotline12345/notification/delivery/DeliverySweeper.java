@@ -3,17 +3,15 @@ package org.hotline12345.notification.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.hotline12345.platform.scheduling.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,7 +20,7 @@ import reactor.core.publisher.Mono;
  * so several notification instances never send the same text at the same time.
  */
 @Component
-public class DeliverySweeper implements SmartLifecycle {
+public class DeliverySweeper extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(DeliverySweeper.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
@@ -30,20 +28,19 @@ public class DeliverySweeper implements SmartLifecycle {
 
     private final ReactiveMongoTemplate mongo;
     private final TextDelivery delivery;
-    private final NotificationProperties settings;
     private final Clock clock;
-    private volatile Disposable running;
 
     DeliverySweeper(ReactiveMongoTemplate mongo, TextDelivery delivery, NotificationProperties settings,
             Clock clock) {
+        super("Delivery sweep (texts attempted)", settings.sweepInterval());
         this.mongo = mongo;
         this.delivery = delivery;
-        this.settings = settings;
         this.clock = clock;
     }
 
     /** One pass; completes with the number of texts attempted. */
-    public Mono<Long> sweepOnce() {
+    @Override
+    public Mono<Long> runOnce() {
         return claimNext()
                 .flatMap(notification -> delivery.deliver(notification).onErrorResume(e -> {
                     log.warn("Could not deliver {}", notification.getId(), e);
@@ -65,28 +62,4 @@ public class DeliverySweeper implements SmartLifecycle {
                 FindAndModifyOptions.options().returnNew(true), Notification.class);
     }
 
-    @Override
-    public void start() {
-        running = Flux.interval(settings.sweepInterval(), settings.sweepInterval())
-                .onBackpressureDrop()
-                .concatMap(tick -> sweepOnce().onErrorResume(e -> {
-                    log.warn("Delivery sweep failed; will try again", e);
-                    return Mono.just(0L);
-                }), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = running;
-        if (current != null) {
-            current.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null && !running.isDisposed();
-    }
 }

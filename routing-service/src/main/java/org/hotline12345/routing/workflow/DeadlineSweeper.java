@@ -13,16 +13,15 @@ import org.hotline12345.contracts.TicketEscalated;
 import org.hotline12345.platform.outbox.OutboxDocument;
 import org.hotline12345.platform.outbox.OutboxEntry;
 import org.hotline12345.platform.outbox.OutboxRelay;
+import org.hotline12345.platform.scheduling.PeriodicTask;
 import org.hotline12345.routing.assignment.RoutedTicket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -34,7 +33,7 @@ import reactor.core.publisher.Mono;
  * and a unit's concurrent save of the same ticket fails its version check instead of undoing it.
  */
 @Component
-public class DeadlineSweeper implements SmartLifecycle {
+public class DeadlineSweeper extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineSweeper.class);
     private static final int BATCH = 500;
@@ -43,15 +42,13 @@ public class DeadlineSweeper implements SmartLifecycle {
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
     private final Clock clock;
-    private final WorkflowProperties settings;
     private final List<Sweep> sweeps;
-    private volatile Disposable running;
 
     DeadlineSweeper(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock, WorkflowProperties settings) {
+        super("Deadline sweep (tickets acted on)", settings.sweepInterval());
         this.mongo = mongo;
         this.relay = relay;
         this.clock = clock;
-        this.settings = settings;
         this.sweeps = List.of(
                 new Sweep("accept reminder", now -> Criteria.where("status").is("ASSIGNED")
                         .and("acceptRemindAt").lte(now).and("acceptReminded").ne(true),
@@ -80,7 +77,8 @@ public class DeadlineSweeper implements SmartLifecycle {
     }
 
     /** One pass of every sweep; completes with the number of tickets acted on. */
-    public Mono<Long> sweepOnce() {
+    @Override
+    public Mono<Long> runOnce() {
         Instant now = clock.instant();
         return Flux.fromIterable(sweeps).concatMap(sweep -> run(sweep, now)).reduce(0L, Long::sum);
     }
@@ -119,31 +117,6 @@ public class DeadlineSweeper implements SmartLifecycle {
                 .flatMap(result -> result.getModifiedCount() == 1
                         ? relay.flush(RoutedTicket.class, ticket.getId()).thenReturn(true)
                         : Mono.just(false));
-    }
-
-    @Override
-    public void start() {
-        running = Flux.interval(settings.sweepInterval(), settings.sweepInterval())
-                .onBackpressureDrop()
-                .concatMap(tick -> sweepOnce().onErrorResume(e -> {
-                    log.warn("Deadline sweep failed; will try again", e);
-                    return Mono.just(0L);
-                }), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = running;
-        if (current != null) {
-            current.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null && !running.isDisposed();
     }
 
     /** One kind of deadline action: which tickets are due, the flag that marks it done, and its event. */

@@ -232,7 +232,7 @@ class WorkflowIT {
         DeadlineSweeper sweeper = new DeadlineSweeper(mongo, relay, clock, settings);
 
         clock.advance(Duration.ofDays(8));
-        sweeper.sweepOnce().block(Duration.ofSeconds(30));
+        sweeper.runOnce().block(Duration.ofSeconds(30));
 
         assertThat(awaitEvent(id, TicketClosed.class).reason()).isEqualTo("FEEDBACK_WINDOW_PASSED");
         web.get().uri("/api/v1/tickets/{id}", id).headers(h -> h.setBearerAuth(unit("URBAN_MGMT"))).exchange()
@@ -240,8 +240,8 @@ class WorkflowIT {
     }
 
     private static void race(DeadlineSweeper a, DeadlineSweeper b) {
-        Mono.zip(a.sweepOnce().subscribeOn(reactor.core.scheduler.Schedulers.parallel()),
-                b.sweepOnce().subscribeOn(reactor.core.scheduler.Schedulers.parallel())).block(Duration.ofSeconds(60));
+        Mono.zip(a.runOnce().subscribeOn(reactor.core.scheduler.Schedulers.parallel()),
+                b.runOnce().subscribeOn(reactor.core.scheduler.Schedulers.parallel())).block(Duration.ofSeconds(60));
     }
 
     private String dispatchedNoiseTicket() {

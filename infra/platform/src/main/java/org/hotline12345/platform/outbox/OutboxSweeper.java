@@ -1,19 +1,17 @@
 package org.hotline12345.platform.outbox;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.hotline12345.platform.HotlineProperties;
+import org.hotline12345.platform.scheduling.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -22,7 +20,7 @@ import reactor.core.publisher.Mono;
  * publish, or a broker outage) and flushes them. Each document is claimed with an atomic lease first, so several
  * instances of a service never republish the same document at the same time.
  */
-public class OutboxSweeper implements SmartLifecycle {
+public class OutboxSweeper extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSweeper.class);
     private static final int MAX_PER_PASS = 1_000;
@@ -32,10 +30,10 @@ public class OutboxSweeper implements SmartLifecycle {
     private final List<Class<? extends OutboxDocument>> types;
     private final HotlineProperties.Outbox settings;
     private final Clock clock;
-    private volatile Disposable running;
 
     public OutboxSweeper(ReactiveMongoTemplate mongo, OutboxRelay relay, List<Class<? extends OutboxDocument>> types,
             HotlineProperties.Outbox settings, Clock clock) {
+        super("Outbox sweep (documents republished)", settings.sweepInterval());
         this.mongo = mongo;
         this.relay = relay;
         this.types = List.copyOf(types);
@@ -44,7 +42,8 @@ public class OutboxSweeper implements SmartLifecycle {
     }
 
     /** One pass over every outbox collection; completes with the number of documents flushed. */
-    public Mono<Long> sweepOnce() {
+    @Override
+    public Mono<Long> runOnce() {
         return Flux.fromIterable(types).concatMap(this::sweep).reduce(0L, Long::sum);
     }
 
@@ -78,33 +77,4 @@ public class OutboxSweeper implements SmartLifecycle {
                 .getIdentifierAccessor(document).getRequiredIdentifier();
     }
 
-    @Override
-    public void start() {
-        Duration interval = settings.sweepInterval();
-        running = Flux.interval(interval, interval)
-                .onBackpressureDrop()
-                .concatMap(tick -> sweepOnce().onErrorResume(e -> {
-                    log.warn("Outbox sweep failed; will try again", e);
-                    return Mono.just(0L);
-                }), 1)
-                .subscribe(count -> {
-                    if (count > 0) {
-                        log.info("Republished the outbox of {} documents", count);
-                    }
-                });
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = running;
-        if (current != null) {
-            current.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null && !running.isDisposed();
-    }
 }
