@@ -4,9 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.hotline12345.contracts.Channel;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.intake.normalise.PhoneNumbers;
 import org.hotline12345.intake.normalise.TextCleaner;
+import org.hotline12345.intake.normalise.UrgencyCues;
 import org.hotline12345.platform.problem.InvalidRequestException;
 
 /** Checks what bean validation cannot see in a call and puts its fields into canonical form. */
@@ -22,14 +24,14 @@ final class CallNormaliser {
 
     /** The normalised call; throws naming every field that is wrong. */
     NormalisedCall normalise(CallRequest call) {
-        return normalise(call, Map.of());
+        return normalise(call, Map.of(), Channel.PHONE, null);
     }
 
     /**
      * The normalised call; throws naming every field that is wrong, those that bean validation already found
      * ({@code knownErrors}) and those only the domain can see.
      */
-    NormalisedCall normalise(CallRequest call, Map<String, String> knownErrors) {
+    NormalisedCall normalise(CallRequest call, Map<String, String> knownErrors, Channel channel, String gridId) {
         Map<String, String> errors = new LinkedHashMap<>();
         String phone = null;
         if (!call.isAnonymous()) {
@@ -62,15 +64,20 @@ final class CallNormaliser {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new NormalisedCall(phone, TextCleaner.clean(call.callerName()), description, address,
-                call.location(), category, call.urgency() == null ? Urgency.NORMAL : call.urgency(),
+        Urgency urgency = call.urgency() != null ? call.urgency()
+                : UrgencyCues.infer(description).map(UrgencyCues.Inferred::urgency).orElse(Urgency.NORMAL);
+        return new NormalisedCall(channel, phone, TextCleaner.clean(call.callerName()), description, address,
+                call.location(), gridId, category, urgency,
                 phone != null && !Boolean.FALSE.equals(call.contactAllowed()),
                 call.language() == null ? "zh" : call.language(), call.isResolvedOnCall(), answer);
     }
 
-    /** A call in canonical form; {@code phoneE164} is {@code null} for an anonymous caller. */
-    record NormalisedCall(String phoneE164, String name, String description, String address,
-            CallRequest.Location location, String category, Urgency urgency, boolean contactAllowed,
+    /**
+     * A call, complaint or report in canonical form; {@code phoneE164} is {@code null} for an anonymous caller and
+     * a grid worker's report, {@code gridId} is given only by grid workers.
+     */
+    record NormalisedCall(Channel channel, String phoneE164, String name, String description, String address,
+            CallRequest.Location location, String gridId, String category, Urgency urgency, boolean contactAllowed,
             String language, boolean resolvedOnCall, String answerGiven) {
     }
 }

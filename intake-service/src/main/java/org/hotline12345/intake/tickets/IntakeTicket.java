@@ -1,6 +1,8 @@
 package org.hotline12345.intake.tickets;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.platform.outbox.OutboxDocument;
 import org.springframework.data.annotation.Id;
@@ -29,8 +31,17 @@ public class IntakeTicket extends OutboxDocument {
     private String phoneHash;
     private String maskedPhone;
     private String sealedName;
+    private Double lat;
+    private Double lon;
+    private String gridId;
+    private String repeatOf;
+    private String parentIncidentId;
     private String unitId;
     private String unitName;
+    private String reply;
+    private List<Step> timeline = new ArrayList<>();
+    /** Lifecycle events already applied, so a redelivered one changes nothing. */
+    private List<String> seenEvents = new ArrayList<>();
     private Instant receivedAt;
     private Instant updatedAt;
     @Version
@@ -43,7 +54,8 @@ public class IntakeTicket extends OutboxDocument {
         IntakeTicket ticket = new IntakeTicket();
         ticket.id = event.ticketId();
         ticket.ticketNumber = event.ticketNumber();
-        ticket.status = event.resolvedOnCall() ? "RESOLVED_AT_INTAKE" : "RECEIVED";
+        ticket.status = event.resolvedOnCall() ? "RESOLVED_AT_INTAKE"
+                : event.repeatOf() != null || event.parentIncidentId() != null ? "LINKED" : "RECEIVED";
         ticket.channel = event.channel().name();
         ticket.category = event.category();
         ticket.urgency = event.urgency().name();
@@ -52,14 +64,25 @@ public class IntakeTicket extends OutboxDocument {
         ticket.phoneHash = event.citizen().phoneHash();
         ticket.maskedPhone = event.citizen().maskedPhone();
         ticket.sealedName = event.citizen().sealedName();
+        if (event.location() != null) {
+            ticket.lat = event.location().lat();
+            ticket.lon = event.location().lon();
+        }
+        ticket.repeatOf = event.repeatOf();
+        ticket.parentIncidentId = event.parentIncidentId();
         ticket.receivedAt = event.occurredAt();
         ticket.updatedAt = event.occurredAt();
+        ticket.timeline.add(new Step(ticket.status, event.occurredAt()));
         ticket.stage(event);
         return ticket;
     }
 
     TicketReceipt receipt() {
-        return new TicketReceipt(id, ticketNumber, status, receivedAt);
+        return new TicketReceipt(id, ticketNumber, status, receivedAt, repeatOf, parentIncidentId);
+    }
+
+    /** One step of the ticket's life as the citizen may see it. */
+    public record Step(String status, Instant at) {
     }
 
     public String getId() {
@@ -108,5 +131,33 @@ public class IntakeTicket extends OutboxDocument {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public String getRepeatOf() {
+        return repeatOf;
+    }
+
+    public String getParentIncidentId() {
+        return parentIncidentId;
+    }
+
+    public String getPhoneHash() {
+        return phoneHash;
+    }
+
+    public Double getLat() {
+        return lat;
+    }
+
+    public Double getLon() {
+        return lon;
+    }
+
+    public String getReply() {
+        return reply;
+    }
+
+    public List<Step> getTimeline() {
+        return timeline;
     }
 }

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.HexFormat;
@@ -39,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the ticket is removed again and the caller gets 503, so nothing counts as received that nobody downstream saw.
  */
 @Service
-class TicketRegistration {
+public class TicketRegistration {
 
     private static final Logger log = LoggerFactory.getLogger(TicketRegistration.class);
 
@@ -52,9 +54,11 @@ class TicketRegistration {
     private final Duration publishBound;
     private final CallNormaliser normaliser;
     private final Validator validator;
+    private final TicketLinks links;
 
     TicketRegistration(ReactiveMongoTemplate mongo, OutboxRelay relay, TicketNumbers numbers, ContactSealer sealer,
-            JsonMapper json, Clock clock, HotlineProperties properties, Validator validator) {
+            JsonMapper json, Clock clock, HotlineProperties properties, Validator validator, TicketLinks links) {
+        this.links = links;
         this.validator = validator;
         this.mongo = mongo;
         this.relay = relay;
@@ -69,17 +73,31 @@ class TicketRegistration {
 
     /** Registers a call once per idempotency key ({@code null} when the client sent none). */
     Mono<TicketReceipt> registerCall(CallRequest call, String idempotencyKey) {
-        Map<String, String> violations = validator.validate(call).stream().collect(Collectors.toMap(
-                v -> v.getPropertyPath().toString(), ConstraintViolation::getMessage, (a, b) -> a));
-        CallNormaliser.NormalisedCall normalised = normaliser.normalise(call, violations);
+        return register(call, validate(call), idempotencyKey, Channel.PHONE, null);
+    }
+
+    /**
+     * Registers what came in by {@code channel} once per idempotency key: {@code call} is the request in the shape
+     * of a call, {@code violations} what bean validation found in the original request.
+     */
+    public Mono<TicketReceipt> register(CallRequest call, Map<String, String> violations, String idempotencyKey,
+            Channel channel, String gridId) {
+        CallNormaliser.NormalisedCall normalised = normaliser.normalise(call, violations, channel, gridId);
         if (idempotencyKey == null) {
             return register(normalised);
         }
+        String scopedKey = channel + ":" + idempotencyKey;
         String requestHash = sha256(json.writeValueAsString(call));
-        return mongo.findById(idempotencyKey, IdempotencyRecord.class)
+        return mongo.findById(scopedKey, IdempotencyRecord.class)
                 .flatMap(seen -> replay(seen, requestHash))
                 .switchIfEmpty(Mono.defer(() -> register(normalised)
-                        .flatMap(receipt -> remember(idempotencyKey, requestHash, receipt))));
+                        .flatMap(receipt -> remember(scopedKey, requestHash, receipt))));
+    }
+
+    /** What bean validation finds in a request, by field. */
+    public Map<String, String> validate(Object request) {
+        return validator.validate(request).stream().collect(Collectors.toMap(
+                v -> v.getPropertyPath().toString(), ConstraintViolation::getMessage, (a, b) -> a));
     }
 
     Mono<TicketView> view(String ticketId) {
@@ -90,8 +108,16 @@ class TicketRegistration {
 
     private Mono<TicketReceipt> register(CallNormaliser.NormalisedCall call) {
         String ticketId = UUID.randomUUID().toString();
-        return numbers.next()
-                .map(number -> IntakeTicket.registered(received(ticketId, number, call)))
+        Instant now = clock.instant();
+        String phoneHash = call.phoneE164() == null ? null : sealer.hash(call.phoneE164());
+        Mono<Optional<String>> repeatOf = call.resolvedOnCall() ? Mono.just(Optional.empty())
+                : links.repeatOf(phoneHash, call.category(), now).map(Optional::of).defaultIfEmpty(Optional.empty());
+        return repeatOf.flatMap(repeat -> repeat.isPresent() || call.resolvedOnCall()
+                        ? Mono.just(new Links(repeat.orElse(null), null))
+                        : links.sameIncident(phoneHash, call.category(), call.location(), now)
+                                .map(parent -> new Links(null, parent)).defaultIfEmpty(new Links(null, null)))
+                .zipWith(numbers.next())
+                .map(linked -> IntakeTicket.registered(received(ticketId, linked.getT2(), call, linked.getT1(), now)))
                 .flatMap(mongo::insert)
                 .flatMap(ticket -> relay.flush(IntakeTicket.class, ticketId)
                         .timeout(publishBound)
@@ -106,7 +132,8 @@ class TicketRegistration {
         return mongo.findById(ticketId, IntakeTicket.class).flatMap(mongo::remove).then();
     }
 
-    private TicketReceived received(String ticketId, String number, CallNormaliser.NormalisedCall call) {
+    private TicketReceived received(String ticketId, String number, CallNormaliser.NormalisedCall call, Links links,
+            Instant now) {
         CitizenContact contact = call.phoneE164() == null
                 ? new CitizenContact(null, null, null, null, call.language(), false)
                 : new CitizenContact(sealer.seal(call.phoneE164()), sealer.hash(call.phoneE164()),
@@ -115,9 +142,13 @@ class TicketRegistration {
         GeoPoint point = call.location() == null ? null
                 : new GeoPoint(call.location().lat(), call.location().lon());
         Address address = call.address() == null ? null : new Address(call.address(), null, null);
-        return new TicketReceived(EventIds.of(ticketId, "TicketReceived", 1), clock.instant(), ticketId, number,
-                Channel.PHONE, call.category(), call.urgency(), call.description(), point, address, contact,
-                call.resolvedOnCall(), call.answerGiven(), null, null);
+        return new TicketReceived(EventIds.of(ticketId, "TicketReceived", 1), now, ticketId, number,
+                call.channel(), call.category(), call.urgency(), call.description(), point, address, contact,
+                call.resolvedOnCall(), call.answerGiven(), links.repeatOf(), links.parentIncidentId());
+    }
+
+    /** What a new ticket is linked to: the open ticket it repeats, or the incident it is another report of. */
+    private record Links(String repeatOf, String parentIncidentId) {
     }
 
     private Mono<TicketReceipt> replay(IdempotencyRecord seen, String requestHash) {

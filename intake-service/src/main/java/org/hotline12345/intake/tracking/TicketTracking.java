@@ -3,6 +3,7 @@ package org.hotline12345.intake.tracking;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.hotline12345.contracts.TicketAssigned;
+import org.hotline12345.contracts.TicketResolved;
 import org.hotline12345.contracts.TicketLifecycleEvent;
 import org.hotline12345.intake.tickets.IntakeTicket;
 import org.hotline12345.platform.messaging.InboundEvents;
@@ -15,8 +16,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.messaging.Message;
 
 /**
- * Follows each ticket's lifecycle so that intake can tell callers where their ticket stands. Setting the state
- * is idempotent, and a ticket's events arrive in order because they share its partition.
+ * Follows each ticket's lifecycle so that intake can tell callers where their ticket stands: status, handling
+ * unit, the unit's reply and the timeline. A ticket's events arrive in order because they share its partition; a
+ * redelivered event finds its id among those seen and changes nothing.
  */
 @Configuration(proxyBeanMethods = false)
 class TicketTracking {
@@ -36,11 +38,17 @@ class TicketTracking {
         if (status == null) {
             return;
         }
-        Update update = new Update().set("status", status).set("updatedAt", event.occurredAt());
+        Update update = new Update().set("status", status).set("updatedAt", event.occurredAt())
+                .push("timeline", new IntakeTicket.Step(status, event.occurredAt()))
+                .addToSet("seenEvents", event.eventId());
         if (event instanceof TicketAssigned assigned) {
             update.set("unitId", assigned.unitId()).set("unitName", assigned.unitName());
         }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.ticketId())), update, IntakeTicket.class)
+        if (event instanceof TicketResolved resolved) {
+            update.set("reply", resolved.reply());
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.ticketId()).and("seenEvents")
+                        .ne(event.eventId())), update, IntakeTicket.class)
                 .block();
     }
 }

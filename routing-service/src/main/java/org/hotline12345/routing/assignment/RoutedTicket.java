@@ -167,8 +167,8 @@ public class RoutedTicket extends OutboxDocument {
         stage(new TicketClosed(EventIds.of(id, "TicketClosed", 1), now, id, null, "RESOLVED_AT_INTAKE"));
     }
 
-    /** A repeat call about an open ticket: kept, linked, never dispatched. */
-    void linkAsRepeat() {
+    /** A repeat call about an open ticket, or another report of an incident: kept, linked, never dispatched. */
+    void link() {
         status = "LINKED";
     }
 

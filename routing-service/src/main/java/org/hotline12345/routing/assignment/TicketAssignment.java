@@ -24,7 +24,8 @@ import reactor.core.publisher.Mono;
  * Dispatches a newly received ticket: finds its grid, asks the active rule set for the lead unit and priority,
  * sets the deadlines, and stores the ticket with its TicketAssigned in one write. Redelivery of the same
  * TicketReceived finds the ticket already stored and only makes sure its event went out. A repeat call is linked
- * and escalates the open ticket it repeats instead of being dispatched again.
+ * and escalates the open ticket it repeats instead of being dispatched again; another caller's report of the same
+ * incident is linked to it, and its resolution reaches that caller too.
  */
 @Service
 public class TicketAssignment {
@@ -62,8 +63,8 @@ public class TicketAssignment {
             ticket.closeAtIntake(now);
             return Mono.just(ticket);
         }
-        if (received.repeatOf() != null) {
-            ticket.linkAsRepeat();
+        if (received.repeatOf() != null || received.parentIncidentId() != null) {
+            ticket.link();
             return Mono.just(ticket);
         }
         return dispatcher.route(ticket.routingInput(), Set.of()).map(decision -> {

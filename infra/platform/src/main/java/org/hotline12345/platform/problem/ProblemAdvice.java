@@ -56,6 +56,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    Mono<ResponseEntity<Object>> tooMany(TooManyRequestsException ex, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+        problem.setInstance(exchange.getRequest().getURI());
+        return Mono.just(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem));
+    }
+
+    @ExceptionHandler
     Mono<ResponseEntity<Object>> unavailable(DependencyUnavailableException ex, ServerWebExchange exchange) {
         log.warn("Answering 503: {}", ex.getMessage(), ex.getCause());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage(), exchange);

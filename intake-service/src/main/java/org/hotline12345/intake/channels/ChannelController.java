@@ -1,0 +1,108 @@
+package org.hotline12345.intake.channels;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hotline12345.contracts.Channel;
+import org.hotline12345.intake.normalise.PhoneNumbers;
+import org.hotline12345.intake.tickets.TicketReceipt;
+import org.hotline12345.intake.tickets.TicketRegistration;
+import org.hotline12345.platform.pii.ContactSealer;
+import org.hotline12345.platform.problem.InvalidRequestException;
+import org.hotline12345.referencedata.Grid;
+import org.hotline12345.referencedata.SampleCity;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * The channels besides the operator's: the website's complaint form and the status look-up, both public and
+ * rate-limited, and grid workers' reports.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Validated
+class ChannelController {
+
+    private final TicketRegistration registration;
+    private final PublicStatus status;
+    private final RateLimits limits;
+    private final ChannelLimits settings;
+    private final ContactSealer sealer;
+    private final Set<String> grids = SampleCity.load().grids().stream().map(Grid::id).collect(Collectors.toSet());
+
+    ChannelController(TicketRegistration registration, PublicStatus status, RateLimits limits,
+            ChannelLimits settings, ContactSealer sealer) {
+        this.registration = registration;
+        this.status = status;
+        this.limits = limits;
+        this.settings = settings;
+        this.sealer = sealer;
+    }
+
+    /** The website's form: 202 with the ticket number, or 429 with {@code Retry-After} over the limits. */
+    @PostMapping("/complaints")
+    Mono<ResponseEntity<TicketReceipt>> complain(@RequestBody ComplaintRequest complaint,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey,
+            ServerHttpRequest request) {
+        Mono<Void> perPhone = PhoneNumbers.toE164(complaint.phone())
+                .map(e164 -> limits.admit("complaints from this number", "complaint:phone:" + sealer.hash(e164),
+                        settings.complaintsPerPhone(), settings.window()))
+                .orElse(Mono.empty());
+        return limits.admit("complaints from this address", "complaint:address:" + clientAddress(request),
+                        settings.complaintsPerAddress(), settings.window())
+                .then(perPhone)
+                .then(Mono.defer(() -> registration.register(complaint.asCall(), registration.validate(complaint),
+                        idempotencyKey, Channel.WEB, null)))
+                .map(ChannelController::accepted);
+    }
+
+    /** A grid worker's report from patrol. */
+    @PostMapping("/grid-reports")
+    @PreAuthorize("hasRole('GRID_WORKER')")
+    Mono<ResponseEntity<TicketReceipt>> report(@RequestBody GridReportRequest report,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
+        Map<String, String> violations = new java.util.HashMap<>(registration.validate(report));
+        if (report.gridId() != null && !violations.containsKey("gridId") && !grids.contains(report.gridId())) {
+            violations.put("gridId", "is not a grid of the city");
+        }
+        return registration.register(report.asCall(), violations, idempotencyKey, Channel.GRID, report.gridId())
+                .map(ChannelController::accepted);
+    }
+
+    /** Where a ticket stands, for the citizen who reported it: no personal data; 404 for wrong digits. */
+    @GetMapping("/public/tickets/{ticketNumber}")
+    Mono<PublicStatus.View> lookUp(@PathVariable @Pattern(regexp = "12345-\\d{8}-\\d{4,6}") String ticketNumber,
+            @RequestParam @Pattern(regexp = "\\d{4}") String phoneLast4, ServerHttpRequest request) {
+        return limits.admit("look-ups from this address", "lookup:address:" + clientAddress(request),
+                        settings.lookupsPerAddress(), settings.window())
+                .then(Mono.defer(() -> status.lookUp(ticketNumber, phoneLast4)));
+    }
+
+    private static ResponseEntity<TicketReceipt> accepted(TicketReceipt receipt) {
+        return ResponseEntity.accepted().location(URI.create("/api/v1/intake/tickets/" + receipt.ticketId()))
+                .body(receipt);
+    }
+
+    private static String clientAddress(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        if (remote == null) {
+            throw new InvalidRequestException("(client)", "has no address");
+        }
+        return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+    }
+}

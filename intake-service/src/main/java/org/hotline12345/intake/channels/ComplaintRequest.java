@@ -1,0 +1,22 @@
+package org.hotline12345.intake.channels;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.hotline12345.intake.tickets.CallRequest;
+
+/**
+ * A complaint from the city website's form. A phone number is required: it is how the citizen hears back and
+ * looks the ticket up.
+ */
+public record ComplaintRequest(@NotBlank @Size(max = 40) String phone, @Size(max = 50) String name,
+        @NotBlank @Size(max = 2000) String description, @Size(max = 200) String address,
+        @Valid CallRequest.Location location, @Pattern(regexp = "[A-Z_]{2,40}") String category,
+        Boolean contactAllowed, @Pattern(regexp = "zh|en") String language) {
+
+    CallRequest asCall() {
+        return new CallRequest(phone, name, false, description, address, location, category, null, contactAllowed,
+                language, false, null);
+    }
+}

@@ -1,0 +1,42 @@
+package org.hotline12345.intake.channels;
+
+import java.time.Instant;
+import java.util.List;
+import org.hotline12345.intake.tickets.IntakeTicket;
+import org.hotline12345.platform.problem.ResourceNotFoundException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * A ticket's status for the citizen, found by its number and the last four digits of their phone. A wrong pair
+ * and an unknown number give the same 404, so the look-up reveals nothing about tickets that are not yours.
+ */
+@Service
+class PublicStatus {
+
+    private final ReactiveMongoTemplate mongo;
+
+    PublicStatus(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    Mono<View> lookUp(String ticketNumber, String phoneLast4) {
+        return mongo.findOne(Query.query(Criteria.where("ticketNumber").is(ticketNumber)), IntakeTicket.class)
+                .filter(t -> t.getMaskedPhone() != null && t.getMaskedPhone().endsWith(phoneLast4))
+                .map(View::of)
+                .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("Ticket", ticketNumber)));
+    }
+
+    /** The ticket without personal data: status, category, handling unit, timeline and the unit's reply. */
+    record View(String ticketNumber, String status, String category, String handlingUnit, String reply,
+            List<IntakeTicket.Step> timeline, Instant receivedAt, Instant updatedAt) {
+
+        static View of(IntakeTicket t) {
+            return new View(t.getTicketNumber(), t.getStatus(), t.getCategory(), t.getUnitName(), t.getReply(),
+                    t.getTimeline(), t.getReceivedAt(), t.getUpdatedAt());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.hotline12345.intake.channels;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.bson.Document;
+import org.hotline12345.platform.problem.TooManyRequestsException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Fixed-window request counters shared by every intake instance through one atomic increment each. */
+@Component
+class RateLimits {
+
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
+
+    RateLimits(ReactiveMongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** Counts one request against {@code bucket}; fails with 429 when it is over {@code limit} in the window. */
+    Mono<Void> admit(String what, String bucket, int limit, Duration window) {
+        Instant now = clock.instant();
+        long windowStart = now.toEpochMilli() / window.toMillis() * window.toMillis();
+        Instant windowEnd = Instant.ofEpochMilli(windowStart + window.toMillis());
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(bucket + "@" + windowStart)),
+                        new Update().inc("count", 1).setOnInsert("expiresAt", windowEnd),
+                        FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, "rate_limits")
+                .flatMap(counter -> ((Number) counter.get("count")).intValue() > limit
+                        ? Mono.error(new TooManyRequestsException(what, Duration.between(now, windowEnd)))
+                        : Mono.empty());
+    }
+}

@@ -1,0 +1,184 @@
+package org.hotline12345.intake.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hotline12345.contracts.Channel;
+import org.hotline12345.contracts.EventCodec;
+import org.hotline12345.contracts.IntakeEvent;
+import org.hotline12345.contracts.TicketReceived;
+import org.hotline12345.contracts.Topics;
+import org.hotline12345.contracts.Urgency;
+import org.hotline12345.embedded.EventTopics;
+import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.intake.tickets.TicketReceipt;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The website's form, grid workers' reports, the status look-up, repeats and merged incidents. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hotline.intake.limits.complaints-per-address=5", "hotline.intake.limits.complaints-per-phone=2",
+        "hotline.intake.limits.lookups-per-address=4", "hotline.intake.limits.window=1h"})
+@AutoConfigureWebTestClient
+@DirtiesContext
+class ChannelsIT {
+
+    static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
+    static EventTopics topics;
+    static EventTopics.Reader reader;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        infra.springProperties("intake-channels-it").forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    @BeforeAll
+    static void clients() {
+        topics = new EventTopics(infra.kafka());
+        reader = topics.reader(Topics.INTAKE_TICKETS);
+    }
+
+    @AfterAll
+    static void closeClients() {
+        reader.close();
+        topics.close();
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @Test
+    void takesComplaintsFromTheWebsiteWithoutATokenAndLimitsThemPerNumberAndAddress() {
+        TicketReceipt first = complaint("13700000001").expectStatus().isAccepted()
+                .expectBody(TicketReceipt.class).returnResult().getResponseBody();
+        TicketReceived event = event(first.ticketId());
+        assertThat(event.channel()).isEqualTo(Channel.WEB);
+        assertThat(new String(EventCodec.write(event), StandardCharsets.UTF_8)).doesNotContain("13700000001");
+
+        complaint("137 0000 0001").expectStatus().isAccepted();
+        long before = topics.recordsOn(List.of(Topics.INTAKE_TICKETS));
+        complaint("13700000001").expectStatus().isEqualTo(429)
+                .expectHeader().exists("Retry-After")
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        complaint("13700000002").expectStatus().isAccepted();
+        complaint("13700000003").expectStatus().isAccepted();
+        complaint("13700000004").expectStatus().isEqualTo(429);
+        assertThat(topics.recordsOn(List.of(Topics.INTAKE_TICKETS))).isEqualTo(before + 2);
+    }
+
+    @Test
+    void takesGridWorkersReportsInTheirGridAndTextsNobody() {
+        TicketReceipt receipt = report("YY-04").expectStatus().isAccepted().expectBody(TicketReceipt.class)
+                .returnResult().getResponseBody();
+
+        TicketReceived event = event(receipt.ticketId());
+        assertThat(event.channel()).isEqualTo(Channel.GRID);
+        assertThat(event.citizen().contactAllowed()).isFalse();
+        assertThat(event.citizen().sealedPhone()).isNull();
+        report("ZZ-99").expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("gridId");
+        web.post().uri("/api/v1/grid-reports").headers(h -> h.setBearerAuth(infra.tokens().mint("op", "OPERATOR")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(gridReport("YY-04")).exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
+    void infersUrgencyFromTheCallersWords() {
+        TicketReceipt receipt = call("13800000010", "GAS_SUPPLY", "楼道里有很重的煤气味", 26.5601, 106.6801)
+                .expectStatus().isAccepted().expectBody(TicketReceipt.class).returnResult().getResponseBody();
+
+        assertThat(event(receipt.ticketId()).urgency()).isEqualTo(Urgency.URGENT);
+    }
+
+    @Test
+    void linksARepeatCallToTheOpenTicketInsteadOfMakingANewCase() {
+        TicketReceipt first = call("13800000020", "HEATING", "暖气不热已经三天了", 26.5901, 106.7201)
+                .expectBody(TicketReceipt.class).returnResult().getResponseBody();
+        TicketReceipt again = call("13800000020", "HEATING", "还是不热，催一下", 26.5901, 106.7201)
+                .expectStatus().isAccepted().expectBody(TicketReceipt.class).returnResult().getResponseBody();
+
+        assertThat(again.repeatOf()).isEqualTo(first.ticketId());
+        assertThat(again.status()).isEqualTo("LINKED");
+        assertThat(event(again.ticketId()).repeatOf()).isEqualTo(first.ticketId());
+    }
+
+    @Test
+    void mergesAnotherCallersReportOfTheSameIncidentNearby() {
+        TicketReceipt first = call("13800000030", "WATER_SUPPLY", "路口水管爆裂，水流成河", 26.5700, 106.7000)
+                .expectBody(TicketReceipt.class).returnResult().getResponseBody();
+        TicketReceipt near = call("13800000031", "WATER_SUPPLY", "这里水管爆了", 26.5708, 106.7003)
+                .expectBody(TicketReceipt.class).returnResult().getResponseBody();
+        TicketReceipt far = call("13800000032", "WATER_SUPPLY", "另一个水管爆了", 26.5760, 106.7000)
+                .expectBody(TicketReceipt.class).returnResult().getResponseBody();
+
+        assertThat(near.parentIncidentId()).isEqualTo(first.ticketId());
+        assertThat(event(near.ticketId()).parentIncidentId()).isEqualTo(first.ticketId());
+        assertThat(far.parentIncidentId()).isNull();
+    }
+
+    @Test
+    void showsACitizenTheirTicketByNumberAndLastFourDigitsOnly() {
+        TicketReceipt receipt = call("13800000040", "NOISE", "广场舞音响太吵", 26.5801, 106.6901)
+                .expectBody(TicketReceipt.class).returnResult().getResponseBody();
+
+        web.get().uri("/api/v1/public/tickets/{n}?phoneLast4=0040", receipt.ticketNumber()).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.ticketNumber").isEqualTo(receipt.ticketNumber())
+                .jsonPath("$.timeline[0].status").isEqualTo("RECEIVED")
+                .jsonPath("$.maskedPhone").doesNotExist()
+                .jsonPath("$.description").doesNotExist();
+        web.get().uri("/api/v1/public/tickets/{n}?phoneLast4=9999", receipt.ticketNumber()).exchange()
+                .expectStatus().isNotFound();
+        web.get().uri("/api/v1/public/tickets/12345-19990101-0001?phoneLast4=0040").exchange()
+                .expectStatus().isNotFound();
+        web.get().uri("/api/v1/public/tickets/{n}?phoneLast4=0040", receipt.ticketNumber()).exchange()
+                .expectStatus().isOk();
+        web.get().uri("/api/v1/public/tickets/{n}?phoneLast4=0040", receipt.ticketNumber()).exchange()
+                .expectStatus().isEqualTo(429).expectHeader().exists("Retry-After");
+    }
+
+    private TicketReceived event(String ticketId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !reader.recordsFor(ticketId).isEmpty());
+        ConsumerRecord<String, byte[]> record = reader.recordsFor(ticketId).get(0);
+        return (TicketReceived) EventCodec.read(record.value(), IntakeEvent.class);
+    }
+
+    private WebTestClient.ResponseSpec complaint(String phone) {
+        return web.post().uri("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                {"phone":"%s","name":"李女士","description":"小区门口垃圾堆了一周没人清运",
+                 "address":"南明区花果园大街1号","category":"CITY_APPEARANCE"}""".formatted(phone)).exchange();
+    }
+
+    private WebTestClient.ResponseSpec report(String gridId) {
+        return web.post().uri("/api/v1/grid-reports")
+                .headers(h -> h.setBearerAuth(infra.tokens().mint("grid-01", "GRID_WORKER")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(gridReport(gridId)).exchange();
+    }
+
+    private static String gridReport(String gridId) {
+        return """
+                {"description":"人行道井盖缺失，有安全隐患","location":{"lat":26.5785,"lon":106.7135},
+                 "gridId":"%s","category":"CITY_APPEARANCE"}""".formatted(gridId);
+    }
+
+    private WebTestClient.ResponseSpec call(String phone, String category, String description, double lat,
+            double lon) {
+        return web.post().uri("/api/v1/calls").headers(h -> h.setBearerAuth(infra.tokens().mint("op", "OPERATOR")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                        {"callerPhone":"%s","description":"%s","location":{"lat":%s,"lon":%s},"category":"%s"}"""
+                        .formatted(phone, description, lat, lon, category)).exchange();
+    }
+}
