@@ -208,6 +208,21 @@ class HotlineJourneyIT {
 
     @Test
     @Order(7)
+    void neverWritesTheCallersNumberOrNameToAnyServiceLog() throws IOException {
+        List<Path> logs;
+        try (var files = Files.list(data.resolve("logs"))) {
+            logs = files.toList();
+        }
+
+        assertThat(logs).hasSize(4);
+        for (Path log : logs) {
+            assertThat(Files.readString(log)).as(log.getFileName().toString())
+                    .doesNotContain("13812345678").doesNotContain("138 1234 5678").doesNotContain("张先生");
+        }
+    }
+
+    @Test
+    @Order(8)
     void keepsItsDataAcrossARestart() {
         stack.close();
         stack = Devstack.start(new DevstackOptions(options.home(), data, false, 0, 0, options.servicePorts(),
