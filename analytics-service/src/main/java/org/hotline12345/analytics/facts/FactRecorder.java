@@ -36,6 +36,7 @@ public class FactRecorder {
         FactUpdates.Change change = FactUpdates.of(event);
         Update update = new Update().addToSet("eventIds", event.eventId()).set("updatedAt", event.occurredAt());
         change.set().forEach(update::set);
+        change.unset().forEach(update::unset);
         change.increment().forEach(update::inc);
         Query notYetApplied = Query.query(Criteria.where("_id").is(event.ticketId()).and("eventIds")
                 .ne(event.eventId()));

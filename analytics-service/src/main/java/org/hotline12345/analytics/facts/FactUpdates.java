@@ -31,12 +31,13 @@ public final class FactUpdates {
     private FactUpdates() {
     }
 
-    /** The changes of one event: fields to set, and counters to add to. */
-    public record Change(Map<String, Object> set, Map<String, Integer> increment) {
+    /** The changes of one event: fields to set, fields to clear, and counters to add to. */
+    public record Change(Map<String, Object> set, java.util.List<String> unset, Map<String, Integer> increment) {
     }
 
     public static Change of(HotlineEvent event) {
         Map<String, Object> set = new LinkedHashMap<>();
+        java.util.List<String> unset = new java.util.ArrayList<>();
         Map<String, Integer> inc = new LinkedHashMap<>();
         if (event instanceof TicketReceived r) {
             set.put("ticketNumber", r.ticketNumber());
@@ -45,6 +46,8 @@ public final class FactUpdates {
             set.put("urgency", r.urgency().name());
             set.put("receivedAt", r.occurredAt());
             set.put("receivedDay", day(r.occurredAt()));
+            set.put("receivedWeek", week(r.occurredAt()));
+            set.put("receivedMonth", day(r.occurredAt()).substring(0, 7));
             set.put("resolvedAtIntake", r.resolvedOnCall());
             set.put("repeat", r.repeatOf() != null);
             if (r.citizen() != null && r.citizen().phoneHash() != null) {
@@ -56,8 +59,12 @@ public final class FactUpdates {
             set.put("gridId", a.reason().gridId());
             set.put("priority", a.priority().name());
             set.put("assignedAt", a.occurredAt());
+            set.put("assigned", true);
             set.put("acceptBy", a.acceptBy());
             set.put("resolveBy", a.resolveBy());
+            // a re-assigned ticket counts against the unit that holds it now, so its earlier sign-for is void
+            unset.add("acceptedAt");
+            unset.add("acceptedOnTime");
             inc.put("assignments", 1);
         } else if (event instanceof TicketAccepted a) {
             set.put("acceptedAt", a.occurredAt());
@@ -86,10 +93,17 @@ public final class FactUpdates {
         } else if (event instanceof NotificationEvent) {
             inc.put("texts", 1);
         }
-        return new Change(set, inc);
+        return new Change(set, java.util.List.copyOf(unset), inc);
     }
 
     static String day(Instant instant) {
         return LocalDate.ofInstant(instant, CITY_ZONE).toString();
+    }
+
+    /** The ISO week of the city's calendar, e.g. {@code 2026-W48}. */
+    static String week(Instant instant) {
+        LocalDate date = LocalDate.ofInstant(instant, CITY_ZONE);
+        return String.format("%d-W%02d", date.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+                date.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 }

@@ -1,5 +1,6 @@
 package org.hotline12345.platform.problem;
 
+import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -48,6 +50,31 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .map(e -> new FieldError(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparing(FieldError::field)).toList();
         return validationProblem(errors, exchange);
+    }
+
+    /** A request parameter or header that breaks its constraint, checked by method validation. */
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> constraintViolated(ConstraintViolationException ex, ServerWebExchange exchange) {
+        List<FieldError> errors = ex.getConstraintViolations().stream()
+                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field)).toList();
+        return validationProblem(errors, exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status,
+            ServerWebExchange exchange) {
+        List<FieldError> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldError(
+                        result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .sorted(Comparator.comparing(FieldError::field)).toList();
+        return validationProblem(errors, exchange);
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
     }
 
     @ExceptionHandler
