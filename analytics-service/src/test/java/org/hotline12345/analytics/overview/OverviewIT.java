@@ -45,7 +45,7 @@ class OverviewIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.springProperties("analytics-it").forEach((k, v) -> registry.add(k, () -> v));
+        infra.register(registry::add, "analytics-it");
     }
 
     @BeforeAll

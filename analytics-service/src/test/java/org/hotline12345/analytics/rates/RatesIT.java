@@ -50,7 +50,7 @@ class RatesIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.springProperties("analytics-rates-it").forEach((k, v) -> registry.add(k, () -> v));
+        infra.register(registry::add, "analytics-rates-it");
     }
 
     @BeforeAll

@@ -67,6 +67,15 @@ public final class SharedTestInfrastructure {
         return keys.minter("hotline-test");
     }
 
+    /**
+     * Registers the properties that point a service at this infrastructure, with its own database; pass a
+     * dynamic property registry's {@code add}: {@code infra.register(registry::add, "intake-it")}.
+     */
+    public void register(java.util.function.BiConsumer<String, java.util.function.Supplier<Object>> registry,
+            String database) {
+        springProperties(database).forEach((name, value) -> registry.accept(name, () -> value));
+    }
+
     /** The Spring properties that point a service at this infrastructure, with its own database. */
     public Map<String, String> springProperties(String database) {
         Map<String, String> props = new LinkedHashMap<>();

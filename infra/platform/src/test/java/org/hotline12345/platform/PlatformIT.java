@@ -33,7 +33,7 @@ class PlatformIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.springProperties("platform-it").forEach((k, v) -> registry.add(k, () -> v));
+        infra.register(registry::add, "platform-it");
     }
 
     @Autowired

@@ -42,7 +42,7 @@ class ChannelsIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.springProperties("intake-channels-it").forEach((k, v) -> registry.add(k, () -> v));
+        infra.register(registry::add, "intake-channels-it");
     }
 
     @BeforeAll

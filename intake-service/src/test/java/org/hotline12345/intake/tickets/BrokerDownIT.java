@@ -24,7 +24,7 @@ class BrokerDownIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.springProperties("intake-broker-down-it").forEach((k, v) -> registry.add(k, () -> v));
+        infra.register(registry::add, "intake-broker-down-it");
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + FreePorts.pick());
         // nothing to consume from a broker that is not there, and no topics to create on it
         registry.add("spring.cloud.function.definition", () -> "");

@@ -40,7 +40,7 @@ class CallIntakeIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.springProperties("intake-it").forEach((k, v) -> registry.add(k, () -> v));
+        infra.register(registry::add, "intake-it");
     }
 
     @Autowired

@@ -53,7 +53,7 @@ class NotificationIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.springProperties("notification-it").forEach((k, v) -> registry.add(k, () -> v));
+        infra.register(registry::add, "notification-it");
     }
 
     @BeforeAll

@@ -66,7 +66,7 @@ class ProviderOutageIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         provider.start();
-        infra.springProperties("notification-outage-it").forEach((k, v) -> registry.add(k, () -> v));
+        infra.register(registry::add, "notification-outage-it");
         registry.add("hotline.notification.http.base-url", () -> "http://127.0.0.1:" + provider.port());
     }
 

@@ -49,7 +49,7 @@ class QuietHoursIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.springProperties("notification-quiet-it").forEach((k, v) -> registry.add(k, () -> v));
+        infra.register(registry::add, "notification-quiet-it");
         quietEnds = Instant.now().plusSeconds(40).truncatedTo(ChronoUnit.SECONDS);
         registry.add("hotline.notification.quiet-from", () -> LocalTime.ofInstant(quietEnds.minusSeconds(3_600),
                 CITY).toString());

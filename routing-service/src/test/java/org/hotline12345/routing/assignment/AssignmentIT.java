@@ -42,7 +42,7 @@ class AssignmentIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.springProperties("routing-it").forEach((k, v) -> registry.add(k, () -> v));
+        infra.register(registry::add, "routing-it");
     }
 
     @BeforeAll

@@ -70,7 +70,7 @@ class WorkflowIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.springProperties("routing-workflow-it").forEach((k, v) -> registry.add(k, () -> v));
+        infra.register(registry::add, "routing-workflow-it");
     }
 
     @BeforeAll

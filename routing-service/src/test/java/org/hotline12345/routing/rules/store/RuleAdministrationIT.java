@@ -49,7 +49,7 @@ class RuleAdministrationIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.springProperties("routing-rules-it").forEach((k, v) -> registry.add(k, () -> v));
+        infra.register(registry::add, "routing-rules-it");
     }
 
     @BeforeAll
