@@ -19,6 +19,7 @@ import org.hotline12345.contracts.CitizenContact;
 import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.GeoPoint;
 import org.hotline12345.contracts.TicketReceived;
+import org.hotline12345.intake.normalise.Gazetteer;
 import org.hotline12345.platform.HotlineProperties;
 import org.hotline12345.platform.outbox.OutboxRelay;
 import org.hotline12345.platform.pii.ContactSealer;
@@ -53,6 +54,7 @@ public class TicketRegistration {
     private final Clock clock;
     private final Duration publishBound;
     private final CallNormaliser normaliser;
+    private final Gazetteer gazetteer;
     private final Validator validator;
     private final TicketLinks links;
 
@@ -67,8 +69,10 @@ public class TicketRegistration {
         this.json = json;
         this.clock = clock;
         this.publishBound = properties.kafka().deliveryTimeout().plusSeconds(2);
-        this.normaliser = new CallNormaliser(SampleCity.load().categories().stream().map(Category::code)
+        SampleCity city = SampleCity.load();
+        this.normaliser = new CallNormaliser(city.categories().stream().map(Category::code)
                 .collect(Collectors.toSet()));
+        this.gazetteer = new Gazetteer(city.districts());
     }
 
     /** Registers a call once per idempotency key ({@code null} when the client sent none). */
@@ -141,7 +145,9 @@ public class TicketRegistration {
                         call.contactAllowed());
         GeoPoint point = call.location() == null ? null
                 : new GeoPoint(call.location().lat(), call.location().lon());
-        Address address = call.address() == null ? null : new Address(call.address(), null, null);
+        Address address = call.address() == null ? null : gazetteer.locate(call.address())
+                .map(place -> new Address(call.address(), place.district(), place.street()))
+                .orElse(new Address(call.address(), null, null));
         return new TicketReceived(EventIds.of(ticketId, "TicketReceived", 1), now, ticketId, number,
                 call.channel(), call.category(), call.urgency(), call.description(), point, address, contact,
                 call.resolvedOnCall(), call.answerGiven(), links.repeatOf(), links.parentIncidentId());

@@ -87,6 +87,8 @@ class CallIntakeIT {
         assertThat(event.ticketNumber()).isEqualTo(receipt.ticketNumber());
         assertThat(event.category()).isEqualTo("NOISE");
         assertThat(event.citizen().maskedPhone()).isEqualTo("138****5601");
+        assertThat(event.address().district()).isEqualTo("YUNYAN");
+        assertThat(event.address().street()).isEqualTo("ZHONGHUA_N");
         assertThat(event.location().lat()).isCloseTo(26.5525, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
                 .isEqualTo("org.hotline12345.TicketReceived");
