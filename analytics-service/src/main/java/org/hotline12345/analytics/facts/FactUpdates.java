@@ -48,6 +48,7 @@ public final class FactUpdates {
             set.put("receivedDay", day(r.occurredAt()));
             set.put("receivedWeek", week(r.occurredAt()));
             set.put("receivedMonth", day(r.occurredAt()).substring(0, 7));
+            set.put("receivedHour", String.format("%02d", r.occurredAt().atZone(CITY_ZONE).getHour()));
             set.put("resolvedAtIntake", r.resolvedOnCall());
             set.put("repeat", r.repeatOf() != null);
             if (r.citizen() != null && r.citizen().phoneHash() != null) {

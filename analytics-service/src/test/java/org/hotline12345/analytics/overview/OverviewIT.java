@@ -97,6 +97,25 @@ class OverviewIT {
     }
 
     @Test
+    void countsTheVolumeByHourAndCategoryAgainstThePeriodBefore() {
+        LocalDate day = LocalDate.of(2024, 3, 10);
+        Instant nine = day.atTime(9, 15).atZone(FactUpdates.CITY_ZONE).toInstant();
+        topics.publish(received(nine));
+        topics.publish(received(nine.plusSeconds(600)));
+        topics.publish(received(nine.plusSeconds(3 * 3_600)));
+        topics.publish(received(day.minusDays(1).atTime(20, 0).atZone(FactUpdates.CITY_ZONE).toInstant()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get()
+                .uri("/api/v1/analytics/volume?by=hour&from=2024-03-10&to=2024-03-10")
+                .headers(h -> h.setBearerAuth(analyst())).exchange()
+                .expectStatus().isOk()
+                .expectBody().json("""
+                        {"tickets":3,"previousFrom":"2024-03-09","previousTickets":1,"changePercent":200.0,
+                         "buckets":[{"bucket":"09","tickets":2,"byCategory":{"NOISE":2}},
+                                    {"bucket":"12","tickets":1,"byCategory":{"NOISE":1}}]}"""));
+    }
+
+    @Test
     void answersAnalystsOnly() {
         web.get().uri("/api/v1/analytics/overview")
                 .headers(h -> h.setBearerAuth(infra.tokens().mint("op", "OPERATOR"))).exchange()

@@ -1,0 +1,92 @@
+package org.hotline12345.analytics.volume;
+
+import jakarta.validation.constraints.Pattern;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bson.Document;
+import org.hotline12345.analytics.facts.FactUpdates;
+import org.hotline12345.platform.problem.InvalidRequestException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * Ticket volume in a period (city days, today by default), by hour of the day or by day, each bucket with its
+ * categories, and the total against the period of the same length just before.
+ */
+@RestController
+@PreAuthorize("hasRole('ANALYST')")
+@Validated
+class VolumeController {
+
+    private static final int MAX_DAYS = 366;
+
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
+
+    VolumeController(ReactiveMongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/analytics/volume")
+    Mono<Volume> volume(@RequestParam(defaultValue = "hour") @Pattern(regexp = "hour|day") String by,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        LocalDate today = LocalDate.now(clock.withZone(FactUpdates.CITY_ZONE));
+        LocalDate end = to == null ? today : to;
+        LocalDate start = from == null ? end : from;
+        if (end.isBefore(start) || start.plusDays(MAX_DAYS).isBefore(end)) {
+            return Mono.error(new InvalidRequestException("to", "must be from 0 to " + MAX_DAYS + " days after from"));
+        }
+        long days = ChronoUnit.DAYS.between(start, end) + 1;
+        LocalDate previousStart = start.minusDays(days);
+        LocalDate previousEnd = start.minusDays(1);
+        String bucketField = "hour".equals(by) ? "receivedHour" : "receivedDay";
+        Aggregation aggregation = Aggregation.newAggregation(
+                Aggregation.match(Criteria.where("receivedDay").gte(start.toString()).lte(end.toString())),
+                Aggregation.group(bucketField, "category").count().as("tickets"));
+        Mono<Map<String, Map<String, Long>>> buckets = mongo.aggregate(aggregation, "facts", Document.class)
+                .collect(TreeMap::new, (map, row) -> {
+                    Document id = row.get("_id", Document.class);
+                    map.computeIfAbsent(String.valueOf(id.get(bucketField)), b -> new TreeMap<>())
+                            .put(String.valueOf(id.get("category")), ((Number) row.get("tickets")).longValue());
+                });
+        Mono<Long> previous = mongo.count(Query.query(Criteria.where("receivedDay").gte(previousStart.toString())
+                .lte(previousEnd.toString())), "facts");
+        return Mono.zip(buckets, previous).map(both -> {
+            List<Bucket> rows = both.getT1().entrySet().stream()
+                    .map(e -> new Bucket(e.getKey(), e.getValue().values().stream().mapToLong(Long::longValue).sum(),
+                            e.getValue()))
+                    .toList();
+            long total = rows.stream().mapToLong(Bucket::tickets).sum();
+            Double change = both.getT2() == 0 ? null
+                    : Math.round(1000.0 * (total - both.getT2()) / both.getT2()) / 10.0;
+            return new Volume(start, end, by, total, previousStart, previousEnd, both.getT2(), change, rows);
+        });
+    }
+
+    /**
+     * The volume of a period: its buckets, its total, and the total of the period before with the change in
+     * percent ({@code null} when the period before had none).
+     */
+    record Volume(LocalDate from, LocalDate to, String by, long tickets, LocalDate previousFrom,
+            LocalDate previousTo, long previousTickets, Double changePercent, List<Bucket> buckets) {
+    }
+
+    /** One hour of the day ({@code 00} to {@code 23}) or one day, with its tickets by category. */
+    record Bucket(String bucket, long tickets, Map<String, Long> byCategory) {
+    }
+}
