@@ -21,8 +21,7 @@ import org.hotline12345.contracts.Topics;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,21 +40,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class OverviewIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
-    static EventTopics topics;
+    @AutoClose
+    static final EventTopics topics = new EventTopics(infra.kafka());
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         infra.register(registry::add, "analytics-it");
-    }
-
-    @BeforeAll
-    static void clients() {
-        topics = new EventTopics(infra.kafka());
-    }
-
-    @AfterAll
-    static void closeClients() {
-        topics.close();
     }
 
     @Autowired

@@ -23,7 +23,7 @@ import org.hotline12345.contracts.TicketRejected;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +46,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class RatesIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
-    static EventTopics topics;
+    @AutoClose
+    static final EventTopics topics = new EventTopics(infra.kafka());
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -55,7 +56,6 @@ class RatesIT {
 
     @BeforeAll
     static void script() {
-        topics = new EventTopics(infra.kafka());
         ticket(at(4, 10), "URBAN_MGMT", true, Satisfaction.SATISFIED, true);
         ticket(at(5, 2), "URBAN_MGMT", true, Satisfaction.SATISFIED, true);
         ticket(at(5, 3), "URBAN_MGMT", true, Satisfaction.BASICALLY_SATISFIED, true);
@@ -71,11 +71,6 @@ class RatesIT {
                 returned, "POLICE", true));
         topics.publish(new FeedbackReceived(EventIds.of(returned, "FeedbackReceived", 1), later.plusSeconds(9_000),
                 returned, true, Satisfaction.BASICALLY_SATISFIED, "SMS"));
-    }
-
-    @AfterAll
-    static void close() {
-        topics.close();
     }
 
     @Autowired

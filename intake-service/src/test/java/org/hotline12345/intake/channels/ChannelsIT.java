@@ -16,8 +16,7 @@ import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.intake.tickets.TicketReceipt;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,24 +36,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class ChannelsIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
-    static EventTopics topics;
-    static EventTopics.Reader reader;
+    @AutoClose
+    static final EventTopics topics = new EventTopics(infra.kafka());
+    @AutoClose
+    static final EventTopics.Reader reader = topics.reader(Topics.INTAKE_TICKETS);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         infra.register(registry::add, "intake-channels-it");
-    }
-
-    @BeforeAll
-    static void clients() {
-        topics = new EventTopics(infra.kafka());
-        reader = topics.reader(Topics.INTAKE_TICKETS);
-    }
-
-    @AfterAll
-    static void closeClients() {
-        reader.close();
-        topics.close();
     }
 
     @Autowired

@@ -26,8 +26,7 @@ import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.notification.gateway.DevSmsOutbox.OutboxText;
 import org.hotline12345.notification.gateway.HmacSignature;
 import org.hotline12345.platform.pii.ContactSealer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,24 +47,14 @@ class NotificationIT {
 
     static final String WEBHOOK_SECRET = "webhook-test-secret";
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
-    static EventTopics topics;
-    static EventTopics.Reader feedback;
+    @AutoClose
+    static final EventTopics topics = new EventTopics(infra.kafka());
+    @AutoClose
+    static final EventTopics.Reader feedback = topics.reader(Topics.NOTIFICATION_FEEDBACK);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         infra.register(registry::add, "notification-it");
-    }
-
-    @BeforeAll
-    static void clients() {
-        topics = new EventTopics(infra.kafka());
-        feedback = topics.reader(Topics.NOTIFICATION_FEEDBACK);
-    }
-
-    @AfterAll
-    static void closeClients() {
-        feedback.close();
-        topics.close();
     }
 
     @Autowired

@@ -29,7 +29,7 @@ import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.platform.pii.ContactSealer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,8 +60,10 @@ class ProviderOutageIT {
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
     static final WireMockServer provider = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     static final JsonMapper json = JsonMapper.builder().build();
-    static EventTopics topics;
-    static EventTopics.Reader messages;
+    @AutoClose
+    static final EventTopics topics = new EventTopics(infra.kafka());
+    @AutoClose
+    static final EventTopics.Reader messages = topics.reader(Topics.NOTIFICATION_MESSAGES);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -70,16 +72,8 @@ class ProviderOutageIT {
         registry.add("hotline.notification.http.base-url", () -> "http://127.0.0.1:" + provider.port());
     }
 
-    @BeforeAll
-    static void clients() {
-        topics = new EventTopics(infra.kafka());
-        messages = topics.reader(Topics.NOTIFICATION_MESSAGES);
-    }
-
     @AfterAll
     static void stop() {
-        messages.close();
-        topics.close();
         provider.stop();
     }
 

@@ -21,8 +21,7 @@ import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.platform.pii.ContactSealer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,7 +44,8 @@ class QuietHoursIT {
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
     static final ZoneId CITY = ZoneId.of("Asia/Shanghai");
     static Instant quietEnds;
-    static EventTopics topics;
+    @AutoClose
+    static final EventTopics topics = new EventTopics(infra.kafka());
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -54,16 +54,6 @@ class QuietHoursIT {
         registry.add("hotline.notification.quiet-from", () -> LocalTime.ofInstant(quietEnds.minusSeconds(3_600),
                 CITY).toString());
         registry.add("hotline.notification.quiet-to", () -> LocalTime.ofInstant(quietEnds, CITY).toString());
-    }
-
-    @BeforeAll
-    static void clients() {
-        topics = new EventTopics(infra.kafka());
-    }
-
-    @AfterAll
-    static void closeClients() {
-        topics.close();
     }
 
     @Autowired

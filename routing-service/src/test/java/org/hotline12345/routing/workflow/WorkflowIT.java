@@ -26,10 +26,9 @@ import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.platform.outbox.OutboxRelay;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,8 +55,10 @@ class WorkflowIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
     static final MovableClock clock = new MovableClock();
-    static EventTopics topics;
-    static EventTopics.Reader reader;
+    @AutoClose
+    static final EventTopics topics = new EventTopics(infra.kafka());
+    @AutoClose
+    static final EventTopics.Reader reader = topics.reader(Topics.ROUTING_TICKETS);
 
     @TestConfiguration
     static class Time {
@@ -71,18 +72,6 @@ class WorkflowIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         infra.register(registry::add, "routing-workflow-it");
-    }
-
-    @BeforeAll
-    static void clients() {
-        topics = new EventTopics(infra.kafka());
-        reader = topics.reader(Topics.ROUTING_TICKETS);
-    }
-
-    @AfterAll
-    static void closeClients() {
-        reader.close();
-        topics.close();
     }
 
     @Autowired

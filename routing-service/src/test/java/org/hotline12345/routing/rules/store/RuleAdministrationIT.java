@@ -17,10 +17,9 @@ import org.hotline12345.contracts.Topics;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,24 +43,14 @@ class RuleAdministrationIT {
               {"id":"noise-police","when":{"categories":["NOISE"]},"lead":"POLICE","priority":"HIGH",
                "acceptWithin":"PT2H"},
               {"id":"water","when":{"categories":["WATER_SUPPLY"]},"lead":"WATER_CO"}]}""";
-    static EventTopics topics;
-    static EventTopics.Reader reader;
+    @AutoClose
+    static final EventTopics topics = new EventTopics(infra.kafka());
+    @AutoClose
+    static final EventTopics.Reader reader = topics.reader(Topics.ROUTING_TICKETS);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         infra.register(registry::add, "routing-rules-it");
-    }
-
-    @BeforeAll
-    static void clients() {
-        topics = new EventTopics(infra.kafka());
-        reader = topics.reader(Topics.ROUTING_TICKETS);
-    }
-
-    @AfterAll
-    static void closeClients() {
-        reader.close();
-        topics.close();
     }
 
     @Autowired
