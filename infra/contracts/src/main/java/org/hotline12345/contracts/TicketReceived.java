@@ -15,9 +15,24 @@ import java.time.Instant;
  * @param answerGiven what the operator answered, when {@code resolvedOnCall}
  * @param repeatOf the open ticket this call repeats, when it is a repeat complaint
  * @param parentIncidentId the earlier ticket about the same incident, when merged
+ * @param suggestion how the category was chosen when the caller gave none; {@code null} when the caller gave one
  */
 public record TicketReceived(String eventId, Instant occurredAt, String ticketId, String ticketNumber,
         Channel channel, String category, Urgency urgency, String description, GeoPoint location, Address address,
         CitizenContact citizen, boolean resolvedOnCall, String answerGiven, String repeatOf,
-        String parentIncidentId) implements IntakeEvent {
+        String parentIncidentId, CategorySuggestion suggestion) implements IntakeEvent {
+
+    /** A ticket whose caller gave its category. */
+    public TicketReceived(String eventId, Instant occurredAt, String ticketId, String ticketNumber, Channel channel,
+            String category, Urgency urgency, String description, GeoPoint location, Address address,
+            CitizenContact citizen, boolean resolvedOnCall, String answerGiven, String repeatOf,
+            String parentIncidentId) {
+        this(eventId, occurredAt, ticketId, ticketNumber, channel, category, urgency, description, location, address,
+                citizen, resolvedOnCall, answerGiven, repeatOf, parentIncidentId, null);
+    }
+
+    /** Whether a supervisor must choose the category and unit: the classifier was not sure enough. */
+    public boolean needsTriage() {
+        return suggestion != null && suggestion.needsTriage();
+    }
 }

@@ -35,7 +35,7 @@ final class SampleEvents {
                 Urgency.URGENT, "Burst pipe flooding the street", new GeoPoint(26.5712, 106.7089),
                 new Address("Zhonghua Road 18", "YUNYAN", "ZHONGHUA_N"),
                 new CitizenContact("c2VhbGVk", "a".repeat(64), "139****0000", null, "en", true), false, null,
-                null, null);
+                null, null, new CategorySuggestion("WATER_SUPPLY", 0.93, false));
     }
 
     static TicketAssigned assigned() {

@@ -71,6 +71,32 @@ public final class SampleCity {
         return read("sms-templates.json", new TypeReference<Map<String, Map<String, String>>>() { });
     }
 
+    /** Words and phrases that mark each category, by category code. */
+    public static Map<String, List<String>> categoryVocabulary() {
+        Map<String, List<String>> vocabulary = new java.util.TreeMap<>(read("category-vocabulary.json",
+                new TypeReference<Map<String, Object>>() { }).entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("_"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                        e -> ((List<?>) e.getValue()).stream().map(String::valueOf).toList())));
+        return java.util.Collections.unmodifiableMap(vocabulary);
+    }
+
+    /** The labelled complaint corpus, training and evaluation parts together, in file order. */
+    public static List<LabelledComplaint> complaintCorpus() {
+        List<LabelledComplaint> corpus = new ArrayList<>();
+        for (String line : text("complaints-corpus.tsv").split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\t", 3);
+            if (fields.length != 3 || !(fields[0].equals("train") || fields[0].equals("eval"))) {
+                throw new IllegalStateException("Corpus line is not split<TAB>category<TAB>text: " + line);
+            }
+            corpus.add(new LabelledComplaint(fields[0].equals("eval"), fields[1], fields[2].strip()));
+        }
+        return List.copyOf(corpus);
+    }
+
     private static List<Grid> grids(JsonNode collection) {
         List<Grid> grids = new ArrayList<>();
         for (JsonNode feature : collection.get("features")) {

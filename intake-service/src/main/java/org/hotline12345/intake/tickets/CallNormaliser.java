@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import org.hotline12345.contracts.CategorySuggestion;
 import org.hotline12345.contracts.Channel;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.intake.normalise.PhoneNumbers;
@@ -17,9 +19,12 @@ final class CallNormaliser {
     static final int MIN_DESCRIPTION = 4;
 
     private final Set<String> categories;
+    private final Function<String, CategorySuggestion> classifier;
 
-    CallNormaliser(Set<String> categories) {
+    /** {@code classifier} suggests a category from the description when the caller gave none. */
+    CallNormaliser(Set<String> categories, Function<String, CategorySuggestion> classifier) {
         this.categories = Set.copyOf(categories);
+        this.classifier = classifier;
     }
 
     /** The normalised call; throws naming every field that is wrong. */
@@ -52,8 +57,8 @@ final class CallNormaliser {
         if ((address == null || address.isEmpty()) && call.location() == null) {
             errors.put("location", "give a location or an address");
         }
-        String category = call.category() == null ? "OTHER" : call.category();
-        if (!categories.contains(category)) {
+        String category = call.category();
+        if (category != null && !categories.contains(category)) {
             errors.put("category", "is not a category of the taxonomy");
         }
         String answer = TextCleaner.clean(call.answerGiven());
@@ -64,20 +69,25 @@ final class CallNormaliser {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
+        CategorySuggestion suggestion = category == null ? classifier.apply(description) : null;
+        if (suggestion != null) {
+            category = suggestion.needsTriage() ? "OTHER" : suggestion.category();
+        }
         Urgency urgency = call.urgency() != null ? call.urgency()
                 : UrgencyCues.infer(description).map(UrgencyCues.Inferred::urgency).orElse(Urgency.NORMAL);
         return new NormalisedCall(channel, phone, TextCleaner.clean(call.callerName()), description, address,
                 call.location(), gridId, category, urgency,
                 phone != null && !Boolean.FALSE.equals(call.contactAllowed()),
-                call.language() == null ? "zh" : call.language(), call.isResolvedOnCall(), answer);
+                call.language() == null ? "zh" : call.language(), call.isResolvedOnCall(), answer, suggestion);
     }
 
     /**
      * A call, complaint or report in canonical form; {@code phoneE164} is {@code null} for an anonymous caller and
-     * a grid worker's report, {@code gridId} is given only by grid workers.
+     * a grid worker's report, {@code gridId} is given only by grid workers; {@code suggestion} is the classifier's
+     * when the caller gave no category.
      */
     record NormalisedCall(Channel channel, String phoneE164, String name, String description, String address,
             CallRequest.Location location, String gridId, String category, Urgency urgency, boolean contactAllowed,
-            String language, boolean resolvedOnCall, String answerGiven) {
+            String language, boolean resolvedOnCall, String answerGiven, CategorySuggestion suggestion) {
     }
 }

@@ -19,6 +19,7 @@ import org.hotline12345.contracts.CitizenContact;
 import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.GeoPoint;
 import org.hotline12345.contracts.TicketReceived;
+import org.hotline12345.intake.classify.CategorySuggester;
 import org.hotline12345.intake.normalise.Gazetteer;
 import org.hotline12345.platform.HotlineProperties;
 import org.hotline12345.platform.outbox.OutboxRelay;
@@ -59,7 +60,8 @@ public class TicketRegistration {
     private final TicketLinks links;
 
     TicketRegistration(ReactiveMongoTemplate mongo, OutboxRelay relay, TicketNumbers numbers, ContactSealer sealer,
-            JsonMapper json, Clock clock, HotlineProperties properties, Validator validator, TicketLinks links) {
+            JsonMapper json, Clock clock, HotlineProperties properties, Validator validator, TicketLinks links,
+            CategorySuggester suggester) {
         this.links = links;
         this.validator = validator;
         this.mongo = mongo;
@@ -71,7 +73,7 @@ public class TicketRegistration {
         this.publishBound = properties.kafka().deliveryTimeout().plusSeconds(2);
         SampleCity city = SampleCity.load();
         this.normaliser = new CallNormaliser(city.categories().stream().map(Category::code)
-                .collect(Collectors.toSet()));
+                .collect(Collectors.toSet()), suggester::suggest);
         this.gazetteer = new Gazetteer(city.districts());
     }
 
@@ -150,7 +152,8 @@ public class TicketRegistration {
                 .orElse(new Address(call.address(), null, null));
         return new TicketReceived(EventIds.of(ticketId, "TicketReceived", 1), now, ticketId, number,
                 call.channel(), call.category(), call.urgency(), call.description(), point, address, contact,
-                call.resolvedOnCall(), call.answerGiven(), links.repeatOf(), links.parentIncidentId());
+                call.resolvedOnCall(), call.answerGiven(), links.repeatOf(), links.parentIncidentId(),
+                call.suggestion());
     }
 
     /** What a new ticket is linked to: the open ticket it repeats, or the incident it is another report of. */

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Set;
+import org.hotline12345.contracts.CategorySuggestion;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.platform.problem.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 class CallNormaliserTest {
 
-    private final CallNormaliser normaliser = new CallNormaliser(Set.of("NOISE", "OTHER"));
+    /** Sure of noise when the words say 吵, unsure of anything else. */
+    private final CallNormaliser normaliser = new CallNormaliser(Set.of("NOISE", "OTHER"),
+            text -> text.contains("吵") ? new CategorySuggestion("NOISE", 0.9, false)
+                    : new CategorySuggestion("NOISE", 0.2, true));
 
     @Test
     void normalisesACallAndFillsTheDefaults() {
@@ -27,11 +31,30 @@ class CallNormaliserTest {
     }
 
     @Test
-    void sendsACallWithoutCategoryToOther() {
+    void filesACallWithoutCategoryUnderTheClassifiersConfidentSuggestion() {
+        var call = normaliser.normalise(new CallRequest("13812345678", null, null, "楼上每天半夜很吵", "somewhere",
+                null, null, null, null, null, null, null));
+
+        assertThat(call.category()).isEqualTo("NOISE");
+        assertThat(call.suggestion().needsTriage()).isFalse();
+    }
+
+    @Test
+    void sendsACallWithoutCategoryToOtherForTriageWhenTheClassifierIsUnsure() {
         var call = normaliser.normalise(new CallRequest("13812345678", null, null, "something odd here", "somewhere",
                 null, null, null, null, null, null, null));
 
         assertThat(call.category()).isEqualTo("OTHER");
+        assertThat(call.suggestion()).isEqualTo(new CategorySuggestion("NOISE", 0.2, true));
+    }
+
+    @Test
+    void keepsTheCallersCategoryWithoutAskingTheClassifier() {
+        var call = normaliser.normalise(new CallRequest("13812345678", null, null, "楼上每天半夜很吵", "somewhere",
+                null, "OTHER", null, null, null, null, null));
+
+        assertThat(call.category()).isEqualTo("OTHER");
+        assertThat(call.suggestion()).isNull();
     }
 
     @Test

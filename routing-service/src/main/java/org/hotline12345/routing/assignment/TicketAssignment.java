@@ -72,6 +72,9 @@ public class TicketAssignment {
                 log.info("Ticket {} matched no rule of version {}: to triage", received.ticketNumber(),
                         decision.ruleSetVersion());
                 ticket.toTriage(decision);
+            } else if (received.needsTriage()) {
+                log.info("Ticket {} has no sure category: to triage", received.ticketNumber());
+                ticket.toTriage(decision);
             } else {
                 ticket.assign(decision, dispatcher.unitName(decision.leadUnit()), now,
                         dispatcher.deadlines(decision, now));
