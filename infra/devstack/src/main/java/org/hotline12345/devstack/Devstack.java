@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,7 @@ public final class Devstack implements AutoCloseable {
     private Map<String, String> tokens = Map.of();
     private Path tokensFile;
     private String webhookSecret;
+    private String open311ApiKey;
 
     private Devstack(DevstackOptions options) {
         this.options = options;
@@ -112,6 +114,7 @@ public final class Devstack implements AutoCloseable {
         tokens = DemoUsers.tokens(keys.minter("hotline-devstack"), city);
         Properties secrets = piiKeys();
         webhookSecret = secrets.getProperty("webhook-secret");
+        open311ApiKey = secrets.getProperty("open311-api-key");
         tokensFile = writeTokens();
         if (options.startServices()) {
             startServices(keys, secrets);
@@ -127,6 +130,7 @@ public final class Devstack implements AutoCloseable {
             env.put("HOTLINE_PII_SEAL_KEY", pii.getProperty("seal-key"));
             env.put("HOTLINE_PII_HASH_KEY", pii.getProperty("hash-key"));
             env.put("HOTLINE_SMS_WEBHOOK_SECRET", pii.getProperty("webhook-secret"));
+            env.put("HOTLINE_OPEN311_API_KEYS", pii.getProperty("open311-api-key"));
             List<String> args = new ArrayList<>(List.of("--spring.security.oauth2.resourceserver.jwt.public-key-location="
                     + keys.publicKeyPem().toUri()));
             if (!options.quietHours()) {
@@ -178,6 +182,11 @@ public final class Devstack implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The key Open311 clients of the dev stack submit requests with. */
+    public String open311ApiKey() {
+        return open311ApiKey;
+    }
+
     /** The secret the SMS provider's webhooks are signed with. */
     public String webhookSecret() {
         return webhookSecret;
@@ -206,7 +215,9 @@ public final class Devstack implements AutoCloseable {
                 .append(tokensFile).append(":\n");
         tokens.forEach((user, token) -> out.append(String.format("%n  %s%n  %s%n", user, token)));
         out.append("\nSMS provider webhooks (/api/v1/sms/inbound, /receipts on notification) are signed with ")
-                .append("X-Signature = hex HMAC-SHA256 of the body, secret in the tokens file: smsWebhookSecret.\n");
+                .append("X-Signature = hex HMAC-SHA256 of the body, secret in the tokens file: smsWebhookSecret.\n")
+                .append("Open311 GeoReport v2 clients: ").append(options.startServices() ? url("intake") : "intake")
+                .append("/open311/v2/discovery.json, api_key ").append(open311ApiKey).append("\n");
         out.append("\nData lives in ").append(options.dataDir()).append(" (start with --reset to empty it).")
                 .append("\nPress Ctrl-C to stop.\n");
         return out.toString();
@@ -275,11 +286,13 @@ public final class Devstack implements AutoCloseable {
             }
             SecureRandom random = new SecureRandom();
             boolean made = false;
-            for (String key : new String[] {"seal-key", "hash-key", "webhook-secret"}) {
+            for (String key : new String[] {"seal-key", "hash-key", "webhook-secret", "open311-api-key"}) {
                 if (!secrets.containsKey(key)) {
                     byte[] bytes = new byte[32];
                     random.nextBytes(bytes);
-                    secrets.setProperty(key, Base64.getEncoder().encodeToString(bytes));
+                    // the Open311 key travels in form fields: no characters that need escaping there
+                    secrets.setProperty(key, key.startsWith("open311") ? HexFormat.of().formatHex(bytes)
+                            : Base64.getEncoder().encodeToString(bytes));
                     made = true;
                 }
             }
@@ -302,6 +315,7 @@ public final class Devstack implements AutoCloseable {
         document.put("validForDays", DemoUsers.VALIDITY.toDays());
         document.put("tokens", tokens);
         document.put("smsWebhookSecret", webhookSecret);
+        document.put("open311ApiKey", open311ApiKey);
         try {
             Files.writeString(file, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValueAsString(document));

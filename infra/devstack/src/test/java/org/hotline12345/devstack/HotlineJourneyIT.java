@@ -155,6 +155,48 @@ class HotlineJourneyIT {
 
     @Test
     @Order(4)
+    void servesAnOpen311ClientFromItsSubmissionToTheUnitsResolution() throws Exception {
+        String base = stack.url("intake") + "/open311/v2";
+        JsonNode discovery = json.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/discovery.json"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(discovery.get("endpoints").get(0).get("url").asString()).isEqualTo(base);
+        String services = http.send(HttpRequest.newBuilder(URI.create(base + "/services.xml")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        assertThat(services).contains("<service_code>WATER_SUPPLY</service_code>");
+
+        String form = "api_key=" + stack.open311ApiKey() + "&service_code=WATER_SUPPLY&lat=26.575&long=106.705"
+                + "&description=" + java.net.URLEncoder.encode("小区路口的水管漏水，水一直往外冒", StandardCharsets.UTF_8)
+                + "&phone=13900004321";
+        HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(URI.create(base + "/requests.json"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(submitted.statusCode()).isEqualTo(200);
+        String token = json.readTree(submitted.body()).get(0).get("token").asString();
+        String number = json.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/tokens/" + token
+                + ".json")).build(), HttpResponse.BodyHandlers.ofString()).body()).get(0)
+                .get("service_request_id").asString();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(open311Request(base, number)
+                .get("agency_responsible").asString()).isEqualTo("贵阳水务集团"));
+        assertThat(open311Request(base, number).get("status").asString()).isEqualTo("open");
+
+        String unit = token("unit:WATER_CO");
+        assertThat(post("routing", "/api/v1/tickets/" + token + "/accept", "", unit).statusCode()).isEqualTo(200);
+        assertThat(post("routing", "/api/v1/tickets/" + token + "/resolve",
+                "{\"result\":\"SOLVED\",\"reply\":\"漏水的阀门已更换\"}", unit).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode closed = open311Request(base, number);
+            assertThat(closed.get("status").asString()).isEqualTo("closed");
+            assertThat(closed.get("status_notes").asString()).isEqualTo("漏水的阀门已更换");
+        });
+    }
+
+    private static JsonNode open311Request(String base, String number) throws Exception {
+        return json.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/requests/" + number + ".json"))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body()).get(0);
+    }
+
+    @Test
+    @Order(5)
     void letsAStandardKafkaClientReadTheTicketsEventsWithCloudEventHeaders() {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
@@ -178,7 +220,7 @@ class HotlineJourneyIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void refusesBadRequestsAndLeavesNoEventOnAnyTopic() throws Exception {
         long before = recordsOnAllTopics();
 
@@ -196,7 +238,7 @@ class HotlineJourneyIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void letsAStandardMongoClientReadTheDataOnThePrintedPort() {
         try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + stack.mongoPort())) {
             Document ticket = mongo.getDatabase("routing").getCollection("tickets")
@@ -207,7 +249,7 @@ class HotlineJourneyIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void neverWritesTheCallersNumberOrNameToAnyServiceLog() throws IOException {
         List<Path> logs;
         try (var files = Files.list(data.resolve("logs"))) {
@@ -217,12 +259,13 @@ class HotlineJourneyIT {
         assertThat(logs).hasSize(4);
         for (Path log : logs) {
             assertThat(Files.readString(log)).as(log.getFileName().toString())
-                    .doesNotContain("13812345678").doesNotContain("138 1234 5678").doesNotContain("张先生");
+                    .doesNotContain("13812345678").doesNotContain("138 1234 5678").doesNotContain("张先生")
+                    .doesNotContain("13900004321");
         }
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void keepsItsDataAcrossARestart() {
         stack.close();
         stack = Devstack.start(new DevstackOptions(options.home(), data, false, 0, 0, options.servicePorts(),

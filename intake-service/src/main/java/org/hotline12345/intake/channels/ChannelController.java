@@ -2,7 +2,6 @@ package org.hotline12345.intake.channels;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +11,6 @@ import org.hotline12345.intake.normalise.PhoneNumbers;
 import org.hotline12345.intake.tickets.TicketReceipt;
 import org.hotline12345.intake.tickets.TicketRegistration;
 import org.hotline12345.platform.pii.ContactSealer;
-import org.hotline12345.platform.problem.InvalidRequestException;
 import org.hotline12345.referencedata.Grid;
 import org.hotline12345.referencedata.SampleCity;
 import org.springframework.http.ResponseEntity;
@@ -63,7 +61,7 @@ class ChannelController {
                 .map(e164 -> limits.admit("complaints from this number", "complaint:phone:" + sealer.hash(e164),
                         settings.complaintsPerPhone(), settings.window()))
                 .orElse(Mono.empty());
-        return limits.admit("complaints from this address", "complaint:address:" + clientAddress(request),
+        return limits.admit("complaints from this address", "complaint:address:" + RateLimits.clientAddress(request),
                         settings.complaintsPerAddress(), settings.window())
                 .then(perPhone)
                 .then(Mono.defer(() -> registration.register(complaint.asCall(), registration.validate(complaint),
@@ -88,7 +86,7 @@ class ChannelController {
     @GetMapping("/public/tickets/{ticketNumber}")
     Mono<PublicStatus.View> lookUp(@PathVariable @Pattern(regexp = "12345-\\d{8}-\\d{4,6}") String ticketNumber,
             @RequestParam @Pattern(regexp = "\\d{4}") String phoneLast4, ServerHttpRequest request) {
-        return limits.admit("look-ups from this address", "lookup:address:" + clientAddress(request),
+        return limits.admit("look-ups from this address", "lookup:address:" + RateLimits.clientAddress(request),
                         settings.lookupsPerAddress(), settings.window())
                 .then(Mono.defer(() -> status.lookUp(ticketNumber, phoneLast4)));
     }
@@ -96,13 +94,5 @@ class ChannelController {
     private static ResponseEntity<TicketReceipt> accepted(TicketReceipt receipt) {
         return ResponseEntity.accepted().location(URI.create("/api/v1/intake/tickets/" + receipt.ticketId()))
                 .body(receipt);
-    }
-
-    private static String clientAddress(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        if (remote == null) {
-            throw new InvalidRequestException("(client)", "has no address");
-        }
-        return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
     }
 }

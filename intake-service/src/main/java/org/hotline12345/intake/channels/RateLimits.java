@@ -1,21 +1,24 @@
 package org.hotline12345.intake.channels;
 
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.bson.Document;
+import org.hotline12345.platform.problem.InvalidRequestException;
 import org.hotline12345.platform.problem.TooManyRequestsException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /** Fixed-window request counters shared by every intake instance through one atomic increment each. */
 @Component
-class RateLimits {
+public class RateLimits {
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
@@ -26,7 +29,7 @@ class RateLimits {
     }
 
     /** Counts one request against {@code bucket}; fails with 429 when it is over {@code limit} in the window. */
-    Mono<Void> admit(String what, String bucket, int limit, Duration window) {
+    public Mono<Void> admit(String what, String bucket, int limit, Duration window) {
         Instant now = clock.instant();
         long windowStart = now.toEpochMilli() / window.toMillis() * window.toMillis();
         Instant windowEnd = Instant.ofEpochMilli(windowStart + window.toMillis());
@@ -36,5 +39,14 @@ class RateLimits {
                 .flatMap(counter -> ((Number) counter.get("count")).intValue() > limit
                         ? Mono.error(new TooManyRequestsException(what, Duration.between(now, windowEnd)))
                         : Mono.empty());
+    }
+
+    /** The address a request came from, which the per-address limits count. */
+    public static String clientAddress(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        if (remote == null) {
+            throw new InvalidRequestException("(client)", "has no address");
+        }
+        return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
     }
 }

@@ -31,6 +31,7 @@ public class IntakeTicket extends OutboxDocument {
     private String phoneHash;
     private String maskedPhone;
     private String sealedName;
+    private String address;
     private Double lat;
     private Double lon;
     private String gridId;
@@ -39,6 +40,8 @@ public class IntakeTicket extends OutboxDocument {
     private String unitId;
     private String unitName;
     private String reply;
+    /** When the handling unit must have resolved it, as routing last set it. */
+    private Instant expectedAt;
     private List<Step> timeline = new ArrayList<>();
     /** Lifecycle events already applied, so a redelivered one changes nothing. */
     private List<String> seenEvents = new ArrayList<>();
@@ -64,6 +67,7 @@ public class IntakeTicket extends OutboxDocument {
         ticket.phoneHash = event.citizen().phoneHash();
         ticket.maskedPhone = event.citizen().maskedPhone();
         ticket.sealedName = event.citizen().sealedName();
+        ticket.address = event.address() == null ? null : event.address().text();
         if (event.location() != null) {
             ticket.lat = event.location().lat();
             ticket.lon = event.location().lon();
@@ -151,6 +155,14 @@ public class IntakeTicket extends OutboxDocument {
 
     public Double getLon() {
         return lon;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public Instant getExpectedAt() {
+        return expectedAt;
     }
 
     public String getReply() {

@@ -3,6 +3,8 @@ package org.hotline12345.intake.tracking;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.hotline12345.contracts.TicketAssigned;
+import org.hotline12345.contracts.TicketExtended;
+import org.hotline12345.contracts.TicketReopened;
 import org.hotline12345.contracts.TicketResolved;
 import org.hotline12345.contracts.TicketLifecycleEvent;
 import org.hotline12345.intake.tickets.IntakeTicket;
@@ -42,7 +44,14 @@ class TicketTracking {
                 .push("timeline", new IntakeTicket.Step(status, event.occurredAt()))
                 .addToSet("seenEvents", event.eventId());
         if (event instanceof TicketAssigned assigned) {
-            update.set("unitId", assigned.unitId()).set("unitName", assigned.unitName());
+            update.set("unitId", assigned.unitId()).set("unitName", assigned.unitName())
+                    .set("expectedAt", assigned.resolveBy());
+        }
+        if (event instanceof TicketExtended extended) {
+            update.set("expectedAt", extended.resolveBy());
+        }
+        if (event instanceof TicketReopened reopened) {
+            update.set("expectedAt", reopened.resolveBy()).unset("reply");
         }
         if (event instanceof TicketResolved resolved) {
             update.set("reply", resolved.reply());

@@ -1,0 +1,41 @@
+package org.hotline12345.intake.open311;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The questions every service asks besides the standard fields, sent as {@code attribute[CODE]=key}: how urgent it
+ * is, whether the citizen may be texted, and in which language.
+ */
+final class ServiceAttributes {
+
+    static final String URGENCY = "URGENCY";
+    static final String CONTACT_ALLOWED = "CONTACT_ALLOWED";
+    static final String LANGUAGE = "LANGUAGE";
+
+    /** Each attribute's keys and their names. */
+    static final Map<String, Map<String, String>> VALUES = Map.of(
+            URGENCY, Map.of("NORMAL", "Normal", "HIGH", "High: affects many people or gets worse quickly",
+                    "URGENT", "Urgent: danger to life, health or property"),
+            CONTACT_ALLOWED, Map.of("true", "Yes, text me about this request", "false", "No texts please"),
+            LANGUAGE, Map.of("zh", "中文", "en", "English"));
+
+    private ServiceAttributes() {
+    }
+
+    static List<Map<String, Object>> definitions() {
+        return List.of(
+                attribute(1, URGENCY, "How urgent is it? Inferred from the description when not given.",
+                        List.of("NORMAL", "HIGH", "URGENT")),
+                attribute(2, CONTACT_ALLOWED, "May the hotline text the phone number given about this request?",
+                        List.of("true", "false")),
+                attribute(3, LANGUAGE, "The language of the texts.", List.of("zh", "en")));
+    }
+
+    private static Map<String, Object> attribute(int order, String code, String description, List<String> keys) {
+        return Open311Controller.fields("variable", true, "code", code, "datatype", "singlevaluelist",
+                "required", false, "datatype_description", null, "order", order, "description", description,
+                "values", keys.stream().map(key -> Open311Controller.fields("key", key, "name",
+                        VALUES.get(code).get(key))).toList());
+    }
+}

@@ -1,0 +1,149 @@
+package org.hotline12345.intake.open311;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hotline12345.intake.tickets.IntakeTicket;
+import org.hotline12345.referencedata.SampleCity;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Tickets as Open311 service requests, with their real state as routing reports it. A ticket linked to another
+ * (a repeat call, or another report of the same incident) shows the state of the ticket being worked. What citizens
+ * told an operator on the phone is not published: phone tickets show no description.
+ */
+@Component
+class ServiceRequests {
+
+    static final Set<String> CLOSED = Set.of("RESOLVED", "CLOSED", "RESOLVED_AT_INTAKE");
+    private static final Set<String> CLOSED_OR_LINKED = Set.of("RESOLVED", "CLOSED", "RESOLVED_AT_INTAKE", "LINKED");
+
+    private final ReactiveMongoTemplate mongo;
+    private final Open311Settings settings;
+    private final SampleCity city = SampleCity.load();
+
+    ServiceRequests(ReactiveMongoTemplate mongo, Open311Settings settings) {
+        this.mongo = mongo;
+        this.settings = settings;
+    }
+
+    /** A search: ticket numbers, or else categories, a period and open or closed. */
+    record Search(List<String> ids, List<String> serviceCodes, Instant start, Instant end, Set<String> statuses) {
+    }
+
+    Mono<List<Map<String, Object>>> search(Search search) {
+        Criteria criteria;
+        if (!search.ids().isEmpty()) {
+            criteria = Criteria.where("ticketNumber").in(search.ids());
+        } else {
+            criteria = Criteria.where("receivedAt").gte(search.start()).lte(search.end());
+            if (!search.serviceCodes().isEmpty()) {
+                criteria = criteria.and("category").in(search.serviceCodes());
+            }
+            // a linked ticket shows the state of the one it is linked to, so it is kept for the filter below
+            if (search.statuses().equals(Set.of("closed"))) {
+                criteria = criteria.and("status").in(CLOSED_OR_LINKED);
+            } else if (search.statuses().equals(Set.of("open"))) {
+                criteria = criteria.and("status").nin(CLOSED);
+            }
+        }
+        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "receivedAt"))
+                .limit(settings.maxResults());
+        return withParents(mongo.find(query, IntakeTicket.class))
+                .map(views -> views.stream()
+                        .filter(view -> !search.ids().isEmpty() || search.statuses().isEmpty()
+                                || search.statuses().contains((String) view.get("status")))
+                        .toList());
+    }
+
+    Mono<Map<String, Object>> byNumber(String number) {
+        return withParents(mongo.find(Query.query(Criteria.where("ticketNumber").is(number)), IntakeTicket.class))
+                .flatMap(views -> Mono.justOrEmpty(views.stream().findFirst()));
+    }
+
+    Mono<String> numberOfToken(String token) {
+        return mongo.findById(token, IntakeTicket.class).map(IntakeTicket::getTicketNumber);
+    }
+
+    /** Each ticket's view, linked tickets with the state of the ticket they are linked to. */
+    private Mono<List<Map<String, Object>>> withParents(Flux<IntakeTicket> tickets) {
+        return tickets.collectList().flatMap(found -> {
+            Set<String> parentIds = found.stream().map(ServiceRequests::parentId).filter(id -> id != null)
+                    .collect(Collectors.toSet());
+            Mono<Map<String, IntakeTicket>> parents = parentIds.isEmpty() ? Mono.just(Map.of())
+                    : mongo.find(Query.query(Criteria.where("_id").in(parentIds)), IntakeTicket.class)
+                            .collectMap(IntakeTicket::getId, Function.identity());
+            return parents.map(byId -> found.stream()
+                    .map(ticket -> view(ticket, parentId(ticket) == null ? null : byId.get(parentId(ticket))))
+                    .toList());
+        });
+    }
+
+    private static String parentId(IntakeTicket ticket) {
+        return ticket.getRepeatOf() != null ? ticket.getRepeatOf() : ticket.getParentIncidentId();
+    }
+
+    private Map<String, Object> view(IntakeTicket ticket, IntakeTicket parent) {
+        IntakeTicket worked = parent == null ? ticket : parent;
+        String notes = notes(worked);
+        if (parent != null) {
+            notes = "Same problem as " + parent.getTicketNumber() + ", which is being worked on. " + notes;
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("service_request_id", ticket.getTicketNumber());
+        view.put("status", CLOSED.contains(worked.getStatus()) ? "closed" : "open");
+        view.put("status_notes", notes);
+        view.put("service_name", city.category(ticket.getCategory()).map(c -> c.zh()).orElse(ticket.getCategory()));
+        view.put("service_code", ticket.getCategory());
+        view.put("description", "PHONE".equals(ticket.getChannel()) ? null : ticket.getDescription());
+        view.put("agency_responsible", worked.getUnitName());
+        view.put("service_notice", null);
+        view.put("requested_datetime", datetime(ticket.getReceivedAt()));
+        view.put("updated_datetime", datetime(latest(ticket.getUpdatedAt(), worked.getUpdatedAt())));
+        view.put("expected_datetime", CLOSED.contains(worked.getStatus()) ? null : datetime(worked.getExpectedAt()));
+        view.put("address", ticket.getAddress());
+        view.put("address_id", null);
+        view.put("zipcode", null);
+        view.put("lat", ticket.getLat());
+        view.put("long", ticket.getLon());
+        view.put("media_url", null);
+        return view;
+    }
+
+    private static String notes(IntakeTicket ticket) {
+        String unit = ticket.getUnitName() == null ? "the responsible unit" : ticket.getUnitName();
+        return switch (ticket.getStatus()) {
+            case "RECEIVED", "LINKED" -> "Received; being routed to the responsible unit.";
+            case "ASSIGNED" -> "Assigned to " + unit + ".";
+            case "ACCEPTED" -> unit + " is working on it.";
+            case "REJECTED" -> "Returned by the unit it was sent to; being routed again.";
+            case "EXTENDED" -> unit + " was given more time to resolve it.";
+            case "ESCALATED" -> "Escalated: the hotline centre is supervising " + unit + ".";
+            case "REOPENED" -> "Reopened after the citizen's feedback; " + unit + " is working on it again.";
+            case "RESOLVED", "CLOSED" -> ticket.getReply() == null ? "Resolved by " + unit + "." : ticket.getReply();
+            case "RESOLVED_AT_INTAKE" -> "Answered by the hotline operator during the call.";
+            default -> ticket.getStatus();
+        };
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
+    }
+
+    String datetime(Instant instant) {
+        return instant == null ? null
+                : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), settings.zone()).toString();
+    }
+}

@@ -1,0 +1,257 @@
+package org.hotline12345.intake.open311;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import org.hotline12345.contracts.AssignmentReason;
+import org.hotline12345.contracts.Channel;
+import org.hotline12345.contracts.EventIds;
+import org.hotline12345.contracts.IntakeEvent;
+import org.hotline12345.contracts.Priority;
+import org.hotline12345.contracts.ResolutionResult;
+import org.hotline12345.contracts.TicketAssigned;
+import org.hotline12345.contracts.TicketReceived;
+import org.hotline12345.contracts.TicketResolved;
+import org.hotline12345.contracts.Topics;
+import org.hotline12345.contracts.Urgency;
+import org.hotline12345.embedded.EventTopics;
+import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/** A GeoReport v2 client's view: services, submitting, tokens, reading back the real state, errors; JSON and XML. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hotline.intake.open311.api-keys=client-key-1,client-key-2", "hotline.intake.open311.requests-per-key=50"})
+@AutoConfigureWebTestClient
+@DirtiesContext
+class Open311IT {
+
+    static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
+    @AutoClose
+    static final EventTopics topics = new EventTopics(infra.kafka());
+    @AutoClose
+    static final EventTopics.Reader reader = topics.reader(Topics.INTAKE_TICKETS);
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
+            new ParameterizedTypeReference<>() { };
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        infra.register(registry::add, "intake-open311-it");
+    }
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    @Test
+    void discoversTheEndpointAndListsTheCategoriesAsServicesInJsonAndXml() throws Exception {
+        web.get().uri("/open311/v2/discovery.json").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.endpoints[0].specification").isEqualTo("http://wiki.open311.org/GeoReport_v2")
+                .jsonPath("$.endpoints[0].url").value(url -> assertThat((String) url).endsWith("/open311/v2"))
+                .jsonPath("$.endpoints[0].formats.length()").isEqualTo(2);
+        List<Map<String, Object>> services = getList("/open311/v2/services.json");
+        assertThat(services).hasSize(22);
+        assertThat(services).anySatisfy(s -> {
+            assertThat(s.get("service_code")).isEqualTo("WATER_SUPPLY");
+            assertThat(s.get("service_name")).isEqualTo("供水");
+            assertThat(s.get("metadata")).isEqualTo(true);
+            assertThat(s.get("type")).isEqualTo("realtime");
+        });
+
+        Document xml = getXml("/open311/v2/services.xml?jurisdiction_id=12345.sample-city");
+        assertThat(((NodeList) xpath(xml, "/services/service", XPathConstants.NODESET)).getLength()).isEqualTo(22);
+        assertThat(xpath(xml, "/services/service[service_code='NOISE']/service_name", XPathConstants.STRING))
+                .isEqualTo("噪音扰民");
+        Document definition = getXml("/open311/v2/services/NOISE.xml");
+        assertThat(xpath(definition, "/service_definition/attributes/attribute[code='URGENCY']/values/value[2]/key",
+                XPathConstants.STRING)).isEqualTo("HIGH");
+    }
+
+    @Test
+    void submitsARequestResolvesItsTokenAndFollowsItUntilTheUnitHasResolvedIt() throws Exception {
+        MultiValueMap<String, String> form = form("client-key-1", "WATER_SUPPLY", "26.5801", "106.7101",
+                "云岩区中华北路20号门口的水管爆了，水流到马路上");
+        form.add("phone", "139 0000 3101");
+        form.add("first_name", "Lan");
+        form.add("attribute[URGENCY]", "URGENT");
+        form.add("email", "lan@example.org");
+
+        Map<String, Object> receipt = submit("json", form).expectStatus().isOk().expectBody(LIST)
+                .returnResult().getResponseBody().get(0);
+        String number = (String) receipt.get("service_request_id");
+        String token = (String) receipt.get("token");
+        assertThat(number).matches("12345-\\d{8}-\\d{4,6}");
+        TicketReceived received = received(token);
+        assertThat(received.channel()).isEqualTo(Channel.OPEN311);
+        assertThat(received.urgency()).isEqualTo(Urgency.URGENT);
+        assertThat(received.citizen().maskedPhone()).isEqualTo("139****3101");
+        assertThat(getList("/open311/v2/tokens/" + token + ".json").get(0)).containsEntry("service_request_id", number);
+
+        Map<String, Object> open = getList("/open311/v2/requests/" + number + ".json").get(0);
+        assertThat(open).containsEntry("status", "open").containsEntry("service_code", "WATER_SUPPLY")
+                .containsEntry("lat", 26.5801).containsEntry("long", 106.7101)
+                .containsEntry("address", null).containsEntry("agency_responsible", null);
+        assertThat(open.toString()).doesNotContain("3101").doesNotContain("Lan").doesNotContain("example.org");
+
+        Instant assignedAt = Instant.now();
+        Instant resolveBy = assignedAt.plus(Duration.ofHours(4));
+        topics.publish(new TicketAssigned(EventIds.of(token, "TicketAssigned", 1), assignedAt, token, number, 1,
+                "WATER_CO", "贵阳市供水公司", List.of(), "WATER_SUPPLY", "YUNYAN", Priority.URGENT,
+                assignedAt.plus(Duration.ofHours(1)), resolveBy, new AssignmentReason("water", 1, "YY-04", List.of())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "贵阳市供水公司".equals(
+                getList("/open311/v2/requests/" + number + ".json").get(0).get("agency_responsible")));
+        Map<String, Object> assigned = getList("/open311/v2/requests/" + number + ".json").get(0);
+        assertThat(OffsetDateTime.parse((String) assigned.get("expected_datetime")).toInstant())
+                .isEqualTo(resolveBy.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        assertThat((String) assigned.get("expected_datetime")).endsWith("+08:00");
+
+        topics.publish(new TicketResolved(EventIds.of(token, "TicketResolved", 1), Instant.now(), token, "WATER_CO",
+                ResolutionResult.SOLVED, "水管已于今天下午修复，供水恢复正常。", true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "closed".equals(
+                getList("/open311/v2/requests/" + number + ".json").get(0).get("status")));
+        Document xml = getXml("/open311/v2/requests/" + number + ".xml");
+        assertThat(xpath(xml, "/service_requests/request/status", XPathConstants.STRING)).isEqualTo("closed");
+        assertThat(xpath(xml, "/service_requests/request/status_notes", XPathConstants.STRING))
+                .isEqualTo("水管已于今天下午修复，供水恢复正常。");
+        assertThat(getList("/open311/v2/requests.json?status=closed&service_code=WATER_SUPPLY"))
+                .extracting(r -> r.get("service_request_id")).contains(number);
+        assertThat(getList("/open311/v2/requests.json?status=open"))
+                .extracting(r -> r.get("service_request_id")).doesNotContain(number);
+    }
+
+    @Test
+    void searchesByIdsCategoriesAndDates() {
+        String noise = (String) submit("json", form("client-key-2", "NOISE", "26.5501", "106.6801",
+                "工地夜间施工噪音很大，吵得没法睡觉")).expectStatus().isOk().expectBody(LIST).returnResult()
+                .getResponseBody().get(0).get("service_request_id");
+        String parking = (String) submit("json", form("client-key-2", "PARKING", "26.5401", "106.6601",
+                "小区门口的消防通道被车堵住了")).expectStatus().isOk().expectBody(LIST).returnResult()
+                .getResponseBody().get(0).get("service_request_id");
+
+        assertThat(getList("/open311/v2/requests.json?service_request_id=" + noise + "," + parking))
+                .extracting(r -> r.get("service_request_id")).containsExactlyInAnyOrder(noise, parking);
+        assertThat(getList("/open311/v2/requests.json?service_code=PARKING"))
+                .extracting(r -> r.get("service_request_id")).contains(parking).doesNotContain(noise);
+        String yesterday = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(1).withNano(0).toString();
+        assertThat(getList("/open311/v2/requests.json?end_date=" + yesterday)).isEmpty();
+        web.get().uri("/open311/v2/requests.json?start_date=yesterday").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$[0].code").isEqualTo(400)
+                .jsonPath("$[0].description").value(d -> assertThat((String) d).startsWith("start_date"));
+    }
+
+    @Test
+    void answersErrorsInTheOpen311FormatAndKeepsNothingOfARejectedRequest() throws Exception {
+        long before = topics.recordsOn(List.of(Topics.INTAKE_TICKETS));
+        long ticketsBefore = mongo.count(new org.springframework.data.mongodb.core.query.Query(), "tickets").block();
+
+        submit("json", form("wrong-key", "NOISE", "26.55", "106.68", "很吵很吵很吵")).expectStatus().isForbidden()
+                .expectBody().jsonPath("$[0].code").isEqualTo(403);
+        MultiValueMap<String, String> bad = form("client-key-1", "FLYING_SAUCERS", "26.55", null, "?");
+        bad.add("colour", "green");
+        bad.add("attribute[URGENCY]", "EXTREME");
+        List<Map<String, Object>> errors = submit("json", bad).expectStatus().isBadRequest().expectBody(LIST)
+                .returnResult().getResponseBody();
+        assertThat(errors).extracting(e -> ((String) e.get("description")).split(":")[0])
+                .contains("service_code", "long", "description", "colour", "attribute[URGENCY]");
+        assertThat(errors).allSatisfy(e -> assertThat(e.get("code")).isEqualTo(400));
+        Document xml = parse(submit("xml", form("", "NOISE", "26.55", "106.68", "很吵很吵很吵"))
+                .expectStatus().isForbidden().expectBody().returnResult().getResponseBody());
+        assertThat(xpath(xml, "/errors/error/code", XPathConstants.STRING)).isEqualTo("403");
+        web.get().uri("/open311/v2/requests/12345-20200101-0001.json").exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$[0].code").isEqualTo(404);
+        web.get().uri("/open311/v2/services/NOPE.xml").exchange().expectStatus().isNotFound();
+        web.get().uri("/open311/v2/tokens/no-such-token.json").exchange().expectStatus().isNotFound();
+        web.get().uri("/open311/v2/services.json?jurisdiction_id=elsewhere").exchange().expectStatus().isNotFound();
+
+        assertThat(topics.recordsOn(List.of(Topics.INTAKE_TICKETS))).isEqualTo(before);
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), "tickets").block())
+                .isEqualTo(ticketsBefore);
+    }
+
+    @Test
+    void doesNotPublishWhatACitizenToldAnOperator() {
+        String ticketId = web.post().uri("/api/v1/calls")
+                .headers(h -> h.setBearerAuth(infra.tokens().mint("op", "OPERATOR")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                        {"callerPhone":"13900003109","description":"我家楼上的邻居张三每天晚上吵",
+                         "location":{"lat":26.5301,"lon":106.6501},"category":"NOISE"}""")
+                .exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody()
+                .get("ticketId").toString();
+        String number = received(ticketId).ticketNumber();
+
+        assertThat(getList("/open311/v2/requests/" + number + ".json").get(0)).containsEntry("description", null)
+                .containsEntry("service_code", "NOISE");
+    }
+
+    private WebTestClient.ResponseSpec submit(String format, MultiValueMap<String, String> form) {
+        return web.post().uri("/open311/v2/requests." + format + "?jurisdiction_id=12345.sample-city")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form))
+                .exchange();
+    }
+
+    private static MultiValueMap<String, String> form(String key, String service, String lat, String lon,
+            String description) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("api_key", key);
+        form.add("service_code", service);
+        if (lat != null) {
+            form.add("lat", lat);
+        }
+        if (lon != null) {
+            form.add("long", lon);
+        }
+        form.add("description", description);
+        return form;
+    }
+
+    private List<Map<String, Object>> getList(String uri) {
+        return web.get().uri(uri).exchange().expectStatus().isOk().expectBody(LIST).returnResult().getResponseBody();
+    }
+
+    private Document getXml(String uri) throws Exception {
+        return parse(web.get().uri(uri).exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_XML)
+                .expectBody().returnResult().getResponseBody());
+    }
+
+    private static Document parse(byte[] body) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(body));
+    }
+
+    private static Object xpath(Document document, String expression, javax.xml.namespace.QName type)
+            throws Exception {
+        return XPathFactory.newInstance().newXPath().evaluate(expression, document, type);
+    }
+
+    private static TicketReceived received(String ticketId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !reader.eventsFor(ticketId, IntakeEvent.class).isEmpty());
+        return (TicketReceived) reader.eventsFor(ticketId, IntakeEvent.class).get(0);
+    }
+}
