@@ -16,19 +16,22 @@ import reactor.core.publisher.Mono;
 
 /**
  * Applies an event to its ticket's fact exactly once: the update only matches a fact that has not seen the event
- * id, and records it. A fact that has seen it makes the upsert collide on the ticket id, which means "done".
+ * id, and records it. A fact that has seen it makes the upsert collide on the ticket id, which means "done". The
+ * day the ticket was received is then marked changed, so that its rollups are counted again.
  */
 @Service
 public class FactRecorder {
 
-    static final String COLLECTION = "facts";
+    public static final String COLLECTION = "facts";
 
     private final ReactiveMongoTemplate mongo;
     private final MeterRegistry meters;
+    private final ChangedDays rollups;
 
-    FactRecorder(ReactiveMongoTemplate mongo, MeterRegistry meters) {
+    FactRecorder(ReactiveMongoTemplate mongo, MeterRegistry meters, ChangedDays rollups) {
         this.mongo = mongo;
         this.meters = meters;
+        this.rollups = rollups;
     }
 
     /** Completes with {@code true} when the event changed the fact, {@code false} when it had been applied. */
@@ -38,12 +41,13 @@ public class FactRecorder {
         change.set().forEach(update::set);
         change.unset().forEach(update::unset);
         change.increment().forEach(update::inc);
+        change.addToSet().forEach(update::addToSet);
         Query notYetApplied = Query.query(Criteria.where("_id").is(event.ticketId()).and("eventIds")
                 .ne(event.eventId()));
-        return mongo.findAndModify(notYetApplied, update, FindAndModifyOptions.options().upsert(true),
+        return mongo.findAndModify(notYetApplied, update, FindAndModifyOptions.options().upsert(true).returnNew(true),
                         org.bson.Document.class, COLLECTION)
+                .flatMap(fact -> rollups.markChanged(fact.getString("receivedDay")))
                 .thenReturn(true)
-                .defaultIfEmpty(true)
                 .onErrorResume(DuplicateKeyException.class, alreadyApplied -> Mono.just(false))
                 .doOnNext(applied -> {
                     if (applied) {

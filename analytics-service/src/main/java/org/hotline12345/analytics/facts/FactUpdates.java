@@ -31,14 +31,18 @@ public final class FactUpdates {
     private FactUpdates() {
     }
 
-    /** The changes of one event: fields to set, fields to clear, and counters to add to. */
-    public record Change(Map<String, Object> set, java.util.List<String> unset, Map<String, Integer> increment) {
+    /**
+     * The changes of one event: fields to set, fields to clear, counters to add to, and sets to add a value to.
+     */
+    public record Change(Map<String, Object> set, java.util.List<String> unset, Map<String, Integer> increment,
+            Map<String, Object> addToSet) {
     }
 
     public static Change of(HotlineEvent event) {
         Map<String, Object> set = new LinkedHashMap<>();
         java.util.List<String> unset = new java.util.ArrayList<>();
         Map<String, Integer> inc = new LinkedHashMap<>();
+        Map<String, Object> addToSet = new LinkedHashMap<>();
         if (event instanceof TicketReceived r) {
             set.put("ticketNumber", r.ticketNumber());
             set.put("channel", r.channel().name());
@@ -51,6 +55,14 @@ public final class FactUpdates {
             set.put("receivedHour", String.format("%02d", r.occurredAt().atZone(CITY_ZONE).getHour()));
             set.put("resolvedAtIntake", r.resolvedOnCall());
             set.put("repeat", r.repeatOf() != null);
+            // the open ticket a repeat call is about, or the first report of the same incident: a cluster's root
+            if (r.repeatOf() != null || r.parentIncidentId() != null) {
+                set.put("linkedTo", r.repeatOf() != null ? r.repeatOf() : r.parentIncidentId());
+            }
+            if (r.location() != null) {
+                set.put("lat", r.location().lat());
+                set.put("lon", r.location().lon());
+            }
             if (r.citizen() != null && r.citizen().phoneHash() != null) {
                 set.put("citizenHash", r.citizen().phoneHash());
             }
@@ -67,11 +79,13 @@ public final class FactUpdates {
             unset.add("acceptedAt");
             unset.add("acceptedOnTime");
             inc.put("assignments", 1);
+            addToSet.put("assignedUnits", a.unitId());
         } else if (event instanceof TicketAccepted a) {
             set.put("acceptedAt", a.occurredAt());
             set.put("acceptedOnTime", a.onTime());
-        } else if (event instanceof TicketRejected) {
+        } else if (event instanceof TicketRejected r) {
             inc.put("returns", 1);
+            addToSet.put("returnedBy", r.unitId());
         } else if (event instanceof TicketExtended e) {
             set.put("resolveBy", e.resolveBy());
             inc.put("extensions", 1);
@@ -81,11 +95,14 @@ public final class FactUpdates {
             set.put("result", r.result().name());
         } else if (event instanceof TicketEscalated) {
             inc.put("escalations", 1);
-        } else if (event instanceof TicketReopened) {
+        } else if (event instanceof TicketReopened r) {
             inc.put("reopenings", 1);
+            set.put("reopenedAt", r.occurredAt());
+            set.put("resolveBy", r.resolveBy());
         } else if (event instanceof TicketClosed c) {
             set.put("closedAt", c.occurredAt());
             set.put("closeReason", c.reason());
+            set.put("closed", true);
         } else if (event instanceof FeedbackReceived f) {
             set.put("rated", true);
             set.put("solved", f.solved());
@@ -94,16 +111,20 @@ public final class FactUpdates {
         } else if (event instanceof NotificationEvent) {
             inc.put("texts", 1);
         }
-        return new Change(set, java.util.List.copyOf(unset), inc);
+        return new Change(set, java.util.List.copyOf(unset), inc, addToSet);
     }
 
-    static String day(Instant instant) {
+    public static String day(Instant instant) {
         return LocalDate.ofInstant(instant, CITY_ZONE).toString();
     }
 
     /** The ISO week of the city's calendar, e.g. {@code 2026-W48}. */
-    static String week(Instant instant) {
-        LocalDate date = LocalDate.ofInstant(instant, CITY_ZONE);
+    public static String week(Instant instant) {
+        return week(LocalDate.ofInstant(instant, CITY_ZONE));
+    }
+
+    /** The ISO week of a day, e.g. {@code 2026-W48}. */
+    public static String week(LocalDate date) {
         return String.format("%d-W%02d", date.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
                 date.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }

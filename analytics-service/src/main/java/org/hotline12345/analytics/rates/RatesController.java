@@ -5,12 +5,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hotline12345.analytics.csv.Csv;
 import org.hotline12345.analytics.facts.FactUpdates;
 import org.hotline12345.platform.problem.InvalidRequestException;
 import org.hotline12345.referencedata.SampleCity;
@@ -46,7 +46,7 @@ class RatesController {
     }
 
     @GetMapping(value = "/rates", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    Mono<ResponseEntity<?>> rates(@RequestParam(defaultValue = "unit") @Pattern(regexp = "unit|grid|district|category")
+    Mono<ResponseEntity<?>> rates(@RequestParam(defaultValue = "unit") @Pattern(regexp = "unit|grid|district|category|city")
             String groupBy, @RequestParam(defaultValue = "month") @Pattern(regexp = "day|week|month") String period,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -60,9 +60,9 @@ class RatesController {
         if (start.plusDays(MAX_DAYS).isBefore(end)) {
             return Mono.error(new InvalidRequestException("to", "is more than " + MAX_DAYS + " days after from"));
         }
-        return queries.counts(groupBy, period, start.toString(), end.toString())
+        return queries.counts(groupBy, period, start, end)
                 .map(rows -> rows.stream().map(RateRow::of).toList())
-                .map(rows -> respond(rows, accept, RateRow.CSV_HEADER, RateRow::csv));
+                .map(rows -> Csv.respond(rows, accept, RateRow.CSV_HEADER, RateRow::cells));
     }
 
     @GetMapping(value = "/ranking", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
@@ -85,17 +85,15 @@ class RatesController {
                         c.rated(), previousRanks.get(c.group()),
                         before == null ? null : Math.round((c.composite() - before) * 100) / 100.0));
             }
-            return respond(entries, accept, "rank,unitId,unitName,composite,responseRate,resolutionRate,"
-                    + "satisfactionRate,assigned,rated,previousRank,compositeChange", e -> String.join(",",
-                    List.of(String.valueOf(e.rank()), e.unitId(), e.unitName(), text(e.composite()),
-                            text(e.responseRate()), text(e.resolutionRate()), text(e.satisfactionRate()),
-                            String.valueOf(e.assigned()), String.valueOf(e.rated()), text(e.previousRank()),
-                            text(e.compositeChange()))));
+            return Csv.respond(entries, accept, "rank,unitId,unitName,composite,responseRate,resolutionRate,"
+                    + "satisfactionRate,assigned,rated,previousRank,compositeChange", e -> Arrays.asList(e.rank(),
+                    e.unitId(), e.unitName(), e.composite(), e.responseRate(), e.resolutionRate(),
+                    e.satisfactionRate(), e.assigned(), e.rated(), e.previousRank(), e.compositeChange()));
         });
     }
 
     private Mono<List<RateCounts>> monthCounts(YearMonth month) {
-        return queries.counts("unit", "month", month.atDay(1).toString(), month.atEndOfMonth().toString());
+        return queries.counts("unit", "month", month.atDay(1), month.atEndOfMonth());
     }
 
     /** Units with a composite score, best first; ties broken by more rated tickets, then by unit id. */
@@ -116,21 +114,6 @@ class RatesController {
         return ranks;
     }
 
-    private static <T> ResponseEntity<?> respond(List<T> rows, String accept, String header,
-            Function<T, String> csvLine) {
-        if (accept != null && accept.contains("text/csv")) {
-            StringBuilder csv = new StringBuilder(header).append('\n');
-            rows.forEach(row -> csv.append(csvLine.apply(row)).append('\n'));
-            return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                    .body(csv.toString());
-        }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
-    }
-
-    private static String text(Object value) {
-        return Objects.toString(value, "");
-    }
-
     /** One group in one period with its counts and rates. */
     record RateRow(String group, String period, long received, long assigned, long acceptedOnTime,
             Double responseRate, long rated, long solved, Double resolutionRate, long satisfied,
@@ -145,10 +128,9 @@ class RatesController {
                     c.satisfactionRate(), c.composite());
         }
 
-        String csv() {
-            return String.join(",", List.of(group, period, String.valueOf(received), String.valueOf(assigned),
-                    String.valueOf(acceptedOnTime), text(responseRate), String.valueOf(rated), String.valueOf(solved),
-                    text(resolutionRate), String.valueOf(satisfied), text(satisfactionRate), text(composite)));
+        List<?> cells() {
+            return Arrays.asList(group, period, received, assigned, acceptedOnTime, responseRate, rated, solved,
+                    resolutionRate, satisfied, satisfactionRate, composite);
         }
     }
 }

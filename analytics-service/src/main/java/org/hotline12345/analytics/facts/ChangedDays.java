@@ -1,0 +1,59 @@
+package org.hotline12345.analytics.facts;
+
+import java.util.List;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The days of receipt whose facts changed since their rollups were last counted. Each mark carries a version, so a
+ * day that changes again while it is being counted stays marked for the next pass.
+ */
+@Component
+public class ChangedDays {
+
+    static final String COLLECTION = "rollup_changes";
+
+    private final ReactiveMongoTemplate mongo;
+
+    ChangedDays(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Marks {@code day} ({@code yyyy-MM-dd}, or {@code null} for a fact not yet received: nothing to count). */
+    public Mono<Void> markChanged(String day) {
+        if (day == null) {
+            return Mono.empty();
+        }
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(day)), new Update().inc("version", 1),
+                FindAndModifyOptions.options().upsert(true), Document.class, COLLECTION).then();
+    }
+
+    /** The marked days with their versions, oldest day first, at most {@code limit}. */
+    public Flux<Mark> marked(int limit) {
+        return mongo.find(new Query().with(org.springframework.data.domain.Sort.by("_id")).limit(limit),
+                Document.class, COLLECTION)
+                .map(d -> new Mark(d.getString("_id"), ((Number) d.get("version")).longValue()));
+    }
+
+    /** Removes the mark of a day that was counted at {@code mark}'s version and has not changed since. */
+    public Mono<Boolean> clear(Mark mark) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(mark.day()).and("version").is(mark.version())),
+                COLLECTION).map(result -> result.getDeletedCount() > 0);
+    }
+
+    /** Marks every day in {@code days}, as when the rollups are to be counted again from the facts. */
+    public Mono<Void> markAll(List<String> days) {
+        return Flux.fromIterable(days).concatMap(this::markChanged).then();
+    }
+
+    /** A changed day and the version of its mark. */
+    public record Mark(String day, long version) {
+    }
+}
