@@ -117,6 +117,18 @@ class RatesIT {
     }
 
     @Test
+    void countsAWeekCutByTheRangeOnlyForItsDaysInTheRange() {
+        // 2024-W18 runs from Monday 29 April: the April days are outside the range, and so is the April ticket
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> rates("groupBy=city&period=week"
+                + "&from=2024-05-01&to=2024-05-31").expectBody().json("""
+                [{"group":"ALL","period":"2024-W18","received":4,"assigned":4,"acceptedOnTime":3},
+                 {"group":"ALL","period":"2024-W19","received":2,"assigned":2,"acceptedOnTime":2}]"""));
+        rates("groupBy=city&period=month&from=2024-04-01&to=2024-05-31").expectBody()
+                .jsonPath("$[0].period").isEqualTo("2024-04").jsonPath("$[0].received").isEqualTo(1)
+                .jsonPath("$[1].period").isEqualTo("2024-05").jsonPath("$[1].received").isEqualTo(6);
+    }
+
+    @Test
     void refusesAnUnknownGroupingNamingTheField() {
         rates("groupBy=street").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("groupBy");
