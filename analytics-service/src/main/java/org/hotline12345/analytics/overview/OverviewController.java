@@ -2,7 +2,12 @@ package org.hotline12345.analytics.overview;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import org.hotline12345.analytics.csv.Csv;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.bson.Document;
 import org.hotline12345.analytics.facts.FactUpdates;
 import org.hotline12345.platform.problem.InvalidRequestException;
@@ -32,10 +37,10 @@ class OverviewController {
         this.clock = clock;
     }
 
-    @GetMapping("/api/v1/analytics/overview")
-    Mono<Overview> overview(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    @GetMapping(value = "/api/v1/analytics/overview", produces = {MediaType.APPLICATION_JSON_VALUE, Csv.TEXT_CSV})
+    Mono<ResponseEntity<?>> overview(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
             LocalDate from, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate to) {
+            LocalDate to, @RequestHeader(name = "Accept", required = false) String accept) {
         LocalDate today = LocalDate.now(clock.withZone(FactUpdates.CITY_ZONE));
         LocalDate start = from == null ? (to == null ? today : to) : from;
         LocalDate end = to == null ? (from == null ? today : from) : to;
@@ -58,7 +63,11 @@ class OverviewController {
                         sum(period, "escalations")),
                 counts -> new Overview(start, end, (long) counts[0], (long) counts[1], (long) counts[2],
                         (long) counts[3], (long) counts[4], (long) counts[5], (long) counts[6], (long) counts[7],
-                        (long) counts[8]));
+                        (long) counts[8]))
+                .map(overview -> Csv.respond(overview, List.of(overview), accept, "from,to,received,resolvedAtIntake,"
+                        + "assigned,accepted,acceptedOnTime,resolved,closed,returns,escalations", o -> Arrays.asList(
+                        o.from(), o.to(), o.received(), o.resolvedAtIntake(), o.assigned(), o.accepted(),
+                        o.acceptedOnTime(), o.resolved(), o.closed(), o.returns(), o.escalations())));
     }
 
     private Mono<Long> count(Criteria period, Criteria... more) {

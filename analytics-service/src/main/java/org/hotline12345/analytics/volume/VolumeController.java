@@ -4,7 +4,12 @@ import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
+import org.hotline12345.analytics.csv.Csv;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
@@ -41,10 +46,11 @@ class VolumeController {
         this.clock = clock;
     }
 
-    @GetMapping("/api/v1/analytics/volume")
-    Mono<Volume> volume(@RequestParam(defaultValue = "hour") @Pattern(regexp = "hour|day") String by,
+    @GetMapping(value = "/api/v1/analytics/volume", produces = {MediaType.APPLICATION_JSON_VALUE, Csv.TEXT_CSV})
+    Mono<ResponseEntity<?>> volume(@RequestParam(defaultValue = "hour") @Pattern(regexp = "hour|day") String by,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestHeader(name = "Accept", required = false) String accept) {
         LocalDate today = LocalDate.now(clock.withZone(FactUpdates.CITY_ZONE));
         LocalDate end = to == null ? today : to;
         LocalDate start = from == null ? end : from;
@@ -75,7 +81,9 @@ class VolumeController {
             Double change = both.getT2() == 0 ? null
                     : Math.round(1000.0 * (total - both.getT2()) / both.getT2()) / 10.0;
             return new Volume(start, end, by, total, previousStart, previousEnd, both.getT2(), change, rows);
-        });
+        }).map(volume -> Csv.respond(volume, volume.buckets().stream().flatMap(bucket -> bucket.byCategory()
+                        .entrySet().stream().map(e -> Arrays.asList(bucket.bucket(), e.getKey(), e.getValue())))
+                .toList(), accept, ("hour".equals(by) ? "hour" : "day") + ",category,tickets", row -> row));
     }
 
     /**

@@ -1,0 +1,217 @@
+package org.hotline12345.analytics.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hotline12345.analytics.facts.FactUpdates;
+import org.hotline12345.contracts.AssignmentReason;
+import org.hotline12345.contracts.Channel;
+import org.hotline12345.contracts.CitizenContact;
+import org.hotline12345.contracts.EventIds;
+import org.hotline12345.contracts.FeedbackReceived;
+import org.hotline12345.contracts.GeoPoint;
+import org.hotline12345.contracts.Priority;
+import org.hotline12345.contracts.Satisfaction;
+import org.hotline12345.contracts.TicketAccepted;
+import org.hotline12345.contracts.TicketAssigned;
+import org.hotline12345.contracts.TicketReceived;
+import org.hotline12345.contracts.Urgency;
+import org.hotline12345.embedded.EventTopics;
+import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The dashboard in a real browser (Debian's headless Chromium through chromedriver) against the running service:
+ * every number it shows is the number the API gives for the same question.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "hotline.analytics.rollup-interval=1s"})
+@AutoConfigureWebTestClient
+@DirtiesContext
+class DashboardIT {
+
+    static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
+    @AutoClose
+    static final EventTopics topics = new EventTopics(infra.kafka());
+    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
+            new ParameterizedTypeReference<>() { };
+    static ChromeDriver browser;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        infra.register(registry::add, "analytics-dashboard-it");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    WebTestClient web;
+
+    @BeforeAll
+    static void todaysTicketsAndABrowser() {
+        // all on the city's today, however soon after its midnight the test runs
+        Instant startOfToday = LocalDate.now(FactUpdates.CITY_ZONE).atStartOfDay(FactUpdates.CITY_ZONE).toInstant();
+        Instant first = Instant.now().minusSeconds(300).isBefore(startOfToday) ? startOfToday
+                : Instant.now().minusSeconds(300);
+        ticket(first, "URBAN_MGMT", "NOISE", "YY-04", true, Satisfaction.SATISFIED, true);
+        ticket(first.plusSeconds(1), "URBAN_MGMT", "NOISE", "YY-04", true, Satisfaction.DISSATISFIED, false);
+        ticket(first.plusSeconds(2), "URBAN_MGMT", "CITY_APPEARANCE", "YY-04", false, null, false);
+        ticket(first.plusSeconds(3), "WATER_CO", "WATER_SUPPLY", "YY-01", true, Satisfaction.SATISFIED, true);
+        ticket(first.plusSeconds(4), "WATER_CO", "WATER_SUPPLY", "YY-01", true, Satisfaction.BASICALLY_SATISFIED,
+                true);
+        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless",
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1400,1500");
+        browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build(), options);
+    }
+
+    @AfterAll
+    static void closeTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void showsTheNumbersTheApiGives() throws Exception {
+        String month = LocalDate.now(FactUpdates.CITY_ZONE).toString().substring(0, 7);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) api("/overview", OBJECT).get("received"))
+                .intValue() == 5 && api("/ranking?month=" + month, LIST).size() == 2);
+
+        browser.get("http://localhost:" + port + "/dashboard#token=" + analyst());
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .withMessage(() -> "the page says: " + browser.findElement(By.id("status")).getText())
+                .until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
+
+        Map<String, Object> overview = api("/overview", OBJECT);
+        assertThat(value("today-received")).isEqualTo(overview.get("received").toString()).isEqualTo("5");
+        assertThat(value("today-assigned")).isEqualTo(overview.get("assigned").toString());
+        assertThat(value("today-accepted-on-time")).isEqualTo(overview.get("acceptedOnTime").toString());
+
+        String from = browser.findElement(By.id("from")).getDomProperty("value");
+        String to = browser.findElement(By.id("to")).getDomProperty("value");
+        Map<String, Object> city = ((List<Map<String, Object>>) api("/deadlines?groupBy=city&from=" + from + "&to="
+                + to, OBJECT).get("groups")).get(0);
+        assertThat(number(value("limits-on-time-acceptance"))).isEqualTo(number(city.get("onTimeAcceptanceRate")));
+        assertThat(number(value("limits-overdue"))).isEqualTo(number(city.get("overdueNow")));
+        assertThat(number(value("limits-fcr"))).isEqualTo(number(city.get("firstContactResolutionRate")));
+
+        List<Map<String, Object>> ranking = api("/ranking?month=" + to.substring(0, 7), LIST);
+        List<WebElement> rankingRows = browser.findElements(By.cssSelector("#ranking tbody tr"));
+        assertThat(rankingRows).hasSize(ranking.size());
+        for (int i = 0; i < ranking.size(); i++) {
+            List<WebElement> cells = rankingRows.get(i).findElements(By.tagName("td"));
+            assertThat(cells.get(1).getText()).contains((String) ranking.get(i).get("unitId"));
+            assertThat(number(cells.get(2).getText())).isEqualTo(number(ranking.get(i).get("composite")));
+        }
+        assertThat(rankingRows.get(0).getText()).contains("WATER_CO");
+
+        Map<String, Long> categories = new LinkedHashMap<>();
+        ((List<Map<String, Object>>) api("/volume?by=day&from=" + from + "&to=" + to, OBJECT).get("buckets"))
+                .forEach(bucket -> ((Map<String, Number>) bucket.get("byCategory")).forEach(
+                        (category, count) -> categories.merge(category, count.longValue(), Long::sum)));
+        categories.forEach((category, count) -> assertThat(value("category-" + category))
+                .isEqualTo(count.toString()));
+
+        List<Map<String, Object>> hotGrids = (List<Map<String, Object>>) api("/hotspots?from=" + from + "&to=" + to,
+                OBJECT).get("grids");
+        List<WebElement> gridRows = browser.findElements(By.cssSelector("#hot-grids tbody tr"));
+        assertThat(gridRows).hasSize(hotGrids.size());
+        assertThat(gridRows.get(0).findElements(By.tagName("td")).get(0).getText())
+                .isEqualTo(hotGrids.get(0).get("gridId")).isEqualTo("YY-04");
+
+        List<Double> apiSatisfaction = new ArrayList<>();
+        api("/rates?groupBy=city&period=day&from=" + from + "&to=" + to, LIST)
+                .forEach(row -> apiSatisfaction.add(number(row.get("satisfactionRate"))));
+        assertThat(Arrays.stream(browser.findElement(By.cssSelector("[data-testid=trend-satisfactionRate]"))
+                .getDomAttribute("data-values").split(",", -1)).map(DashboardIT::number).toList())
+                .isEqualTo(apiSatisfaction).containsExactly(75.0);
+
+        Path screenshot = Path.of("target/dashboard.png");
+        Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
+        assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+    }
+
+    @Test
+    void asksForATokenAndSaysSoWhenItIsRefused() {
+        browser.get("http://localhost:" + port + "/dashboard");
+        browser.executeScript("sessionStorage.clear()");
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("status")).getText()).contains("Sign in with an analyst token");
+        assertThat(browser.findElement(By.id("board")).isDisplayed()).isFalse();
+
+        browser.findElement(By.id("token")).sendKeys("not-a-token");
+        browser.findElement(By.cssSelector("#signin button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("status"), "The token was refused"));
+    }
+
+    /** A number as the page or the API gives it ({@code 80} and {@code 80.0} alike), or null for none. */
+    private static Double number(Object value) {
+        return value == null || value.toString().isEmpty() || "–".equals(value.toString()) ? null
+                : Double.valueOf(value.toString());
+    }
+
+    private String value(String testId) {
+        return browser.findElement(By.cssSelector("[data-testid='" + testId + "']")).getDomAttribute("data-value");
+    }
+
+    private <T> T api(String path, ParameterizedTypeReference<T> type) {
+        return web.get().uri("/api/v1/analytics" + path).headers(h -> h.setBearerAuth(analyst())).exchange()
+                .expectStatus().isOk().expectBody(type).returnResult().getResponseBody();
+    }
+
+    private static void ticket(Instant at, String unit, String category, String grid, boolean onTime,
+            Satisfaction rating, boolean solved) {
+        String id = UUID.randomUUID().toString();
+        topics.publish(new TicketReceived(EventIds.of(id, "TicketReceived", 1), at, id, "12345-d-" + id.substring(0,
+                4), Channel.PHONE, category, Urgency.NORMAL, "complaint", new GeoPoint(26.57, 106.71), null,
+                new CitizenContact(null, null, null, null, "zh", false), false, null, null, null));
+        topics.publish(new TicketAssigned(EventIds.of(id, "TicketAssigned", 1), at.plusSeconds(30), id, "12345-d", 1,
+                unit, unit, List.of(), category, "YUNYAN", Priority.NORMAL, at.plusSeconds(86_400),
+                at.plusSeconds(7 * 86_400), new AssignmentReason("rule", 1, grid, List.of())));
+        topics.publish(new TicketAccepted(EventIds.of(id, "TicketAccepted", 1), at.plusSeconds(onTime ? 300 : 90_000),
+                id, unit, onTime));
+        if (rating != null) {
+            topics.publish(new FeedbackReceived(EventIds.of(id, "FeedbackReceived", 1), at.plusSeconds(600), id,
+                    solved, rating, "SMS"));
+        }
+    }
+
+    private static String analyst() {
+        return infra.tokens().mint("an-3", "ANALYST");
+    }
+}
