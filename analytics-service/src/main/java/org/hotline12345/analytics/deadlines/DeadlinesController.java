@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import org.bson.Document;
 import org.hotline12345.analytics.csv.Csv;
 import org.hotline12345.analytics.facts.FactRecorder;
+import org.hotline12345.analytics.csv.DayRange;
 import org.hotline12345.analytics.facts.FactUpdates;
-import org.hotline12345.platform.problem.InvalidRequestException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -56,11 +56,10 @@ class DeadlinesController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestHeader(name = "Accept", required = false) String accept) {
-        LocalDate end = to == null ? LocalDate.now(clock.withZone(FactUpdates.CITY_ZONE)) : to;
-        LocalDate start = from == null ? end.withDayOfMonth(1) : from;
-        if (end.isBefore(start) || start.plusDays(MAX_DAYS).isBefore(end)) {
-            return Mono.error(new InvalidRequestException("to", "must be from 0 to " + MAX_DAYS + " days after from"));
-        }
+        DayRange range = DayRange.of(from, to, LocalDate.now(clock.withZone(FactUpdates.CITY_ZONE)),
+                end -> end.withDayOfMonth(1), MAX_DAYS);
+        LocalDate start = range.from();
+        LocalDate end = range.to();
         Instant now = clock.instant();
         Query query = Query.query(Criteria.where("receivedDay").gte(start.toString()).lte(end.toString()));
         query.fields().include(FIELDS);

@@ -15,8 +15,8 @@ import java.util.TreeMap;
 import org.bson.Document;
 import org.hotline12345.analytics.csv.Csv;
 import org.hotline12345.analytics.facts.FactRecorder;
+import org.hotline12345.analytics.csv.DayRange;
 import org.hotline12345.analytics.facts.FactUpdates;
-import org.hotline12345.platform.problem.InvalidRequestException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -61,11 +61,10 @@ class HotspotsController {
             @RequestParam(defaultValue = "10") @Min(1) @Max(100) int limit,
             @RequestParam(defaultValue = "grids") @Pattern(regexp = "grids|clusters") String table,
             @RequestHeader(name = "Accept", required = false) String accept) {
-        LocalDate end = to == null ? LocalDate.now(clock.withZone(FactUpdates.CITY_ZONE)) : to;
-        LocalDate start = from == null ? end.minusDays(29) : from;
-        if (end.isBefore(start) || start.plusDays(MAX_DAYS).isBefore(end)) {
-            return Mono.error(new InvalidRequestException("to", "must be from 0 to " + MAX_DAYS + " days after from"));
-        }
+        DayRange range = DayRange.of(from, to, LocalDate.now(clock.withZone(FactUpdates.CITY_ZONE)),
+                end -> end.minusDays(29), MAX_DAYS);
+        LocalDate start = range.from();
+        LocalDate end = range.to();
         Criteria inPeriod = Criteria.where("receivedDay").gte(start.toString()).lte(end.toString());
         if (category != null) {
             inPeriod = inPeriod.and("category").is(category);

@@ -9,8 +9,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.bson.Document;
+import org.hotline12345.analytics.csv.DayRange;
 import org.hotline12345.analytics.facts.FactUpdates;
-import org.hotline12345.platform.problem.InvalidRequestException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -41,15 +41,11 @@ class OverviewController {
     Mono<ResponseEntity<?>> overview(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
             LocalDate from, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
             LocalDate to, @RequestHeader(name = "Accept", required = false) String accept) {
-        LocalDate today = LocalDate.now(clock.withZone(FactUpdates.CITY_ZONE));
-        LocalDate start = from == null ? (to == null ? today : to) : from;
-        LocalDate end = to == null ? (from == null ? today : from) : to;
-        if (end.isBefore(start)) {
-            return Mono.error(new InvalidRequestException("to", "is before from"));
-        }
-        if (start.plusDays(MAX_DAYS).isBefore(end)) {
-            return Mono.error(new InvalidRequestException("to", "is more than " + MAX_DAYS + " days after from"));
-        }
+        // one day given is that day alone; none is today
+        DayRange range = DayRange.of(from, to, from != null ? from : LocalDate.now(clock.withZone(
+                FactUpdates.CITY_ZONE)), end -> end, MAX_DAYS);
+        LocalDate start = range.from();
+        LocalDate end = range.to();
         Criteria period = Criteria.where("receivedDay").gte(start.toString()).lte(end.toString());
         return Mono.zip(List.of(
                         count(period),

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.hotline12345.analytics.csv.Csv;
+import org.hotline12345.analytics.csv.DayRange;
 import org.hotline12345.analytics.facts.FactUpdates;
-import org.hotline12345.platform.problem.InvalidRequestException;
 import org.hotline12345.referencedata.SampleCity;
 import org.hotline12345.referencedata.Unit;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -51,15 +51,10 @@ class RatesController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @org.springframework.web.bind.annotation.RequestHeader(name = "Accept", required = false) String accept) {
-        LocalDate today = LocalDate.now(clock.withZone(FactUpdates.CITY_ZONE));
-        LocalDate end = to == null ? today : to;
-        LocalDate start = from == null ? end.withDayOfMonth(1) : from;
-        if (end.isBefore(start)) {
-            return Mono.error(new InvalidRequestException("to", "is before from"));
-        }
-        if (start.plusDays(MAX_DAYS).isBefore(end)) {
-            return Mono.error(new InvalidRequestException("to", "is more than " + MAX_DAYS + " days after from"));
-        }
+        DayRange range = DayRange.of(from, to, LocalDate.now(clock.withZone(FactUpdates.CITY_ZONE)),
+                end -> end.withDayOfMonth(1), MAX_DAYS);
+        LocalDate start = range.from();
+        LocalDate end = range.to();
         return queries.counts(groupBy, period, start, end)
                 .map(rows -> rows.stream().map(RateRow::of).toList())
                 .map(rows -> Csv.respond(rows, accept, RateRow.CSV_HEADER, RateRow::cells));

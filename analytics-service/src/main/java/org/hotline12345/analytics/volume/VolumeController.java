@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
+import org.hotline12345.analytics.csv.DayRange;
 import org.hotline12345.analytics.facts.FactUpdates;
-import org.hotline12345.platform.problem.InvalidRequestException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -51,12 +51,10 @@ class VolumeController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestHeader(name = "Accept", required = false) String accept) {
-        LocalDate today = LocalDate.now(clock.withZone(FactUpdates.CITY_ZONE));
-        LocalDate end = to == null ? today : to;
-        LocalDate start = from == null ? end : from;
-        if (end.isBefore(start) || start.plusDays(MAX_DAYS).isBefore(end)) {
-            return Mono.error(new InvalidRequestException("to", "must be from 0 to " + MAX_DAYS + " days after from"));
-        }
+        DayRange range = DayRange.of(from, to, LocalDate.now(clock.withZone(FactUpdates.CITY_ZONE)), end -> end,
+                MAX_DAYS);
+        LocalDate start = range.from();
+        LocalDate end = range.to();
         long days = ChronoUnit.DAYS.between(start, end) + 1;
         LocalDate previousStart = start.minusDays(days);
         LocalDate previousEnd = start.minusDays(1);

@@ -103,24 +103,12 @@ class OverviewIT {
                         {"tickets":3,"previousFrom":"2024-03-09","previousTickets":1,"changePercent":200.0,
                          "buckets":[{"bucket":"09","tickets":2,"byCategory":{"NOISE":2}},
                                     {"bucket":"12","tickets":1,"byCategory":{"NOISE":1}}]}"""));
-        web.get().uri("/api/v1/analytics/volume?by=hour&from=2024-03-10&to=2024-03-10")
-                .headers(h -> {
-                    h.setBearerAuth(analyst());
-                    h.set("Accept", "text/csv");
-                }).exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).isEqualTo("""
+        csv("/api/v1/analytics/volume?by=hour&from=2024-03-10&to=2024-03-10").isEqualTo("""
                         hour,category,tickets
                         09,NOISE,2
                         12,NOISE,1
                         """);
-        web.get().uri("/api/v1/analytics/overview?from=2024-03-10&to=2024-03-10")
-                .headers(h -> {
-                    h.setBearerAuth(analyst());
-                    h.set("Accept", "text/csv");
-                }).exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).isEqualTo("""
+        csv("/api/v1/analytics/overview?from=2024-03-10&to=2024-03-10").isEqualTo("""
                         from,to,received,resolvedAtIntake,assigned,accepted,acceptedOnTime,resolved,closed,returns,\
                         escalations
                         2024-03-10,2024-03-10,3,0,0,0,0,0,0,0,0
@@ -168,5 +156,13 @@ class OverviewIT {
                 received.ticketNumber(), 1, "URBAN_MGMT", "贵阳市城市管理局", List.of(), "NOISE", "YUNYAN",
                 Priority.NORMAL, at.plusSeconds(86_400), at.plusSeconds(7 * 86_400),
                 new AssignmentReason("noise", 1, "YY-04", List.of("category=NOISE")));
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.BodySpec<String, ?> csv(String uri) {
+        return web.get().uri(uri).headers(h -> {
+            h.setBearerAuth(analyst());
+            h.set("Accept", "text/csv");
+        }).exchange().expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv")
+                .expectBody(String.class);
     }
 }
