@@ -1,6 +1,5 @@
 package org.hotline12345.routing.city;
 
-import java.util.List;
 import org.hotline12345.platform.problem.InvalidRequestException;
 import org.hotline12345.platform.problem.ResourceNotFoundException;
 import org.hotline12345.referencedata.Grid;
@@ -10,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Read API of the reference data routing works with: units, grids, and which grid a point is in. */
@@ -25,13 +25,13 @@ class CityController {
     }
 
     @GetMapping("/units")
-    List<Unit> units() {
-        return city.units();
+    Flux<Unit> units() {
+        return Flux.fromIterable(city.units());
     }
 
     @GetMapping("/grids")
-    List<GridView> grids() {
-        return city.grids().all().stream().map(GridView::of).toList();
+    Flux<GridView> grids() {
+        return Flux.fromIterable(city.grids().all()).map(GridView::of);
     }
 
     @GetMapping("/grids/locate")

@@ -125,6 +125,11 @@ class AssignmentIT {
 
     @Test
     void locatesPointsInGridsThroughTheApi() {
+        web.get().uri("/api/v1/grids").headers(h -> h.setBearerAuth(infra.tokens().mint("op", "OPERATOR"))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(20)
+                .jsonPath("$[?(@.gridId == 'YY-04')].district").isEqualTo(List.of("YUNYAN"));
+        web.get().uri("/api/v1/units").headers(h -> h.setBearerAuth(infra.tokens().mint("op", "OPERATOR"))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[?(@.id == 'URBAN_MGMT')].zh").isEqualTo(List.of("贵阳市城市管理局"));
         web.get().uri("/api/v1/grids/locate?lat=26.5785&lon=106.7135")
                 .headers(h -> h.setBearerAuth(infra.tokens().mint("sup-1", "SUPERVISOR"))).exchange()
                 .expectStatus().isOk()
