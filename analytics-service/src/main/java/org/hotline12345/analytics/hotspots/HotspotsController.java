@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
-import org.hotline12345.analytics.csv.Csv;
+import org.hotline12345.analytics.tables.Csv;
 import org.hotline12345.analytics.facts.FactRecorder;
-import org.hotline12345.analytics.csv.DayRange;
+import org.hotline12345.analytics.tables.DayRange;
 import org.hotline12345.analytics.facts.FactUpdates;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.aggregation.ConditionalOperators;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -65,15 +67,20 @@ class HotspotsController {
                 end -> end.minusDays(29), MAX_DAYS);
         LocalDate start = range.from();
         LocalDate end = range.to();
-        Criteria inPeriod = Criteria.where("receivedDay").gte(start.toString()).lte(end.toString());
-        if (category != null) {
-            inPeriod = inPeriod.and("category").is(category);
-        }
-        Query query = Query.query(inPeriod);
-        query.fields().include("gridId", "district", "category", "linkedTo", "repeat");
-        return mongo.find(query, Document.class, FactRecorder.COLLECTION).collectList()
-                .flatMap(facts -> clusters(facts, limit).map(clusters -> new Hotspots(start, end, category,
-                        grids(facts, limit), byCategory(facts), clusters)))
+        Aggregation byGridAndCategory = Aggregation.newAggregation(
+                Aggregation.match(period(start, end, category).and("gridId").ne(null)),
+                Aggregation.group("gridId", "category").count().as("tickets").first("district").as("district"));
+        Aggregation byRoot = Aggregation.newAggregation(
+                Aggregation.match(period(start, end, category).and("linkedTo").ne(null)),
+                Aggregation.group("linkedTo").count().as("linked").sum(ConditionalOperators.when(
+                        Criteria.where("repeat").is(true)).then(1).otherwise(0)).as("repeats"));
+        Mono<List<Document>> gridRows = mongo.aggregate(byGridAndCategory, FactRecorder.COLLECTION, Document.class)
+                .collectList();
+        Mono<List<Cluster>> clusters = mongo.aggregate(byRoot, FactRecorder.COLLECTION, Document.class)
+                .collectList().flatMap(roots -> clusters(roots, limit));
+        return Mono.zip(gridRows, clusters)
+                .map(both -> new Hotspots(start, end, category, grids(both.getT1(), limit), byCategory(both.getT1()),
+                        both.getT2()))
                 .map(hotspots -> "clusters".equals(table)
                         ? Csv.respond(hotspots, hotspots.clusters(), accept,
                                 "ticketNumber,category,gridId,district,linkedTickets,repeatCalls",
@@ -83,17 +90,22 @@ class HotspotsController {
                                 g -> Arrays.asList(g.gridId(), g.district(), g.tickets(), g.topCategory())));
     }
 
-    private static List<GridLoad> grids(List<Document> facts, int limit) {
+    private static Criteria period(LocalDate start, LocalDate end, String category) {
+        Criteria period = Criteria.where("receivedDay").gte(start.toString()).lte(end.toString());
+        return category == null ? period : period.and("category").is(category);
+    }
+
+    /** The grids with the most tickets, from the counts per grid and category. */
+    private static List<GridLoad> grids(List<Document> rows, int limit) {
         Map<String, Map<String, Long>> categoriesByGrid = new HashMap<>();
         Map<String, String> districts = new HashMap<>();
-        for (Document fact : facts) {
-            String grid = fact.getString("gridId");
-            if (grid != null) {
-                categoriesByGrid.computeIfAbsent(grid, g -> new TreeMap<>())
-                        .merge(String.valueOf(fact.get("category")), 1L, Long::sum);
-                if (fact.getString("district") != null) {
-                    districts.put(grid, fact.getString("district"));
-                }
+        for (Document row : rows) {
+            Document id = row.get("_id", Document.class);
+            String grid = id.getString("gridId");
+            categoriesByGrid.computeIfAbsent(grid, g -> new TreeMap<>())
+                    .merge(String.valueOf(id.get("category")), count(row, "tickets"), Long::sum);
+            if (row.getString("district") != null) {
+                districts.put(grid, row.getString("district"));
             }
         }
         return categoriesByGrid.entrySet().stream()
@@ -107,53 +119,44 @@ class HotspotsController {
                 .toList();
     }
 
-    private static Map<String, List<GridCount>> byCategory(List<Document> facts) {
-        Map<String, Map<String, Long>> gridsByCategory = new TreeMap<>();
-        for (Document fact : facts) {
-            if (fact.getString("gridId") != null) {
-                gridsByCategory.computeIfAbsent(String.valueOf(fact.get("category")), c -> new HashMap<>())
-                        .merge(fact.getString("gridId"), 1L, Long::sum);
-            }
+    /** Per category, its busiest grids. */
+    private static Map<String, List<GridCount>> byCategory(List<Document> rows) {
+        Map<String, List<GridCount>> grids = new TreeMap<>();
+        for (Document row : rows) {
+            Document id = row.get("_id", Document.class);
+            grids.computeIfAbsent(String.valueOf(id.get("category")), c -> new ArrayList<>())
+                    .add(new GridCount(id.getString("gridId"), count(row, "tickets")));
         }
         Map<String, List<GridCount>> top = new TreeMap<>();
-        gridsByCategory.forEach((category, grids) -> top.put(category, grids.entrySet().stream()
-                .map(e -> new GridCount(e.getKey(), e.getValue()))
+        grids.forEach((category, counts) -> top.put(category, counts.stream()
                 .sorted(Comparator.comparingLong(GridCount::tickets).reversed().thenComparing(GridCount::gridId))
                 .limit(GRIDS_PER_CATEGORY).toList()));
         return top;
     }
 
-    private Mono<List<Cluster>> clusters(List<Document> facts, int limit) {
-        Map<String, long[]> linked = new HashMap<>();
-        for (Document fact : facts) {
-            String root = fact.getString("linkedTo");
-            if (root != null) {
-                long[] counts = linked.computeIfAbsent(root, r -> new long[2]);
-                counts[0]++;
-                if (Boolean.TRUE.equals(fact.get("repeat"))) {
-                    counts[1]++;
-                }
-            }
-        }
-        List<String> largest = linked.entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[0]).reversed()
-                        .thenComparing(Map.Entry::getKey))
-                .limit(limit).map(Map.Entry::getKey).toList();
+    /** The largest clusters, from the counts per root ticket, with the root ticket's own details. */
+    private Mono<List<Cluster>> clusters(List<Document> roots, int limit) {
+        List<Document> largest = roots.stream()
+                .sorted(Comparator.comparingLong((Document r) -> count(r, "linked")).reversed()
+                        .thenComparing(r -> r.getString("_id")))
+                .limit(limit).toList();
         if (largest.isEmpty()) {
             return Mono.just(List.of());
         }
-        return mongo.find(Query.query(Criteria.where("_id").in(largest)), Document.class, FactRecorder.COLLECTION)
+        return mongo.find(Query.query(Criteria.where("_id").in(largest.stream().map(r -> r.getString("_id"))
+                        .toList())), Document.class, FactRecorder.COLLECTION)
                 .collectMap(root -> root.getString("_id"))
-                .map(roots -> {
-                    List<Cluster> clusters = new ArrayList<>();
-                    for (String id : largest) {
-                        Document root = roots.getOrDefault(id, new Document());
-                        clusters.add(new Cluster(id, root.getString("ticketNumber"), root.getString("category"),
-                                root.getString("gridId"), root.getString("district"), linked.get(id)[0],
-                                linked.get(id)[1]));
-                    }
-                    return clusters;
-                });
+                .map(details -> largest.stream().map(root -> {
+                    Document ticket = details.getOrDefault(root.getString("_id"), new Document());
+                    return new Cluster(root.getString("_id"), ticket.getString("ticketNumber"),
+                            ticket.getString("category"), ticket.getString("gridId"), ticket.getString("district"),
+                            count(root, "linked"), count(root, "repeats"));
+                }).toList());
+    }
+
+    private static long count(Document row, String field) {
+        Object value = row.get(field);
+        return value instanceof Number n ? n.longValue() : 0;
     }
 
     /** The hot spots of a period. */

@@ -1,4 +1,4 @@
-package org.hotline12345.analytics.csv;
+package org.hotline12345.analytics.tables;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
