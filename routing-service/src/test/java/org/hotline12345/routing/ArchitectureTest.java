@@ -12,7 +12,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domainIsPlainJava = noClasses()
-            .that().resideInAnyPackage("..routing.rules", "..routing.deadlines", "..routing.grids")
+            .that().resideInAnyPackage("..routing.rules", "..routing.deadlines")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..",
                     "tools.jackson..", "com.mongodb..", "org.apache.kafka..");
 }

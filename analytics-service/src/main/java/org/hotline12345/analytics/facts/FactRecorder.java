@@ -5,6 +5,8 @@ import org.hotline12345.contracts.FeedbackReceived;
 import org.hotline12345.contracts.HotlineEvent;
 import org.hotline12345.contracts.TicketAssigned;
 import org.hotline12345.contracts.TicketReceived;
+import org.hotline12345.referencedata.GridIndex;
+import org.hotline12345.referencedata.SampleCity;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -27,6 +29,7 @@ public class FactRecorder {
     private final ReactiveMongoTemplate mongo;
     private final MeterRegistry meters;
     private final ChangedDays rollups;
+    private final GridIndex grids = GridIndex.of(SampleCity.load().grids());
 
     FactRecorder(ReactiveMongoTemplate mongo, MeterRegistry meters, ChangedDays rollups) {
         this.mongo = mongo;
@@ -36,7 +39,7 @@ public class FactRecorder {
 
     /** Completes with {@code true} when the event changed the fact, {@code false} when it had been applied. */
     public Mono<Boolean> record(HotlineEvent event) {
-        FactUpdates.Change change = FactUpdates.of(event);
+        FactUpdates.Change change = FactUpdates.of(event, grids);
         Update update = new Update().addToSet("eventIds", event.eventId()).set("updatedAt", event.occurredAt());
         change.set().forEach(update::set);
         change.unset().forEach(update::unset);

@@ -18,6 +18,7 @@ import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.contracts.TicketRejected;
 import org.hotline12345.contracts.TicketReopened;
 import org.hotline12345.contracts.TicketResolved;
+import org.hotline12345.referencedata.GridIndex;
 
 /**
  * What one event changes in its ticket's fact: fields it sets and counters it adds to. Each event type owns its
@@ -38,7 +39,8 @@ public final class FactUpdates {
             Map<String, Object> addToSet) {
     }
 
-    public static Change of(HotlineEvent event) {
+    /** The changes of {@code event}; {@code grids} places a received ticket's point in its grid. */
+    public static Change of(HotlineEvent event, GridIndex grids) {
         Map<String, Object> set = new LinkedHashMap<>();
         java.util.List<String> unset = new java.util.ArrayList<>();
         Map<String, Integer> inc = new LinkedHashMap<>();
@@ -62,6 +64,9 @@ public final class FactUpdates {
             if (r.location() != null) {
                 set.put("lat", r.location().lat());
                 set.put("lon", r.location().lon());
+                // routing names the grid only of tickets it assigns; a linked ticket still belongs to a place
+                grids.locate(r.location().lat(), r.location().lon())
+                        .ifPresent(grid -> set.put("placedGridId", grid.id()));
             }
             if (r.citizen() != null && r.citizen().phoneHash() != null) {
                 set.put("citizenHash", r.citizen().phoneHash());

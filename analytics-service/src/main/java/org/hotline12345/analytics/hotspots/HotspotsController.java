@@ -17,6 +17,9 @@ import org.hotline12345.analytics.tables.Csv;
 import org.hotline12345.analytics.facts.FactRecorder;
 import org.hotline12345.analytics.tables.DayRange;
 import org.hotline12345.analytics.facts.FactUpdates;
+import org.hotline12345.referencedata.Grid;
+import org.hotline12345.referencedata.GridIndex;
+import org.hotline12345.referencedata.SampleCity;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.aggregation.ConditionalOperators;
@@ -49,6 +52,7 @@ class HotspotsController {
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
+    private final GridIndex city = GridIndex.of(SampleCity.load().grids());
 
     HotspotsController(ReactiveMongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
@@ -68,8 +72,8 @@ class HotspotsController {
         LocalDate start = range.from();
         LocalDate end = range.to();
         Aggregation byGridAndCategory = Aggregation.newAggregation(
-                Aggregation.match(period(start, end, category).and("gridId").ne(null)),
-                Aggregation.group("gridId", "category").count().as("tickets").first("district").as("district"));
+                Aggregation.match(period(start, end, category)),
+                Aggregation.group("gridId", "placedGridId", "category").count().as("tickets"));
         Aggregation byRoot = Aggregation.newAggregation(
                 Aggregation.match(period(start, end, category).and("linkedTo").ne(null)),
                 Aggregation.group("linkedTo").count().as("linked").sum(ConditionalOperators.when(
@@ -96,20 +100,18 @@ class HotspotsController {
     }
 
     /** The grids with the most tickets, from the counts per grid and category. */
-    private static List<GridLoad> grids(List<Document> rows, int limit) {
+    private List<GridLoad> grids(List<Document> rows, int limit) {
         Map<String, Map<String, Long>> categoriesByGrid = new HashMap<>();
-        Map<String, String> districts = new HashMap<>();
         for (Document row : rows) {
-            Document id = row.get("_id", Document.class);
-            String grid = id.getString("gridId");
-            categoriesByGrid.computeIfAbsent(grid, g -> new TreeMap<>())
-                    .merge(String.valueOf(id.get("category")), count(row, "tickets"), Long::sum);
-            if (row.getString("district") != null) {
-                districts.put(grid, row.getString("district"));
+            String grid = grid(row.get("_id", Document.class));
+            if (grid != null) {
+                categoriesByGrid.computeIfAbsent(grid, g -> new TreeMap<>()).merge(
+                        String.valueOf(row.get("_id", Document.class).get("category")), count(row, "tickets"),
+                        Long::sum);
             }
         }
         return categoriesByGrid.entrySet().stream()
-                .map(e -> new GridLoad(e.getKey(), districts.get(e.getKey()),
+                .map(e -> new GridLoad(e.getKey(), district(e.getKey()),
                         e.getValue().values().stream().mapToLong(Long::longValue).sum(),
                         e.getValue().entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
                                 .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
@@ -121,14 +123,17 @@ class HotspotsController {
 
     /** Per category, its busiest grids. */
     private static Map<String, List<GridCount>> byCategory(List<Document> rows) {
-        Map<String, List<GridCount>> grids = new TreeMap<>();
+        Map<String, Map<String, Long>> grids = new TreeMap<>();
         for (Document row : rows) {
             Document id = row.get("_id", Document.class);
-            grids.computeIfAbsent(String.valueOf(id.get("category")), c -> new ArrayList<>())
-                    .add(new GridCount(id.getString("gridId"), count(row, "tickets")));
+            if (grid(id) != null) {
+                grids.computeIfAbsent(String.valueOf(id.get("category")), c -> new HashMap<>())
+                        .merge(grid(id), count(row, "tickets"), Long::sum);
+            }
         }
         Map<String, List<GridCount>> top = new TreeMap<>();
-        grids.forEach((category, counts) -> top.put(category, counts.stream()
+        grids.forEach((category, counts) -> top.put(category, counts.entrySet().stream()
+                .map(e -> new GridCount(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingLong(GridCount::tickets).reversed().thenComparing(GridCount::gridId))
                 .limit(GRIDS_PER_CATEGORY).toList()));
         return top;
@@ -148,10 +153,20 @@ class HotspotsController {
                 .collectMap(root -> root.getString("_id"))
                 .map(details -> largest.stream().map(root -> {
                     Document ticket = details.getOrDefault(root.getString("_id"), new Document());
+                    String grid = grid(ticket);
                     return new Cluster(root.getString("_id"), ticket.getString("ticketNumber"),
-                            ticket.getString("category"), ticket.getString("gridId"), ticket.getString("district"),
+                            ticket.getString("category"), grid, grid == null ? null : district(grid),
                             count(root, "linked"), count(root, "repeats"));
                 }).toList());
+    }
+
+    /** The grid routing assigned the ticket in, else the grid its point lies in. */
+    private static String grid(Document fact) {
+        return fact.getString("gridId") != null ? fact.getString("gridId") : fact.getString("placedGridId");
+    }
+
+    private String district(String grid) {
+        return city.byId(grid).map(Grid::district).orElse(null);
     }
 
     private static long count(Document row, String field) {

@@ -1,6 +1,6 @@
 package org.hotline12345.routing.city;
 
-import org.hotline12345.routing.grids.GridIndex;
+import org.hotline12345.referencedata.GridIndex;
 import java.util.List;
 import java.util.Optional;
 import org.hotline12345.referencedata.SampleCity;

@@ -1,8 +1,7 @@
-package org.hotline12345.routing.grids;
+package org.hotline12345.referencedata;
 
 import java.util.List;
 import java.util.Optional;
-import org.hotline12345.referencedata.Grid;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.GeometryFactory;

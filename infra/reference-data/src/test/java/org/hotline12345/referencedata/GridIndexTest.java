@@ -1,9 +1,7 @@
-package org.hotline12345.routing.grids;
+package org.hotline12345.referencedata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.hotline12345.referencedata.Grid;
-import org.hotline12345.referencedata.SampleCity;
 import org.junit.jupiter.api.Test;
 
 class GridIndexTest {
