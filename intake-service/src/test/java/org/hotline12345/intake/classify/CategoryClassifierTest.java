@@ -50,6 +50,24 @@ class CategoryClassifierTest {
     }
 
     @Test
+    void filesOnlyWhatItIsSureOfAndSendsMostOfItsMistakesToTriage() {
+        double threshold = 0.5;
+        long filed = 0;
+        long filedRight = 0;
+        for (LabelledComplaint complaint : CORPUS.stream().filter(LabelledComplaint::evaluation).toList()) {
+            CategoryClassifier.Scored best = CLASSIFIER.rank(complaint.text()).get(0);
+            if (best.confidence() >= threshold) {
+                filed++;
+                filedRight += best.category().equals(complaint.category()) ? 1 : 0;
+            }
+        }
+        System.out.printf("classifier: %d of the evaluation part filed at confidence >= %.1f, %d of them right%n",
+                filed, threshold, filedRight);
+        assertThat((double) filedRight / filed).isGreaterThanOrEqualTo(0.9);
+        assertThat(CLASSIFIER.temperature()).isGreaterThan(1.0);
+    }
+
+    @Test
     void readsChineseAndEnglish() {
         assertThat(CLASSIFIER.rank("小区停水了，水龙头一滴水都没有").get(0).category()).isEqualTo("WATER_SUPPLY");
         assertThat(CLASSIFIER.rank("Loud music from the bar every night, we cannot sleep").get(0).category())
