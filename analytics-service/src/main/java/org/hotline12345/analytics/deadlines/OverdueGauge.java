@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.hotline12345.analytics.facts.FactRecorder;
+import org.hotline12345.analytics.facts.FactUpdates;
 import org.hotline12345.platform.scheduling.PeriodicTask;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -35,8 +36,7 @@ class OverdueGauge extends PeriodicTask {
     @Override
     public Mono<Long> runOnce() {
         var now = clock.instant();
-        Query pastDeadline = Query.query(Criteria.where("assigned").is(true).and("closed").ne(true)
-                .and("resolveBy").lt(now));
+        Query pastDeadline = Query.query(Criteria.where(FactUpdates.OPEN_RESOLVE_BY).lt(now));
         pastDeadline.fields().include("assigned", "closed", "resolvedAtIntake", "resolveBy", "resolvedAt",
                 "reopenedAt");
         return mongo.find(pastDeadline, Document.class, FactRecorder.COLLECTION)

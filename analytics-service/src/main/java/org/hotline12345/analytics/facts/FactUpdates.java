@@ -26,6 +26,9 @@ import org.hotline12345.referencedata.GridIndex;
  */
 public final class FactUpdates {
 
+    /** The resolve deadline of a ticket not yet closed, absent once it closes: the overdue gauge reads only these. */
+    public static final String OPEN_RESOLVE_BY = "openResolveBy";
+
     /** The city's calendar, which days and months are counted in. */
     public static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -80,6 +83,7 @@ public final class FactUpdates {
             set.put("assigned", true);
             set.put("acceptBy", a.acceptBy());
             set.put("resolveBy", a.resolveBy());
+            set.put(OPEN_RESOLVE_BY, a.resolveBy());
             // a re-assigned ticket counts against the unit that holds it now, so its earlier sign-for is void
             unset.add("acceptedAt");
             unset.add("acceptedOnTime");
@@ -93,6 +97,7 @@ public final class FactUpdates {
             addToSet.put("returnedBy", r.unitId());
         } else if (event instanceof TicketExtended e) {
             set.put("resolveBy", e.resolveBy());
+            set.put(OPEN_RESOLVE_BY, e.resolveBy());
             inc.put("extensions", 1);
         } else if (event instanceof TicketResolved r) {
             set.put("resolvedAt", r.occurredAt());
@@ -104,10 +109,12 @@ public final class FactUpdates {
             inc.put("reopenings", 1);
             set.put("reopenedAt", r.occurredAt());
             set.put("resolveBy", r.resolveBy());
+            set.put(OPEN_RESOLVE_BY, r.resolveBy());
         } else if (event instanceof TicketClosed c) {
             set.put("closedAt", c.occurredAt());
             set.put("closeReason", c.reason());
             set.put("closed", true);
+            unset.add(OPEN_RESOLVE_BY);
         } else if (event instanceof FeedbackReceived f) {
             set.put("rated", true);
             set.put("solved", f.solved());

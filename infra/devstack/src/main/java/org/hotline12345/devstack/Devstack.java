@@ -143,7 +143,7 @@ public final class Devstack implements AutoCloseable {
                 args.add("--hotline.notification.quiet-to=00:00");
             }
             ServiceProcess service = ServiceProcess.start(name, jarOf(name), port, env, args,
-                    options.dataDir().resolve("logs/" + name + ".log"));
+                    options.dataDir().resolve("logs/" + name + ".log"), options.jvm().flags());
             services.add(track(service));
             log.info("Starting {} on {} (log: {})", name, service.url(), service.log());
         }

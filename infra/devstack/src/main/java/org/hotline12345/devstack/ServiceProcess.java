@@ -30,13 +30,6 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts a service sized for a laptop: small heap, serial collector, quick start rather than peak speed. */
-    static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment,
-            List<String> arguments, Path log) {
-        return start(name, jar, port, environment, arguments, log,
-                List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-    }
-
     /** Starts a service with the JVM options given. */
     static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment,
             List<String> arguments, Path log, List<String> jvmOptions) {

@@ -37,6 +37,16 @@ class DevstackOptionsTest {
     }
 
     @Test
+    void startsServicesWithBothCompilersAndAtMost256MiBOfHeapUnlessAskedForAQuickStart() {
+        assertThat(DevstackOptions.parse(home).jvm().flags()).contains("-Xmx256m")
+                .noneMatch(flag -> flag.startsWith("-XX:TieredStopAtLevel"));
+        assertThat(DevstackOptions.parse(home, "--jvm", "quick").jvm().flags())
+                .contains("-Xmx256m", "-XX:TieredStopAtLevel=1");
+        assertThatThrownBy(() -> DevstackOptions.parse(home, "--jvm", "fastest"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesAnUnknownOptionWithTheUsage() {
         assertThatThrownBy(() -> DevstackOptions.parse(home, "--colour"))
                 .hasMessageContaining("unknown option --colour").hasMessageContaining("usage: devstack");

@@ -2,8 +2,6 @@ package org.hotline12345.embedded;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,12 +28,12 @@ public final class EmbeddedMongo implements Database, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return start(port, new H2Backend(file.toString()));
+        return start(port, IndexAwareBackends.h2(file.toString()));
     }
 
     /** A server on a free port that forgets everything when it stops. */
     public static EmbeddedMongo inMemory() {
-        return start(0, new MemoryBackend());
+        return start(0, IndexAwareBackends.memory());
     }
 
     private static EmbeddedMongo start(int port, MongoBackend backend) {

@@ -20,12 +20,14 @@ import org.springframework.validation.annotation.Validated;
  * @param kafka bounds on publishing
  * @param outbox how the outbox relay retries what a crash left behind
  * @param pii the keys that protect citizens' contact data
+ * @param mongo upkeep of the service's collections
  */
 @Validated
 @ConfigurationProperties("hotline")
 public record HotlineProperties(@NotBlank @DefaultValue("/hotline") String source,
         @Valid @DefaultValue Security security, @Valid @DefaultValue Http http, @Valid @DefaultValue Kafka kafka,
-        @Valid @DefaultValue Outbox outbox, @Valid @DefaultValue Pii pii) {
+        @Valid @DefaultValue Outbox outbox, @Valid @DefaultValue Pii pii,
+        @Valid @DefaultValue Mongo mongo) {
 
     /**
      * @param rolesClaim the JWT claim that lists the caller's roles
@@ -67,5 +69,9 @@ public record HotlineProperties(@NotBlank @DefaultValue("/hotline") String sourc
      * @param hashKey base64 of the HMAC key that makes phone numbers findable without storing them
      */
     public record Pii(@DefaultValue("") String sealKey, @DefaultValue("") String hashKey) {
+    }
+
+    /** @param expiryInterval how often documents past their TTL are deleted where the server does not do it */
+    public record Mongo(@NotNull @DefaultValue("60s") Duration expiryInterval) {
     }
 }

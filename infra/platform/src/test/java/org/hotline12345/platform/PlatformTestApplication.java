@@ -4,15 +4,20 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Duration;
 import java.time.Instant;
 import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.TicketAccepted;
+import org.hotline12345.platform.indexes.CollectionIndexes;
 import org.hotline12345.platform.outbox.OutboxDocument;
 import org.hotline12345.platform.outbox.OutboxTypes;
 import org.hotline12345.platform.problem.IllegalTransitionException;
 import org.hotline12345.platform.problem.ResourceNotFoundException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Profile;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.http.HttpStatus;
@@ -32,6 +37,25 @@ class PlatformTestApplication {
     @Bean
     OutboxTypes outboxTypes() {
         return OutboxTypes.of(Parcel.class);
+    }
+
+    @Bean
+    CollectionIndexes parcelIndexes() {
+        return CollectionIndexes.of("parcels", new Index().on("state", Sort.Direction.ASC).named("state"));
+    }
+
+    @Bean
+    CollectionIndexes receiptIndexes() {
+        return CollectionIndexes.of("receipts",
+                new Index().on("createdAt", Sort.Direction.ASC).expire(Duration.ofHours(1)).named("created_at_ttl"));
+    }
+
+    /** A later version of the service that redefines an index under the same name. */
+    @Bean
+    @Profile("redefined-index")
+    CollectionIndexes redefinedParcelIndexes() {
+        return CollectionIndexes.of("parcels", new Index().on("state", Sort.Direction.ASC).on("id", Sort.Direction.ASC)
+                .named("state"));
     }
 
     @Document("parcels")

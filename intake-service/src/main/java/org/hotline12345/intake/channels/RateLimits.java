@@ -20,6 +20,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class RateLimits {
 
+    static final String COLLECTION = "rate_limits";
+
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
 
@@ -35,7 +37,7 @@ public class RateLimits {
         Instant windowEnd = Instant.ofEpochMilli(windowStart + window.toMillis());
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(bucket + "@" + windowStart)),
                         new Update().inc("count", 1).setOnInsert("expiresAt", windowEnd),
-                        FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, "rate_limits")
+                        FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION)
                 .flatMap(counter -> ((Number) counter.get("count")).intValue() > limit
                         ? Mono.error(new TooManyRequestsException(what, Duration.between(now, windowEnd)))
                         : Mono.empty());

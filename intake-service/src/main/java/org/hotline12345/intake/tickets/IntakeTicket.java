@@ -7,7 +7,6 @@ import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.platform.outbox.OutboxDocument;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -19,7 +18,6 @@ public class IntakeTicket extends OutboxDocument {
 
     @Id
     private String id;
-    @Indexed(unique = true)
     private String ticketNumber;
     private String status;
     private String channel;
@@ -27,7 +25,6 @@ public class IntakeTicket extends OutboxDocument {
     private String urgency;
     private String description;
     private String sealedPhone;
-    @Indexed
     private String phoneHash;
     private String maskedPhone;
     private String sealedName;

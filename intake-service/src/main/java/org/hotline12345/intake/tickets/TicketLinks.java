@@ -2,27 +2,39 @@ package org.hotline12345.intake.tickets;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import org.springframework.data.domain.Sort;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Finds what a new ticket is about already: a repeat call (the same number, the same category, within 7 days,
- * the earlier ticket still open) or the same incident reported by someone else (the same category, within 200 m
- * and 48 hours). Links always point at the original, never at another link.
+ * Finds what a new ticket is about already: a repeat call (the same number, the same category, within 7 days of
+ * the caller's last call about it, the first ticket still open) or the same incident reported by someone else (the
+ * same category, within 200 m and 48 hours). Links always point at the original, never at another link.
+ *
+ * <p>Both checks read a small working set of open originals keyed for them, never the tickets: a caller's entry
+ * under its number and category, and each incident in the map cell of its category it lies in. So a check costs
+ * one or two look-ups by key however many tickets the city has stored; entries leave when their ticket closes.
  */
 @Component
-class TicketLinks {
+public class TicketLinks {
 
     static final Duration REPEAT_WINDOW = Duration.ofDays(7);
     static final Duration INCIDENT_WINDOW = Duration.ofHours(48);
     static final double INCIDENT_RADIUS_METRES = 200;
-    private static final List<String> CLOSED = List.of("CLOSED", "RESOLVED_AT_INTAKE");
     private static final double METRES_PER_DEGREE = 111_320;
+    /** Cells at least as tall and wide as the radius up to 60° of latitude, so the 3 × 3 around a point cover it. */
+    private static final double CELL_LAT_DEGREES = 0.0018;
+    private static final double CELL_LON_DEGREES = 0.0036;
 
     private final ReactiveMongoTemplate mongo;
 
@@ -30,16 +42,25 @@ class TicketLinks {
         this.mongo = mongo;
     }
 
-    /** The open ticket this caller already has about the same thing, if any. */
-    Mono<String> repeatOf(String phoneHash, String category, Instant now) {
+    /**
+     * The open ticket this caller already has about the same thing, if any; otherwise {@code ticketId} becomes the
+     * one a later call repeats. Claimed in one write, so two calls racing from one number make one original.
+     */
+    Mono<String> repeatOf(String phoneHash, String category, String ticketId, Instant now) {
         if (phoneHash == null) {
             return Mono.empty();
         }
-        Query earlier = Query.query(Criteria.where("phoneHash").is(phoneHash).and("category").is(category)
-                        .and("receivedAt").gte(now.minus(REPEAT_WINDOW)).and("status").nin(CLOSED))
-                .with(Sort.by(Sort.Direction.DESC, "receivedAt")).limit(1);
-        return mongo.findOne(earlier, IntakeTicket.class).map(t -> t.getRepeatOf() != null ? t.getRepeatOf()
-                : t.getId());
+        String key = phoneHash + "|" + category;
+        Update touched = new Update().set("lastAt", now).set("expiresAt", now.plus(REPEAT_WINDOW));
+        Query recent = Query.query(Criteria.where("_id").is(key).and("lastAt").gte(now.minus(REPEAT_WINDOW)));
+        Query staleOrNone = Query.query(Criteria.where("_id").is(key).and("lastAt").lt(now.minus(REPEAT_WINDOW)));
+        return mongo.findAndModify(recent, touched, OpenCaller.class)
+                .map(OpenCaller::ticketId)
+                .switchIfEmpty(Mono.defer(() -> mongo.upsert(staleOrNone, touched.set("ticketId", ticketId),
+                                OpenCaller.class)
+                        .then(Mono.<String>empty())))
+                .onErrorResume(DuplicateKeyException.class, raced -> mongo.findAndModify(recent, touched,
+                        OpenCaller.class).map(OpenCaller::ticketId));
     }
 
     /** The first open ticket another caller made about an incident of this category this close, if any. */
@@ -47,18 +68,76 @@ class TicketLinks {
         if (at == null) {
             return Mono.empty();
         }
-        double latSpan = INCIDENT_RADIUS_METRES / METRES_PER_DEGREE;
-        double lonSpan = latSpan / Math.cos(Math.toRadians(at.lat()));
-        Criteria nearby = Criteria.where("category").is(category)
-                .and("receivedAt").gte(now.minus(INCIDENT_WINDOW))
-                .and("status").nin(CLOSED)
-                .and("lat").gte(at.lat() - latSpan).lte(at.lat() + latSpan)
-                .and("lon").gte(at.lon() - lonSpan).lte(at.lon() + lonSpan);
-        return mongo.find(Query.query(nearby).with(Sort.by("receivedAt")), IntakeTicket.class)
-                .filter(t -> phoneHash == null || !phoneHash.equals(t.getPhoneHash()))
-                .filter(t -> metres(at.lat(), at.lon(), t.getLat(), t.getLon()) <= INCIDENT_RADIUS_METRES)
+        Instant since = now.minus(INCIDENT_WINDOW);
+        return mongo.find(Query.query(Criteria.where("_id").in(cellsAround(category, at.lat(), at.lon()))),
+                        IncidentCell.class)
+                .flatMap(cell -> pruned(cell, since))
+                .flatMapIterable(IncidentCell::reports)
+                .filter(report -> !report.at().isBefore(since))
+                .filter(report -> phoneHash == null || !phoneHash.equals(report.phoneHash()))
+                .filter(report -> metres(at.lat(), at.lon(), report.lat(), report.lon()) <= INCIDENT_RADIUS_METRES)
+                .sort(Comparator.comparing(Report::at))
                 .next()
-                .map(t -> t.getParentIncidentId() != null ? t.getParentIncidentId() : t.getId());
+                .map(Report::ticketId);
+    }
+
+    /** Makes a stored ticket findable by later checks when it is an original with a place. */
+    Mono<Void> opened(IntakeTicket ticket) {
+        if (ticket.getRepeatOf() != null || ticket.getParentIncidentId() != null || ticket.getLat() == null
+                || !"RECEIVED".equals(ticket.getStatus())) {
+            return Mono.empty();
+        }
+        Report report = new Report(ticket.getId(), ticket.getLat(), ticket.getLon(), ticket.getPhoneHash(),
+                ticket.getReceivedAt());
+        return mongo.upsert(Query.query(Criteria.where("_id").is(cellOf(ticket.getCategory(), ticket.getLat(),
+                ticket.getLon()))), new Update().push("reports", report), IncidentCell.class).then();
+    }
+
+    /** Takes a ticket that closed, or was withdrawn, out of the working set so that nothing links to it any more. */
+    public Mono<Void> settled(String ticketId) {
+        return mongo.findById(ticketId, IntakeTicket.class).flatMap(this::settled);
+    }
+
+    Mono<Void> settled(IntakeTicket ticket) {
+        Mono<Void> caller = ticket.getPhoneHash() == null ? Mono.empty()
+                : mongo.remove(Query.query(Criteria.where("_id").is(ticket.getPhoneHash() + "|"
+                        + ticket.getCategory()).and("ticketId").is(ticket.getId())), OpenCaller.class).then();
+        Mono<Void> incident = ticket.getLat() == null ? Mono.empty()
+                : mongo.updateFirst(Query.query(Criteria.where("_id").is(cellOf(ticket.getCategory(),
+                                ticket.getLat(), ticket.getLon()))),
+                        new Update().pull("reports", Query.query(Criteria.where("ticketId").is(ticket.getId()))),
+                        IncidentCell.class).then();
+        return caller.then(incident);
+    }
+
+    /** Drops the reports of a cell that are older than the window, so no cell grows with history. */
+    private Mono<IncidentCell> pruned(IncidentCell cell, Instant since) {
+        if (cell.reports().stream().noneMatch(report -> report.at().isBefore(since))) {
+            return Mono.just(cell);
+        }
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(cell.id())),
+                        new Update().pull("reports", Query.query(Criteria.where("at").lt(since))), IncidentCell.class)
+                .thenReturn(cell);
+    }
+
+    static String cellOf(String category, double lat, double lon) {
+        return cell(category, (long) Math.floor(lat / CELL_LAT_DEGREES), (long) Math.floor(lon / CELL_LON_DEGREES));
+    }
+
+    static List<String> cellsAround(String category, double lat, double lon) {
+        long row = (long) Math.floor(lat / CELL_LAT_DEGREES);
+        long column = (long) Math.floor(lon / CELL_LON_DEGREES);
+        List<String> cells = new ArrayList<>(9);
+        for (long r = row - 1; r <= row + 1; r++) {
+            for (long c = column - 1; c <= column + 1; c++) {
+                cells.add(cell(category, r, c));
+            }
+        }
+        return cells;
+    }
+
+    private static String cell(String category, long row, long column) {
+        return category + "|" + row + "|" + column;
     }
 
     /** Great-circle distance (haversine) in metres. */
@@ -68,5 +147,24 @@ class TicketLinks {
         double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1))
                 * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
         return 2 * 6_371_000 * Math.asin(Math.sqrt(a));
+    }
+
+    /** A caller's open original about one category: key {@code phoneHash|category}. */
+    @Document(OpenCaller.COLLECTION)
+    record OpenCaller(@Id String id, String ticketId, Instant lastAt, Instant expiresAt) {
+        static final String COLLECTION = "open_callers";
+    }
+
+    /** The open originals of one category in one map cell: key {@code category|row|column}. */
+    @Document(IncidentCell.COLLECTION)
+    record IncidentCell(@Id String id, List<Report> reports) {
+        static final String COLLECTION = "open_incidents";
+
+        IncidentCell {
+            reports = reports == null ? List.of() : reports;
+        }
+    }
+
+    record Report(String ticketId, double lat, double lon, String phoneHash, Instant at) {
     }
 }

@@ -117,7 +117,8 @@ public class TicketRegistration {
         Instant now = clock.instant();
         String phoneHash = call.phoneE164() == null ? null : sealer.hash(call.phoneE164());
         Mono<Optional<String>> repeatOf = call.resolvedOnCall() ? Mono.just(Optional.empty())
-                : links.repeatOf(phoneHash, call.category(), now).map(Optional::of).defaultIfEmpty(Optional.empty());
+                : links.repeatOf(phoneHash, call.category(), ticketId, now).map(Optional::of)
+                        .defaultIfEmpty(Optional.empty());
         return repeatOf.flatMap(repeat -> repeat.isPresent() || call.resolvedOnCall()
                         ? Mono.just(new Links(repeat.orElse(null), null))
                         : links.sameIncident(phoneHash, call.category(), call.location(), now)
@@ -125,6 +126,7 @@ public class TicketRegistration {
                 .zipWith(numbers.next())
                 .map(linked -> IntakeTicket.registered(received(ticketId, linked.getT2(), call, linked.getT1(), now)))
                 .flatMap(mongo::insert)
+                .flatMap(ticket -> links.opened(ticket).thenReturn(ticket))
                 .flatMap(ticket -> relay.flush(IntakeTicket.class, ticketId)
                         .timeout(publishBound)
                         .thenReturn(ticket.receipt())
@@ -135,7 +137,9 @@ public class TicketRegistration {
 
     private Mono<Void> withdraw(String ticketId) {
         log.warn("Withdrawing ticket {}: its TicketReceived was not acknowledged", ticketId);
-        return mongo.findById(ticketId, IntakeTicket.class).flatMap(mongo::remove).then();
+        return mongo.findById(ticketId, IntakeTicket.class)
+                .flatMap(ticket -> links.settled(ticket).then(mongo.remove(ticket)))
+                .then();
     }
 
     private TicketReceived received(String ticketId, String number, CallNormaliser.NormalisedCall call, Links links,

@@ -3,11 +3,13 @@ package org.hotline12345.intake.tracking;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.hotline12345.contracts.TicketAssigned;
+import org.hotline12345.contracts.TicketClosed;
 import org.hotline12345.contracts.TicketExtended;
 import org.hotline12345.contracts.TicketReopened;
 import org.hotline12345.contracts.TicketResolved;
 import org.hotline12345.contracts.TicketLifecycleEvent;
 import org.hotline12345.intake.tickets.IntakeTicket;
+import org.hotline12345.intake.tickets.TicketLinks;
 import org.hotline12345.platform.messaging.InboundEvents;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,11 +33,12 @@ class TicketTracking {
             "TicketReopened", "REOPENED", "TicketClosed", "CLOSED");
 
     @Bean
-    Consumer<Message<byte[]>> followTicket(ReactiveMongoTemplate mongo) {
-        return message -> InboundEvents.dispatch(message, TicketLifecycleEvent.class, event -> follow(mongo, event));
+    Consumer<Message<byte[]>> followTicket(ReactiveMongoTemplate mongo, TicketLinks links) {
+        return message -> InboundEvents.dispatch(message, TicketLifecycleEvent.class,
+                event -> follow(mongo, links, event));
     }
 
-    static void follow(ReactiveMongoTemplate mongo, TicketLifecycleEvent event) {
+    static void follow(ReactiveMongoTemplate mongo, TicketLinks links, TicketLifecycleEvent event) {
         String status = STATUS_AFTER.get(event.type());
         if (status == null) {
             return;
@@ -59,5 +62,9 @@ class TicketTracking {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(event.ticketId()).and("seenEvents")
                         .ne(event.eventId())), update, IntakeTicket.class)
                 .block();
+        if (event instanceof TicketClosed) {
+            // a closed ticket is no longer one that later calls repeat or reports join
+            links.settled(event.ticketId()).block();
+        }
     }
 }

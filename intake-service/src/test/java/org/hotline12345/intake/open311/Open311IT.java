@@ -169,7 +169,7 @@ class Open311IT {
     @Test
     void answersErrorsInTheOpen311FormatAndKeepsNothingOfARejectedRequest() throws Exception {
         long before = topics.recordsOn(List.of(Topics.INTAKE_TICKETS));
-        long ticketsBefore = mongo.count(new org.springframework.data.mongodb.core.query.Query(), "tickets").block();
+        long ticketsBefore = mongo.estimatedCount("tickets").block();
 
         submit("json", form("wrong-key", "NOISE", "26.55", "106.68", "很吵很吵很吵")).expectStatus().isForbidden()
                 .expectBody().jsonPath("$[0].code").isEqualTo(403);
@@ -191,7 +191,7 @@ class Open311IT {
         web.get().uri("/open311/v2/services.json?jurisdiction_id=elsewhere").exchange().expectStatus().isNotFound();
 
         assertThat(topics.recordsOn(List.of(Topics.INTAKE_TICKETS))).isEqualTo(before);
-        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), "tickets").block())
+        assertThat(mongo.estimatedCount("tickets").block())
                 .isEqualTo(ticketsBefore);
     }
 

@@ -2,7 +2,6 @@ package org.hotline12345.notification.delivery;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -13,8 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("contacts")
 public record CitizenContactRecord(@Id String ticketId, String ticketNumber, String sealedPhone,
-        @Indexed String phoneHash, String maskedPhone, String language, boolean contactAllowed, boolean urgent,
-        @Indexed String parentIncidentId, Instant receivedAt, Instant awaitingFeedbackSince) {
+        String phoneHash, String maskedPhone, String language, boolean contactAllowed, boolean urgent,
+        String parentIncidentId, Instant receivedAt, Instant awaitingFeedbackSince) {
 
     boolean reachable() {
         return contactAllowed && sealedPhone != null;

@@ -7,7 +7,6 @@ import org.hotline12345.contracts.NotificationSent;
 import org.hotline12345.platform.outbox.OutboxDocument;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -19,7 +18,6 @@ public class Notification extends OutboxDocument {
 
     @Id
     private String id;
-    @Indexed
     private String ticketId;
     private String trigger;
     private String triggerEventId;
@@ -35,7 +33,6 @@ public class Notification extends OutboxDocument {
     private String suppressedBecause;
     private String deliveryStatus;
     private Instant createdAt;
-    @Indexed
     private Instant notBefore;
     private Instant nextAttemptAt;
     private Instant leaseUntil;

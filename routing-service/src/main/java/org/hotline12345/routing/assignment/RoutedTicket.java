@@ -27,7 +27,6 @@ import org.hotline12345.routing.rules.RoutingDecision;
 import org.hotline12345.routing.rules.RoutingInput;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -48,7 +47,6 @@ public class RoutedTicket extends OutboxDocument {
     @Id
     private String id;
     private String ticketNumber;
-    @Indexed
     private String status;
     private String channel;
     private String category;
@@ -59,13 +57,11 @@ public class RoutedTicket extends OutboxDocument {
     private String gridId;
     private String streetOffice;
     private String district;
-    @Indexed
     private String unitId;
     private List<String> coUnitIds = new ArrayList<>();
     private String priority;
     private int assignment;
     private Instant acceptBy;
-    @Indexed
     private Instant resolveBy;
     private Instant acceptRemindAt;
     private Instant resolveRemindAt;

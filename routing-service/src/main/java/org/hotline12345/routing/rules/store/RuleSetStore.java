@@ -49,8 +49,9 @@ public class RuleSetStore implements ApplicationRunner {
         StoredRuleSet first = json.readValue(SampleCity.firstRuleSet(), StoredRuleSet.class);
         StoredRuleSet seeded = new StoredRuleSet(first.version(), first.description(), first.rules(),
                 clock.instant(), "reference-data");
-        mongo.count(new Query(), StoredRuleSet.class)
-                .filter(count -> count == 0)
+        mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), StoredRuleSet.class)
+                .hasElement()
+                .filter(any -> !any)
                 .flatMap(none -> mongo.insert(seeded))
                 .doOnNext(saved -> log.info("Seeded routing rule set version {} with {} rules", saved.version(),
                         saved.rules().size()))

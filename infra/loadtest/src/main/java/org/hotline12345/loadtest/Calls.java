@@ -1,0 +1,56 @@
+package org.hotline12345.loadtest;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.hotline12345.referencedata.Grid;
+import org.hotline12345.referencedata.LabelledComplaint;
+import org.hotline12345.referencedata.SampleCity;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Operator calls as a city makes them: the complaints of the labelled corpus with their categories, callers from a
+ * large pool of mobile numbers (so some call twice), and points inside the city's grids.
+ */
+final class Calls {
+
+    private static final String[] SURNAMES = {"张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴"};
+
+    private final List<LabelledComplaint> complaints;
+    private final List<Grid> grids;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final SplittableRandom random;
+
+    Calls(long seed) {
+        SampleCity city = SampleCity.load();
+        this.complaints = SampleCity.complaintCorpus().stream().filter(c -> c.text().codePoints()
+                .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)).toList();
+        this.grids = city.grids();
+        this.random = new SplittableRandom(seed);
+    }
+
+    /** The JSON body of the next call. */
+    synchronized String next() {
+        LabelledComplaint complaint = complaints.get(random.nextInt(complaints.size()));
+        double[] point = pointIn(grids.get(random.nextInt(grids.size())));
+        String phone = "13" + (5 + random.nextInt(5)) + String.format("%08d", random.nextInt(100_000_000));
+        return json.writeValueAsString(java.util.Map.of(
+                "callerPhone", phone,
+                "callerName", SURNAMES[random.nextInt(SURNAMES.length)] + "先生",
+                "description", complaint.text(),
+                "location", java.util.Map.of("lat", point[1], "lon", point[0]),
+                "category", complaint.category()));
+    }
+
+    /** A point near the middle of a grid: the mean of its ring, moved a little. */
+    private double[] pointIn(Grid grid) {
+        double lon = 0;
+        double lat = 0;
+        List<double[]> ring = grid.ring().subList(0, grid.ring().size() - 1);
+        for (double[] corner : ring) {
+            lon += corner[0];
+            lat += corner[1];
+        }
+        return new double[] {lon / ring.size() + (random.nextDouble() - 0.5) * 0.002,
+                lat / ring.size() + (random.nextDouble() - 0.5) * 0.002};
+    }
+}

@@ -1,0 +1,66 @@
+package org.hotline12345.loadtest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to load and how hard.
+ *
+ * @param intake intake's base URL
+ * @param servicePorts the base URLs of the four services, for their heap figures
+ * @param bootstrap Kafka's bootstrap servers
+ * @param mongo the MongoDB connection string (no database)
+ * @param tokens the dev stack's tokens file
+ * @param preload how many historical tickets to add before the load, spread over the past year
+ * @param rates the arrival rates to step through, calls per second
+ * @param warmup how long to run at the first rate before measuring, so the JIT compilers have done their work
+ * @param step how long each rate is held
+ * @param report the Markdown file the results are appended to
+ * @param label what this run is, in the report
+ */
+record LoadOptions(String intake, List<String> servicePorts, String bootstrap, String mongo, Path tokens,
+        int preload, List<Integer> rates, Duration warmup, Duration step, Path report, String label) {
+
+    static final String USAGE = """
+            Usage: ./loadtest [options]
+              --intake=URL         intake's base URL (http://127.0.0.1:8081)
+              --services=URL,...   the services' base URLs, for heap (http://127.0.0.1:8081,...:8084)
+              --bootstrap=HOSTS    Kafka bootstrap servers (127.0.0.1:9092)
+              --mongo=URI          MongoDB connection string (mongodb://127.0.0.1:27017)
+              --tokens=FILE        tokens file with an operator and an admin token (.devstack/tokens.json)
+              --preload=N          add N historical tickets first (0)
+              --rates=R,R,...      arrival rates to step through, calls/s (50,100,200,400,800,1200,1600,2000)
+              --warmup=SECONDS     load at the first rate before measuring (120)
+              --step=SECONDS       how long each rate is held (30)
+              --report=FILE        Markdown file the results are appended to (BENCHMARKS.md)
+              --label=TEXT         the run's name in the report
+            """;
+
+    static LoadOptions parse(String[] args) {
+        Map<String, String> given = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("not an option: " + arg + "\n" + USAGE);
+            }
+            given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        int preload = Integer.parseInt(given.getOrDefault("preload", "0"));
+        return new LoadOptions(given.getOrDefault("intake", "http://127.0.0.1:8081"),
+                List.of(given.getOrDefault("services", "http://127.0.0.1:8081,http://127.0.0.1:8082,"
+                        + "http://127.0.0.1:8083,http://127.0.0.1:8084").split(",")),
+                given.getOrDefault("bootstrap", "127.0.0.1:9092"),
+                given.getOrDefault("mongo", "mongodb://127.0.0.1:27017"),
+                Path.of(given.getOrDefault("tokens", ".devstack/tokens.json")),
+                preload,
+                Arrays.stream(given.getOrDefault("rates", "50,100,200,400,800,1200,1600,2000").split(","))
+                        .map(String::trim).map(Integer::parseInt).toList(),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup", "120"))),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("step", "30"))),
+                Path.of(given.getOrDefault("report", "BENCHMARKS.md")),
+                given.getOrDefault("label", preload + " tickets preloaded"));
+    }
+}

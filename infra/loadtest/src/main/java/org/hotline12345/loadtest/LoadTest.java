@@ -1,0 +1,127 @@
+package org.hotline12345.loadtest;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Loads a running hub as a city would: optionally a year of history first, then operator calls at fixed arrival
+ * rates, step by step, each step reporting accepted calls a second, HTTP latency and the time to assignment,
+ * receipt text and count, with consumer lag, CPU and heap; then the raw Kafka producer ceiling of the same broker.
+ * The results are appended to a Markdown report.
+ */
+public final class LoadTest {
+
+    /** A rate is sustained when nearly every call due was accepted and the 99th percentile stays under a second. */
+    static final double SUSTAINED_SHARE = 0.99;
+    static final long SUSTAINED_P99_MICROS = 1_000_000;
+
+    private LoadTest() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--help")) {
+            System.out.print(LoadOptions.USAGE);
+            return;
+        }
+        LoadOptions options = LoadOptions.parse(args);
+        JsonNode tokens = JsonMapper.builder().build().readTree(Files.readString(options.tokens()));
+        String operator = tokens.path("tokens").path("operator").asString();
+        String admin = tokens.path("tokens").path("admin").asString();
+        Calls calls = new Calls(42);
+        OpenLoop load = new OpenLoop(options.intake(), operator, calls);
+        Processes processes = new Processes(options.servicePorts(), admin);
+        List<Row> rows = new ArrayList<>();
+        try (MongoClient mongo = MongoClients.create(options.mongo());
+                Pipeline pipeline = new Pipeline(options.bootstrap(), mongo)) {
+            if (options.preload() > 0) {
+                preload(options, mongo, operator, calls);
+            }
+            System.out.printf("Warming up at %d calls/s for %d s ...%n", options.rates().get(0),
+                    options.warmup().toSeconds());
+            load.run(options.rates().get(0), options.warmup(), pipeline::accepted);
+            pipeline.drain(Duration.ofSeconds(30));
+            for (int rate : options.rates()) {
+                Map<String, Double> cpuBefore = processes.cpuSeconds();
+                OpenLoop.Step step = load.run(rate, options.step(), pipeline::accepted);
+                Map<String, Double> cpuAfter = processes.cpuSeconds();
+                Map<String, Long> lag = pipeline.lag();
+                Pipeline.Figures figures = pipeline.drain(Duration.ofSeconds(30));
+                Row row = new Row(step, figures, lag, cpuShare(cpuBefore, cpuAfter, step.held()),
+                        processes.heapMiB());
+                rows.add(row);
+                System.out.println(Report.line(row));
+                if (!row.sustained()) {
+                    System.out.println("Not sustained at " + rate + " calls/s; stopping here.");
+                    break;
+                }
+                OpenLoop.pause(Duration.ofSeconds(5));
+            }
+        }
+        System.out.println("Timing the analysts' questions over 92 days ...");
+        Map<String, org.HdrHistogram.Histogram> questions = new AnalyticsQueries(options.servicePorts().get(3),
+                tokens.path("tokens").path("analyst").asString()).time(20);
+        System.out.println("Measuring the raw Kafka producer ceiling ...");
+        int recordBytes = 1_200;
+        double ceiling = ProducerCeiling.recordsPerSecond(options.bootstrap(), recordBytes, Duration.ofSeconds(20));
+        String report = Report.markdown(options, rows, ceiling, recordBytes, Instant.now())
+                + Report.questions(questions);
+        System.out.println(report);
+        Files.writeString(options.report(), report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** One step's figures. */
+    record Row(OpenLoop.Step step, Pipeline.Figures pipeline, Map<String, Long> lag, Map<String, Double> cpu,
+            Map<String, Double> heap) {
+
+        boolean sustained() {
+            return step.accepted() >= SUSTAINED_SHARE * step.due()
+                    && step.latency().getValueAtPercentile(99) <= SUSTAINED_P99_MICROS;
+        }
+
+        /** The pipeline kept up: every accepted call was assigned and got its receipt text within the drain. */
+        boolean pipelineKeptUp() {
+            return pipeline.assignedSeen() >= pipeline.accepted() && pipeline.receiptsSeen() >= pipeline.accepted()
+                    && pipeline.receipt().getValueAtPercentile(99) <= SUSTAINED_P99_MICROS;
+        }
+    }
+
+    private static void preload(LoadOptions options, MongoClient mongo, String operator, Calls calls)
+            throws IOException, InterruptedException {
+        System.out.printf("Preloading %,d tickets ...%n", options.preload());
+        HttpResponse<String> seed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        options.intake() + "/api/v1/calls")).header("Authorization", "Bearer " + operator)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(calls.next()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (seed.statusCode() != 202) {
+            throw new IllegalStateException("the seed call was refused: " + seed.statusCode() + " " + seed.body());
+        }
+        String ticketId = JsonMapper.builder().build().readTree(seed.body()).path("ticketId").asString();
+        Preload preload = new Preload(mongo);
+        long start = System.nanoTime();
+        preload.load(preload.templatesOf(ticketId, Duration.ofSeconds(60)), options.preload(), Instant.now());
+        System.out.printf("Preloaded %,d tickets in %d s%n", options.preload(),
+                Duration.ofNanos(System.nanoTime() - start).toSeconds());
+    }
+
+    private static Map<String, Double> cpuShare(Map<String, Double> before, Map<String, Double> after,
+            Duration held) {
+        Map<String, Double> share = new java.util.LinkedHashMap<>();
+        after.forEach((name, seconds) -> share.put(name, (seconds - before.getOrDefault(name, 0.0))
+                / (held.toNanos() / 1e9)));
+        return share;
+    }
+}

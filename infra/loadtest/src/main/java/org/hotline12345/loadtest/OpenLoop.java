@@ -1,0 +1,99 @@
+package org.hotline12345.loadtest;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Sends operator calls at a fixed arrival rate whatever the answers do (open loop): the i-th call is due at
+ * {@code start + i / rate}, and its latency runs from that moment, so a stall delays the calls behind it and shows in
+ * their latency instead of lowering the rate the server is offered.
+ */
+final class OpenLoop {
+
+    /** Calls allowed in flight at once; past that the sender waits, and the wait counts in the latencies. */
+    private static final int MAX_IN_FLIGHT = 8_192;
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI calls;
+    private final String bearer;
+    private final Calls generator;
+
+    OpenLoop(String intake, String operatorToken, Calls generator) {
+        this.calls = URI.create(intake + "/api/v1/calls");
+        this.bearer = "Bearer " + operatorToken;
+        this.generator = generator;
+    }
+
+    /** What one rate gave: calls due, accepted and failed, and the latency from each call's due time. */
+    record Step(int rate, Duration held, long due, long accepted, long failed, org.HdrHistogram.Histogram latency) {
+
+        double acceptedPerSecond() {
+            return accepted * 1_000_000_000.0 / held.toNanos();
+        }
+    }
+
+    /**
+     * Offers {@code rate} calls a second for {@code held}; {@code onAccepted} gets each accepted ticket's id and
+     * the call's due time ({@link System#nanoTime()}), for the pipeline's latencies.
+     */
+    Step run(int rate, Duration held, BiConsumer<String, Long> onAccepted) {
+        Recorder latency = new Recorder(3);
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+        long interval = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        long end = start + held.toNanos();
+        long due = 0;
+        for (long at = start; at < end; at = start + ++due * interval) {
+            long wait = at - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            inFlight.acquireUninterruptibly();
+            long dueAt = at;
+            HttpRequest request = HttpRequest.newBuilder(calls).timeout(TIMEOUT)
+                    .header("Authorization", bearer).header("Content-Type", "application/json")
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .POST(HttpRequest.BodyPublishers.ofString(generator.next())).build();
+            http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+                long now = System.nanoTime();
+                inFlight.release();
+                latency.recordValue(Math.max(1, (now - dueAt) / 1_000));
+                if (error == null && response.statusCode() == 202) {
+                    accepted.incrementAndGet();
+                    onAccepted.accept(ticketIdOf(response.body()), dueAt);
+                } else {
+                    failed.incrementAndGet();
+                }
+            });
+        }
+        // the step ends when every call due in it has been answered or has timed out
+        inFlight.acquireUninterruptibly(MAX_IN_FLIGHT);
+        long elapsed = Math.max(System.nanoTime() - start, held.toNanos());
+        return new Step(rate, Duration.ofNanos(elapsed), due, accepted.get(), failed.get(),
+                latency.getIntervalHistogram());
+    }
+
+    private static String ticketIdOf(String receipt) {
+        int at = receipt.indexOf("\"ticketId\":\"");
+        return at < 0 ? null : receipt.substring(at + 12, receipt.indexOf('"', at + 12));
+    }
+
+    /** Waits a moment for the server between steps. */
+    static void pause(Duration pause) {
+        LockSupport.parkNanos(TimeUnit.NANOSECONDS.convert(pause));
+    }
+}

@@ -1,0 +1,84 @@
+package org.hotline12345.loadtest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The hub's processes on this machine, found by their jars: CPU time (from {@code /proc}) and, for the services,
+ * heap in use (from their metrics endpoint, with an admin token).
+ */
+final class Processes {
+
+    static final List<String> NAMES = List.of("intake-service", "routing-service", "notification-service",
+            "analytics-service", "devstack");
+    private static final double CLOCK_TICKS = 100.0;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<String> serviceUrls;
+    private final String bearer;
+
+    Processes(List<String> serviceUrls, String adminToken) {
+        this.serviceUrls = serviceUrls;
+        this.bearer = "Bearer " + adminToken;
+    }
+
+    /** CPU seconds used so far by each process of the hub that runs here. */
+    Map<String, Double> cpuSeconds() {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(proc -> {
+                String command = read(proc.resolve("cmdline")).replace('\0', ' ');
+                NAMES.stream().filter(name -> command.contains("/" + name + "-") || command.contains(name + "/target"))
+                        .findFirst().ifPresent(name -> {
+                            String[] stat = read(proc.resolve("stat")).replaceAll("^.*\\) ", "").split(" ");
+                            // utime and stime are fields 14 and 15 of /proc/pid/stat, here 12 and 13 after the name
+                            cpu.merge(name, (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / CLOCK_TICKS,
+                                    Double::sum);
+                        });
+            });
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return cpu;
+    }
+
+    /** Heap in use by each service, MiB, by its own metrics. */
+    Map<String, Double> heapMiB() {
+        Map<String, Double> heap = new LinkedHashMap<>();
+        for (int i = 0; i < serviceUrls.size(); i++) {
+            try {
+                String body = http.send(HttpRequest.newBuilder(URI.create(serviceUrls.get(i)
+                                + "/actuator/metrics/jvm.memory.used?tag=area:heap")).header("Authorization", bearer)
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                int at = body.indexOf("\"value\":");
+                if (at >= 0) {
+                    String number = body.substring(at + 8).split("[,}]")[0];
+                    heap.put(NAMES.get(i), Double.parseDouble(number) / (1024 * 1024));
+                }
+            } catch (IOException | RuntimeException e) {
+                heap.put(NAMES.get(i), Double.NaN);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return heap;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

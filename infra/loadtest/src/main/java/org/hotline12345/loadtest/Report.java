@@ -1,0 +1,109 @@
+package org.hotline12345.loadtest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
+
+/** The load test's figures as a console line per step and a Markdown section. */
+final class Report {
+
+    private Report() {
+    }
+
+    static String line(LoadTest.Row row) {
+        OpenLoop.Step step = row.step();
+        return "%5d/s offered: %7.1f/s accepted (%d failed), HTTP p50 %s p99 %s p99.9 %s; assigned p99 %s, receipt p99 %s, counted p99 %s; %s"
+                .formatted(step.rate(), step.acceptedPerSecond(), step.failed(), ms(step.latency(), 50),
+                        ms(step.latency(), 99), ms(step.latency(), 99.9), ms(row.pipeline().assigned(), 99),
+                        ms(row.pipeline().receipt(), 99), ms(row.pipeline().counted(), 99),
+                        row.sustained() ? "sustained" : "NOT sustained");
+    }
+
+    static String markdown(LoadOptions options, List<LoadTest.Row> rows, double ceiling, int recordBytes,
+            Instant when) {
+        StringBuilder md = new StringBuilder();
+        md.append("\n### ").append(options.label()).append(" (").append(when.toString(), 0, 16).append("Z)\n\n");
+        md.append("Machine: ").append(machine()).append(". Command: `./loadtest --preload=").append(options.preload())
+                .append(" --rates=").append(options.rates().stream().map(String::valueOf)
+                        .collect(Collectors.joining(","))).append(" --warmup=").append(options.warmup().toSeconds())
+                .append(" --step=").append(options.step().toSeconds()).append("`; warm-up ")
+                .append(options.warmup().toSeconds()).append(" s at the first rate, each rate held ")
+                .append(options.step().toSeconds()).append(" s.\n\n");
+        md.append("| offered /s | accepted /s | failed | HTTP p50 | p99 | p99.9 | to assigned p50 / p99 "
+                + "| to receipt text p50 / p99 | to counted p50 / p99 | pipeline kept up | consumer lag after "
+                + "| CPU (cores) | heap MiB |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (LoadTest.Row row : rows) {
+            OpenLoop.Step step = row.step();
+            Pipeline.Figures pipeline = row.pipeline();
+            md.append("| %d | %.1f | %d | %s | %s | %s | %s / %s | %s / %s | %s / %s | %s | %s | %s | %s |\n".formatted(
+                    step.rate(), step.acceptedPerSecond(), step.failed(), ms(step.latency(), 50),
+                    ms(step.latency(), 99), ms(step.latency(), 99.9), ms(pipeline.assigned(), 50),
+                    ms(pipeline.assigned(), 99), ms(pipeline.receipt(), 50), ms(pipeline.receipt(), 99),
+                    ms(pipeline.counted(), 50), ms(pipeline.counted(), 99), row.pipelineKeptUp() ? "yes"
+                            : "no (" + pipeline.assignedSeen() + "/" + pipeline.receiptsSeen() + " of "
+                            + pipeline.accepted() + ")",
+                    compact(row.lag()), decimals(row.cpu(), "%.2f"), decimals(row.heap(), "%.0f")));
+        }
+        LoadTest.Row best = rows.stream().filter(LoadTest.Row::sustained).reduce((a, b) -> b).orElse(null);
+        md.append("\nHighest rate sustained by intake (≥ 99 % accepted, HTTP p99 ≤ 1 s): ")
+                .append(best == null ? "none of those offered" : "%d calls/s, %.1f accepted/s".formatted(
+                        best.step().rate(), best.step().acceptedPerSecond()));
+        md.append(". Raw Kafka producer on the same broker (%d-byte records, acks=all, idempotent, 20 s after 5 s "
+                .formatted(recordBytes) + "of warm-up): %.0f records/s".formatted(ceiling));
+        if (best != null) {
+            md.append("; intake reached %.1f %% of it".formatted(100 * best.step().acceptedPerSecond() / ceiling));
+        }
+        md.append(".\n");
+        return md.toString();
+    }
+
+    static String questions(Map<String, Histogram> latencies) {
+        StringBuilder md = new StringBuilder("\nThe analysts' questions over 92 days, one at a time, 20 rounds after 3 "
+                + "unmeasured:\n\n| question | p50 | p95 | max |\n|---|---|---|---|\n");
+        latencies.forEach((name, histogram) -> md.append("| %s | %s | %s | %s |\n".formatted(name,
+                ms(histogram, 50), ms(histogram, 95), ms(histogram, 100))));
+        return md.toString();
+    }
+
+    private static String ms(Histogram histogram, double percentile) {
+        if (histogram.getTotalCount() == 0) {
+            return "–";
+        }
+        double millis = histogram.getValueAtPercentile(percentile) / 1000.0;
+        return millis < 10 ? "%.1f ms".formatted(millis) : "%.0f ms".formatted(millis);
+    }
+
+    private static String compact(Map<String, Long> values) {
+        return values.entrySet().stream().map(e -> e.getKey().replace("hotline-", "") + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String decimals(Map<String, Double> values, String format) {
+        return values.entrySet().stream().map(e -> e.getKey().replace("-service", "") + " "
+                + format.formatted(e.getValue())).collect(Collectors.joining(", "));
+    }
+
+    private static String machine() {
+        String model = read("/proc/cpuinfo").lines().filter(l -> l.startsWith("model name")).findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        String memory = read("/proc/meminfo").lines().filter(l -> l.startsWith("MemTotal")).findFirst()
+                .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / (1024 * 1024) + " GiB").orElse("? GiB");
+        return Runtime.getRuntime().availableProcessors() + " cores (" + model + "), " + memory + ", Java "
+                + System.getProperty("java.version") + "; the load generator, the broker, the wire server and the "
+                + "four services share them";
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.hotline12345.intake.tickets;
+
+import java.time.Duration;
+import org.hotline12345.platform.indexes.CollectionIndexes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Sort.Direction;
+import org.springframework.data.mongodb.core.index.Index;
+
+/** The indexes behind intake's queries: the ticket number, Open311's searches, and what expires. */
+@Configuration(proxyBeanMethods = false)
+class TicketIndexes {
+
+    /** How long an {@code Idempotency-Key} is remembered: a client's retries end long before. */
+    static final Duration IDEMPOTENCY_RETENTION = Duration.ofHours(24);
+
+    @Bean
+    CollectionIndexes intakeTicketIndexes() {
+        return CollectionIndexes.of("tickets",
+                new Index().on("ticketNumber", Direction.ASC).unique().named("ticket_number"),
+                // Open311 searches by period, newest first, and by service code within a period
+                new Index().on("receivedAt", Direction.DESC).named("received_at"),
+                new Index().on("category", Direction.ASC).on("receivedAt", Direction.DESC)
+                        .named("category_received_at"));
+    }
+
+    @Bean
+    CollectionIndexes idempotencyKeyIndexes() {
+        return CollectionIndexes.of("idempotency_keys",
+                new Index().on("createdAt", Direction.ASC).expire(IDEMPOTENCY_RETENTION).named("created_at_ttl"));
+    }
+
+    @Bean
+    CollectionIndexes openCallerIndexes() {
+        return CollectionIndexes.of(TicketLinks.OpenCaller.COLLECTION,
+                new Index().on("expiresAt", Direction.ASC).expire(Duration.ZERO).named("expires_at_ttl"));
+    }
+}

@@ -1,0 +1,32 @@
+package org.hotline12345.notification.delivery;
+
+import org.hotline12345.platform.indexes.CollectionIndexes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Sort.Direction;
+import org.springframework.data.mongodb.core.index.Index;
+
+/**
+ * The indexes behind notification's queries: a ticket's texts, texts by state and the delivery sweep (pending texts
+ * by when they may go), the provider's receipts by its message id, and a citizen's contact awaiting a reply.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeliveryIndexes {
+
+    @Bean
+    CollectionIndexes notificationIndexes() {
+        return CollectionIndexes.of("notifications",
+                new Index().on("ticketId", Direction.ASC).on("createdAt", Direction.ASC).named("ticket_created_at"),
+                new Index().on("status", Direction.ASC).on("notBefore", Direction.ASC).named("status_not_before"),
+                new Index().on("status", Direction.ASC).on("createdAt", Direction.ASC).named("status_created_at"),
+                new Index().on("gatewayMessageId", Direction.ASC).sparse().named("gateway_message_id"));
+    }
+
+    @Bean
+    CollectionIndexes contactIndexes() {
+        return CollectionIndexes.of("contacts",
+                new Index().on("phoneHash", Direction.ASC).on("awaitingFeedbackSince", Direction.DESC)
+                        .named("phone_awaiting_feedback"),
+                new Index().on("parentIncidentId", Direction.ASC).sparse().named("parent_incident"));
+    }
+}

@@ -1,0 +1,34 @@
+package org.hotline12345.routing.assignment;
+
+import org.hotline12345.platform.indexes.CollectionIndexes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.domain.Sort.Direction;
+import org.springframework.data.mongodb.core.index.Index;
+
+/**
+ * The indexes behind routing's queries: each unit's queue and the supervisors' lists by deadline, the triage queue,
+ * each deadline sweep (status first, so a sweep reads only tickets in the state it acts on, due first) and the
+ * rules' dry run over recent tickets.
+ */
+@Configuration(proxyBeanMethods = false)
+class TicketIndexes {
+
+    @Bean
+    CollectionIndexes routedTicketIndexes() {
+        return CollectionIndexes.of("tickets",
+                new Index().on("unitId", Direction.ASC).on("resolveBy", Direction.ASC).on("receivedAt", Direction.ASC)
+                        .named("unit_resolve_by"),
+                new Index().on("resolveBy", Direction.ASC).on("receivedAt", Direction.ASC).named("resolve_by"),
+                new Index().on("status", Direction.ASC).on("receivedAt", Direction.ASC).named("status_received_at"),
+                new Index().on("status", Direction.ASC).on("acceptRemindAt", Direction.ASC)
+                        .named("status_accept_remind_at"),
+                new Index().on("status", Direction.ASC).on("acceptBy", Direction.ASC).named("status_accept_by"),
+                new Index().on("status", Direction.ASC).on("resolveRemindAt", Direction.ASC)
+                        .named("status_resolve_remind_at"),
+                new Index().on("status", Direction.ASC).on("resolveBy", Direction.ASC).named("status_resolve_by"),
+                new Index().on("status", Direction.ASC).on("feedbackDueAt", Direction.ASC)
+                        .named("status_feedback_due_at"),
+                new Index().on("receivedAt", Direction.DESC).named("received_at"));
+    }
+}
