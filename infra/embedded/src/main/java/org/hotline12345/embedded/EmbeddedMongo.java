@@ -13,6 +13,8 @@ import java.nio.file.Path;
  */
 public final class EmbeddedMongo implements Database, AutoCloseable {
 
+    private static final int H2_CACHE_MEGABYTES = 1024;
+
     private final MongoServer server;
     private final int port;
 
@@ -28,7 +30,7 @@ public final class EmbeddedMongo implements Database, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return start(port, IndexAwareBackends.h2(file.toString()));
+        return start(port, IndexAwareBackends.h2(file.toString(), H2_CACHE_MEGABYTES));
     }
 
     /** A server on a free port that forgets everything when it stops. */
@@ -39,7 +41,8 @@ public final class EmbeddedMongo implements Database, AutoCloseable {
     private static EmbeddedMongo start(int port, MongoBackend backend) {
         int chosen = port == 0 ? FreePorts.pick() : port;
         MongoServer server = new MongoServer(backend);
-        server.enableOplog();
+        // No oplog: the hub uses no change streams, and the server's oplog is a collection that keeps every write
+        // ever made, so it would cost each write an extra insert and grow without bound.
         server.bind("127.0.0.1", chosen);
         return new EmbeddedMongo(server, chosen);
     }

@@ -72,8 +72,12 @@ final class IndexAwareBackends {
         };
     }
 
-    static MongoBackend h2(String file) {
-        return new H2Backend(file) {
+    /**
+     * The H2 backend on {@code file}, with a page cache large enough to hold a busy city's working set: the stock
+     * 16 MB cache makes nearly every read deserialise its page again.
+     */
+    static MongoBackend h2(String file, int cacheMegabytes) {
+        return new H2Backend(new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes).open()) {
             @Override
             protected MongoDatabase openOrCreateDatabase(String databaseName) {
                 MVStore store = getMvStore();

@@ -3,6 +3,7 @@ package org.hotline12345.loadtest;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.hotline12345.referencedata.Grid;
+import org.hotline12345.referencedata.GridIndex;
 import org.hotline12345.referencedata.LabelledComplaint;
 import org.hotline12345.referencedata.SampleCity;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +18,7 @@ final class Calls {
 
     private final List<LabelledComplaint> complaints;
     private final List<Grid> grids;
+    private final GridIndex index;
     private final JsonMapper json = JsonMapper.builder().build();
     private final SplittableRandom random;
 
@@ -25,6 +27,7 @@ final class Calls {
         this.complaints = SampleCity.complaintCorpus().stream().filter(c -> c.text().codePoints()
                 .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)).toList();
         this.grids = city.grids();
+        this.index = GridIndex.of(grids);
         this.random = new SplittableRandom(seed);
     }
 
@@ -41,16 +44,18 @@ final class Calls {
                 "category", complaint.category()));
     }
 
-    /** A point near the middle of a grid: the mean of its ring, moved a little. */
+    /** A point anywhere in a grid, uniformly: drawn in the grid's bounding box until it falls inside. */
     private double[] pointIn(Grid grid) {
-        double lon = 0;
-        double lat = 0;
-        List<double[]> ring = grid.ring().subList(0, grid.ring().size() - 1);
-        for (double[] corner : ring) {
-            lon += corner[0];
-            lat += corner[1];
+        double minLon = grid.ring().stream().mapToDouble(p -> p[0]).min().orElseThrow();
+        double maxLon = grid.ring().stream().mapToDouble(p -> p[0]).max().orElseThrow();
+        double minLat = grid.ring().stream().mapToDouble(p -> p[1]).min().orElseThrow();
+        double maxLat = grid.ring().stream().mapToDouble(p -> p[1]).max().orElseThrow();
+        while (true) {
+            double lon = minLon + random.nextDouble() * (maxLon - minLon);
+            double lat = minLat + random.nextDouble() * (maxLat - minLat);
+            if (index.locate(lat, lon).filter(found -> found.id().equals(grid.id())).isPresent()) {
+                return new double[] {lon, lat};
+            }
         }
-        return new double[] {lon / ring.size() + (random.nextDouble() - 0.5) * 0.002,
-                lat / ring.size() + (random.nextDouble() - 0.5) * 0.002};
     }
 }

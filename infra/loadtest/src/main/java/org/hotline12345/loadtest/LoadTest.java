@@ -94,7 +94,7 @@ public final class LoadTest {
 
         /** The pipeline kept up: every accepted call was assigned and got its receipt text within the drain. */
         boolean pipelineKeptUp() {
-            return pipeline.assignedSeen() >= pipeline.accepted() && pipeline.receiptsSeen() >= pipeline.accepted()
+            return pipeline.assignedSeen() >= pipeline.routed() && pipeline.receiptsSeen() >= pipeline.accepted()
                     && pipeline.receipt().getValueAtPercentile(99) <= SUSTAINED_P99_MICROS;
         }
     }

@@ -45,8 +45,8 @@ final class OpenLoop {
     }
 
     /**
-     * Offers {@code rate} calls a second for {@code held}; {@code onAccepted} gets each accepted ticket's id and
-     * the call's due time ({@link System#nanoTime()}), for the pipeline's latencies.
+     * Offers {@code rate} calls a second for {@code held}; {@code onAccepted} gets each accepted ticket's receipt
+     * and the call's due time ({@link System#nanoTime()}), for the pipeline's latencies.
      */
     Step run(int rate, Duration held, BiConsumer<String, Long> onAccepted) {
         Recorder latency = new Recorder(3);
@@ -74,7 +74,7 @@ final class OpenLoop {
                 latency.recordValue(Math.max(1, (now - dueAt) / 1_000));
                 if (error == null && response.statusCode() == 202) {
                     accepted.incrementAndGet();
-                    onAccepted.accept(ticketIdOf(response.body()), dueAt);
+                    onAccepted.accept(response.body(), dueAt);
                 } else {
                     failed.incrementAndGet();
                 }
@@ -87,9 +87,11 @@ final class OpenLoop {
                 latency.getIntervalHistogram());
     }
 
-    private static String ticketIdOf(String receipt) {
-        int at = receipt.indexOf("\"ticketId\":\"");
-        return at < 0 ? null : receipt.substring(at + 12, receipt.indexOf('"', at + 12));
+    /** A string field of a receipt, or null. */
+    static String field(String receipt, String name) {
+        String key = "\"" + name + "\":\"";
+        int at = receipt.indexOf(key);
+        return at < 0 ? null : receipt.substring(at + key.length(), receipt.indexOf('"', at + key.length()));
     }
 
     /** Waits a moment for the server between steps. */

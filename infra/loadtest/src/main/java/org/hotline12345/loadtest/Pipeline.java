@@ -48,6 +48,7 @@ final class Pipeline implements AutoCloseable {
     private final AtomicLong seenAssigned = new AtomicLong();
     private final AtomicLong seenReceipts = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong routed = new AtomicLong();
     private final String bootstrap;
     private final MongoCollection<Document> facts;
     private final Thread consumer;
@@ -72,10 +73,18 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** A call was accepted: its ticket is followed from the call's due time. */
-    void accepted(String ticketId, long due) {
+    /**
+     * A call was accepted: its ticket is followed from the call's due time. A call linked to an open ticket (a
+     * repeat, or another report of the same incident) is not dispatched again, so only the others are awaited at
+     * routing.
+     */
+    void accepted(String receipt, long due) {
+        String ticketId = OpenLoop.field(receipt, "ticketId");
         if (ticketId == null) {
             return;
+        }
+        if (OpenLoop.field(receipt, "repeatOf") == null && OpenLoop.field(receipt, "parentIncidentId") == null) {
+            routed.incrementAndGet();
         }
         dueAt.put(ticketId, due);
         if (accepted.incrementAndGet() % ANALYTICS_SAMPLE == 0) {
@@ -84,19 +93,19 @@ final class Pipeline implements AutoCloseable {
     }
 
     /** The latencies and counts since the last call. */
-    record Figures(Histogram assigned, Histogram receipt, Histogram counted, long accepted, long assignedSeen,
-            long receiptsSeen) {
+    record Figures(Histogram assigned, Histogram receipt, Histogram counted, long accepted, long routed,
+            long assignedSeen, long receiptsSeen) {
     }
 
     /** Waits up to {@code patience} for the pipeline to catch up with what was accepted, then takes its figures. */
     Figures drain(Duration patience) {
         long until = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < until && (seenAssigned.get() < accepted.get()
+        while (System.nanoTime() < until && (seenAssigned.get() < routed.get()
                 || seenReceipts.get() < accepted.get() || !awaitingCount.isEmpty())) {
             OpenLoop.pause(Duration.ofMillis(100));
         }
         Figures figures = new Figures(assigned.getIntervalHistogram(), receipt.getIntervalHistogram(),
-                counted.getIntervalHistogram(), accepted.getAndSet(0), seenAssigned.getAndSet(0),
+                counted.getIntervalHistogram(), accepted.getAndSet(0), routed.getAndSet(0), seenAssigned.getAndSet(0),
                 seenReceipts.getAndSet(0));
         dueAt.clear();
         awaitingCount.clear();
@@ -108,6 +117,9 @@ final class Pipeline implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             Map<String, Long> lag = new java.util.TreeMap<>();
             for (var group : admin.listConsumerGroups().all().get()) {
+                if (!group.groupId().matches("intake|routing|notification|analytics")) {
+                    continue;
+                }
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
                         .partitionsToOffsetAndMetadata().get();
                 if (committed.isEmpty()) {

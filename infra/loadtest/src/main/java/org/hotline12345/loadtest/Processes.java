@@ -52,19 +52,18 @@ final class Processes {
         return cpu;
     }
 
-    /** Heap in use by each service, MiB, by its own metrics. */
+    /** Heap in use by each service, MiB, summed over its heap pools as its Prometheus endpoint reports them. */
     Map<String, Double> heapMiB() {
         Map<String, Double> heap = new LinkedHashMap<>();
         for (int i = 0; i < serviceUrls.size(); i++) {
             try {
                 String body = http.send(HttpRequest.newBuilder(URI.create(serviceUrls.get(i)
-                                + "/actuator/metrics/jvm.memory.used?tag=area:heap")).header("Authorization", bearer)
+                                + "/actuator/prometheus")).header("Authorization", bearer)
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
-                int at = body.indexOf("\"value\":");
-                if (at >= 0) {
-                    String number = body.substring(at + 8).split("[,}]")[0];
-                    heap.put(NAMES.get(i), Double.parseDouble(number) / (1024 * 1024));
-                }
+                double bytes = body.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{")
+                                && l.contains("area=\"heap\""))
+                        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+                heap.put(NAMES.get(i), bytes / (1024 * 1024));
             } catch (IOException | RuntimeException e) {
                 heap.put(NAMES.get(i), Double.NaN);
             } catch (InterruptedException e) {

@@ -45,9 +45,9 @@ final class Report {
                     step.rate(), step.acceptedPerSecond(), step.failed(), ms(step.latency(), 50),
                     ms(step.latency(), 99), ms(step.latency(), 99.9), ms(pipeline.assigned(), 50),
                     ms(pipeline.assigned(), 99), ms(pipeline.receipt(), 50), ms(pipeline.receipt(), 99),
-                    ms(pipeline.counted(), 50), ms(pipeline.counted(), 99), row.pipelineKeptUp() ? "yes"
-                            : "no (" + pipeline.assignedSeen() + "/" + pipeline.receiptsSeen() + " of "
-                            + pipeline.accepted() + ")",
+                    ms(pipeline.counted(), 50), ms(pipeline.counted(), 99), (row.pipelineKeptUp() ? "yes" : "no") + " (" + pipeline.assignedSeen() + " of " + pipeline.routed()
+                            + " routed assigned, " + pipeline.receiptsSeen() + " of " + pipeline.accepted()
+                            + " receipts)",
                     compact(row.lag()), decimals(row.cpu(), "%.2f"), decimals(row.heap(), "%.0f")));
         }
         LoadTest.Row best = rows.stream().filter(LoadTest.Row::sustained).reduce((a, b) -> b).orElse(null);
