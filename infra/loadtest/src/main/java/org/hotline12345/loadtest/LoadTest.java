@@ -92,9 +92,13 @@ public final class LoadTest {
                     && step.latency().getValueAtPercentile(99) <= SUSTAINED_P99_MICROS;
         }
 
-        /** The pipeline kept up: every accepted call was assigned and got its receipt text within the drain. */
+        /**
+         * The pipeline kept up: every accepted call got its receipt text, 99 % of them within a second of the call.
+         * (Routed calls that no rule places go to the triage queue without an event, so assignments are counted
+         * but cannot be awaited one by one.)
+         */
         boolean pipelineKeptUp() {
-            return pipeline.assignedSeen() >= pipeline.routed() && pipeline.receiptsSeen() >= pipeline.accepted()
+            return pipeline.receiptsSeen() >= pipeline.accepted()
                     && pipeline.receipt().getValueAtPercentile(99) <= SUSTAINED_P99_MICROS;
         }
     }
@@ -102,17 +106,25 @@ public final class LoadTest {
     private static void preload(LoadOptions options, MongoClient mongo, String operator, Calls calls)
             throws IOException, InterruptedException {
         System.out.printf("Preloading %,d tickets ...%n", options.preload());
-        HttpResponse<String> seed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        options.intake() + "/api/v1/calls")).header("Authorization", "Bearer " + operator)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(calls.next()))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (seed.statusCode() != 202) {
-            throw new IllegalStateException("the seed call was refused: " + seed.statusCode() + " " + seed.body());
-        }
-        String ticketId = JsonMapper.builder().build().readTree(seed.body()).path("ticketId").asString();
         Preload preload = new Preload(mongo);
+        Preload.Templates templates = preload.existing().orElse(null);
+        // on an empty store, calls until one is routed to a unit (a call may join an open incident, or go to triage)
+        for (int attempt = 0; templates == null && attempt < 10; attempt++) {
+            HttpResponse<String> seed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                            options.intake() + "/api/v1/calls")).header("Authorization", "Bearer " + operator)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            calls.next())).build(), HttpResponse.BodyHandlers.ofString());
+            if (seed.statusCode() != 202) {
+                throw new IllegalStateException("a seed call was refused: " + seed.statusCode() + " " + seed.body());
+            }
+            templates = preload.templatesOf(OpenLoop.field(seed.body(), "ticketId"), Duration.ofSeconds(20))
+                    .orElse(null);
+        }
+        if (templates == null) {
+            throw new IllegalStateException("no call was assigned and stored by every service; is the stack up?");
+        }
         long start = System.nanoTime();
-        preload.load(preload.templatesOf(ticketId, Duration.ofSeconds(60)), options.preload(), Instant.now());
+        preload.load(templates, options.preload(), Instant.now());
         System.out.printf("Preloaded %,d tickets in %d s%n", options.preload(),
                 Duration.ofNanos(System.nanoTime() - start).toSeconds());
     }

@@ -35,7 +35,7 @@ final class Report {
                 .append(options.warmup().toSeconds()).append(" s at the first rate, each rate held ")
                 .append(options.step().toSeconds()).append(" s.\n\n");
         md.append("| offered /s | accepted /s | failed | HTTP p50 | p99 | p99.9 | to assigned p50 / p99 "
-                + "| to receipt text p50 / p99 | to counted p50 / p99 | pipeline kept up | consumer lag after "
+                + "| to receipt text p50 / p99 | to counted p50 / p99 | pipeline kept up (receipt p99 ≤ 1 s) | consumer lag after "
                 + "| CPU (cores) | heap MiB |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (LoadTest.Row row : rows) {
@@ -45,9 +45,9 @@ final class Report {
                     step.rate(), step.acceptedPerSecond(), step.failed(), ms(step.latency(), 50),
                     ms(step.latency(), 99), ms(step.latency(), 99.9), ms(pipeline.assigned(), 50),
                     ms(pipeline.assigned(), 99), ms(pipeline.receipt(), 50), ms(pipeline.receipt(), 99),
-                    ms(pipeline.counted(), 50), ms(pipeline.counted(), 99), (row.pipelineKeptUp() ? "yes" : "no") + " (" + pipeline.assignedSeen() + " of " + pipeline.routed()
-                            + " routed assigned, " + pipeline.receiptsSeen() + " of " + pipeline.accepted()
-                            + " receipts)",
+                    ms(pipeline.counted(), 50), ms(pipeline.counted(), 99), (row.pipelineKeptUp() ? "yes" : "no") + " (" + pipeline.receiptsSeen() + " of "
+                            + pipeline.accepted() + " receipts; " + pipeline.assignedSeen() + " of "
+                            + pipeline.routed() + " not linked assigned)",
                     compact(row.lag()), decimals(row.cpu(), "%.2f"), decimals(row.heap(), "%.0f")));
         }
         LoadTest.Row best = rows.stream().filter(LoadTest.Row::sustained).reduce((a, b) -> b).orElse(null);
@@ -57,7 +57,7 @@ final class Report {
         md.append(". Raw Kafka producer on the same broker (%d-byte records, acks=all, idempotent, 20 s after 5 s "
                 .formatted(recordBytes) + "of warm-up): %.0f records/s".formatted(ceiling));
         if (best != null) {
-            md.append("; intake reached %.1f %% of it".formatted(100 * best.step().acceptedPerSecond() / ceiling));
+            md.append("; intake reached %.2f %% of it".formatted(100 * best.step().acceptedPerSecond() / ceiling));
         }
         md.append(".\n");
         return md.toString();
