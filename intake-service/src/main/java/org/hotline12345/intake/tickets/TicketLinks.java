@@ -52,12 +52,13 @@ public class TicketLinks {
         }
         String key = phoneHash + "|" + category;
         Update touched = new Update().set("lastAt", now).set("expiresAt", now.plus(REPEAT_WINDOW));
+        Update claimed = new Update().set("lastAt", now).set("expiresAt", now.plus(REPEAT_WINDOW))
+                .set("ticketId", ticketId);
         Query recent = Query.query(Criteria.where("_id").is(key).and("lastAt").gte(now.minus(REPEAT_WINDOW)));
         Query staleOrNone = Query.query(Criteria.where("_id").is(key).and("lastAt").lt(now.minus(REPEAT_WINDOW)));
         return mongo.findAndModify(recent, touched, OpenCaller.class)
                 .map(OpenCaller::ticketId)
-                .switchIfEmpty(Mono.defer(() -> mongo.upsert(staleOrNone, touched.set("ticketId", ticketId),
-                                OpenCaller.class)
+                .switchIfEmpty(Mono.defer(() -> mongo.upsert(staleOrNone, claimed, OpenCaller.class)
                         .then(Mono.<String>empty())))
                 .onErrorResume(DuplicateKeyException.class, raced -> mongo.findAndModify(recent, touched,
                         OpenCaller.class).map(OpenCaller::ticketId));

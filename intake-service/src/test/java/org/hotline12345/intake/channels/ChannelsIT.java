@@ -5,7 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hotline12345.contracts.Channel;
 import org.hotline12345.contracts.EventCodec;
@@ -101,6 +107,34 @@ class ChannelsIT {
         assertThat(again.repeatOf()).isEqualTo(first.ticketId());
         assertThat(again.status()).isEqualTo("LINKED");
         assertThat(event(again.ticketId()).repeatOf()).isEqualTo(first.ticketId());
+    }
+
+    @Test
+    void makesOneOriginalOfCallsFromOneNumberThatArriveAtOnce() throws Exception {
+        int calls = 8;
+        ExecutorService callers = Executors.newFixedThreadPool(calls);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<TicketReceipt>> receipts = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            // far apart, so that only the repeat check can link them
+            double lat = 26.50 + i * 0.01;
+            receipts.add(callers.submit(() -> {
+                start.await();
+                return call("13800000050", "POWER_SUPPLY", "小区停电了", lat, 106.65).expectStatus().isAccepted()
+                        .expectBody(TicketReceipt.class).returnResult().getResponseBody();
+            }));
+        }
+        start.countDown();
+        List<TicketReceipt> answered = new ArrayList<>();
+        for (Future<TicketReceipt> receipt : receipts) {
+            answered.add(receipt.get(60, TimeUnit.SECONDS));
+        }
+        callers.shutdown();
+
+        List<TicketReceipt> originals = answered.stream().filter(r -> r.repeatOf() == null).toList();
+        assertThat(originals).hasSize(1);
+        assertThat(answered).filteredOn(r -> r.repeatOf() != null).hasSize(calls - 1)
+                .allSatisfy(r -> assertThat(r.repeatOf()).isEqualTo(originals.get(0).ticketId()));
     }
 
     @Test
