@@ -62,6 +62,21 @@ public final class EventTopics implements AutoCloseable {
         }
     }
 
+    /** Publishes raw bytes under {@code key} with a CloudEvents type, as a broken or hostile producer might. */
+    public void publishRaw(String topic, String key, String type, byte[] payload) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CloudEventAttributes.TYPE, (CloudEventAttributes.TYPE_PREFIX + type)
+                .getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(new ProducerRecord<>(topic, null, key, payload, headers)).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+
     /** A reader of {@code topics} from their beginning, in a group of its own. */
     public Reader reader(String... topics) {
         return new Reader(broker, List.of(topics));

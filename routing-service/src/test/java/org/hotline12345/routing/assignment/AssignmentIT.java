@@ -3,6 +3,7 @@ package org.hotline12345.routing.assignment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,6 +49,19 @@ class AssignmentIT {
 
     @Autowired
     WebTestClient web;
+
+    @Test
+    void parksAnEventItCannotReadOnItsDeadLetterTopicAfterTheRetries() {
+        String key = "unreadable-" + UUID.randomUUID();
+        byte[] payload = "{\"type\":\"TicketReceived\",\"ticketId\":".getBytes(StandardCharsets.UTF_8);
+        try (EventTopics.Reader deadLetters = topics.reader("hotline.intake.tickets.routing.dlq")) {
+            topics.publishRaw(Topics.INTAKE_TICKETS, key, "TicketReceived", payload);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> !deadLetters.recordsFor(key).isEmpty());
+            assertThat(deadLetters.recordsFor(key)).singleElement()
+                    .satisfies(parked -> assertThat(parked.value()).isEqualTo(payload));
+        }
+    }
 
     @Test
     void assignsANoiseComplaintToUrbanManagementInTheGridOfItsLocation() {
