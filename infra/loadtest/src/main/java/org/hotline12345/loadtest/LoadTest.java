@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class LoadTest {
 
+    private static final Logger log = LoggerFactory.getLogger(LoadTest.class);
+
     /** A rate is sustained when nearly every call due was accepted and the 99th percentile stays under a second. */
     static final double SUSTAINED_SHARE = 0.99;
     static final long SUSTAINED_P99_MICROS = 1_000_000;
@@ -34,7 +38,7 @@ public final class LoadTest {
 
     public static void main(String[] args) throws Exception {
         if (List.of(args).contains("--help")) {
-            System.out.print(LoadOptions.USAGE);
+            log.info("{}", LoadOptions.USAGE);
             return;
         }
         LoadOptions options = LoadOptions.parse(args);
@@ -50,8 +54,7 @@ public final class LoadTest {
             if (options.preload() > 0) {
                 preload(options, mongo, operator, calls);
             }
-            System.out.printf("Warming up at %d calls/s for %d s ...%n", options.rates().get(0),
-                    options.warmup().toSeconds());
+            log.info("Warming up at {} calls/s for {} s ...", options.rates().get(0), options.warmup().toSeconds());
             load.run(options.rates().get(0), options.warmup(), pipeline::accepted);
             pipeline.drain(Duration.ofSeconds(30));
             for (int rate : options.rates()) {
@@ -63,23 +66,23 @@ public final class LoadTest {
                 Row row = new Row(step, figures, lag, cpuShare(cpuBefore, cpuAfter, step.held()),
                         processes.heapMiB());
                 rows.add(row);
-                System.out.println(Report.line(row));
+                log.info("{}", Report.line(row));
                 if (!row.sustained()) {
-                    System.out.println("Not sustained at " + rate + " calls/s; stopping here.");
+                    log.info("Not sustained at {} calls/s; stopping here.", rate);
                     break;
                 }
                 OpenLoop.pause(Duration.ofSeconds(5));
             }
         }
-        System.out.println("Timing the analysts' questions over 92 days ...");
+        log.info("Timing the analysts' questions over 92 days ...");
         Map<String, org.HdrHistogram.Histogram> questions = new AnalyticsQueries(options.servicePorts().get(3),
                 tokens.path("tokens").path("analyst").asString()).time(20);
-        System.out.println("Measuring the raw Kafka producer ceiling ...");
+        log.info("Measuring the raw Kafka producer ceiling ...");
         int recordBytes = 1_200;
         double ceiling = ProducerCeiling.recordsPerSecond(options.bootstrap(), recordBytes, Duration.ofSeconds(20));
         String report = Report.markdown(options, rows, ceiling, recordBytes, Instant.now())
                 + Report.questions(questions);
-        System.out.println(report);
+        log.info("{}", report);
         Files.writeString(options.report(), report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
@@ -105,7 +108,7 @@ public final class LoadTest {
 
     private static void preload(LoadOptions options, MongoClient mongo, String operator, Calls calls)
             throws IOException, InterruptedException {
-        System.out.printf("Preloading %,d tickets ...%n", options.preload());
+        log.info("Preloading {} tickets ...", options.preload());
         Preload preload = new Preload(mongo);
         Preload.Templates templates = preload.existing().orElse(null);
         // on an empty store, calls until one is routed to a unit (a call may join an open incident, or go to triage)
@@ -125,7 +128,7 @@ public final class LoadTest {
         }
         long start = System.nanoTime();
         preload.load(templates, options.preload(), Instant.now());
-        System.out.printf("Preloaded %,d tickets in %d s%n", options.preload(),
+        log.info("Preloaded {} tickets in {} s", options.preload(),
                 Duration.ofNanos(System.nanoTime() - start).toSeconds());
     }
 

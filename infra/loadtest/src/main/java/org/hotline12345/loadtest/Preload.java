@@ -38,6 +38,8 @@ import org.hotline12345.referencedata.Unit;
  */
 final class Preload {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Preload.class);
+
     static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
     private static final int BATCH = 1_000;
     private static final DateTimeFormatter NUMBER_DAY = DateTimeFormatter.BASIC_ISO_DATE;
@@ -123,7 +125,7 @@ final class Preload {
             markDays(batch);
             done += size;
             if (done % 50_000 == 0 || done == count) {
-                System.out.printf("  preloaded %,d of %,d tickets%n", done, count);
+                log.info("preloaded {} of {} tickets", done, count);
             }
         }
     }
@@ -131,6 +133,21 @@ final class Preload {
     /** One historical ticket: when, what, where, who handles it and how far it got. */
     private record Ticket(String id, Instant receivedAt, String category, Grid grid, double lat, double lon,
             Unit unit, String status, Instant acceptBy, Instant resolveBy, Holder<String> number) {
+
+        /** When the unit signed for it, or null while it is only assigned. */
+        Instant acceptedAt() {
+            return "ASSIGNED".equals(status) ? null : receivedAt.plus(Duration.ofHours(2));
+        }
+
+        /** When the unit resolved it, or null while it is open. */
+        Instant resolvedAt() {
+            return "RESOLVED".equals(status) || "CLOSED".equals(status) ? receivedAt.plus(Duration.ofDays(2)) : null;
+        }
+
+        /** When it closed, or null. */
+        Instant closedAt() {
+            return "CLOSED".equals(status) ? receivedAt.plus(Duration.ofDays(3)) : null;
+        }
     }
 
     private static final class Holder<T> {
@@ -173,14 +190,33 @@ final class Preload {
         });
     }
 
-    private Document intakeDocument(Document template, Ticket t) {
+    /** A clone of {@code template} with what every service keeps of the ticket: id, number, category, place. */
+    private static Document cloneFor(Document template, Ticket t) {
         Document d = clone(template);
         d.put("_id", t.id());
         d.put("ticketNumber", t.number().value);
-        d.put("status", t.status());
         d.put("category", t.category());
         d.put("lat", t.lat());
         d.put("lon", t.lon());
+        return d;
+    }
+
+    /** Sets each of the ticket's milestones it has reached. */
+    private static void milestones(Document d, Ticket t) {
+        putIfReached(d, "acceptedAt", t.acceptedAt());
+        putIfReached(d, "resolvedAt", t.resolvedAt());
+        putIfReached(d, "closedAt", t.closedAt());
+    }
+
+    private static void putIfReached(Document d, String field, Instant at) {
+        if (at != null) {
+            d.put(field, date(at));
+        }
+    }
+
+    private Document intakeDocument(Document template, Ticket t) {
+        Document d = cloneFor(template, t);
+        d.put("status", t.status());
         d.put("phoneHash", hex());
         d.put("unitId", t.unit().id());
         d.put("unitName", t.unit().zh());
@@ -193,13 +229,8 @@ final class Preload {
     }
 
     private Document routingDocument(Document template, Ticket t) {
-        Document d = clone(template);
-        d.put("_id", t.id());
-        d.put("ticketNumber", t.number().value);
+        Document d = cloneFor(template, t);
         d.put("status", t.status());
-        d.put("category", t.category());
-        d.put("lat", t.lat());
-        d.put("lon", t.lon());
         d.put("gridId", t.grid().id());
         d.put("district", t.grid().district());
         d.put("streetOffice", t.grid().streetOffice());
@@ -210,19 +241,13 @@ final class Preload {
         d.put("resolveBy", date(t.resolveBy()));
         d.put("acceptRemindAt", date(t.acceptBy().minus(Duration.ofHours(1))));
         d.put("resolveRemindAt", date(t.resolveBy().minus(Duration.ofHours(12))));
-        if (!"ASSIGNED".equals(t.status())) {
-            d.put("acceptedAt", date(t.receivedAt().plus(Duration.ofHours(2))));
-        }
-        if ("RESOLVED".equals(t.status()) || "CLOSED".equals(t.status())) {
-            d.put("resolvedAt", date(t.receivedAt().plus(Duration.ofDays(2))));
+        milestones(d, t);
+        if (t.resolvedAt() != null) {
             d.put("result", "SOLVED");
             d.put("reply", "已处理完毕");
         }
         if ("RESOLVED".equals(t.status())) {
             d.put("feedbackDueAt", date(t.resolveBy()));
-        }
-        if ("CLOSED".equals(t.status())) {
-            d.put("closedAt", date(t.receivedAt().plus(Duration.ofDays(3))));
         }
         return withoutOutbox(d);
     }
@@ -233,8 +258,7 @@ final class Preload {
         d.put("ticketNumber", t.number().value);
         d.put("phoneHash", hex());
         d.put("receivedAt", date(t.receivedAt()));
-        d.put("awaitingFeedbackSince", "RESOLVED".equals(t.status())
-                ? date(t.receivedAt().plus(Duration.ofDays(2))) : null);
+        d.put("awaitingFeedbackSince", "RESOLVED".equals(t.status()) ? date(t.resolvedAt()) : null);
         return d;
     }
 
@@ -252,20 +276,15 @@ final class Preload {
     }
 
     private Document factDocument(Document template, Ticket t) {
-        Document d = clone(template);
-        String day = LocalDate.ofInstant(t.receivedAt(), CITY_ZONE).toString();
-        d.put("_id", t.id());
-        d.put("ticketNumber", t.number().value);
-        d.put("category", t.category());
+        Document d = cloneFor(template, t);
+        LocalDate date = LocalDate.ofInstant(t.receivedAt(), CITY_ZONE);
+        String day = date.toString();
         d.put("receivedAt", date(t.receivedAt()));
         d.put("receivedDay", day);
-        LocalDate date = LocalDate.ofInstant(t.receivedAt(), CITY_ZONE);
         d.put("receivedWeek", "%d-W%02d".formatted(date.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
                 date.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
         d.put("receivedMonth", day.substring(0, 7));
         d.put("receivedHour", String.format("%02d", t.receivedAt().atZone(CITY_ZONE).getHour()));
-        d.put("lat", t.lat());
-        d.put("lon", t.lon());
         d.put("placedGridId", t.grid().id());
         d.put("gridId", t.grid().id());
         d.put("district", t.grid().district());
@@ -277,17 +296,15 @@ final class Preload {
         d.put("resolveBy", date(t.resolveBy()));
         d.put("eventIds", List.of());
         d.remove("linkedTo");
-        if (!"ASSIGNED".equals(t.status())) {
-            d.put("acceptedAt", date(t.receivedAt().plus(Duration.ofHours(2))));
+        milestones(d, t);
+        if (t.acceptedAt() != null) {
             d.put("acceptedOnTime", random.nextDouble() < 0.92);
         }
-        if ("RESOLVED".equals(t.status()) || "CLOSED".equals(t.status())) {
-            d.put("resolvedAt", date(t.receivedAt().plus(Duration.ofDays(2))));
+        if (t.resolvedAt() != null) {
             d.put("resolvedOnTime", random.nextDouble() < 0.85);
             d.put("result", "SOLVED");
         }
-        if ("CLOSED".equals(t.status())) {
-            d.put("closedAt", date(t.receivedAt().plus(Duration.ofDays(3))));
+        if (t.closedAt() != null) {
             d.put("closed", true);
             d.remove("openResolveBy");
             if (random.nextDouble() < 0.7) {

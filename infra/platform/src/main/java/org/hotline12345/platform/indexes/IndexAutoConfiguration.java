@@ -25,26 +25,29 @@ public class IndexAutoConfiguration {
     /** The name of the index that serves the outbox sweep; {@code outboxSince} is set only while events wait. */
     public static final String OUTBOX_INDEX = "outbox_pending";
 
+    /** Every index of the service: those it declares and those its outbox collections need. */
+    record AllIndexes(List<CollectionIndexes> collections) {
+    }
+
     @Bean
-    IndexCreator indexCreator(ReactiveMongoTemplate mongo, ObjectProvider<CollectionIndexes> declared,
+    AllIndexes allIndexes(ReactiveMongoTemplate mongo, ObjectProvider<CollectionIndexes> declared,
             ObjectProvider<OutboxTypes> outboxes) {
-        return new IndexCreator(mongo, allIndexes(mongo, declared, outboxes));
-    }
-
-    @Bean
-    ExpirySweeper expirySweeper(ReactiveMongoTemplate mongo, ObjectProvider<CollectionIndexes> declared,
-            ObjectProvider<OutboxTypes> outboxes, HotlineProperties properties, Clock clock) {
-        return new ExpirySweeper(mongo, allIndexes(mongo, declared, outboxes), properties.mongo().expiryInterval(),
-                clock);
-    }
-
-    private static List<CollectionIndexes> allIndexes(ReactiveMongoTemplate mongo,
-            ObjectProvider<CollectionIndexes> declared, ObjectProvider<OutboxTypes> outboxes) {
         List<CollectionIndexes> all = new ArrayList<>(declared.orderedStream().toList());
         outboxes.orderedStream().flatMap(types -> types.types().stream()).distinct()
                 .map(type -> CollectionIndexes.of(mongo.getCollectionName(type), new Index()
                         .on(OutboxDocument.OUTBOX_SINCE, Sort.Direction.ASC).sparse().named(OUTBOX_INDEX)))
                 .forEach(all::add);
-        return all;
+        return new AllIndexes(List.copyOf(all));
+    }
+
+    @Bean
+    IndexCreator indexCreator(ReactiveMongoTemplate mongo, AllIndexes all) {
+        return new IndexCreator(mongo, all.collections());
+    }
+
+    @Bean
+    ExpirySweeper expirySweeper(ReactiveMongoTemplate mongo, AllIndexes all, HotlineProperties properties,
+            Clock clock) {
+        return new ExpirySweeper(mongo, all.collections(), properties.mongo().expiryInterval(), clock);
     }
 }
