@@ -201,7 +201,8 @@ class HotlineJourneyIT {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "journey-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.INTAKE_TICKETS, Topics.ROUTING_TICKETS));
             List<ConsumerRecord<String, String>> records = new ArrayList<>();

@@ -113,7 +113,8 @@ public final class EventTopics implements AutoCloseable {
         private Reader(Broker broker, List<String> topics) {
             consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                     ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
                     new ByteArrayDeserializer());
             consumer.subscribe(topics);
         }
@@ -122,6 +123,29 @@ public final class EventTopics implements AutoCloseable {
         public synchronized List<ConsumerRecord<String, byte[]>> recordsFor(String key) {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
             return seen.stream().filter(r -> key.equals(r.key())).toList();
+        }
+
+        /**
+         * Reads up to the end of every partition as it is now (the last committed record) and answers every record
+         * seen: what a test counts when it must know that no more of them are on the topic.
+         */
+        public synchronized List<ConsumerRecord<String, byte[]>> readToEnd() {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (consumer.assignment().isEmpty()) {
+                poll(deadline);
+            }
+            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                poll(deadline);
+            }
+            return List.copyOf(seen);
+        }
+
+        private void poll(long deadline) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("did not reach the end of the topics within 30 s");
+            }
+            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
         }
 
         /** The events seen so far with that key, read as the given stream. */

@@ -142,6 +142,7 @@ final class Pipeline implements AutoCloseable {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "loadtest-" + System.nanoTime());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, byte[]> topics = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             topics.subscribe(List.of(Topics.ROUTING_TICKETS, Topics.NOTIFICATION_MESSAGES));

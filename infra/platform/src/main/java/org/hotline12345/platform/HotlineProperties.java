@@ -48,10 +48,13 @@ public record HotlineProperties(@NotBlank @DefaultValue("/hotline") String sourc
      * @param requestTimeout how long one produce request may take
      * @param partitions partitions of each hub topic this service creates when it is missing
      * @param replicas replicas of each hub topic this service creates when it is missing
+     * @param transactionTimeout how long the broker keeps a transaction of a process that died open before it
+     *     aborts it; consumers of its partitions wait that long
      */
     public record Kafka(@NotNull @DefaultValue("10s") Duration deliveryTimeout,
             @NotNull @DefaultValue("5s") Duration maxBlock, @NotNull @DefaultValue("4s") Duration requestTimeout,
-            @Positive @DefaultValue("3") int partitions, @Positive @DefaultValue("1") short replicas) {
+            @Positive @DefaultValue("3") int partitions, @Positive @DefaultValue("1") short replicas,
+            @NotNull @DefaultValue("15s") Duration transactionTimeout) {
     }
 
     /**

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import jakarta.validation.ConstraintViolation;
@@ -21,26 +20,25 @@ import org.hotline12345.contracts.GeoPoint;
 import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.intake.classify.CategorySuggester;
 import org.hotline12345.intake.normalise.Gazetteer;
-import org.hotline12345.platform.HotlineProperties;
+import org.hotline12345.platform.messaging.Delivery;
 import org.hotline12345.platform.outbox.OutboxRelay;
 import org.hotline12345.platform.pii.ContactSealer;
 import org.hotline12345.platform.problem.DependencyUnavailableException;
-import org.hotline12345.platform.problem.IdempotencyKeyReusedException;
 import org.hotline12345.platform.problem.ResourceNotFoundException;
 import org.hotline12345.referencedata.Category;
 import org.hotline12345.referencedata.SampleCity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Registers a call: the ticket and its TicketReceived are stored in one document write, the event is published,
- * and only when Kafka has acknowledged it is the receipt given. When Kafka does not acknowledge within the bound
- * the ticket is removed again and the caller gets 503, so nothing counts as received that nobody downstream saw.
+ * Registers a call: the ticket and its TicketReceived are stored in one document write, the event is published in
+ * a Kafka transaction, and only when that did not abort is the receipt given. When it aborted (the broker away or
+ * not answering within the producer's bounds) the ticket is removed again and the caller gets 503: nobody
+ * downstream saw it, since every consumer reads committed records only.
  */
 @Service
 public class TicketRegistration {
@@ -53,15 +51,16 @@ public class TicketRegistration {
     private final ContactSealer sealer;
     private final JsonMapper json;
     private final Clock clock;
-    private final Duration publishBound;
     private final CallNormaliser normaliser;
     private final Gazetteer gazetteer;
     private final Validator validator;
     private final TicketLinks links;
+    private final IdempotencyKeys keys;
 
     TicketRegistration(ReactiveMongoTemplate mongo, OutboxRelay relay, TicketNumbers numbers, ContactSealer sealer,
-            JsonMapper json, Clock clock, HotlineProperties properties, Validator validator, TicketLinks links,
-            CategorySuggester suggester) {
+            JsonMapper json, Clock clock, Validator validator, TicketLinks links, CategorySuggester suggester,
+            IdempotencyKeys keys) {
+        this.keys = keys;
         this.links = links;
         this.validator = validator;
         this.mongo = mongo;
@@ -70,7 +69,6 @@ public class TicketRegistration {
         this.sealer = sealer;
         this.json = json;
         this.clock = clock;
-        this.publishBound = properties.kafka().deliveryTimeout().plusSeconds(2);
         SampleCity city = SampleCity.load();
         this.normaliser = new CallNormaliser(city.categories().stream().map(Category::code)
                 .collect(Collectors.toSet()), suggester::suggest);
@@ -84,20 +82,24 @@ public class TicketRegistration {
 
     /**
      * Registers what came in by {@code channel} once per idempotency key: {@code call} is the request in the shape
-     * of a call, {@code violations} what bean validation found in the original request.
+     * of a call, {@code violations} what bean validation found in the original request. The key is claimed, with
+     * the id of the ticket it will make, before anything else is stored or published, so requests racing with one
+     * key make one ticket, and a retry after a crash finds the ticket the first attempt made.
      */
     public Mono<TicketReceipt> register(CallRequest call, Map<String, String> violations, String idempotencyKey,
             Channel channel, String gridId) {
         CallNormaliser.NormalisedCall normalised = normaliser.normalise(call, violations, channel, gridId);
         if (idempotencyKey == null) {
-            return register(normalised);
+            return register(normalised, UUID.randomUUID().toString(), null);
         }
         String scopedKey = channel + ":" + idempotencyKey;
-        String requestHash = sha256(json.writeValueAsString(call));
-        return mongo.findById(scopedKey, IdempotencyRecord.class)
-                .flatMap(seen -> replay(seen, requestHash))
-                .switchIfEmpty(Mono.defer(() -> register(normalised)
-                        .flatMap(receipt -> remember(scopedKey, requestHash, receipt))));
+        IdempotencyRecord claim = new IdempotencyRecord(scopedKey, requestHash(call), UUID.randomUUID().toString(),
+                clock.instant());
+        return keys.claim(claim).flatMap(won -> won
+                ? register(normalised, claim.ticketId(), claim)
+                : keys.answerFor(claim, (taken, ticket) -> ticket == null
+                        ? register(normalised, taken.ticketId(), taken)
+                        : republish(ticket)));
     }
 
     /** What bean validation finds in a request, by field. */
@@ -112,8 +114,8 @@ public class TicketRegistration {
                 .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("Ticket", ticketId)));
     }
 
-    private Mono<TicketReceipt> register(CallNormaliser.NormalisedCall call) {
-        String ticketId = UUID.randomUUID().toString();
+    private Mono<TicketReceipt> register(CallNormaliser.NormalisedCall call, String ticketId,
+            IdempotencyRecord claim) {
         Instant now = clock.instant();
         String phoneHash = call.phoneE164() == null ? null : sealer.hash(call.phoneE164());
         Mono<Optional<String>> repeatOf = call.resolvedOnCall() ? Mono.just(Optional.empty())
@@ -127,19 +129,40 @@ public class TicketRegistration {
                 .map(linked -> IntakeTicket.registered(received(ticketId, linked.getT2(), call, linked.getT1(), now)))
                 .flatMap(mongo::insert)
                 .flatMap(ticket -> links.opened(ticket).thenReturn(ticket))
-                .flatMap(ticket -> relay.flush(IntakeTicket.class, ticketId)
-                        .timeout(publishBound)
-                        .thenReturn(ticket.receipt())
-                        .onErrorResume(e -> withdraw(ticketId).then(Mono.error(
-                                new DependencyUnavailableException("The event broker did not acknowledge the "
-                                        + "ticket in time; nothing was registered. Try again.", e)))));
+                .flatMap(ticket -> publish(ticket, claim));
     }
 
-    private Mono<Void> withdraw(String ticketId) {
-        log.warn("Withdrawing ticket {}: its TicketReceived was not acknowledged", ticketId);
-        return mongo.findById(ticketId, IntakeTicket.class)
-                .flatMap(ticket -> links.settled(ticket).then(mongo.remove(ticket)))
-                .then();
+    /**
+     * Publishes the new ticket's TicketReceived in a Kafka transaction. Committed, or committed as far as anyone can
+     * tell (the sweep publishes it again if not), the receipt is given; aborted, nobody saw it, so the ticket and its
+     * key are removed and the operator gets 503.
+     */
+    private Mono<TicketReceipt> publish(IntakeTicket ticket, IdempotencyRecord claim) {
+        return relay.flushInTransaction(IntakeTicket.class, ticket.getId(), ticket).flatMap(delivery ->
+                delivery == Delivery.ABORTED
+                        ? withdraw(ticket, claim).then(Mono.error(new DependencyUnavailableException(
+                                "The event broker did not take the ticket; nothing was registered. Try again.")))
+                        : Mono.just(ticket.receipt()));
+    }
+
+    /**
+     * Publishes a ticket whose registration died before its event was published. Its first request may have been
+     * answered (when its commit's outcome was unknown), so the ticket is kept whatever happens here; the sweep
+     * publishes it if this attempt cannot.
+     */
+    private Mono<TicketReceipt> republish(IntakeTicket ticket) {
+        return relay.flushInTransaction(IntakeTicket.class, ticket.getId(), ticket).flatMap(delivery ->
+                delivery == Delivery.ABORTED
+                        ? Mono.error(new DependencyUnavailableException("The ticket of an earlier request with "
+                                + "this Idempotency-Key is not published yet. Try again with the same key."))
+                        : Mono.just(ticket.receipt()));
+    }
+
+    private Mono<Void> withdraw(IntakeTicket ticket, IdempotencyRecord claim) {
+        log.warn("Withdrawing ticket {}: its TicketReceived was not published", ticket.getId());
+        return links.settled(ticket)
+                .then(mongo.remove(ticket))
+                .then(claim == null ? Mono.empty() : keys.release(claim));
     }
 
     private TicketReceived received(String ticketId, String number, CallNormaliser.NormalisedCall call, Links links,
@@ -164,18 +187,9 @@ public class TicketRegistration {
     private record Links(String repeatOf, String parentIncidentId) {
     }
 
-    private Mono<TicketReceipt> replay(IdempotencyRecord seen, String requestHash) {
-        if (!seen.requestHash().equals(requestHash)) {
-            return Mono.error(new IdempotencyKeyReusedException());
-        }
-        return mongo.findById(seen.ticketId(), IntakeTicket.class).map(IntakeTicket::receipt);
-    }
-
-    private Mono<TicketReceipt> remember(String key, String requestHash, TicketReceipt receipt) {
-        return mongo.insert(new IdempotencyRecord(key, requestHash, receipt.ticketId(), clock.instant()))
-                .thenReturn(receipt)
-                .onErrorResume(DuplicateKeyException.class, race -> mongo.findById(key, IdempotencyRecord.class)
-                        .flatMap(winner -> replay(winner, requestHash)));
+    /** What identifies a request's content under its key, so that a key reused for another request is refused. */
+    String requestHash(CallRequest call) {
+        return sha256(json.writeValueAsString(call));
     }
 
     private static String sha256(String text) {

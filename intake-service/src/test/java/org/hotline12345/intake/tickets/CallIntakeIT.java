@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
@@ -27,6 +29,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -47,6 +52,10 @@ class CallIntakeIT {
     WebTestClient web;
     @Autowired
     ReactiveMongoTemplate mongo;
+    @Autowired
+    TicketRegistration registration;
+    @Autowired
+    JsonMapper json;
 
     EventTopics topics;
     EventTopics.Reader reader;
@@ -158,6 +167,50 @@ class CallIntakeIT {
 
         assertThat(retry.ticketId()).isEqualTo(first.ticketId());
         assertThat(retry.ticketNumber()).isEqualTo(first.ticketNumber());
+    }
+
+    @Test
+    void makesOneTicketAndOneEventOfFiftyRequestsRacingWithOneKey(@LocalServerPort int port) {
+        String key = UUID.randomUUID().toString();
+        String body = callFrom("5611");
+        String token = operator();
+        long ticketsBefore = tickets();
+        WebClient client = WebClient.create("http://127.0.0.1:" + port);
+
+        List<TicketReceipt> receipts = Flux.range(0, 50)
+                .flatMap(i -> client.post().uri("/api/v1/calls").headers(h -> {
+                    h.setBearerAuth(token);
+                    h.set("Idempotency-Key", key);
+                }).contentType(MediaType.APPLICATION_JSON).bodyValue(body).retrieve()
+                        .toEntity(TicketReceipt.class), 50)
+                .map(response -> {
+                    assertThat(response.getStatusCode().value()).isEqualTo(202);
+                    return response.getBody();
+                })
+                .collectList().block(Duration.ofSeconds(60));
+
+        assertThat(receipts).hasSize(50).extracting(TicketReceipt::ticketId).containsOnly(receipts.get(0).ticketId());
+        assertThat(reader.readToEnd()).map(r -> EventCodec.read(r.value(), IntakeEvent.class))
+                .filteredOn(event -> event instanceof TicketReceived received
+                        && "138****5611".equals(received.citizen().maskedPhone()))
+                .extracting(IntakeEvent::ticketId).containsExactly(receipts.get(0).ticketId());
+        assertThat(tickets()).isEqualTo(ticketsBefore + 1);
+    }
+
+    @Test
+    void finishesTheRegistrationOfAKeyWhoseFirstRequestDiedAfterClaimingIt() {
+        String key = UUID.randomUUID().toString();
+        String body = callFrom("5612");
+        IdempotencyRecord orphan = new IdempotencyRecord("PHONE:" + key,
+                registration.requestHash(json.readValue(body, CallRequest.class)), UUID.randomUUID().toString(),
+                Instant.now().minus(Duration.ofMinutes(1)));
+        mongo.insert(orphan).block();
+
+        TicketReceipt retry = postWithKey(body, key).expectStatus().isAccepted()
+                .expectBody(TicketReceipt.class).returnResult().getResponseBody();
+
+        assertThat(retry.ticketId()).isEqualTo(orphan.ticketId());
+        assertThat(awaitRecordFor(orphan.ticketId()).key()).isEqualTo(orphan.ticketId());
     }
 
     @Test

@@ -25,12 +25,16 @@ public class EventPublisher {
     }
 
     public Mono<Void> publish(OutboxEntry entry) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(entry.topic(), null, entry.key(),
-                entry.payload().getBytes(StandardCharsets.UTF_8), headers(entry));
+        ProducerRecord<String, byte[]> record = record(entry);
         // send() itself may block up to max.block.ms when the broker is away, so it must not run on an event loop
         return Mono.fromFuture(() -> template.send(record))
                 .subscribeOn(Schedulers.boundedElastic())
                 .then();
+    }
+
+    ProducerRecord<String, byte[]> record(OutboxEntry entry) {
+        return new ProducerRecord<>(entry.topic(), null, entry.key(), entry.payload().getBytes(StandardCharsets.UTF_8),
+                headers(entry));
     }
 
     private RecordHeaders headers(OutboxEntry entry) {

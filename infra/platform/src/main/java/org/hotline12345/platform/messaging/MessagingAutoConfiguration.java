@@ -1,6 +1,8 @@
 package org.hotline12345.platform.messaging;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.hotline12345.contracts.Topics;
@@ -9,8 +11,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 
 /**
  * Producer bounds every service shares, the hub's topics, and the {@link EventPublisher}. Idempotence and
@@ -28,6 +32,23 @@ public class MessagingAutoConfiguration {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) kafka.deliveryTimeout().toMillis(),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) kafka.requestTimeout().toMillis(),
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, kafka.maxBlock().toMillis()));
+    }
+
+    /**
+     * Transactional ids are unique per process: two instances sharing one would fence each other. A process that
+     * dies inside a transaction leaves it open until {@code hotline.kafka.transaction-timeout} passes, and consumers
+     * of that partition wait for it until then.
+     */
+    @Bean
+    TransactionalPublisher transactionalPublisher(ProducerFactory<String, byte[]> producers, EventPublisher publisher,
+            HotlineProperties properties) {
+        Map<String, Object> configs = new HashMap<>(producers.getConfigurationProperties());
+        configs.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                (int) properties.kafka().transactionTimeout().toMillis());
+        DefaultKafkaProducerFactory<String, byte[]> transactional = new DefaultKafkaProducerFactory<>(configs);
+        transactional.setTransactionIdPrefix(properties.source().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-", "")
+                + "-" + UUID.randomUUID() + "-");
+        return new TransactionalPublisher(transactional, publisher);
     }
 
     @Bean

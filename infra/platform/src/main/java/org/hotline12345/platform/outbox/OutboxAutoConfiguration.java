@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.hotline12345.platform.HotlineProperties;
 import org.hotline12345.platform.messaging.EventPublisher;
 import org.hotline12345.platform.messaging.MessagingAutoConfiguration;
+import org.hotline12345.platform.messaging.TransactionalPublisher;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,9 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 public class OutboxAutoConfiguration {
 
     @Bean
-    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, EventPublisher publisher) {
-        return new OutboxRelay(mongo, publisher);
+    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, EventPublisher publisher,
+            TransactionalPublisher transactions) {
+        return new OutboxRelay(mongo, publisher, transactions);
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package org.hotline12345.platform.outbox;
 
 import java.util.List;
+import org.hotline12345.platform.messaging.Delivery;
 import org.hotline12345.platform.messaging.EventPublisher;
+import org.hotline12345.platform.messaging.TransactionalPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -22,10 +24,32 @@ public class OutboxRelay {
 
     private final ReactiveMongoTemplate mongo;
     private final EventPublisher publisher;
+    private final TransactionalPublisher transactions;
 
-    public OutboxRelay(ReactiveMongoTemplate mongo, EventPublisher publisher) {
+    public OutboxRelay(ReactiveMongoTemplate mongo, EventPublisher publisher, TransactionalPublisher transactions) {
         this.mongo = mongo;
         this.publisher = publisher;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Publishes the pending events of {@code document} in one Kafka transaction and clears them once it committed.
+     * When the outcome is {@link Delivery#UNKNOWN} they stay pending for the sweep, so the caller may treat them as
+     * on their way; only on {@link Delivery#ABORTED} has nobody seen them.
+     */
+    public Mono<Delivery> flushInTransaction(Class<? extends OutboxDocument> type, Object id,
+            OutboxDocument document) {
+        List<OutboxEntry> pending = List.copyOf(document.getOutbox());
+        if (pending.isEmpty()) {
+            return Mono.just(Delivery.COMMITTED);
+        }
+        return transactions.publish(pending).flatMap(delivery -> delivery == Delivery.COMMITTED
+                ? clear(type, id, pending).onErrorResume(e -> {
+                    log.warn("Published the events of {} but could not clear them; the sweep will publish them "
+                            + "again", id, e);
+                    return Mono.empty();
+                }).thenReturn(delivery)
+                : Mono.just(delivery));
     }
 
     /** Publishes and clears the pending events of the document {@code id} of {@code type}. */

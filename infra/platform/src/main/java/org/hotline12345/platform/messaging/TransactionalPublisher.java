@@ -1,0 +1,88 @@
+package org.hotline12345.platform.messaging;
+
+import java.util.List;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.hotline12345.platform.outbox.OutboxEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.core.ProducerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Publishes events in one Kafka transaction and says whether they became visible. Unlike an acknowledged send,
+ * whose failure may still have written the record, an aborted transaction is never seen by consumers that read
+ * committed records (every service of the hub does), so a caller may safely undo what it stored when the outcome
+ * is {@link Delivery#ABORTED}.
+ */
+public class TransactionalPublisher implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionalPublisher.class);
+
+    private final ProducerFactory<String, byte[]> transactionalProducers;
+    private final EventPublisher records;
+
+    public TransactionalPublisher(ProducerFactory<String, byte[]> transactionalProducers, EventPublisher records) {
+        this.transactionalProducers = transactionalProducers;
+        this.records = records;
+    }
+
+    /** Publishes {@code entries} in order in one transaction; every Kafka call is bounded by {@code max.block.ms}. */
+    public Mono<Delivery> publish(List<OutboxEntry> entries) {
+        return Mono.fromCallable(() -> publishBlocking(entries)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @Override
+    public void destroy() throws Exception {
+        if (transactionalProducers instanceof DisposableBean producers) {
+            producers.destroy();
+        }
+    }
+
+    private Delivery publishBlocking(List<OutboxEntry> entries) {
+        Producer<String, byte[]> producer;
+        try {
+            producer = transactionalProducers.createProducer();
+        } catch (RuntimeException e) {
+            log.warn("No transactional producer (is the broker reachable?); nothing was sent: {}", e.toString());
+            return Delivery.ABORTED;
+        }
+        boolean committing = false;
+        try {
+            producer.beginTransaction();
+            entries.forEach(entry -> producer.send(records.record(entry)));
+            committing = true;
+            producer.commitTransaction();
+            return Delivery.COMMITTED;
+        } catch (TimeoutException | InterruptException e) {
+            if (!committing) {
+                abortQuietly(producer, e);
+                return Delivery.ABORTED;
+            }
+            log.warn("The transaction of {} events was not confirmed; they stay pending: {}", entries.size(),
+                    e.toString());
+            return Delivery.UNKNOWN;
+        } catch (RuntimeException e) {
+            abortQuietly(producer, e);
+            return Delivery.ABORTED;
+        } finally {
+            producer.close();
+        }
+    }
+
+    /**
+     * Only a commit makes records visible, and none was made or attempted: whether or not the abort reaches the
+     * coordinator now, it aborts the transaction when its timeout passes.
+     */
+    private static void abortQuietly(Producer<String, byte[]> producer, RuntimeException cause) {
+        try {
+            producer.abortTransaction();
+            log.warn("Aborted a transaction after {}", cause.toString());
+        } catch (RuntimeException e) {
+            log.warn("Could not abort a transaction after {}; the coordinator will: {}", cause, e.toString());
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.hotline12345.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.hotline12345.platform.outbox.OutboxEntry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a caller is told about a transaction decides whether it may undo what it stored, so each way a transaction
+ * can end is told apart. The broker's side of transactions is exercised by intake's integration tests.
+ */
+class TransactionalPublisherTest {
+
+    static final List<OutboxEntry> EVENTS = List.of(
+            new OutboxEntry("e-1", "hotline.intake.tickets", "t-1", "TicketReceived", "{}", Instant.EPOCH));
+
+    MockProducer<String, byte[]> producer;
+    TransactionalPublisher publisher;
+
+    @BeforeEach
+    void producer() {
+        producer = new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
+        producer.initTransactions();
+        publisher = new TransactionalPublisher(() -> producer, new EventPublisher(null, "/hotline/test"));
+    }
+
+    @Test
+    void saysCommittedOnlyWhenTheCommitWasConfirmed() {
+        assertThat(publisher.publish(EVENTS).block()).isEqualTo(Delivery.COMMITTED);
+        assertThat(producer.transactionCommitted()).isTrue();
+        assertThat(producer.history()).hasSize(1);
+    }
+
+    @Test
+    void abortsAndSaysSoWhenTheTransactionFailsBeforeItsCommit() {
+        producer.beginTransactionException = new KafkaException("coordinator unavailable");
+
+        assertThat(publisher.publish(EVENTS).block()).isEqualTo(Delivery.ABORTED);
+    }
+
+    @Test
+    void abortsWhenASendFailedSoTheCommitCouldNotBeAttempted() {
+        producer.commitTransactionException = new KafkaException("a send failed before the commit");
+
+        assertThat(publisher.publish(EVENTS).block()).isEqualTo(Delivery.ABORTED);
+        assertThat(producer.transactionAborted()).isTrue();
+    }
+
+    @Test
+    void saysUnknownWhenTheCommitWasSentButNotConfirmed() {
+        producer.commitTransactionException = new TimeoutException("no answer to the commit");
+
+        assertThat(publisher.publish(EVENTS).block()).isEqualTo(Delivery.UNKNOWN);
+        assertThat(producer.transactionAborted()).isFalse();
+    }
+
+    @Test
+    void saysAbortedWhenNoProducerCouldBeMade() {
+        TransactionalPublisher unreachable = new TransactionalPublisher(() -> {
+            throw new TimeoutException("no coordinator within max.block.ms");
+        }, new EventPublisher(null, "/hotline/test"));
+
+        assertThat(unreachable.publish(EVENTS).block()).isEqualTo(Delivery.ABORTED);
+    }
+}
