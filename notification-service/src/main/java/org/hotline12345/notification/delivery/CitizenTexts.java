@@ -94,7 +94,7 @@ public class CitizenTexts {
         return mongo.findById(id, Notification.class)
                 .switchIfEmpty(Mono.defer(() -> create(contact, trigger, eventId, extra)))
                 .filter(notification -> notification.dueAt(clock.instant()))
-                .flatMap(delivery::deliver)
+                .flatMap(due -> delivery.claimAndDeliver(due.getId()))
                 .then();
     }
 

@@ -9,7 +9,11 @@ import org.hotline12345.platform.outbox.OutboxRelay;
 import org.hotline12345.platform.pii.ContactSealer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -22,6 +26,8 @@ import reactor.core.publisher.Mono;
 public class TextDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(TextDelivery.class);
+    /** Longer than a send can take with the gateway's attempts and timeouts, so a claim never lapses mid-send. */
+    private static final Duration LEASE = Duration.ofMinutes(2);
 
     private final ReactiveMongoTemplate mongo;
     private final SmsGateway gateway;
@@ -42,8 +48,32 @@ public class TextDelivery {
         this.clock = clock;
     }
 
-    /** Tries to send the text now; completes when its new state is stored, whether it went out or not. */
-    public Mono<Notification> deliver(Notification notification) {
+    /**
+     * Claims the text {@code id} if it is due and nobody holds it, and sends it; completes empty when it was not
+     * due or another consumer or sweep holds it. Every send goes through a claim, so an event delivered twice, a
+     * sweep and a consumer, or two instances never send one text twice.
+     */
+    public Mono<Notification> claimAndDeliver(String id) {
+        return claim(Criteria.where("_id").is(id)).flatMap(this::deliver);
+    }
+
+    /** Claims the next due text nobody holds; completes empty when none is due. */
+    Mono<Notification> claimNext() {
+        return claim(new Criteria());
+    }
+
+    private Mono<Notification> claim(Criteria which) {
+        Instant now = clock.instant();
+        Query due = Query.query(which.and("status").is("PENDING").and("notBefore").lte(now)
+                .and("nextAttemptAt").lte(now)
+                .orOperator(Criteria.where("leaseUntil").exists(false), Criteria.where("leaseUntil").is(null),
+                        Criteria.where("leaseUntil").lte(now)));
+        return mongo.findAndModify(due, new Update().set("leaseUntil", now.plus(LEASE)).inc("version", 1),
+                FindAndModifyOptions.options().returnNew(true), Notification.class);
+    }
+
+    /** Tries to send a text this instance has claimed; completes when its new state is stored. */
+    Mono<Notification> deliver(Notification notification) {
         return mongo.findById(notification.getTicketId(), CitizenContactRecord.class)
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("no contact for ticket "
                         + notification.getTicketId())))

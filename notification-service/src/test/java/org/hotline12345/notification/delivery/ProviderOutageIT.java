@@ -112,6 +112,25 @@ class ProviderOutageIT {
     }
 
     @Test
+    void sendsATextOnceWhenItsEventComesTwiceAndTheSweepRunsWhileTheProviderIsSlow() {
+        provider.resetAll();
+        provider.stubFor(post("/v1/sms").willReturn(aResponse().withStatus(200).withFixedDelay(700)
+                .withHeader("Content-Type", "application/json").withBody("{\"messageId\":\"m-slow\"}")));
+        List<TicketReceived> tickets = IntStream.range(0, 3).mapToObj(i -> received("+861390000030" + i)).toList();
+        tickets.forEach(ticket -> {
+            topics.publish(ticket);
+            topics.publish(ticket);
+        });
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> tickets.forEach(t ->
+                assertThat(notifications(t.ticketId()).get(0).get("status").asString()).isEqualTo("SENT")));
+        Map<String, Long> acceptedPerText = provider.findAll(postRequestedFor(urlEqualTo("/v1/sms"))).stream()
+                .map(r -> json.readTree(r.getBodyAsString()).get("clientReference").asString())
+                .collect(Collectors.groupingBy(ref -> ref, Collectors.counting()));
+        assertThat(acceptedPerText).hasSize(3).allSatisfy((ref, count) -> assertThat(count).isEqualTo(1));
+    }
+
+    @Test
     void givesUpAfterTheLastAttemptAndTellsSupervisors() {
         provider.resetAll();
         provider.stubFor(post("/v1/sms").willReturn(aResponse().withStatus(500)));
