@@ -2,6 +2,7 @@ package org.hotline12345.analytics.facts;
 
 import java.util.List;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -31,8 +32,11 @@ public class ChangedDays {
         if (day == null) {
             return Mono.empty();
         }
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(day)), new Update().inc("version", 1),
-                FindAndModifyOptions.options().upsert(true), Document.class, COLLECTION).then();
+        Mono<Document> mark = Mono.defer(() -> mongo.findAndModify(Query.query(Criteria.where("_id").is(day)),
+                new Update().inc("version", 1), FindAndModifyOptions.options().upsert(true), Document.class,
+                COLLECTION));
+        // two first marks of a day at once: the loser's insert collides, and its increment must still happen
+        return mark.onErrorResume(DuplicateKeyException.class, created -> mark).then();
     }
 
     /** The marked days with their versions, oldest day first, at most {@code limit}. */

@@ -18,8 +18,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Applies an event to its ticket's fact exactly once: the update only matches a fact that has not seen the event
- * id, and records it. A fact that has seen it makes the upsert collide on the ticket id, which means "done". The
- * day the ticket was received is then marked changed, so that its rollups are counted again.
+ * id, and records it; when it matches nothing the fact is created (if missing) and the update tried once more,
+ * and nothing matching then means the event was applied before. The day the ticket was received is then marked
+ * changed, so that its rollups are counted again.
  */
 @Service
 public class FactRecorder {
@@ -47,16 +48,36 @@ public class FactRecorder {
         change.addToSet().forEach(update::addToSet);
         Query notYetApplied = Query.query(Criteria.where("_id").is(event.ticketId()).and("eventIds")
                 .ne(event.eventId()));
-        return mongo.findAndModify(notYetApplied, update, FindAndModifyOptions.options().upsert(true).returnNew(true),
-                        org.bson.Document.class, COLLECTION)
-                .flatMap(fact -> rollups.markChanged(fact.getString("receivedDay")))
-                .thenReturn(true)
-                .onErrorResume(DuplicateKeyException.class, alreadyApplied -> Mono.just(false))
+        Mono<org.bson.Document> apply = Mono.defer(() -> mongo.findAndModify(notYetApplied, update,
+                FindAndModifyOptions.options().returnNew(true), org.bson.Document.class, COLLECTION));
+        return apply
+                .switchIfEmpty(Mono.defer(() -> exists(event.ticketId()).then(apply)))
+                .flatMap(fact -> rollups.markChanged(fact.getString("receivedDay")).thenReturn(true))
+                .switchIfEmpty(Mono.defer(() -> markChangedAgain(event.ticketId()).thenReturn(false)))
                 .doOnNext(applied -> {
                     if (applied) {
                         count(event);
                     }
                 });
+    }
+
+    /**
+     * Makes sure the ticket's fact exists. Upserting by the id alone, and the apply never upserting, is what keeps
+     * two events that create one fact at once from losing one: the loser of the insert gets a duplicate key, which
+     * here can only mean the fact now exists, and its apply then matches it.
+     */
+    private Mono<Void> exists(String ticketId) {
+        return mongo.upsert(Query.query(Criteria.where("_id").is(ticketId)), new Update().setOnInsert("_id", ticketId),
+                        COLLECTION)
+                .onErrorResume(DuplicateKeyException.class, created -> Mono.empty())
+                .then();
+    }
+
+    /** An event applied before may have been redelivered because marking its day failed: mark it again. */
+    private Mono<Void> markChangedAgain(String ticketId) {
+        return mongo.findById(ticketId, org.bson.Document.class, COLLECTION)
+                .flatMap(fact -> rollups.markChanged(fact.getString("receivedDay")))
+                .then();
     }
 
     private void count(HotlineEvent event) {

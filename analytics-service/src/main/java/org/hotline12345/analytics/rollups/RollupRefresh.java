@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Counts again every day whose facts changed, a few seconds after the events that changed them. Several analytics
- * instances may count the same day at once: each writes the same rollups from the same facts.
+ * Counts again every day whose facts changed, a few seconds after the events that changed them. Of several
+ * analytics instances one at a time counts, under the {@link RefreshLease}.
  */
 @Component
 public class RollupRefresh extends PeriodicTask {
@@ -19,18 +19,26 @@ public class RollupRefresh extends PeriodicTask {
 
     private final ChangedDays changes;
     private final RollupStore store;
+    private final RefreshLease lease;
 
-    RollupRefresh(ChangedDays changes, RollupStore store,
+    RollupRefresh(ChangedDays changes, RollupStore store, RefreshLease lease,
             @Value("${hotline.analytics.rollup-interval:5s}") Duration interval) {
         super("Rollup refresh", interval);
         this.changes = changes;
         this.store = store;
+        this.lease = lease;
+    }
+
+    /** One pass; completes with the number of days counted, or empty when another instance is counting. */
+    @Override
+    public Mono<Long> runOnce() {
+        return lease.whileHeld(changes.marked(DAYS_PER_PASS)
+                .concatMap(mark -> store.recount(LocalDate.parse(mark.day())).then(changes.clear(mark)))
+                .count());
     }
 
     @Override
-    public Mono<Long> runOnce() {
-        return changes.marked(DAYS_PER_PASS)
-                .concatMap(mark -> store.recount(LocalDate.parse(mark.day())).then(changes.clear(mark)))
-                .then(Mono.just(0L)); // a pass every few seconds while events flow: not worth a log line each
+    protected boolean reportsEachPass() {
+        return false;
     }
 }

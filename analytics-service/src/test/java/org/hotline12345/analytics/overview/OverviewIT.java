@@ -1,5 +1,6 @@
 package org.hotline12345.analytics.overview;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -7,6 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import org.hotline12345.analytics.facts.FactRecorder;
+import org.hotline12345.analytics.rollups.RollupRefresh;
 import org.hotline12345.analytics.facts.FactUpdates;
 import org.hotline12345.contracts.AssignmentReason;
 import org.hotline12345.contracts.Channel;
@@ -30,6 +34,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Each test counts tickets on its own day far in the past, so the tests do not see each other's tickets.
@@ -50,6 +56,10 @@ class OverviewIT {
 
     @Autowired
     WebTestClient web;
+    @Autowired
+    FactRecorder facts;
+    @Autowired
+    RollupRefresh refresh;
 
     @Test
     void countsReceivedAssignedAndAcceptedTicketsOfTheDay() {
@@ -84,6 +94,34 @@ class OverviewIT {
                 infra.kafka().hasConsumedAll("analytics", Topics.INTAKE_TICKETS)
                         && infra.kafka().hasConsumedAll("analytics", Topics.ROUTING_TICKETS));
         overview(day).expectBody().json("{\"received\":1,\"assigned\":1,\"returns\":1}");
+    }
+
+    @Test
+    void countsBothEventsWhenTheyCreateOneTicketsFactAtOnce() {
+        LocalDate day = LocalDate.of(2024, 3, 3);
+        Instant at = day.atTime(11, 0).atZone(FactUpdates.CITY_ZONE).toInstant();
+        List<TicketReceived> tickets = IntStream.range(0, 100).mapToObj(i -> received(at.plusSeconds(i))).toList();
+
+        List<Boolean> applied = Flux.fromIterable(tickets)
+                .flatMap(ticket -> Flux.merge(facts.record(ticket).subscribeOn(Schedulers.parallel()),
+                        facts.record(assigned(ticket, at.plusSeconds(60))).subscribeOn(Schedulers.parallel())))
+                .collectList().block(Duration.ofSeconds(60));
+
+        assertThat(applied).hasSize(200).containsOnly(true);
+        awaitOverview(day, "{\"received\":100,\"assigned\":100}");
+    }
+
+    @Test
+    void letsOnePassAtATimeCountTheRollupsAgain() {
+        LocalDate day = LocalDate.of(2024, 3, 4);
+        Instant at = day.atTime(9, 0).atZone(FactUpdates.CITY_ZONE).toInstant();
+        IntStream.range(0, 5).forEach(i -> facts.record(received(at.plusSeconds(i))).block());
+
+        List<Long> passes = Flux.merge(refresh.runOnce().subscribeOn(Schedulers.parallel()),
+                refresh.runOnce().subscribeOn(Schedulers.parallel())).collectList().block(Duration.ofSeconds(30));
+
+        assertThat(passes).hasSizeLessThanOrEqualTo(1);
+        awaitOverview(day, "{\"received\":5}");
     }
 
     @Test

@@ -28,6 +28,11 @@ public abstract class PeriodicTask implements SmartLifecycle {
     /** One pass; completes with how many things it acted on. */
     public abstract Mono<Long> runOnce();
 
+    /** Whether a pass that acted is worth a log line; one every few seconds while events flow is not. */
+    protected boolean reportsEachPass() {
+        return true;
+    }
+
     @Override
     public void start() {
         running = Flux.interval(interval, interval)
@@ -37,7 +42,7 @@ public abstract class PeriodicTask implements SmartLifecycle {
                     return Mono.just(0L);
                 }), 1)
                 .subscribe(count -> {
-                    if (count > 0) {
+                    if (count > 0 && reportsEachPass()) {
                         log.info("{}: {}", name, count);
                     }
                 });
