@@ -48,7 +48,10 @@ public class InboundReplies {
         this.clock = clock;
     }
 
-    /** Handles one inbound text once; completes with what it led to. */
+    /**
+     * Handles one inbound text once; completes with what it led to. A redelivered text that was settled answers
+     * with its outcome; one whose handling died after it was stored (the provider retries it) is handled now.
+     */
     public Mono<String> receive(String messageId, String from, String text) {
         String e164 = mainlandE164(from);
         String phoneHash = sealer.hash(e164);
@@ -58,9 +61,9 @@ public class InboundReplies {
                 reply.kind() == Reply.Kind.RATING ? (reply.solved() ? "SOLVED " : "NOT_SOLVED ") + reply.satisfaction()
                         : reply.kind().name(), now);
         return mongo.insert(record)
-                .flatMap(stored -> act(stored, reply, phoneHash, now))
-                .onErrorResume(DuplicateKeyException.class, seen -> mongo.findById(messageId, InboundReply.class)
-                        .map(InboundReply::getOutcome).defaultIfEmpty("DUPLICATE"));
+                .onErrorResume(DuplicateKeyException.class, seen -> mongo.findById(messageId, InboundReply.class))
+                .flatMap(stored -> stored.getOutcome() != null ? Mono.just(stored.getOutcome())
+                        : act(stored, ReplyParser.parse(stored.getText()), stored.getPhoneHash(), now));
     }
 
     private Mono<String> act(InboundReply record, Reply reply, String phoneHash, Instant now) {

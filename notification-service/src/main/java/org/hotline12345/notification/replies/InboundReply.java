@@ -49,6 +49,10 @@ public class InboundReply extends OutboxDocument {
         return from;
     }
 
+    public String getPhoneHash() {
+        return phoneHash;
+    }
+
     public String getText() {
         return text;
     }

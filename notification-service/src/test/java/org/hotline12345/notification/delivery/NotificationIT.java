@@ -61,6 +61,8 @@ class NotificationIT {
     WebTestClient web;
     @Autowired
     ContactSealer sealer;
+    @Autowired
+    org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
 
     @Test
     void textsTheTicketNumberThenTheUnitAndDueDateInChinese() {
@@ -139,6 +141,23 @@ class NotificationIT {
         inbound("r2-" + received.ticketId(), "+8613900000005", "1").expectBody().jsonPath("$.outcome")
                 .isEqualTo("NO_TICKET_AWAITING_FEEDBACK");
         assertThat(feedback.eventsFor(received.ticketId(), FeedbackEvent.class)).hasSize(1);
+    }
+
+    @Test
+    void handlesAReplyWhoseFirstHandlingDiedAfterItWasStoredWhenTheProviderRetriesIt() {
+        TicketReceived received = resolvedTicket("+8613900000008", null);
+        String messageId = "died-" + received.ticketId();
+        mongo.insert(new org.bson.Document("_id", messageId).append("from", "139****0008")
+                .append("phoneHash", sealer.hash("+8613900000008")).append("text", "非常满意")
+                .append("receivedAt", Instant.now()), "replies").block();
+
+        inbound(messageId, "13900000008", "非常满意").expectStatus().isOk()
+                .expectBody().jsonPath("$.outcome").isEqualTo("FEEDBACK");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !feedback.eventsFor(received.ticketId(), FeedbackEvent.class).isEmpty());
+        assertThat(((FeedbackReceived) feedback.eventsFor(received.ticketId(), FeedbackEvent.class).get(0))
+                .satisfaction()).isEqualTo(Satisfaction.SATISFIED);
     }
 
     @Test
