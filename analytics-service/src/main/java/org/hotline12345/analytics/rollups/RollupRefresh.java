@@ -1,16 +1,20 @@
 package org.hotline12345.analytics.rollups;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.hotline12345.analytics.facts.ChangedDays;
+import org.hotline12345.platform.leases.MongoLease;
 import org.hotline12345.platform.scheduling.PeriodicTask;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Counts again every day whose facts changed, a few seconds after the events that changed them. Of several
- * analytics instances one at a time counts, under the {@link RefreshLease}.
+ * analytics instances one at a time counts, under a lease: two counting at once could each read a day or a week
+ * before the other's change and write it after, leaving stale figures.
  */
 @Component
 public class RollupRefresh extends PeriodicTask {
@@ -19,14 +23,15 @@ public class RollupRefresh extends PeriodicTask {
 
     private final ChangedDays changes;
     private final RollupStore store;
-    private final RefreshLease lease;
+    private final MongoLease lease;
 
-    RollupRefresh(ChangedDays changes, RollupStore store, RefreshLease lease,
+    RollupRefresh(ChangedDays changes, RollupStore store, ReactiveMongoTemplate mongo, Clock clock,
             @Value("${hotline.analytics.rollup-interval:5s}") Duration interval) {
         super("Rollup refresh", interval);
         this.changes = changes;
         this.store = store;
-        this.lease = lease;
+        // a pass counts a hundred days in a few seconds
+        this.lease = new MongoLease(mongo, clock, "rollup-refresh", Duration.ofMinutes(2));
     }
 
     /** One pass; completes with the number of days counted, or empty when another instance is counting. */

@@ -48,11 +48,16 @@ public final class EventTopics implements AutoCloseable {
 
     /** Publishes an event on the topic of its stream, as its owning service would, and waits for the ack. */
     public void publish(HotlineEvent event) {
+        publishTo(Topics.topicOf(event), event);
+    }
+
+    /** Publishes an event as its owning service would, but on {@code topic}, and waits for the ack. */
+    public void publishTo(String topic, HotlineEvent event) {
         RecordHeaders headers = new RecordHeaders();
         CloudEventAttributes.headers(event, "/hotline/test")
                 .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         try {
-            producer.send(new ProducerRecord<>(Topics.topicOf(event), null, event.ticketId(),
+            producer.send(new ProducerRecord<>(topic, null, event.ticketId(),
                     EventCodec.write(event), headers)).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

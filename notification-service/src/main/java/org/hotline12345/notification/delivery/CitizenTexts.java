@@ -14,6 +14,7 @@ import org.hotline12345.contracts.TicketReopened;
 import org.hotline12345.contracts.TicketResolved;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.notification.texts.TextTemplates;
+import org.hotline12345.platform.messaging.PrerequisiteMissingException;
 import org.hotline12345.referencedata.SampleCity;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -78,7 +79,7 @@ public class CitizenTexts {
             return feedbackClosed;
         }
         return feedbackClosed.then(mongo.findById(event.ticketId(), CitizenContactRecord.class)
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                .switchIfEmpty(Mono.error(() -> new PrerequisiteMissingException(
                         "no contact yet for ticket " + event.ticketId() + "; its TicketReceived is still on the way")))
                 .flatMapMany(contact -> event instanceof TicketResolved
                         ? Flux.concat(Mono.just(contact), mergedInto(event.ticketId())) : Flux.just(contact))

@@ -82,6 +82,27 @@ class NotificationIT {
     }
 
     @Test
+    void waitsForTheReceiptWhenTheAssignmentArrivesFirstInsteadOfDeadLetteringIt() {
+        TicketReceived received = received("zh", true, "+8613900000009", null);
+        try (EventTopics.Reader deadLetters = topics.reader("hotline.routing.tickets.notification.dlq")) {
+            topics.publish(assigned(received));
+            // the binder used to give up after four attempts in about 3.5 s; five attempts take about 7.5 s
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri("/actuator/health")
+                    .headers(h -> h.setBearerAuth(infra.tokens().mint("admin", "ADMIN"))).exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.components.consumers.status").isEqualTo("OUT_OF_SERVICE")
+                    .jsonPath("$.components.consumers.details.retrying.*.attempts").value(attempts ->
+                            assertThat(attempts.toString()).matches(".*\\b([5-9]|\\d{2,})\\b.*")));
+
+            topics.publish(received);
+
+            assertThat(awaitTexts(received.ticketId(), 2)).extracting(OutboxText::text)
+                    .anySatisfy(text -> assertThat(text).contains("已转贵阳水务集团办理"));
+            assertThat(deadLetters.readToEnd()).noneMatch(r -> received.ticketId().equals(r.key()));
+        }
+    }
+
+    @Test
     void textsInEnglishWhenTheCitizenAskedForIt() {
         TicketReceived received = received("en", true, "+8613900000002", null);
         topics.publish(received);

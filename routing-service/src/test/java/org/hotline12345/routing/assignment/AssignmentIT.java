@@ -37,6 +37,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class AssignmentIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
+    static final String DEAD_LETTERS = "hotline.intake.tickets.routing.dlq";
     @AutoClose
     static final EventTopics topics = new EventTopics(infra.kafka());
     @AutoClose
@@ -51,16 +52,52 @@ class AssignmentIT {
     WebTestClient web;
 
     @Test
-    void parksAnEventItCannotReadOnItsDeadLetterTopicAfterTheRetries() {
+    void parksAnEventItCannotReadOnItsDeadLetterTopicWithTheErrorAndShowsItToAdministrators() {
         String key = "unreadable-" + UUID.randomUUID();
         byte[] payload = "{\"type\":\"TicketReceived\",\"ticketId\":".getBytes(StandardCharsets.UTF_8);
-        try (EventTopics.Reader deadLetters = topics.reader("hotline.intake.tickets.routing.dlq")) {
+        try (EventTopics.Reader deadLetters = topics.reader(DEAD_LETTERS)) {
             topics.publishRaw(Topics.INTAKE_TICKETS, key, "TicketReceived", payload);
 
             await().atMost(Duration.ofSeconds(60)).until(() -> !deadLetters.recordsFor(key).isEmpty());
-            assertThat(deadLetters.recordsFor(key)).singleElement()
-                    .satisfies(parked -> assertThat(parked.value()).isEqualTo(payload));
+            assertThat(deadLetters.recordsFor(key)).singleElement().satisfies(parked -> {
+                assertThat(parked.value()).isEqualTo(payload);
+                assertThat(EventTopics.Reader.header(parked, "hotline-error"))
+                        .startsWith("org.hotline12345.platform.messaging.UnreadableEventException: Not an event of "
+                                + "IntakeEvent");
+                assertThat(EventTopics.Reader.header(parked, "kafka_dlt-original-topic"))
+                        .isEqualTo(Topics.INTAKE_TICKETS);
+            });
         }
+        web.get().uri("/api/v1/admin/dead-letters").headers(h -> h.setBearerAuth(admin())).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.deadLetters[?(@.key == '" + key + "')].error").value(errors ->
+                        assertThat(errors.toString()).contains("UnreadableEventException"))
+                .jsonPath("$.deadLetters[?(@.key == '" + key + "')].originalTopic").isEqualTo(
+                        List.of(Topics.INTAKE_TICKETS));
+    }
+
+    @Test
+    void replaysDeadLettersToTheirTopicForAdministratorsOnly() {
+        TicketReceived parked = received("NOISE", new GeoPoint(26.5785, 106.7135), false);
+        topics.publishTo(DEAD_LETTERS, parked);
+        web.get().uri("/api/v1/admin/dead-letters").headers(h -> h.setBearerAuth(admin())).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.deadLetters[?(@.key == '" + parked.ticketId() + "')].type")
+                .isEqualTo(List.of("org.hotline12345.TicketReceived"));
+        web.post().uri("/api/v1/admin/dead-letters/replay")
+                .headers(h -> h.setBearerAuth(infra.tokens().mint("sup", "SUPERVISOR"))).exchange()
+                .expectStatus().isForbidden();
+
+        web.post().uri("/api/v1/admin/dead-letters/replay").headers(h -> h.setBearerAuth(admin())).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.replayed").value(replayed ->
+                        assertThat(((Number) replayed).intValue()).isPositive());
+
+        assertThat(awaitEvent(parked.ticketId(), TicketAssigned.class).unitId()).isEqualTo("URBAN_MGMT");
+        web.get().uri("/api/v1/admin/dead-letters").headers(h -> h.setBearerAuth(admin())).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.deadLetters[?(@.key == '" + parked.ticketId() + "')]").isEmpty();
     }
 
     @Test
@@ -171,5 +208,9 @@ class AssignmentIT {
                 .stream().anyMatch(type::isInstance));
         return reader.eventsFor(ticketId, TicketLifecycleEvent.class).stream().filter(type::isInstance)
                 .map(type::cast).findFirst().orElseThrow();
+    }
+
+    private static String admin() {
+        return infra.tokens().mint("admin-1", "ADMIN");
     }
 }

@@ -1,5 +1,6 @@
 package org.hotline12345.platform.messaging;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import org.hotline12345.contracts.Topics;
 import org.hotline12345.platform.HotlineProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -49,6 +51,21 @@ public class MessagingAutoConfiguration {
         transactional.setTransactionIdPrefix(properties.source().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-", "")
                 + "-" + UUID.randomUUID() + "-");
         return new TransactionalPublisher(transactional, publisher);
+    }
+
+    @Bean
+    RawRecords rawRecords(ProducerFactory<String, byte[]> producers, KafkaProperties kafka) {
+        return new RawRecords(producers, kafka.buildConsumerProperties());
+    }
+
+    @Bean
+    ConsumerRetries consumersHealthIndicator(Clock clock) {
+        return new ConsumerRetries(clock);
+    }
+
+    @Bean
+    ConsumerFailures consumerFailures(RawRecords records, ConsumerRetries retries) {
+        return new ConsumerFailures(records.template(), retries);
     }
 
     @Bean

@@ -1,0 +1,69 @@
+package org.hotline12345.platform.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.kafka.listener.RetryListener;
+
+/**
+ * The partitions whose consumers are waiting on a record that failed, as the health shows them: while one failed
+ * within the last {@link #RECENT} (longer than the longest wait between attempts), the service is out of service
+ * and says which partition, how often, and why.
+ */
+public class ConsumerRetries implements HealthIndicator {
+
+    static final Duration RECENT = Duration.ofMillis(ConsumerFailures.LONGEST_WAIT).plusSeconds(15);
+    private static final Logger log = LoggerFactory.getLogger(ConsumerRetries.class);
+
+    private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public ConsumerRetries(Clock clock) {
+        this.clock = clock;
+    }
+
+    RetryListener listener(String group) {
+        return new RetryListener() {
+            @Override
+            public void failedDelivery(ConsumerRecord<?, ?> record, Exception failure, int attempt) {
+                String where = record.topic() + "-" + record.partition();
+                Throwable cause = ConsumerFailures.unwrapped(failure);
+                waiting.put(where, new Waiting(group, record.offset(), attempt, ConsumerFailures.describe(cause),
+                        clock.instant()));
+                if (attempt == 1 || attempt % 10 == 0) {
+                    log.warn("{} at offset {} failed (attempt {}), will try again: {}", where, record.offset(),
+                            attempt, cause.toString());
+                }
+            }
+
+            @Override
+            public void recovered(ConsumerRecord<?, ?> record, Exception failure) {
+                waiting.remove(record.topic() + "-" + record.partition());
+            }
+        };
+    }
+
+    @Override
+    public Health health() {
+        Instant since = clock.instant().minus(RECENT);
+        Map<String, Waiting> recent = new TreeMap<>();
+        waiting.forEach((partition, wait) -> {
+            if (wait.lastFailure().isAfter(since)) {
+                recent.put(partition, wait);
+            }
+        });
+        return recent.isEmpty() ? Health.up().build() : Health.outOfService().withDetail("retrying", recent).build();
+    }
+
+    /** A partition's consumer waiting on the record at {@code offset}. */
+    public record Waiting(String group, long offset, int attempts, String error, Instant lastFailure) {
+    }
+}
