@@ -41,6 +41,8 @@ public final class Devstack implements AutoCloseable {
     private final DevstackOptions options;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, Launch> launches = new LinkedHashMap<>();
+    private final Map<String, List<String>> extraArguments;
     private EmbeddedKafka kafka;
     private EmbeddedMongo mongo;
     private Map<String, String> tokens = Map.of();
@@ -48,12 +50,21 @@ public final class Devstack implements AutoCloseable {
     private String webhookSecret;
     private String open311ApiKey;
 
-    private Devstack(DevstackOptions options) {
+    private Devstack(DevstackOptions options, Map<String, List<String>> extraArguments) {
         this.options = options;
+        this.extraArguments = Map.copyOf(extraArguments);
     }
 
     public static Devstack start(DevstackOptions options) {
-        Devstack stack = new Devstack(options);
+        return start(options, Map.of());
+    }
+
+    /**
+     * Starts the stack with {@code extraArguments} added to the command lines of the services named, as a test does
+     * that puts a proxy in front of MongoDB or an SMS provider stub behind notification.
+     */
+    static Devstack start(DevstackOptions options, Map<String, List<String>> extraArguments) {
+        Devstack stack = new Devstack(options, extraArguments);
         try {
             stack.boot();
             return stack;
@@ -142,17 +153,61 @@ public final class Devstack implements AutoCloseable {
                 args.add("--hotline.notification.quiet-from=00:00");
                 args.add("--hotline.notification.quiet-to=00:00");
             }
-            ServiceProcess service = ServiceProcess.start(name, jarOf(name), port, env, args,
+            args.addAll(extraArguments.getOrDefault(name, List.of()));
+            Launch launch = new Launch(name, jarOf(name), port, env, args,
                     options.dataDir().resolve("logs/" + name + ".log"), options.jvm().flags());
+            launches.put(name, launch);
+            ServiceProcess service = launch.start();
             services.add(track(service));
             log.info("Starting {} on {} (log: {})", name, service.url(), service.log());
         }
-        awaitHealthy();
+        awaitHealthy(services);
     }
 
-    private void awaitHealthy() {
+    /** Kills a service as a crash would: SIGKILL, no shutdown of any kind. */
+    void kill(String service) {
+        running(service).kill();
+    }
+
+    /** Starts a service that was killed or stopped again, as before, and waits until it is healthy. */
+    void restart(String service) {
+        ServiceProcess old = running(service);
+        old.close();
+        services.remove(old);
+        started.remove(old);
+        ServiceProcess fresh = track(launches.get(service).start());
+        services.add(fresh);
+        awaitHealthy(List.of(fresh));
+    }
+
+    /** Stops the broker, as an outage would; its data stays. */
+    void stopBroker() {
+        started.remove(kafka);
+        kafka.close();
+    }
+
+    /** Starts the broker stopped by {@link #stopBroker()} again on the same port and data. */
+    void startBroker() {
+        kafka = track(EmbeddedKafka.start(kafka.port(), options.dataDir()));
+    }
+
+    private ServiceProcess running(String service) {
+        return services.stream().filter(s -> s.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + service));
+    }
+
+    /** How a service was started, so that it can be started again the same way. */
+    private record Launch(String name, Path jar, int port, Map<String, String> env, List<String> args, Path log,
+            List<String> jvmFlags) {
+
+        ServiceProcess start() {
+            return ServiceProcess.start(name, jar, port, env, args, log, jvmFlags);
+        }
+    }
+
+    private void awaitHealthy(List<ServiceProcess> starting) {
         Instant deadline = Instant.now().plus(READY_WITHIN);
-        List<ServiceProcess> waiting = new ArrayList<>(services);
+        List<ServiceProcess> waiting = new ArrayList<>(starting);
         while (!waiting.isEmpty()) {
             for (ServiceProcess service : List.copyOf(waiting)) {
                 if (!service.alive()) {

@@ -60,8 +60,9 @@ class HotlineJourneyIT {
 
     @BeforeAll
     static void startTheStack() {
+        List<Integer> free = FreePorts.pick(DevstackOptions.SERVICES.size());
         Map<String, Integer> ports = new HashMap<>();
-        DevstackOptions.SERVICES.forEach(s -> ports.put(s, FreePorts.pick()));
+        DevstackOptions.SERVICES.forEach(s -> ports.put(s, free.get(ports.size())));
         options = new DevstackOptions(Path.of("../..").toAbsolutePath().normalize(), data, false, 0, 0, ports,
                 true, false);
         stack = Devstack.start(options);

@@ -11,6 +11,27 @@ public final class FreePorts {
     private FreePorts() {
     }
 
+    /** {@code count} different free ports, held open together while they are picked so that none repeats. */
+    public static java.util.List<Integer> pick(int count) {
+        java.util.List<ServerSocket> held = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return held.stream().map(ServerSocket::getLocalPort).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            held.forEach(socket -> {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // closing anyway
+                }
+            });
+        }
+    }
+
     public static int pick() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);

@@ -74,7 +74,13 @@ public record HotlineProperties(@NotBlank @DefaultValue("/hotline") String sourc
     public record Pii(@DefaultValue("") String sealKey, @DefaultValue("") String hashKey) {
     }
 
-    /** @param expiryInterval how often documents past their TTL are deleted where the server does not do it */
-    public record Mongo(@NotNull @DefaultValue("60s") Duration expiryInterval) {
+    /**
+     * @param expiryInterval how often documents past their TTL are deleted where the server does not do it
+     * @param operationTimeout the longest one database operation may take (the driver's {@code timeoutMS}), so
+     *     that a request or a consumer fails and is answered or retried instead of hanging on a stalled database;
+     *     index builds at start-up are not bound by it
+     */
+    public record Mongo(@NotNull @DefaultValue("60s") Duration expiryInterval,
+            @NotNull @DefaultValue("10s") Duration operationTimeout) {
     }
 }

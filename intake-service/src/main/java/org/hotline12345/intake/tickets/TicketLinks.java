@@ -61,7 +61,9 @@ public class TicketLinks {
                 .switchIfEmpty(Mono.defer(() -> mongo.upsert(staleOrNone, claimed, OpenCaller.class)
                         .then(Mono.<String>empty())))
                 .onErrorResume(DuplicateKeyException.class, raced -> mongo.findAndModify(recent, touched,
-                        OpenCaller.class).map(OpenCaller::ticketId));
+                        OpenCaller.class).map(OpenCaller::ticketId))
+                // the claim of an earlier attempt at this same registration (it died, or timed out) is no original
+                .filter(original -> !original.equals(ticketId));
     }
 
     /** The first open ticket another caller made about an incident of this category this close, if any. */

@@ -56,6 +56,8 @@ class CallIntakeIT {
     TicketRegistration registration;
     @Autowired
     JsonMapper json;
+    @Autowired
+    org.hotline12345.platform.pii.ContactSealer sealer;
 
     EventTopics topics;
     EventTopics.Reader reader;
@@ -205,11 +207,17 @@ class CallIntakeIT {
                 registration.requestHash(json.readValue(body, CallRequest.class)), UUID.randomUUID().toString(),
                 Instant.now().minus(Duration.ofMinutes(1)));
         mongo.insert(orphan).block();
+        // the first attempt had also claimed the caller's place in the repeat check before it died
+        Instant claimedAt = Instant.now().minusSeconds(60);
+        mongo.insert(new Document("_id", sealer.hash("+8613812345612") + "|NOISE").append("ticketId",
+                orphan.ticketId()).append("lastAt", claimedAt).append("expiresAt", claimedAt.plus(Duration.ofDays(7))),
+                "open_callers").block();
 
         TicketReceipt retry = postWithKey(body, key).expectStatus().isAccepted()
                 .expectBody(TicketReceipt.class).returnResult().getResponseBody();
 
         assertThat(retry.ticketId()).isEqualTo(orphan.ticketId());
+        assertThat(retry.repeatOf()).as("not a repeat of itself").isNull();
         assertThat(awaitRecordFor(orphan.ticketId()).key()).isEqualTo(orphan.ticketId());
     }
 

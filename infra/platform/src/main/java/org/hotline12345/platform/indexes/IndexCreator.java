@@ -1,12 +1,14 @@
 package org.hotline12345.platform.indexes;
 
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import com.mongodb.reactivestreams.client.MongoDatabase;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -39,8 +41,16 @@ public class IndexCreator implements SmartInitializingSingleton {
                 .map(MongoDatabase::getName).block());
     }
 
-    private Mono<String> create(String collection, Index index) {
-        return mongo.indexOps(collection).createIndex(index)
+    /**
+     * Sends {@code createIndexes} without the operation timeout: building an index on a large collection of a
+     * replica set takes as long as it takes, and the service must not start without it.
+     */
+    private Mono<Document> create(String collection, Index index) {
+        Document spec = new Document("key", index.getIndexKeys());
+        spec.putAll(index.getIndexOptions());
+        Document command = new Document("createIndexes", collection).append("indexes", List.of(spec));
+        return mongo.getMongoDatabase()
+                .flatMap(database -> Mono.from(database.withTimeout(0, TimeUnit.MILLISECONDS).runCommand(command)))
                 .onErrorMap(e -> new IllegalStateException("Could not create the index "
                         + index.getIndexOptions().get("name") + " " + index.getIndexKeys().toJson() + " on "
                         + collection + ": " + e.getMessage() + ". The service does not start without the indexes "

@@ -1,5 +1,8 @@
 package org.hotline12345.platform.problem;
 
+import com.mongodb.MongoOperationTimeoutException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Comparator;
@@ -8,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -95,6 +100,18 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     Mono<ResponseEntity<Object>> unavailable(DependencyUnavailableException ex, ServerWebExchange exchange) {
         log.warn("Answering 503: {}", ex.getMessage(), ex.getCause());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage(), exchange);
+    }
+
+    /**
+     * MongoDB did not answer within {@code hotline.mongo.operation-timeout}, or is unreachable: the caller gets 503
+     * within that bound instead of a request that hangs for as long as the database does.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, QueryTimeoutException.class,
+            MongoTimeoutException.class, MongoOperationTimeoutException.class, MongoSocketException.class})
+    Mono<ResponseEntity<Object>> databaseUnavailable(Exception ex, ServerWebExchange exchange) {
+        log.warn("Answering 503, the database did not answer: {}", ex.toString());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "The database did not answer in time. Try again; a request "
+                + "with an Idempotency-Key is safe to repeat.", exchange);
     }
 
     @Override

@@ -5,8 +5,8 @@ import java.time.Clock;
 import org.hotline12345.referencedata.SampleCity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.hotline12345.platform.messaging.PrerequisiteMissingException;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -17,10 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The versioned rule sets in MongoDB; the highest version is the active one. A new database starts with the
- * sample city's first rule set.
+ * sample city's first rule set, stored before any consumer starts, so that no ticket meets an empty store.
  */
 @Component
-public class RuleSetStore implements ApplicationRunner {
+public class RuleSetStore implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(RuleSetStore.class);
 
@@ -41,11 +41,11 @@ public class RuleSetStore implements ApplicationRunner {
 
     Mono<StoredRuleSet> activeStored() {
         return mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), StoredRuleSet.class)
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException("no routing rule set is stored")));
+                .switchIfEmpty(Mono.error(() -> new PrerequisiteMissingException("no routing rule set is stored")));
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         StoredRuleSet first = json.readValue(SampleCity.firstRuleSet(), StoredRuleSet.class);
         StoredRuleSet seeded = new StoredRuleSet(first.version(), first.description(), first.rules(),
                 clock.instant(), "reference-data");
