@@ -164,6 +164,27 @@ public final class Devstack implements AutoCloseable {
         awaitHealthy(services);
     }
 
+    /**
+     * Starts one more instance of {@code service}, as the first was started but on port {@code port}, and waits until
+     * it is healthy; kill and restart it by the name this returns ({@code routing#2}).
+     */
+    String startAnother(String service, int port) {
+        Launch first = launches.get(service);
+        String name = service + "#" + (services.stream().filter(s -> s.name().startsWith(service)).count() + 1);
+        Launch another = new Launch(name, first.jar(), port, first.env(), first.args(),
+                first.log().resolveSibling(name.replace('#', '-') + ".log"), first.jvmFlags());
+        launches.put(name, another);
+        ServiceProcess started = track(another.start());
+        services.add(started);
+        awaitHealthy(List.of(started));
+        return name;
+    }
+
+    /** The base URL of a running instance, by the name {@link #startAnother} gave it. */
+    String instanceUrl(String instance) {
+        return running(instance).url();
+    }
+
     /** Kills a service as a crash would: SIGKILL, no shutdown of any kind. */
     void kill(String service) {
         running(service).kill();

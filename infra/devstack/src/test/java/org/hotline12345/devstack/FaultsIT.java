@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole hub under a steady load of operator calls while its parts fail: each service killed with SIGKILL and
- * started again, the broker stopped and started, MongoDB frozen behind a proxy. The operators retry every call not
+ * started again, the broker stopped and started, a second instance of every service started and the first of each
+ * killed, MongoDB frozen behind a proxy. The operators retry every call not
  * answered 202 with its key, as a console would. Afterwards everything acknowledged is compared with what every
  * service did: each ticket received, assigned, texted and counted exactly once, and nothing that was not
  * acknowledged. {@code -Dfaults.kills=N} kills each service N times (1 by default, to keep the build short);
@@ -115,6 +116,21 @@ class FaultsIT {
             stack.startBroker();
             note("broker started");
             awaitProgress(operators);
+            List<Integer> more = FreePorts.pick(DevstackOptions.SERVICES.size());
+            List<String> firsts = DevstackOptions.SERVICES;
+            for (int i = 0; i < firsts.size(); i++) {
+                String second = stack.startAnother(firsts.get(i), more.get(i));
+                if (firsts.get(i).equals("intake")) {
+                    operators.addIntake(stack.instanceUrl(second));
+                }
+                note("second instance " + second + " healthy");
+            }
+            awaitProgress(operators);
+            for (String service : firsts) {
+                stack.kill(service);
+                note("killed the first " + service + " (SIGKILL) of two; its partitions move to the second");
+                awaitProgress(operators);
+            }
             mongoProxy.freeze();
             note("MongoDB frozen");
             hold(FREEZE);

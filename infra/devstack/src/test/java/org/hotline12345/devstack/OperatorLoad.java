@@ -36,7 +36,8 @@ final class OperatorLoad implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
-    private final String url;
+    private final List<String> urls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AtomicInteger turn = new AtomicInteger();
     private final String token;
     private final Map<String, String> bodies = new ConcurrentHashMap<>();
     private final Map<String, String> accepted = new ConcurrentHashMap<>();
@@ -48,8 +49,13 @@ final class OperatorLoad implements AutoCloseable {
     private volatile boolean calling;
 
     OperatorLoad(String intakeUrl, String operatorToken) {
-        this.url = intakeUrl + "/api/v1/calls";
+        urls.add(intakeUrl + "/api/v1/calls");
         this.token = operatorToken;
+    }
+
+    /** Sends calls to another intake instance too, taking turns, as a load balancer would. */
+    void addIntake(String intakeUrl) {
+        urls.add(intakeUrl + "/api/v1/calls");
     }
 
     /** Starts registering {@code perSecond} new calls a second, and retrying those not yet accepted. */
@@ -133,6 +139,7 @@ final class OperatorLoad implements AutoCloseable {
             return;
         }
         long began = System.nanoTime();
+        String url = urls.get(Math.floorMod(turn.getAndIncrement(), urls.size()));
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
                 .header("Content-Type", "application/json")
