@@ -27,6 +27,16 @@ final class ProviderStub implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/v1/sms", exchange -> {
+            if ("GET".equals(exchange.getRequestMethod())) {
+                // the look-up of a text by its client reference, after a send whose answer did not arrive
+                String path = exchange.getRequestURI().getPath();
+                boolean taken = accepted.containsKey(path.substring(path.lastIndexOf('/') + 1));
+                byte[] answer = taken ? "{\"messageId\":\"taken\"}".getBytes(StandardCharsets.UTF_8) : new byte[0];
+                exchange.sendResponseHeaders(taken ? 200 : 404, taken ? answer.length : -1);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+                return;
+            }
             String reference = JSON.readTree(exchange.getRequestBody().readAllBytes()).path("clientReference")
                     .asString("");
             accepted.computeIfAbsent(reference, r -> new AtomicInteger()).incrementAndGet();

@@ -27,6 +27,8 @@ public class Notification extends OutboxDocument {
     private String text;
     private int segments;
     private int attempts;
+    /** How often a sender claimed this text; above one, an earlier sender may have sent it and died unrecorded. */
+    private int claims;
     private String maskedPhone;
     private String gatewayMessageId;
     private String lastError;
@@ -160,6 +162,10 @@ public class Notification extends OutboxDocument {
 
     public int getSegments() {
         return segments;
+    }
+
+    public int getClaims() {
+        return claims;
     }
 
     public int getAttempts() {

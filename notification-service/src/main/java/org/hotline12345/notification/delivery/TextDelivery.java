@@ -68,7 +68,8 @@ public class TextDelivery {
                 .and("nextAttemptAt").lte(now)
                 .orOperator(Criteria.where("leaseUntil").exists(false), Criteria.where("leaseUntil").is(null),
                         Criteria.where("leaseUntil").lte(now)));
-        return mongo.findAndModify(due, new Update().set("leaseUntil", now.plus(LEASE)).inc("version", 1),
+        return mongo.findAndModify(due, new Update().set("leaseUntil", now.plus(LEASE)).inc("version", 1)
+                        .inc("claims", 1),
                 FindAndModifyOptions.options().returnNew(true), Notification.class);
     }
 
@@ -90,13 +91,15 @@ public class TextDelivery {
     private Mono<Notification> send(Notification notification, CitizenContactRecord contact) {
         SmsGateway.OutgoingText outgoing = new SmsGateway.OutgoingText(notification.getId(), contact.ticketId(),
                 sealer.open(contact.sealedPhone()), contact.maskedPhone(), notification.getText(),
-                notification.getLanguage(), notification.getSegments());
+                notification.getLanguage(), notification.getSegments(), notification.getClaims() > 1);
+        // a text the gateway took is recorded as sent or not at all: if that write fails, the lease runs out and
+        // the next claim asks the provider before sending, instead of counting a sent text as a failed attempt
         return gateway.send(outgoing)
-                .flatMap(messageId -> {
+                .map(messageId -> {
                     notification.sent(messageId, clock.instant());
                     log.info("Texted {} about ticket {} ({})", contact.maskedPhone(), contact.ticketNumber(),
                             notification.getTrigger());
-                    return mongo.save(notification);
+                    return notification;
                 })
                 .onErrorResume(e -> {
                     Instant now = clock.instant();
@@ -104,8 +107,9 @@ public class TextDelivery {
                             backoff(notification.getAttempts() + 1), settings.maxAttempts());
                     log.warn("Could not text {} about ticket {} (attempt {}): {}", contact.maskedPhone(),
                             contact.ticketNumber(), notification.getAttempts(), e.getMessage());
-                    return mongo.save(notification);
-                });
+                    return Mono.just(notification);
+                })
+                .flatMap(mongo::save);
     }
 
     /** Exponential back-off with full jitter between the first and the longest wait. */

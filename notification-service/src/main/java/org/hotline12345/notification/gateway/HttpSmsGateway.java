@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.hotline12345.notification.delivery.NotificationProperties;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -79,6 +80,11 @@ public class HttpSmsGateway implements SmsGateway {
                 .build());
     }
 
+    /**
+     * Sends the text, at most once as far as the provider can tell: an attempt whose outcome is unknown (it timed
+     * out or lost its connection after the request went out, here or in an earlier delivery of the same text) is
+     * followed by a look-up of the client reference, and only a text the provider does not have is posted again.
+     */
     @Override
     public Mono<String> send(OutgoingText text) {
         Map<String, Object> request = new LinkedHashMap<>();
@@ -87,26 +93,56 @@ public class HttpSmsGateway implements SmsGateway {
         request.put("text", text.body());
         request.put("language", text.language());
         String body = json.writeValueAsString(request);
-        return Mono.defer(() -> {
-                    String timestamp = String.valueOf(clock.instant().getEpochSecond());
-                    return client.post().uri("/v1/sms")
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .header("X-Api-Key", settings.apiKey())
-                            .header("X-Timestamp", timestamp)
-                            .header("X-Signature", HmacSignature.sign(settings.secret(), timestamp + "\n" + body))
-                            .bodyValue(body)
-                            .retrieve()
-                            .bodyToMono(JsonNode.class)
-                            .timeout(settings.timeout());
-                })
-                .map(answer -> answer.path("messageId").asString(""))
-                .flatMap(id -> id.isEmpty()
-                        ? Mono.error(new IllegalStateException("the provider answered without a messageId"))
-                        : Mono.just(id))
+        AtomicBoolean uncertain = new AtomicBoolean(text.triedBefore());
+        return Mono.defer(() -> uncertain.get()
+                        ? taken(text.notificationId()).switchIfEmpty(Mono.defer(() -> post(body)))
+                        : post(body))
+                .doOnError(HttpSmsGateway::outcomeUnknown, e -> uncertain.set(true))
                 .transformDeferred(RateLimiterOperator.of(rateLimiter))
                 .transformDeferred(BulkheadOperator.of(bulkhead))
                 .transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
                 .transformDeferred(RetryOperator.of(retry));
+    }
+
+    private Mono<String> post(String body) {
+        String timestamp = String.valueOf(clock.instant().getEpochSecond());
+        return client.post().uri("/v1/sms")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("X-Api-Key", settings.apiKey())
+                .header("X-Timestamp", timestamp)
+                .header("X-Signature", HmacSignature.sign(settings.secret(), timestamp + "\n" + body))
+                .bodyValue(body)
+                .retrieve()
+                .bodyToMono(JsonNode.class)
+                .timeout(settings.timeout())
+                .map(answer -> answer.path("messageId").asString(""))
+                .flatMap(id -> id.isEmpty()
+                        ? Mono.error(new IllegalStateException("the provider answered without a messageId"))
+                        : Mono.just(id));
+    }
+
+    /**
+     * The provider's message id for a text it took with this client reference: {@code GET /v1/sms/{reference}},
+     * signed like a send (over the path instead of a body); empty when it answers 404.
+     */
+    private Mono<String> taken(String reference) {
+        String path = "/v1/sms/" + reference;
+        String timestamp = String.valueOf(clock.instant().getEpochSecond());
+        return client.get().uri("/v1/sms/{reference}", reference)
+                .header("X-Api-Key", settings.apiKey())
+                .header("X-Timestamp", timestamp)
+                .header("X-Signature", HmacSignature.sign(settings.secret(), timestamp + "\n" + path))
+                .retrieve()
+                .bodyToMono(JsonNode.class)
+                .timeout(settings.timeout())
+                .map(answer -> answer.path("messageId").asString(""))
+                .filter(id -> !id.isEmpty())
+                .onErrorResume(WebClientResponseException.NotFound.class, notTaken -> Mono.empty());
+    }
+
+    /** The request may have reached the provider: it timed out, or the connection failed after it was sent. */
+    static boolean outcomeUnknown(Throwable e) {
+        return e instanceof TimeoutException || e instanceof WebClientRequestException;
     }
 
     public CircuitBreaker circuitBreaker() {

@@ -4,16 +4,19 @@ import reactor.core.publisher.Mono;
 
 /**
  * Sends one text. {@code notificationId} is passed to the provider as the client reference, so that a retry of the
- * same notification is recognised and never delivered twice.
+ * same notification can ask whether the provider already took it instead of sending it twice.
  */
 public interface SmsGateway {
 
     /** Completes with the gateway's message id once the gateway accepted the text. */
     Mono<String> send(OutgoingText text);
 
-    /** A text to send; the number is in the clear only here, on its way to the gateway. */
+    /**
+     * A text to send; the number is in the clear only here, on its way to the gateway. {@code triedBefore}: an
+     * earlier delivery of this text failed, so the provider may have it already.
+     */
     record OutgoingText(String notificationId, String ticketId, String e164, String maskedPhone, String body,
-            String language, int segments) {
+            String language, int segments, boolean triedBefore) {
 
         @Override
         public String toString() {

@@ -3,6 +3,8 @@ package org.hotline12345.notification.gateway;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -88,6 +90,32 @@ class HttpSmsGatewayTest {
     }
 
     @Test
+    void asksTheProviderBeforeSendingAgainATextWhoseAnswerCameTooLate() {
+        provider.stubFor(post("/v1/sms").willReturn(aResponse().withFixedDelay(1_500).withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"messageId\":\"m-late\"}")));
+        provider.stubFor(get("/v1/sms/n-5").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"messageId\":\"m-late\"}")));
+
+        StepVerifier.create(gateway.send(text("n-5"))).expectNext("m-late").verifyComplete();
+
+        provider.verify(1, postRequestedFor(urlEqualTo("/v1/sms")));
+        LoggedRequest lookUp = provider.findAll(getRequestedFor(urlEqualTo("/v1/sms/n-5"))).get(0);
+        assertThat(HmacSignature.verify("s3cret", lookUp.getHeader("X-Timestamp") + "\n/v1/sms/n-5",
+                lookUp.getHeader("X-Signature"))).isTrue();
+    }
+
+    @Test
+    void asksFirstWhenAnEarlierDeliveryOfTheTextFailed() {
+        provider.stubFor(get("/v1/sms/n-6").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"messageId\":\"m-earlier\"}")));
+
+        StepVerifier.create(gateway.send(new SmsGateway.OutgoingText("n-6", "t-1", "+8613812345678",
+                "138****5678", "【12345】测试", "zh", 1, true))).expectNext("m-earlier").verifyComplete();
+
+        provider.verify(0, postRequestedFor(urlEqualTo("/v1/sms")));
+    }
+
+    @Test
     void doesNotRetryARequestTheProviderRefuses() {
         provider.stubFor(post("/v1/sms").willReturn(aResponse().withStatus(400).withBody("{\"error\":\"bad to\"}")));
 
@@ -121,6 +149,6 @@ class HttpSmsGatewayTest {
     }
 
     private static SmsGateway.OutgoingText text(String id) {
-        return new SmsGateway.OutgoingText(id, "t-1", "+8613812345678", "138****5678", "【12345】测试", "zh", 1);
+        return new SmsGateway.OutgoingText(id, "t-1", "+8613812345678", "138****5678", "【12345】测试", "zh", 1, false);
     }
 }
