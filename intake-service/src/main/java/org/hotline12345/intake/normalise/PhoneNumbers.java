@@ -17,6 +17,15 @@ public final class PhoneNumbers {
     private PhoneNumbers() {
     }
 
+    /**
+     * Reads the numbering metadata of every region now. The library reads a region's file from the classpath the
+     * first time a number of it is parsed, which must not happen on a request's event-loop thread.
+     */
+    public static void loadMetadata() {
+        UTIL.getSupportedRegions().forEach(UTIL::getExampleNumber);
+        UTIL.getSupportedGlobalNetworkCallingCodes().forEach(UTIL::getExampleNumberForNonGeoEntity);
+    }
+
     /** The E.164 form, or empty when the number is impossible. */
     public static Optional<String> toE164(String raw) {
         if (raw == null || raw.isBlank()) {

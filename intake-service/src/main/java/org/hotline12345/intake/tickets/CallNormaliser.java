@@ -25,6 +25,7 @@ final class CallNormaliser {
     CallNormaliser(Set<String> categories, Function<String, CategorySuggestion> classifier) {
         this.categories = Set.copyOf(categories);
         this.classifier = classifier;
+        PhoneNumbers.loadMetadata();
     }
 
     /** The normalised call; throws naming every field that is wrong. */
