@@ -16,6 +16,9 @@ public class EventLoopAllowances implements BlockHoundIntegration {
         builder.allowBlockingCallsInside("java.security.SecureRandom", "nextBytes");
         // the MongoDB driver guards its own channel state with a lock held for a few instructions
         builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "withLock");
+        // Jackson builds a type's deserializer once under a lock; requests racing on a type's first use wait for it
+        builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
+                "_createAndCacheValueDeserializer");
         // the validator reads its message bundle from the classpath once, then serves it from memory
         builder.allowBlockingCallsInside("org.hibernate.validator.resourceloading.PlatformResourceBundleLocator",
                 "loadBundle");
