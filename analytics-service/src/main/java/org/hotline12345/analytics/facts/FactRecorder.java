@@ -51,7 +51,7 @@ public class FactRecorder {
         Mono<org.bson.Document> apply = Mono.defer(() -> mongo.findAndModify(notYetApplied, update,
                 FindAndModifyOptions.options().returnNew(true), org.bson.Document.class, COLLECTION));
         return apply
-                .switchIfEmpty(Mono.defer(() -> exists(event.ticketId()).then(apply)))
+                .switchIfEmpty(Mono.defer(() -> createIfMissing(event.ticketId()).then(apply)))
                 .flatMap(fact -> rollups.markChanged(fact.getString("receivedDay")).thenReturn(true))
                 .switchIfEmpty(Mono.defer(() -> markChangedAgain(event.ticketId()).thenReturn(false)))
                 .doOnNext(applied -> {
@@ -66,7 +66,7 @@ public class FactRecorder {
      * two events that create one fact at once from losing one: the loser of the insert gets a duplicate key, which
      * here can only mean the fact now exists, and its apply then matches it.
      */
-    private Mono<Void> exists(String ticketId) {
+    private Mono<Void> createIfMissing(String ticketId) {
         return mongo.upsert(Query.query(Criteria.where("_id").is(ticketId)), new Update().setOnInsert("_id", ticketId),
                         COLLECTION)
                 .onErrorResume(DuplicateKeyException.class, created -> Mono.empty())

@@ -1,5 +1,6 @@
 package org.hotline12345.devstack;
 
+import java.util.Comparator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -63,7 +65,7 @@ class FaultsIT {
     static void startTheStack() throws Exception {
         if (Files.exists(data)) {
             try (var files = Files.walk(data)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
         List<Integer> free = FreePorts.pick(DevstackOptions.SERVICES.size() + 1);
@@ -112,7 +114,7 @@ class FaultsIT {
             }
             stack.stopBroker();
             note("broker stopped");
-            hold(BROKER_DOWN);
+            holdUnderLoad(operators, BROKER_DOWN);
             stack.startBroker();
             note("broker started");
             awaitProgress(operators);
@@ -133,7 +135,7 @@ class FaultsIT {
             }
             mongoProxy.freeze();
             note("MongoDB frozen");
-            hold(FREEZE);
+            holdUnderLoad(operators, FREEZE);
             mongoProxy.thaw();
             note("MongoDB thawed");
             awaitProgress(operators);
@@ -166,7 +168,7 @@ class FaultsIT {
             assertThat(outcome.facts).as("analytics facts").containsExactlyInAnyOrderElementsOf(tickets);
             assertThat(outcome.texts.values()).as("texts the provider accepted per ticket and event")
                     .containsOnly(1);
-            assertThat(outcome.textedTickets()).as("tickets texted").containsExactlyInAnyOrderElementsOf(tickets);
+            assertThat(outcome.textedTickets).as("tickets texted").containsExactlyInAnyOrderElementsOf(tickets);
         }
     }
 
@@ -183,9 +185,15 @@ class FaultsIT {
         note(operators.accepted().size() + " calls acknowledged so far");
     }
 
-    /** Keeps a fault in place for its duration while the load runs on its own threads. */
-    private static void hold(Duration fault) throws InterruptedException {
-        Thread.sleep(fault.toMillis());
+    /**
+     * Keeps a fault in place while the calls of its duration arrive ({@link #CALLS_PER_SECOND} a second), so that
+     * every fault meets the same load however long the machine takes to deliver it.
+     */
+    private static void holdUnderLoad(OperatorLoad operators, Duration fault) {
+        int before = operators.calls();
+        long calls = fault.toSeconds() * CALLS_PER_SECOND;
+        await().atMost(fault.multipliedBy(3)).until(() -> operators.calls() >= before + calls);
+        note(calls + " calls made while it lasted");
     }
 
     private static void report(OperatorLoad operators, Map<String, String> acknowledged, Outcome outcome,
@@ -211,33 +219,37 @@ class FaultsIT {
         return counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     }
 
-    /** What every service did, read from outside: the topics, the databases, the provider's counts. */
+    /**
+     * What every service did, read from outside: the topics, the databases, the provider's counts.
+     * {@code textedTickets}: the tickets whose receipt and assignment were both texted.
+     */
     record Outcome(Set<String> intakeTickets, Map<String, Integer> received, Map<String, Integer> assigned,
-            Map<String, Integer> texts, Set<String> facts) {
+            Map<String, Integer> texts, Set<String> textedTickets, Set<String> facts) {
 
         static Outcome read(Devstack stack, ProviderStub provider) {
             try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + stack.mongoPort())) {
+                Map<String, Integer> texts = provider.accepted();
                 return new Outcome(ids(mongo, "intake", "tickets"),
                         distinctEvents(stack, Topics.INTAKE_TICKETS, "org.hotline12345.TicketReceived"),
                         distinctEvents(stack, Topics.ROUTING_TICKETS, "org.hotline12345.TicketAssigned"),
-                        provider.accepted(), ids(mongo, "analytics", "facts"));
+                        texts, textedTwice(texts), ids(mongo, "analytics", "facts"));
             }
         }
 
         boolean settled(Set<String> tickets) {
             return assigned.keySet().containsAll(tickets) && facts.containsAll(tickets)
-                    && textedTickets().containsAll(tickets);
+                    && textedTickets.containsAll(tickets);
         }
 
         /** How many acknowledged tickets each service has not done its part for yet. */
         String missing(Set<String> tickets) {
             return String.format("not assigned %d, not counted %d, not texted twice %d", tickets.stream()
                     .filter(t -> !assigned.containsKey(t)).count(), tickets.stream().filter(t -> !facts.contains(t))
-                    .count(), tickets.stream().filter(t -> !textedTickets().contains(t)).count());
+                    .count(), tickets.stream().filter(t -> !textedTickets.contains(t)).count());
         }
 
-        /** Tickets whose receipt and assignment were both texted. */
-        Set<String> textedTickets() {
+        /** The tickets with two texts accepted; a client reference is the ticket id, a colon and the event id. */
+        private static Set<String> textedTwice(Map<String, Integer> texts) {
             Map<String, Long> perTicket = texts.keySet().stream().collect(Collectors.groupingBy(
                     reference -> reference.substring(0, reference.indexOf(':')), Collectors.counting()));
             return perTicket.entrySet().stream().filter(e -> e.getValue() >= 2).map(Map.Entry::getKey)

@@ -6,10 +6,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +39,7 @@ final class OperatorLoad implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
-    private final List<String> urls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> urls = new CopyOnWriteArrayList<>();
     private final AtomicInteger turn = new AtomicInteger();
     private final String token;
     private final Map<String, String> bodies = new ConcurrentHashMap<>();
@@ -106,7 +109,7 @@ final class OperatorLoad implements AutoCloseable {
 
     /** The refusals by HTTP status or by the exception that ended the request. */
     Map<String, Long> refusalsByReason() {
-        Map<String, Long> counts = new java.util.TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
         refusalsBy.forEach((why, count) -> counts.put(why, count.get()));
         return counts;
     }
@@ -122,7 +125,7 @@ final class OperatorLoad implements AutoCloseable {
         // incident
         double lat = 26.50 + (n % 40) * 0.005;
         double lon = 106.60 + (n / 40 % 40) * 0.005;
-        String body = String.format(java.util.Locale.ROOT, """
+        String body = String.format(Locale.ROOT, """
                 {"callerPhone":"139%08d","callerName":"测试","description":"故障注入测试 %d",\
                 "location":{"lat":%.4f,"lon":%.4f},"category":"%s","contactAllowed":true}""", n, n, lat, lon,
                 CATEGORIES.get(n % CATEGORIES.size()));

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,7 +56,7 @@ final class ProviderStub implements AutoCloseable {
 
     /** How often each client reference (a notification: ticket and event) was accepted. */
     Map<String, Integer> accepted() {
-        Map<String, Integer> counts = new java.util.TreeMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
         accepted.forEach((reference, count) -> counts.put(reference, count.get()));
         return counts;
     }

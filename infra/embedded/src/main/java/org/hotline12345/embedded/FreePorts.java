@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Free TCP ports on loopback. */
 public final class FreePorts {
@@ -12,8 +14,8 @@ public final class FreePorts {
     }
 
     /** {@code count} different free ports, held open together while they are picked so that none repeats. */
-    public static java.util.List<Integer> pick(int count) {
-        java.util.List<ServerSocket> held = new java.util.ArrayList<>();
+    public static List<Integer> pick(int count) {
+        List<ServerSocket> held = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
                 held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));

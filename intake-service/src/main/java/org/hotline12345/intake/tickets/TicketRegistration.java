@@ -138,11 +138,9 @@ public class TicketRegistration {
      * key are removed and the operator gets 503.
      */
     private Mono<TicketReceipt> publish(IntakeTicket ticket, IdempotencyRecord claim) {
-        return relay.flushInTransaction(IntakeTicket.class, ticket.getId(), ticket).flatMap(delivery ->
-                delivery == Delivery.ABORTED
-                        ? withdraw(ticket, claim).then(Mono.error(new DependencyUnavailableException(
-                                "The event broker did not take the ticket; nothing was registered. Try again.")))
-                        : Mono.just(ticket.receipt()));
+        return publish(ticket, Mono.defer(() -> withdraw(ticket, claim)).then(Mono.error(
+                new DependencyUnavailableException("The event broker did not take the ticket; nothing was registered. "
+                        + "Try again."))));
     }
 
     /**
@@ -151,11 +149,13 @@ public class TicketRegistration {
      * publishes it if this attempt cannot.
      */
     private Mono<TicketReceipt> republish(IntakeTicket ticket) {
+        return publish(ticket, Mono.error(new DependencyUnavailableException("The ticket of an earlier request "
+                + "with this Idempotency-Key is not published yet. Try again with the same key.")));
+    }
+
+    private Mono<TicketReceipt> publish(IntakeTicket ticket, Mono<TicketReceipt> whenAborted) {
         return relay.flushInTransaction(IntakeTicket.class, ticket.getId(), ticket).flatMap(delivery ->
-                delivery == Delivery.ABORTED
-                        ? Mono.error(new DependencyUnavailableException("The ticket of an earlier request with "
-                                + "this Idempotency-Key is not published yet. Try again with the same key."))
-                        : Mono.just(ticket.receipt()));
+                delivery == Delivery.ABORTED ? whenAborted : Mono.just(ticket.receipt()));
     }
 
     private Mono<Void> withdraw(IntakeTicket ticket, IdempotencyRecord claim) {

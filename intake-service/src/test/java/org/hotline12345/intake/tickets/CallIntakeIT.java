@@ -16,6 +16,7 @@ import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.contracts.Topics;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.platform.pii.ContactSealer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class CallIntakeIT {
     @Autowired
     JsonMapper json;
     @Autowired
-    org.hotline12345.platform.pii.ContactSealer sealer;
+    ContactSealer sealer;
 
     EventTopics topics;
     EventTopics.Reader reader;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.bson.Document;
 import org.hotline12345.contracts.AssignmentReason;
 import org.hotline12345.contracts.Channel;
 import org.hotline12345.contracts.CitizenContact;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
@@ -62,7 +64,7 @@ class NotificationIT {
     @Autowired
     ContactSealer sealer;
     @Autowired
-    org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
+    ReactiveMongoTemplate mongo;
 
     @Test
     void textsTheTicketNumberThenTheUnitAndDueDateInChinese() {
@@ -168,7 +170,7 @@ class NotificationIT {
     void handlesAReplyWhoseFirstHandlingDiedAfterItWasStoredWhenTheProviderRetriesIt() {
         TicketReceived received = resolvedTicket("+8613900000008", null);
         String messageId = "died-" + received.ticketId();
-        mongo.insert(new org.bson.Document("_id", messageId).append("from", "139****0008")
+        mongo.insert(new Document("_id", messageId).append("from", "139****0008")
                 .append("phoneHash", sealer.hash("+8613900000008")).append("text", "非常满意")
                 .append("receivedAt", Instant.now()), "replies").block();
 

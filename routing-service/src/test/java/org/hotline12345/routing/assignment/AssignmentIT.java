@@ -88,6 +88,11 @@ class AssignmentIT {
         web.post().uri("/api/v1/admin/dead-letters/replay")
                 .headers(h -> h.setBearerAuth(infra.tokens().mint("sup", "SUPERVISOR"))).exchange()
                 .expectStatus().isForbidden();
+        web.post().uri("/api/v1/admin/dead-letters/replay").exchange().expectStatus().isUnauthorized();
+        web.get().uri("/api/v1/admin/dead-letters").exchange().expectStatus().isUnauthorized();
+        web.get().uri("/api/v1/admin/dead-letters")
+                .headers(h -> h.setBearerAuth(infra.tokens().mint("unit-1", "UNIT"))).exchange()
+                .expectStatus().isForbidden();
 
         web.post().uri("/api/v1/admin/dead-letters/replay").headers(h -> h.setBearerAuth(admin())).exchange()
                 .expectStatus().isOk()

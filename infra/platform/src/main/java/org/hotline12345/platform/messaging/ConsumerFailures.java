@@ -82,7 +82,7 @@ public class ConsumerFailures implements ListenerContainerWithDlqAndRetryCustomi
     static Throwable unwrapped(Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof ListenerExecutionFailedException || cause instanceof MessagingException)
-                && cause.getCause() != null && cause.getCause() != cause) {
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause;
@@ -96,9 +96,6 @@ public class ConsumerFailures implements ListenerContainerWithDlqAndRetryCustomi
                     || cause instanceof DependencyUnavailableException || cause instanceof MongoSocketException
                     || cause instanceof MongoTimeoutException || cause instanceof RetriableException) {
                 return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return false;
