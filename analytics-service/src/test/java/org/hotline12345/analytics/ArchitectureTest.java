@@ -1,6 +1,7 @@
 package org.hotline12345.analytics;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -14,4 +15,8 @@ class ArchitectureTest {
     static final ArchRule factRulesArePlainJava = noClasses().that().haveSimpleName("FactUpdates")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..",
                     "tools.jackson..", "com.mongodb..", "org.apache.kafka..");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("org.hotline12345.(**)").should()
+            .beFreeOfCycles();
 }

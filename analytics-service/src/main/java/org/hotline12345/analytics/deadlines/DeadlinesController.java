@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
-import org.hotline12345.analytics.tables.Csv;
 import org.hotline12345.analytics.facts.FactRecorder;
-import org.hotline12345.analytics.tables.DayRange;
 import org.hotline12345.analytics.facts.FactUpdates;
+import org.hotline12345.analytics.rollups.Rollups;
+import org.hotline12345.analytics.tables.Csv;
+import org.hotline12345.analytics.tables.DayRange;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -36,8 +37,6 @@ import reactor.core.publisher.Mono;
 class DeadlinesController {
 
     private static final int MAX_DAYS = 92;
-    private static final Map<String, String> GROUP_FIELDS = Map.of("unit", "unitId", "grid", "gridId",
-            "district", "district", "category", "category");
     private static final String[] FIELDS = {"unitId", "gridId", "district", "category", "assigned", "assignedAt",
         "acceptedOnTime", "resolvedAt", "resolvedOnTime", "resolveBy", "closed", "reopenedAt", "repeat",
         "resolvedAtIntake", "assignedUnits", "returnedBy", "returns"};
@@ -72,7 +71,7 @@ class DeadlinesController {
     }
 
     private static void add(Map<String, TimeLimitFigures> groups, Document fact, String groupBy, Instant now) {
-        String group = "city".equals(groupBy) ? "ALL" : fact.getString(GROUP_FIELDS.get(groupBy));
+        String group = "city".equals(groupBy) ? Rollups.CITY : fact.getString(Rollups.DIMENSIONS.get(groupBy));
         if (group != null) {
             groups.computeIfAbsent(group, TimeLimitFigures::new).add(fact, now);
         }

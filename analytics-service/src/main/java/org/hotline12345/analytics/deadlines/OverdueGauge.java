@@ -3,13 +3,12 @@ package org.hotline12345.analytics.deadlines;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
+import org.hotline12345.analytics.AnalyticsProperties;
 import org.hotline12345.analytics.facts.FactRecorder;
 import org.hotline12345.analytics.facts.FactUpdates;
 import org.hotline12345.platform.scheduling.PeriodicTask;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -25,8 +24,8 @@ class OverdueGauge extends PeriodicTask {
     private final AtomicLong overdue = new AtomicLong();
 
     OverdueGauge(ReactiveMongoTemplate mongo, Clock clock, MeterRegistry meters,
-            @Value("${hotline.analytics.overdue-interval:30s}") Duration interval) {
-        super("Overdue count", interval);
+            AnalyticsProperties settings) {
+        super("Overdue count", settings.overdueInterval());
         this.mongo = mongo;
         this.clock = clock;
         Gauge.builder("hotline.tickets.overdue", overdue, AtomicLong::get)

@@ -30,9 +30,10 @@ public class FactRecorder {
     private final ReactiveMongoTemplate mongo;
     private final MeterRegistry meters;
     private final ChangedDays rollups;
-    private final GridIndex grids = GridIndex.of(SampleCity.load().grids());
+    private final GridIndex grids;
 
-    FactRecorder(ReactiveMongoTemplate mongo, MeterRegistry meters, ChangedDays rollups) {
+    FactRecorder(ReactiveMongoTemplate mongo, MeterRegistry meters, ChangedDays rollups, SampleCity city) {
+        this.grids = city.gridIndex();
         this.mongo = mongo;
         this.meters = meters;
         this.rollups = rollups;

@@ -19,6 +19,7 @@ import org.hotline12345.contracts.TicketRejected;
 import org.hotline12345.contracts.TicketReopened;
 import org.hotline12345.contracts.TicketResolved;
 import org.hotline12345.referencedata.GridIndex;
+import org.hotline12345.referencedata.SampleCity;
 
 /**
  * What one event changes in its ticket's fact: fields it sets and counters it adds to. Each event type owns its
@@ -30,7 +31,7 @@ public final class FactUpdates {
     public static final String OPEN_RESOLVE_BY = "openResolveBy";
 
     /** The city's calendar, which days and months are counted in. */
-    public static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CITY_ZONE = SampleCity.ZONE;
 
     private FactUpdates() {
     }

@@ -52,9 +52,10 @@ class HotspotsController {
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
-    private final GridIndex city = GridIndex.of(SampleCity.load().grids());
+    private final GridIndex city;
 
-    HotspotsController(ReactiveMongoTemplate mongo, Clock clock) {
+    HotspotsController(ReactiveMongoTemplate mongo, Clock clock, SampleCity city) {
+        this.city = city.gridIndex();
         this.mongo = mongo;
         this.clock = clock;
     }

@@ -37,10 +37,10 @@ class RatesController {
 
     private final RateQueries queries;
     private final Clock clock;
-    private final Map<String, String> unitNames = SampleCity.load().units().stream()
-            .collect(Collectors.toMap(Unit::id, Unit::zh));
+    private final Map<String, String> unitNames;
 
-    RatesController(RateQueries queries, Clock clock) {
+    RatesController(RateQueries queries, Clock clock, SampleCity city) {
+        this.unitNames = city.units().stream().collect(Collectors.toMap(Unit::id, Unit::zh));
         this.queries = queries;
         this.clock = clock;
     }

@@ -3,10 +3,10 @@ package org.hotline12345.analytics.rollups;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import org.hotline12345.analytics.AnalyticsProperties;
 import org.hotline12345.analytics.facts.ChangedDays;
 import org.hotline12345.platform.leases.MongoLease;
 import org.hotline12345.platform.scheduling.PeriodicTask;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -26,8 +26,8 @@ public class RollupRefresh extends PeriodicTask {
     private final MongoLease lease;
 
     RollupRefresh(ChangedDays changes, RollupStore store, ReactiveMongoTemplate mongo, Clock clock,
-            @Value("${hotline.analytics.rollup-interval:5s}") Duration interval) {
-        super("Rollup refresh", interval);
+            AnalyticsProperties settings) {
+        super("Rollup refresh", settings.rollupInterval());
         this.changes = changes;
         this.store = store;
         // a pass counts a hundred days in a few seconds

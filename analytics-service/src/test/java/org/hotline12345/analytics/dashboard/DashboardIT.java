@@ -29,6 +29,7 @@ import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.embedded.testing.HubIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,23 +43,16 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The dashboard in a real browser (Debian's headless Chromium through chromedriver) against the running service:
  * every number it shows is the number the API gives for the same question.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@HubIntegrationTest(database = "analytics-dashboard-it", properties = {
         "hotline.analytics.rollup-interval=1s"})
-@AutoConfigureWebTestClient
-@DirtiesContext
 class DashboardIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
@@ -68,11 +62,6 @@ class DashboardIT {
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
             new ParameterizedTypeReference<>() { };
     static ChromeDriver browser;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.register(registry::add, "analytics-dashboard-it");
-    }
 
     @LocalServerPort
     int port;

@@ -32,15 +32,11 @@ import org.hotline12345.contracts.Topics;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.embedded.testing.HubIntegrationTest;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -51,10 +47,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * another report about the returned ticket, which count in its grid though routing never assigns them. Every
  * figure is checked against the values worked out by hand.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@HubIntegrationTest(database = "analytics-time-limits-it", properties = {
         "hotline.analytics.rollup-interval=1s", "hotline.analytics.overdue-interval=1s"})
-@AutoConfigureWebTestClient
-@DirtiesContext
 class TimeLimitsIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
@@ -68,11 +62,6 @@ class TimeLimitsIT {
     static final String T6 = "june-question";
     static final String T7 = "june-noise-repeat";
     static final String T8 = "june-noise-same-incident";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.register(registry::add, "analytics-time-limits-it");
-    }
 
     @BeforeAll
     static void script() {

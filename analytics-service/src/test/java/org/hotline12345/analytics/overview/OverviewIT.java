@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.hotline12345.analytics.facts.FactRecorder;
-import org.hotline12345.analytics.rollups.RollupRefresh;
 import org.hotline12345.analytics.facts.FactUpdates;
+import org.hotline12345.analytics.rollups.RollupRefresh;
 import org.hotline12345.contracts.AssignmentReason;
 import org.hotline12345.contracts.Channel;
 import org.hotline12345.contracts.CitizenContact;
@@ -25,14 +25,10 @@ import org.hotline12345.contracts.Topics;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.embedded.testing.HubIntegrationTest;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -40,19 +36,12 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Each test counts tickets on its own day far in the past, so the tests do not see each other's tickets.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@DirtiesContext
+@HubIntegrationTest(database = "analytics-it")
 class OverviewIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
     @AutoClose
     static final EventTopics topics = new EventTopics(infra.kafka());
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.register(registry::add, "analytics-it");
-    }
 
     @Autowired
     WebTestClient web;

@@ -23,15 +23,11 @@ import org.hotline12345.contracts.TicketRejected;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.embedded.testing.HubIntegrationTest;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -40,19 +36,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * one of them returned to them by urban management. The rates and the ranking are checked against the values
  * worked out by hand.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@DirtiesContext
+@HubIntegrationTest(database = "analytics-rates-it")
 class RatesIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
     @AutoClose
     static final EventTopics topics = new EventTopics(infra.kafka());
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.register(registry::add, "analytics-rates-it");
-    }
 
     @BeforeAll
     static void script() {

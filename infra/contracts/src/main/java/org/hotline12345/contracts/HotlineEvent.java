@@ -14,8 +14,8 @@ public sealed interface HotlineEvent permits IntakeEvent, TicketLifecycleEvent, 
 
     String ticketId();
 
-    /** The CloudEvents type of this event, also its JSON {@code type} discriminator. */
+    /** The CloudEvents type of this event, also its JSON {@code type} discriminator ({@link EventTypes}). */
     default String type() {
-        return getClass().getSimpleName();
+        return EventTypes.nameOf(getClass());
     }
 }

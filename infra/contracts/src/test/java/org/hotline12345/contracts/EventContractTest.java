@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 class EventContractTest {
+
+    private static final Class<?>[] STREAMS = {IntakeEvent.class, TicketLifecycleEvent.class,
+            NotificationEvent.class, FeedbackEvent.class};
 
     static Stream<HotlineEvent> events() {
         return SampleEvents.all().stream();
@@ -54,6 +58,24 @@ class EventContractTest {
         assertThat(event.type()).isEqualTo(type);
         assertThat(event.eventId()).isNotBlank();
         assertThat(event.ticketId()).isEqualTo("3f6c2a1e-8d7b-4c1a-9e2f-5b8a7c6d4e3f");
+    }
+
+    /**
+     * Each event class of every stream has a declared wire name, and that name is the one of a kept sample: a
+     * renamed record keeps its name, and a changed name fails here instead of on a consumer in production.
+     */
+    @Test
+    void theWireNameOfEveryEventIsDeclaredAndIsTheNameOfAKeptSample() throws IOException {
+        List<Class<?>> classes = Arrays.stream(STREAMS).flatMap(stream -> Arrays.stream(
+                stream.getPermittedSubclasses())).toList();
+
+        assertThat(EventTypes.all().keySet()).containsExactlyInAnyOrderElementsOf(classes);
+        for (Class<?> type : classes) {
+            String name = EventTypes.nameOf(type.asSubclass(HotlineEvent.class));
+            HotlineEvent sample = EventCodec.read(read("samples/" + name + ".v1.json"), streamFor(name));
+            assertThat(sample).as(name).isInstanceOf(type);
+            assertThat(sample.type()).isEqualTo(name);
+        }
     }
 
     @Test
@@ -118,10 +140,9 @@ class EventContractTest {
     }
 
     private static Class<? extends HotlineEvent> streamFor(String type) {
-        return Arrays.stream(new Class<?>[] {IntakeEvent.class, TicketLifecycleEvent.class, NotificationEvent.class,
-                        FeedbackEvent.class})
+        return Arrays.stream(STREAMS)
                 .filter(stream -> Arrays.stream(stream.getPermittedSubclasses())
-                        .anyMatch(c -> c.getSimpleName().equals(type)))
+                        .anyMatch(c -> type.equals(EventTypes.all().get(c))))
                 .map(stream -> stream.asSubclass(HotlineEvent.class))
                 .findFirst().orElseThrow();
     }

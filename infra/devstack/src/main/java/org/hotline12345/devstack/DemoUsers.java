@@ -9,7 +9,7 @@ import org.hotline12345.referencedata.SampleCity;
 import org.hotline12345.referencedata.Unit;
 
 /** The demo users of the embedded run and their bearer tokens. */
-final class DemoUsers {
+public final class DemoUsers {
 
     static final Duration VALIDITY = Duration.ofDays(7);
 
@@ -17,7 +17,7 @@ final class DemoUsers {
     }
 
     /** Tokens by user: the centre's roles first, then one user per unit, keyed {@code unit:<UNIT_ID>}. */
-    static Map<String, String> tokens(TokenMinter minter, SampleCity city) {
+    public static Map<String, String> tokens(TokenMinter minter, SampleCity city) {
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("operator", minter.mint("operator-01", List.of("OPERATOR"), null, VALIDITY));
         tokens.put("supervisor", minter.mint("supervisor-01", List.of("SUPERVISOR"), null, VALIDITY));

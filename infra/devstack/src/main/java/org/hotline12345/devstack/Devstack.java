@@ -75,11 +75,6 @@ public final class Devstack implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("scale-check")) {
-            ScaleCheck.run(Path.of(System.getProperty("hotline.home", ".")).toAbsolutePath().normalize(),
-                    java.util.Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
         if (List.of(args).contains("--help")) {
             log.info(DevstackOptions.usage());
             return;
@@ -331,7 +326,7 @@ public final class Devstack implements AutoCloseable {
     }
 
     /** The executable jar of a service built in the checkout at {@code home}. */
-    static Path jarOf(Path home, String service) {
+    public static Path jarOf(Path home, String service) {
         Path target = home.resolve(service + "-service/target");
         try (Stream<Path> files = Files.list(target)) {
             return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One service running as its own JVM from its executable jar, with its output in a log file. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -31,7 +31,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts a service with the JVM options given. */
-    static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment,
+    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment,
             List<String> arguments, Path log, List<String> jvmOptions) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new java.util.ArrayList<>(List.of(java));
@@ -53,7 +53,7 @@ final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -61,12 +61,12 @@ final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** Whether the service answers its health probe with UP. */
-    boolean healthy() {
+    public boolean healthy() {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
@@ -79,7 +79,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    String logTail(int lines) {
+    public String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(log);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

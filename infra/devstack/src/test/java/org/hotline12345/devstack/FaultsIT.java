@@ -1,6 +1,5 @@
 package org.hotline12345.devstack;
 
-import java.util.Comparator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,7 +36,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole hub under a steady load of operator calls while its parts fail: each service killed with SIGKILL and
  * started again, the broker stopped and started, a second instance of every service started and the first of each
- * killed, MongoDB frozen behind a proxy. The operators retry every call not
+ * killed, the SMS provider slow, silent after accepting and failing, MongoDB frozen behind a proxy. The operators retry every call not
  * answered 202 with its key, as a console would. Afterwards everything acknowledged is compared with what every
  * service did: each ticket received, assigned, texted and counted exactly once, and nothing that was not
  * acknowledged. {@code -Dfaults.kills=N} kills each service N times (1 by default, to keep the build short);
@@ -53,6 +52,7 @@ class FaultsIT {
     /** Calls acknowledged between two faults: the hub has recovered and worked under load again. */
     private static final int BETWEEN = 40;
     private static final Duration BROKER_DOWN = Duration.ofSeconds(10);
+    private static final Duration PROVIDER_FAULT = Duration.ofSeconds(10);
 
     /** Kept after the run, with every service's log, for a look at what happened. */
     static final Path data = Path.of("target/faults-stack").toAbsolutePath();
@@ -79,7 +79,9 @@ class FaultsIT {
                 "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoProxy.port() + "/" + service))));
         arguments.get("notification").addAll(List.of("--hotline.notification.gateway=http",
                 "--hotline.notification.http.base-url=" + provider.url(), "--hotline.notification.http.api-key=k",
-                "--hotline.notification.http.secret=s", "--hotline.notification.http.rate-per-second=1000"));
+                "--hotline.notification.http.secret=s", "--hotline.notification.http.rate-per-second=1000",
+                // the circuit a provider fault opens tries again within the next fault, so that each fault meets it
+                "--hotline.notification.http.open-for=5s"));
         stack = Devstack.start(new DevstackOptions(Path.of("../..").toAbsolutePath().normalize(), data, false, 0,
                 mongoPort, ports, true, false, DevstackOptions.JvmProfile.QUICK), arguments);
     }
@@ -133,6 +135,15 @@ class FaultsIT {
                 note("killed the first " + service + " (SIGKILL) of two; its partitions move to the second");
                 awaitProgress(operators);
             }
+            for (ProviderStub.Behaviour behaviour : List.of(ProviderStub.Behaviour.SLOW,
+                    ProviderStub.Behaviour.FAILS, ProviderStub.Behaviour.ACCEPTS_THEN_TIMES_OUT)) {
+                provider.behave(behaviour);
+                note("SMS provider " + behaviour);
+                holdUnderLoad(operators, PROVIDER_FAULT);
+                provider.behave(ProviderStub.Behaviour.WELL);
+                note("SMS provider well again");
+                awaitProgress(operators);
+            }
             mongoProxy.freeze();
             note("MongoDB frozen");
             holdUnderLoad(operators, FREEZE);
@@ -169,6 +180,9 @@ class FaultsIT {
             assertThat(outcome.texts.values()).as("texts the provider accepted per ticket and event")
                     .containsOnly(1);
             assertThat(outcome.textedTickets).as("tickets texted").containsExactlyInAnyOrderElementsOf(tickets);
+            assertThat(outcome.sent).as("texts notification holds as sent: those the provider took")
+                    .containsExactlyInAnyOrderElementsOf(outcome.texts.keySet());
+            assertThat(provider.metEveryFault()).as("the provider's faults met: " + provider.faultsMet()).isTrue();
         }
     }
 
@@ -210,6 +224,7 @@ class FaultsIT {
                 outcome.assigned.size(), max(outcome.assigned), outcome.texts.size(), max(outcome.texts),
                 outcome.facts.size()));
         out.append("\nRefusals by reason: ").append(operators.refusalsByReason()).append("\n");
+        out.append("\nThe SMS provider's faults: ").append(provider.faultsMet()).append(".\n");
         out.append("\n```\n").append(String.join("\n", timeline)).append("\n```\n");
         Files.writeString(Path.of("target/faults-report.md"), out.toString());
         log.info("{}", out);
@@ -224,7 +239,7 @@ class FaultsIT {
      * {@code textedTickets}: the tickets whose receipt and assignment were both texted.
      */
     record Outcome(Set<String> intakeTickets, Map<String, Integer> received, Map<String, Integer> assigned,
-            Map<String, Integer> texts, Set<String> textedTickets, Set<String> facts) {
+            Map<String, Integer> texts, Set<String> textedTickets, Set<String> facts, Set<String> sent) {
 
         static Outcome read(Devstack stack, ProviderStub provider) {
             try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + stack.mongoPort())) {
@@ -232,20 +247,30 @@ class FaultsIT {
                 return new Outcome(ids(mongo, "intake", "tickets"),
                         distinctEvents(stack, Topics.INTAKE_TICKETS, "org.hotline12345.TicketReceived"),
                         distinctEvents(stack, Topics.ROUTING_TICKETS, "org.hotline12345.TicketAssigned"),
-                        texts, textedTwice(texts), ids(mongo, "analytics", "facts"));
+                        texts, textedTwice(texts), ids(mongo, "analytics", "facts"), sent(mongo));
             }
         }
 
         boolean settled(Set<String> tickets) {
             return assigned.keySet().containsAll(tickets) && facts.containsAll(tickets)
-                    && textedTickets.containsAll(tickets);
+                    && textedTickets.containsAll(tickets) && sent.containsAll(texts.keySet());
         }
 
         /** How many acknowledged tickets each service has not done its part for yet. */
         String missing(Set<String> tickets) {
-            return String.format("not assigned %d, not counted %d, not texted twice %d", tickets.stream()
-                    .filter(t -> !assigned.containsKey(t)).count(), tickets.stream().filter(t -> !facts.contains(t))
-                    .count(), tickets.stream().filter(t -> !textedTickets.contains(t)).count());
+            return String.format("not assigned %d, not counted %d, not texted twice %d, texts taken but not "
+                    + "known as sent %d", tickets.stream().filter(t -> !assigned.containsKey(t)).count(),
+                    tickets.stream().filter(t -> !facts.contains(t)).count(),
+                    tickets.stream().filter(t -> !textedTickets.contains(t)).count(),
+                    texts.keySet().stream().filter(t -> !sent.contains(t)).count());
+        }
+
+        /** The texts notification records as sent; their ids are the client references the provider saw. */
+        private static Set<String> sent(MongoClient mongo) {
+            Set<String> ids = new HashSet<>();
+            mongo.getDatabase("notification").getCollection("notifications").find(new Document("status", "SENT"))
+                    .projection(new Document("_id", 1)).forEach(d -> ids.add(String.valueOf(d.get("_id"))));
+            return ids;
         }
 
         /** The tickets with two texts accepted; a client reference is the ticket id, a colon and the event id. */

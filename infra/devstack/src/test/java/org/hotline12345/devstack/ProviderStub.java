@@ -10,16 +10,36 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
 
-/** An SMS provider that accepts every text and counts what it accepted by the client's reference. */
+/**
+ * An SMS provider that counts what it accepted by the client's reference. It behaves as {@link #behave} last set:
+ * well, slowly, accepting a text and then not answering within the sender's timeout, or failing without accepting.
+ */
 final class ProviderStub implements AutoCloseable {
+
+    enum Behaviour {
+        WELL, SLOW, ACCEPTS_THEN_TIMES_OUT, FAILS
+    }
+
+    /** Slow, within the sender's 3 s timeout. */
+    private static final long SLOW_MILLIS = 2_000;
+    /** Past the sender's 3 s timeout: the text was taken, but its sender never hears so. */
+    private static final long SILENT_MILLIS = 5_000;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpServer server;
     private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
+    private volatile Behaviour behaviour = Behaviour.WELL;
+    private final AtomicInteger lookups = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger slow = new AtomicInteger();
+    private final AtomicInteger silent = new AtomicInteger();
 
     ProviderStub() {
         try {
@@ -32,22 +52,49 @@ final class ProviderStub implements AutoCloseable {
                 // the look-up of a text by its client reference, after a send whose answer did not arrive
                 String path = exchange.getRequestURI().getPath();
                 boolean taken = accepted.containsKey(path.substring(path.lastIndexOf('/') + 1));
+                lookups.incrementAndGet();
                 byte[] answer = taken ? "{\"messageId\":\"taken\"}".getBytes(StandardCharsets.UTF_8) : new byte[0];
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(taken ? 200 : 404, taken ? answer.length : -1);
                 exchange.getResponseBody().write(answer);
+                exchange.close();
+                return;
+            }
+            Behaviour now = behaviour;
+            if (now == Behaviour.FAILS) {
+                refused.incrementAndGet();
+                exchange.sendResponseHeaders(503, -1);
                 exchange.close();
                 return;
             }
             String reference = JSON.readTree(exchange.getRequestBody().readAllBytes()).path("clientReference")
                     .asString("");
             accepted.computeIfAbsent(reference, r -> new AtomicInteger()).incrementAndGet();
+            if (now == Behaviour.SLOW || now == Behaviour.ACCEPTS_THEN_TIMES_OUT) {
+                (now == Behaviour.SLOW ? slow : silent).incrementAndGet();
+                pause(now == Behaviour.SLOW ? SLOW_MILLIS : SILENT_MILLIS);
+            }
             byte[] answer = ("{\"messageId\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
+        server.setExecutor(handlers);
         server.start();
+    }
+
+    void behave(Behaviour behaviour) {
+        this.behaviour = behaviour;
+    }
+
+    /** The provider's own slowness, not a wait in a test: the handler thread answers late. */
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     String url() {
@@ -61,8 +108,19 @@ final class ProviderStub implements AutoCloseable {
         return counts;
     }
 
+    /** What the faults did: sends answered slowly, taken without an answer in time, refused, and look-ups. */
+    String faultsMet() {
+        return String.format("%d sends answered slowly, %d taken but answered after the sender's timeout, %d refused "
+                + "with 503, %d look-ups by client reference", slow.get(), silent.get(), refused.get(), lookups.get());
+    }
+
+    boolean metEveryFault() {
+        return slow.get() > 0 && silent.get() > 0 && refused.get() > 0 && lookups.get() > 0;
+    }
+
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

@@ -40,7 +40,7 @@ final class Preload {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Preload.class);
 
-    static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CITY_ZONE = SampleCity.ZONE;
     private static final int BATCH = 1_000;
     private static final DateTimeFormatter NUMBER_DAY = DateTimeFormatter.BASIC_ISO_DATE;
 

@@ -3,6 +3,7 @@ package org.hotline12345.referencedata;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,22 +12,29 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The sample city read from the classpath: categories, districts, units, grids, rules and text templates. */
+/**
+ * The sample city read from the classpath: its time zone, categories, districts, units, grids, rules and text
+ * templates. A service holds one, read at start ({@code platform}'s reference-data configuration), and is given it.
+ */
 public final class SampleCity {
 
     private static final String ROOT = "reference-data/";
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** The city's time zone: the local day of a ticket number or a count, the hours of rules and quiet hours. */
+    public static final ZoneId ZONE = ZoneId.of(readTree("city.json").get("zone").asString());
 
     private final List<Category> categories;
     private final List<District> districts;
     private final List<Unit> units;
     private final List<Grid> grids;
+    private final GridIndex gridIndex;
 
     private SampleCity(List<Category> categories, List<District> districts, List<Unit> units, List<Grid> grids) {
         this.categories = categories;
         this.districts = districts;
         this.units = units;
         this.grids = grids;
+        this.gridIndex = GridIndex.of(grids);
     }
 
     public static SampleCity load() {
@@ -35,6 +43,10 @@ public final class SampleCity {
                 read("districts.json", new TypeReference<List<District>>() { }),
                 read("units.json", new TypeReference<List<Unit>>() { }),
                 grids(readTree("grids.geojson")));
+    }
+
+    public ZoneId zone() {
+        return ZONE;
     }
 
     public List<Category> categories() {
@@ -51,6 +63,11 @@ public final class SampleCity {
 
     public List<Grid> grids() {
         return grids;
+    }
+
+    /** The grids, indexed to find the one a point lies in. */
+    public GridIndex gridIndex() {
+        return gridIndex;
     }
 
     public Optional<Category> category(String code) {

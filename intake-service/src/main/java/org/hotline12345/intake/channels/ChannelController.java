@@ -41,10 +41,11 @@ class ChannelController {
     private final RateLimits limits;
     private final ChannelLimits settings;
     private final ContactSealer sealer;
-    private final Set<String> grids = SampleCity.load().grids().stream().map(Grid::id).collect(Collectors.toSet());
+    private final Set<String> grids;
 
     ChannelController(TicketRegistration registration, PublicStatus status, RateLimits limits,
-            ChannelLimits settings, ContactSealer sealer) {
+            ChannelLimits settings, ContactSealer sealer, SampleCity city) {
+        this.grids = city.grids().stream().map(Grid::id).collect(Collectors.toSet());
         this.registration = registration;
         this.status = status;
         this.limits = limits;

@@ -15,10 +15,11 @@ public class CategorySuggester {
 
     private final CategoryClassifier classifier = CategoryClassifier.trainedOn(SampleCity.complaintCorpus(),
             SampleCity.categoryVocabulary());
-    private final SampleCity city = SampleCity.load();
+    private final SampleCity city;
     private final double threshold;
 
-    CategorySuggester(ClassifierSettings settings) {
+    CategorySuggester(ClassifierSettings settings, SampleCity city) {
+        this.city = city;
         this.threshold = settings.threshold();
     }
 

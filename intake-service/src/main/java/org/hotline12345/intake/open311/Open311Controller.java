@@ -42,12 +42,13 @@ class Open311Controller {
     private final Submissions submissions;
     private final RateLimits limits;
     private final ChannelLimits channelLimits;
-    private final List<Category> categories = SampleCity.load().categories();
+    private final List<Category> categories;
     private final Map<String, List<String>> keywords = SampleCity.categoryVocabulary();
     private final Instant changeset = Instant.now();
 
     Open311Controller(Open311Settings settings, ServiceRequests requests, Submissions submissions,
-            RateLimits limits, ChannelLimits channelLimits) {
+            RateLimits limits, ChannelLimits channelLimits, SampleCity city) {
+        this.categories = city.categories();
         this.settings = settings;
         this.requests = requests;
         this.submissions = submissions;

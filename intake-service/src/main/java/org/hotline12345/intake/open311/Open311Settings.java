@@ -1,9 +1,7 @@
 package org.hotline12345.intake.open311;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
-import java.time.ZoneId;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,7 +14,6 @@ import org.springframework.validation.annotation.Validated;
  * @param apiKeys the keys clients submit requests with; none by default, so nobody can submit until keys are set
  * @param contact who to contact about the endpoint, shown in discovery
  * @param keyService where client developers ask for a key, shown in discovery
- * @param zone the time zone dates are written in
  * @param requestsPerKey submissions one key may make per {@code hotline.intake.limits.window}
  * @param maxResults the most requests one search returns
  * @param searchDays how far back a search without {@code start_date} looks
@@ -27,6 +24,6 @@ public record Open311Settings(@NotBlank @DefaultValue("12345.sample-city") Strin
         @DefaultValue List<String> apiKeys,
         @NotBlank @DefaultValue("12345 hotline centre, open311@12345.sample-city") String contact,
         @NotBlank @DefaultValue("Ask the 12345 hotline centre for a key: open311@12345.sample-city") String keyService,
-        @NotNull @DefaultValue("Asia/Shanghai") ZoneId zone, @Positive @DefaultValue("600") int requestsPerKey,
+        @Positive @DefaultValue("600") int requestsPerKey,
         @Positive @DefaultValue("1000") int maxResults, @Positive @DefaultValue("90") int searchDays) {
 }

@@ -32,9 +32,10 @@ class ServiceRequests {
 
     private final ReactiveMongoTemplate mongo;
     private final Open311Settings settings;
-    private final SampleCity city = SampleCity.load();
+    private final SampleCity city;
 
-    ServiceRequests(ReactiveMongoTemplate mongo, Open311Settings settings) {
+    ServiceRequests(ReactiveMongoTemplate mongo, Open311Settings settings, SampleCity city) {
+        this.city = city;
         this.mongo = mongo;
         this.settings = settings;
     }
@@ -144,6 +145,6 @@ class ServiceRequests {
 
     String datetime(Instant instant) {
         return instant == null ? null
-                : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), settings.zone()).toString();
+                : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), city.zone()).toString();
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.bson.Document;
+import org.hotline12345.referencedata.SampleCity;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -20,7 +21,7 @@ import reactor.core.publisher.Mono;
 @Component
 class TicketNumbers {
 
-    static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CITY_ZONE = SampleCity.ZONE;
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final ReactiveMongoTemplate mongo;

@@ -59,7 +59,7 @@ public class TicketRegistration {
 
     TicketRegistration(ReactiveMongoTemplate mongo, OutboxRelay relay, TicketNumbers numbers, ContactSealer sealer,
             JsonMapper json, Clock clock, Validator validator, TicketLinks links, CategorySuggester suggester,
-            IdempotencyKeys keys) {
+            IdempotencyKeys keys, SampleCity city) {
         this.keys = keys;
         this.links = links;
         this.validator = validator;
@@ -69,7 +69,6 @@ public class TicketRegistration {
         this.sealer = sealer;
         this.json = json;
         this.clock = clock;
-        SampleCity city = SampleCity.load();
         this.normaliser = new CallNormaliser(city.categories().stream().map(Category::code)
                 .collect(Collectors.toSet()), suggester::suggest);
         this.gazetteer = new Gazetteer(city.districts());

@@ -21,24 +21,18 @@ import org.hotline12345.contracts.Topics;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.embedded.testing.HubIntegrationTest;
 import org.hotline12345.intake.tickets.TicketReceipt;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The website's form, grid workers' reports, the status look-up, repeats and merged incidents. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@HubIntegrationTest(database = "intake-channels-it", properties = {
         "hotline.intake.limits.complaints-per-address=5", "hotline.intake.limits.complaints-per-phone=2",
         "hotline.intake.limits.lookups-per-address=4", "hotline.intake.limits.window=1h"})
-@AutoConfigureWebTestClient
-@DirtiesContext
 class ChannelsIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
@@ -46,11 +40,6 @@ class ChannelsIT {
     static final EventTopics topics = new EventTopics(infra.kafka());
     @AutoClose
     static final EventTopics.Reader reader = topics.reader(Topics.INTAKE_TICKETS);
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.register(registry::add, "intake-channels-it");
-    }
 
     @Autowired
     WebTestClient web;

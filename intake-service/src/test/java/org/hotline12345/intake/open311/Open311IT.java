@@ -26,17 +26,13 @@ import org.hotline12345.contracts.Topics;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.embedded.testing.HubIntegrationTest;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -45,10 +41,8 @@ import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
 /** A GeoReport v2 client's view: services, submitting, tokens, reading back the real state, errors; JSON and XML. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@HubIntegrationTest(database = "intake-open311-it", properties = {
         "hotline.intake.open311.api-keys=client-key-1,client-key-2", "hotline.intake.open311.requests-per-key=50"})
-@AutoConfigureWebTestClient
-@DirtiesContext
 class Open311IT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
@@ -58,11 +52,6 @@ class Open311IT {
     static final EventTopics.Reader reader = topics.reader(Topics.INTAKE_TICKETS);
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
             new ParameterizedTypeReference<>() { };
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.register(registry::add, "intake-open311-it");
-    }
 
     @Autowired
     WebTestClient web;

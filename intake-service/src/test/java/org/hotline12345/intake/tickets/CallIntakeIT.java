@@ -16,38 +16,27 @@ import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.contracts.Topics;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.embedded.testing.HubIntegrationTest;
 import org.hotline12345.platform.pii.ContactSealer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@DirtiesContext
+@HubIntegrationTest(database = "intake-it")
 class CallIntakeIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
     static final String CALL = """
             {"callerPhone":"138-1234-5678","callerName":"张先生","description":"楼下烧烤店每晚十二点后还很吵",
              "address":"云岩区中华北路18号","location":{"lat":26.5785,"lon":106.7135},"category":"NOISE"}""";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.register(registry::add, "intake-it");
-    }
 
     @Autowired
     WebTestClient web;

@@ -45,17 +45,18 @@ public class CitizenTexts {
     private final QuietHours quietHours;
     private final DateTimeFormatter localTime;
     private final TextTemplates templates = new TextTemplates(SampleCity.smsTemplates());
-    private final SampleCity city = SampleCity.load();
+    private final SampleCity city;
 
     CitizenTexts(ReactiveMongoTemplate mongo, TextDelivery delivery, OptOuts optOuts, Clock clock,
-            NotificationProperties settings) {
+            NotificationProperties settings, SampleCity city) {
+        this.city = city;
         this.mongo = mongo;
         this.delivery = delivery;
         this.optOuts = optOuts;
         this.clock = clock;
         this.settings = settings;
-        this.quietHours = new QuietHours(settings.quietFrom(), settings.quietTo(), settings.zone());
-        this.localTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(settings.zone());
+        this.quietHours = new QuietHours(settings.quietFrom(), settings.quietTo(), city.zone());
+        this.localTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(city.zone());
     }
 
     /** Keeps how to reach the caller, then texts them their ticket number. */

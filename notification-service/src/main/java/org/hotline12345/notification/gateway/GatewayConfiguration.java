@@ -3,7 +3,6 @@ package org.hotline12345.notification.gateway;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import org.hotline12345.notification.delivery.NotificationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -25,9 +24,9 @@ class GatewayConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "hotline.notification.gateway", havingValue = "http")
-    HttpSmsGateway httpSmsGateway(WebClient.Builder builder, JsonMapper json, NotificationProperties settings,
+    HttpSmsGateway httpSmsGateway(WebClient.Builder builder, JsonMapper json, SmsProviderProperties settings,
             Clock clock, MeterRegistry meters) {
-        HttpSmsGateway gateway = new HttpSmsGateway(builder, json, settings.http(), clock);
+        HttpSmsGateway gateway = new HttpSmsGateway(builder, json, settings, clock);
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(gateway.circuitBreakers()).bindTo(meters);
         return gateway;
     }

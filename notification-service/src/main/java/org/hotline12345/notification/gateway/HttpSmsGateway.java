@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.hotline12345.notification.delivery.NotificationProperties;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -41,7 +40,7 @@ public class HttpSmsGateway implements SmsGateway {
 
     private final WebClient client;
     private final JsonMapper json;
-    private final NotificationProperties.Http settings;
+    private final SmsProviderProperties settings;
     private final Clock clock;
     private final CircuitBreakerRegistry circuitBreakers;
     private final CircuitBreaker circuitBreaker;
@@ -49,7 +48,7 @@ public class HttpSmsGateway implements SmsGateway {
     private final RateLimiter rateLimiter;
     private final Bulkhead bulkhead;
 
-    public HttpSmsGateway(WebClient.Builder builder, JsonMapper json, NotificationProperties.Http settings,
+    public HttpSmsGateway(WebClient.Builder builder, JsonMapper json, SmsProviderProperties settings,
             Clock clock) {
         this.client = builder.baseUrl(settings.baseUrl()).build();
         this.json = json;
@@ -76,7 +75,9 @@ public class HttpSmsGateway implements SmsGateway {
                 .build());
         this.bulkhead = Bulkhead.of("sms-provider", BulkheadConfig.custom()
                 .maxConcurrentCalls(settings.maxConcurrent())
-                .maxWaitDuration(Duration.ofSeconds(1))
+                // a full bulkhead refuses at once: waiting for a permit would park the event loop; the text
+                // waits for the delivery sweep instead
+                .maxWaitDuration(Duration.ZERO)
                 .build());
     }
 

@@ -24,27 +24,21 @@ import org.hotline12345.contracts.Topics;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.embedded.testing.HubIntegrationTest;
 import org.hotline12345.notification.gateway.DevSmsOutbox.OutboxText;
 import org.hotline12345.notification.gateway.HmacSignature;
 import org.hotline12345.platform.pii.ContactSealer;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Texts, replies and receipts through the dev outbox, against the real broker and wire server. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@HubIntegrationTest(database = "notification-it", properties = {
         "hotline.notification.quiet-from=00:00", "hotline.notification.quiet-to=00:00",
         "hotline.notification.webhook-secret=" + NotificationIT.WEBHOOK_SECRET})
-@AutoConfigureWebTestClient
-@DirtiesContext
 class NotificationIT {
 
     static final String WEBHOOK_SECRET = "webhook-test-secret";
@@ -53,11 +47,6 @@ class NotificationIT {
     static final EventTopics topics = new EventTopics(infra.kafka());
     @AutoClose
     static final EventTopics.Reader feedback = topics.reader(Topics.NOTIFICATION_FEEDBACK);
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.register(registry::add, "notification-it");
-    }
 
     @Autowired
     WebTestClient web;

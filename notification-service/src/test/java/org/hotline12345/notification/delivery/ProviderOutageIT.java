@@ -27,14 +27,12 @@ import org.hotline12345.contracts.Topics;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.embedded.testing.HubIntegrationTest;
 import org.hotline12345.platform.pii.ContactSealer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -46,15 +44,13 @@ import tools.jackson.databind.json.JsonMapper;
  * twice, and everything pending goes out after recovery; a provider that never comes back ends in
  * NotificationFailed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@HubIntegrationTest(database = "notification-outage-it", properties = {
         "hotline.notification.gateway=http", "hotline.notification.quiet-from=00:00",
         "hotline.notification.quiet-to=00:00", "hotline.notification.sweep-interval=500ms",
         "hotline.notification.first-retry=1s", "hotline.notification.max-retry=2s",
         "hotline.notification.max-attempts=6", "hotline.notification.http.attempts=2",
         "hotline.notification.http.timeout=1s", "hotline.notification.http.open-for=2s",
         "hotline.notification.http.api-key=k", "hotline.notification.http.secret=s"})
-@AutoConfigureWebTestClient
-@DirtiesContext
 class ProviderOutageIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
@@ -68,7 +64,6 @@ class ProviderOutageIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         provider.start();
-        infra.register(registry::add, "notification-outage-it");
         registry.add("hotline.notification.http.base-url", () -> "http://127.0.0.1:" + provider.port());
     }
 

@@ -20,13 +20,11 @@ import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.embedded.testing.HubIntegrationTest;
 import org.hotline12345.platform.pii.ContactSealer;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -35,10 +33,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Quiet hours that began an hour ago and end some seconds after the service starts: a non-urgent text waits for
  * their end and then goes out once; the receipt of a call and an urgent ticket's texts go out at once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "hotline.notification.sweep-interval=500ms")
-@AutoConfigureWebTestClient
-@DirtiesContext
+@HubIntegrationTest(database = "notification-quiet-it", properties = "hotline.notification.sweep-interval=500ms")
 class QuietHoursIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
@@ -49,7 +44,6 @@ class QuietHoursIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.register(registry::add, "notification-quiet-it");
         quietEnds = Instant.now().plusSeconds(40).truncatedTo(ChronoUnit.SECONDS);
         registry.add("hotline.notification.quiet-from", () -> LocalTime.ofInstant(quietEnds.minusSeconds(3_600),
                 CITY).toString());

@@ -1,6 +1,7 @@
 package org.hotline12345.routing.assignment;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Set;
 import org.hotline12345.referencedata.Unit;
 import org.hotline12345.routing.deadlines.TimeLimits;
@@ -36,6 +37,11 @@ public class Dispatcher {
 
     public boolean knowsUnit(String unitId) {
         return city.unit(unitId).isPresent();
+    }
+
+    /** The city's time zone, in which rules' hours are read. */
+    public ZoneId zone() {
+        return city.zone();
     }
 
     public TimeLimits limits() {

@@ -6,14 +6,16 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.hotline12345.contracts.AssignmentReason;
 import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.Priority;
 import org.hotline12345.contracts.ResolutionResult;
+import org.hotline12345.contracts.Satisfaction;
 import org.hotline12345.contracts.TicketAccepted;
 import org.hotline12345.contracts.TicketAssigned;
 import org.hotline12345.contracts.TicketClosed;
+import org.hotline12345.contracts.TicketDeadlineApproaching;
+import org.hotline12345.contracts.TicketEscalated;
 import org.hotline12345.contracts.TicketExtended;
 import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.contracts.TicketRejected;
@@ -23,6 +25,9 @@ import org.hotline12345.platform.outbox.OutboxDocument;
 import org.hotline12345.platform.problem.IllegalTransitionException;
 import org.hotline12345.platform.problem.InvalidRequestException;
 import org.hotline12345.referencedata.Grid;
+import org.hotline12345.routing.deadlines.TimeLimits;
+import org.hotline12345.routing.lifecycle.TicketStatus;
+import org.hotline12345.routing.lifecycle.Transition;
 import org.hotline12345.routing.rules.RoutingDecision;
 import org.hotline12345.routing.rules.RoutingInput;
 import org.springframework.data.annotation.Id;
@@ -30,24 +35,22 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * Routing's record of a ticket: where it lies, who holds it, by when, why, and what happened to it. Every state
- * change guards itself (a forbidden one names the current state) and stages its event in the same document, so the
- * change and its event are one write.
+ * Routing's record of a ticket: where it lies, who holds it, by when, why, and what happened to it. Every change of
+ * a routed ticket happens here: each asks its {@link Transition} whether the current state allows it (a forbidden
+ * one names the state and the rule) and stages its event in the same document, so the change and its event are one
+ * write. Services load a ticket, call one of these, and save it under its version. The only Spring in it is its
+ * MongoDB mapping (collection, id, version).
  */
 @Document("tickets")
 public class RoutedTicket extends OutboxDocument {
 
-    /** States in which the holding unit works on the ticket. */
-    public static final Set<String> IN_HAND = Set.of("ACCEPTED", "EXTENDED", "REOPENED");
-    /** The city's time zone, in which rules' hours are read. */
-    static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
     /** The share of the time allowed after which the unit is reminded. */
     static final double REMIND_AT = 0.8;
 
     @Id
     private String id;
     private String ticketNumber;
-    private String status;
+    private TicketStatus status;
     private String channel;
     private String category;
     private String urgency;
@@ -99,6 +102,7 @@ public class RoutedTicket extends OutboxDocument {
 
     static RoutedTicket from(TicketReceived received, Grid grid) {
         RoutedTicket ticket = new RoutedTicket();
+        ticket.status = TicketStatus.RECEIVED;
         ticket.id = received.ticketId();
         ticket.ticketNumber = received.ticketNumber();
         ticket.channel = received.channel().name();
@@ -118,15 +122,19 @@ public class RoutedTicket extends OutboxDocument {
         return ticket;
     }
 
-    /** What the rules need to know to route this ticket again. */
-    public RoutingInput routingInput() {
+    /** What the rules need to know to route this ticket again; their hours are read in the city's {@code zone}. */
+    public RoutingInput routingInput(ZoneId zone) {
         return new RoutingInput(category, description, district, gridId, streetOffice, channel, urgency,
-                LocalTime.ofInstant(receivedAt, CITY_ZONE));
+                LocalTime.ofInstant(receivedAt, zone));
     }
 
-    /** Dispatches the ticket to the decision's lead unit with new deadlines, and stages TicketAssigned. */
+    /**
+     * Dispatches the ticket to the decision's lead unit with new deadlines, and stages TicketAssigned: a new ticket
+     * placed by the rules, or one dispatched again by a supervisor or after a return.
+     */
     public void assign(RoutingDecision decision, String unitName, Instant now, Dispatcher.Deadlines deadlines) {
-        status = "ASSIGNED";
+        (status == TicketStatus.RECEIVED ? Transition.PLACE : Transition.DISPATCH).require(status);
+        status = TicketStatus.ASSIGNED;
         unitId = decision.leadUnit();
         coUnitIds = new ArrayList<>(decision.coUnits());
         priority = decision.priority();
@@ -149,7 +157,8 @@ public class RoutedTicket extends OutboxDocument {
 
     /** No rule matched, or too many units returned it: a supervisor must dispatch it. */
     public void toTriage(RoutingDecision decision) {
-        status = "TRIAGE";
+        (status == TicketStatus.RECEIVED ? Transition.PLACE : Transition.TO_TRIAGE).require(status);
+        status = TicketStatus.TRIAGE;
         unitId = null;
         coUnitIds = new ArrayList<>();
         priority = decision.priority();
@@ -158,20 +167,22 @@ public class RoutedTicket extends OutboxDocument {
 
     /** A call the operator answered on the spot: never dispatched, closed at once. */
     void closeAtIntake(Instant now) {
-        status = "CLOSED";
+        Transition.PLACE.require(status);
+        status = TicketStatus.CLOSED;
         closedAt = now;
         stage(new TicketClosed(EventIds.of(id, "TicketClosed", 1), now, id, null, "RESOLVED_AT_INTAKE"));
     }
 
     /** A repeat call about an open ticket, or another report of an incident: kept, linked, never dispatched. */
     void link() {
-        status = "LINKED";
+        Transition.PLACE.require(status);
+        status = TicketStatus.LINKED;
     }
 
     /** The unit signs for the ticket (签收). */
     public void accept(Instant now) {
-        require("accept", Set.of("ASSIGNED"));
-        status = "ACCEPTED";
+        Transition.ACCEPT.require(status);
+        status = TicketStatus.ACCEPTED;
         acceptedAt = now;
         stage(new TicketAccepted(EventIds.of(id, "TicketAccepted", assignment), now, id, unitId,
                 !now.isAfter(acceptBy)));
@@ -179,11 +190,11 @@ public class RoutedTicket extends OutboxDocument {
 
     /** The unit returns the ticket (退单); the caller routes it again without the units that returned it. */
     public void reject(String reasonCode, String reasonText, Instant now) {
-        require("return", Set.of("ASSIGNED", "ACCEPTED"));
+        Transition.RETURN.require(status);
         stage(new TicketRejected(EventIds.of(id, "TicketRejected", assignment), now, id, unitId, reasonCode,
                 reasonText));
         returnedBy.add(unitId);
-        status = "REJECTED";
+        status = TicketStatus.REJECTED;
     }
 
     /**
@@ -192,13 +203,13 @@ public class RoutedTicket extends OutboxDocument {
      */
     public void extend(Instant newResolveBy, String why, String approvedBy, boolean bySupervisor, Duration maxByUnit,
             Instant now) {
-        require("extend", IN_HAND);
+        Transition.EXTEND.require(status);
         if (!newResolveBy.isAfter(resolveBy)) {
             throw new InvalidRequestException("resolveBy", "must be after the current deadline, " + resolveBy);
         }
         if (!bySupervisor && extensions >= 1) {
-            throw new IllegalTransitionException("extend again without a supervisor", status + " (extended "
-                    + extensions + " time)");
+            throw new IllegalTransitionException("extend again without a supervisor", status.name(),
+                    "a unit may extend a ticket once; a supervisor may extend it again");
         }
         if (!bySupervisor && Duration.between(resolveBy, newResolveBy).compareTo(maxByUnit) > 0) {
             throw new InvalidRequestException("resolveBy", "a unit may extend by at most " + maxByUnit.toDays()
@@ -209,22 +220,22 @@ public class RoutedTicket extends OutboxDocument {
         resolveRemindAt = remindAt(now, newResolveBy);
         resolveReminded = false;
         resolveEscalated = false;
-        status = "EXTENDED";
+        status = TicketStatus.EXTENDED;
         stage(new TicketExtended(EventIds.of(id, "TicketExtended", extensions), now, id, unitId, newResolveBy, why,
                 approvedBy));
     }
 
     /** The unit records what it did so far. */
     public void note(String text, Instant now) {
-        require("add progress to", IN_HAND);
+        Transition.ADD_PROGRESS.require(status);
         notes.add(new Note(now, unitId, text));
     }
 
     /** The unit resolves the ticket (办结); the citizen is asked within {@code feedbackWindow}. */
     public void resolve(ResolutionResult outcome, String replyText, Instant now, Duration feedbackWindow) {
-        require("resolve", IN_HAND);
+        Transition.RESOLVE.require(status);
         resolutions++;
-        status = "RESOLVED";
+        status = TicketStatus.RESOLVED;
         result = outcome.name();
         reply = replyText;
         resolvedAt = now;
@@ -235,9 +246,9 @@ public class RoutedTicket extends OutboxDocument {
 
     /** The citizen was not satisfied or not helped: back to the same unit (重办) with a new deadline. */
     public void reopen(String why, Instant newResolveBy, Instant now) {
-        require("reopen", Set.of("RESOLVED"));
+        Transition.REOPEN.require(status);
         reopenings++;
-        status = "REOPENED";
+        status = TicketStatus.REOPENED;
         resolveBy = newResolveBy;
         resolveRemindAt = remindAt(now, newResolveBy);
         resolveReminded = false;
@@ -249,16 +260,90 @@ public class RoutedTicket extends OutboxDocument {
 
     /** The ticket is archived (归档) after the citizen's answer. */
     public void close(String why, Instant now) {
-        require("close", Set.of("RESOLVED"));
-        status = "CLOSED";
+        Transition.CLOSE.require(status);
+        status = TicketStatus.CLOSED;
         closedAt = now;
         stage(new TicketClosed(EventIds.of(id, "TicketClosed", 1), now, id, unitId, why));
     }
 
-    private void require(String action, Set<String> allowed) {
-        if (!allowed.contains(status)) {
-            throw new IllegalTransitionException(action, status);
+    /**
+     * The citizen's answer to a resolved ticket: satisfied and solved closes it, anything else reopens it with the
+     * priority's resolve limit. An answer to a ticket no longer awaiting one changes nothing (false).
+     */
+    public boolean takeFeedback(boolean solved, Satisfaction satisfaction, TimeLimits limits, Instant now) {
+        if (!Transition.REOPEN.allowedFrom(status)) {
+            return false;
         }
+        if (solved && satisfaction != Satisfaction.DISSATISFIED) {
+            close("FEEDBACK", now);
+        } else {
+            reopen(solved ? "DISSATISFIED" : "NOT_SOLVED", limits.resolveBy(priority, now), now);
+        }
+        return true;
+    }
+
+    /**
+     * Acts on every deadline due at {@code now}, each once: a reminder at {@link #REMIND_AT} of the time to accept
+     * or resolve, an escalation (督办) when that time has passed, and closing a resolved ticket the citizen did not
+     * rate within the feedback window. Returns how many it acted on.
+     */
+    public int chaseDeadlines(Instant now) {
+        int acted = 0;
+        if (Transition.CHASE_ACCEPT.allowedFrom(status)) {
+            if (!acceptReminded && !acceptRemindAt.isAfter(now)) {
+                acceptReminded = true;
+                stage(new TicketDeadlineApproaching(EventIds.of(id, "TicketDeadlineApproaching", "ACCEPT@"
+                        + acceptBy), now, id, unitId, "ACCEPT", acceptBy));
+                acted++;
+            }
+            if (!acceptEscalated && !acceptBy.isAfter(now)) {
+                acceptEscalated = true;
+                escalate("ACCEPT_OVERDUE", "ACCEPT_OVERDUE@" + acceptBy, acceptBy, now);
+                acted++;
+            }
+        }
+        if (Transition.CHASE_RESOLUTION.allowedFrom(status)) {
+            if (!resolveReminded && !resolveRemindAt.isAfter(now)) {
+                resolveReminded = true;
+                stage(new TicketDeadlineApproaching(EventIds.of(id, "TicketDeadlineApproaching", "RESOLVE@"
+                        + resolveBy), now, id, unitId, "RESOLVE", resolveBy));
+                acted++;
+            }
+            if (!resolveEscalated && !resolveBy.isAfter(now)) {
+                resolveEscalated = true;
+                escalate("RESOLVE_OVERDUE", "RESOLVE_OVERDUE@" + resolveBy, resolveBy, now);
+                acted++;
+            }
+        }
+        if (Transition.CLOSE.allowedFrom(status) && feedbackDueAt != null && !feedbackDueAt.isAfter(now)) {
+            close("FEEDBACK_WINDOW_PASSED", now);
+            acted++;
+        }
+        return acted;
+    }
+
+    /**
+     * The citizen called again about this ticket (repeat call {@code repeatTicketId}): its unit and the
+     * supervisors are told. Once per repeat call; a closed or linked ticket is not escalated (false).
+     */
+    public boolean escalateForRepeat(String repeatTicketId, Instant now) {
+        if (!Transition.ESCALATE_REPEAT.allowedFrom(status) || repeatsEscalated.contains(repeatTicketId)) {
+            return false;
+        }
+        repeatsEscalated.add(repeatTicketId);
+        escalate("REPEAT_CALL", "repeat:" + repeatTicketId, null, now);
+        return true;
+    }
+
+    /** Whether the holding unit is late: to sign for it, or to resolve it. */
+    public boolean overdueAt(Instant now) {
+        return status == TicketStatus.ASSIGNED && acceptBy.isBefore(now)
+                || TicketStatus.IN_HAND.contains(status) && resolveBy.isBefore(now);
+    }
+
+    private void escalate(String why, String occasion, Instant deadline, Instant now) {
+        escalations++;
+        stage(new TicketEscalated(EventIds.of(id, "TicketEscalated", occasion), now, id, unitId, why, deadline));
     }
 
     private static Instant remindAt(Instant from, Instant deadline) {
@@ -274,7 +359,7 @@ public class RoutedTicket extends OutboxDocument {
         return ticketNumber;
     }
 
-    public String getStatus() {
+    public TicketStatus getStatus() {
         return status;
     }
 

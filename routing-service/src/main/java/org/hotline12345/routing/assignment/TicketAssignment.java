@@ -3,22 +3,20 @@ package org.hotline12345.routing.assignment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
-import org.hotline12345.contracts.EventIds;
-import org.hotline12345.contracts.TicketEscalated;
 import org.hotline12345.contracts.TicketReceived;
-import org.hotline12345.platform.outbox.OutboxEntry;
 import org.hotline12345.platform.outbox.OutboxRelay;
 import org.hotline12345.referencedata.Grid;
 import org.hotline12345.routing.city.CityMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Dispatches a newly received ticket: finds its grid, asks the active rule set for the lead unit and priority,
@@ -31,6 +29,8 @@ import reactor.core.publisher.Mono;
 public class TicketAssignment {
 
     private static final Logger log = LoggerFactory.getLogger(TicketAssignment.class);
+    /** Units rarely change one ticket more than a few times a second; past this the consumer's retry takes over. */
+    private static final int CONFLICT_RETRIES = 5;
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
@@ -67,7 +67,7 @@ public class TicketAssignment {
             ticket.link();
             return Mono.just(ticket);
         }
-        return dispatcher.route(ticket.routingInput(), Set.of()).map(decision -> {
+        return dispatcher.route(ticket.routingInput(city.zone()), Set.of()).map(decision -> {
             if (decision.triage()) {
                 log.info("Ticket {} matched no rule of version {}: to triage", received.ticketNumber(),
                         decision.ruleSetVersion());
@@ -83,21 +83,15 @@ public class TicketAssignment {
         });
     }
 
-    /** The citizen called again about an open ticket: its unit and the supervisors are told (督办). */
+    /**
+     * The citizen called again about an open ticket: its unit and the supervisors are told (督办), once per repeat
+     * call. Saved under the ticket's version; a unit's change in between makes it read the ticket again.
+     */
     private Mono<Void> escalateRepeated(TicketReceived repeat) {
-        Instant now = clock.instant();
-        return mongo.findById(repeat.repeatOf(), RoutedTicket.class)
-                .filter(open -> !"CLOSED".equals(open.getStatus()))
-                .flatMap(open -> {
-                    TicketEscalated escalated = new TicketEscalated(EventIds.of(open.getId(), "TicketEscalated",
-                            "repeat:" + repeat.ticketId()), now, open.getId(), open.getUnitId(), "REPEAT_CALL", null);
-                    Query notYet = Query.query(Criteria.where("_id").is(open.getId())
-                            .and("repeatsEscalated").ne(repeat.ticketId()));
-                    Update update = new Update().addToSet("repeatsEscalated", repeat.ticketId())
-                            .push(RoutedTicket.OUTBOX, OutboxEntry.of(escalated))
-                            .set(RoutedTicket.OUTBOX_SINCE, now).inc("escalations", 1).inc("version", 1);
-                    return mongo.updateFirst(notYet, update, RoutedTicket.class);
-                })
+        return Mono.defer(() -> mongo.findById(repeat.repeatOf(), RoutedTicket.class))
+                .filter(open -> open.escalateForRepeat(repeat.ticketId(), clock.instant()))
+                .flatMap(mongo::save)
+                .retryWhen(Retry.max(CONFLICT_RETRIES).filter(OptimisticLockingFailureException.class::isInstance))
                 .then(Mono.defer(() -> relay.flush(RoutedTicket.class, repeat.repeatOf())));
     }
 

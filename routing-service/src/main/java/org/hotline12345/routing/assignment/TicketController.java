@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.hotline12345.routing.lifecycle.TicketStatus;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -70,13 +71,14 @@ class TicketController {
     @PreAuthorize("hasRole('SUPERVISOR')")
     Flux<TicketView> triage() {
         Instant now = clock.instant();
-        return mongo.find(Query.query(Criteria.where("status").is("TRIAGE")).with(Sort.by("receivedAt")),
+        return mongo.find(Query.query(Criteria.where("status").is(TicketStatus.TRIAGE.name())).with(Sort.by("receivedAt")),
                 RoutedTicket.class).map(t -> TicketView.of(t, now));
     }
 
     private static Criteria overdueAt(Instant now) {
         return new Criteria().orOperator(
-                Criteria.where("status").is("ASSIGNED").and("acceptBy").lt(now),
-                Criteria.where("status").in(List.copyOf(RoutedTicket.IN_HAND)).and("resolveBy").lt(now));
+                Criteria.where("status").is(TicketStatus.ASSIGNED.name()).and("acceptBy").lt(now),
+                Criteria.where("status").in(TicketStatus.IN_HAND.stream().map(TicketStatus::name).toList())
+                        .and("resolveBy").lt(now));
     }
 }

@@ -13,16 +13,11 @@ public record TicketView(String ticketId, String ticketNumber, String status, St
         String result, String reply, List<RoutedTicket.Note> notes, String repeatOf) {
 
     public static TicketView of(RoutedTicket t, Instant now) {
-        return new TicketView(t.getId(), t.getTicketNumber(), t.getStatus(), t.getCategory(), t.getUrgency(),
+        return new TicketView(t.getId(), t.getTicketNumber(), t.getStatus().name(), t.getCategory(), t.getUrgency(),
                 t.getDescription(), t.getChannel(), t.getDistrict(), t.getGridId(), t.getUnitId(), t.getCoUnitIds(),
                 t.getPriority(), t.getAssignment(), t.getReceivedAt(), t.getAssignedAt(), t.getAcceptBy(),
-                t.getAcceptedAt(), t.getResolveBy(), t.getResolvedAt(), t.getClosedAt(), overdue(t, now),
+                t.getAcceptedAt(), t.getResolveBy(), t.getResolvedAt(), t.getClosedAt(), t.overdueAt(now),
                 t.getReason(), t.getReturnedBy(), t.getExtensions(), t.getReopenings(), t.getEscalations(),
                 t.getResult(), t.getReply(), t.getNotes(), t.getRepeatOf());
-    }
-
-    static boolean overdue(RoutedTicket t, Instant now) {
-        return "ASSIGNED".equals(t.getStatus()) && t.getAcceptBy().isBefore(now)
-                || RoutedTicket.IN_HAND.contains(t.getStatus()) && t.getResolveBy().isBefore(now);
     }
 }

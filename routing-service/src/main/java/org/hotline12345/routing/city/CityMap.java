@@ -1,21 +1,29 @@
 package org.hotline12345.routing.city;
 
-import org.hotline12345.referencedata.GridIndex;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.hotline12345.referencedata.GridIndex;
 import org.hotline12345.referencedata.SampleCity;
 import org.hotline12345.referencedata.Unit;
 import org.springframework.stereotype.Component;
 
-/** The city's units and grids as routing knows them, read once from the reference data. */
+/** The city's units, grids and time zone as routing knows them, from the service's reference data. */
 @Component
 public class CityMap {
 
-    private final SampleCity city = SampleCity.load();
-    private final GridIndex grids = GridIndex.of(city.grids());
+    private final SampleCity city;
+
+    CityMap(SampleCity city) {
+        this.city = city;
+    }
 
     public GridIndex grids() {
-        return grids;
+        return city.gridIndex();
+    }
+
+    public ZoneId zone() {
+        return city.zone();
     }
 
     public List<Unit> units() {

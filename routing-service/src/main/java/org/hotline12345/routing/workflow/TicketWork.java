@@ -6,9 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.function.Consumer;
 import org.hotline12345.contracts.FeedbackReceived;
-import org.hotline12345.contracts.Satisfaction;
 import org.hotline12345.platform.outbox.OutboxRelay;
-import org.hotline12345.platform.problem.IllegalTransitionException;
+import org.hotline12345.platform.problem.ConcurrentChangeException;
 import org.hotline12345.platform.problem.InvalidRequestException;
 import org.hotline12345.routing.assignment.Dispatcher;
 import org.hotline12345.routing.assignment.RoutedTicket;
@@ -76,7 +75,7 @@ public class TicketWork {
             if (ticket.getReturnedBy().size() >= settings.maxReturns()) {
                 return Mono.just(toTriage(ticket, "returned " + ticket.getReturnedBy().size() + " times"));
             }
-            return dispatcher.route(ticket.routingInput(), new HashSet<>(ticket.getReturnedBy()))
+            return dispatcher.route(ticket.routingInput(dispatcher.zone()), new HashSet<>(ticket.getReturnedBy()))
                     .map(decision -> reassign(ticket, decision, now));
         }).flatMap(this::save);
     }
@@ -89,9 +88,6 @@ public class TicketWork {
         Instant now = clock.instant();
         return Mono.zip(access.load(ticketId), access.actor()).flatMap(loaded -> {
             RoutedTicket ticket = loaded.getT1();
-            if (!List.of("TRIAGE", "ASSIGNED", "REJECTED").contains(ticket.getStatus())) {
-                throw new IllegalTransitionException("dispatch", ticket.getStatus());
-            }
             String priority = request.priority() != null ? request.priority()
                     : ticket.getPriority() != null ? ticket.getPriority() : "NORMAL";
             RoutingDecision decision = new RoutingDecision(null, ticket.getReason() == null ? 0
@@ -104,18 +100,10 @@ public class TicketWork {
 
     /** The citizen's answer closes the loop: satisfied and solved closes the ticket, anything else reopens it. */
     public Mono<Void> feedback(FeedbackReceived feedback) {
-        Instant now = clock.instant();
         return mongo.findById(feedback.ticketId(), RoutedTicket.class)
-                .filter(ticket -> "RESOLVED".equals(ticket.getStatus()))
-                .flatMap(ticket -> {
-                    if (feedback.solved() && feedback.satisfaction() != Satisfaction.DISSATISFIED) {
-                        ticket.close("FEEDBACK", now);
-                    } else {
-                        String why = feedback.solved() ? "DISSATISFIED" : "NOT_SOLVED";
-                        ticket.reopen(why, dispatcher.limits().resolveBy(ticket.getPriority(), now), now);
-                    }
-                    return mongo.save(ticket);
-                })
+                .filter(ticket -> ticket.takeFeedback(feedback.solved(), feedback.satisfaction(),
+                        dispatcher.limits(), clock.instant()))
+                .flatMap(mongo::save)
                 .flatMap(saved -> relay.flush(RoutedTicket.class, saved.getId()));
     }
 
@@ -144,8 +132,7 @@ public class TicketWork {
 
     private Mono<TicketView> save(RoutedTicket ticket) {
         return mongo.save(ticket)
-                .onErrorMap(OptimisticLockingFailureException.class, e -> new IllegalTransitionException(
-                        "change", "being changed by someone else; read it again"))
+                .onErrorMap(OptimisticLockingFailureException.class, e -> new ConcurrentChangeException("ticket"))
                 .flatMap(saved -> relay.flush(RoutedTicket.class, saved.getId()).thenReturn(saved))
                 .map(saved -> TicketView.of(saved, clock.instant()));
     }

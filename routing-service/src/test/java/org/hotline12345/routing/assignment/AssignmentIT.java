@@ -21,19 +21,13 @@ import org.hotline12345.contracts.Topics;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.embedded.testing.HubIntegrationTest;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-@DirtiesContext
+@HubIntegrationTest(database = "routing-it")
 class AssignmentIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
@@ -42,11 +36,6 @@ class AssignmentIT {
     static final EventTopics topics = new EventTopics(infra.kafka());
     @AutoClose
     static final EventTopics.Reader reader = topics.reader(Topics.ROUTING_TICKETS);
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        infra.register(registry::add, "routing-it");
-    }
 
     @Autowired
     WebTestClient web;

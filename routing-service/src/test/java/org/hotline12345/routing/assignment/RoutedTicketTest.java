@@ -9,11 +9,14 @@ import java.util.List;
 import org.hotline12345.contracts.Channel;
 import org.hotline12345.contracts.CitizenContact;
 import org.hotline12345.contracts.ResolutionResult;
+import org.hotline12345.contracts.Satisfaction;
 import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.contracts.Urgency;
-import org.hotline12345.platform.outbox.OutboxEntry;
+import org.hotline12345.platform.messaging.OutgoingEvent;
 import org.hotline12345.platform.problem.IllegalTransitionException;
 import org.hotline12345.platform.problem.InvalidRequestException;
+import org.hotline12345.routing.deadlines.TimeLimits;
+import org.hotline12345.routing.lifecycle.TicketStatus;
 import org.hotline12345.routing.rules.RoutingDecision;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +31,7 @@ class RoutedTicketTest {
 
         ticket.accept(T0.plus(Duration.ofHours(3)));
 
-        assertThat(ticket.getStatus()).isEqualTo("ACCEPTED");
+        assertThat(ticket.getStatus()).isEqualTo(TicketStatus.ACCEPTED);
         assertThat(types(ticket)).containsExactly("TicketAssigned", "TicketAccepted");
         assertThat(ticket.getOutbox().get(1).payload()).contains("\"onTime\":true");
     }
@@ -65,7 +68,7 @@ class RoutedTicketTest {
 
         ticket.extend(resolveBy.plus(Duration.ofDays(3)), "needs a joint inspection", "um-1", false, WEEK, T0);
 
-        assertThat(ticket.getStatus()).isEqualTo("EXTENDED");
+        assertThat(ticket.getStatus()).isEqualTo(TicketStatus.EXTENDED);
         assertThat(ticket.getResolveBy()).isEqualTo(resolveBy.plus(Duration.ofDays(3)));
         assertThatThrownBy(() -> ticket.extend(resolveBy.plus(Duration.ofDays(4)), "again", "um-1", false, WEEK, T0))
                 .isInstanceOf(IllegalTransitionException.class);
@@ -94,7 +97,7 @@ class RoutedTicketTest {
         ticket.resolve(ResolutionResult.SOLVED, "fixed for good", T0.plus(Duration.ofDays(4)), WEEK);
         ticket.close("FEEDBACK", T0.plus(Duration.ofDays(5)));
 
-        assertThat(ticket.getStatus()).isEqualTo("CLOSED");
+        assertThat(ticket.getStatus()).isEqualTo(TicketStatus.CLOSED);
         assertThat(types(ticket)).containsExactly("TicketAssigned", "TicketAccepted", "TicketResolved",
                 "TicketReopened", "TicketResolved", "TicketClosed");
         assertThat(ticket.getOutbox().get(2).eventId()).isNotEqualTo(ticket.getOutbox().get(4).eventId());
@@ -108,8 +111,82 @@ class RoutedTicketTest {
         ticket.reject("NOT_OURS", "police matter", T0);
 
         assertThat(ticket.getReturnedBy()).containsExactly("URBAN_MGMT");
-        assertThat(ticket.getStatus()).isEqualTo("REJECTED");
+        assertThat(ticket.getStatus()).isEqualTo(TicketStatus.REJECTED);
         assertThatThrownBy(() -> ticket.accept(T0)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void aSupervisorMayNotDispatchATicketAUnitWorksOnAndIsToldWhichStatesAllowIt() {
+        RoutedTicket ticket = assigned();
+        ticket.accept(T0);
+
+        assertThatThrownBy(() -> ticket.assign(new RoutingDecision(null, 1, "POLICE", List.of(), "NORMAL",
+                List.of()), "公安", T0, new Dispatcher.Deadlines(T0, T0)))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessage("Cannot dispatch a ticket that is ACCEPTED: only a ticket that is TRIAGE or ASSIGNED or "
+                        + "REJECTED can be dispatched.");
+        assertThat(ticket.getUnitId()).isEqualTo("URBAN_MGMT");
+    }
+
+    @Test
+    void remindsAtEightyPercentEscalatesWhenLateAndDoesEachOnce() {
+        RoutedTicket ticket = assigned();
+
+        assertThat(ticket.chaseDeadlines(T0.plus(Duration.ofHours(19)))).isZero();
+        assertThat(ticket.chaseDeadlines(T0.plus(Duration.ofHours(20)))).isEqualTo(1);
+        assertThat(ticket.chaseDeadlines(T0.plus(Duration.ofHours(21)))).isZero();
+        assertThat(ticket.chaseDeadlines(T0.plus(Duration.ofHours(24)))).isEqualTo(1);
+        assertThat(ticket.chaseDeadlines(T0.plus(Duration.ofHours(30)))).isZero();
+
+        assertThat(types(ticket)).containsExactly("TicketAssigned", "TicketDeadlineApproaching", "TicketEscalated");
+        assertThat(ticket.getEscalations()).isEqualTo(1);
+        assertThat(ticket.getStatus()).isEqualTo(TicketStatus.ASSIGNED);
+    }
+
+    @Test
+    void chasesTheResolutionOnceSignedForAndClosesWhenTheCitizenDoesNotAnswerInTime() {
+        RoutedTicket ticket = assigned();
+        ticket.accept(T0.plus(Duration.ofHours(1)));
+        Instant late = T0.plus(WEEK).plusSeconds(1);
+
+        assertThat(ticket.chaseDeadlines(late)).as("resolve reminder and escalation").isEqualTo(2);
+        ticket.resolve(ResolutionResult.SOLVED, "fixed", late, Duration.ofDays(1));
+        assertThat(ticket.chaseDeadlines(late.plus(Duration.ofHours(23)))).isZero();
+        assertThat(ticket.chaseDeadlines(late.plus(Duration.ofDays(1)))).isEqualTo(1);
+
+        assertThat(ticket.getStatus()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(ticket.getOutbox().get(ticket.getOutbox().size() - 1).payload())
+                .contains("FEEDBACK_WINDOW_PASSED");
+    }
+
+    @Test
+    void escalatesOncePerRepeatCallAndNeverAClosedTicket() {
+        RoutedTicket ticket = assigned();
+
+        assertThat(ticket.escalateForRepeat("t-2", T0)).isTrue();
+        assertThat(ticket.escalateForRepeat("t-2", T0)).as("the same repeat call redelivered").isFalse();
+        assertThat(ticket.escalateForRepeat("t-3", T0)).isTrue();
+        ticket.accept(T0);
+        ticket.resolve(ResolutionResult.SOLVED, "fixed", T0, WEEK);
+        ticket.close("FEEDBACK", T0);
+
+        assertThat(ticket.escalateForRepeat("t-4", T0)).isFalse();
+        assertThat(ticket.getEscalations()).isEqualTo(2);
+    }
+
+    @Test
+    void theCitizensAnswerClosesOrReopensOnlyAResolvedTicket() {
+        RoutedTicket ticket = assigned();
+        assertThat(ticket.takeFeedback(true, Satisfaction.SATISFIED, TimeLimits.defaults(), T0)).isFalse();
+        ticket.accept(T0);
+        ticket.resolve(ResolutionResult.SOLVED, "fixed", T0, WEEK);
+
+        assertThat(ticket.takeFeedback(true, Satisfaction.DISSATISFIED, TimeLimits.defaults(), T0)).isTrue();
+        assertThat(ticket.getStatus()).isEqualTo(TicketStatus.REOPENED);
+        assertThat(ticket.getResolveBy()).isEqualTo(T0.plus(WEEK));
+        ticket.resolve(ResolutionResult.SOLVED, "fixed again", T0, WEEK);
+        assertThat(ticket.takeFeedback(true, Satisfaction.SATISFIED, TimeLimits.defaults(), T0)).isTrue();
+        assertThat(ticket.getStatus()).isEqualTo(TicketStatus.CLOSED);
     }
 
     static RoutedTicket assigned() {
@@ -123,6 +200,6 @@ class RoutedTicketTest {
     }
 
     private static List<String> types(RoutedTicket ticket) {
-        return ticket.getOutbox().stream().map(OutboxEntry::type).toList();
+        return ticket.getOutbox().stream().map(OutgoingEvent::type).toList();
     }
 }

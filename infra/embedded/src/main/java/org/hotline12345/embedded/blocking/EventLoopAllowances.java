@@ -14,8 +14,16 @@ public class EventLoopAllowances implements BlockHoundIntegration {
         // random ticket ids and the nonces that seal contacts read /dev/urandom, which never blocks once the
         // kernel's pool is seeded at boot
         builder.allowBlockingCallsInside("java.security.SecureRandom", "nextBytes");
-        // the MongoDB driver guards its own channel state with a lock held for a few instructions
+        // the MongoDB driver guards its own channel state and its cluster clock with locks held for a few
+        // instructions; an event loop waits on one only while another thread holds it (seen under concurrent writes)
         builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "withLock");
+        builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "withInterruptibleLock");
+        // the SMS provider's circuit breaker records each outcome in its sliding window under a lock held for a few
+        // instructions (seen when several sends failed at once)
+        builder.allowBlockingCallsInside("io.github.resilience4j.core.metrics.FixedSizeSlidingWindowMetrics",
+                "record");
+        builder.allowBlockingCallsInside("io.github.resilience4j.core.metrics.FixedSizeSlidingWindowMetrics",
+                "getSnapshot");
         // Jackson builds a type's deserializer once under a lock; requests racing on a type's first use wait for it
         builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
                 "_createAndCacheValueDeserializer");

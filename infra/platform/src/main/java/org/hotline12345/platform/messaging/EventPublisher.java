@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.hotline12345.contracts.CloudEventAttributes;
-import org.hotline12345.platform.outbox.OutboxEntry;
 import org.springframework.kafka.core.KafkaTemplate;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -24,7 +23,7 @@ public class EventPublisher {
         this.source = source;
     }
 
-    public Mono<Void> publish(OutboxEntry entry) {
+    public Mono<Void> publish(OutgoingEvent entry) {
         ProducerRecord<String, byte[]> record = record(entry);
         // send() itself may block up to max.block.ms when the broker is away, so it must not run on an event loop
         return Mono.fromFuture(() -> template.send(record))
@@ -32,12 +31,12 @@ public class EventPublisher {
                 .then();
     }
 
-    ProducerRecord<String, byte[]> record(OutboxEntry entry) {
+    ProducerRecord<String, byte[]> record(OutgoingEvent entry) {
         return new ProducerRecord<>(entry.topic(), null, entry.key(), entry.payload().getBytes(StandardCharsets.UTF_8),
                 headers(entry));
     }
 
-    private RecordHeaders headers(OutboxEntry entry) {
+    private RecordHeaders headers(OutgoingEvent entry) {
         RecordHeaders headers = new RecordHeaders();
         CloudEventAttributes.headers(entry.eventId(), entry.type(), source, entry.occurredAt(), entry.key())
                 .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));

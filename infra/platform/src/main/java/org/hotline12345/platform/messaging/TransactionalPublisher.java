@@ -4,7 +4,6 @@ import java.util.List;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.hotline12345.platform.outbox.OutboxEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -31,7 +30,7 @@ public class TransactionalPublisher implements DisposableBean {
     }
 
     /** Publishes {@code entries} in order in one transaction; every Kafka call is bounded by {@code max.block.ms}. */
-    public Mono<Delivery> publish(List<OutboxEntry> entries) {
+    public Mono<Delivery> publish(List<OutgoingEvent> entries) {
         return Mono.fromCallable(() -> publishBlocking(entries)).subscribeOn(Schedulers.boundedElastic());
     }
 
@@ -42,7 +41,7 @@ public class TransactionalPublisher implements DisposableBean {
         }
     }
 
-    private Delivery publishBlocking(List<OutboxEntry> entries) {
+    private Delivery publishBlocking(List<OutgoingEvent> entries) {
         Producer<String, byte[]> producer;
         try {
             producer = transactionalProducers.createProducer();

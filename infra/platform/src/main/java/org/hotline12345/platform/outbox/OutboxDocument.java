@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotline12345.contracts.HotlineEvent;
+import org.hotline12345.platform.messaging.OutgoingEvent;
 
 /**
  * Base of a MongoDB document that carries its own pending events. Staging an event and saving the document is one
@@ -16,7 +17,7 @@ public abstract class OutboxDocument {
     public static final String OUTBOX_SINCE = "outboxSince";
     public static final String OUTBOX_LEASE = "outboxLease";
 
-    private List<OutboxEntry> outbox = new ArrayList<>();
+    private List<OutgoingEvent> outbox = new ArrayList<>();
     private Instant outboxSince;
     private Instant outboxLease;
 
@@ -25,14 +26,14 @@ public abstract class OutboxDocument {
         if (outbox.isEmpty()) {
             outboxSince = event.occurredAt();
         }
-        outbox.add(OutboxEntry.of(event));
+        outbox.add(OutgoingEvent.of(event));
     }
 
-    public List<OutboxEntry> getOutbox() {
+    public List<OutgoingEvent> getOutbox() {
         return outbox;
     }
 
-    public void setOutbox(List<OutboxEntry> outbox) {
+    public void setOutbox(List<OutgoingEvent> outbox) {
         this.outbox = outbox == null ? new ArrayList<>() : new ArrayList<>(outbox);
     }
 

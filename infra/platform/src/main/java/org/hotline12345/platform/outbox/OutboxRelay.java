@@ -3,6 +3,7 @@ package org.hotline12345.platform.outbox;
 import java.util.List;
 import org.hotline12345.platform.messaging.Delivery;
 import org.hotline12345.platform.messaging.EventPublisher;
+import org.hotline12345.platform.messaging.OutgoingEvent;
 import org.hotline12345.platform.messaging.TransactionalPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,7 @@ public class OutboxRelay {
      */
     public Mono<Delivery> flushInTransaction(Class<? extends OutboxDocument> type, Object id,
             OutboxDocument document) {
-        List<OutboxEntry> pending = List.copyOf(document.getOutbox());
+        List<OutgoingEvent> pending = List.copyOf(document.getOutbox());
         if (pending.isEmpty()) {
             return Mono.just(Delivery.COMMITTED);
         }
@@ -57,7 +58,7 @@ public class OutboxRelay {
         return mongo.findById(id, type).flatMap(document -> flush(type, id, document.getOutbox()));
     }
 
-    Mono<Void> flush(Class<? extends OutboxDocument> type, Object id, List<OutboxEntry> pending) {
+    Mono<Void> flush(Class<? extends OutboxDocument> type, Object id, List<OutgoingEvent> pending) {
         if (pending.isEmpty()) {
             return Mono.empty();
         }
@@ -67,8 +68,8 @@ public class OutboxRelay {
                 .doOnSuccess(ignored -> log.debug("Published {} events of {}", pending.size(), id));
     }
 
-    private Mono<Void> clear(Class<? extends OutboxDocument> type, Object id, List<OutboxEntry> published) {
-        List<String> ids = published.stream().map(OutboxEntry::eventId).toList();
+    private Mono<Void> clear(Class<? extends OutboxDocument> type, Object id, List<OutgoingEvent> published) {
+        List<String> ids = published.stream().map(OutgoingEvent::eventId).toList();
         Query query = Query.query(Criteria.where("_id").is(id));
         Update update = new Update()
                 .pull(OutboxDocument.OUTBOX, Query.query(Criteria.where("eventId").in(ids)))

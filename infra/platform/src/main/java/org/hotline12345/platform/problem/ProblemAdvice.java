@@ -46,7 +46,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     Mono<ResponseEntity<Object>> illegalTransition(IllegalTransitionException ex, ServerWebExchange exchange) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
         problem.setProperty("currentState", ex.currentState());
+        if (ex.rule() != null) {
+            problem.setProperty("rule", ex.rule());
+        }
         return respond(problem, HttpStatus.CONFLICT, exchange);
+    }
+
+    @ExceptionHandler
+    Mono<ResponseEntity<Object>> concurrentChange(ConcurrentChangeException ex, ServerWebExchange exchange) {
+        return problem(HttpStatus.CONFLICT, ex.getMessage(), exchange);
     }
 
     @ExceptionHandler

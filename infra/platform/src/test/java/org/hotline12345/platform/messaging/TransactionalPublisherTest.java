@@ -9,7 +9,6 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.hotline12345.platform.outbox.OutboxEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class TransactionalPublisherTest {
 
-    static final List<OutboxEntry> EVENTS = List.of(
-            new OutboxEntry("e-1", "hotline.intake.tickets", "t-1", "TicketReceived", "{}", Instant.EPOCH));
+    static final List<OutgoingEvent> EVENTS = List.of(
+            new OutgoingEvent("e-1", "hotline.intake.tickets", "t-1", "TicketReceived", "{}", Instant.EPOCH));
 
     MockProducer<String, byte[]> producer;
     TransactionalPublisher publisher;

@@ -1,9 +1,5 @@
 package org.hotline12345.routing.rules.store;
 
-import org.hotline12345.routing.rules.RuleSet;
-import org.hotline12345.routing.rules.RoutingInput;
-import org.hotline12345.routing.rules.RoutingDecision;
-import org.hotline12345.routing.rules.RuleSetValidator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,13 +12,17 @@ import org.hotline12345.platform.problem.IllegalTransitionException;
 import org.hotline12345.referencedata.Grid;
 import org.hotline12345.referencedata.SampleCity;
 import org.hotline12345.referencedata.Unit;
-import org.hotline12345.routing.assignment.RoutedTicket;
+import org.hotline12345.routing.rules.RoutingDecision;
+import org.hotline12345.routing.rules.RoutingInput;
+import org.hotline12345.routing.rules.RuleSet;
+import org.hotline12345.routing.rules.RuleSetValidator;
+import org.hotline12345.routing.rules.store.PastTickets.PastTicket;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -37,14 +37,16 @@ class RuleAdministration {
 
     private final ReactiveMongoTemplate mongo;
     private final RuleSetStore store;
+    private final PastTickets pastTickets;
     private final RuleSetValidator validator;
     private final Clock clock;
 
-    RuleAdministration(ReactiveMongoTemplate mongo, RuleSetStore store, Clock clock) {
+    RuleAdministration(ReactiveMongoTemplate mongo, RuleSetStore store, PastTickets pastTickets, Clock clock,
+            SampleCity city) {
         this.mongo = mongo;
         this.store = store;
+        this.pastTickets = pastTickets;
         this.clock = clock;
-        SampleCity city = SampleCity.load();
         this.validator = new RuleSetValidator(
                 city.units().stream().map(Unit::id).collect(Collectors.toSet()),
                 city.categories().stream().map(c -> c.code()).collect(Collectors.toSet()),
@@ -75,21 +77,17 @@ class RuleAdministration {
     /** Routes past tickets by the active rule set and by the proposal, and reports the differences. */
     Mono<DryRun> dryRun(RuleSetProposal proposal, int lastN, Instant from, Instant to) {
         RuleSet proposed = proposal.toDomain(0, validator);
-        Criteria routed = Criteria.where("reason").exists(true);
-        if (from != null) {
-            routed = routed.and("receivedAt").gte(from).lt(to == null ? clock.instant() : to);
-        }
-        Query past = Query.query(routed).with(Sort.by(Sort.Direction.DESC, "receivedAt"))
-                .limit(Math.min(lastN, MAX_DRY_RUN_TICKETS));
-        return store.active().flatMap(current -> mongo.find(past, RoutedTicket.class).collectList()
+        Flux<PastTicket> past = pastTickets.recent(Math.min(lastN, MAX_DRY_RUN_TICKETS), from,
+                to == null ? clock.instant() : to);
+        return store.active().flatMap(current -> past.collectList()
                 .map(tickets -> compare(current, proposed, tickets)));
     }
 
-    private static DryRun compare(RuleSet current, RuleSet proposed, List<RoutedTicket> tickets) {
+    private static DryRun compare(RuleSet current, RuleSet proposed, List<PastTicket> tickets) {
         Map<String, Integer> moves = new LinkedHashMap<>();
         List<DryRun.Example> examples = new ArrayList<>();
-        for (RoutedTicket ticket : tickets) {
-            RoutingInput input = ticket.routingInput();
+        for (PastTicket ticket : tickets) {
+            RoutingInput input = ticket.input();
             RoutingDecision now = current.route(input, Set.of());
             RoutingDecision then = proposed.route(input, Set.of());
             String from = unitOrTriage(now);
@@ -97,8 +95,8 @@ class RuleAdministration {
             if (!from.equals(to)) {
                 moves.merge(from + " -> " + to, 1, Integer::sum);
                 if (examples.size() < EXAMPLES) {
-                    examples.add(new DryRun.Example(ticket.getId(), ticket.getTicketNumber(), ticket.getCategory(),
-                            ticket.getGridId(), from, to, then.ruleId(), then.cues()));
+                    examples.add(new DryRun.Example(ticket.ticketId(), ticket.ticketNumber(), ticket.category(),
+                            ticket.gridId(), from, to, then.ruleId(), then.cues()));
                 }
             }
         }

@@ -1,4 +1,4 @@
-package org.hotline12345.devstack;
+package org.hotline12345.scalecheck;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -23,6 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.hotline12345.analytics.rollups.Rollups;
 import org.hotline12345.contracts.Topics;
+import org.hotline12345.devstack.DemoUsers;
+import org.hotline12345.devstack.Devstack;
+import org.hotline12345.devstack.ServiceProcess;
 import org.hotline12345.embedded.EmbeddedKafka;
 import org.hotline12345.embedded.EmbeddedMongo;
 import org.hotline12345.embedded.FreePorts;
@@ -56,6 +59,11 @@ final class ScaleCheck {
         this.grids = grids;
         this.districts = districts;
         this.samples = samples;
+    }
+
+    /** Run by {@code ./scale-check} with the checkout as {@code hotline.home}: {@code --facts=N} and the others. */
+    public static void main(String[] args) throws Exception {
+        run(Path.of(System.getProperty("hotline.home", ".")).toAbsolutePath().normalize(), args);
     }
 
     static void run(Path home, String[] args) throws Exception {

@@ -1,0 +1,70 @@
+package org.hotline12345.intake.tracking;
+
+import java.util.Map;
+import org.hotline12345.contracts.TicketAccepted;
+import org.hotline12345.contracts.TicketAssigned;
+import org.hotline12345.contracts.TicketClosed;
+import org.hotline12345.contracts.TicketEscalated;
+import org.hotline12345.contracts.TicketExtended;
+import org.hotline12345.contracts.TicketLifecycleEvent;
+import org.hotline12345.contracts.TicketRejected;
+import org.hotline12345.contracts.TicketReopened;
+import org.hotline12345.contracts.TicketResolved;
+import org.hotline12345.intake.tickets.IntakeTicket;
+import org.hotline12345.intake.tickets.TicketLinks;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Follows each ticket's lifecycle so that intake can tell callers where their ticket stands: status, handling
+ * unit, the unit's reply and the timeline. A ticket's events arrive in order because they share its partition; a
+ * redelivered event finds its id among those seen and changes nothing.
+ */
+@Service
+class TicketProgress {
+
+    /** What the caller is told after each event; events not listed (reminders) change nothing they see. */
+    private static final Map<Class<? extends TicketLifecycleEvent>, String> STATUS_AFTER = Map.of(
+            TicketAssigned.class, "ASSIGNED", TicketAccepted.class, "ACCEPTED", TicketRejected.class, "REJECTED",
+            TicketExtended.class, "EXTENDED", TicketResolved.class, "RESOLVED", TicketEscalated.class, "ESCALATED",
+            TicketReopened.class, "REOPENED", TicketClosed.class, "CLOSED");
+
+    private final ReactiveMongoTemplate mongo;
+    private final TicketLinks links;
+
+    TicketProgress(ReactiveMongoTemplate mongo, TicketLinks links) {
+        this.mongo = mongo;
+        this.links = links;
+    }
+
+    Mono<Void> follow(TicketLifecycleEvent event) {
+        String status = STATUS_AFTER.get(event.getClass());
+        if (status == null) {
+            return Mono.empty();
+        }
+        Update update = new Update().set("status", status).set("updatedAt", event.occurredAt())
+                .push("timeline", new IntakeTicket.Step(status, event.occurredAt()))
+                .addToSet("seenEvents", event.eventId());
+        if (event instanceof TicketAssigned assigned) {
+            update.set("unitId", assigned.unitId()).set("unitName", assigned.unitName())
+                    .set("expectedAt", assigned.resolveBy());
+        }
+        if (event instanceof TicketExtended extended) {
+            update.set("expectedAt", extended.resolveBy());
+        }
+        if (event instanceof TicketReopened reopened) {
+            update.set("expectedAt", reopened.resolveBy()).unset("reply");
+        }
+        if (event instanceof TicketResolved resolved) {
+            update.set("reply", resolved.reply());
+        }
+        Mono<Void> recorded = mongo.updateFirst(Query.query(Criteria.where("_id").is(event.ticketId())
+                .and("seenEvents").ne(event.eventId())), update, IntakeTicket.class).then();
+        // a closed ticket is no longer one that later calls repeat or reports join
+        return event instanceof TicketClosed ? recorded.then(links.settled(event.ticketId()).then()) : recorded;
+    }
+}

@@ -1,0 +1,72 @@
+package org.hotline12345.routing.lifecycle;
+
+import static org.hotline12345.routing.lifecycle.TicketStatus.ACCEPTED;
+import static org.hotline12345.routing.lifecycle.TicketStatus.ASSIGNED;
+import static org.hotline12345.routing.lifecycle.TicketStatus.CLOSED;
+import static org.hotline12345.routing.lifecycle.TicketStatus.IN_HAND;
+import static org.hotline12345.routing.lifecycle.TicketStatus.LINKED;
+import static org.hotline12345.routing.lifecycle.TicketStatus.RECEIVED;
+import static org.hotline12345.routing.lifecycle.TicketStatus.REJECTED;
+import static org.hotline12345.routing.lifecycle.TicketStatus.RESOLVED;
+import static org.hotline12345.routing.lifecycle.TicketStatus.TRIAGE;
+import static org.hotline12345.routing.lifecycle.TicketStatus.UNRESOLVED;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hotline12345.platform.problem.IllegalTransitionException;
+
+/**
+ * Every change a routed ticket can undergo, with the states it may start from. The one place that says, for
+ * example, that only an assigned ticket can be signed for, or that a supervisor may dispatch a ticket in triage,
+ * assigned or just returned, but not one a unit already works on.
+ */
+public enum Transition {
+    /** Placed by the rules when it arrives: to a unit, to triage, linked, or closed when answered on the call. */
+    PLACE("place", "placed", EnumSet.of(RECEIVED)),
+    /** Sent to a unit again: by a supervisor, or by the rules after a unit returned it. */
+    DISPATCH("dispatch", "dispatched", EnumSet.of(TRIAGE, ASSIGNED, REJECTED)),
+    ACCEPT("accept", "accepted", EnumSet.of(ASSIGNED)),
+    RETURN("return", "returned", EnumSet.of(ASSIGNED, ACCEPTED)),
+    /** Back to a supervisor after a return, when no other unit's rule matches or too many units returned it. */
+    TO_TRIAGE("send to triage", "sent to triage", EnumSet.of(REJECTED)),
+    EXTEND("extend", "extended", IN_HAND),
+    ADD_PROGRESS("add progress to", "given progress", IN_HAND),
+    RESOLVE("resolve", "resolved", IN_HAND),
+    REOPEN("reopen", "reopened", EnumSet.of(RESOLVED)),
+    CLOSE("close", "closed", EnumSet.of(RESOLVED)),
+    /** A reminder or an escalation of the accept deadline. */
+    CHASE_ACCEPT("chase the acceptance of", "chased", EnumSet.of(ASSIGNED)),
+    /** A reminder or an escalation of the resolve deadline. */
+    CHASE_RESOLUTION("chase the resolution of", "chased", UNRESOLVED),
+    /** The citizen called again about it (督办). */
+    ESCALATE_REPEAT("escalate", "escalated", EnumSet.complementOf(EnumSet.of(RECEIVED, LINKED, CLOSED)));
+
+    private final String verb;
+    private final String done;
+    private final Set<TicketStatus> from;
+
+    Transition(String verb, String done, Set<TicketStatus> from) {
+        this.verb = verb;
+        this.done = done;
+        this.from = Set.copyOf(from);
+    }
+
+    /** The states this change may start from. */
+    public Set<TicketStatus> from() {
+        return from;
+    }
+
+    public boolean allowedFrom(TicketStatus current) {
+        return from.contains(current);
+    }
+
+    /** Throws, naming the broken rule, unless the change may start from {@code current}. */
+    public void require(TicketStatus current) {
+        if (!allowedFrom(current)) {
+            throw new IllegalTransitionException(verb, current.name(), "only a ticket that is "
+                    + from.stream().sorted().map(TicketStatus::name).collect(Collectors.joining(" or "))
+                    + " can be " + done);
+        }
+    }
+}
