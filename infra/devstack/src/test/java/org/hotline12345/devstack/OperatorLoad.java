@@ -121,10 +121,10 @@ final class OperatorLoad implements AutoCloseable {
     private void newCall() {
         int n = sequence.incrementAndGet();
         String key = UUID.randomUUID().toString();
-        // 1,600 points about 500 m apart, each in a category of its own until call 4,800, so no two calls are one
-        // incident
-        double lat = 26.50 + (n % 40) * 0.005;
-        double lon = 106.60 + (n / 40 % 40) * 0.005;
+        // 6,400 points about 250 m apart (an incident spans 200 m), each in a category of its own until call
+        // 19,200, so no two calls are one incident and every call is dispatched
+        double lat = 26.50 + (n % 80) * 0.0025;
+        double lon = 106.60 + (n / 80 % 80) * 0.0025;
         String body = String.format(Locale.ROOT, """
                 {"callerPhone":"139%08d","callerName":"测试","description":"故障注入测试 %d",\
                 "location":{"lat":%.4f,"lon":%.4f},"category":"%s","contactAllowed":true}""", n, n, lat, lon,

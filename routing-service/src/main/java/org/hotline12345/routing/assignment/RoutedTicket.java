@@ -324,7 +324,7 @@ public class RoutedTicket extends OutboxDocument {
 
     /**
      * The citizen called again about this ticket (repeat call {@code repeatTicketId}): its unit and the
-     * supervisors are told. Once per repeat call; a closed or linked ticket is not escalated (false).
+     * supervisors are told. Once per repeat call; a closed ticket is not escalated (false).
      */
     public boolean escalateForRepeat(String repeatTicketId, Instant now) {
         if (!Transition.ESCALATE_REPEAT.allowedFrom(status) || repeatsEscalated.contains(repeatTicketId)) {

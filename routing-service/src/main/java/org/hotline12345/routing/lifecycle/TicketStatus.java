@@ -1,5 +1,6 @@
 package org.hotline12345.routing.lifecycle;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -27,7 +28,9 @@ public enum TicketStatus {
     CLOSED;
 
     /** The holding unit works on the ticket. */
-    public static final Set<TicketStatus> IN_HAND = EnumSet.of(ACCEPTED, EXTENDED, REOPENED);
+    public static final Set<TicketStatus> IN_HAND = Collections.unmodifiableSet(EnumSet.of(ACCEPTED, EXTENDED,
+            REOPENED));
     /** A unit holds the ticket and its resolve deadline runs. */
-    public static final Set<TicketStatus> UNRESOLVED = EnumSet.of(ASSIGNED, ACCEPTED, EXTENDED, REOPENED);
+    public static final Set<TicketStatus> UNRESOLVED = Collections.unmodifiableSet(EnumSet.of(ASSIGNED, ACCEPTED,
+            EXTENDED, REOPENED));
 }

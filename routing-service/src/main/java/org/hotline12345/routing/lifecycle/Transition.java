@@ -4,7 +4,6 @@ import static org.hotline12345.routing.lifecycle.TicketStatus.ACCEPTED;
 import static org.hotline12345.routing.lifecycle.TicketStatus.ASSIGNED;
 import static org.hotline12345.routing.lifecycle.TicketStatus.CLOSED;
 import static org.hotline12345.routing.lifecycle.TicketStatus.IN_HAND;
-import static org.hotline12345.routing.lifecycle.TicketStatus.LINKED;
 import static org.hotline12345.routing.lifecycle.TicketStatus.RECEIVED;
 import static org.hotline12345.routing.lifecycle.TicketStatus.REJECTED;
 import static org.hotline12345.routing.lifecycle.TicketStatus.RESOLVED;
@@ -39,8 +38,11 @@ public enum Transition {
     CHASE_ACCEPT("chase the acceptance of", "chased", EnumSet.of(ASSIGNED)),
     /** A reminder or an escalation of the resolve deadline. */
     CHASE_RESOLUTION("chase the resolution of", "chased", UNRESOLVED),
-    /** The citizen called again about it (督办). */
-    ESCALATE_REPEAT("escalate", "escalated", EnumSet.complementOf(EnumSet.of(RECEIVED, LINKED, CLOSED)));
+    /**
+     * The citizen called again about it (督办). A linked ticket too: intake may take a caller's earlier ticket for
+     * the one repeated even after it was linked to another's incident, and the call must not go unrecorded.
+     */
+    ESCALATE_REPEAT("escalate", "escalated", EnumSet.complementOf(EnumSet.of(RECEIVED, CLOSED)));
 
     private final String verb;
     private final String done;

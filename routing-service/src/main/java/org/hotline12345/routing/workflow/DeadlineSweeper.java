@@ -63,7 +63,12 @@ public class DeadlineSweeper extends PeriodicTask {
     }
 
     private Mono<Long> run(Sweep sweep, Instant now) {
-        return mongo.find(Query.query(sweep.due().apply(now)).limit(BATCH), RoutedTicket.class)
+        Query due = Query.query(sweep.due().apply(now)).limit(BATCH);
+        due.fields().include("_id");
+        // each ticket is read again just before it acts, so that its save does not carry back a copy of its
+        // outbox or lease that is seconds old by the time the batch reaches it
+        return mongo.find(due, RoutedTicket.class)
+                .concatMap(candidate -> mongo.findById(candidate.getId(), RoutedTicket.class))
                 .concatMap(ticket -> chase(ticket, now))
                 .reduce(0L, Long::sum)
                 .doOnNext(count -> {

@@ -175,6 +175,18 @@ class RoutedTicketTest {
     }
 
     @Test
+    void recordsARepeatCallAboutALinkedTicketToo() {
+        TicketReceived received = new TicketReceived("e", T0, "t-9", "12345-9", Channel.PHONE, "NOISE",
+                Urgency.NORMAL, "loud", null, null, new CitizenContact(null, null, null, null, "zh", false), false,
+                null, null, "t-1");
+        RoutedTicket linked = RoutedTicket.from(received, null);
+        linked.link();
+
+        assertThat(linked.escalateForRepeat("t-10", T0)).isTrue();
+        assertThat(types(linked)).containsExactly("TicketEscalated");
+    }
+
+    @Test
     void theCitizensAnswerClosesOrReopensOnlyAResolvedTicket() {
         RoutedTicket ticket = assigned();
         assertThat(ticket.takeFeedback(true, Satisfaction.SATISFIED, TimeLimits.defaults(), T0)).isFalse();
