@@ -114,10 +114,6 @@ final class ProviderStub implements AutoCloseable {
                 + "with 503, %d look-ups by client reference", slow.get(), silent.get(), refused.get(), lookups.get());
     }
 
-    boolean metEveryFault() {
-        return slow.get() > 0 && silent.get() > 0 && refused.get() > 0 && lookups.get() > 0;
-    }
-
     @Override
     public void close() {
         server.stop(0);
