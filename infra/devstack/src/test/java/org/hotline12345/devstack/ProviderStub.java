@@ -1,5 +1,6 @@
 package org.hotline12345.devstack;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +38,7 @@ final class ProviderStub implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, AtomicInteger> accepted = new ConcurrentHashMap<>();
     private final ExecutorService handlers = Executors.newCachedThreadPool();
+    private final ScheduledExecutorService late = Executors.newSingleThreadScheduledExecutor();
     private volatile Behaviour behaviour = Behaviour.WELL;
     private final AtomicInteger lookups = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
@@ -70,15 +74,13 @@ final class ProviderStub implements AutoCloseable {
             String reference = JSON.readTree(exchange.getRequestBody().readAllBytes()).path("clientReference")
                     .asString("");
             accepted.computeIfAbsent(reference, r -> new AtomicInteger()).incrementAndGet();
-            if (now == Behaviour.SLOW || now == Behaviour.ACCEPTS_THEN_TIMES_OUT) {
+            long delay = now == Behaviour.SLOW ? SLOW_MILLIS
+                    : now == Behaviour.ACCEPTS_THEN_TIMES_OUT ? SILENT_MILLIS : 0;
+            if (delay > 0) {
                 (now == Behaviour.SLOW ? slow : silent).incrementAndGet();
-                pause(now == Behaviour.SLOW ? SLOW_MILLIS : SILENT_MILLIS);
             }
-            byte[] answer = ("{\"messageId\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
+            // the provider's own slowness: the answer goes out late, from a timer, without holding a thread
+            late.schedule(() -> answer(exchange), delay, TimeUnit.MILLISECONDS);
         });
         server.setExecutor(handlers);
         server.start();
@@ -88,12 +90,16 @@ final class ProviderStub implements AutoCloseable {
         this.behaviour = behaviour;
     }
 
-    /** The provider's own slowness, not a wait in a test: the handler thread answers late. */
-    private static void pause(long millis) {
+    private static void answer(HttpExchange exchange) {
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            byte[] answer = ("{\"messageId\":\"" + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+        } catch (IOException e) {
+            // the sender gave up and closed the connection: the text was taken all the same
+        } finally {
+            exchange.close();
         }
     }
 
@@ -118,5 +124,6 @@ final class ProviderStub implements AutoCloseable {
     public void close() {
         server.stop(0);
         handlers.shutdownNow();
+        late.shutdownNow();
     }
 }
