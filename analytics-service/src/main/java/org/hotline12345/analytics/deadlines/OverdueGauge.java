@@ -4,14 +4,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
-import org.bson.Document;
 import org.hotline12345.analytics.AnalyticsProperties;
-import org.hotline12345.analytics.facts.FactRecorder;
-import org.hotline12345.analytics.facts.FactUpdates;
+import org.hotline12345.analytics.facts.Fact.Fields;
+import org.hotline12345.analytics.facts.Facts;
 import org.hotline12345.platform.scheduling.PeriodicTask;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -19,14 +15,13 @@ import reactor.core.publisher.Mono;
 @Component
 class OverdueGauge extends PeriodicTask {
 
-    private final ReactiveMongoTemplate mongo;
+    private final Facts facts;
     private final Clock clock;
     private final AtomicLong overdue = new AtomicLong();
 
-    OverdueGauge(ReactiveMongoTemplate mongo, Clock clock, MeterRegistry meters,
-            AnalyticsProperties settings) {
+    OverdueGauge(Facts facts, Clock clock, MeterRegistry meters, AnalyticsProperties settings) {
         super("Overdue count", settings.overdueInterval());
-        this.mongo = mongo;
+        this.facts = facts;
         this.clock = clock;
         Gauge.builder("hotline.tickets.overdue", overdue, AtomicLong::get)
                 .description("Tickets assigned, still open and past their resolve deadline").register(meters);
@@ -35,11 +30,9 @@ class OverdueGauge extends PeriodicTask {
     @Override
     public Mono<Long> runOnce() {
         var now = clock.instant();
-        Query pastDeadline = Query.query(Criteria.where(FactUpdates.OPEN_RESOLVE_BY).lt(now));
-        pastDeadline.fields().include("assigned", "closed", "resolvedAtIntake", "resolveBy", "resolvedAt",
-                "reopenedAt");
-        return mongo.find(pastDeadline, Document.class, FactRecorder.COLLECTION)
-                .filter(fact -> TimeLimitFigures.isOverdue(fact, now))
+        return facts.openPastDeadline(now, Fields.ASSIGNED, Fields.CLOSED, Fields.RESOLVED_AT_INTAKE,
+                        Fields.RESOLVE_BY, Fields.RESOLVED_AT, Fields.REOPENED_AT)
+                .filter(fact -> fact.overdueAt(now))
                 .count()
                 .doOnNext(overdue::set)
                 // the gauge tells the number; the pass itself acted on nothing worth a log line

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.bson.Document;
+import org.hotline12345.analytics.facts.Fact;
 
 /**
  * Adds up one group's time-limit figures fact by fact. Plain Java, so that the definitions are tested directly:
@@ -33,32 +33,30 @@ final class TimeLimitFigures {
     }
 
     /** Counts a fact of a ticket this group holds (or, for the city, any ticket). */
-    void add(Document fact, Instant now) {
+    void add(Fact fact, Instant now) {
         received++;
-        if (Boolean.TRUE.equals(fact.get("assigned"))) {
+        if (fact.assigned()) {
             assigned++;
         }
-        if (Boolean.TRUE.equals(fact.get("acceptedOnTime"))) {
+        if (fact.acceptedOnTime()) {
             acceptedOnTime++;
         }
-        Instant resolvedAt = instant(fact, "resolvedAt");
-        Instant assignedAt = instant(fact, "assignedAt");
-        if (resolvedAt != null) {
+        if (fact.resolvedAt() != null) {
             resolved++;
-            if (Boolean.TRUE.equals(fact.get("resolvedOnTime"))) {
+            if (fact.resolvedOnTime()) {
                 resolvedOnTime++;
             }
-            if (assignedAt != null && !resolvedAt.isBefore(assignedAt)) {
-                handlingHours.add(Duration.between(assignedAt, resolvedAt).toSeconds() / 3600.0);
+            if (fact.assignedAt() != null && !fact.resolvedAt().isBefore(fact.assignedAt())) {
+                handlingHours.add(Duration.between(fact.assignedAt(), fact.resolvedAt()).toSeconds() / 3600.0);
             }
         }
-        if (isOverdue(fact, now)) {
+        if (fact.overdueAt(now)) {
             overdueNow++;
         }
-        if (Boolean.TRUE.equals(fact.get("repeat"))) {
+        if (fact.repeat()) {
             repeats++;
         }
-        if (Boolean.TRUE.equals(fact.get("resolvedAtIntake"))) {
+        if (fact.resolvedAtIntake()) {
             resolvedAtIntake++;
         }
     }
@@ -72,26 +70,13 @@ final class TimeLimitFigures {
     }
 
     /** Counts the returns of a group other than a unit: tickets returned at least once, out of those assigned. */
-    void addReturnsOf(Document fact) {
-        if (Boolean.TRUE.equals(fact.get("assigned"))) {
+    void addReturnsOf(Fact fact) {
+        if (fact.assigned()) {
             givenToUnit++;
-            Object returns = fact.get("returns");
-            if (returns instanceof Number n && n.longValue() > 0) {
+            if (fact.returns() > 0) {
                 returned++;
             }
         }
-    }
-
-    static boolean isOverdue(Document fact, Instant now) {
-        Instant resolveBy = instant(fact, "resolveBy");
-        if (!Boolean.TRUE.equals(fact.get("assigned")) || Boolean.TRUE.equals(fact.get("closed"))
-                || Boolean.TRUE.equals(fact.get("resolvedAtIntake")) || resolveBy == null
-                || !resolveBy.isBefore(now)) {
-            return false;
-        }
-        Instant resolvedAt = instant(fact, "resolvedAt");
-        Instant reopenedAt = instant(fact, "reopenedAt");
-        return resolvedAt == null || (reopenedAt != null && reopenedAt.isAfter(resolvedAt));
     }
 
     TimeLimits result() {
@@ -120,10 +105,5 @@ final class TimeLimitFigures {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    private static Instant instant(Document fact, String field) {
-        Object value = fact.get(field);
-        return value instanceof java.util.Date date ? date.toInstant() : value instanceof Instant i ? i : null;
     }
 }

@@ -16,7 +16,7 @@ class FactIndexes {
     @Bean
     CollectionIndexes factCollectionIndexes() {
         return CollectionIndexes.of(FactRecorder.COLLECTION,
-                new Index().on("receivedDay", Direction.ASC).named("received_day"),
-                new Index().on(FactUpdates.OPEN_RESOLVE_BY, Direction.ASC).sparse().named("open_resolve_by"));
+                new Index().on(Fact.Fields.RECEIVED_DAY, Direction.ASC).named("received_day"),
+                new Index().on(Fact.Fields.OPEN_RESOLVE_BY, Direction.ASC).sparse().named("open_resolve_by"));
     }
 }

@@ -1,6 +1,7 @@
 package org.hotline12345.analytics.facts;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.hotline12345.analytics.facts.Fact.Fields;
 import org.hotline12345.contracts.FeedbackReceived;
 import org.hotline12345.contracts.HotlineEvent;
 import org.hotline12345.contracts.TicketAssigned;
@@ -42,18 +43,19 @@ public class FactRecorder {
     /** Completes with {@code true} when the event changed the fact, {@code false} when it had been applied. */
     public Mono<Boolean> record(HotlineEvent event) {
         FactUpdates.Change change = FactUpdates.of(event, grids);
-        Update update = new Update().addToSet("eventIds", event.eventId()).set("updatedAt", event.occurredAt());
+        Update update = new Update().addToSet(Fields.EVENT_IDS, event.eventId())
+                .set(Fields.UPDATED_AT, event.occurredAt());
         change.set().forEach(update::set);
         change.unset().forEach(update::unset);
         change.increment().forEach(update::inc);
         change.addToSet().forEach(update::addToSet);
-        Query notYetApplied = Query.query(Criteria.where("_id").is(event.ticketId()).and("eventIds")
+        Query notYetApplied = Query.query(Criteria.where(Fields.ID).is(event.ticketId()).and(Fields.EVENT_IDS)
                 .ne(event.eventId()));
         Mono<org.bson.Document> apply = Mono.defer(() -> mongo.findAndModify(notYetApplied, update,
                 FindAndModifyOptions.options().returnNew(true), org.bson.Document.class, COLLECTION));
         return apply
                 .switchIfEmpty(Mono.defer(() -> createIfMissing(event.ticketId()).then(apply)))
-                .flatMap(fact -> rollups.markChanged(fact.getString("receivedDay")).thenReturn(true))
+                .flatMap(fact -> rollups.markChanged(fact.getString(Fields.RECEIVED_DAY)).thenReturn(true))
                 .switchIfEmpty(Mono.defer(() -> markChangedAgain(event.ticketId()).thenReturn(false)))
                 .doOnNext(applied -> {
                     if (applied) {
@@ -68,7 +70,8 @@ public class FactRecorder {
      * here can only mean the fact now exists, and its apply then matches it.
      */
     private Mono<Void> createIfMissing(String ticketId) {
-        return mongo.upsert(Query.query(Criteria.where("_id").is(ticketId)), new Update().setOnInsert("_id", ticketId),
+        return mongo.upsert(Query.query(Criteria.where(Fields.ID).is(ticketId)),
+                        new Update().setOnInsert(Fields.ID, ticketId),
                         COLLECTION)
                 .onErrorResume(DuplicateKeyException.class, created -> Mono.empty())
                 .then();
@@ -77,7 +80,7 @@ public class FactRecorder {
     /** An event applied before may have been redelivered because marking its day failed: mark it again. */
     private Mono<Void> markChangedAgain(String ticketId) {
         return mongo.findById(ticketId, org.bson.Document.class, COLLECTION)
-                .flatMap(fact -> rollups.markChanged(fact.getString("receivedDay")))
+                .flatMap(fact -> rollups.markChanged(fact.getString(Fields.RECEIVED_DAY)))
                 .then();
     }
 

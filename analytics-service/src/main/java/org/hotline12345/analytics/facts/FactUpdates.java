@@ -1,8 +1,6 @@
 package org.hotline12345.analytics.facts;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hotline12345.contracts.FeedbackReceived;
@@ -18,20 +16,16 @@ import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.contracts.TicketRejected;
 import org.hotline12345.contracts.TicketReopened;
 import org.hotline12345.contracts.TicketResolved;
+import org.hotline12345.analytics.facts.Fact.Fields;
+import org.hotline12345.analytics.tables.CityCalendar;
+import org.hotline12345.analytics.tables.Period;
 import org.hotline12345.referencedata.GridIndex;
-import org.hotline12345.referencedata.SampleCity;
 
 /**
  * What one event changes in its ticket's fact: fields it sets and counters it adds to. Each event type owns its
  * fields, so applying events in any order gives the same fact; counters are guarded by the event id elsewhere.
  */
 public final class FactUpdates {
-
-    /** The resolve deadline of a ticket not yet closed, absent once it closes: the overdue gauge reads only these. */
-    public static final String OPEN_RESOLVE_BY = "openResolveBy";
-
-    /** The city's calendar, which days and months are counted in. */
-    public static final ZoneId CITY_ZONE = SampleCity.ZONE;
 
     private FactUpdates() {
     }
@@ -50,95 +44,83 @@ public final class FactUpdates {
         Map<String, Integer> inc = new LinkedHashMap<>();
         Map<String, Object> addToSet = new LinkedHashMap<>();
         if (event instanceof TicketReceived r) {
-            set.put("ticketNumber", r.ticketNumber());
-            set.put("channel", r.channel().name());
-            set.put("category", r.category());
-            set.put("urgency", r.urgency().name());
-            set.put("receivedAt", r.occurredAt());
-            set.put("receivedDay", day(r.occurredAt()));
-            set.put("receivedWeek", week(r.occurredAt()));
-            set.put("receivedMonth", day(r.occurredAt()).substring(0, 7));
-            set.put("receivedHour", String.format("%02d", r.occurredAt().atZone(CITY_ZONE).getHour()));
-            set.put("resolvedAtIntake", r.resolvedOnCall());
-            set.put("repeat", r.repeatOf() != null);
+            set.put(Fields.TICKET_NUMBER, r.ticketNumber());
+            set.put(Fields.CHANNEL, r.channel().name());
+            set.put(Fields.CATEGORY, r.category());
+            set.put(Fields.URGENCY, r.urgency().name());
+            set.put(Fields.RECEIVED_AT, r.occurredAt());
+            LocalDate day = CityCalendar.dayOf(r.occurredAt());
+            set.put(Fields.RECEIVED_DAY, Period.DAY.of(day));
+            set.put(Fields.RECEIVED_WEEK, Period.WEEK.of(day));
+            set.put(Fields.RECEIVED_MONTH, Period.MONTH.of(day));
+            set.put(Fields.RECEIVED_HOUR, String.format("%02d",
+                    r.occurredAt().atZone(CityCalendar.ZONE).getHour()));
+            set.put(Fields.RESOLVED_AT_INTAKE, r.resolvedOnCall());
+            set.put(Fields.REPEAT, r.repeatOf() != null);
             // the open ticket a repeat call is about, or the first report of the same incident: a cluster's root
             if (r.repeatOf() != null || r.parentIncidentId() != null) {
-                set.put("linkedTo", r.repeatOf() != null ? r.repeatOf() : r.parentIncidentId());
+                set.put(Fields.LINKED_TO, r.repeatOf() != null ? r.repeatOf() : r.parentIncidentId());
             }
             if (r.location() != null) {
-                set.put("lat", r.location().lat());
-                set.put("lon", r.location().lon());
+                set.put(Fields.LAT, r.location().lat());
+                set.put(Fields.LON, r.location().lon());
                 // routing names the grid only of tickets it assigns; a linked ticket still belongs to a place
                 grids.locate(r.location().lat(), r.location().lon())
-                        .ifPresent(grid -> set.put("placedGridId", grid.id()));
+                        .ifPresent(grid -> set.put(Fields.PLACED_GRID_ID, grid.id()));
             }
             if (r.citizen() != null && r.citizen().phoneHash() != null) {
-                set.put("citizenHash", r.citizen().phoneHash());
+                set.put(Fields.CITIZEN_HASH, r.citizen().phoneHash());
             }
         } else if (event instanceof TicketAssigned a) {
-            set.put("unitId", a.unitId());
-            set.put("district", a.district());
-            set.put("gridId", a.reason().gridId());
-            set.put("priority", a.priority().name());
-            set.put("assignedAt", a.occurredAt());
-            set.put("assigned", true);
-            set.put("acceptBy", a.acceptBy());
-            set.put("resolveBy", a.resolveBy());
-            set.put(OPEN_RESOLVE_BY, a.resolveBy());
+            set.put(Fields.UNIT_ID, a.unitId());
+            set.put(Fields.DISTRICT, a.district());
+            set.put(Fields.GRID_ID, a.reason().gridId());
+            set.put(Fields.PRIORITY, a.priority().name());
+            set.put(Fields.ASSIGNED_AT, a.occurredAt());
+            set.put(Fields.ASSIGNED, true);
+            set.put(Fields.ACCEPT_BY, a.acceptBy());
+            set.put(Fields.RESOLVE_BY, a.resolveBy());
+            set.put(Fields.OPEN_RESOLVE_BY, a.resolveBy());
             // a re-assigned ticket counts against the unit that holds it now, so its earlier sign-for is void
-            unset.add("acceptedAt");
-            unset.add("acceptedOnTime");
-            inc.put("assignments", 1);
-            addToSet.put("assignedUnits", a.unitId());
+            unset.add(Fields.ACCEPTED_AT);
+            unset.add(Fields.ACCEPTED_ON_TIME);
+            inc.put(Fields.ASSIGNMENTS, 1);
+            addToSet.put(Fields.ASSIGNED_UNITS, a.unitId());
         } else if (event instanceof TicketAccepted a) {
-            set.put("acceptedAt", a.occurredAt());
-            set.put("acceptedOnTime", a.onTime());
+            set.put(Fields.ACCEPTED_AT, a.occurredAt());
+            set.put(Fields.ACCEPTED_ON_TIME, a.onTime());
         } else if (event instanceof TicketRejected r) {
-            inc.put("returns", 1);
-            addToSet.put("returnedBy", r.unitId());
+            inc.put(Fields.RETURNS, 1);
+            addToSet.put(Fields.RETURNED_BY, r.unitId());
         } else if (event instanceof TicketExtended e) {
-            set.put("resolveBy", e.resolveBy());
-            set.put(OPEN_RESOLVE_BY, e.resolveBy());
-            inc.put("extensions", 1);
+            set.put(Fields.RESOLVE_BY, e.resolveBy());
+            set.put(Fields.OPEN_RESOLVE_BY, e.resolveBy());
+            inc.put(Fields.EXTENSIONS, 1);
         } else if (event instanceof TicketResolved r) {
-            set.put("resolvedAt", r.occurredAt());
-            set.put("resolvedOnTime", r.onTime());
-            set.put("result", r.result().name());
+            set.put(Fields.RESOLVED_AT, r.occurredAt());
+            set.put(Fields.RESOLVED_ON_TIME, r.onTime());
+            set.put(Fields.RESULT, r.result().name());
         } else if (event instanceof TicketEscalated) {
-            inc.put("escalations", 1);
+            inc.put(Fields.ESCALATIONS, 1);
         } else if (event instanceof TicketReopened r) {
-            inc.put("reopenings", 1);
-            set.put("reopenedAt", r.occurredAt());
-            set.put("resolveBy", r.resolveBy());
-            set.put(OPEN_RESOLVE_BY, r.resolveBy());
+            inc.put(Fields.REOPENINGS, 1);
+            set.put(Fields.REOPENED_AT, r.occurredAt());
+            set.put(Fields.RESOLVE_BY, r.resolveBy());
+            set.put(Fields.OPEN_RESOLVE_BY, r.resolveBy());
         } else if (event instanceof TicketClosed c) {
-            set.put("closedAt", c.occurredAt());
-            set.put("closeReason", c.reason());
-            set.put("closed", true);
-            unset.add(OPEN_RESOLVE_BY);
+            set.put(Fields.CLOSED_AT, c.occurredAt());
+            set.put(Fields.CLOSE_REASON, c.reason());
+            set.put(Fields.CLOSED, true);
+            unset.add(Fields.OPEN_RESOLVE_BY);
         } else if (event instanceof FeedbackReceived f) {
-            set.put("rated", true);
-            set.put("solved", f.solved());
-            set.put("satisfaction", f.satisfaction().name());
-            set.put("satisfied", f.satisfaction() != Satisfaction.DISSATISFIED);
+            set.put(Fields.RATED, true);
+            set.put(Fields.SOLVED, f.solved());
+            set.put(Fields.SATISFACTION, f.satisfaction().name());
+            set.put(Fields.SATISFIED, f.satisfaction() != Satisfaction.DISSATISFIED);
         } else if (event instanceof NotificationEvent) {
-            inc.put("texts", 1);
+            inc.put(Fields.TEXTS, 1);
         }
         return new Change(set, java.util.List.copyOf(unset), inc, addToSet);
     }
 
-    public static String day(Instant instant) {
-        return LocalDate.ofInstant(instant, CITY_ZONE).toString();
-    }
-
-    /** The ISO week of the city's calendar, e.g. {@code 2026-W48}. */
-    public static String week(Instant instant) {
-        return week(LocalDate.ofInstant(instant, CITY_ZONE));
-    }
-
-    /** The ISO week of a day, e.g. {@code 2026-W48}. */
-    public static String week(LocalDate date) {
-        return String.format("%d-W%02d", date.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
-                date.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-    }
 }

@@ -1,6 +1,8 @@
 package org.hotline12345.analytics.overview;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The tickets received in a period and how far they have got.
@@ -17,4 +19,12 @@ import java.time.LocalDate;
  */
 public record Overview(LocalDate from, LocalDate to, long received, long resolvedAtIntake, long assigned,
         long accepted, long acceptedOnTime, long resolved, long closed, long returns, long escalations) {
+
+    static final String CSV_HEADER = "from,to,received,resolvedAtIntake,assigned,accepted,acceptedOnTime,resolved,"
+            + "closed,returns,escalations";
+
+    List<?> cells() {
+        return Arrays.asList(from, to, received, resolvedAtIntake, assigned, accepted, acceptedOnTime, resolved,
+                closed, returns, escalations);
+    }
 }

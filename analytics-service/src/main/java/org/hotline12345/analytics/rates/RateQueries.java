@@ -1,33 +1,86 @@
 package org.hotline12345.analytics.rates;
 
-import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hotline12345.analytics.rollups.Counter;
+import org.hotline12345.analytics.rollups.Dimension;
 import org.hotline12345.analytics.rollups.RollupStore;
+import org.hotline12345.analytics.rollups.RollupStore.PeriodCounts;
+import org.hotline12345.analytics.tables.DayRange;
+import org.hotline12345.analytics.tables.Period;
+import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.Unit;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * The rates' numerators and denominators per unit, grid, district, category or the whole city and per day, week
- * or month of receipt, read from the rollups. A returned and re-assigned ticket counts for the unit that holds it
- * now.
+ * The three rates per unit, grid, district, category or the whole city and per day, week or month of receipt, and
+ * the monthly ranking of units, read from the rollups. A returned and re-assigned ticket counts for the unit that
+ * holds it now.
  */
 @Service
 public class RateQueries {
 
     private final RollupStore rollups;
+    private final Map<String, String> unitNames;
 
-    RateQueries(RollupStore rollups) {
+    RateQueries(RollupStore rollups, SampleCity city) {
         this.rollups = rollups;
+        this.unitNames = city.units().stream().collect(Collectors.toMap(Unit::id, Unit::zh));
     }
 
-    /** Counts for tickets received between the two days, inclusive. */
-    public Mono<List<RateCounts>> counts(String groupBy, String period, LocalDate from, LocalDate to) {
-        return rollups.counts(groupBy, period, from, to)
-                .map(rows -> rows.stream()
-                        .map(row -> new RateCounts(row.group(), row.period(), row.counts()[0], row.counts()[1],
-                                row.counts()[2], row.counts()[3], row.counts()[4], row.counts()[5]))
-                        .sorted(Comparator.comparing(RateCounts::period).thenComparing(RateCounts::group))
-                        .toList());
+    /** Counts and rates for tickets received in {@code days}, by period, then group. */
+    public Mono<List<RateCounts>> counts(Dimension groupBy, Period period, DayRange days) {
+        return rollups.counts(groupBy, period, days).map(rows -> rows.stream().map(RateQueries::rates).toList());
+    }
+
+    /**
+     * The units of {@code month} with a composite score, best first (ties broken by more rated tickets, then by unit
+     * id), each with its rank and score change against the month before.
+     */
+    public Mono<List<RankingEntry>> ranking(YearMonth month) {
+        return Mono.zip(unitsIn(month.minusMonths(1)), unitsIn(month)).map(both -> {
+            Map<String, Integer> previousRanks = new HashMap<>();
+            Map<String, Double> previousScores = new HashMap<>();
+            List<RateCounts> previous = rank(both.getT1());
+            for (int i = 0; i < previous.size(); i++) {
+                previousRanks.put(previous.get(i).group(), i + 1);
+                previousScores.put(previous.get(i).group(), previous.get(i).composite());
+            }
+            List<RateCounts> ranked = rank(both.getT2());
+            List<RankingEntry> entries = new ArrayList<>();
+            for (int i = 0; i < ranked.size(); i++) {
+                RateCounts c = ranked.get(i);
+                Double before = previousScores.get(c.group());
+                entries.add(new RankingEntry(i + 1, c.group(), unitNames.getOrDefault(c.group(), c.group()),
+                        c.composite(), c.responseRate(), c.resolutionRate(), c.satisfactionRate(), c.assigned(),
+                        c.rated(), previousRanks.get(c.group()),
+                        before == null ? null : Math.round((c.composite() - before) * 100) / 100.0));
+            }
+            return entries;
+        });
+    }
+
+    private Mono<List<RateCounts>> unitsIn(YearMonth month) {
+        return counts(Dimension.UNIT, Period.MONTH, new DayRange(month.atDay(1), month.atEndOfMonth()));
+    }
+
+    private static List<RateCounts> rank(List<RateCounts> counts) {
+        return counts.stream().filter(c -> c.composite() != null)
+                .sorted(Comparator.comparing(RateCounts::composite).reversed()
+                        .thenComparing(Comparator.comparingLong(RateCounts::rated).reversed())
+                        .thenComparing(RateCounts::group))
+                .toList();
+    }
+
+    private static RateCounts rates(PeriodCounts row) {
+        return new RateCounts(row.group(), row.period(), row.get(Counter.RECEIVED), row.get(Counter.ASSIGNED),
+                row.get(Counter.ACCEPTED_ON_TIME), row.get(Counter.RATED), row.get(Counter.SOLVED),
+                row.get(Counter.SATISFIED));
     }
 }

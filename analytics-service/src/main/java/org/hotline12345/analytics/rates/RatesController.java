@@ -1,26 +1,24 @@
 package org.hotline12345.analytics.rates;
 
 import jakarta.validation.constraints.Pattern;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import org.hotline12345.analytics.rollups.Dimension;
+import org.hotline12345.analytics.tables.CityCalendar;
 import org.hotline12345.analytics.tables.Csv;
 import org.hotline12345.analytics.tables.DayRange;
-import org.hotline12345.analytics.facts.FactUpdates;
-import org.hotline12345.referencedata.SampleCity;
-import org.hotline12345.referencedata.Unit;
+import org.hotline12345.analytics.tables.Period;
+import org.hotline12345.platform.problem.InvalidRequestException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,79 +32,48 @@ import reactor.core.publisher.Mono;
 class RatesController {
 
     private static final int MAX_DAYS = 366;
+    private static final String RANKING_CSV_HEADER = "rank,unitId,unitName,composite,responseRate,resolutionRate,"
+            + "satisfactionRate,assigned,rated,previousRank,compositeChange";
 
     private final RateQueries queries;
-    private final Clock clock;
-    private final Map<String, String> unitNames;
+    private final CityCalendar calendar;
 
-    RatesController(RateQueries queries, Clock clock, SampleCity city) {
-        this.unitNames = city.units().stream().collect(Collectors.toMap(Unit::id, Unit::zh));
+    RatesController(RateQueries queries, CityCalendar calendar) {
         this.queries = queries;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
-    @GetMapping(value = "/rates", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    Mono<ResponseEntity<?>> rates(@RequestParam(defaultValue = "unit") @Pattern(regexp = "unit|grid|district|category|city")
-            String groupBy, @RequestParam(defaultValue = "month") @Pattern(regexp = "day|week|month") String period,
+    @GetMapping(value = "/rates", produces = {MediaType.APPLICATION_JSON_VALUE, Csv.TEXT_CSV})
+    Mono<ResponseEntity<?>> rates(
+            @RequestParam(defaultValue = "unit") @Pattern(regexp = "unit|grid|district|category|city") String groupBy,
+            @RequestParam(defaultValue = "month") @Pattern(regexp = "day|week|month") String period,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @org.springframework.web.bind.annotation.RequestHeader(name = "Accept", required = false) String accept) {
-        DayRange range = DayRange.of(from, to, LocalDate.now(clock.withZone(FactUpdates.CITY_ZONE)),
-                end -> end.withDayOfMonth(1), MAX_DAYS);
-        LocalDate start = range.from();
-        LocalDate end = range.to();
-        return queries.counts(groupBy, period, start, end)
+            @RequestHeader(name = "Accept", required = false) String accept) {
+        DayRange days = DayRange.of(from, to, calendar.today(), end -> end.withDayOfMonth(1), MAX_DAYS);
+        return queries.counts(Dimension.named(groupBy), Period.named(period), days)
                 .map(rows -> rows.stream().map(RateRow::of).toList())
                 .map(rows -> Csv.respond(rows, accept, RateRow.CSV_HEADER, RateRow::cells));
     }
 
-    @GetMapping(value = "/ranking", produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    Mono<ResponseEntity<?>> ranking(@RequestParam(required = false) @Pattern(regexp = "\\d{4}-\\d{2}") String month,
-            @org.springframework.web.bind.annotation.RequestHeader(name = "Accept", required = false) String accept) {
-        YearMonth current = month == null ? YearMonth.now(clock.withZone(FactUpdates.CITY_ZONE))
-                : YearMonth.parse(month);
-        YearMonth previous = current.minusMonths(1);
-        return Mono.zip(monthCounts(previous), monthCounts(current)).map(both -> {
-            Map<String, Integer> previousRanks = ranks(both.getT1());
-            Map<String, Double> previousScores = both.getT1().stream().filter(c -> c.composite() != null)
-                    .collect(Collectors.toMap(RateCounts::group, RateCounts::composite));
-            List<RateCounts> ranked = rank(both.getT2());
-            List<RankingEntry> entries = new ArrayList<>();
-            for (int i = 0; i < ranked.size(); i++) {
-                RateCounts c = ranked.get(i);
-                Double before = previousScores.get(c.group());
-                entries.add(new RankingEntry(i + 1, c.group(), unitNames.getOrDefault(c.group(), c.group()),
-                        c.composite(), c.responseRate(), c.resolutionRate(), c.satisfactionRate(), c.assigned(),
-                        c.rated(), previousRanks.get(c.group()),
-                        before == null ? null : Math.round((c.composite() - before) * 100) / 100.0));
+    @GetMapping(value = "/ranking", produces = {MediaType.APPLICATION_JSON_VALUE, Csv.TEXT_CSV})
+    Mono<ResponseEntity<?>> ranking(@RequestParam(required = false) String month,
+            @RequestHeader(name = "Accept", required = false) String accept) {
+        return queries.ranking(month == null ? calendar.thisMonth() : month(month))
+                .map(entries -> Csv.respond(entries, accept, RANKING_CSV_HEADER, e -> Arrays.asList(e.rank(),
+                        e.unitId(), e.unitName(), e.composite(), e.responseRate(), e.resolutionRate(),
+                        e.satisfactionRate(), e.assigned(), e.rated(), e.previousRank(), e.compositeChange())));
+    }
+
+    private static YearMonth month(String month) {
+        try {
+            if (month.matches("\\d{4}-\\d{2}")) {
+                return YearMonth.parse(month);
             }
-            return Csv.respond(entries, accept, "rank,unitId,unitName,composite,responseRate,resolutionRate,"
-                    + "satisfactionRate,assigned,rated,previousRank,compositeChange", e -> Arrays.asList(e.rank(),
-                    e.unitId(), e.unitName(), e.composite(), e.responseRate(), e.resolutionRate(),
-                    e.satisfactionRate(), e.assigned(), e.rated(), e.previousRank(), e.compositeChange()));
-        });
-    }
-
-    private Mono<List<RateCounts>> monthCounts(YearMonth month) {
-        return queries.counts("unit", "month", month.atDay(1), month.atEndOfMonth());
-    }
-
-    /** Units with a composite score, best first; ties broken by more rated tickets, then by unit id. */
-    private static List<RateCounts> rank(List<RateCounts> counts) {
-        return counts.stream().filter(c -> c.composite() != null)
-                .sorted(Comparator.comparing(RateCounts::composite).reversed()
-                        .thenComparing(Comparator.comparingLong(RateCounts::rated).reversed())
-                        .thenComparing(RateCounts::group))
-                .toList();
-    }
-
-    private static Map<String, Integer> ranks(List<RateCounts> counts) {
-        List<RateCounts> ranked = rank(counts);
-        Map<String, Integer> ranks = new java.util.HashMap<>();
-        for (int i = 0; i < ranked.size(); i++) {
-            ranks.put(ranked.get(i).group(), i + 1);
+        } catch (DateTimeParseException notAMonth) {
+            // answered below as any other malformed month
         }
-        return ranks;
+        throw new InvalidRequestException("month", "must be a month as yyyy-MM, e.g. 2026-11");
     }
 
     /** One group in one period with its counts and rates. */

@@ -1,15 +1,15 @@
 package org.hotline12345.analytics.rollups;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.bson.Document;
-import org.hotline12345.analytics.facts.FactRecorder;
+import org.hotline12345.analytics.facts.Facts;
+import org.hotline12345.analytics.tables.DayRange;
+import org.hotline12345.analytics.tables.Period;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,35 +26,35 @@ import reactor.core.publisher.Mono;
 public class RollupStore {
 
     private final ReactiveMongoTemplate mongo;
+    private final Facts facts;
 
-    RollupStore(ReactiveMongoTemplate mongo) {
+    RollupStore(ReactiveMongoTemplate mongo, Facts facts) {
         this.mongo = mongo;
+        this.facts = facts;
     }
 
     /** Counts {@code day} again from its facts, then its ISO week and its month from their days. */
     public Mono<Void> recount(LocalDate day) {
-        Query facts = Query.query(Criteria.where("receivedDay").is(day.toString()));
-        facts.fields().include(Rollups.FACT_FIELDS.toArray(String[]::new));
-        return mongo.find(facts, Document.class, FactRecorder.COLLECTION).collectList()
-                .flatMap(found -> save(Rollups.documents("day", day.toString(), Rollups.count(found))))
-                .then(Mono.defer(() -> sumDays("week", Rollups.week(day), weekOf(day))))
-                .then(Mono.defer(() -> sumDays("month", Rollups.month(day), monthOf(day))));
+        return facts.receivedOn(day, Rollups.FACT_FIELDS).collectList()
+                .flatMap(found -> save(Rollups.documents(Period.DAY, Period.DAY.of(day), Rollups.count(found))))
+                .then(Mono.defer(() -> sumDays(Period.WEEK, day)))
+                .then(Mono.defer(() -> sumDays(Period.MONTH, day)));
     }
 
-    private Mono<Void> sumDays(String period, String periodKey, List<LocalDate> days) {
-        return Flux.fromIterable(Rollups.DIMENSIONS.keySet())
-                .concatMap(dimension -> read("day", days.stream().map(LocalDate::toString).toList(), dimension)
-                        .map(byDay -> {
-                            Map<String, long[]> sums = new LinkedHashMap<>();
-                            byDay.values().forEach(counts -> counts.forEach((key, values) -> Rollups.add(
-                                    sums.computeIfAbsent(key, k -> new long[Rollups.COUNTS.size()]), values)));
-                            return sums;
-                        }))
+    private Mono<Void> sumDays(Period period, LocalDate day) {
+        List<String> days = period.daysAround(day).stream().map(Period.DAY::of).toList();
+        return Flux.fromArray(Dimension.values())
+                .concatMap(dimension -> read(Period.DAY, days, dimension).map(byDay -> {
+                    Map<String, long[]> sums = new LinkedHashMap<>();
+                    byDay.values().forEach(counts -> counts.forEach((group, values) -> Rollups.add(
+                            sums.computeIfAbsent(Rollups.key(dimension, group), k -> Rollups.zero()), values)));
+                    return sums;
+                }))
                 .collectList()
                 .flatMap(perDimension -> {
                     Map<String, long[]> all = new LinkedHashMap<>();
                     perDimension.forEach(all::putAll);
-                    return save(Rollups.documents(period, periodKey, all));
+                    return save(Rollups.documents(period, period.of(day), all));
                 });
     }
 
@@ -63,8 +63,8 @@ public class RollupStore {
         return Flux.fromIterable(rollups).concatMap(rollup -> mongo.save(rollup, Rollups.COLLECTION)).then();
     }
 
-    /** The counts of {@code dimension} in each of the periods named by {@code keys}, by period key. */
-    Mono<Map<String, Map<String, long[]>>> read(String period, List<String> keys, String dimension) {
+    /** The counts of each group of {@code dimension} in each of the periods named by {@code keys}, by period key. */
+    private Mono<Map<String, Map<String, long[]>>> read(Period period, List<String> keys, Dimension dimension) {
         if (keys.isEmpty()) {
             return Mono.just(Map.of());
         }
@@ -74,57 +74,57 @@ public class RollupStore {
     }
 
     /**
-     * The counts of every group of {@code dimension} per {@code period} for tickets received from {@code from} to
-     * {@code to}: whole weeks and months from their rollups, the part of one cut by the range from its days.
+     * The counts of every group of {@code dimension} per {@code period} for tickets received in {@code days}: whole
+     * weeks and months from their rollups, the part of one cut by the range from its days. Sorted by period, then
+     * group.
      */
-    public Mono<List<PeriodCounts>> counts(String dimension, String period, LocalDate from, LocalDate to) {
-        Function<LocalDate, String> periodOf = switch (period) {
-            case "day" -> LocalDate::toString;
-            case "week" -> Rollups::week;
-            case "month" -> Rollups::month;
-            default -> throw new IllegalArgumentException("No period " + period);
-        };
+    public Mono<List<PeriodCounts>> counts(Dimension dimension, Period period, DayRange days) {
         List<String> whole = new ArrayList<>();
         Map<String, String> partDays = new LinkedHashMap<>();
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            List<LocalDate> periodDays = "week".equals(period) ? weekOf(day) : "month".equals(period) ? monthOf(day)
-                    : List.of(day);
-            boolean inside = !periodDays.get(0).isBefore(from) && !periodDays.get(periodDays.size() - 1).isAfter(to);
-            String key = periodOf.apply(day);
-            if (inside) {
-                if (!whole.contains(key)) {
-                    whole.add(key);
-                }
-            } else {
-                partDays.put(day.toString(), key);
+        for (LocalDate day = days.from(); !day.isAfter(days.to()); day = day.plusDays(1)) {
+            List<LocalDate> periodDays = period.daysAround(day);
+            boolean inside = !periodDays.get(0).isBefore(days.from())
+                    && !periodDays.get(periodDays.size() - 1).isAfter(days.to());
+            String key = period.of(day);
+            if (!inside) {
+                partDays.put(Period.DAY.of(day), key);
+            } else if (!whole.contains(key)) {
+                whole.add(key);
             }
         }
-        return Mono.zip(read(period, whole, dimension), read("day", List.copyOf(partDays.keySet()), dimension))
+        return Mono.zip(read(period, whole, dimension), read(Period.DAY, List.copyOf(partDays.keySet()), dimension))
                 .map(both -> {
-                    Map<String, Map<String, long[]>> byPeriod = new TreeMap<>(both.getT1());
+                    Map<String, Map<String, long[]>> byPeriod = new TreeMap<>();
+                    both.getT1().forEach((key, counts) -> byPeriod.put(key, new TreeMap<>(counts)));
                     both.getT2().forEach((day, counts) -> {
                         Map<String, long[]> into = byPeriod.computeIfAbsent(partDays.get(day), k -> new TreeMap<>());
-                        counts.forEach((key, values) -> Rollups.add(
-                                into.computeIfAbsent(key, k -> new long[Rollups.COUNTS.size()]), values));
+                        counts.forEach((group, values) -> Rollups.add(into.computeIfAbsent(group,
+                                k -> Rollups.zero()), values));
                     });
                     List<PeriodCounts> rows = new ArrayList<>();
-                    byPeriod.forEach((periodKey, counts) -> counts.forEach((key, values) -> rows.add(
-                            new PeriodCounts(key.substring(key.indexOf('|') + 1), periodKey, values))));
+                    byPeriod.forEach((periodKey, counts) -> counts.forEach((group, values) -> rows.add(
+                            new PeriodCounts(group, periodKey, values))));
                     return rows;
                 });
     }
 
-    /** One group's counts in one period, in the order of {@link Rollups#COUNTS}. */
+    /** The counts of every group of {@code dimension} for tickets received in {@code days}, by group. */
+    public Mono<Map<String, PeriodCounts>> totals(Dimension dimension, DayRange days) {
+        String period = days.from() + "/" + days.to();
+        return counts(dimension, Period.MONTH, days).map(rows -> {
+            Map<String, long[]> sums = new TreeMap<>();
+            rows.forEach(row -> Rollups.add(sums.computeIfAbsent(row.group(), g -> Rollups.zero()), row.counts()));
+            Map<String, PeriodCounts> totals = new TreeMap<>();
+            sums.forEach((group, values) -> totals.put(group, new PeriodCounts(group, period, values)));
+            return totals;
+        });
+    }
+
+    /** One group's counts in one period, in the order of {@link Counter}. */
     public record PeriodCounts(String group, String period, long[] counts) {
-    }
 
-    static List<LocalDate> weekOf(LocalDate day) {
-        LocalDate monday = day.with(DayOfWeek.MONDAY);
-        return monday.datesUntil(monday.plusDays(7)).toList();
-    }
-
-    static List<LocalDate> monthOf(LocalDate day) {
-        LocalDate first = day.withDayOfMonth(1);
-        return first.datesUntil(first.plusMonths(1)).toList();
+        public long get(Counter counter) {
+            return counts[counter.ordinal()];
+        }
     }
 }

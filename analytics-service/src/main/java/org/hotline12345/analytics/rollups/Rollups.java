@@ -1,75 +1,81 @@
 package org.hotline12345.analytics.rollups;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.hotline12345.analytics.facts.FactUpdates;
+import org.hotline12345.analytics.facts.Fact;
+import org.hotline12345.analytics.facts.Fact.Fields;
+import org.hotline12345.analytics.tables.Period;
 
 /**
- * How facts are counted into rollups. Pure, so that the refresh and the load generator count the same way.
- * A rollup holds, for one period (a day, ISO week or month) and one dimension (unit, grid, district, category or
- * city), the counts of every group: {@code {_id: "month|2026-11|unit", groups: [{g: "URBAN_MGMT", n: [6 counts]}]}}.
- * A year is then about two thousand documents, whatever the number of tickets, and a query reads them by id.
+ * How facts are counted into rollups. Pure, so that the refresh and the scale check count the same way.
+ * A rollup holds, for one period (a day, ISO week or month) and one {@link Dimension}, the {@link Counter counts}
+ * of every group: {@code {_id: "month|2026-11|unit", groups: [{g: "URBAN_MGMT", n: [12 counts]}]}}. A year is
+ * then a few thousand documents, whatever the number of tickets, and a question reads them by id.
  */
 public final class Rollups {
 
     public static final String COLLECTION = "rollups";
-    /** What rollups group by, and the fact field holding it; the city is the one group {@code ALL}. */
-    public static final Map<String, String> DIMENSIONS = orderedMap("city", null, "unit", "unitId", "grid",
-            "gridId", "district", "district", "category", "category");
-    public static final String CITY = "ALL";
-    /** The counts of a rollup, in the order of a counts array. */
-    public static final List<String> COUNTS = List.of("received", "assigned", "acceptedOnTime", "rated", "solved",
-            "satisfied");
-    /** The fact fields a rollup reads. */
-    public static final List<String> FACT_FIELDS = List.of("receivedDay", "unitId", "gridId", "district",
-            "category", "assigned", "acceptedOnTime", "rated", "solved", "satisfied");
+    /** The fact fields the counters and dimensions read. */
+    public static final String[] FACT_FIELDS = {Fields.RECEIVED_DAY, Fields.RECEIVED_HOUR, Fields.UNIT_ID,
+        Fields.GRID_ID, Fields.DISTRICT, Fields.CATEGORY, Fields.ASSIGNED, Fields.ACCEPTED_ON_TIME, Fields.RATED,
+        Fields.SOLVED, Fields.SATISFIED, Fields.RESOLVED_AT_INTAKE, Fields.ACCEPTED_AT, Fields.RESOLVED_AT,
+        Fields.CLOSED, Fields.RETURNS, Fields.ESCALATIONS};
+    private static final int COUNTERS = Counter.values().length;
 
     private Rollups() {
     }
 
-    /** The counts of one day's facts, by {@link #key(String, String)} of dimension and group. */
-    public static Map<String, long[]> count(Iterable<Document> facts) {
+    /** The counts of one day's facts, by {@link #key(Dimension, String)} of dimension and group. */
+    public static Map<String, long[]> count(Iterable<Fact> facts) {
         Map<String, long[]> counts = new LinkedHashMap<>();
-        for (Document fact : facts) {
-            long[] contribution = {1, flag(fact, "assigned"), flag(fact, "acceptedOnTime"), flag(fact, "rated"),
-                    flag(fact, "solved"), flag(fact, "satisfied")};
-            DIMENSIONS.forEach((dimension, field) -> {
-                Object group = field == null ? CITY : fact.get(field);
+        for (Fact fact : facts) {
+            long[] contribution = new long[COUNTERS];
+            for (Counter counter : Counter.values()) {
+                contribution[counter.ordinal()] = counter.of(fact);
+            }
+            for (Dimension dimension : Dimension.values()) {
+                String group = dimension.groupOf(fact);
                 if (group != null) {
-                    add(counts.computeIfAbsent(key(dimension, group.toString()), k -> new long[COUNTS.size()]),
-                            contribution);
+                    add(counts.computeIfAbsent(key(dimension, group), k -> new long[COUNTERS]), contribution);
                 }
-            });
+            }
         }
         return counts;
     }
 
-    static void add(long[] into, long[] counts) {
-        for (int i = 0; i < into.length; i++) {
+    /** Adds {@code counts} into {@code into}, counter by counter. */
+    public static void add(long[] into, long[] counts) {
+        for (int i = 0; i < into.length && i < counts.length; i++) {
             into[i] += counts[i];
         }
     }
 
-    public static String key(String dimension, String group) {
-        return dimension + "|" + group;
+    /** Empty counts, one per counter. */
+    public static long[] zero() {
+        return new long[COUNTERS];
     }
 
-    /** The id of the rollup of a period ({@code day}, {@code week} or {@code month}) and a dimension. */
-    public static String id(String period, String periodKey, String dimension) {
-        return period + "|" + periodKey + "|" + dimension;
+    public static String key(Dimension dimension, String group) {
+        return dimension.key() + "|" + group;
+    }
+
+    /** The id of the rollup of one period and dimension, {@code month|2026-11|unit}. */
+    public static String id(Period period, String periodKey, Dimension dimension) {
+        return period.key() + "|" + periodKey + "|" + dimension.key();
     }
 
     /**
      * The rollup documents of one period from the counts of {@link #count(Iterable)} or of sums of such counts: one
      * per dimension, also for a dimension without groups, so that a recount clears what an earlier count held.
      */
-    public static List<Document> documents(String period, String periodKey, Map<String, long[]> counts) {
+    public static List<Document> documents(Period period, String periodKey, Map<String, long[]> counts) {
         Map<String, List<Document>> byDimension = new LinkedHashMap<>();
-        DIMENSIONS.keySet().forEach(dimension -> byDimension.put(dimension, new ArrayList<>()));
+        for (Dimension dimension : Dimension.values()) {
+            byDimension.put(dimension.key(), new ArrayList<>());
+        }
         counts.forEach((key, values) -> {
             int bar = key.indexOf('|');
             List<Long> numbers = new ArrayList<>(values.length);
@@ -79,44 +85,25 @@ public final class Rollups {
             byDimension.get(key.substring(0, bar)).add(new Document("g", key.substring(bar + 1)).append("n", numbers));
         });
         List<Document> documents = new ArrayList<>();
-        byDimension.forEach((dimension, groups) -> documents.add(new Document("_id", id(period, periodKey, dimension))
-                .append("period", period).append("key", periodKey).append("dimension", dimension)
-                .append("groups", groups)));
+        for (Dimension dimension : Dimension.values()) {
+            documents.add(new Document("_id", id(period, periodKey, dimension)).append("period", period.key())
+                    .append("key", periodKey).append("dimension", dimension.key())
+                    .append("groups", byDimension.get(dimension.key())));
+        }
         return documents;
     }
 
-    /** The counts of each group of a rollup document, by {@link #key(String, String)}. */
+    /** The counts of each group of a rollup document, by group. */
     public static Map<String, long[]> counts(Document rollup) {
         Map<String, long[]> counts = new LinkedHashMap<>();
-        String dimension = rollup.getString("dimension");
         for (Document group : rollup.getList("groups", Document.class)) {
             List<?> numbers = group.getList("n", Object.class);
-            long[] values = new long[COUNTS.size()];
+            long[] values = new long[COUNTERS];
             for (int i = 0; i < values.length && i < numbers.size(); i++) {
                 values[i] = ((Number) numbers.get(i)).longValue();
             }
-            counts.put(key(dimension, group.getString("g")), values);
+            counts.put(group.getString("g"), values);
         }
         return counts;
-    }
-
-    public static String week(LocalDate day) {
-        return FactUpdates.week(day);
-    }
-
-    public static String month(LocalDate day) {
-        return day.toString().substring(0, 7);
-    }
-
-    private static long flag(Document fact, String field) {
-        return Boolean.TRUE.equals(fact.get(field)) ? 1 : 0;
-    }
-
-    private static Map<String, String> orderedMap(String... keysAndValues) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return java.util.Collections.unmodifiableMap(map);
     }
 }

@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hotline12345.analytics.facts.FactUpdates;
+import org.hotline12345.analytics.tables.CityCalendar;
 import org.hotline12345.contracts.AssignmentReason;
 import org.hotline12345.contracts.Channel;
 import org.hotline12345.contracts.CitizenContact;
@@ -71,7 +71,7 @@ class DashboardIT {
     @BeforeAll
     static void todaysTicketsAndABrowser() {
         // all on the city's today, however soon after its midnight the test runs
-        Instant startOfToday = LocalDate.now(FactUpdates.CITY_ZONE).atStartOfDay(FactUpdates.CITY_ZONE).toInstant();
+        Instant startOfToday = LocalDate.now(CityCalendar.ZONE).atStartOfDay(CityCalendar.ZONE).toInstant();
         Instant first = Instant.now().minusSeconds(300).isBefore(startOfToday) ? startOfToday
                 : Instant.now().minusSeconds(300);
         ticket(first, "URBAN_MGMT", "NOISE", "YY-04", true, Satisfaction.SATISFIED, true);
@@ -96,7 +96,7 @@ class DashboardIT {
 
     @Test
     void showsTheNumbersTheApiGives() throws Exception {
-        String month = LocalDate.now(FactUpdates.CITY_ZONE).toString().substring(0, 7);
+        String month = LocalDate.now(CityCalendar.ZONE).toString().substring(0, 7);
         await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) api("/overview", OBJECT).get("received"))
                 .intValue() == 5 && api("/ranking?month=" + month, LIST).size() == 2);
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.hotline12345.analytics.facts.Fact;
 import org.junit.jupiter.api.Test;
 
 class TimeLimitFiguresTest {
@@ -26,23 +27,23 @@ class TimeLimitFiguresTest {
     void countsAsOverdueOnlyAnOpenTicketPastItsDeadline() {
         Document open = new Document("assigned", true).append("resolveBy", Date.from(NOW.minusSeconds(60)));
 
-        assertThat(TimeLimitFigures.isOverdue(open, NOW)).isTrue();
-        assertThat(TimeLimitFigures.isOverdue(new Document(open).append("resolveBy", Date.from(NOW.plusSeconds(60))),
-                NOW)).isFalse();
-        assertThat(TimeLimitFigures.isOverdue(new Document(open).append("closed", true), NOW)).isFalse();
+        assertThat(Fact.from(open).overdueAt(NOW)).isTrue();
+        assertThat(Fact.from(new Document(open).append("resolveBy", Date.from(NOW.plusSeconds(60))))
+                .overdueAt(NOW)).isFalse();
+        assertThat(Fact.from(new Document(open).append("closed", true)).overdueAt(NOW)).isFalse();
         Document resolved = new Document(open).append("resolvedAt", Date.from(NOW.minusSeconds(3_600)));
-        assertThat(TimeLimitFigures.isOverdue(resolved, NOW)).isFalse();
-        assertThat(TimeLimitFigures.isOverdue(new Document(resolved).append("reopenedAt",
-                Date.from(NOW.minusSeconds(1_800))), NOW)).isTrue();
+        assertThat(Fact.from(resolved).overdueAt(NOW)).isFalse();
+        assertThat(Fact.from(new Document(resolved).append("reopenedAt", Date.from(NOW.minusSeconds(1_800))))
+                .overdueAt(NOW)).isTrue();
     }
 
     @Test
     void givesRatesAsPercentagesAndNothingWhereThereIsNothingToCount() {
         TimeLimitFigures figures = new TimeLimitFigures("ALL");
-        figures.add(new Document("assigned", true).append("acceptedOnTime", true)
+        figures.add(Fact.from(new Document("assigned", true).append("acceptedOnTime", true)
                 .append("assignedAt", Date.from(NOW.minusSeconds(7_200))).append("resolvedAt", Date.from(NOW))
-                .append("resolvedOnTime", true), NOW);
-        figures.add(new Document("resolvedAtIntake", true), NOW);
+                .append("resolvedOnTime", true)), NOW);
+        figures.add(Fact.from(new Document("resolvedAtIntake", true)), NOW);
 
         TimeLimits result = figures.result();
 

@@ -12,24 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.hotline12345.analytics.facts.FactUpdates;
-import org.hotline12345.contracts.AssignmentReason;
-import org.hotline12345.contracts.Channel;
-import org.hotline12345.contracts.CitizenContact;
-import org.hotline12345.contracts.EventIds;
+import org.hotline12345.analytics.tables.CityCalendar;
 import org.hotline12345.contracts.GeoPoint;
 import org.hotline12345.contracts.HotlineEvent;
-import org.hotline12345.contracts.Priority;
-import org.hotline12345.contracts.ResolutionResult;
-import org.hotline12345.contracts.TicketAccepted;
-import org.hotline12345.contracts.TicketAssigned;
-import org.hotline12345.contracts.TicketClosed;
-import org.hotline12345.contracts.TicketReceived;
-import org.hotline12345.contracts.TicketRejected;
-import org.hotline12345.contracts.TicketReopened;
-import org.hotline12345.contracts.TicketResolved;
+import org.hotline12345.contracts.TicketEvents;
 import org.hotline12345.contracts.Topics;
-import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
@@ -66,33 +53,31 @@ class TimeLimitsIT {
     @BeforeAll
     static void script() {
         List<HotlineEvent> events = new ArrayList<>();
-        Instant day = LocalDateTime.of(2024, 6, 3, 9, 0).atZone(FactUpdates.CITY_ZONE).toInstant();
+        Instant day = LocalDateTime.of(2024, 6, 3, 9, 0).atZone(CityCalendar.ZONE).toInstant();
         water(events, T1, day, true, 10, true);
         water(events, T2, day.plusSeconds(3_600), true, 30, true);
         water(events, T3, day.plusSeconds(7_200), false, 200, false);
 
         Instant t4 = day.plusSeconds(86_400);
-        events.add(received(T4, t4, "NOISE", null, null, false));
-        events.add(assigned(T4, 1, "URBAN_MGMT", "YY-02", t4));
-        events.add(new TicketRejected(EventIds.of(T4, "TicketRejected", 1), t4.plusSeconds(600), T4, "URBAN_MGMT",
-                "NOT_OURS", "治安问题"));
-        events.add(assigned(T4, 2, "POLICE", "YY-02", t4.plusSeconds(900)));
-        events.add(new TicketAccepted(EventIds.of(T4, "TicketAccepted", 2), t4.plusSeconds(1_800), T4, "POLICE",
-                true));
+        TicketEvents returned = noise(T4).unit("URBAN_MGMT");
+        events.add(returned.received(t4));
+        events.add(returned.assigned(t4));
+        events.add(returned.rejected(t4.plusSeconds(600), "NOT_OURS"));
+        events.add(returned.unit("POLICE").assigned(t4.plusSeconds(900)));
+        events.add(returned.accepted(t4.plusSeconds(1_800), true));
 
         Instant t5 = t4.plusSeconds(3_600);
-        events.add(received(T5, t5, "NOISE", null, null, false));
-        events.add(assigned(T5, 1, "URBAN_MGMT", "YY-02", t5));
-        events.add(new TicketAccepted(EventIds.of(T5, "TicketAccepted", 1), t5.plusSeconds(600), T5, "URBAN_MGMT",
-                true));
-        events.add(new TicketResolved(EventIds.of(T5, "TicketResolved", 1), t5.plusSeconds(20 * 3_600), T5,
-                "URBAN_MGMT", ResolutionResult.SOLVED, "已处理", true));
-        events.add(new TicketReopened(EventIds.of(T5, "TicketReopened", 1), t5.plusSeconds(40 * 3_600), T5,
-                "URBAN_MGMT", "NOT_SOLVED", t5.plusSeconds(100 * 3_600)));
+        TicketEvents reopened = noise(T5).unit("URBAN_MGMT");
+        events.add(reopened.received(t5));
+        events.add(reopened.assigned(t5));
+        events.add(reopened.accepted(t5.plusSeconds(600), true));
+        events.add(reopened.resolved(t5.plusSeconds(20 * 3_600), true));
+        events.add(reopened.reopened(t5.plusSeconds(40 * 3_600), t5.plusSeconds(100 * 3_600)));
 
-        events.add(received(T6, day.plusSeconds(5 * 86_400), "CONSULTATION", null, null, true));
-        events.add(received(T7, t4.plusSeconds(7_200), "NOISE", T4, null, false));
-        events.add(received(T8, t4.plusSeconds(9_000), "NOISE", null, T4, false));
+        events.add(TicketEvents.ticket(T6).category("CONSULTATION").answeredOnCall("answered")
+                .received(day.plusSeconds(5 * 86_400)));
+        events.add(noise(T7).repeatOf(T4).received(t4.plusSeconds(7_200)));
+        events.add(noise(T8).sameIncidentAs(T4).received(t4.plusSeconds(9_000)));
 
         publishInterleaved(events, new Random(42));
         publishInterleaved(events, new Random(7));
@@ -181,36 +166,20 @@ class TimeLimitsIT {
 
     private static void water(List<HotlineEvent> events, String id, Instant at, boolean acceptedOnTime,
             int handlingHours, boolean closed) {
-        events.add(received(id, at, "WATER_SUPPLY", null, null, false));
-        events.add(assigned(id, 1, "WATER_CO", "YY-01", at));
-        events.add(new TicketAccepted(EventIds.of(id, "TicketAccepted", 1), at.plusSeconds(acceptedOnTime ? 600
-                : 100_000), id, "WATER_CO", acceptedOnTime));
-        events.add(new TicketResolved(EventIds.of(id, "TicketResolved", 1), at.plusSeconds(handlingHours * 3_600L),
-                id, "WATER_CO", ResolutionResult.SOLVED, "已修复", handlingHours <= 168));
+        TicketEvents water = TicketEvents.ticket(id).category("WATER_SUPPLY").at(new GeoPoint(26.575, 106.685))
+                .unit("WATER_CO").grid("YY-01");
+        events.add(water.received(at));
+        events.add(water.assigned(at));
+        events.add(water.accepted(at.plusSeconds(acceptedOnTime ? 600 : 100_000), acceptedOnTime));
+        events.add(water.resolved(at.plusSeconds(handlingHours * 3_600L), handlingHours <= 168));
         if (closed) {
-            events.add(new TicketClosed(EventIds.of(id, "TicketClosed", 1), at.plusSeconds(handlingHours * 3_600L
-                    + 7_200), id, "WATER_CO", "FEEDBACK"));
+            events.add(water.closed(at.plusSeconds(handlingHours * 3_600L + 7_200), "FEEDBACK"));
         }
     }
 
     /** Water problems are in grid YY-01, noise in YY-02; a question has no place. */
-    private static TicketReceived received(String id, Instant at, String category, String repeatOf, String parent,
-            boolean answeredOnCall) {
-        GeoPoint where = switch (category) {
-            case "WATER_SUPPLY" -> new GeoPoint(26.575, 106.685);
-            case "NOISE" -> new GeoPoint(26.575, 106.695);
-            default -> null;
-        };
-        return new TicketReceived(EventIds.of(id, "TicketReceived", 1), at, id, "12345-" + id, Channel.PHONE,
-                category, Urgency.NORMAL, "a complaint", where, null,
-                new CitizenContact(null, null, null, null, "zh", false), answeredOnCall,
-                answeredOnCall ? "answered" : null, repeatOf, parent);
-    }
-
-    private static TicketAssigned assigned(String id, int assignment, String unit, String grid, Instant at) {
-        return new TicketAssigned(EventIds.of(id, "TicketAssigned", assignment), at, id, "12345-" + id, assignment,
-                unit, unit, List.of(), "X", "YUNYAN", Priority.NORMAL, at.plusSeconds(86_400),
-                at.plusSeconds(7 * 86_400), new AssignmentReason("rule", 1, grid, List.of()));
+    private static TicketEvents noise(String id) {
+        return TicketEvents.ticket(id).category("NOISE").at(new GeoPoint(26.575, 106.695)).grid("YY-02");
     }
 
     /** Publishes every event, choosing at random which ticket's next event on which topic goes next. */

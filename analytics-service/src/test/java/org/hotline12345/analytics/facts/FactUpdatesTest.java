@@ -3,16 +3,13 @@ package org.hotline12345.analytics.facts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import org.hotline12345.contracts.FeedbackReceived;
-import org.hotline12345.contracts.Urgency;
-import org.hotline12345.contracts.TicketReceived;
+import java.util.List;
+import org.bson.Document;
+import org.hotline12345.analytics.facts.Fact.Fields;
 import org.hotline12345.contracts.GeoPoint;
-import org.hotline12345.contracts.CitizenContact;
-import org.hotline12345.contracts.Channel;
-import org.hotline12345.contracts.ResolutionResult;
+import org.hotline12345.contracts.HotlineEvent;
 import org.hotline12345.contracts.Satisfaction;
-import org.hotline12345.contracts.TicketRejected;
-import org.hotline12345.contracts.TicketResolved;
+import org.hotline12345.contracts.TicketEvents;
 import org.hotline12345.referencedata.GridIndex;
 import org.hotline12345.referencedata.SampleCity;
 import org.junit.jupiter.api.Test;
@@ -23,44 +20,82 @@ class FactUpdatesTest {
 
     private static final Instant LATE_EVENING_UTC = Instant.parse("2026-11-27T17:30:00Z");
 
+    private final TicketEvents ticket = TicketEvents.ticket("t2").unit("URBAN_MGMT");
+
     @Test
     void countsAReturnAgainstTheTicket() {
-        var change = FactUpdates.of(new TicketRejected("e1", LATE_EVENING_UTC, "t1", "URBAN_MGMT", "NOT_OURS", ""),
-                GRIDS);
+        var change = FactUpdates.of(ticket.rejected(LATE_EVENING_UTC, "NOT_OURS"), GRIDS);
 
-        assertThat(change.increment()).containsEntry("returns", 1);
+        assertThat(change.increment()).containsEntry(Fields.RETURNS, 1);
         assertThat(change.set()).isEmpty();
     }
 
     @Test
     void placesAReceivedTicketInTheGridOfItsPointAndLinksItToItsIncident() {
-        var change = FactUpdates.of(new TicketReceived("e0", LATE_EVENING_UTC, "t2", "12345-x", Channel.PHONE, "NOISE",
-                Urgency.NORMAL, "noise", new GeoPoint(26.5785, 106.7135), null,
-                new CitizenContact(null, "h".repeat(64), null, null, "zh", false), false, null, null, "t1"), GRIDS);
+        var change = FactUpdates.of(ticket.at(new GeoPoint(26.5785, 106.7135)).sameIncidentAs("t1")
+                .received(LATE_EVENING_UTC), GRIDS);
 
-        assertThat(change.set()).containsEntry("placedGridId", "YY-04").containsEntry("linkedTo", "t1")
-                .containsEntry("repeat", false).doesNotContainKey("gridId");
+        assertThat(change.set()).containsEntry(Fields.PLACED_GRID_ID, "YY-04").containsEntry(Fields.LINKED_TO, "t1")
+                .containsEntry(Fields.REPEAT, false).doesNotContainKey(Fields.GRID_ID);
     }
 
     @Test
-    void recordsTheResultAndWhetherItWasOnTime() {
-        var change = FactUpdates.of(new TicketResolved("e2", LATE_EVENING_UTC, "t1", "URBAN_MGMT",
-                ResolutionResult.PARTLY_SOLVED, "reply", false), GRIDS);
+    void recordsWhetherTheResolutionWasOnTime() {
+        var change = FactUpdates.of(ticket.resolved(LATE_EVENING_UTC, false), GRIDS);
 
-        assertThat(change.set()).containsEntry("result", "PARTLY_SOLVED").containsEntry("resolvedOnTime", false);
+        assertThat(change.set()).containsEntry(Fields.RESULT, "SOLVED").containsEntry(Fields.RESOLVED_ON_TIME, false);
     }
 
     @Test
     void countsBasicallySatisfiedAsSatisfied() {
-        var change = FactUpdates.of(new FeedbackReceived("e3", LATE_EVENING_UTC, "t1", true,
-                Satisfaction.BASICALLY_SATISFIED, "SMS"), GRIDS);
+        var change = FactUpdates.of(ticket.feedback(LATE_EVENING_UTC, true, Satisfaction.BASICALLY_SATISFIED), GRIDS);
 
-        assertThat(change.set()).containsEntry("satisfied", true).containsEntry("solved", true)
-                .containsEntry("rated", true);
+        assertThat(change.set()).containsEntry(Fields.SATISFIED, true).containsEntry(Fields.SOLVED, true)
+                .containsEntry(Fields.RATED, true);
     }
 
     @Test
-    void countsDaysInTheCitysCalendar() {
-        assertThat(FactUpdates.day(LATE_EVENING_UTC)).isEqualTo("2026-11-28");
+    void countsDaysAndHoursInTheCitysCalendar() {
+        var change = FactUpdates.of(ticket.received(LATE_EVENING_UTC), GRIDS);
+
+        assertThat(change.set()).containsEntry(Fields.RECEIVED_DAY, "2026-11-28")
+                .containsEntry(Fields.RECEIVED_WEEK, "2026-W48").containsEntry(Fields.RECEIVED_MONTH, "2026-11")
+                .containsEntry(Fields.RECEIVED_HOUR, "01");
+    }
+
+    @Test
+    void readsBackAsTheFactOfTheTicketsStory() {
+        Instant at = LATE_EVENING_UTC;
+        Document stored = new Document(Fields.ID, ticket.id());
+        List<HotlineEvent> story = List.of(ticket.grid("YY-04").received(at), ticket.assigned(at.plusSeconds(60)),
+                ticket.rejected(at.plusSeconds(600), "NOT_OURS"), ticket.unit("POLICE").assigned(at.plusSeconds(900)),
+                ticket.accepted(at.plusSeconds(1_200), true), ticket.resolved(at.plusSeconds(7_200), true),
+                ticket.feedback(at.plusSeconds(9_000), true, Satisfaction.SATISFIED));
+        story.forEach(event -> apply(FactUpdates.of(event, GRIDS), stored));
+
+        Fact fact = Fact.from(stored);
+
+        assertThat(fact.unitId()).isEqualTo("POLICE");
+        assertThat(fact.assignedUnits()).containsExactly("URBAN_MGMT", "POLICE");
+        assertThat(fact.returnedBy()).containsExactly("URBAN_MGMT");
+        assertThat(fact.returns()).isEqualTo(1);
+        assertThat(fact.acceptedOnTime()).isTrue();
+        assertThat(fact.satisfied()).isTrue();
+        assertThat(fact.grid()).isEqualTo("YY-04");
+        assertThat(fact.overdueAt(at.plusSeconds(30 * 86_400))).isFalse();
+    }
+
+    /** Applies a change as MongoDB's $set, $unset, $inc and $addToSet would. */
+    private static void apply(FactUpdates.Change change, Document fact) {
+        change.set().forEach(fact::put);
+        change.unset().forEach(fact::remove);
+        change.increment().forEach((field, by) -> fact.put(field, fact.getInteger(field, 0) + by));
+        change.addToSet().forEach((field, value) -> {
+            List<Object> values = new java.util.ArrayList<>(fact.getList(field, Object.class, List.of()));
+            if (!values.contains(value)) {
+                values.add(value);
+            }
+            fact.put(field, values);
+        });
     }
 }

@@ -10,19 +10,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.hotline12345.analytics.facts.FactRecorder;
-import org.hotline12345.analytics.facts.FactUpdates;
+import org.hotline12345.analytics.tables.CityCalendar;
 import org.hotline12345.analytics.rollups.RollupRefresh;
-import org.hotline12345.contracts.AssignmentReason;
-import org.hotline12345.contracts.Channel;
-import org.hotline12345.contracts.CitizenContact;
-import org.hotline12345.contracts.EventIds;
-import org.hotline12345.contracts.Priority;
-import org.hotline12345.contracts.TicketAccepted;
 import org.hotline12345.contracts.TicketAssigned;
+import org.hotline12345.contracts.TicketEvents;
 import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.contracts.TicketRejected;
 import org.hotline12345.contracts.Topics;
-import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
@@ -36,7 +30,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Each test counts tickets on its own day far in the past, so the tests do not see each other's tickets.
  */
-@HubIntegrationTest(database = "analytics-it")
+@HubIntegrationTest(database = "analytics-it", properties = "hotline.analytics.rollup-interval=1s")
 class OverviewIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
@@ -53,14 +47,13 @@ class OverviewIT {
     @Test
     void countsReceivedAssignedAndAcceptedTicketsOfTheDay() {
         LocalDate day = LocalDate.of(2024, 3, 1);
-        Instant at = day.atTime(10, 0).atZone(FactUpdates.CITY_ZONE).toInstant();
+        Instant at = day.atTime(10, 0).atZone(CityCalendar.ZONE).toInstant();
         TicketReceived first = received(at);
         TicketReceived second = received(at.plusSeconds(60));
         topics.publish(first);
         topics.publish(second);
         topics.publish(assigned(first, at.plusSeconds(5)));
-        topics.publish(new TicketAccepted(EventIds.of(first.ticketId(), "TicketAccepted", 1),
-                at.plusSeconds(600), first.ticketId(), "URBAN_MGMT", true));
+        topics.publish(TicketEvents.ticket(first.ticketId()).accepted(at.plusSeconds(600), true));
 
         awaitOverview(day, "{\"received\":2,\"assigned\":1,\"accepted\":1,\"acceptedOnTime\":1,\"resolved\":0}");
     }
@@ -68,10 +61,9 @@ class OverviewIT {
     @Test
     void countsEachEventOnceHoweverOftenAndInWhateverOrderItArrives() {
         LocalDate day = LocalDate.of(2024, 3, 2);
-        Instant at = day.atTime(23, 30).atZone(FactUpdates.CITY_ZONE).toInstant();
+        Instant at = day.atTime(23, 30).atZone(CityCalendar.ZONE).toInstant();
         TicketReceived received = received(at);
-        TicketRejected rejected = new TicketRejected(EventIds.of(received.ticketId(), "TicketRejected", 1),
-                at.plusSeconds(60), received.ticketId(), "URBAN_MGMT", "NOT_OURS", "not ours");
+        TicketRejected rejected = TicketEvents.ticket(received.ticketId()).rejected(at.plusSeconds(60), "NOT_OURS");
         topics.publish(assigned(received, at.plusSeconds(5)));
         topics.publish(rejected);
         topics.publish(rejected);
@@ -88,7 +80,7 @@ class OverviewIT {
     @Test
     void countsBothEventsWhenTheyCreateOneTicketsFactAtOnce() {
         LocalDate day = LocalDate.of(2024, 3, 3);
-        Instant at = day.atTime(11, 0).atZone(FactUpdates.CITY_ZONE).toInstant();
+        Instant at = day.atTime(11, 0).atZone(CityCalendar.ZONE).toInstant();
         List<TicketReceived> tickets = IntStream.range(0, 100).mapToObj(i -> received(at.plusSeconds(i))).toList();
 
         List<Boolean> applied = Flux.fromIterable(tickets)
@@ -103,7 +95,7 @@ class OverviewIT {
     @Test
     void letsOnePassAtATimeCountTheRollupsAgain() {
         LocalDate day = LocalDate.of(2024, 3, 4);
-        Instant at = day.atTime(9, 0).atZone(FactUpdates.CITY_ZONE).toInstant();
+        Instant at = day.atTime(9, 0).atZone(CityCalendar.ZONE).toInstant();
         IntStream.range(0, 5).forEach(i -> facts.record(received(at.plusSeconds(i))).block());
 
         List<Long> passes = Flux.merge(refresh.runOnce().subscribeOn(Schedulers.parallel()),
@@ -116,11 +108,11 @@ class OverviewIT {
     @Test
     void countsTheVolumeByHourAndCategoryAgainstThePeriodBefore() {
         LocalDate day = LocalDate.of(2024, 3, 10);
-        Instant nine = day.atTime(9, 15).atZone(FactUpdates.CITY_ZONE).toInstant();
+        Instant nine = day.atTime(9, 15).atZone(CityCalendar.ZONE).toInstant();
         topics.publish(received(nine));
         topics.publish(received(nine.plusSeconds(600)));
         topics.publish(received(nine.plusSeconds(3 * 3_600)));
-        topics.publish(received(day.minusDays(1).atTime(20, 0).atZone(FactUpdates.CITY_ZONE).toInstant()));
+        topics.publish(received(day.minusDays(1).atTime(20, 0).atZone(CityCalendar.ZONE).toInstant()));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get()
                 .uri("/api/v1/analytics/volume?by=hour&from=2024-03-10&to=2024-03-10")
@@ -172,17 +164,11 @@ class OverviewIT {
     }
 
     private static TicketReceived received(Instant at) {
-        String id = UUID.randomUUID().toString();
-        return new TicketReceived(EventIds.of(id, "TicketReceived", 1), at, id, "12345-x-" + id.substring(0, 4),
-                Channel.PHONE, "NOISE", Urgency.NORMAL, "loud music at night", null, null,
-                new CitizenContact(null, null, null, null, "zh", false), false, null, null, null);
+        return TicketEvents.ticket(UUID.randomUUID().toString()).received(at);
     }
 
     private static TicketAssigned assigned(TicketReceived received, Instant at) {
-        return new TicketAssigned(EventIds.of(received.ticketId(), "TicketAssigned", 1), at, received.ticketId(),
-                received.ticketNumber(), 1, "URBAN_MGMT", "贵阳市城市管理局", List.of(), "NOISE", "YUNYAN",
-                Priority.NORMAL, at.plusSeconds(86_400), at.plusSeconds(7 * 86_400),
-                new AssignmentReason("noise", 1, "YY-04", List.of("category=NOISE")));
+        return TicketEvents.ticket(received.ticketId()).assigned(at);
     }
 
     private org.springframework.test.web.reactive.server.WebTestClient.BodySpec<String, ?> csv(String uri) {

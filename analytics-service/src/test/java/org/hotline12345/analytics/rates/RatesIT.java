@@ -8,19 +8,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.hotline12345.analytics.facts.FactUpdates;
-import org.hotline12345.contracts.AssignmentReason;
-import org.hotline12345.contracts.Channel;
-import org.hotline12345.contracts.CitizenContact;
-import org.hotline12345.contracts.EventIds;
-import org.hotline12345.contracts.FeedbackReceived;
-import org.hotline12345.contracts.Priority;
+import org.hotline12345.analytics.tables.CityCalendar;
 import org.hotline12345.contracts.Satisfaction;
-import org.hotline12345.contracts.TicketAccepted;
-import org.hotline12345.contracts.TicketAssigned;
-import org.hotline12345.contracts.TicketReceived;
-import org.hotline12345.contracts.TicketRejected;
-import org.hotline12345.contracts.Urgency;
+import org.hotline12345.contracts.TicketEvents;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
@@ -51,15 +41,12 @@ class RatesIT {
         ticket(at(5, 4), "URBAN_MGMT", true, Satisfaction.DISSATISFIED, false);
         ticket(at(5, 5), "URBAN_MGMT", false, null, false);
         ticket(at(5, 6), "POLICE", true, Satisfaction.SATISFIED, true);
-        String returned = ticket(at(5, 7), "URBAN_MGMT", false, null, false);
+        TicketEvents returned = ticket(at(5, 7), "URBAN_MGMT", false, null, false);
         Instant later = at(5, 8);
-        topics.publish(new TicketRejected(EventIds.of(returned, "TicketRejected", 1), later, returned, "URBAN_MGMT",
-                "NOT_OURS", "治安问题"));
-        topics.publish(assigned(returned, 2, "POLICE", later));
-        topics.publish(new TicketAccepted(EventIds.of(returned, "TicketAccepted", 2), later.plusSeconds(600),
-                returned, "POLICE", true));
-        topics.publish(new FeedbackReceived(EventIds.of(returned, "FeedbackReceived", 1), later.plusSeconds(9_000),
-                returned, true, Satisfaction.BASICALLY_SATISFIED, "SMS"));
+        topics.publish(returned.rejected(later, "NOT_OURS"));
+        topics.publish(returned.unit("POLICE").assigned(later));
+        topics.publish(returned.accepted(later.plusSeconds(600), true));
+        topics.publish(returned.feedback(later.plusSeconds(9_000), true, Satisfaction.BASICALLY_SATISFIED));
     }
 
     @Autowired
@@ -125,38 +112,34 @@ class RatesIT {
                 .exchange().expectStatus().isForbidden();
     }
 
+    @Test
+    void refusesAMonthThatDoesNotExistNamingTheField() {
+        for (String month : new String[] {"2026-13", "2026-00", "26-11", "2026-1"}) {
+            web.get().uri("/api/v1/analytics/ranking?month={m}", month).headers(h -> h.setBearerAuth(analyst()))
+                    .exchange().expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith("application/problem+json")
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("month");
+        }
+    }
+
     private WebTestClient.ResponseSpec rates(String query) {
         return web.get().uri("/api/v1/analytics/rates?" + query).headers(h -> h.setBearerAuth(analyst())).exchange();
     }
 
-    private static String ticket(Instant at, String unit, boolean onTime, Satisfaction rating, boolean solved) {
-        String id = UUID.randomUUID().toString();
-        topics.publish(new TicketReceived(EventIds.of(id, "TicketReceived", 1), at, id, "12345-x-" + id.substring(0,
-                4), Channel.PHONE, "NOISE", Urgency.NORMAL, "noise", null, null,
-                new CitizenContact(null, null, null, null, "zh", false), false, null, null, null));
-        topics.publish(assigned(id, 1, unit, at.plusSeconds(60)));
-        if (rating != null || onTime) {
-            topics.publish(new TicketAccepted(EventIds.of(id, "TicketAccepted", 1), at.plusSeconds(3_600), id, unit,
-                    onTime));
-        } else {
-            topics.publish(new TicketAccepted(EventIds.of(id, "TicketAccepted", 1), at.plusSeconds(200_000), id, unit,
-                    false));
-        }
+    private static TicketEvents ticket(Instant at, String unit, boolean onTime, Satisfaction rating,
+            boolean solved) {
+        TicketEvents ticket = TicketEvents.ticket(UUID.randomUUID().toString()).unit(unit);
+        topics.publish(ticket.received(at));
+        topics.publish(ticket.assigned(at.plusSeconds(60)));
+        topics.publish(ticket.accepted(at.plusSeconds(rating != null || onTime ? 3_600 : 200_000), onTime));
         if (rating != null) {
-            topics.publish(new FeedbackReceived(EventIds.of(id, "FeedbackReceived", 1), at.plusSeconds(90_000), id,
-                    solved, rating, "SMS"));
+            topics.publish(ticket.feedback(at.plusSeconds(90_000), solved, rating));
         }
-        return id;
-    }
-
-    private static TicketAssigned assigned(String id, int assignment, String unit, Instant at) {
-        return new TicketAssigned(EventIds.of(id, "TicketAssigned", assignment), at, id, "12345-x", assignment, unit,
-                unit, List.of(), "NOISE", "YUNYAN", Priority.NORMAL, at.plusSeconds(86_400),
-                at.plusSeconds(7 * 86_400), new AssignmentReason("noise", 1, "YY-04", List.of()));
+        return ticket;
     }
 
     private static Instant at(int month, int day) {
-        return LocalDateTime.of(2024, month, day, 10, 0).atZone(FactUpdates.CITY_ZONE).toInstant();
+        return LocalDateTime.of(2024, month, day, 10, 0).atZone(CityCalendar.ZONE).toInstant();
     }
 
     private static String analyst() {

@@ -6,33 +6,39 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.hotline12345.analytics.facts.Fact;
+import org.hotline12345.analytics.facts.Fact.Fields;
+import org.hotline12345.analytics.tables.Period;
 import org.junit.jupiter.api.Test;
 
 class RollupsTest {
 
-    private static Document fact(String unit, String grid, boolean onTime, Boolean satisfied) {
-        Document fact = new Document("receivedDay", "2026-11-28").append("category", "NOISE")
-                .append("district", "YUNYAN").append("assigned", unit != null).append("acceptedOnTime", onTime);
+    private static Fact fact(String unit, String grid, boolean onTime, Boolean satisfied) {
+        Document fact = new Document(Fields.RECEIVED_DAY, "2026-11-28").append(Fields.RECEIVED_HOUR, "09")
+                .append(Fields.CATEGORY, "NOISE").append(Fields.DISTRICT, "YUNYAN").append(Fields.ASSIGNED, unit != null)
+                .append(Fields.ACCEPTED_ON_TIME, onTime).append(Fields.RESOLVED_AT_INTAKE, unit == null);
         if (unit != null) {
-            fact.append("unitId", unit).append("gridId", grid);
+            fact.append(Fields.UNIT_ID, unit).append(Fields.GRID_ID, grid).append(Fields.RETURNS, 2);
         }
         if (satisfied != null) {
-            fact.append("rated", true).append("solved", satisfied).append("satisfied", satisfied);
+            fact.append(Fields.RATED, true).append(Fields.SOLVED, satisfied).append(Fields.SATISFIED, satisfied);
         }
-        return fact;
+        return Fact.from(fact);
     }
 
     @Test
-    void countsEachFactForItsUnitGridDistrictCategoryAndTheCity() {
+    void countsEachFactForItsUnitGridDistrictCategoryHourAndTheCity() {
         Map<String, long[]> counts = Rollups.count(List.of(fact("POLICE", "YY-01", true, true),
                 fact("POLICE", "YY-02", false, false), fact("WATER_CO", "YY-01", true, null),
                 fact(null, null, false, null)));
 
-        assertThat(counts.get("city|ALL")).containsExactly(4, 3, 2, 2, 1, 1);
-        assertThat(counts.get("unit|POLICE")).containsExactly(2, 2, 1, 2, 1, 1);
-        assertThat(counts.get("unit|WATER_CO")).containsExactly(1, 1, 1, 0, 0, 0);
-        assertThat(counts.get("grid|YY-01")).containsExactly(2, 2, 2, 1, 1, 1);
+        assertThat(counts.get("city|ALL")).startsWith(4, 3, 2, 2, 1, 1, 1);
+        assertThat(counts.get("city|ALL")[Counter.RETURNS.ordinal()]).isEqualTo(6);
+        assertThat(counts.get("unit|POLICE")).startsWith(2, 2, 1, 2, 1, 1, 0);
+        assertThat(counts.get("unit|WATER_CO")).startsWith(1, 1, 1, 0, 0, 0);
+        assertThat(counts.get("grid|YY-01")).startsWith(2, 2, 2, 1, 1, 1);
         assertThat(counts.get("category|NOISE")[0]).isEqualTo(4);
+        assertThat(counts.get("hour_category|09|NOISE")[0]).isEqualTo(4);
         assertThat(counts).doesNotContainKey("unit|null");
     }
 
@@ -40,22 +46,32 @@ class RollupsTest {
     void writesOneDocumentPerDimensionAndReadsTheSameCountsBack() {
         Map<String, long[]> counts = Rollups.count(List.of(fact("POLICE", "YY-01", true, true)));
 
-        List<Document> documents = Rollups.documents("month", "2026-11", counts);
+        List<Document> documents = Rollups.documents(Period.MONTH, "2026-11", counts);
 
         assertThat(documents).extracting(d -> d.getString("_id")).containsExactly("month|2026-11|city",
-                "month|2026-11|unit", "month|2026-11|grid", "month|2026-11|district", "month|2026-11|category");
-        assertThat(Rollups.counts(documents.get(1)).get("unit|POLICE")).containsExactly(1, 1, 1, 1, 1, 1);
-        assertThat(Rollups.documents("day", "2026-11-27", Map.of())).allSatisfy(
+                "month|2026-11|unit", "month|2026-11|grid", "month|2026-11|district", "month|2026-11|category",
+                "month|2026-11|hour_category");
+        assertThat(Rollups.counts(documents.get(1)).get("POLICE")).startsWith(1, 1, 1, 1, 1, 1);
+        assertThat(Rollups.documents(Period.DAY, "2026-11-27", Map.of())).allSatisfy(
                 d -> assertThat(d.getList("groups", Document.class)).isEmpty());
     }
 
     @Test
+    void readsARollupWrittenBeforeACounterExistedAsZeroForIt() {
+        Document older = new Document("dimension", "unit").append("groups",
+                List.of(new Document("g", "POLICE").append("n", List.of(5L, 4L, 3L, 2L, 1L, 1L))));
+
+        assertThat(Rollups.counts(older).get("POLICE")).hasSize(Counter.values().length).startsWith(5, 4, 3, 2, 1, 1)
+                .endsWith(0, 0);
+    }
+
+    @Test
     void namesWeeksByTheIsoCalendar() {
-        assertThat(Rollups.week(LocalDate.of(2025, 1, 1))).isEqualTo("2025-W01");
-        assertThat(Rollups.week(LocalDate.of(2024, 12, 30))).isEqualTo("2025-W01");
-        assertThat(Rollups.week(LocalDate.of(2026, 11, 28))).isEqualTo("2026-W48");
-        assertThat(RollupStore.weekOf(LocalDate.of(2026, 11, 28))).hasSize(7)
+        assertThat(Period.WEEK.of(LocalDate.of(2025, 1, 1))).isEqualTo("2025-W01");
+        assertThat(Period.WEEK.of(LocalDate.of(2024, 12, 30))).isEqualTo("2025-W01");
+        assertThat(Period.WEEK.of(LocalDate.of(2026, 11, 28))).isEqualTo("2026-W48");
+        assertThat(Period.WEEK.daysAround(LocalDate.of(2026, 11, 28))).hasSize(7)
                 .startsWith(LocalDate.of(2026, 11, 23)).endsWith(LocalDate.of(2026, 11, 29));
-        assertThat(RollupStore.monthOf(LocalDate.of(2024, 2, 10))).hasSize(29);
+        assertThat(Period.MONTH.daysAround(LocalDate.of(2024, 2, 10))).hasSize(29);
     }
 }

@@ -4,15 +4,15 @@ import java.time.Instant;
 import java.util.List;
 
 /** One realistic instance of every event type. */
-final class SampleEvents {
+public final class SampleEvents {
 
-    static final String TICKET = "b1a6c0de-4f5e-4d3c-8b2a-1f0e9d8c7b6a";
-    static final Instant AT = Instant.parse("2026-11-28T02:30:00Z");
+    public static final String TICKET = "b1a6c0de-4f5e-4d3c-8b2a-1f0e9d8c7b6a";
+    public static final Instant AT = Instant.parse("2026-11-28T02:30:00Z");
 
     private SampleEvents() {
     }
 
-    static List<HotlineEvent> all() {
+    public static List<HotlineEvent> all() {
         return List.of(received(), assigned(),
                 new TicketAccepted(id("acc"), AT, TICKET, "URBAN_MGMT", true),
                 new TicketRejected(id("rej"), AT, TICKET, "URBAN_MGMT", "NOT_OUR_BUSINESS", "属于住建职责"),
@@ -30,7 +30,7 @@ final class SampleEvents {
                 new NotificationFailed(id("nf"), AT, TICKET, "n-2", "TicketResolved", 8, "gateway timed out"));
     }
 
-    static TicketReceived received() {
+    public static TicketReceived received() {
         return new TicketReceived(id("rcv"), AT, TICKET, "12345-20261128-0001", Channel.PHONE, "WATER_SUPPLY",
                 Urgency.URGENT, "Burst pipe flooding the street", new GeoPoint(26.5712, 106.7089),
                 new Address("Zhonghua Road 18", "YUNYAN", "ZHONGHUA_N"),
@@ -38,7 +38,7 @@ final class SampleEvents {
                 null, null, new CategorySuggestion("WATER_SUPPLY", 0.93, false));
     }
 
-    static TicketAssigned assigned() {
+    public static TicketAssigned assigned() {
         return new TicketAssigned(id("asg"), AT, TICKET, "12345-20261128-0001", 1, "WATER_CO", "Guiyang Water",
                 List.of("URBAN_MGMT"), "WATER_SUPPLY", "YUNYAN", Priority.URGENT, AT.plusSeconds(7_200),
                 AT.plusSeconds(86_400), new AssignmentReason("water-outage", 3, "YY-01", List.of("category")));

@@ -158,6 +158,15 @@ public final class EventTopics implements AutoCloseable {
             return recordsFor(key).stream().map(r -> EventCodec.read(r.value(), stream)).toList();
         }
 
+        /**
+         * Every event with that key up to the end of the topics as they are now, read as the given stream: what a
+         * test counts when it must know that no more of them arrived.
+         */
+        public <T extends HotlineEvent> List<T> allEventsFor(String key, Class<T> stream) {
+            return readToEnd().stream().filter(r -> key.equals(r.key()))
+                    .map(r -> EventCodec.read(r.value(), stream)).toList();
+        }
+
         /** The value of a header of a record, as text. */
         public static String header(ConsumerRecord<String, byte[]> record, String name) {
             return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);

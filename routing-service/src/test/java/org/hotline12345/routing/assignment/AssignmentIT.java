@@ -140,7 +140,7 @@ class AssignmentIT {
         awaitEvent(received.ticketId(), TicketAssigned.class);
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> infra.kafka().hasConsumedAll("routing", Topics.INTAKE_TICKETS));
-        assertThat(reader.eventsFor(received.ticketId(), TicketLifecycleEvent.class)).hasSize(1);
+        assertThat(reader.allEventsFor(received.ticketId(), TicketLifecycleEvent.class)).hasSize(1);
     }
 
     @Test

@@ -152,7 +152,7 @@ class WorkflowIT {
         web.get().uri("/api/v1/tickets?size=200").headers(h -> h.setBearerAuth(other)).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$[?(@.ticketId == '" + id + "')]").doesNotExist();
         web.get().uri("/api/v1/triage").headers(h -> h.setBearerAuth(other)).exchange().expectStatus().isForbidden();
-        assertThat(reader.eventsFor(id, TicketLifecycleEvent.class)).hasSize(1);
+        assertThat(reader.allEventsFor(id, TicketLifecycleEvent.class)).hasSize(1);
     }
 
     @Test
@@ -168,7 +168,7 @@ class WorkflowIT {
         assertThat(escalated.reason()).isEqualTo("REPEAT_CALL");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> infra.kafka().hasConsumedAll("routing", Topics.INTAKE_TICKETS));
-        assertThat(reader.eventsFor(id, TicketLifecycleEvent.class)).filteredOn(TicketEscalated.class::isInstance)
+        assertThat(reader.allEventsFor(id, TicketLifecycleEvent.class)).filteredOn(TicketEscalated.class::isInstance)
                 .hasSize(1);
         web.get().uri("/api/v1/tickets/{id}", repeat.ticketId()).headers(h -> h.setBearerAuth(supervisor()))
                 .exchange().expectBody().jsonPath("$.status").isEqualTo("LINKED")
@@ -189,7 +189,7 @@ class WorkflowIT {
         race(first, second);
 
         awaitEvent(id, TicketEscalated.class);
-        List<TicketLifecycleEvent> events = reader.eventsFor(id, TicketLifecycleEvent.class);
+        List<TicketLifecycleEvent> events = reader.allEventsFor(id, TicketLifecycleEvent.class);
         assertThat(events).filteredOn(TicketDeadlineApproaching.class::isInstance).hasSize(1)
                 .first().extracting(e -> ((TicketDeadlineApproaching) e).deadlineKind()).isEqualTo("ACCEPT");
         assertThat(events).filteredOn(TicketEscalated.class::isInstance).hasSize(1)

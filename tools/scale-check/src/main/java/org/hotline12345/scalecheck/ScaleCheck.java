@@ -21,7 +21,9 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
+import org.hotline12345.analytics.facts.Fact;
 import org.hotline12345.analytics.rollups.Rollups;
+import org.hotline12345.analytics.tables.Period;
 import org.hotline12345.contracts.Topics;
 import org.hotline12345.devstack.DemoUsers;
 import org.hotline12345.devstack.Devstack;
@@ -128,7 +130,7 @@ final class ScaleCheck {
             for (long i = 0; i < perDay; i++) {
                 ofDay.add(fact(random, day, categories, unitOdds));
             }
-            counted.put(day, Rollups.count(ofDay));
+            counted.put(day, Rollups.count(ofDay.stream().map(Fact::from).toList()));
         });
         return new TreeMap<>(counted);
     }
@@ -136,10 +138,11 @@ final class ScaleCheck {
     private Document fact(SplittableRandom random, LocalDate day, List<Category> categories, double[][] unitOdds) {
         int grid = random.nextInt(grids);
         Document fact = new Document("receivedDay", day.toString())
+                .append("receivedHour", String.format("%02d", random.nextInt(24)))
                 .append("category", categories.get(random.nextInt(categories.size())).code());
         // about one call in twenty is answered on the spot and never reaches a unit
         if (random.nextInt(20) == 0) {
-            return fact;
+            return fact.append("resolvedAtIntake", true);
         }
         int unit = random.nextInt(units);
         double[] odds = unitOdds[unit];
@@ -157,13 +160,13 @@ final class ScaleCheck {
         Map<String, Map<String, long[]>> months = new TreeMap<>();
         List<Document> documents = new ArrayList<>();
         days.forEach((day, counts) -> {
-            documents.addAll(Rollups.documents("day", day.toString(), counts));
-            sum(weeks.computeIfAbsent(Rollups.week(day), w -> new LinkedHashMap<>()), counts);
-            sum(months.computeIfAbsent(Rollups.month(day), m -> new LinkedHashMap<>()), counts);
+            documents.addAll(Rollups.documents(Period.DAY, Period.DAY.of(day), counts));
+            sum(weeks.computeIfAbsent(Period.WEEK.of(day), w -> new LinkedHashMap<>()), counts);
+            sum(months.computeIfAbsent(Period.MONTH.of(day), m -> new LinkedHashMap<>()), counts);
         });
         // the weeks cut by the year's ends hold only its days, as a recount would with no facts outside the year
-        weeks.forEach((week, counts) -> documents.addAll(Rollups.documents("week", week, counts)));
-        months.forEach((month, counts) -> documents.addAll(Rollups.documents("month", month, counts)));
+        weeks.forEach((week, counts) -> documents.addAll(Rollups.documents(Period.WEEK, week, counts)));
+        months.forEach((month, counts) -> documents.addAll(Rollups.documents(Period.MONTH, month, counts)));
         try (MongoClient client = MongoClients.create(mongo.uri("analytics"))) {
             MongoCollection<Document> rollups = client.getDatabase("analytics").getCollection(Rollups.COLLECTION);
             for (int i = 0; i < documents.size(); i += 50) {
@@ -195,6 +198,9 @@ final class ScaleCheck {
                 + "&from=2025-01-01&to=2025-12-31");
         queries.put("city by day, whole year", "/api/v1/analytics/rates?groupBy=city&period=day"
                 + "&from=2025-01-01&to=2025-12-31");
+        queries.put("overview, whole year", "/api/v1/analytics/overview?from=2025-01-01&to=2025-12-31");
+        queries.put("volume by hour, whole year", "/api/v1/analytics/volume?by=hour&from=2025-01-01&to=2025-12-31");
+        queries.put("volume by day, one month", "/api/v1/analytics/volume?by=day&from=2025-11-01&to=2025-11-30");
         queries.put("grids, one month", "/api/v1/analytics/rates?groupBy=grid&period=month"
                 + "&from=2025-11-01&to=2025-11-30");
         // plain HTTP/1.1 as browsers and dashboards speak it to the service; a lost answer fails the run

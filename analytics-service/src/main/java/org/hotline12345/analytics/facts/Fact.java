@@ -1,0 +1,130 @@
+package org.hotline12345.analytics.facts;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+
+/**
+ * One ticket as analytics counts it, read from its fact document. A question reads only the fields it needs, so a
+ * field it did not ask for reads as absent: {@code null}, {@code false}, zero or empty.
+ *
+ * @param receivedDay the city's day of receipt, {@code yyyy-MM-dd}
+ * @param receivedHour the city's hour of receipt, {@code 00} to {@code 23}
+ * @param linkedTo the open ticket a repeat call is about, or the first report of the same incident
+ * @param placedGridId the grid the ticket's point lies in, also for tickets no unit is given
+ * @param gridId the grid routing assigned the ticket in
+ * @param acceptedOnTime signed for within the accept limit by the unit that holds it now
+ * @param satisfied rated satisfied or basically satisfied
+ * @param returns returns (退单) of the ticket by any unit
+ * @param escalations escalations (督办) of the ticket
+ */
+public record Fact(String id, String ticketNumber, String category, String receivedDay, String receivedHour,
+        boolean resolvedAtIntake, boolean repeat, String linkedTo, String placedGridId, String unitId,
+        String district, String gridId, boolean assigned, Instant assignedAt, Instant acceptedAt,
+        boolean acceptedOnTime, Instant resolveBy, Instant resolvedAt, boolean resolvedOnTime, Instant reopenedAt,
+        boolean closed, boolean rated, boolean solved, boolean satisfied, long returns, long escalations,
+        List<String> assignedUnits, List<String> returnedBy) {
+
+    /** The names of a fact document's fields, for updates and queries. */
+    public static final class Fields {
+        public static final String ID = "_id";
+        public static final String TICKET_NUMBER = "ticketNumber";
+        public static final String CHANNEL = "channel";
+        public static final String CATEGORY = "category";
+        public static final String URGENCY = "urgency";
+        public static final String RECEIVED_AT = "receivedAt";
+        public static final String RECEIVED_DAY = "receivedDay";
+        public static final String RECEIVED_WEEK = "receivedWeek";
+        public static final String RECEIVED_MONTH = "receivedMonth";
+        public static final String RECEIVED_HOUR = "receivedHour";
+        public static final String RESOLVED_AT_INTAKE = "resolvedAtIntake";
+        public static final String REPEAT = "repeat";
+        public static final String LINKED_TO = "linkedTo";
+        public static final String LAT = "lat";
+        public static final String LON = "lon";
+        public static final String PLACED_GRID_ID = "placedGridId";
+        public static final String CITIZEN_HASH = "citizenHash";
+        public static final String UNIT_ID = "unitId";
+        public static final String DISTRICT = "district";
+        public static final String GRID_ID = "gridId";
+        public static final String PRIORITY = "priority";
+        public static final String ASSIGNED = "assigned";
+        public static final String ASSIGNED_AT = "assignedAt";
+        public static final String ACCEPT_BY = "acceptBy";
+        public static final String RESOLVE_BY = "resolveBy";
+        /** The resolve deadline of a ticket not yet closed, absent once it closes: the overdue gauge reads these. */
+        public static final String OPEN_RESOLVE_BY = "openResolveBy";
+        public static final String ASSIGNMENTS = "assignments";
+        public static final String ASSIGNED_UNITS = "assignedUnits";
+        public static final String ACCEPTED_AT = "acceptedAt";
+        public static final String ACCEPTED_ON_TIME = "acceptedOnTime";
+        public static final String RETURNS = "returns";
+        public static final String RETURNED_BY = "returnedBy";
+        public static final String EXTENSIONS = "extensions";
+        public static final String RESOLVED_AT = "resolvedAt";
+        public static final String RESOLVED_ON_TIME = "resolvedOnTime";
+        public static final String RESULT = "result";
+        public static final String ESCALATIONS = "escalations";
+        public static final String REOPENINGS = "reopenings";
+        public static final String REOPENED_AT = "reopenedAt";
+        public static final String CLOSED_AT = "closedAt";
+        public static final String CLOSE_REASON = "closeReason";
+        public static final String CLOSED = "closed";
+        public static final String RATED = "rated";
+        public static final String SOLVED = "solved";
+        public static final String SATISFACTION = "satisfaction";
+        public static final String SATISFIED = "satisfied";
+        public static final String TEXTS = "texts";
+        public static final String EVENT_IDS = "eventIds";
+        public static final String UPDATED_AT = "updatedAt";
+
+        private Fields() {
+        }
+    }
+
+    /** The fact a document holds; fields the document lacks read as absent. */
+    public static Fact from(Document fact) {
+        return new Fact(fact.getString(Fields.ID), fact.getString(Fields.TICKET_NUMBER),
+                fact.getString(Fields.CATEGORY), fact.getString(Fields.RECEIVED_DAY),
+                fact.getString(Fields.RECEIVED_HOUR), flag(fact, Fields.RESOLVED_AT_INTAKE),
+                flag(fact, Fields.REPEAT), fact.getString(Fields.LINKED_TO), fact.getString(Fields.PLACED_GRID_ID),
+                fact.getString(Fields.UNIT_ID), fact.getString(Fields.DISTRICT), fact.getString(Fields.GRID_ID),
+                flag(fact, Fields.ASSIGNED), instant(fact, Fields.ASSIGNED_AT), instant(fact, Fields.ACCEPTED_AT),
+                flag(fact, Fields.ACCEPTED_ON_TIME), instant(fact, Fields.RESOLVE_BY),
+                instant(fact, Fields.RESOLVED_AT), flag(fact, Fields.RESOLVED_ON_TIME),
+                instant(fact, Fields.REOPENED_AT), flag(fact, Fields.CLOSED), flag(fact, Fields.RATED),
+                flag(fact, Fields.SOLVED), flag(fact, Fields.SATISFIED), number(fact, Fields.RETURNS),
+                number(fact, Fields.ESCALATIONS), fact.getList(Fields.ASSIGNED_UNITS, String.class, List.of()),
+                fact.getList(Fields.RETURNED_BY, String.class, List.of()));
+    }
+
+    /** The grid routing assigned the ticket in, else the grid its point lies in. */
+    public String grid() {
+        return gridId != null ? gridId : placedGridId;
+    }
+
+    /**
+     * Overdue at {@code now}: assigned, not closed, not resolved since it was last reopened, and past its resolve
+     * deadline.
+     */
+    public boolean overdueAt(Instant now) {
+        if (!assigned || closed || resolvedAtIntake || resolveBy == null || !resolveBy.isBefore(now)) {
+            return false;
+        }
+        return resolvedAt == null || (reopenedAt != null && reopenedAt.isAfter(resolvedAt));
+    }
+
+    private static boolean flag(Document fact, String field) {
+        return Boolean.TRUE.equals(fact.get(field));
+    }
+
+    private static long number(Document fact, String field) {
+        return fact.get(field) instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static Instant instant(Document fact, String field) {
+        Object value = fact.get(field);
+        return value instanceof Date date ? date.toInstant() : value instanceof Instant i ? i : null;
+    }
+}

@@ -1,0 +1,58 @@
+package org.hotline12345.analytics.facts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import org.bson.Document;
+import org.hotline12345.analytics.facts.Fact.Fields;
+import org.hotline12345.analytics.tables.DayRange;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+
+/**
+ * Reads facts, each read served by an index of {@link FactIndexes}: by day of receipt, by the deadline of tickets
+ * still open, or by id. Each read names the fields it needs, so a question over many days moves no more than it
+ * counts.
+ */
+@Component
+public class Facts {
+
+    private final ReactiveMongoTemplate mongo;
+
+    Facts(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The facts of tickets received in {@code days}. */
+    public Flux<Fact> receivedIn(DayRange days, String... fields) {
+        return find(receivedIn(days), fields);
+    }
+
+    /** The facts of tickets received on {@code day}. */
+    public Flux<Fact> receivedOn(LocalDate day, String... fields) {
+        return find(Criteria.where(Fields.RECEIVED_DAY).is(day.toString()), fields);
+    }
+
+    /** The facts of tickets not closed whose resolve deadline is before {@code now}. */
+    public Flux<Fact> openPastDeadline(Instant now, String... fields) {
+        return find(Criteria.where(Fields.OPEN_RESOLVE_BY).lt(now), fields);
+    }
+
+    public Flux<Fact> byIds(Collection<String> ids, String... fields) {
+        return find(Criteria.where(Fields.ID).in(ids), fields);
+    }
+
+    /** The criteria of tickets received in {@code days}, for aggregations over them. */
+    public static Criteria receivedIn(DayRange days) {
+        return Criteria.where(Fields.RECEIVED_DAY).gte(days.from().toString()).lte(days.to().toString());
+    }
+
+    private Flux<Fact> find(Criteria criteria, String... fields) {
+        Query query = Query.query(criteria);
+        query.fields().include(fields);
+        return mongo.find(query, Document.class, FactRecorder.COLLECTION).map(Fact::from);
+    }
+}
