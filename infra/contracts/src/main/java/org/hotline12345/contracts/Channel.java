@@ -9,5 +9,13 @@ public enum Channel {
     /** An Open311 GeoReport v2 client. */
     OPEN311,
     /** A grid worker's patrol report. */
-    GRID
+    GRID;
+
+    /**
+     * Open to anyone without signing in: whoever reports through it may give any phone number, so what it reports
+     * must not act on other people's tickets.
+     */
+    public boolean isPublic() {
+        return this == WEB || this == OPEN311;
+    }
 }

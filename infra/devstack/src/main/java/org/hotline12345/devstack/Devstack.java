@@ -21,6 +21,7 @@ import org.hotline12345.contracts.Topics;
 import org.hotline12345.embedded.EmbeddedKafka;
 import org.hotline12345.embedded.EmbeddedMongo;
 import org.hotline12345.embedded.LocalKeys;
+import org.hotline12345.embedded.TokenMinter;
 import org.hotline12345.referencedata.SampleCity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * writes and prints the demo users' tokens. Closing it stops everything in reverse order.
  */
 public final class Devstack implements AutoCloseable {
+
+    /** The issuer of the dev stack's tokens, which its services require along with the hub's audience. */
+    static final String ISSUER = "hotline-devstack";
 
     private static final Logger log = LoggerFactory.getLogger(Devstack.class);
     private static final Duration READY_WITHIN = Duration.ofSeconds(180);
@@ -122,7 +126,7 @@ public final class Devstack implements AutoCloseable {
         mongo = track(EmbeddedMongo.persistent(options.mongoPort(), options.dataDir().resolve("mongo/hotline.mv")));
         log.info("MongoDB wire server ready on 127.0.0.1:{}", mongo.port());
         LocalKeys keys = LocalKeys.inFolder(options.dataDir().resolve("keys"));
-        tokens = DemoUsers.tokens(keys.minter("hotline-devstack"), city);
+        tokens = DemoUsers.tokens(keys.minter(ISSUER), city);
         Properties secrets = piiKeys();
         webhookSecret = secrets.getProperty("webhook-secret");
         open311ApiKey = secrets.getProperty("open311-api-key");
@@ -143,7 +147,8 @@ public final class Devstack implements AutoCloseable {
             env.put("HOTLINE_SMS_WEBHOOK_SECRET", pii.getProperty("webhook-secret"));
             env.put("HOTLINE_OPEN311_API_KEYS", pii.getProperty("open311-api-key"));
             List<String> args = new ArrayList<>(List.of("--spring.security.oauth2.resourceserver.jwt.public-key-location="
-                    + keys.publicKeyPem().toUri()));
+                    + keys.publicKeyPem().toUri(), "--spring.security.oauth2.resourceserver.jwt.audiences="
+                    + TokenMinter.AUDIENCE, "--hotline.security.issuer=" + ISSUER));
             if (!options.quietHours()) {
                 args.add("--hotline.notification.quiet-from=00:00");
                 args.add("--hotline.notification.quiet-to=00:00");

@@ -15,6 +15,8 @@ import java.util.Map;
  */
 public final class SharedTestInfrastructure {
 
+    /** The issuer of the tests' tokens, which the services under test require. */
+    public static final String ISSUER = "hotline-test";
     /** Contact keys for tests only: base64 of 32 fixed bytes each. */
     public static final String TEST_SEAL_KEY = "dGVzdC1zZWFsLWtleS0wMTIzNDU2Nzg5YWJjZGVmMDE=";
     public static final String TEST_HASH_KEY = "dGVzdC1oYXNoLWtleS0wMTIzNDU2Nzg5YWJjZGVmMDE=";
@@ -63,8 +65,14 @@ public final class SharedTestInfrastructure {
         return mongo;
     }
 
+    /** Tokens of the tests' issuer, for the hub's audience. */
     public TokenMinter tokens() {
-        return keys.minter("hotline-test");
+        return keys.minter(ISSUER);
+    }
+
+    /** Tokens signed with the same trusted key but naming another issuer, as another realm's would. */
+    public TokenMinter tokensIssuedBy(String issuer) {
+        return keys.minter(issuer);
     }
 
     /**
@@ -83,6 +91,8 @@ public final class SharedTestInfrastructure {
         props.put("spring.mongodb.uri", mongo.uri(database));
         props.put("spring.security.oauth2.resourceserver.jwt.public-key-location",
                 keys.publicKeyPem().toUri().toString());
+        props.put("spring.security.oauth2.resourceserver.jwt.audiences", TokenMinter.AUDIENCE);
+        props.put("hotline.security.issuer", ISSUER);
         props.put("hotline.pii.seal-key", TEST_SEAL_KEY);
         props.put("hotline.pii.hash-key", TEST_HASH_KEY);
         return props;

@@ -16,12 +16,31 @@ import java.util.UUID;
 /** Signs bearer tokens in the shape the hub's resource servers expect: {@code roles} and, for units, {@code unit}. */
 public final class TokenMinter {
 
+    /** The audience the hub's services accept, which the dev stack and the tests configure. */
+    public static final String AUDIENCE = "hotline-hub";
+
     private final RSAKey key;
     private final String issuer;
+    private final String audience;
 
     TokenMinter(RSAKey key, String issuer) {
+        this(key, issuer, AUDIENCE);
+    }
+
+    private TokenMinter(RSAKey key, String issuer, String audience) {
         this.key = key;
         this.issuer = issuer;
+        this.audience = audience;
+    }
+
+    /** The issuer its tokens carry. */
+    public String issuer() {
+        return issuer;
+    }
+
+    /** A minter with the same key and issuer whose tokens are meant for another application. */
+    public TokenMinter forAudience(String otherAudience) {
+        return new TokenMinter(key, issuer, otherAudience);
     }
 
     /** A token for {@code subject} with {@code roles}; {@code unit} may be {@code null}. */
@@ -29,6 +48,7 @@ public final class TokenMinter {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(audience)
                 .subject(subject)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))

@@ -33,9 +33,13 @@ public record HotlineProperties(@NotBlank @DefaultValue("/hotline") String sourc
      * @param rolesClaim the JWT claim that lists the caller's roles
      * @param unitClaim the JWT claim that names a unit user's unit
      * @param publicPaths path patterns anyone may call without a token (public forms, status look-ups)
+     * @param issuer the {@code iss} every token must carry: the city's identity provider; unset, any issuer whose
+     *     signature verifies is accepted (the audience, {@code spring.security.oauth2.resourceserver.jwt.audiences},
+     *     is Spring Boot's own setting)
      */
     public record Security(@NotBlank @DefaultValue("roles") String rolesClaim,
-            @NotBlank @DefaultValue("unit") String unitClaim, @DefaultValue List<String> publicPaths) {
+            @NotBlank @DefaultValue("unit") String unitClaim, @DefaultValue List<String> publicPaths,
+            String issuer) {
     }
 
     /** @param maxBodySize the largest request body accepted; a larger one gets 413 */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hotline12345.contracts.Topics;
@@ -98,6 +99,23 @@ class PlatformIT {
     }
 
     @Test
+    void refusesATokenMeantForAnotherApplicationOrFromAnotherIssuer() {
+        String otherAudience = infra.tokens().forAudience("city-parking-app").mint("admin-1", "OPERATOR");
+        String otherIssuer = infra.tokensIssuedBy("another-realm").mint("admin-1", "OPERATOR");
+
+        for (String token : List.of(otherAudience, otherIssuer)) {
+            web.post().uri("/notes").headers(h -> h.setBearerAuth(token))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"hi\"}")
+                    .exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        web.post().uri("/notes").headers(h -> h.setBearerAuth(operator()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"hi\"}")
+                .exchange().expectStatus().is2xxSuccessful();
+    }
+
+    @Test
     void answersATokenWithoutTheRoleWith403Problem() {
         web.post().uri("/notes").headers(h -> h.setBearerAuth(infra.tokens().mint("analyst-1", "ANALYST")))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"hi\"}")
@@ -173,6 +191,7 @@ class PlatformIT {
         web.get().uri("/actuator/health").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
         web.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+        web.get().uri("/actuator/info").exchange().expectStatus().isUnauthorized();
         web.get().uri("/actuator/env").headers(h -> h.setBearerAuth(infra.tokens().mint("admin", "ADMIN")))
                 .exchange().expectStatus().isNotFound();
     }

@@ -53,9 +53,12 @@ class ChannelController {
         this.sealer = sealer;
     }
 
-    /** The website's form: 202 with the ticket number, or 429 with {@code Retry-After} over the limits. */
+    /**
+     * The website's form: 202 with the ticket number only (see {@link PublicReceipt}), or 429 with
+     * {@code Retry-After} over the limits.
+     */
     @PostMapping("/complaints")
-    Mono<ResponseEntity<TicketReceipt>> complain(@RequestBody ComplaintRequest complaint,
+    Mono<ResponseEntity<PublicReceipt>> complain(@RequestBody ComplaintRequest complaint,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey,
             ServerHttpRequest request) {
         Mono<Void> perPhone = PhoneNumbers.toE164(complaint.phone())
@@ -67,7 +70,7 @@ class ChannelController {
                 .then(perPhone)
                 .then(Mono.defer(() -> registration.register(complaint.asCall(), registration.validate(complaint),
                         idempotencyKey, Channel.WEB, null)))
-                .map(ChannelController::accepted);
+                .map(receipt -> ResponseEntity.accepted().body(PublicReceipt.of(receipt)));
     }
 
     /** A grid worker's report from patrol. */

@@ -46,9 +46,14 @@ class ChannelsIT {
 
     @Test
     void takesComplaintsFromTheWebsiteWithoutATokenAndLimitsThemPerNumberAndAddress() {
-        TicketReceipt first = complaint("13700000001").expectStatus().isAccepted()
-                .expectBody(TicketReceipt.class).returnResult().getResponseBody();
-        TicketReceived event = event(first.ticketId());
+        PublicReceipt first = complaint("13700000001").expectStatus().isAccepted()
+                .expectBody(PublicReceipt.class).returnResult().getResponseBody();
+        await().atMost(Duration.ofSeconds(30)).until(() -> reader.readToEnd().stream()
+                .map(r -> EventCodec.read(r.value(), IntakeEvent.class))
+                .anyMatch(e -> e instanceof TicketReceived r && first.ticketNumber().equals(r.ticketNumber())));
+        TicketReceived event = reader.readToEnd().stream().map(r -> EventCodec.read(r.value(), IntakeEvent.class))
+                .filter(e -> e instanceof TicketReceived r && first.ticketNumber().equals(r.ticketNumber()))
+                .map(TicketReceived.class::cast).findFirst().orElseThrow();
         assertThat(event.channel()).isEqualTo(Channel.WEB);
         assertThat(new String(EventCodec.write(event), StandardCharsets.UTF_8)).doesNotContain("13700000001");
 

@@ -51,7 +51,10 @@ public class TicketAssignment {
         return mongo.exists(Query.query(Criteria.where("_id").is(received.ticketId())), RoutedTicket.class)
                 .flatMap(known -> known ? Mono.empty() : decide(received).flatMap(this::store))
                 .then(Mono.defer(() -> relay.flush(RoutedTicket.class, received.ticketId())))
-                .then(Mono.defer(() -> received.repeatOf() == null ? Mono.empty() : escalateRepeated(received)));
+                // a repeat through a public channel is linked but escalates nothing: anyone can post with anyone's
+                // number, and escalating a stranger's ticket against its unit would be a weapon
+                .then(Mono.defer(() -> received.repeatOf() == null || received.channel().isPublic() ? Mono.empty()
+                        : escalateRepeated(received)));
     }
 
     private Mono<RoutedTicket> decide(TicketReceived received) {

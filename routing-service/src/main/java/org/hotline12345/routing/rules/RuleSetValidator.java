@@ -1,5 +1,6 @@
 package org.hotline12345.routing.rules;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,14 @@ public final class RuleSetValidator {
     private static final Set<String> CHANNELS = Set.of("PHONE", "WEB", "OPEN311", "GRID");
     private static final Set<String> URGENCIES = Set.of("NORMAL", "HIGH", "URGENT");
     private static final Set<String> PRIORITIES = Set.of("URGENT", "HIGH", "NORMAL", "CONSULTATION");
+    /**
+     * The longest limits a rule may set. A negative or zero limit would make every ticket it places overdue at
+     * once, and a limit of centuries overflows the deadline a ticket stores.
+     */
+    static final Duration LONGEST_ACCEPT = Duration.ofDays(30);
+    static final Duration LONGEST_RESOLVE = Duration.ofDays(365);
+    static final int LONGEST_WORD = 50;
+    static final int MOST_WORDS = 200;
 
     private final Set<String> units;
     private final Set<String> categories;
@@ -33,6 +42,12 @@ public final class RuleSetValidator {
         this.categories = Set.copyOf(categories);
         this.districtOfGrid = Map.copyOf(districtOfGrid);
         this.districts = Set.copyOf(districts);
+    }
+
+    private static void limit(Duration limit, Duration longest, String field, Map<String, String> problems) {
+        if (limit != null && (limit.isNegative() || limit.isZero() || limit.compareTo(longest) > 0)) {
+            problems.put(field, "must be more than zero and at most " + longest.toDays() + " days");
+        }
     }
 
     /** The problems of the rule set by field path ({@code rules[2].lead}); empty when it may be stored. */
@@ -61,6 +76,19 @@ public final class RuleSetValidator {
             unknown(rule.urgencies(), URGENCIES, at + ".when.urgencies", "urgencies", problems);
             if (rule.priority() != null && !PRIORITIES.contains(rule.priority())) {
                 problems.put(at + ".priority", "is not a priority: " + rule.priority());
+            }
+            limit(rule.acceptWithin(), LONGEST_ACCEPT, at + ".acceptWithin", problems);
+            limit(rule.resolveWithin(), LONGEST_RESOLVE, at + ".resolveWithin", problems);
+            if (rule.acceptWithin() != null && rule.resolveWithin() != null
+                    && rule.acceptWithin().compareTo(rule.resolveWithin()) > 0) {
+                problems.put(at + ".acceptWithin", "is longer than resolveWithin");
+            }
+            if (rule.words().size() > MOST_WORDS) {
+                problems.put(at + ".when.words", "holds more than " + MOST_WORDS + " words");
+            } else if (rule.words().stream().anyMatch(word -> word == null || word.isBlank()
+                    || word.length() > LONGEST_WORD)) {
+                // an empty word is contained in every text, so the rule would take every ticket
+                problems.put(at + ".when.words", "must each be 1 to " + LONGEST_WORD + " characters, not blank");
             }
             if (rule.hours() != null && rule.hours().empty()) {
                 problems.put(at + ".when.hours", "starts when it ends, so it never holds");

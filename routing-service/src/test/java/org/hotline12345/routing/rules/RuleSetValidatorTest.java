@@ -2,6 +2,7 @@ package org.hotline12345.routing.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,24 @@ class RuleSetValidatorTest {
                 rule("x", Set.of("NOISE"), Set.of(), Set.of(), null, "URBAN_MGMT"),
                 rule("x", Set.of("WATER_SUPPLY"), Set.of(), Set.of(), null, "WATER_CO")))).containsOnlyKeys("rules[1].id");
         assertThat(validator.problems(List.of())).containsOnlyKeys("rules");
+    }
+
+    @Test
+    void refusesTimeLimitsThatAreNotPositiveOrTooLongAndWordsThatMatchEverything() {
+        Rule negative = new Rule("negative", Set.of("NOISE"), null, null, null, null, null, null, "URBAN_MGMT", null,
+                null, Duration.ofHours(-1), Duration.ZERO);
+        Rule centuries = new Rule("centuries", Set.of("WATER_SUPPLY"), null, null, null, null, null, null, "WATER_CO",
+                null, null, Duration.ofHours(2), Duration.ofDays(365 * 300));
+        Rule backwards = new Rule("backwards", Set.of("WATER_SUPPLY"), List.of("水管"), null, null, null, null, null,
+                "POLICE", null, null, Duration.ofDays(3), Duration.ofDays(1));
+        Rule everything = new Rule("everything", null, List.of("噪音", ""), null, null, null, null, null, "POLICE",
+                null, null, null, null);
+
+        assertThat(validator.problems(List.of(negative, centuries, backwards, everything))).containsOnlyKeys(
+                "rules[0].acceptWithin", "rules[0].resolveWithin", "rules[1].resolveWithin", "rules[2].acceptWithin",
+                "rules[3].when.words");
+        assertThat(validator.problems(List.of(new Rule("fine", Set.of("NOISE"), List.of("广场舞"), null, null, null,
+                null, null, "URBAN_MGMT", null, null, Duration.ofHours(2), Duration.ofDays(30))))).isEmpty();
     }
 
     private static Rule rule(String id, Set<String> categories, Set<String> districts, Set<String> grids, Hours hours,

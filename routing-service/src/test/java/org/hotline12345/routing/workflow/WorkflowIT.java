@@ -176,6 +176,23 @@ class WorkflowIT {
     }
 
     @Test
+    @Order(5)
+    void linksARepeatFromAPublicChannelWithoutEscalatingTheOpenTicket() {
+        String id = dispatchedNoiseTicket();
+        TicketReceived repeat = received(id, Channel.WEB);
+
+        topics.publish(repeat);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri("/api/v1/tickets/{id}",
+                        repeat.ticketId()).headers(h -> h.setBearerAuth(supervisor())).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("LINKED")
+                .jsonPath("$.repeatOf").isEqualTo(id));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> infra.kafka().hasConsumedAll("routing", Topics.INTAKE_TICKETS));
+        assertThat(reader.allEventsFor(id, TicketLifecycleEvent.class)).noneMatch(TicketEscalated.class::isInstance);
+    }
+
+    @Test
     @Order(6)
     void remindsThenEscalatesAMissedAcceptDeadlineOnceWithTwoSweepersRacing() {
         String id = dispatchedNoiseTicket();
@@ -229,9 +246,13 @@ class WorkflowIT {
     }
 
     private static TicketReceived received(String repeatOf) {
+        return received(repeatOf, Channel.PHONE);
+    }
+
+    private static TicketReceived received(String repeatOf, Channel channel) {
         String id = UUID.randomUUID().toString();
         return new TicketReceived(EventIds.of(id, "TicketReceived", 1), clock.instant(), id,
-                "12345-20261128-" + id.substring(0, 4), Channel.PHONE, "NOISE", Urgency.NORMAL,
+                "12345-20261128-" + id.substring(0, 4), channel, "NOISE", Urgency.NORMAL,
                 "楼下烧烤店深夜噪音", new GeoPoint(26.5785, 106.7135), new Address("中华北路18号", null, null),
                 new CitizenContact(null, null, null, null, "zh", false), false, null, repeatOf, null);
     }

@@ -3,6 +3,10 @@ package org.hotline12345.platform.security;
 import org.hotline12345.platform.HotlineProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -12,7 +16,7 @@ import org.hotline12345.platform.problem.ProblemAutoConfiguration;
 import org.hotline12345.platform.problem.ProblemWriter;
 
 /**
- * Every endpoint needs a bearer JWT except health probes, {@code info} and the paths a service declares public.
+ * Every endpoint needs a bearer JWT except health probes and the paths a service declares public.
  * Which role may do what is said on each handler with {@code @PreAuthorize}. The key comes from Boot's resource
  * server properties: a local public key for the embedded run, an issuer or JWKS address in production.
  */
@@ -40,7 +44,7 @@ public class SecurityAutoConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> {
-                    exchanges.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
+                    exchanges.pathMatchers("/actuator/health", "/actuator/health/**").permitAll();
                     exchanges.pathMatchers("/actuator/**").hasAnyRole(Roles.ADMIN, Roles.ANALYST);
                     if (publicPaths.length > 0) {
                         exchanges.pathMatchers(publicPaths).permitAll();
@@ -56,6 +60,17 @@ public class SecurityAutoConfiguration {
                         .authenticationEntryPoint(problems.entryPoint())
                         .accessDeniedHandler(problems.accessDenied()))
                 .build();
+    }
+
+    /**
+     * Boot's resource server adds this to the signature, expiry and audience checks of every token. In a shared
+     * identity realm a token the same provider minted for another application (another audience) or a token of
+     * another realm signed with a trusted key (another issuer) must not pass for one of ours.
+     */
+    @Bean
+    @ConditionalOnProperty("hotline.security.issuer")
+    OAuth2TokenValidator<Jwt> hotlineIssuerValidator(HotlineProperties properties) {
+        return new JwtIssuerValidator(properties.security().issuer());
     }
 
     @Bean
