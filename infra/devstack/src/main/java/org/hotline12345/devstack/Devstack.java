@@ -296,7 +296,8 @@ public final class Devstack implements AutoCloseable {
                 .append(tokensFile).append(":\n");
         tokens.forEach((user, token) -> out.append(String.format("%n  %s%n  %s%n", user, token)));
         out.append("\nSMS provider webhooks (/api/v1/sms/inbound, /receipts on notification) are signed with ")
-                .append("X-Signature = hex HMAC-SHA256 of the body, secret in the tokens file: smsWebhookSecret.\n")
+                .append("X-Timestamp = Unix seconds, X-Signature = hex HMAC-SHA256 of the timestamp, a line feed and\n")
+                .append("the body; the secret is smsWebhookSecret in the tokens file.\n")
                 .append("Open311 GeoReport v2 clients: ").append(options.startServices() ? url("intake") : "intake")
                 .append("/open311/v2/discovery.json, api_key ").append(open311ApiKey).append("\n");
         out.append("\nData lives in ").append(options.dataDir()).append(" (start with --reset to empty it).")

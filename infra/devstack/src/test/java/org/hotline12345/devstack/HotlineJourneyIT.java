@@ -137,9 +137,11 @@ class HotlineJourneyIT {
                 "/api/v1/sms-outbox?ticketId=" + ticketId, token("supervisor")).body())).hasSize(3));
 
         String reply = "{\"messageId\":\"reply-1\",\"from\":\"+8613812345678\",\"text\":\"1 满意\"}";
+        String sentAt = String.valueOf(java.time.Instant.now().getEpochSecond());
         HttpResponse<String> answered = http.send(HttpRequest.newBuilder(URI.create(stack.url("notification")
                         + "/api/v1/sms/inbound")).header("Content-Type", "application/json")
-                .header("X-Signature", hmac(stack.webhookSecret(), reply))
+                .header("X-Timestamp", sentAt)
+                .header("X-Signature", hmac(stack.webhookSecret(), sentAt + "\n" + reply))
                 .POST(HttpRequest.BodyPublishers.ofString(reply, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answered.body()).contains("FEEDBACK");
@@ -167,7 +169,8 @@ class HotlineJourneyIT {
 
         String form = "api_key=" + stack.open311ApiKey() + "&service_code=WATER_SUPPLY&lat=26.575&long=106.705"
                 + "&description=" + java.net.URLEncoder.encode("小区路口的水管漏水，水一直往外冒", StandardCharsets.UTF_8)
-                + "&phone=13900004321";
+                + "&phone=13900004321&" + java.net.URLEncoder.encode("attribute[PUBLISH]", StandardCharsets.UTF_8)
+                + "=true";
         HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(URI.create(base + "/requests.json"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
@@ -183,7 +186,8 @@ class HotlineJourneyIT {
         String unit = token("unit:WATER_CO");
         assertThat(post("routing", "/api/v1/tickets/" + token + "/accept", "", unit).statusCode()).isEqualTo(200);
         assertThat(post("routing", "/api/v1/tickets/" + token + "/resolve",
-                "{\"result\":\"SOLVED\",\"reply\":\"漏水的阀门已更换\"}", unit).statusCode()).isEqualTo(200);
+                "{\"result\":\"SOLVED\",\"reply\":\"漏水的阀门已更换\",\"replyPublic\":true}", unit).statusCode())
+                .isEqualTo(200);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             JsonNode closed = open311Request(base, number);
             assertThat(closed.get("status").asString()).isEqualTo("closed");
@@ -263,6 +267,24 @@ class HotlineJourneyIT {
             assertThat(Files.readString(log)).as(log.getFileName().toString())
                     .doesNotContain("13812345678").doesNotContain("138 1234 5678").doesNotContain("张先生")
                     .doesNotContain("13900004321");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void listensOnLoopbackOnly() throws IOException {
+        // the kernel's table of TCP sockets: each listening one with its local address, hex, in network order
+        List<String> listening = new java.util.ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Files.readAllLines(Path.of(table)).stream().skip(1).map(line -> line.trim().split("\\s+"))
+                    .filter(fields -> "0A".equals(fields[3])).forEach(fields -> listening.add(fields[1]));
+        }
+        for (String service : List.of("intake", "routing", "notification", "analytics")) {
+            String port = String.format(":%04X", URI.create(stack.url(service)).getPort());
+            List<String> addresses = listening.stream().filter(address -> address.endsWith(port)).toList();
+            assertThat(addresses).as(service).isNotEmpty()
+                    .allSatisfy(address -> assertThat(address).isIn("0100007F" + port,
+                            "0000000000000000FFFF00000100007F" + port, "00000000000000000000000001000000" + port));
         }
     }
 

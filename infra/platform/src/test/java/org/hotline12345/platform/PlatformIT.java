@@ -21,6 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.web.reactive.function.BodyInserters;
+import reactor.core.publisher.Flux;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -170,6 +174,19 @@ class PlatformIT {
     void refusesATooLargeBodyWith413() {
         web.post().uri("/notes").headers(h -> h.setBearerAuth(operator()))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"" + "x".repeat(2_000) + "\"}")
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void refusesATooLargeChunkedBodyWith413() {
+        // no declared length: the body arrives in chunks, as a client streaming it sends it
+        Flux<DataBuffer> chunks = Flux.range(0, 40).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(
+                (i == 0 ? "{\"text\":\"" + "x".repeat(99) : "x".repeat(100)).getBytes(StandardCharsets.UTF_8)));
+
+        web.post().uri("/notes").headers(h -> h.setBearerAuth(operator()))
+                .contentType(MediaType.APPLICATION_JSON).body(BodyInserters.fromDataBuffers(chunks))
                 .exchange()
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);

@@ -39,12 +39,14 @@ class ChannelController {
     private final TicketRegistration registration;
     private final PublicStatus status;
     private final RateLimits limits;
+    private final ClientAddresses clients;
     private final ChannelLimits settings;
     private final ContactSealer sealer;
     private final Set<String> grids;
 
     ChannelController(TicketRegistration registration, PublicStatus status, RateLimits limits,
-            ChannelLimits settings, ContactSealer sealer, SampleCity city) {
+            ClientAddresses clients, ChannelLimits settings, ContactSealer sealer, SampleCity city) {
+        this.clients = clients;
         this.grids = city.grids().stream().map(Grid::id).collect(Collectors.toSet());
         this.registration = registration;
         this.status = status;
@@ -65,11 +67,11 @@ class ChannelController {
                 .map(e164 -> limits.admit("complaints from this number", "complaint:phone:" + sealer.hash(e164),
                         settings.complaintsPerPhone(), settings.window()))
                 .orElse(Mono.empty());
-        return limits.admit("complaints from this address", "complaint:address:" + RateLimits.clientAddress(request),
+        return limits.admit("complaints from this address", "complaint:address:" + clients.of(request),
                         settings.complaintsPerAddress(), settings.window())
                 .then(perPhone)
                 .then(Mono.defer(() -> registration.register(complaint.asCall(), registration.validate(complaint),
-                        idempotencyKey, Channel.WEB, null)))
+                        idempotencyKey, Channel.WEB, null, complaint.mayPublish())))
                 .map(receipt -> ResponseEntity.accepted().body(PublicReceipt.of(receipt)));
     }
 
@@ -82,7 +84,8 @@ class ChannelController {
         if (report.gridId() != null && !violations.containsKey("gridId") && !grids.contains(report.gridId())) {
             violations.put("gridId", "is not a grid of the city");
         }
-        return registration.register(report.asCall(), violations, idempotencyKey, Channel.GRID, report.gridId())
+        return registration.register(report.asCall(), violations, idempotencyKey, Channel.GRID, report.gridId(),
+                        false)
                 .map(ChannelController::accepted);
     }
 
@@ -90,9 +93,15 @@ class ChannelController {
     @GetMapping("/public/tickets/{ticketNumber}")
     Mono<PublicStatus.View> lookUp(@PathVariable @Pattern(regexp = "12345-\\d{8}-\\d{4,6}") String ticketNumber,
             @RequestParam @Pattern(regexp = "\\d{4}") String phoneLast4, ServerHttpRequest request) {
-        return limits.admit("look-ups from this address", "lookup:address:" + RateLimits.clientAddress(request),
+        // every look-up counts against the number before it is answered and a right one gives its count back, so
+        // only wrong digits lock the number, and racing guesses cannot all pass; an unknown number counts the same
+        String guesses = "lookup:digits:" + ticketNumber;
+        return limits.admit("look-ups from this address", "lookup:address:" + clients.of(request),
                         settings.lookupsPerAddress(), settings.window())
-                .then(Mono.defer(() -> status.lookUp(ticketNumber, phoneLast4)));
+                .then(limits.admit("wrong digits for this ticket number", guesses, settings.wrongDigitsPerTicket(),
+                        settings.digitsLock()))
+                .then(Mono.defer(() -> status.lookUp(ticketNumber, phoneLast4)))
+                .flatMap(found -> limits.release(guesses, settings.digitsLock()).thenReturn(found));
     }
 
     private static ResponseEntity<TicketReceipt> accepted(TicketReceipt receipt) {

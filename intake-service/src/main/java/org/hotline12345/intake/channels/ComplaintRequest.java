@@ -8,12 +8,18 @@ import org.hotline12345.intake.tickets.CallRequest;
 
 /**
  * A complaint from the city website's form. A phone number is required: it is how the citizen hears back and
- * looks the ticket up.
+ * looks the ticket up. {@code publish} is the citizen's consent to the complaint being shown publicly (Open311),
+ * with its place rounded and nothing that identifies them.
  */
 public record ComplaintRequest(@NotBlank @Size(max = 40) String phone, @Size(max = 50) String name,
         @NotBlank @Size(max = 2000) String description, @Size(max = 200) String address,
         @Valid CallRequest.Location location, @Pattern(regexp = "[A-Z_]{2,40}") String category,
-        Boolean contactAllowed, @Pattern(regexp = "zh|en") String language) {
+        Boolean contactAllowed, @Pattern(regexp = "zh|en") String language, Boolean publish) {
+
+    /** The citizen agreed that the complaint be shown publicly, without their contact data; no unless said. */
+    boolean mayPublish() {
+        return Boolean.TRUE.equals(publish);
+    }
 
     CallRequest asCall() {
         return new CallRequest(phone, name, false, description, address, location, category, null, contactAllowed,

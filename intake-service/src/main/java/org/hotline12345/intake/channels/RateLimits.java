@@ -1,18 +1,15 @@
 package org.hotline12345.intake.channels;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.bson.Document;
-import org.hotline12345.platform.problem.InvalidRequestException;
 import org.hotline12345.platform.problem.TooManyRequestsException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -43,12 +40,14 @@ public class RateLimits {
                         : Mono.empty());
     }
 
-    /** The address a request came from, which the per-address limits count. */
-    public static String clientAddress(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        if (remote == null) {
-            throw new InvalidRequestException("(client)", "has no address");
-        }
-        return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+    /**
+     * Gives back what {@link #admit} counted against {@code bucket} in the current window: for limits that count only
+     * failures, counted before the attempt (so racing attempts cannot all slip under the limit) and given back when
+     * it succeeds.
+     */
+    public Mono<Void> release(String bucket, Duration window) {
+        long windowStart = clock.instant().toEpochMilli() / window.toMillis() * window.toMillis();
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(bucket + "@" + windowStart)),
+                new Update().inc("count", -1), COLLECTION).then();
     }
 }

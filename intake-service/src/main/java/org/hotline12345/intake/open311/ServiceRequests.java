@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hotline12345.intake.publication.PublicationPolicy;
 import org.hotline12345.intake.tickets.IntakeTicket;
 import org.hotline12345.referencedata.SampleCity;
 import org.springframework.data.domain.Sort;
@@ -20,9 +21,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Tickets as Open311 service requests, with their real state as routing reports it. A ticket linked to another
- * (a repeat call, or another report of the same incident) shows the state of the ticket being worked. What citizens
- * told an operator on the phone is not published: phone tickets show no description.
+ * Published tickets as Open311 service requests, with their real state as routing reports it, by the
+ * {@link PublicationPolicy}: only tickets reported publicly whose reporter agreed appear, any other answers as
+ * unknown. A ticket linked to another (a repeat, or another report of the same incident) shows the state of the
+ * ticket being worked, without naming it.
  */
 @Component
 class ServiceRequests {
@@ -47,9 +49,10 @@ class ServiceRequests {
     Mono<List<Map<String, Object>>> search(Search search) {
         Criteria criteria;
         if (!search.ids().isEmpty()) {
-            criteria = Criteria.where("ticketNumber").in(search.ids());
+            criteria = Criteria.where("ticketNumber").in(search.ids()).and("published").is(true);
         } else {
-            criteria = Criteria.where("receivedAt").gte(search.start()).lte(search.end());
+            criteria = Criteria.where("published").is(true).and("receivedAt").gte(search.start())
+                    .lte(search.end());
             if (!search.serviceCodes().isEmpty()) {
                 criteria = criteria.and("category").in(search.serviceCodes());
             }
@@ -70,10 +73,12 @@ class ServiceRequests {
     }
 
     Mono<Map<String, Object>> byNumber(String number) {
-        return withParents(mongo.find(Query.query(Criteria.where("ticketNumber").is(number)), IntakeTicket.class))
+        return withParents(mongo.find(Query.query(Criteria.where("ticketNumber").is(number).and("published").is(true)),
+                        IntakeTicket.class))
                 .flatMap(views -> Mono.justOrEmpty(views.stream().findFirst()));
     }
 
+    /** The number of the ticket a submission's token names: the submitter's own, so any of its tickets. */
     Mono<String> numberOfToken(String token) {
         return mongo.findById(token, IntakeTicket.class).map(IntakeTicket::getTicketNumber);
     }
@@ -100,7 +105,7 @@ class ServiceRequests {
         IntakeTicket worked = parent == null ? ticket : parent;
         String notes = notes(worked);
         if (parent != null) {
-            notes = "Same problem as " + parent.getTicketNumber() + ", which is being worked on. " + notes;
+            notes = "Reported before by someone else and being worked on. " + notes;
         }
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("service_request_id", ticket.getTicketNumber());
@@ -108,17 +113,17 @@ class ServiceRequests {
         view.put("status_notes", notes);
         view.put("service_name", city.category(ticket.getCategory()).map(c -> c.zh()).orElse(ticket.getCategory()));
         view.put("service_code", ticket.getCategory());
-        view.put("description", "PHONE".equals(ticket.getChannel()) ? null : ticket.getDescription());
+        view.put("description", PublicationPolicy.description(ticket.getDescription()));
         view.put("agency_responsible", worked.getUnitName());
         view.put("service_notice", null);
         view.put("requested_datetime", datetime(ticket.getReceivedAt()));
         view.put("updated_datetime", datetime(latest(ticket.getUpdatedAt(), worked.getUpdatedAt())));
         view.put("expected_datetime", CLOSED.contains(worked.getStatus()) ? null : datetime(worked.getExpectedAt()));
-        view.put("address", ticket.getAddress());
+        view.put("address", null);
         view.put("address_id", null);
         view.put("zipcode", null);
-        view.put("lat", ticket.getLat());
-        view.put("long", ticket.getLon());
+        view.put("lat", PublicationPolicy.coarse(ticket.getLat()));
+        view.put("long", PublicationPolicy.coarse(ticket.getLon()));
         view.put("media_url", null);
         return view;
     }
@@ -133,7 +138,10 @@ class ServiceRequests {
             case "EXTENDED" -> unit + " was given more time to resolve it.";
             case "ESCALATED" -> "Escalated: the hotline centre is supervising " + unit + ".";
             case "REOPENED" -> "Reopened after the citizen's feedback; " + unit + " is working on it again.";
-            case "RESOLVED", "CLOSED" -> ticket.getReply() == null ? "Resolved by " + unit + "." : ticket.getReply();
+            case "RESOLVED", "CLOSED" -> {
+                String reply = PublicationPolicy.reply(ticket.getReply(), ticket.isReplyPublic());
+                yield reply == null ? "Resolved by " + unit + "." : reply;
+            }
             case "RESOLVED_AT_INTAKE" -> "Answered by the hotline operator during the call.";
             default -> ticket.getStatus();
         };

@@ -53,7 +53,8 @@ class Submissions {
             }
             Map<String, String> violations = new LinkedHashMap<>(registration.validate(call));
             violations.putAll(errors);
-            return registration.register(call, violations, idempotencyKey, Channel.OPEN311, null);
+            return registration.register(call, violations, idempotencyKey, Channel.OPEN311, null,
+                    "true".equals(attributes.get(ServiceAttributes.PUBLISH)));
         }).onErrorMap(InvalidRequestException.class, e -> new InvalidRequestException(e.fieldErrors().entrySet()
                 .stream().collect(Collectors.toMap(f -> OPEN311_NAMES.getOrDefault(f.getKey(), f.getKey()),
                         Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new))));

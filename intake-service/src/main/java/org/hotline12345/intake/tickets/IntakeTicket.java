@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotline12345.contracts.TicketReceived;
+import org.hotline12345.intake.publication.PublicationPolicy;
 import org.hotline12345.platform.outbox.OutboxDocument;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -37,6 +38,10 @@ public class IntakeTicket extends OutboxDocument {
     private String unitId;
     private String unitName;
     private String reply;
+    /** Whether the unit let its reply be shown publicly. */
+    private boolean replyPublic;
+    /** Whether anyone may see this ticket, by the publication policy: reported publicly, with the reporter's consent. */
+    private boolean published;
     /** When the handling unit must have resolved it, as routing last set it. */
     private Instant expectedAt;
     private List<Step> timeline = new ArrayList<>();
@@ -50,8 +55,10 @@ public class IntakeTicket extends OutboxDocument {
     IntakeTicket() {
     }
 
-    static IntakeTicket registered(TicketReceived event) {
+    /** The ticket {@code event} registers; {@code publicationAgreed} is the reporter's consent to its publication. */
+    static IntakeTicket registered(TicketReceived event, boolean publicationAgreed) {
         IntakeTicket ticket = new IntakeTicket();
+        ticket.published = PublicationPolicy.mayPublish(event.channel().name(), publicationAgreed);
         ticket.id = event.ticketId();
         ticket.ticketNumber = event.ticketNumber();
         ticket.status = event.resolvedOnCall() ? "RESOLVED_AT_INTAKE"
@@ -164,6 +171,14 @@ public class IntakeTicket extends OutboxDocument {
 
     public String getReply() {
         return reply;
+    }
+
+    public boolean isReplyPublic() {
+        return replyPublic;
+    }
+
+    public boolean isPublished() {
+        return published;
     }
 
     public List<Step> getTimeline() {

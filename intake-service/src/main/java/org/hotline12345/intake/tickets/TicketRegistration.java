@@ -76,7 +76,7 @@ public class TicketRegistration {
 
     /** Registers a call once per idempotency key ({@code null} when the client sent none). */
     Mono<TicketReceipt> registerCall(CallRequest call, String idempotencyKey) {
-        return register(call, validate(call), idempotencyKey, Channel.PHONE, null);
+        return register(call, validate(call), idempotencyKey, Channel.PHONE, null, false);
     }
 
     /**
@@ -84,20 +84,22 @@ public class TicketRegistration {
      * of a call, {@code violations} what bean validation found in the original request. The key is claimed, with
      * the id of the ticket it will make, before anything else is stored or published, so requests racing with one
      * key make one ticket, and a retry after a crash finds the ticket the first attempt made.
+     * {@code publicationAgreed} is the reporter's consent to the ticket being shown publicly, which only a public
+     * channel can give (see {@code PublicationPolicy}).
      */
     public Mono<TicketReceipt> register(CallRequest call, Map<String, String> violations, String idempotencyKey,
-            Channel channel, String gridId) {
+            Channel channel, String gridId, boolean publicationAgreed) {
         CallNormaliser.NormalisedCall normalised = normaliser.normalise(call, violations, channel, gridId);
         if (idempotencyKey == null) {
-            return register(normalised, UUID.randomUUID().toString(), null);
+            return register(normalised, UUID.randomUUID().toString(), null, publicationAgreed);
         }
         String scopedKey = channel + ":" + idempotencyKey;
         IdempotencyRecord claim = new IdempotencyRecord(scopedKey, requestHash(call), UUID.randomUUID().toString(),
                 clock.instant());
         return keys.claim(claim).flatMap(won -> won
-                ? register(normalised, claim.ticketId(), claim)
+                ? register(normalised, claim.ticketId(), claim, publicationAgreed)
                 : keys.answerFor(claim, (taken, ticket) -> ticket == null
-                        ? register(normalised, taken.ticketId(), taken)
+                        ? register(normalised, taken.ticketId(), taken, publicationAgreed)
                         : republish(ticket)));
     }
 
@@ -114,7 +116,7 @@ public class TicketRegistration {
     }
 
     private Mono<TicketReceipt> register(CallNormaliser.NormalisedCall call, String ticketId,
-            IdempotencyRecord claim) {
+            IdempotencyRecord claim, boolean publicationAgreed) {
         Instant now = clock.instant();
         String phoneHash = call.phoneE164() == null ? null : sealer.hash(call.phoneE164());
         Mono<Optional<String>> repeatOf = call.resolvedOnCall() ? Mono.just(Optional.empty())
@@ -125,7 +127,8 @@ public class TicketRegistration {
                         : links.sameIncident(phoneHash, call.category(), call.location(), now)
                                 .map(parent -> new Links(null, parent)).defaultIfEmpty(new Links(null, null)))
                 .zipWith(numbers.next())
-                .map(linked -> IntakeTicket.registered(received(ticketId, linked.getT2(), call, linked.getT1(), now)))
+                .map(linked -> IntakeTicket.registered(received(ticketId, linked.getT2(), call, linked.getT1(), now),
+                        publicationAgreed))
                 .flatMap(mongo::insert)
                 .flatMap(ticket -> links.opened(ticket).thenReturn(ticket))
                 .flatMap(ticket -> publish(ticket, claim));

@@ -57,10 +57,10 @@ class TicketProgress {
             update.set("expectedAt", extended.resolveBy());
         }
         if (event instanceof TicketReopened reopened) {
-            update.set("expectedAt", reopened.resolveBy()).unset("reply");
+            update.set("expectedAt", reopened.resolveBy()).unset("reply").set("replyPublic", false);
         }
         if (event instanceof TicketResolved resolved) {
-            update.set("reply", resolved.reply());
+            update.set("reply", resolved.reply()).set("replyPublic", resolved.mayPublishReply());
         }
         Mono<Void> recorded = mongo.updateFirst(Query.query(Criteria.where("_id").is(event.ticketId())
                 .and("seenEvents").ne(event.eventId())), update, IntakeTicket.class).then();

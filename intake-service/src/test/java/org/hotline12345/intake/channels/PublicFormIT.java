@@ -46,6 +46,51 @@ class PublicFormIT {
         assertThat(received(numberIn(again)).repeatOf()).isEqualTo(received(numberIn(first)).ticketId());
     }
 
+    @Test
+    void locksATicketNumberAfterFiveWrongGuessesRacedAtOnceAndAnUnknownNumberAlike() throws Exception {
+        String number = numberIn(complaint("13700000202").expectStatus().isAccepted().expectBody(String.class)
+                .returnResult().getResponseBody());
+        lookUp(number, "0202").expectStatus().isOk();
+
+        List<Integer> answers = race(20, i -> lookUp(number, String.format("%04d", 1000 + i)));
+
+        assertThat(answers).filteredOn(status -> status == 404).hasSize(5);
+        assertThat(answers).filteredOn(status -> status == 429).hasSize(15);
+        lookUp(number, "0202").expectStatus().isEqualTo(429).expectHeader().exists("Retry-After");
+        String unknown = "12345-19990101-0001";
+        List<Integer> unknownAnswers = race(20, i -> lookUp(unknown, String.format("%04d", 1000 + i)));
+        assertThat(unknownAnswers).filteredOn(status -> status == 404).hasSize(5);
+        assertThat(unknownAnswers).filteredOn(status -> status == 429).hasSize(15);
+    }
+
+    private List<Integer> race(int requests, java.util.function.IntFunction<WebTestClient.ResponseSpec> request)
+            throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(requests);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return request.apply(n).returnResult(String.class).getStatus().value();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private WebTestClient.ResponseSpec lookUp(String number, String last4) {
+        return web.get().uri("/api/v1/public/tickets/{n}?phoneLast4={d}", number, last4).exchange();
+    }
+
     private TicketReceived received(String ticketNumber) {
         await().atMost(Duration.ofSeconds(30)).until(() -> find(ticketNumber) != null);
         return find(ticketNumber);

@@ -105,7 +105,7 @@ class Open311IT {
 
         Map<String, Object> open = getList("/open311/v2/requests/" + number + ".json").get(0);
         assertThat(open).containsEntry("status", "open").containsEntry("service_code", "WATER_SUPPLY")
-                .containsEntry("lat", 26.5801).containsEntry("long", 106.7101)
+                .containsEntry("lat", 26.58).containsEntry("long", 106.71)
                 .containsEntry("address", null).containsEntry("agency_responsible", null);
         assertThat(open.toString()).doesNotContain("3101").doesNotContain("Lan").doesNotContain("example.org");
 
@@ -122,7 +122,7 @@ class Open311IT {
         assertThat((String) assigned.get("expected_datetime")).endsWith("+08:00");
 
         topics.publish(new TicketResolved(EventIds.of(token, "TicketResolved", 1), Instant.now(), token, "WATER_CO",
-                ResolutionResult.SOLVED, "水管已于今天下午修复，供水恢复正常。", true));
+                ResolutionResult.SOLVED, "水管已于今天下午修复，供水恢复正常。", true, true));
         await().atMost(Duration.ofSeconds(30)).until(() -> "closed".equals(
                 getList("/open311/v2/requests/" + number + ".json").get(0).get("status")));
         Document xml = getXml("/open311/v2/requests/" + number + ".xml");
@@ -185,18 +185,46 @@ class Open311IT {
     }
 
     @Test
-    void doesNotPublishWhatACitizenToldAnOperator() {
-        String ticketId = web.post().uri("/api/v1/calls")
+    void publishesNoCallNorARequestWhoseReporterDidNotAgreeAndNoReplyTheUnitKeptPrivate() {
+        String call = web.post().uri("/api/v1/calls")
                 .headers(h -> h.setBearerAuth(infra.tokens().mint("op", "OPERATOR")))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("""
                         {"callerPhone":"13900003109","description":"我家楼上的邻居张三每天晚上吵",
                          "location":{"lat":26.5301,"lon":106.6501},"category":"NOISE"}""")
                 .exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody()
                 .get("ticketId").toString();
-        String number = received(ticketId).ticketNumber();
+        MultiValueMap<String, String> privately = form("client-key-2", "NOISE", "26.5302", "106.6502",
+                "隔壁装修太吵，我的电话 13900003110");
+        privately.set("attribute[PUBLISH]", "false");
+        String unpublished = (String) submit("json", privately).expectStatus().isOk().expectBody(LIST).returnResult()
+                .getResponseBody().get(0).get("token");
+        MultiValueMap<String, String> openly = form("client-key-2", "NOISE", "26.5303", "106.6503",
+                "夜里工地噪音，有事打 139 0000 3111");
+        String published = (String) submit("json", openly).expectStatus().isOk().expectBody(LIST).returnResult()
+                .getResponseBody().get(0).get("token");
+        String callNumber = received(call).ticketNumber();
+        String unpublishedNumber = received(unpublished).ticketNumber();
+        String publishedNumber = received(published).ticketNumber();
 
-        assertThat(getList("/open311/v2/requests/" + number + ".json").get(0)).containsEntry("description", null)
-                .containsEntry("service_code", "NOISE");
+        for (String hidden : List.of(callNumber, unpublishedNumber)) {
+            web.get().uri("/open311/v2/requests/" + hidden + ".json").exchange().expectStatus().isNotFound()
+                    .expectBody().json("[{\"code\":404,\"description\":\"service_request_id " + hidden
+                            + " was not found\"}]");
+        }
+        assertThat(getList("/open311/v2/requests.json?service_code=NOISE"))
+                .extracting(r -> r.get("service_request_id"))
+                .contains(publishedNumber).doesNotContain(callNumber, unpublishedNumber);
+        assertThat(getList("/open311/v2/requests.json?service_request_id=" + callNumber + "," + unpublishedNumber))
+                .isEmpty();
+        assertThat(getList("/open311/v2/requests/" + publishedNumber + ".json").get(0))
+                .containsEntry("description", "夜里工地噪音，有事打 ***").containsEntry("address", null);
+
+        topics.publish(new TicketResolved(EventIds.of(published, "TicketResolved", 1), Instant.now(), published,
+                "URBAN_MGMT", ResolutionResult.SOLVED, "已联系施工方，夜间停工。王先生请放心。", true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "closed".equals(
+                getList("/open311/v2/requests/" + publishedNumber + ".json").get(0).get("status")));
+        assertThat((String) getList("/open311/v2/requests/" + publishedNumber + ".json").get(0).get("status_notes"))
+                .startsWith("Resolved by").doesNotContain("王先生");
     }
 
     private WebTestClient.ResponseSpec submit(String format, MultiValueMap<String, String> form) {
@@ -217,6 +245,7 @@ class Open311IT {
             form.add("long", lon);
         }
         form.add("description", description);
+        form.add("attribute[PUBLISH]", "true");
         return form;
     }
 

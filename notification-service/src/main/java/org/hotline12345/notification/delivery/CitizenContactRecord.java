@@ -9,13 +9,22 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param parentIncidentId the ticket this one was merged into as the same incident, whose resolution it shares
  * @param awaitingFeedbackSince when the satisfaction question was texted and not answered yet
+ * @param publicChannel the number came from a public channel (website, Open311), where anyone may give anyone's
+ * @param codeAttempts one-time codes tried for this ticket (see {@code PhoneVerification})
+ * @param verifiedAt when the reporter entered the right code: from then on the number gets every text
  */
 @Document("contacts")
 public record CitizenContactRecord(@Id String ticketId, String ticketNumber, String sealedPhone,
         String phoneHash, String maskedPhone, String language, boolean contactAllowed, boolean urgent,
-        String parentIncidentId, Instant receivedAt, Instant awaitingFeedbackSince) {
+        String parentIncidentId, Instant receivedAt, Instant awaitingFeedbackSince, Boolean publicChannel,
+        Integer codeAttempts, Instant verifiedAt) {
 
     boolean reachable() {
         return contactAllowed && sealedPhone != null;
+    }
+
+    /** A number from a public channel whose reporter has not proven it theirs. */
+    boolean unverified() {
+        return Boolean.TRUE.equals(publicChannel) && verifiedAt == null;
     }
 }

@@ -14,6 +14,7 @@ import org.hotline12345.contracts.TicketReopened;
 import org.hotline12345.contracts.TicketResolved;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.notification.texts.TextTemplates;
+import org.hotline12345.notification.verification.PhoneCodes;
 import org.hotline12345.platform.messaging.PrerequisiteMissingException;
 import org.hotline12345.referencedata.SampleCity;
 import org.springframework.dao.DuplicateKeyException;
@@ -36,6 +37,11 @@ public class CitizenTexts {
 
     /** Texts that answer what the citizen just did (called, replied): they go out even in the quiet hours. */
     private static final java.util.Set<String> ANSWERS_THE_CITIZEN = java.util.Set.of("TicketReceived", "ReplyHelp");
+    /**
+     * The receipt of a ticket from a public channel: with the one-time code that proves the number, and the only
+     * text such a number gets until it is proven.
+     */
+    static final String PUBLIC_RECEIPT = "PublicReceipt";
 
     private final ReactiveMongoTemplate mongo;
     private final TextDelivery delivery;
@@ -46,10 +52,14 @@ public class CitizenTexts {
     private final DateTimeFormatter localTime;
     private final TextTemplates templates = new TextTemplates(SampleCity.smsTemplates());
     private final SampleCity city;
+    private final PhoneCodes codes;
+    private final DailyTexts dailyTexts;
 
     CitizenTexts(ReactiveMongoTemplate mongo, TextDelivery delivery, OptOuts optOuts, Clock clock,
-            NotificationProperties settings, SampleCity city) {
+            NotificationProperties settings, SampleCity city, PhoneCodes codes, DailyTexts dailyTexts) {
         this.city = city;
+        this.codes = codes;
+        this.dailyTexts = dailyTexts;
         this.mongo = mongo;
         this.delivery = delivery;
         this.optOuts = optOuts;
@@ -59,15 +69,22 @@ public class CitizenTexts {
         this.localTime = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(city.zone());
     }
 
-    /** Keeps how to reach the caller, then texts them their ticket number. */
+    /**
+     * Keeps how to reach the caller, then texts them their ticket number; a number from a public channel gets the
+     * receipt with its one-time code instead.
+     */
     public Mono<Void> onReceived(TicketReceived received) {
+        boolean fromPublic = received.channel().isPublic();
         CitizenContactRecord contact = new CitizenContactRecord(received.ticketId(), received.ticketNumber(),
                 received.citizen().sealedPhone(), received.citizen().phoneHash(), received.citizen().maskedPhone(),
                 received.citizen().language(), received.citizen().contactAllowed(),
-                received.urgency() == Urgency.URGENT, received.parentIncidentId(), received.occurredAt(), null);
+                received.urgency() == Urgency.URGENT, received.parentIncidentId(), received.occurredAt(), null,
+                fromPublic, fromPublic ? 0 : null, null);
         return mongo.insert(contact)
                 .onErrorResume(DuplicateKeyException.class, known -> Mono.just(contact))
                 .then(received.resolvedOnCall() ? Mono.empty()
+                        : fromPublic ? text(contact, PUBLIC_RECEIPT, received.eventId(),
+                                Map.of("code", codes.codeFor(received.ticketId())))
                         : text(contact, received.type(), received.eventId(), Map.of()));
     }
 
@@ -103,21 +120,35 @@ public class CitizenTexts {
     private Mono<Notification> create(CitizenContactRecord contact, String trigger, String eventId,
             Map<String, String> extra) {
         Instant now = clock.instant();
-        return optOuts.optedOut(contact.phoneHash()).map(optedOut -> {
+        boolean fromPublic = Boolean.TRUE.equals(contact.publicChannel());
+        return optOuts.optedOut(contact.phoneHash()).flatMap(optedOut -> {
             if (!contact.reachable()) {
-                return Notification.suppressed(contact.ticketId(), trigger, eventId,
-                        contact.sealedPhone() == null ? "ANONYMOUS" : "CONTACT_NOT_ALLOWED", now);
+                return Mono.just(Notification.suppressed(contact.ticketId(), trigger, eventId,
+                        contact.sealedPhone() == null ? "ANONYMOUS" : "CONTACT_NOT_ALLOWED", now));
             }
             if (optedOut) {
-                return Notification.suppressed(contact.ticketId(), trigger, eventId, "OPTED_OUT", now);
+                return Mono.just(Notification.suppressed(contact.ticketId(), trigger, eventId, "OPTED_OUT", now));
             }
-            Map<String, String> values = new HashMap<>(extra);
-            values.put("ticketNumber", contact.ticketNumber());
-            TextTemplates.Text text = templates.fit(trigger, contact.language(), values, settings.maxSegments())
-                    .orElseThrow();
-            return Notification.pending(contact.ticketId(), trigger, eventId, text.templateId(), text.language(),
-                    text.body(), text.segments(), contact.maskedPhone(), now,
-                    quietHours.notBefore(now, contact.urgent() || ANSWERS_THE_CITIZEN.contains(trigger)));
+            if (contact.unverified() && !PUBLIC_RECEIPT.equals(trigger)) {
+                return Mono.just(Notification.suppressed(contact.ticketId(), trigger, eventId, "UNVERIFIED_NUMBER",
+                        now));
+            }
+            Mono<Boolean> underCap = fromPublic ? dailyTexts.countOne(contact.phoneHash(), now, city.zone())
+                    .map(count -> count <= settings.publicTextsPerNumberPerDay()) : Mono.just(true);
+            return underCap.map(allowed -> {
+                if (!allowed) {
+                    return Notification.suppressed(contact.ticketId(), trigger, eventId, "DAILY_CAP", now);
+                }
+                Map<String, String> values = new HashMap<>(extra);
+                values.put("ticketNumber", contact.ticketNumber());
+                TextTemplates.Text text = templates.fit(trigger, contact.language(), values, settings.maxSegments())
+                        .orElseThrow();
+                // a public channel's number was never heard from: only an urgent text may wake it at night
+                boolean anyHour = contact.urgent() || !fromPublic && ANSWERS_THE_CITIZEN.contains(trigger);
+                return Notification.pending(contact.ticketId(), trigger, eventId, text.templateId(),
+                        text.language(), text.body(), text.segments(), contact.maskedPhone(), now,
+                        quietHours.notBefore(now, anyHour));
+            });
         }).flatMap(notification -> mongo.insert(notification)
                 .onErrorResume(DuplicateKeyException.class, raced -> mongo.findById(notification.getId(),
                         Notification.class)));
@@ -128,7 +159,8 @@ public class CitizenTexts {
     }
 
     private Mono<Void> awaitFeedback(CitizenContactRecord contact) {
-        return contact.reachable()
+        // an unproven number was not asked, so a text from it is no answer
+        return contact.reachable() && !contact.unverified()
                 ? mongo.updateFirst(Query.query(Criteria.where("_id").is(contact.ticketId())),
                         new Update().set("awaitingFeedbackSince", clock.instant()), CitizenContactRecord.class).then()
                 : Mono.empty();

@@ -27,6 +27,14 @@ class DeliveryIndexes {
         return CollectionIndexes.of("contacts",
                 new Index().on("phoneHash", Direction.ASC).on("awaitingFeedbackSince", Direction.DESC)
                         .named("phone_awaiting_feedback"),
-                new Index().on("parentIncidentId", Direction.ASC).sparse().named("parent_incident"));
+                new Index().on("parentIncidentId", Direction.ASC).sparse().named("parent_incident"),
+                // a citizen entering the one-time code names the ticket by its number
+                new Index().on("ticketNumber", Direction.ASC).named("ticket_number"));
+    }
+
+    @Bean
+    CollectionIndexes dailyTextIndexes() {
+        return CollectionIndexes.of(DailyTexts.COLLECTION,
+                new Index().on("expiresAt", Direction.ASC).expire(java.time.Duration.ZERO).named("expires_at_ttl"));
     }
 }

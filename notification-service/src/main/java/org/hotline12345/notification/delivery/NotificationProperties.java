@@ -21,7 +21,11 @@ import org.springframework.validation.annotation.Validated;
  * @param quietFrom start of the quiet hours, city time: non-urgent texts wait until {@code quietTo}
  * @param quietTo end of the quiet hours, city time
  * @param maxSegments the most SMS segments one text may take; longer replies are shortened to fit
- * @param webhookSecret the shared secret the provider signs its webhooks with (HMAC-SHA256 of the body)
+ * @param webhookSecret the shared secret the provider signs its webhooks with (HMAC-SHA256 of the timestamp and
+ *     the body)
+ * @param webhookTolerance how far a webhook's signed timestamp may be from now; older ones are replays
+ * @param publicTextsPerNumberPerDay texts one number may get in a city day about tickets from public channels,
+ *     where anyone may give anyone's number
  */
 @Validated
 @ConfigurationProperties("hotline.notification")
@@ -30,5 +34,6 @@ public record NotificationProperties(@NotBlank @DefaultValue("dev-outbox") Strin
         @NotNull @DefaultValue("30m") Duration maxRetry, @NotNull @DefaultValue("5s") Duration sweepInterval,
         @NotNull @DefaultValue("22:00") LocalTime quietFrom, @NotNull @DefaultValue("08:00") LocalTime quietTo,
         @Positive @DefaultValue("2") int maxSegments,
-        @DefaultValue("") String webhookSecret) {
+        @DefaultValue("") String webhookSecret, @NotNull @DefaultValue("5m") Duration webhookTolerance,
+        @Positive @DefaultValue("3") int publicTextsPerNumberPerDay) {
 }

@@ -218,13 +218,25 @@ class NotificationIT {
     }
 
     @Test
-    void refusesAForgedWebhookAndRecordsSignedReceipts() {
+    void refusesAForgedOrReplayedWebhookAndRecordsSignedReceipts() {
         String body = "{\"messageId\":\"x\",\"from\":\"13900000010\",\"text\":\"1\"}";
-        web.post().uri("/api/v1/sms/inbound").contentType(MediaType.APPLICATION_JSON)
-                .header("X-Signature", HmacSignature.sign("wrong-secret", body)).bodyValue(body).exchange()
+        String now = String.valueOf(Instant.now().getEpochSecond());
+        web.post().uri("/api/v1/sms/inbound").contentType(MediaType.APPLICATION_JSON).header("X-Timestamp", now)
+                .header("X-Signature", HmacSignature.sign("wrong-secret", now + "\n" + body)).bodyValue(body)
+                .exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         web.post().uri("/api/v1/sms/receipts").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                .expectStatus().isUnauthorized();
+        // signed rightly, but an hour ago: a call captured then and sent again now
+        String anHourAgo = String.valueOf(Instant.now().minusSeconds(3_600).getEpochSecond());
+        web.post().uri("/api/v1/sms/inbound").contentType(MediaType.APPLICATION_JSON).header("X-Timestamp", anHourAgo)
+                .header("X-Signature", HmacSignature.sign(WEBHOOK_SECRET, anHourAgo + "\n" + body)).bodyValue(body)
+                .exchange()
+                .expectStatus().isUnauthorized();
+        // the body signed without its timestamp, as before timestamps were required
+        web.post().uri("/api/v1/sms/inbound").contentType(MediaType.APPLICATION_JSON).header("X-Timestamp", now)
+                .header("X-Signature", HmacSignature.sign(WEBHOOK_SECRET, body)).bodyValue(body).exchange()
                 .expectStatus().isUnauthorized();
 
         TicketReceived received = received("zh", true, "+8613900000011", null);
@@ -232,8 +244,7 @@ class NotificationIT {
         OutboxText text = awaitTexts(received.ticketId(), 1).get(0);
         String receipt = "{\"messageId\":\"" + text.messageId() + "\",\"status\":\"DELIVERED\","
                 + "\"at\":\"2026-11-28T02:00:00Z\"}";
-        web.post().uri("/api/v1/sms/receipts").contentType(MediaType.APPLICATION_JSON)
-                .header("X-Signature", HmacSignature.sign(WEBHOOK_SECRET, receipt)).bodyValue(receipt).exchange()
+        signed(web.post().uri("/api/v1/sms/receipts"), receipt).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.outcome").isEqualTo("RECORDED");
         notifications(received.ticketId()).expectBody().jsonPath("$[0].deliveryStatus").isEqualTo("DELIVERED");
     }
@@ -258,8 +269,14 @@ class NotificationIT {
     private WebTestClient.ResponseSpec inbound(String messageId, String from, String text) {
         String body = "{\"messageId\":\"" + messageId + "\",\"from\":\"" + from + "\",\"text\":\"" + text
                 + "\",\"receivedAt\":\"2026-11-28T03:00:00Z\"}";
-        return web.post().uri("/api/v1/sms/inbound").contentType(MediaType.APPLICATION_JSON)
-                .header("X-Signature", HmacSignature.sign(WEBHOOK_SECRET, body)).bodyValue(body).exchange();
+        return signed(web.post().uri("/api/v1/sms/inbound"), body).exchange();
+    }
+
+    /** A webhook call as the provider signs it: the time of sending, a line feed and the body. */
+    private static WebTestClient.RequestHeadersSpec<?> signed(WebTestClient.RequestBodySpec call, String body) {
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        return call.contentType(MediaType.APPLICATION_JSON).header("X-Timestamp", timestamp)
+                .header("X-Signature", HmacSignature.sign(WEBHOOK_SECRET, timestamp + "\n" + body)).bodyValue(body);
     }
 
     private TicketReceived received(String language, boolean contactAllowed, String phone, String parent) {

@@ -31,7 +31,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Quiet hours that began an hour ago and end some seconds after the service starts: a non-urgent text waits for
- * their end and then goes out once; the receipt of a call and an urgent ticket's texts go out at once.
+ * their end and then goes out once; the receipt of a call and an urgent ticket's texts go out at once, but the
+ * receipt of a website complaint, whose number nobody has heard from, waits too.
  */
 @HubIntegrationTest(database = "notification-quiet-it", properties = "hotline.notification.sweep-interval=500ms")
 class QuietHoursIT {
@@ -59,6 +60,8 @@ class QuietHoursIT {
     void holdsANonUrgentTextUntilTheQuietHoursEndButNotTheReceiptOrAnUrgentTicket() {
         TicketReceived normal = received(Urgency.NORMAL, "+8613900000301");
         TicketReceived urgent = received(Urgency.URGENT, "+8613900000302");
+        TicketReceived fromTheWebsite = received(Urgency.NORMAL, "+8613900000303", Channel.WEB);
+        topics.publish(fromTheWebsite);
         topics.publish(normal);
         topics.publish(urgent);
         topics.publish(assigned(normal));
@@ -67,13 +70,16 @@ class QuietHoursIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(statuses(urgent.ticketId())).containsExactly("SENT", "SENT");
             assertThat(statuses(normal.ticketId())).containsExactly("SENT", "PENDING");
+            assertThat(statuses(fromTheWebsite.ticketId())).containsExactly("PENDING");
         });
         web.get().uri("/api/v1/notifications?ticketId={id}", normal.ticketId())
                 .headers(h -> h.setBearerAuth(supervisor())).exchange()
                 .expectBody().jsonPath("$[1].notBefore").isEqualTo(quietEnds.toString());
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(statuses(normal.ticketId())).containsExactly("SENT", "SENT"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(statuses(normal.ticketId())).containsExactly("SENT", "SENT");
+            assertThat(statuses(fromTheWebsite.ticketId())).containsExactly("SENT");
+        });
         web.get().uri("/api/v1/sms-outbox?ticketId={id}", normal.ticketId())
                 .headers(h -> h.setBearerAuth(supervisor())).exchange()
                 .expectBody().jsonPath("$.length()").isEqualTo(2);
@@ -87,9 +93,13 @@ class QuietHoursIT {
     }
 
     private TicketReceived received(Urgency urgency, String phone) {
+        return received(urgency, phone, Channel.PHONE);
+    }
+
+    private TicketReceived received(Urgency urgency, String phone, Channel channel) {
         String id = UUID.randomUUID().toString();
         return new TicketReceived(EventIds.of(id, "TicketReceived", 1), Instant.now(), id,
-                "12345-20261128-" + id.substring(0, 4), Channel.PHONE, "WATER_SUPPLY", urgency, "pipe burst", null,
+                "12345-20261128-" + id.substring(0, 4), channel, "WATER_SUPPLY", urgency, "pipe burst", null,
                 null, new CitizenContact(sealer.seal(phone), sealer.hash(phone), ContactSealer.mask(phone), null, "zh",
                         true), false, null, null, null);
     }

@@ -33,7 +33,7 @@ class TextTemplatesTest {
     @Test
     void keepsEveryTemplateOfTheSampleCityWithinTwoSegments() {
         Map<String, String> values = Map.of("ticketNumber", "12345-20261128-0001", "unitName", "贵阳市城市管理局",
-                "resolveBy", "2026-12-05 10:00", "reason", "需联合执法", "reply", "已处理");
+                "resolveBy", "2026-12-05 10:00", "reason", "需联合执法", "reply", "已处理", "code", "123456");
         for (String trigger : SampleCity.smsTemplates().keySet()) {
             for (String language : new String[] {"zh", "en"}) {
                 assertThat(templates.render(trigger, language, values).orElseThrow().segments())

@@ -44,6 +44,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("tickets")
 public class RoutedTicket extends OutboxDocument {
 
+    /** The furthest ahead anyone, a supervisor included, may move a resolve deadline. */
+    static final Duration LONGEST_EXTENSION = Duration.ofDays(365);
+
     /** The share of the time allowed after which the unit is reminded. */
     static final double REMIND_AT = 0.8;
 
@@ -81,6 +84,7 @@ public class RoutedTicket extends OutboxDocument {
     private List<Note> notes = new ArrayList<>();
     private String result;
     private String reply;
+    private boolean replyPublic;
     private Instant receivedAt;
     private Instant assignedAt;
     private Instant acceptedAt;
@@ -207,6 +211,11 @@ public class RoutedTicket extends OutboxDocument {
         if (!newResolveBy.isAfter(resolveBy)) {
             throw new InvalidRequestException("resolveBy", "must be after the current deadline, " + resolveBy);
         }
+        if (newResolveBy.isAfter(now.plus(LONGEST_EXTENSION))) {
+            // a deadline years away is a typo, and one past the calendar's end cannot be stored at all
+            throw new InvalidRequestException("resolveBy", "must be within " + LONGEST_EXTENSION.toDays()
+                    + " days from now");
+        }
         if (!bySupervisor && extensions >= 1) {
             throw new IllegalTransitionException("extend again without a supervisor", status.name(),
                     "a unit may extend a ticket once; a supervisor may extend it again");
@@ -231,17 +240,22 @@ public class RoutedTicket extends OutboxDocument {
         notes.add(new Note(now, unitId, text));
     }
 
-    /** The unit resolves the ticket (办结); the citizen is asked within {@code feedbackWindow}. */
-    public void resolve(ResolutionResult outcome, String replyText, Instant now, Duration feedbackWindow) {
+    /**
+     * The unit resolves the ticket (办结); the citizen is asked within {@code feedbackWindow}. The reply goes to the
+     * citizen, and is shown publicly only when the unit says {@code replyPublic}.
+     */
+    public void resolve(ResolutionResult outcome, String replyText, boolean replyPublic, Instant now,
+            Duration feedbackWindow) {
         Transition.RESOLVE.require(status);
         resolutions++;
         status = TicketStatus.RESOLVED;
         result = outcome.name();
         reply = replyText;
+        this.replyPublic = replyPublic;
         resolvedAt = now;
         feedbackDueAt = now.plus(feedbackWindow);
         stage(new TicketResolved(EventIds.of(id, "TicketResolved", resolutions), now, id, unitId, outcome,
-                replyText, !now.isAfter(resolveBy)));
+                replyText, !now.isAfter(resolveBy), replyPublic));
     }
 
     /** The citizen was not satisfied or not helped: back to the same unit (重办) with a new deadline. */
@@ -449,6 +463,10 @@ public class RoutedTicket extends OutboxDocument {
 
     public String getReply() {
         return reply;
+    }
+
+    public boolean isReplyPublic() {
+        return replyPublic;
     }
 
     public Instant getReceivedAt() {

@@ -10,7 +10,7 @@ public record TicketView(String ticketId, String ticketNumber, String status, St
         String priority, int assignment, Instant receivedAt, Instant assignedAt, Instant acceptBy,
         Instant acceptedAt, Instant resolveBy, Instant resolvedAt, Instant closedAt, boolean overdue,
         AssignmentReason reason, List<String> returnedBy, int extensions, int reopenings, int escalations,
-        String result, String reply, List<RoutedTicket.Note> notes, String repeatOf) {
+        String result, String reply, boolean replyPublic, List<RoutedTicket.Note> notes, String repeatOf) {
 
     public static TicketView of(RoutedTicket t, Instant now) {
         return new TicketView(t.getId(), t.getTicketNumber(), t.getStatus().name(), t.getCategory(), t.getUrgency(),
@@ -18,6 +18,6 @@ public record TicketView(String ticketId, String ticketNumber, String status, St
                 t.getPriority(), t.getAssignment(), t.getReceivedAt(), t.getAssignedAt(), t.getAcceptBy(),
                 t.getAcceptedAt(), t.getResolveBy(), t.getResolvedAt(), t.getClosedAt(), t.overdueAt(now),
                 t.getReason(), t.getReturnedBy(), t.getExtensions(), t.getReopenings(), t.getEscalations(),
-                t.getResult(), t.getReply(), t.getNotes(), t.getRepeatOf());
+                t.getResult(), t.getReply(), t.isReplyPublic(), t.getNotes(), t.getRepeatOf());
     }
 }

@@ -57,7 +57,7 @@ public class TicketWork {
     }
 
     Mono<TicketView> resolve(String ticketId, WorkflowRequests.Resolve request) {
-        return act(ticketId, ticket -> ticket.resolve(request.result(), request.reply(), clock.instant(),
+        return act(ticketId, ticket -> ticket.resolve(request.result(), request.reply(), request.publishReply(), clock.instant(),
                 settings.feedbackWindow()));
     }
 

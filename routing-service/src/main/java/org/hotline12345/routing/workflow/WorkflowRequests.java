@@ -10,24 +10,42 @@ import org.hotline12345.contracts.ResolutionResult;
 /** The bodies of the workflow's requests. */
 final class WorkflowRequests {
 
+    /**
+     * Text without control characters but line breaks: a reply is texted to the citizen and rendered in Open311's
+     * XML, where a stray control character breaks the message or the document.
+     */
+    static final String PLAIN_TEXT = "[^\\x00-\\x09\\x0B-\\x1F\\x7F]*";
+    static final String PLAIN_TEXT_MESSAGE = "must not hold control characters";
+
     private WorkflowRequests() {
     }
 
     /** A return (退单): why the ticket is not this unit's business. */
     record Reject(@NotBlank @Pattern(regexp = "[A-Z_]{2,40}") String reasonCode,
-            @NotBlank @Size(max = 1000) String reasonText) {
+            @NotBlank @Size(max = 1000) @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE) String reasonText) {
     }
 
     /** An extension (延期): the new resolve deadline and why. */
-    record Extend(@NotNull Instant resolveBy, @NotBlank @Size(max = 1000) String reason) {
+    record Extend(@NotNull Instant resolveBy,
+            @NotBlank @Size(max = 1000) @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE) String reason) {
     }
 
     /** A progress note. */
-    record Progress(@NotBlank @Size(max = 2000) String note) {
+    record Progress(
+            @NotBlank @Size(max = 2000) @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE) String note) {
     }
 
-    /** A resolution (办结): the result, and the reply the citizen will read. */
-    record Resolve(@NotNull ResolutionResult result, @NotBlank @Size(max = 500) String reply) {
+    /**
+     * A resolution (办结): the result, and the reply the citizen will read; {@code replyPublic} lets the reply also be
+     * shown publicly (Open311), which is off unless the unit says so.
+     */
+    record Resolve(@NotNull ResolutionResult result,
+            @NotBlank @Size(max = 500) @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE) String reply,
+            Boolean replyPublic) {
+
+        boolean publishReply() {
+            return Boolean.TRUE.equals(replyPublic);
+        }
     }
 
     /** A supervisor's dispatch of a ticket to a unit, with the reason. */

@@ -56,7 +56,7 @@ class RoutedTicketTest {
 
     @Test
     void refusesToResolveATicketNobodySignedFor() {
-        assertThatThrownBy(() -> assigned().resolve(ResolutionResult.SOLVED, "done", T0, WEEK))
+        assertThatThrownBy(() -> assigned().resolve(ResolutionResult.SOLVED, "done", false, T0, WEEK))
                 .isInstanceOf(IllegalTransitionException.class);
     }
 
@@ -85,16 +85,19 @@ class RoutedTicketTest {
                 WEEK, T0)).isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> ticket.extend(ticket.getResolveBy().minusSeconds(1), "back", "u", false, WEEK, T0))
                 .isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> ticket.extend(Instant.parse("+99999-01-01T00:00:00Z"), "forever", "sup-1", true,
+                WEEK, T0)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("resolveBy");
+        assertThat(ticket.getExtensions()).isZero();
     }
 
     @Test
     void resolvesAndThenReopensOrClosesOnTheCitizensAnswer() {
         RoutedTicket ticket = assigned();
         ticket.accept(T0);
-        ticket.resolve(ResolutionResult.SOLVED, "fixed", T0.plus(Duration.ofDays(2)), WEEK);
+        ticket.resolve(ResolutionResult.SOLVED, "fixed", false, T0.plus(Duration.ofDays(2)), WEEK);
 
         ticket.reopen("NOT_SOLVED", T0.plus(Duration.ofDays(9)), T0.plus(Duration.ofDays(3)));
-        ticket.resolve(ResolutionResult.SOLVED, "fixed for good", T0.plus(Duration.ofDays(4)), WEEK);
+        ticket.resolve(ResolutionResult.SOLVED, "fixed for good", false, T0.plus(Duration.ofDays(4)), WEEK);
         ticket.close("FEEDBACK", T0.plus(Duration.ofDays(5)));
 
         assertThat(ticket.getStatus()).isEqualTo(TicketStatus.CLOSED);
@@ -150,7 +153,7 @@ class RoutedTicketTest {
         Instant late = T0.plus(WEEK).plusSeconds(1);
 
         assertThat(ticket.chaseDeadlines(late)).as("resolve reminder and escalation").isEqualTo(2);
-        ticket.resolve(ResolutionResult.SOLVED, "fixed", late, Duration.ofDays(1));
+        ticket.resolve(ResolutionResult.SOLVED, "fixed", false, late, Duration.ofDays(1));
         assertThat(ticket.chaseDeadlines(late.plus(Duration.ofHours(23)))).isZero();
         assertThat(ticket.chaseDeadlines(late.plus(Duration.ofDays(1)))).isEqualTo(1);
 
@@ -167,7 +170,7 @@ class RoutedTicketTest {
         assertThat(ticket.escalateForRepeat("t-2", T0)).as("the same repeat call redelivered").isFalse();
         assertThat(ticket.escalateForRepeat("t-3", T0)).isTrue();
         ticket.accept(T0);
-        ticket.resolve(ResolutionResult.SOLVED, "fixed", T0, WEEK);
+        ticket.resolve(ResolutionResult.SOLVED, "fixed", false, T0, WEEK);
         ticket.close("FEEDBACK", T0);
 
         assertThat(ticket.escalateForRepeat("t-4", T0)).isFalse();
@@ -191,12 +194,12 @@ class RoutedTicketTest {
         RoutedTicket ticket = assigned();
         assertThat(ticket.takeFeedback(true, Satisfaction.SATISFIED, TimeLimits.defaults(), T0)).isFalse();
         ticket.accept(T0);
-        ticket.resolve(ResolutionResult.SOLVED, "fixed", T0, WEEK);
+        ticket.resolve(ResolutionResult.SOLVED, "fixed", false, T0, WEEK);
 
         assertThat(ticket.takeFeedback(true, Satisfaction.DISSATISFIED, TimeLimits.defaults(), T0)).isTrue();
         assertThat(ticket.getStatus()).isEqualTo(TicketStatus.REOPENED);
         assertThat(ticket.getResolveBy()).isEqualTo(T0.plus(WEEK));
-        ticket.resolve(ResolutionResult.SOLVED, "fixed again", T0, WEEK);
+        ticket.resolve(ResolutionResult.SOLVED, "fixed again", false, T0, WEEK);
         assertThat(ticket.takeFeedback(true, Satisfaction.SATISFIED, TimeLimits.defaults(), T0)).isTrue();
         assertThat(ticket.getStatus()).isEqualTo(TicketStatus.CLOSED);
     }

@@ -83,6 +83,10 @@ class WorkflowIT {
                 .expectBody().jsonPath("$.status").isEqualTo("EXTENDED").jsonPath("$.extensions").isEqualTo(1);
         act(id, "progress", unit, "{\"note\":\"已现场查看\"}").expectStatus().isOk()
                 .expectBody().jsonPath("$.notes[0].text").isEqualTo("已现场查看");
+        act(id, "resolve", unit, "{\"result\":\"SOLVED\",\"reply\":\"已处理\\u0007\\u001b[2J\"}")
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("reply");
+        act(id, "extend", unit, "{\"resolveBy\":\"+99999-01-01T00:00:00Z\",\"reason\":\"永远\"}")
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("resolveBy");
         act(id, "resolve", unit, "{\"result\":\"SOLVED\",\"reply\":\"已责令店主22点后停止露天经营\"}")
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("RESOLVED");
 

@@ -1,16 +1,23 @@
 package org.hotline12345.platform.problem;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Refuses a body whose declared length is over the bound with 413 before anything reads it; a chunked body is
- * bounded by the codecs' in-memory limit instead.
+ * Refuses a body over the bound with 413: one whose declared length is over it before anything reads it, and a
+ * chunked one (no declared length) as soon as the bytes read pass it, so a handler never holds more than the bound.
  */
 final class BodySizeLimitFilter implements WebFilter, Ordered {
 
@@ -29,7 +36,25 @@ final class BodySizeLimitFilter implements WebFilter, Ordered {
             return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE,
                     "The request body is " + length + " bytes; at most " + maxBytes + " are accepted.");
         }
-        return chain.filter(exchange);
+        if (length >= 0) {
+            return chain.filter(exchange);
+        }
+        ServerHttpRequest bounded = new ServerHttpRequestDecorator(exchange.getRequest()) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                AtomicLong read = new AtomicLong();
+                return super.getBody().handle((buffer, sink) -> {
+                    if (read.addAndGet(buffer.readableByteCount()) > maxBytes) {
+                        DataBufferUtils.release(buffer);
+                        sink.error(new ContentTooLargeException(new IllegalStateException(
+                                "The request body is over " + maxBytes + " bytes, the most accepted.")));
+                    } else {
+                        sink.next(buffer);
+                    }
+                });
+            }
+        };
+        return chain.filter(exchange.mutate().request(bounded).build());
     }
 
     @Override

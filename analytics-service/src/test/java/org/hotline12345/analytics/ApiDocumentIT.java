@@ -1,0 +1,35 @@
+package org.hotline12345.analytics;
+
+import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.embedded.testing.ApiDocuments;
+import org.hotline12345.embedded.testing.HubIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The service's OpenAPI document covers every endpoint with who may call it, and the service keeps to it when
+ * strangers and every role call each endpoint.
+ */
+@HubIntegrationTest(database = "analytics-api-it")
+class ApiDocumentIT {
+
+    static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void documentsEveryEndpointWithTheRolesThatMayCallIt() {
+        ApiDocuments.read(web).assertDocumentsEveryEndpoint(context);
+        web.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+    }
+
+    @Test
+    void keepsToTheAccessMatrixItsDocumentImplies() {
+        ApiDocuments.read(web).assertAccessMatrix(web, infra);
+    }
+}

@@ -1,0 +1,81 @@
+package org.hotline12345.intake.channels;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import org.hotline12345.platform.problem.InvalidRequestException;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who a request came from, as the per-address limits count it. Behind a load balancer every request's peer is the
+ * balancer, so {@code X-Forwarded-For} is read, but only from the proxies configured as trusted
+ * ({@code hotline.intake.limits.trusted-proxies}, addresses or CIDR ranges): from anyone else the header is a lie
+ * that would give each request a bucket of its own. The client is the right-most address of the header that is not
+ * a trusted proxy. An IPv6 client is counted by its /64, the block one subscriber line is given, so a host that
+ * rotates through its addresses still has one bucket.
+ */
+@Component
+public class ClientAddresses {
+
+    private final List<IpAddressMatcher> trustedProxies;
+
+    ClientAddresses(ChannelLimits settings) {
+        this.trustedProxies = settings.trustedProxies().stream().map(IpAddressMatcher::new).toList();
+    }
+
+    /** The bucket key of the client a request came from. */
+    public String of(ServerHttpRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        if (remote == null || remote.getAddress() == null) {
+            throw new InvalidRequestException("(client)", "has no address");
+        }
+        InetAddress client = remote.getAddress();
+        if (trusted(client)) {
+            List<String> forwarded = request.getHeaders().getValuesAsList("X-Forwarded-For");
+            for (int i = forwarded.size() - 1; i >= 0; i--) {
+                InetAddress hop = parse(forwarded.get(i));
+                if (hop == null) {
+                    break;
+                }
+                client = hop;
+                if (!trusted(hop)) {
+                    break;
+                }
+            }
+        }
+        return bucket(client);
+    }
+
+    private boolean trusted(InetAddress address) {
+        return trustedProxies.stream().anyMatch(proxy -> proxy.matches(address.getHostAddress()));
+    }
+
+    /** A literal address, or {@code null}: a host name is never looked up, so a header cannot cost a DNS query. */
+    private static InetAddress parse(String literal) {
+        String value = literal.strip();
+        if (!value.matches("[0-9a-fA-F:.]{2,45}")) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(value);
+        } catch (UnknownHostException notAnAddress) {
+            return null;
+        }
+    }
+
+    static String bucket(InetAddress address) {
+        if (address instanceof Inet6Address) {
+            byte[] bytes = address.getAddress();
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                prefix.append(String.format("%x", ((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            }
+            return prefix.append(":/64").toString();
+        }
+        return address.getHostAddress();
+    }
+}

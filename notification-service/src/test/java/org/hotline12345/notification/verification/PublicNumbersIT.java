@@ -1,0 +1,205 @@
+package org.hotline12345.notification.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hotline12345.contracts.AssignmentReason;
+import org.hotline12345.contracts.Channel;
+import org.hotline12345.contracts.CitizenContact;
+import org.hotline12345.contracts.EventIds;
+import org.hotline12345.contracts.Priority;
+import org.hotline12345.contracts.TicketAssigned;
+import org.hotline12345.contracts.TicketReceived;
+import org.hotline12345.contracts.Urgency;
+import org.hotline12345.embedded.EventTopics;
+import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.embedded.testing.HubIntegrationTest;
+import org.hotline12345.platform.pii.ContactSealer;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Numbers given on public channels, where anyone may give anyone's: the receipt carries a one-time code and is the
+ * only text until the code is entered; a number gets at most three such texts a day; guesses of a code are bounded
+ * however fast they come.
+ */
+@HubIntegrationTest(database = "notification-public-numbers-it", properties = {
+        "hotline.notification.quiet-from=00:00", "hotline.notification.quiet-to=00:00"})
+class PublicNumbersIT {
+
+    static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
+    private static final Pattern CODE = Pattern.compile("(\\d{6})");
+    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+    };
+    @AutoClose
+    static final EventTopics topics = new EventTopics(infra.kafka());
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    ContactSealer sealer;
+
+    @Test
+    void textsNothingButTheReceiptWithItsCodeUntilTheCodeIsEntered() {
+        TicketReceived received = received("+8613900000401", Channel.WEB);
+        topics.publish(received);
+        String code = codeIn(awaitTexts(received.ticketId(), 1).get(0));
+        topics.publish(assigned(received, 1));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(notifications(received.ticketId()))
+                .extracting(n -> n.get("status") + ":" + n.get("suppressedBecause"))
+                .containsExactly("SENT:null", "SUPPRESSED:UNVERIFIED_NUMBER"));
+        String wrong = code.equals("000000") ? "000001" : "000000";
+        verify(received.ticketNumber(), wrong).expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        verify("12345-19990101-0001", code).expectStatus().isNotFound();
+        verify(received.ticketNumber(), code).expectStatus().isOk().expectBody().jsonPath("$.verified").isEqualTo(true);
+
+        topics.publish(assigned(received, 2));
+
+        assertThat(awaitTexts(received.ticketId(), 2).get(1)).contains("贵阳水务集团");
+    }
+
+    @Test
+    void givesACallersNumberItsTextsWithoutACode() {
+        TicketReceived received = received("+8613900000402", Channel.PHONE);
+        topics.publish(received);
+        topics.publish(assigned(received, 1));
+
+        assertThat(awaitTexts(received.ticketId(), 2).get(0)).doesNotContain("验证码");
+        verify(received.ticketNumber(), "123456").expectStatus().isNotFound();
+    }
+
+    @Test
+    void textsOneNumberAtMostThreeTimesADayFromPublicChannels() {
+        List<TicketReceived> complaints = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            TicketReceived received = received("+8613900000403", i % 2 == 0 ? Channel.WEB : Channel.OPEN311);
+            complaints.add(received);
+            topics.publish(received);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(complaints.stream()
+                .flatMap(c -> notifications(c.ticketId()).stream()).map(n -> (String) n.get("status")).toList())
+                .hasSize(4).containsOnly("SENT", "SUPPRESSED").filteredOn("SENT"::equals).hasSize(3));
+        assertThat(complaints.stream().flatMap(c -> notifications(c.ticketId()).stream())
+                .filter(n -> "SUPPRESSED".equals(n.get("status"))).map(n -> n.get("suppressedBecause")))
+                .containsExactly("DAILY_CAP");
+    }
+
+    @Test
+    void letsFiveGuessesOfACodeRacedAtOnceThroughAndNoMore() throws Exception {
+        TicketReceived received = received("+8613900000404", Channel.WEB);
+        topics.publish(received);
+        String code = codeIn(awaitTexts(received.ticketId(), 1).get(0));
+        List<Callable<Integer>> guesses = new ArrayList<>();
+        for (int i = 0; guesses.size() < 20; i++) {
+            String guess = String.format("%06d", 100_000 + i);
+            if (!guess.equals(code)) {
+                guesses.add(() -> verify(received.ticketNumber(), guess).returnResult(String.class).getStatus()
+                        .value());
+            }
+        }
+
+        List<Integer> answers = race(guesses);
+
+        assertThat(answers).containsOnly(404);
+        // five wrong tries spent the code: the right one is refused now as any guess is
+        verify(received.ticketNumber(), code).expectStatus().isNotFound();
+    }
+
+    private static String codeIn(String text) {
+        Matcher matcher = CODE.matcher(text.replaceAll("12345-\\d{8}-\\d+", ""));
+        assertThat(matcher.find()).as("a code in " + text).isTrue();
+        return matcher.group(1);
+    }
+
+    private WebTestClient.ResponseSpec verify(String ticketNumber, String code) {
+        return web.post().uri("/api/v1/public/phone-verifications").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("ticketNumber", ticketNumber, "code", code)).exchange();
+    }
+
+    private static List<Integer> race(List<Callable<Integer>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (Callable<Integer> call : calls) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private TicketReceived received(String phone, Channel channel) {
+        String id = UUID.randomUUID().toString();
+        String number = "12345-20261201-" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        return new TicketReceived(EventIds.of(id, "TicketReceived", 1), Instant.now(), id, number, channel,
+                "WATER_SUPPLY", Urgency.NORMAL, "no water", null, null, new CitizenContact(sealer.seal(phone),
+                        sealer.hash(phone), ContactSealer.mask(phone), null, "zh", true), false, null, null, null);
+    }
+
+    private static TicketAssigned assigned(TicketReceived received, int assignment) {
+        Instant due = Instant.now().plusSeconds(86_400);
+        return new TicketAssigned(EventIds.of(received.ticketId(), "TicketAssigned", assignment), Instant.now(),
+                received.ticketId(), received.ticketNumber(), assignment, "WATER_CO", "贵阳水务集团", List.of(),
+                "WATER_SUPPLY", "YUNYAN", Priority.NORMAL, due.minusSeconds(3600), due,
+                new AssignmentReason("water", 1, "YY-04", List.of()));
+    }
+
+    private List<Map<String, Object>> notifications(String ticketId) {
+        return web.get().uri("/api/v1/notifications?ticketId={id}", ticketId)
+                .headers(h -> h.setBearerAuth(supervisor())).exchange().expectStatus().isOk()
+                .expectBodyList(MAP).returnResult().getResponseBody();
+    }
+
+    private List<String> awaitTexts(String ticketId, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> texts(ticketId).size() >= count);
+        return texts(ticketId);
+    }
+
+    /** The texts of a ticket, oldest first. */
+    private List<String> texts(String ticketId) {
+        List<String> newestFirst = web.get().uri("/api/v1/sms-outbox?ticketId={id}", ticketId)
+                .headers(h -> h.setBearerAuth(supervisor())).exchange().expectStatus().isOk()
+                .expectBodyList(MAP).returnResult().getResponseBody().stream().map(t -> (String) t.get("text"))
+                .toList();
+        List<String> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    private static String supervisor() {
+        return infra.tokens().mint("sup-1", "SUPERVISOR");
+    }
+}
