@@ -10,7 +10,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The service's OpenAPI document covers every endpoint with who may call it, and the service keeps to it when
- * strangers and every role call each endpoint.
+ * strangers and every role call each endpoint, and when hostile values are sent in every parameter and field.
  */
 @HubIntegrationTest(database = "routing-api-it")
 class ApiDocumentIT {
@@ -24,12 +24,19 @@ class ApiDocumentIT {
 
     @Test
     void documentsEveryEndpointWithTheRolesThatMayCallIt() {
-        ApiDocuments.read(web).assertDocumentsEveryEndpoint(context);
+        ApiDocuments documents = ApiDocuments.read(web);
+        documents.assertDocumentsEveryEndpoint(context);
+        documents.assertMatchesAccessMatrix("/access-matrix.txt");
         web.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
     }
 
     @Test
     void keepsToTheAccessMatrixItsDocumentImplies() {
         ApiDocuments.read(web).assertAccessMatrix(web, infra);
+    }
+
+    @Test
+    void answersHostileInputWithProblemsAndNeverAServerError() {
+        ApiDocuments.read(web).assertSurvivesHostileInput(web, infra, 12_345L);
     }
 }

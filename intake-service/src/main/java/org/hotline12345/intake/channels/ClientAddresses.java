@@ -7,7 +7,6 @@ import java.net.UnknownHostException;
 import java.util.List;
 import org.hotline12345.platform.problem.InvalidRequestException;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClientAddresses {
 
-    private final List<IpAddressMatcher> trustedProxies;
+    private final List<Range> trustedProxies;
 
     ClientAddresses(ChannelLimits settings) {
-        this.trustedProxies = settings.trustedProxies().stream().map(IpAddressMatcher::new).toList();
+        this.trustedProxies = settings.trustedProxies().stream().map(Range::parse).toList();
     }
 
     /** The bucket key of the client a request came from. */
@@ -51,7 +50,35 @@ public class ClientAddresses {
     }
 
     private boolean trusted(InetAddress address) {
-        return trustedProxies.stream().anyMatch(proxy -> proxy.matches(address.getHostAddress()));
+        return trustedProxies.stream().anyMatch(proxy -> proxy.contains(address));
+    }
+
+    /** An address, or a CIDR range such as {@code 10.0.0.0/8} or {@code fd00::/8}. */
+    private record Range(byte[] network, int prefixBits) {
+
+        static Range parse(String range) {
+            String[] parts = range.strip().split("/", 2);
+            InetAddress network = ClientAddresses.parse(parts[0]);
+            if (network == null) {
+                throw new IllegalArgumentException("not an address or range: " + range);
+            }
+            int bits = parts.length == 2 ? Integer.parseInt(parts[1]) : network.getAddress().length * 8;
+            return new Range(network.getAddress(), bits);
+        }
+
+        boolean contains(InetAddress address) {
+            byte[] bytes = address.getAddress();
+            if (bytes.length != network.length) {
+                return false;
+            }
+            for (int bit = 0; bit < prefixBits; bit++) {
+                int mask = 0x80 >> (bit % 8);
+                if ((bytes[bit / 8] & mask) != (network[bit / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** A literal address, or {@code null}: a host name is never looked up, so a header cannot cost a DNS query. */

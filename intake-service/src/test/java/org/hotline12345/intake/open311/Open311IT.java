@@ -193,12 +193,13 @@ class Open311IT {
                          "location":{"lat":26.5301,"lon":106.6501},"category":"NOISE"}""")
                 .exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody()
                 .get("ticketId").toString();
-        MultiValueMap<String, String> privately = form("client-key-2", "NOISE", "26.5302", "106.6502",
+        // far apart, so that none is linked to another as the same incident
+        MultiValueMap<String, String> privately = form("client-key-2", "NOISE", "26.5401", "106.6601",
                 "隔壁装修太吵，我的电话 13900003110");
         privately.set("attribute[PUBLISH]", "false");
         String unpublished = (String) submit("json", privately).expectStatus().isOk().expectBody(LIST).returnResult()
                 .getResponseBody().get(0).get("token");
-        MultiValueMap<String, String> openly = form("client-key-2", "NOISE", "26.5303", "106.6503",
+        MultiValueMap<String, String> openly = form("client-key-2", "NOISE", "26.5501", "106.6701",
                 "夜里工地噪音，有事打 139 0000 3111");
         String published = (String) submit("json", openly).expectStatus().isOk().expectBody(LIST).returnResult()
                 .getResponseBody().get(0).get("token");

@@ -30,5 +30,9 @@ public class EventLoopAllowances implements BlockHoundIntegration {
         // the validator reads its message bundle from the classpath once, then serves it from memory
         builder.allowBlockingCallsInside("org.hibernate.validator.resourceloading.PlatformResourceBundleLocator",
                 "loadBundle");
+        // springdoc builds a service's OpenAPI document once, scanning the classpath for its definition, then
+        // serves it from memory; the services build it at start-up (springdoc.pre-loading-enabled), so only a
+        // request racing that start-up builds it on an event loop
+        builder.allowBlockingCallsInside("org.springdoc.api.AbstractOpenApiResource", "getOpenApi");
     }
 }

@@ -9,6 +9,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -75,6 +77,16 @@ public class SecurityAutoConfiguration {
     @ConditionalOnProperty("hotline.security.issuer")
     OAuth2TokenValidator<Jwt> hotlineIssuerValidator(HotlineProperties properties) {
         return new JwtIssuerValidator(properties.security().issuer());
+    }
+
+    /**
+     * A request the security firewall refuses before any handler (an encoded slash, a NUL, a {@code ..} segment in
+     * its path) is answered 400 as a problem like every other refusal, not with an empty body.
+     */
+    @Bean
+    ServerExchangeRejectedHandler hotlineRejectedRequests(ProblemWriter problemWriter) {
+        return (exchange, rejected) -> problemWriter.write(exchange, HttpStatus.BAD_REQUEST,
+                "The request's address is not one this service accepts: " + rejected.getMessage());
     }
 
     @Bean
