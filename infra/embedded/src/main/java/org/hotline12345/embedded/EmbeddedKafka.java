@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -15,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
@@ -29,10 +32,13 @@ public final class EmbeddedKafka implements Broker, AutoCloseable {
 
     private final KafkaRaftServer server;
     private final int port;
+    /** Where the test's own admin client connects: the client port, or an unsecured one of a secured broker. */
+    private final int adminPort;
 
-    private EmbeddedKafka(KafkaRaftServer server, int port) {
+    private EmbeddedKafka(KafkaRaftServer server, int port, int adminPort) {
         this.server = server;
         this.port = port;
+        this.adminPort = adminPort;
     }
 
     /** Starts a broker on {@code port} (0 picks a free one) with its data in {@code dataDir}. */
@@ -44,7 +50,54 @@ public final class EmbeddedKafka implements Broker, AutoCloseable {
         format(config, logDir);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        EmbeddedKafka kafka = new EmbeddedKafka(server, brokerPort);
+        EmbeddedKafka kafka = new EmbeddedKafka(server, brokerPort, brokerPort);
+        kafka.awaitReady();
+        return kafka;
+    }
+
+    /**
+     * Starts a broker whose clients must sign in with SASL/SCRAM-SHA-512 as {@code user}, as a production cluster
+     * asks: {@link #bootstrapServers()} is that listener. The broker's own traffic and this class's admin client use
+     * a second, unsecured listener on loopback that no service is told of.
+     */
+    public static EmbeddedKafka startWithScram(String user, String password, Path dataDir) {
+        return startSecured(Map.of(user, password), false, dataDir);
+    }
+
+    /**
+     * Starts a broker whose clients sign in with SASL/SCRAM-SHA-512 as one of {@code users} (name to password).
+     * With {@code authorize}, every signed-in user may do only what ACLs grant it, as on a cluster with
+     * {@code StandardAuthorizer} and {@code allow.everyone.if.no.acl.found=false}; this class's admin client, on
+     * the unsecured internal listener, may do anything, and is how a test grants ACLs.
+     */
+    public static EmbeddedKafka startSecured(Map<String, String> users, boolean authorize, Path dataDir) {
+        int brokerPort = FreePorts.pick();
+        int internalPort = FreePorts.pick();
+        int controllerPort = FreePorts.pick();
+        Path logDir = dataDir.resolve("kafka-logs");
+        Properties props = properties(brokerPort, controllerPort, logDir);
+        props.put("listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort + ",INTERNAL://127.0.0.1:" + internalPort
+                + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort + ",INTERNAL://127.0.0.1:"
+                + internalPort);
+        props.put("inter.broker.listener.name", "INTERNAL");
+        props.put("listener.security.protocol.map",
+                "CONTROLLER:PLAINTEXT,INTERNAL:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT");
+        props.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+        props.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        if (authorize) {
+            props.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            // the unsecured internal and controller listeners sign nobody in: their principal is ANONYMOUS
+            props.put("super.users", "User:ANONYMOUS");
+            props.put("allow.everyone.if.no.acl.found", "false");
+        }
+        KafkaConfig config = KafkaConfig.fromProps(props);
+        format(config, logDir, users.entrySet().stream()
+                .map(u -> "SCRAM-SHA-512=[name=" + u.getKey() + ",password=" + u.getValue() + "]").toList());
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        EmbeddedKafka kafka = new EmbeddedKafka(server, brokerPort, internalPort);
         kafka.awaitReady();
         return kafka;
     }
@@ -56,6 +109,16 @@ public final class EmbeddedKafka implements Broker, AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The broker as a super user sees it, on the unsecured internal listener of a secured broker. */
+    public Broker unsecured() {
+        return () -> "127.0.0.1:" + adminPort;
+    }
+
+    @Override
+    public Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + adminPort));
     }
 
     /** Creates the topics that are missing, each with {@code partitions} partitions. */
@@ -116,6 +179,10 @@ public final class EmbeddedKafka implements Broker, AutoCloseable {
     }
 
     private static void format(KafkaConfig config, Path logDir) {
+        format(config, logDir, List.of());
+    }
+
+    private static void format(KafkaConfig config, Path logDir, List<String> scramCredentials) {
         try {
             Files.createDirectories(logDir);
             if (Files.exists(logDir.resolve("meta.properties"))) {
@@ -129,6 +196,7 @@ public final class EmbeddedKafka implements Broker, AutoCloseable {
                     .setMetadataLogDirectory(logDir.toString())
                     .addDirectory(logDir.toString())
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                    .setScramArguments(scramCredentials)
                     .run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -37,13 +37,22 @@ import org.hotline12345.contracts.Topics;
 public final class EventTopics implements AutoCloseable {
 
     private final Broker broker;
+    private final Map<String, Object> clientConfigs;
     private final KafkaProducer<String, byte[]> producer;
 
     public EventTopics(Broker broker) {
+        this(broker, Map.of());
+    }
+
+    /** Topics seen through clients with {@code clientConfigs} besides the broker's address, e.g. a SASL sign-in. */
+    public EventTopics(Broker broker, Map<String, Object> clientConfigs) {
         this.broker = broker;
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
-                new ByteArraySerializer());
+        this.clientConfigs = Map.copyOf(clientConfigs);
+        Map<String, Object> configs = new HashMap<>(clientConfigs);
+        configs.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        configs.put(ProducerConfig.ACKS_CONFIG, "all");
+        configs.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
+        this.producer = new KafkaProducer<>(configs, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** Publishes an event on the topic of its stream, as its owning service would, and waits for the ack. */
@@ -84,7 +93,7 @@ public final class EventTopics implements AutoCloseable {
 
     /** A reader of {@code topics} from their beginning, in a group of its own. */
     public Reader reader(String... topics) {
-        return new Reader(broker, List.of(topics));
+        return new Reader(broker, List.of(topics), clientConfigs);
     }
 
     /** How many records are on the topics so far, all partitions together. */
@@ -115,12 +124,13 @@ public final class EventTopics implements AutoCloseable {
         private final KafkaConsumer<String, byte[]> consumer;
         private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
-        private Reader(Broker broker, List<String> topics) {
-            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                    ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
-                    new ByteArrayDeserializer());
+        private Reader(Broker broker, List<String> topics, Map<String, Object> clientConfigs) {
+            Map<String, Object> configs = new HashMap<>(clientConfigs);
+            configs.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            configs.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+            configs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            consumer = new KafkaConsumer<>(configs, new StringDeserializer(), new ByteArrayDeserializer());
             consumer.subscribe(topics);
         }
 
