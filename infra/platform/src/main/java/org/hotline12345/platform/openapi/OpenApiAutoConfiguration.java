@@ -79,8 +79,23 @@ public class OpenApiAutoConfiguration {
                 boolean open = publicPaths.stream().anyMatch(pattern -> pattern.matches(
                         PathContainer.parsePath(path.replaceAll("\\{[^}]+}", "x"))));
                 item.readOperations().forEach(operation -> complete(operation, open));
+                if (path.contains("{")) {
+                    // what a path names may not exist, or not be the caller's (answered alike); and a change to it
+                    // may not be allowed in its current state
+                    item.readOperations().forEach(operation -> problem(operation, "404",
+                            "no such resource, or not one the caller may see"));
+                    if (item.getPost() != null) {
+                        problem(item.getPost(), "409", "not allowed in the resource's current state, or it changed "
+                                + "meanwhile; `currentState` names the state");
+                    }
+                }
             });
         };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> castRoles(Operation operation) {
+        return (List<String>) operation.getExtensions().get(ROLES);
     }
 
     private static void complete(Operation operation, boolean open) {
@@ -93,15 +108,28 @@ public class OpenApiAutoConfiguration {
             }
             operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
         }
+        // the roles again where a person reads them in Swagger UI
+        List<String> roles = castRoles(operation);
+        String who = roles.equals(List.of(ANYONE)) ? "Who may call it: anyone, without a token."
+                : "Who may call it: " + String.join(", ", roles) + ".";
+        if (operation.getDescription() == null) {
+            operation.setDescription(who);
+        } else if (!operation.getDescription().startsWith(who)) {
+            operation.setDescription(who + "\n\n" + operation.getDescription());
+        }
         PROBLEMS.forEach((status, meaning) -> {
             if (open && ("401".equals(status) || "403".equals(status))) {
                 return;
             }
-            if (operation.getResponses() != null && !operation.getResponses().containsKey(status)) {
-                operation.getResponses().addApiResponse(status, new ApiResponse().description(meaning)
-                        .content(new Content().addMediaType("application/problem+json",
-                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")))));
-            }
+            problem(operation, status, meaning);
         });
+    }
+
+    private static void problem(Operation operation, String status, String meaning) {
+        if (operation.getResponses() != null && !operation.getResponses().containsKey(status)) {
+            operation.getResponses().addApiResponse(status, new ApiResponse().description(meaning)
+                    .content(new Content().addMediaType("application/problem+json",
+                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")))));
+        }
     }
 }
