@@ -5,7 +5,12 @@ import org.hotline12345.analytics.facts.Fact.Fields;
 import org.hotline12345.contracts.FeedbackReceived;
 import org.hotline12345.contracts.HotlineEvent;
 import org.hotline12345.contracts.TicketAssigned;
+import org.hotline12345.contracts.TicketClosed;
+import org.hotline12345.contracts.TicketEscalated;
 import org.hotline12345.contracts.TicketReceived;
+import org.hotline12345.contracts.TicketRejected;
+import org.hotline12345.contracts.TicketReopened;
+import org.hotline12345.contracts.TicketResolved;
 import org.hotline12345.referencedata.GridIndex;
 import org.hotline12345.referencedata.SampleCity;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,7 +26,9 @@ import reactor.core.publisher.Mono;
  * Applies an event to its ticket's fact exactly once: the update only matches a fact that has not seen the event
  * id, and records it; when it matches nothing the fact is created (if missing) and the update tried once more,
  * and nothing matching then means the event was applied before. The day the ticket was received is then marked
- * changed, so that its rollups are counted again.
+ * changed, so that its rollups are counted again. An event that changed the fact is counted for Prometheus then,
+ * so the hub's business counters ({@code hotline_tickets_*_total}, {@code hotline_feedback_received_total}) count
+ * each event once however often it is delivered.
  */
 @Service
 public class FactRecorder {
@@ -94,6 +101,17 @@ public class FactRecorder {
         } else if (event instanceof FeedbackReceived f) {
             meters.counter("hotline.feedback.received", "satisfaction", f.satisfaction().name(),
                     "solved", String.valueOf(f.solved())).increment();
+        } else if (event instanceof TicketEscalated e) {
+            meters.counter("hotline.tickets.escalated", "reason", e.reason()).increment();
+        } else if (event instanceof TicketRejected r) {
+            meters.counter("hotline.tickets.returned", "unit", r.unitId()).increment();
+        } else if (event instanceof TicketResolved r) {
+            meters.counter("hotline.tickets.resolved", "unit", r.unitId(), "on_time", String.valueOf(r.onTime()))
+                    .increment();
+        } else if (event instanceof TicketReopened r) {
+            meters.counter("hotline.tickets.reopened", "unit", r.unitId()).increment();
+        } else if (event instanceof TicketClosed c) {
+            meters.counter("hotline.tickets.closed", "reason", c.reason()).increment();
         }
     }
 }

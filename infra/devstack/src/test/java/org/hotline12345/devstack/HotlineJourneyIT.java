@@ -255,6 +255,30 @@ class HotlineJourneyIT {
     }
 
     @Test
+    @Order(7)
+    void publishesWhatTheJourneyDidAsMetricsForPrometheus() throws Exception {
+        Map<String, List<String>> expected = Map.of(
+                "analytics", List.of("hotline_tickets_received_total", "hotline_tickets_assigned_total",
+                        "hotline_tickets_resolved_total", "hotline_tickets_closed_total",
+                        "hotline_feedback_received_total", "hotline_tickets_overdue"),
+                "notification", List.of("hotline_texts_sent_total", "hotline_texts_suppressed_total",
+                        "hotline_replies_total", "hotline_outbox_backlog", "hotline_outbox_oldest_age_seconds"),
+                "intake", List.of("hotline_outbox_backlog", "http_server_requests_seconds_count"),
+                "routing", List.of("hotline_outbox_backlog", "hotline_outbox_oldest_age_seconds"));
+        for (Map.Entry<String, List<String>> service : expected.entrySet()) {
+            String scraped = get(service.getKey(), "/actuator/prometheus", token("analyst")).body();
+            for (String metric : service.getValue()) {
+                assertThat(scraped).as(service.getKey() + " publishes " + metric)
+                        .containsPattern("(?m)^" + metric + "(\\{| )");
+            }
+        }
+        // the journey's call was texted, and the Open311 request's number was asked for its code instead
+        String notification = get("notification", "/actuator/prometheus", token("analyst")).body();
+        assertThat(notification).containsPattern("(?m)^hotline_texts_sent_total\\{.*trigger=\"TicketReceived\".*} [1-9]")
+                .containsPattern("(?m)^hotline_texts_suppressed_total\\{.*reason=\"UNVERIFIED_NUMBER\".*} [1-9]");
+    }
+
+    @Test
     @Order(8)
     void neverWritesTheCallersNumberOrNameToAnyServiceLog() throws IOException {
         List<Path> logs;

@@ -1,5 +1,6 @@
 package org.hotline12345.intake.channels;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +22,12 @@ public class RateLimits {
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    RateLimits(ReactiveMongoTemplate mongo, Clock clock) {
+    RateLimits(ReactiveMongoTemplate mongo, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** Counts one request against {@code bucket}; fails with 429 when it is over {@code limit} in the window. */
@@ -35,9 +38,14 @@ public class RateLimits {
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(bucket + "@" + windowStart)),
                         new Update().inc("count", 1).setOnInsert("expiresAt", windowEnd),
                         FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION)
-                .flatMap(counter -> ((Number) counter.get("count")).intValue() > limit
-                        ? Mono.error(new TooManyRequestsException(what, Duration.between(now, windowEnd)))
-                        : Mono.empty());
+                .flatMap(counter -> {
+                    if (((Number) counter.get("count")).intValue() <= limit) {
+                        return Mono.empty();
+                    }
+                    // a run of these is someone probing or flooding the public channels
+                    meters.counter("hotline.requests.limited", "limit", what).increment();
+                    return Mono.error(new TooManyRequestsException(what, Duration.between(now, windowEnd)));
+                });
     }
 
     /**

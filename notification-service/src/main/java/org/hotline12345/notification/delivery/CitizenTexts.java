@@ -1,5 +1,6 @@
 package org.hotline12345.notification.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -54,9 +55,12 @@ public class CitizenTexts {
     private final SampleCity city;
     private final PhoneCodes codes;
     private final DailyTexts dailyTexts;
+    private final MeterRegistry meters;
 
     CitizenTexts(ReactiveMongoTemplate mongo, TextDelivery delivery, OptOuts optOuts, Clock clock,
-            NotificationProperties settings, SampleCity city, PhoneCodes codes, DailyTexts dailyTexts) {
+            NotificationProperties settings, SampleCity city, PhoneCodes codes, DailyTexts dailyTexts,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.city = city;
         this.codes = codes;
         this.dailyTexts = dailyTexts;
@@ -150,6 +154,12 @@ public class CitizenTexts {
                         quietHours.notBefore(now, anyHour));
             });
         }).flatMap(notification -> mongo.insert(notification)
+                .doOnNext(created -> {
+                    if ("SUPPRESSED".equals(created.getStatus())) {
+                        meters.counter("hotline.texts.suppressed", "reason", created.getSuppressedBecause())
+                                .increment();
+                    }
+                })
                 .onErrorResume(DuplicateKeyException.class, raced -> mongo.findById(notification.getId(),
                         Notification.class)));
     }

@@ -1,5 +1,6 @@
 package org.hotline12345.notification.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,9 +37,11 @@ public class TextDelivery {
     private final OutboxRelay relay;
     private final NotificationProperties settings;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     TextDelivery(ReactiveMongoTemplate mongo, SmsGateway gateway, ContactSealer sealer, OptOuts optOuts,
-            OutboxRelay relay, NotificationProperties settings, Clock clock) {
+            OutboxRelay relay, NotificationProperties settings, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.mongo = mongo;
         this.gateway = gateway;
         this.sealer = sealer;
@@ -109,7 +112,19 @@ public class TextDelivery {
                             contact.ticketNumber(), notification.getAttempts(), e.getMessage());
                     return Mono.just(notification);
                 })
-                .flatMap(mongo::save);
+                .flatMap(mongo::save)
+                .doOnNext(this::count);
+    }
+
+    /** Counts what a send attempt, once stored, came to: sent, failed for good, or one attempt failed. */
+    private void count(Notification stored) {
+        switch (stored.getStatus()) {
+            case "SENT" -> meters.counter("hotline.texts.sent", "gateway", settings.gateway(), "trigger",
+                    stored.getTrigger()).increment();
+            case "FAILED" -> meters.counter("hotline.texts.failed", "gateway", settings.gateway(), "trigger",
+                    stored.getTrigger()).increment();
+            default -> meters.counter("hotline.texts.attempts.failed", "gateway", settings.gateway()).increment();
+        }
     }
 
     /** Exponential back-off with full jitter between the first and the longest wait. */

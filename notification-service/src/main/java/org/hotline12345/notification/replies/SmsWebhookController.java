@@ -1,5 +1,6 @@
 package org.hotline12345.notification.replies;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +35,11 @@ class SmsWebhookController {
     private final NotificationProperties settings;
     private final JsonMapper json;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     SmsWebhookController(InboundReplies replies, DeliveryReceipts receipts, NotificationProperties settings,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.clock = clock;
         this.replies = replies;
         this.receipts = receipts;
@@ -55,6 +58,7 @@ class SmsWebhookController {
                     "is required"));
         }
         return replies.receive(inbound.messageId(), inbound.from(), inbound.text())
+                .doOnNext(outcome -> meters.counter("hotline.replies", "outcome", outcome).increment())
                 .map(outcome -> ResponseEntity.ok(new Outcome(outcome)));
     }
 

@@ -2,6 +2,7 @@ package org.hotline12345.platform.messaging;
 
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,7 +21,6 @@ import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.messaging.MessagingException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
-
 /**
  * What a consumer does with a record it could not handle, in the listener container rather than the binder, so
  * that waiting never holds a poll past {@code max.poll.interval.ms}:
@@ -42,10 +42,13 @@ public class ConsumerFailures implements ListenerContainerWithDlqAndRetryCustomi
 
     private final KafkaOperations<byte[], byte[]> deadLetters;
     private final ConsumerRetries retries;
+    private final MeterRegistry meters;
 
-    public ConsumerFailures(KafkaOperations<byte[], byte[]> deadLetters, ConsumerRetries retries) {
+    public ConsumerFailures(KafkaOperations<byte[], byte[]> deadLetters, ConsumerRetries retries,
+            MeterRegistry meters) {
         this.deadLetters = deadLetters;
         this.retries = retries;
+        this.meters = meters;
     }
 
     @Override
@@ -67,7 +70,10 @@ public class ConsumerFailures implements ListenerContainerWithDlqAndRetryCustomi
 
     private DeadLetterPublishingRecoverer deadLetterPublisher(
             BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> destination) {
-        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(deadLetters, destination);
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(deadLetters, (record, failure) -> {
+            meters.counter("hotline.dead.letters", "topic", record.topic()).increment();
+            return destination.apply(record, failure);
+        });
         // the exception headers name the listener's wrapper; what an operator needs is the failure underneath
         publisher.addHeadersFunction((record, failure) -> new RecordHeaders().add(ERROR_HEADER,
                 describe(unwrapped(failure)).getBytes(StandardCharsets.UTF_8)));

@@ -1,5 +1,6 @@
 package org.hotline12345.platform.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +18,6 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-
 /**
  * Producer bounds every service shares, the hub's topics, and the {@link EventPublisher}. Idempotence and
  * {@code acks=all} are set in the platform defaults; here the delivery bounds come from typed settings.
@@ -64,8 +64,8 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    ConsumerFailures consumerFailures(RawRecords records, ConsumerRetries retries) {
-        return new ConsumerFailures(records.template(), retries);
+    ConsumerFailures consumerFailures(RawRecords records, ConsumerRetries retries, MeterRegistry meters) {
+        return new ConsumerFailures(records.template(), retries, meters);
     }
 
     @Bean
