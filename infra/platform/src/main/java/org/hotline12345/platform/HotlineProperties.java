@@ -42,8 +42,13 @@ public record HotlineProperties(@NotBlank @DefaultValue("/hotline") String sourc
             String issuer) {
     }
 
-    /** @param maxBodySize the largest request body accepted; a larger one gets 413 */
-    public record Http(@NotNull @DefaultValue("64KB") DataSize maxBodySize) {
+    /**
+     * @param maxBodySize the largest request body accepted; a larger one gets 413
+     * @param trustedProxies the load balancers and proxies (addresses or CIDR ranges) whose {@code X-Forwarded-For}
+     *     names the client for the rate limits; none by default, so the header counts for nothing
+     */
+    public record Http(@NotNull @DefaultValue("64KB") DataSize maxBodySize,
+            @DefaultValue List<String> trustedProxies) {
     }
 
     /**

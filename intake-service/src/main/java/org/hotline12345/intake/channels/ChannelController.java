@@ -11,6 +11,8 @@ import org.hotline12345.intake.normalise.PhoneNumbers;
 import org.hotline12345.intake.tickets.TicketReceipt;
 import org.hotline12345.intake.tickets.TicketRegistration;
 import org.hotline12345.platform.pii.ContactSealer;
+import org.hotline12345.platform.ratelimits.ClientAddresses;
+import org.hotline12345.platform.ratelimits.RateLimits;
 import org.hotline12345.referencedata.Grid;
 import org.hotline12345.referencedata.SampleCity;
 import org.springframework.http.ResponseEntity;

@@ -3,7 +3,6 @@ package org.hotline12345.intake.channels;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -18,13 +17,11 @@ import org.springframework.validation.annotation.Validated;
  * @param window the length of a counting window
  * @param wrongDigitsPerTicket look-ups of one ticket number with wrong last four digits before the number is locked
  * @param digitsLock how long those wrong guesses are counted: the lock lasts until the window ends
- * @param trustedProxies the load balancers and proxies (addresses or CIDR ranges) whose {@code X-Forwarded-For}
- *     names the client; none by default, so the header counts for nothing
  */
 @Validated
 @ConfigurationProperties("hotline.intake.limits")
 public record ChannelLimits(@Positive @DefaultValue("10") int complaintsPerAddress,
         @Positive @DefaultValue("3") int complaintsPerPhone, @Positive @DefaultValue("30") int lookupsPerAddress,
         @NotNull @DefaultValue("10m") Duration window, @Positive @DefaultValue("5") int wrongDigitsPerTicket,
-        @NotNull @DefaultValue("24h") Duration digitsLock, @DefaultValue List<String> trustedProxies) {
+        @NotNull @DefaultValue("24h") Duration digitsLock) {
 }

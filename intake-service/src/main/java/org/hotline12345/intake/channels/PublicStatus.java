@@ -2,6 +2,7 @@ package org.hotline12345.intake.channels;
 
 import java.time.Instant;
 import java.util.List;
+import org.hotline12345.contracts.Channel;
 import org.hotline12345.intake.tickets.IntakeTicket;
 import org.hotline12345.platform.problem.ResourceNotFoundException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -30,13 +31,23 @@ class PublicStatus {
                 .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("Ticket", ticketNumber)));
     }
 
-    /** The ticket without personal data: status, category, handling unit, timeline and the unit's reply. */
+    /**
+     * The ticket without personal data: status, category, handling unit, timeline and the unit's reply. A ticket
+     * from a public channel that was linked to another shows as received: whoever posted it may have given someone
+     * else's number, and "linked" would tell them that person has an open ticket about the same thing.
+     */
     record View(String ticketNumber, String status, String category, String handlingUnit, String reply,
             List<IntakeTicket.Step> timeline, Instant receivedAt, Instant updatedAt) {
 
         static View of(IntakeTicket t) {
-            return new View(t.getTicketNumber(), t.getStatus(), t.getCategory(), t.getUnitName(), t.getReply(),
-                    t.getTimeline(), t.getReceivedAt(), t.getUpdatedAt());
+            boolean hideLink = Channel.valueOf(t.getChannel()).isPublic();
+            List<IntakeTicket.Step> timeline = t.getTimeline().stream()
+                    .map(step -> hideLink && "LINKED".equals(step.status())
+                            ? new IntakeTicket.Step("RECEIVED", step.at()) : step)
+                    .toList();
+            String status = hideLink && "LINKED".equals(t.getStatus()) ? "RECEIVED" : t.getStatus();
+            return new View(t.getTicketNumber(), status, t.getCategory(), t.getUnitName(), t.getReply(), timeline,
+                    t.getReceivedAt(), t.getUpdatedAt());
         }
     }
 }

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -62,6 +63,12 @@ class Open311Advice {
         HttpStatus status = HttpStatus.valueOf(error.getStatusCode().value());
         return errors(exchange, status, List.of(error.getReason() == null ? status.getReasonPhrase()
                 : error.getReason()));
+    }
+
+    /** A form larger than the service reads into memory (a chunked one has no length to refuse it by up front). */
+    @ExceptionHandler
+    ResponseEntity<String> tooLarge(DataBufferLimitException error, ServerWebExchange exchange) {
+        return errors(exchange, HttpStatus.CONTENT_TOO_LARGE, List.of("The request body is too large."));
     }
 
     @ExceptionHandler

@@ -9,8 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hotline12345.intake.channels.RateLimits;
 import org.hotline12345.intake.channels.ChannelLimits;
+import org.hotline12345.platform.ratelimits.RateLimits;
 import org.hotline12345.referencedata.Category;
 import org.hotline12345.referencedata.SampleCity;
 import org.springframework.http.HttpStatus;
@@ -35,6 +35,7 @@ import reactor.core.publisher.Mono;
 class Open311Controller {
 
     static final String FORMAT = "{format:json|xml}";
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     private static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
 
     private final Open311Settings settings;
@@ -167,7 +168,13 @@ class Open311Controller {
     private static Instant date(String name, String value) {
         try {
             // a client that did not escape the offset's "+" sends a space in its place
-            return OffsetDateTime.parse(value.strip().replace(' ', '+')).toInstant();
+            Instant date = OffsetDateTime.parse(value.strip().replace(' ', '+')).toInstant();
+            // the hub holds nothing older, and a year far out cannot even be given to the database
+            if (date.isBefore(EARLIEST) || date.isAfter(Instant.now().plus(java.time.Duration.ofDays(366)))) {
+                throw new Open311Error(HttpStatus.BAD_REQUEST, name + " must be between 2000-01-01 and a year from "
+                        + "now");
+            }
+            return date;
         } catch (DateTimeParseException e) {
             throw new Open311Error(HttpStatus.BAD_REQUEST, name + " must be a W3C date and time with its offset, "
                     + "such as 2026-11-28T09:30:00+08:00");

@@ -83,14 +83,19 @@ class ServiceRequests {
         return mongo.findById(token, IntakeTicket.class).map(IntakeTicket::getTicketNumber);
     }
 
-    /** Each ticket's view, linked tickets with the state of the ticket they are linked to. */
+    /**
+     * Each ticket's view; a linked ticket with the state of the ticket it is linked to when that one is published
+     * too, else as a ticket received and being routed.
+     */
     private Mono<List<Map<String, Object>>> withParents(Flux<IntakeTicket> tickets) {
         return tickets.collectList().flatMap(found -> {
             Set<String> parentIds = found.stream().map(ServiceRequests::parentId).filter(id -> id != null)
                     .collect(Collectors.toSet());
+            // only a published parent lends its state: anyone can link a ticket of their own to someone else's
+            // (a repeat with their number, a report nearby), and an unpublished ticket must not show through it
             Mono<Map<String, IntakeTicket>> parents = parentIds.isEmpty() ? Mono.just(Map.of())
-                    : mongo.find(Query.query(Criteria.where("_id").in(parentIds)), IntakeTicket.class)
-                            .collectMap(IntakeTicket::getId, Function.identity());
+                    : mongo.find(Query.query(Criteria.where("_id").in(parentIds).and("published").is(true)),
+                            IntakeTicket.class).collectMap(IntakeTicket::getId, Function.identity());
             return parents.map(byId -> found.stream()
                     .map(ticket -> view(ticket, parentId(ticket) == null ? null : byId.get(parentId(ticket))))
                     .toList());

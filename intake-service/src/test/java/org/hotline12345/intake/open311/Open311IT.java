@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -39,7 +42,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
-
+import reactor.core.publisher.Flux;
 /** A GeoReport v2 client's view: services, submitting, tokens, reading back the real state, errors; JSON and XML. */
 @HubIntegrationTest(database = "intake-open311-it", properties = {
         "hotline.intake.open311.api-keys=client-key-1,client-key-2", "hotline.intake.open311.requests-per-key=50"})
@@ -153,6 +156,22 @@ class Open311IT {
         web.get().uri("/open311/v2/requests.json?start_date=yesterday").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$[0].code").isEqualTo(400)
                 .jsonPath("$[0].description").value(d -> assertThat((String) d).startsWith("start_date"));
+        // a date past what the database can hold is a bad request, not a server error
+        web.get().uri("/open311/v2/requests.json?end_date={d}", "+999999999-12-31T00:00:00Z").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$[0].description")
+                .value(d -> assertThat((String) d).startsWith("end_date"));
+    }
+
+    @Test
+    void refusesAStreamedFormLargerThanTheBoundWithoutAKey() {
+        // no declared length: a client streaming its form in chunks
+        Flux<DataBuffer> chunks = Flux.range(0, 100).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(
+                ((i == 0 ? "service_code=NOISE&description=" : "") + "x".repeat(1_000))
+                        .getBytes(StandardCharsets.UTF_8)));
+
+        web.post().uri("/open311/v2/requests.json").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromDataBuffers(chunks)).exchange()
+                .expectStatus().isEqualTo(413).expectBody().jsonPath("$[0].code").isEqualTo(413);
     }
 
     @Test

@@ -105,7 +105,8 @@ public class CitizenTexts {
                         "no contact yet for ticket " + event.ticketId() + "; its TicketReceived is still on the way")))
                 .flatMapMany(contact -> event instanceof TicketResolved
                         ? Flux.concat(Mono.just(contact), mergedInto(event.ticketId())) : Flux.just(contact))
-                .concatMap(contact -> text(contact, event.type(), event.eventId(), values(event, contact.language()))
+                .concatMap(contact -> text(contact, event.type(), event.eventId(),
+                        values(event, contact.language(), !contact.ticketId().equals(event.ticketId())))
                         .then(event instanceof TicketResolved ? awaitFeedback(contact) : Mono.empty()))
                 .then());
     }
@@ -137,7 +138,13 @@ public class CitizenTexts {
                 return Mono.just(Notification.suppressed(contact.ticketId(), trigger, eventId, "UNVERIFIED_NUMBER",
                         now));
             }
-            Mono<Boolean> underCap = fromPublic ? dailyTexts.countOne(contact.phoneHash(), now, city.zone())
+            // a public channel's number was never heard from, and its urgency is what the stranger typed: only a
+            // proven number's urgent text may wake it at night
+            boolean anyHour = contact.urgent() && !contact.unverified()
+                    || !fromPublic && ANSWERS_THE_CITIZEN.contains(trigger);
+            Instant notBefore = quietHours.notBefore(now, anyHour);
+            // counted against the day it goes out, so texts held overnight share the morning's cap
+            Mono<Boolean> underCap = fromPublic ? dailyTexts.countOne(contact.phoneHash(), notBefore, city.zone())
                     .map(count -> count <= settings.publicTextsPerNumberPerDay()) : Mono.just(true);
             return underCap.map(allowed -> {
                 if (!allowed) {
@@ -147,11 +154,8 @@ public class CitizenTexts {
                 values.put("ticketNumber", contact.ticketNumber());
                 TextTemplates.Text text = templates.fit(trigger, contact.language(), values, settings.maxSegments())
                         .orElseThrow();
-                // a public channel's number was never heard from: only an urgent text may wake it at night
-                boolean anyHour = contact.urgent() || !fromPublic && ANSWERS_THE_CITIZEN.contains(trigger);
                 return Notification.pending(contact.ticketId(), trigger, eventId, text.templateId(),
-                        text.language(), text.body(), text.segments(), contact.maskedPhone(), now,
-                        quietHours.notBefore(now, anyHour));
+                        text.language(), text.body(), text.segments(), contact.maskedPhone(), now, notBefore);
             });
         }).flatMap(notification -> mongo.insert(notification)
                 .doOnNext(created -> {
@@ -181,7 +185,16 @@ public class CitizenTexts {
                 new Update().unset("awaitingFeedbackSince"), CitizenContactRecord.class).then();
     }
 
-    private Map<String, String> values(TicketLifecycleEvent event, String language) {
+    /** What the unit did, in words anyone may read, for callers merged into an incident whose reply is private. */
+    private static final Map<String, String> REPLY_WITHHELD = Map.of(
+            "zh", "承办单位已处理您反映的同一问题。",
+            "en", "The responsible unit has dealt with the same problem.");
+
+    /**
+     * The values of an event's template. {@code toAnotherCaller}: the text goes to a caller merged into the
+     * ticket's incident, who gets the unit's reply only when the unit made it public (it answers the first caller).
+     */
+    private Map<String, String> values(TicketLifecycleEvent event, String language, boolean toAnotherCaller) {
         Map<String, String> values = new HashMap<>();
         values.put("unitName", city.unit(event.unitId()).map(u -> u.name(language)).orElse(""));
         if (event instanceof TicketAssigned assigned) {
@@ -192,7 +205,8 @@ public class CitizenTexts {
             values.put("resolveBy", localTime.format(extended.resolveBy()));
             values.put("reason", extended.reason());
         } else if (event instanceof TicketResolved resolved) {
-            values.put("reply", resolved.reply());
+            values.put("reply", toAnotherCaller && !resolved.mayPublishReply()
+                    ? REPLY_WITHHELD.getOrDefault(language, REPLY_WITHHELD.get("zh")) : resolved.reply());
         } else if (event instanceof TicketReopened reopened) {
             values.put("resolveBy", localTime.format(reopened.resolveBy()));
         }

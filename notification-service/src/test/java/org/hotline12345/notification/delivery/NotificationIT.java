@@ -202,19 +202,29 @@ class NotificationIT {
     }
 
     @Test
-    void textsTheResolutionToEveryCallerOfTheSameIncident() {
+    void textsTheResolutionToEveryCallerOfTheSameIncidentWithTheReplyOnlyWhereTheUnitMadeItPublic() {
         TicketReceived parent = received("zh", true, "+8613900000008", null);
         TicketReceived merged = received("en", true, "+8613900000009", parent.ticketId());
-        topics.publish(parent);
-        topics.publish(merged);
+        TicketReceived publicParent = received("zh", true, "+8613900000018", null);
+        TicketReceived publicMerged = received("en", true, "+8613900000019", publicParent.ticketId());
+        List.of(parent, merged, publicParent, publicMerged).forEach(topics::publish);
         awaitTexts(merged.ticketId(), 1);
+        awaitTexts(publicMerged.ticketId(), 1);
 
         topics.publish(resolved(parent));
+        topics.publish(new TicketResolved(EventIds.of(publicParent.ticketId(), "TicketResolved", 1), Instant.now(),
+                publicParent.ticketId(), "WATER_CO", ResolutionResult.SOLVED, "The pipe was repaired.", true, true));
 
+        // the first caller's reply is theirs: another caller of the same incident hears only that it was dealt with
         assertThat(awaitTexts(merged.ticketId(), 2)).extracting(OutboxText::text).contains(
-                "[12345] Ticket " + merged.ticketNumber() + " resolved: The pipe was repaired. Reply 1 satisfied, "
-                        + "2 basically satisfied, 3 dissatisfied, 0 not solved.");
+                "[12345] Ticket " + merged.ticketNumber() + " resolved: The responsible unit has dealt with the same "
+                        + "problem. Reply 1 satisfied, 2 basically satisfied, 3 dissatisfied, 0 not solved.");
         assertThat(awaitTexts(parent.ticketId(), 2)).extracting(OutboxText::to).containsOnly("139****0008");
+        assertThat(awaitTexts(parent.ticketId(), 2)).extracting(OutboxText::text)
+                .anySatisfy(text -> assertThat(text).contains("The pipe was repaired."));
+        assertThat(awaitTexts(publicMerged.ticketId(), 2)).extracting(OutboxText::text).contains(
+                "[12345] Ticket " + publicMerged.ticketNumber() + " resolved: The pipe was repaired. Reply 1 "
+                        + "satisfied, 2 basically satisfied, 3 dissatisfied, 0 not solved.");
     }
 
     @Test

@@ -44,7 +44,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * however fast they come.
  */
 @HubIntegrationTest(database = "notification-public-numbers-it", properties = {
-        "hotline.notification.quiet-from=00:00", "hotline.notification.quiet-to=00:00"})
+        "hotline.notification.quiet-from=00:00", "hotline.notification.quiet-to=00:00",
+        "hotline.notification.verification.attempts-per-address=100"})
 class PublicNumbersIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();

@@ -1,19 +1,16 @@
-package org.hotline12345.intake.channels;
+package org.hotline12345.platform.ratelimits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 
 class ClientAddressesTest {
 
-    private final ClientAddresses behindBalancers = new ClientAddresses(new ChannelLimits(10, 3, 30,
-            Duration.ofMinutes(10), 5, Duration.ofHours(24), List.of("10.0.0.0/8", "fd00::/8")));
-    private final ClientAddresses facingTheInternet = new ClientAddresses(new ChannelLimits(10, 3, 30,
-            Duration.ofMinutes(10), 5, Duration.ofHours(24), List.of()));
+    private final ClientAddresses behindBalancers = new ClientAddresses(List.of("10.0.0.0/8", "fd00::/8"));
+    private final ClientAddresses facingTheInternet = new ClientAddresses(List.of());
 
     @Test
     void ignoresTheForwardedHeaderOfAPeerThatIsNoTrustedProxy() {

@@ -1,4 +1,4 @@
-package org.hotline12345.intake.channels;
+package org.hotline12345.platform.ratelimits;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -7,23 +7,21 @@ import java.net.UnknownHostException;
 import java.util.List;
 import org.hotline12345.platform.problem.InvalidRequestException;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.stereotype.Component;
 
 /**
  * Who a request came from, as the per-address limits count it. Behind a load balancer every request's peer is the
  * balancer, so {@code X-Forwarded-For} is read, but only from the proxies configured as trusted
- * ({@code hotline.intake.limits.trusted-proxies}, addresses or CIDR ranges): from anyone else the header is a lie
+ * ({@code hotline.http.trusted-proxies}, addresses or CIDR ranges): from anyone else the header is a lie
  * that would give each request a bucket of its own. The client is the right-most address of the header that is not
  * a trusted proxy. An IPv6 client is counted by its /64, the block one subscriber line is given, so a host that
  * rotates through its addresses still has one bucket.
  */
-@Component
 public class ClientAddresses {
 
     private final List<Range> trustedProxies;
 
-    ClientAddresses(ChannelLimits settings) {
-        this.trustedProxies = settings.trustedProxies().stream().map(Range::parse).toList();
+    public ClientAddresses(List<String> trustedProxies) {
+        this.trustedProxies = trustedProxies.stream().map(Range::parse).toList();
     }
 
     /** The bucket key of the client a request came from. */

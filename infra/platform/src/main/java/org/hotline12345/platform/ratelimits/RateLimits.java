@@ -1,4 +1,4 @@
-package org.hotline12345.intake.channels;
+package org.hotline12345.platform.ratelimits;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -11,20 +11,18 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /** Fixed-window request counters shared by every intake instance through one atomic increment each. */
-@Component
 public class RateLimits {
 
-    static final String COLLECTION = "rate_limits";
+    public static final String COLLECTION = "rate_limits";
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    RateLimits(ReactiveMongoTemplate mongo, Clock clock, MeterRegistry meters) {
+    public RateLimits(ReactiveMongoTemplate mongo, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.clock = clock;
         this.meters = meters;
