@@ -247,6 +247,40 @@ class Open311IT {
                 .startsWith("Resolved by").doesNotContain("王先生");
     }
 
+    @Test
+    void letsNoUnpublishedTicketShowThroughAPublishedOneLinkedToIt() {
+        // a stranger's published report next to a caller's: linked as the same incident
+        String call = web.post().uri("/api/v1/calls")
+                .headers(h -> h.setBearerAuth(infra.tokens().mint("op", "OPERATOR")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                        {"callerPhone":"13900003120","description":"隔壁单元每晚聚会喧哗",
+                         "location":{"lat":26.5201,"lon":106.6301},"category":"NOISE"}""")
+                .exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody()
+                .get("ticketId").toString();
+        received(call);
+        MultiValueMap<String, String> nearby = form("client-key-2", "NOISE", "26.5202", "106.6302", "那栋楼吵不吵？");
+        nearby.add("phone", "13900003121");
+        String probe = (String) submit("json", nearby).expectStatus().isOk().expectBody(LIST).returnResult()
+                .getResponseBody().get(0).get("token");
+        TicketReceived probeReceived = received(probe);
+        assertThat(probeReceived.parentIncidentId()).isEqualTo(call);
+        Instant now = Instant.now();
+        topics.publish(new TicketAssigned(EventIds.of(call, "TicketAssigned", 1), now, call, "12345-call", 1,
+                "URBAN_MGMT", "贵阳市城市管理局", List.of(), "NOISE", "YUNYAN", Priority.NORMAL,
+                now.plus(Duration.ofHours(1)), now.plus(Duration.ofDays(7)),
+                new AssignmentReason("noise", 1, "YY-04", List.of())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(call, org.bson.Document.class, "tickets")
+                .map(t -> "ASSIGNED".equals(t.getString("status"))).blockOptional().orElse(false));
+
+        assertThat(getList("/open311/v2/requests/" + probeReceived.ticketNumber() + ".json").get(0))
+                .containsEntry("status", "open").containsEntry("agency_responsible", null)
+                .containsEntry("expected_datetime", null)
+                .containsEntry("status_notes", "Received; being routed to the responsible unit.");
+        web.get().uri("/api/v1/public/tickets/{n}?phoneLast4=3121", probeReceived.ticketNumber()).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("RECEIVED")
+                .jsonPath("$.timeline[0].status").isEqualTo("RECEIVED");
+    }
+
     private WebTestClient.ResponseSpec submit(String format, MultiValueMap<String, String> form) {
         return web.post().uri("/open311/v2/requests." + format + "?jurisdiction_id=12345.sample-city")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form))
