@@ -78,9 +78,11 @@ public record HotlineProperties(@NotBlank @DefaultValue("/hotline") String sourc
 
     /**
      * @param sealKey base64 of the 256-bit AES key that seals phone numbers and names
+     * @param previousSealKeys the seal keys used before the current one, to open what they sealed after a rotation
      * @param hashKey base64 of the HMAC key that makes phone numbers findable without storing them
      */
-    public record Pii(@DefaultValue("") String sealKey, @DefaultValue("") String hashKey) {
+    public record Pii(@DefaultValue("") String sealKey, @DefaultValue List<String> previousSealKeys,
+            @DefaultValue("") String hashKey) {
     }
 
     /**

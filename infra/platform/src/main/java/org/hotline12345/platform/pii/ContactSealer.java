@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.HexFormat;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -14,7 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Seals phone numbers and names with AES-256-GCM (a fresh 96-bit nonce per value, prepended), hashes phone
  * numbers with HMAC-SHA256 so a citizen's tickets can be found without storing the number, and masks them for
- * display.
+ * display. Sealing uses the current key; opening also tries the previous ones, so that the seal key can be rotated
+ * without losing what was sealed before (GCM's tag tells a wrong key from the right one).
  */
 public final class ContactSealer {
 
@@ -22,17 +25,24 @@ public final class ContactSealer {
     private static final int TAG_BITS = 128;
 
     private final SecretKeySpec sealKey;
+    private final List<SecretKeySpec> previousSealKeys;
     private final SecretKeySpec hashKey;
     private final SecureRandom random = new SecureRandom();
 
     public ContactSealer(byte[] sealKey, byte[] hashKey) {
-        if (sealKey.length != 32) {
-            throw new IllegalArgumentException("the seal key must be 256 bits, base64-encoded");
+        this(sealKey, List.of(), hashKey);
+    }
+
+    /** A sealer that seals with {@code sealKey} and opens with it or any of {@code previousSealKeys}. */
+    public ContactSealer(byte[] sealKey, List<byte[]> previousSealKeys, byte[] hashKey) {
+        if (sealKey.length != 32 || previousSealKeys.stream().anyMatch(key -> key.length != 32)) {
+            throw new IllegalArgumentException("a seal key must be 256 bits, base64-encoded");
         }
         if (hashKey.length < 32) {
             throw new IllegalArgumentException("the hash key must be at least 256 bits, base64-encoded");
         }
         this.sealKey = new SecretKeySpec(sealKey, "AES");
+        this.previousSealKeys = previousSealKeys.stream().map(key -> new SecretKeySpec(key, "AES")).toList();
         this.hashKey = new SecretKeySpec(hashKey, "HmacSHA256");
     }
 
@@ -57,14 +67,30 @@ public final class ContactSealer {
         if (sealed == null) {
             return null;
         }
+        GeneralSecurityException last = null;
         try {
             byte[] all = Base64.getDecoder().decode(sealed);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, sealKey, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
-            return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("could not open a sealed value: wrong key or damaged data", e);
+            for (SecretKeySpec key : keysToOpenWith()) {
+                try {
+                    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                    cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
+                    return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES),
+                            StandardCharsets.UTF_8);
+                } catch (GeneralSecurityException wrongKey) {
+                    last = wrongKey;
+                }
+            }
+        } catch (IllegalArgumentException notBase64) {
+            throw new IllegalStateException("could not open a sealed value: damaged data", notBase64);
         }
+        throw new IllegalStateException("could not open a sealed value: wrong key or damaged data", last);
+    }
+
+    private List<SecretKeySpec> keysToOpenWith() {
+        List<SecretKeySpec> keys = new ArrayList<>(previousSealKeys.size() + 1);
+        keys.add(sealKey);
+        keys.addAll(previousSealKeys);
+        return keys;
     }
 
     /** Hex HMAC-SHA256 of the E.164 number. */

@@ -21,6 +21,8 @@ public class PiiAutoConfiguration {
                     + "(HOTLINE_PII_SEAL_KEY, HOTLINE_PII_HASH_KEY): base64 of 32 random bytes each");
         }
         return new ContactSealer(Base64.getDecoder().decode(properties.pii().sealKey()),
+                properties.pii().previousSealKeys().stream().map(String::strip).filter(key -> !key.isEmpty())
+                        .map(Base64.getDecoder()::decode).toList(),
                 Base64.getDecoder().decode(properties.pii().hashKey()));
     }
 }

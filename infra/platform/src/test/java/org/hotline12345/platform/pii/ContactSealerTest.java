@@ -31,6 +31,19 @@ class ContactSealerTest {
     }
 
     @Test
+    void opensWhatAPreviousKeySealedAfterTheKeyIsRotatedAndSealsWithTheNewOne() {
+        String sealedBefore = sealer.seal("+8613812345678");
+        ContactSealer rotated = new ContactSealer(bytes(32, 7), java.util.List.of(bytes(32, 1)), bytes(32, 2));
+
+        String sealedAfter = rotated.seal("+8613900000000");
+
+        assertThat(rotated.open(sealedBefore)).isEqualTo("+8613812345678");
+        assertThat(rotated.open(sealedAfter)).isEqualTo("+8613900000000");
+        assertThatThrownBy(() -> sealer.open(sealedAfter)).isInstanceOf(IllegalStateException.class);
+        assertThat(rotated.hash("+8613812345678")).isEqualTo(sealer.hash("+8613812345678"));
+    }
+
+    @Test
     void hashesTheSameNumberTheSameWayAndOthersDifferently() {
         assertThat(sealer.hash("+8613812345678")).hasSize(64).isEqualTo(sealer.hash("+8613812345678"))
                 .isNotEqualTo(sealer.hash("+8613812345679"));
