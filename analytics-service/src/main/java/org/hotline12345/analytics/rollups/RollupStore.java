@@ -3,8 +3,10 @@ package org.hotline12345.analytics.rollups;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.bson.Document;
 import org.hotline12345.analytics.facts.Facts;
@@ -79,7 +81,7 @@ public class RollupStore {
      * group.
      */
     public Mono<List<PeriodCounts>> counts(Dimension dimension, Period period, DayRange days) {
-        List<String> whole = new ArrayList<>();
+        Set<String> whole = new LinkedHashSet<>();
         Map<String, String> partDays = new LinkedHashMap<>();
         for (LocalDate day = days.from(); !day.isAfter(days.to()); day = day.plusDays(1)) {
             List<LocalDate> periodDays = period.daysAround(day);
@@ -88,11 +90,12 @@ public class RollupStore {
             String key = period.of(day);
             if (!inside) {
                 partDays.put(Period.DAY.of(day), key);
-            } else if (!whole.contains(key)) {
+            } else {
                 whole.add(key);
             }
         }
-        return Mono.zip(read(period, whole, dimension), read(Period.DAY, List.copyOf(partDays.keySet()), dimension))
+        return Mono.zip(read(period, List.copyOf(whole), dimension),
+                        read(Period.DAY, List.copyOf(partDays.keySet()), dimension))
                 .map(both -> {
                     Map<String, Map<String, long[]>> byPeriod = new TreeMap<>();
                     both.getT1().forEach((key, counts) -> byPeriod.put(key, new TreeMap<>(counts)));

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.hotline12345.contracts.EventCodec;
 import org.hotline12345.contracts.IntakeEvent;
 import org.hotline12345.contracts.TicketReceived;
@@ -12,6 +15,7 @@ import org.hotline12345.contracts.Topics;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
+import org.hotline12345.embedded.testing.Races;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,28 +68,11 @@ class PublicFormIT {
         assertThat(unknownAnswers).filteredOn(status -> status == 429).hasSize(15);
     }
 
-    private List<Integer> race(int requests, java.util.function.IntFunction<WebTestClient.ResponseSpec> request)
+    private static List<Integer> race(int requests, IntFunction<WebTestClient.ResponseSpec> request)
             throws Exception {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(requests);
-        try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                int n = i;
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return request.apply(n).returnResult(String.class).getStatus().value();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new java.util.ArrayList<>();
-            for (java.util.concurrent.Future<Integer> answer : answers) {
-                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
-            }
-            return statuses;
-        } finally {
-            pool.shutdown();
-        }
+        List<Callable<Integer>> calls = IntStream.range(0, requests).<Callable<Integer>>mapToObj(
+                i -> () -> request.apply(i).returnResult(String.class).getStatus().value()).toList();
+        return Races.atOnce(calls);
     }
 
     private WebTestClient.ResponseSpec lookUp(String number, String last4) {

@@ -11,12 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hotline12345.contracts.AssignmentReason;
@@ -30,6 +25,7 @@ import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
+import org.hotline12345.embedded.testing.Races;
 import org.hotline12345.platform.pii.ContactSealer;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -122,7 +118,7 @@ class PublicNumbersIT {
             }
         }
 
-        List<Integer> answers = race(guesses);
+        List<Integer> answers = Races.atOnce(guesses);
 
         assertThat(answers).containsOnly(404);
         // five wrong tries spent the code: the right one is refused now as any guess is
@@ -138,28 +134,6 @@ class PublicNumbersIT {
     private WebTestClient.ResponseSpec verify(String ticketNumber, String code) {
         return web.post().uri("/api/v1/public/phone-verifications").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("ticketNumber", ticketNumber, "code", code)).exchange();
-    }
-
-    private static List<Integer> race(List<Callable<Integer>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (Callable<Integer> call : calls) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return statuses;
-        } finally {
-            pool.shutdown();
-        }
     }
 
     private TicketReceived received(String phone, Channel channel) {

@@ -32,6 +32,7 @@ public final class ApiDocuments {
             "GRID_WORKER");
     private static final String ANYONE = "ANYONE";
     private static final String AUTHENTICATED = "AUTHENTICATED";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<Endpoint> endpoints;
 
@@ -61,7 +62,7 @@ public final class ApiDocuments {
         String body = web.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
                 .expectBody(String.class).returnResult().getResponseBody();
-        JsonNode document = JsonMapper.builder().build().readTree(body);
+        JsonNode document = JSON.readTree(body);
         JsonNode schemas = document.path("components").path("schemas");
         List<Endpoint> endpoints = new ArrayList<>();
         document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
@@ -365,7 +366,7 @@ public final class ApiDocuments {
 
     private static boolean isJsonValue(String value) {
         try {
-            JsonMapper.builder().build().readTree(value);
+            JSON.readTree(value);
             return !value.isBlank();
         } catch (RuntimeException notJson) {
             return false;
@@ -383,7 +384,7 @@ public final class ApiDocuments {
     }
 
     private static String quoted(String value) {
-        return JsonMapper.builder().build().writeValueAsString(value);
+        return JSON.writeValueAsString(value);
     }
 
     private static void expect(List<String> failures, String what, int status, Function<Integer, Boolean> ok) {

@@ -1,5 +1,7 @@
 package org.hotline12345.platform.ratelimits;
 
+import io.netty.handler.ipfilter.IpFilterRuleType;
+import io.netty.handler.ipfilter.IpSubnetFilterRule;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,10 +20,21 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  */
 public class ClientAddresses {
 
-    private final List<Range> trustedProxies;
+    private final List<IpSubnetFilterRule> trustedProxies;
 
     public ClientAddresses(List<String> trustedProxies) {
-        this.trustedProxies = trustedProxies.stream().map(Range::parse).toList();
+        this.trustedProxies = trustedProxies.stream().map(ClientAddresses::range).toList();
+    }
+
+    /** An address, or a CIDR range such as {@code 10.0.0.0/8} or {@code fd00::/8}. */
+    private static IpSubnetFilterRule range(String range) {
+        String[] parts = range.strip().split("/", 2);
+        InetAddress network = parse(parts[0]);
+        if (network == null) {
+            throw new IllegalArgumentException("not an address or range: " + range);
+        }
+        int bits = parts.length == 2 ? Integer.parseInt(parts[1]) : network.getAddress().length * 8;
+        return new IpSubnetFilterRule(network, bits, IpFilterRuleType.ACCEPT);
     }
 
     /** The bucket key of the client a request came from. */
@@ -48,35 +61,8 @@ public class ClientAddresses {
     }
 
     private boolean trusted(InetAddress address) {
-        return trustedProxies.stream().anyMatch(proxy -> proxy.contains(address));
-    }
-
-    /** An address, or a CIDR range such as {@code 10.0.0.0/8} or {@code fd00::/8}. */
-    private record Range(byte[] network, int prefixBits) {
-
-        static Range parse(String range) {
-            String[] parts = range.strip().split("/", 2);
-            InetAddress network = ClientAddresses.parse(parts[0]);
-            if (network == null) {
-                throw new IllegalArgumentException("not an address or range: " + range);
-            }
-            int bits = parts.length == 2 ? Integer.parseInt(parts[1]) : network.getAddress().length * 8;
-            return new Range(network.getAddress(), bits);
-        }
-
-        boolean contains(InetAddress address) {
-            byte[] bytes = address.getAddress();
-            if (bytes.length != network.length) {
-                return false;
-            }
-            for (int bit = 0; bit < prefixBits; bit++) {
-                int mask = 0x80 >> (bit % 8);
-                if ((bytes[bit / 8] & mask) != (network[bit / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
-        }
+        InetSocketAddress hop = new InetSocketAddress(address, 0);
+        return trustedProxies.stream().anyMatch(proxy -> proxy.matches(hop));
     }
 
     /** A literal address, or {@code null}: a host name is never looked up, so a header cannot cost a DNS query. */
