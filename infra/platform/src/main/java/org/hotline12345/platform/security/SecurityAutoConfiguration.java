@@ -15,11 +15,14 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.hotline12345.platform.problem.ProblemAutoConfiguration;
 import org.hotline12345.platform.problem.ProblemWriter;
 
 /**
- * Every endpoint needs a bearer JWT except health probes and the paths a service declares public.
+ * Every endpoint needs a bearer JWT except health probes, metrics on the private management port and the paths a
+ * service declares public.
  * Which role may do what is said on each handler with {@code @PreAuthorize}. The key comes from Boot's resource
  * server properties: a local public key for the embedded run, an issuer or JWKS address in production.
  */
@@ -37,7 +40,7 @@ public class SecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SecurityWebFilterChain hotlineSecurityFilterChain(ServerHttpSecurity http, HotlineProperties properties,
-            ProblemWriter problemWriter) {
+            ProblemWriter problemWriter, ManagementPort managementPort) {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(problemWriter);
         String[] publicPaths = properties.security().publicPaths().toArray(String[]::new);
         return http
@@ -48,6 +51,11 @@ public class SecurityAutoConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                    // scraping and probes on the private management port; on the service's own port the metrics
+                    // need an operator's token
+                    exchanges.matchers(new AndServerWebExchangeMatcher(managementPort,
+                            ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/actuator/prometheus")))
+                            .permitAll();
                     // the API's own description is public, as any published API's is; it lists no data
                     exchanges.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                             "/swagger-ui/**", "/webjars/swagger-ui/**").permitAll();
@@ -87,6 +95,11 @@ public class SecurityAutoConfiguration {
     ServerExchangeRejectedHandler hotlineRejectedRequests(ProblemWriter problemWriter) {
         return (exchange, rejected) -> problemWriter.write(exchange, HttpStatus.BAD_REQUEST,
                 "The request's address is not one this service accepts: " + rejected.getMessage());
+    }
+
+    @Bean
+    ManagementPort hotlineManagementPort() {
+        return new ManagementPort();
     }
 
     @Bean
