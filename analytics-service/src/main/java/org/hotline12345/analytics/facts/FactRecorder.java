@@ -11,8 +11,7 @@ import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.contracts.TicketRejected;
 import org.hotline12345.contracts.TicketReopened;
 import org.hotline12345.contracts.TicketResolved;
-import org.hotline12345.referencedata.GridIndex;
-import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.City;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -38,10 +37,10 @@ public class FactRecorder {
     private final ReactiveMongoTemplate mongo;
     private final MeterRegistry meters;
     private final ChangedDays rollups;
-    private final GridIndex grids;
+    private final City city;
 
-    FactRecorder(ReactiveMongoTemplate mongo, MeterRegistry meters, ChangedDays rollups, SampleCity city) {
-        this.grids = city.gridIndex();
+    FactRecorder(ReactiveMongoTemplate mongo, MeterRegistry meters, ChangedDays rollups, City city) {
+        this.city = city;
         this.mongo = mongo;
         this.meters = meters;
         this.rollups = rollups;
@@ -49,7 +48,7 @@ public class FactRecorder {
 
     /** Completes with {@code true} when the event changed the fact, {@code false} when it had been applied. */
     public Mono<Boolean> record(HotlineEvent event) {
-        FactUpdates.Change change = FactUpdates.of(event, grids);
+        FactUpdates.Change change = FactUpdates.of(event, city);
         Update update = new Update().addToSet(Fields.EVENT_IDS, event.eventId())
                 .set(Fields.UPDATED_AT, event.occurredAt());
         change.set().forEach(update::set);

@@ -17,9 +17,8 @@ import org.hotline12345.contracts.TicketRejected;
 import org.hotline12345.contracts.TicketReopened;
 import org.hotline12345.contracts.TicketResolved;
 import org.hotline12345.analytics.facts.Fact.Fields;
-import org.hotline12345.analytics.tables.CityCalendar;
 import org.hotline12345.analytics.tables.Period;
-import org.hotline12345.referencedata.GridIndex;
+import org.hotline12345.referencedata.City;
 
 /**
  * What one event changes in its ticket's fact: fields it sets and counters it adds to. Each event type owns its
@@ -37,8 +36,11 @@ public final class FactUpdates {
             Map<String, Object> addToSet) {
     }
 
-    /** The changes of {@code event}; {@code grids} places a received ticket's point in its grid. */
-    public static Change of(HotlineEvent event, GridIndex grids) {
+    /**
+     * The changes of {@code event}; the city's calendar gives a received ticket its day and hour, and its grids
+     * place the ticket's point.
+     */
+    public static Change of(HotlineEvent event, City city) {
         Map<String, Object> set = new LinkedHashMap<>();
         java.util.List<String> unset = new java.util.ArrayList<>();
         Map<String, Integer> inc = new LinkedHashMap<>();
@@ -49,12 +51,12 @@ public final class FactUpdates {
             set.put(Fields.CATEGORY, r.category());
             set.put(Fields.URGENCY, r.urgency().name());
             set.put(Fields.RECEIVED_AT, r.occurredAt());
-            LocalDate day = CityCalendar.dayOf(r.occurredAt());
+            LocalDate day = LocalDate.ofInstant(r.occurredAt(), city.zone());
             set.put(Fields.RECEIVED_DAY, Period.DAY.of(day));
             set.put(Fields.RECEIVED_WEEK, Period.WEEK.of(day));
             set.put(Fields.RECEIVED_MONTH, Period.MONTH.of(day));
             set.put(Fields.RECEIVED_HOUR, String.format("%02d",
-                    r.occurredAt().atZone(CityCalendar.ZONE).getHour()));
+                    r.occurredAt().atZone(city.zone()).getHour()));
             set.put(Fields.RESOLVED_AT_INTAKE, r.resolvedOnCall());
             set.put(Fields.REPEAT, r.repeatOf() != null);
             // the open ticket a repeat call is about, or the first report of the same incident: a cluster's root
@@ -65,7 +67,7 @@ public final class FactUpdates {
                 set.put(Fields.LAT, r.location().lat());
                 set.put(Fields.LON, r.location().lon());
                 // routing names the grid only of tickets it assigns; a linked ticket still belongs to a place
-                grids.locate(r.location().lat(), r.location().lon())
+                city.gridIndex().locate(r.location().lat(), r.location().lon())
                         .ifPresent(grid -> set.put(Fields.PLACED_GRID_ID, grid.id()));
             }
             if (r.citizen() != null && r.citizen().phoneHash() != null) {

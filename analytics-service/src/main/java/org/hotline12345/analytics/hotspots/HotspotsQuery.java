@@ -16,7 +16,7 @@ import org.hotline12345.analytics.hotspots.Hotspots.GridLoad;
 import org.hotline12345.analytics.tables.DayRange;
 import org.hotline12345.referencedata.Grid;
 import org.hotline12345.referencedata.GridIndex;
-import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.City;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.aggregation.ConditionalOperators;
@@ -38,7 +38,7 @@ class HotspotsQuery {
     private final Facts facts;
     private final GridIndex city;
 
-    HotspotsQuery(ReactiveMongoTemplate mongo, Facts facts, SampleCity city) {
+    HotspotsQuery(ReactiveMongoTemplate mongo, Facts facts, City city) {
         this.mongo = mongo;
         this.facts = facts;
         this.city = city.gridIndex();

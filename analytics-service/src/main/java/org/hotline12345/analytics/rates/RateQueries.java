@@ -13,7 +13,7 @@ import org.hotline12345.analytics.rollups.RollupStore;
 import org.hotline12345.analytics.rollups.RollupStore.PeriodCounts;
 import org.hotline12345.analytics.tables.DayRange;
 import org.hotline12345.analytics.tables.Period;
-import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.City;
 import org.hotline12345.referencedata.Unit;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -29,7 +29,7 @@ public class RateQueries {
     private final RollupStore rollups;
     private final Map<String, String> unitNames;
 
-    RateQueries(RollupStore rollups, SampleCity city) {
+    RateQueries(RollupStore rollups, City city) {
         this.rollups = rollups;
         this.unitNames = city.units().stream().collect(Collectors.toMap(Unit::id, Unit::zh));
     }

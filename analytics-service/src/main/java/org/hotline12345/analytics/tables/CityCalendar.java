@@ -5,20 +5,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.City;
 import org.springframework.stereotype.Component;
 
 /** Today and this month as the city counts them, whatever the server's own time zone. */
 @Component
 public class CityCalendar {
 
-    /** The city's calendar, which days and months are counted in. */
-    public static final ZoneId ZONE = SampleCity.ZONE;
-
     private final Clock clock;
 
-    CityCalendar(Clock clock) {
-        this.clock = clock.withZone(ZONE);
+    CityCalendar(Clock clock, City city) {
+        this.clock = clock.withZone(city.zone());
+    }
+
+    /** The city's calendar, which days and months are counted in. */
+    public ZoneId zone() {
+        return clock.getZone();
     }
 
     public LocalDate today() {
@@ -34,7 +36,7 @@ public class CityCalendar {
     }
 
     /** The city's day of an instant. */
-    public static LocalDate dayOf(Instant instant) {
-        return LocalDate.ofInstant(instant, ZONE);
+    public LocalDate dayOf(Instant instant) {
+        return LocalDate.ofInstant(instant, zone());
     }
 }

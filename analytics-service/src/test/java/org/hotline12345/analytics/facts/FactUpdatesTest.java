@@ -10,13 +10,12 @@ import org.hotline12345.contracts.GeoPoint;
 import org.hotline12345.contracts.HotlineEvent;
 import org.hotline12345.contracts.Satisfaction;
 import org.hotline12345.contracts.TicketEvents;
-import org.hotline12345.referencedata.GridIndex;
-import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.City;
 import org.junit.jupiter.api.Test;
 
 class FactUpdatesTest {
 
-    private static final GridIndex GRIDS = GridIndex.of(SampleCity.load().grids());
+    private static final City CITY = City.sample();
 
     private static final Instant LATE_EVENING_UTC = Instant.parse("2026-11-27T17:30:00Z");
 
@@ -24,7 +23,7 @@ class FactUpdatesTest {
 
     @Test
     void countsAReturnAgainstTheTicket() {
-        var change = FactUpdates.of(ticket.rejected(LATE_EVENING_UTC, "NOT_OURS"), GRIDS);
+        var change = FactUpdates.of(ticket.rejected(LATE_EVENING_UTC, "NOT_OURS"), CITY);
 
         assertThat(change.increment()).containsEntry(Fields.RETURNS, 1);
         assertThat(change.set()).isEmpty();
@@ -33,7 +32,7 @@ class FactUpdatesTest {
     @Test
     void placesAReceivedTicketInTheGridOfItsPointAndLinksItToItsIncident() {
         var change = FactUpdates.of(ticket.at(new GeoPoint(26.5785, 106.7135)).sameIncidentAs("t1")
-                .received(LATE_EVENING_UTC), GRIDS);
+                .received(LATE_EVENING_UTC), CITY);
 
         assertThat(change.set()).containsEntry(Fields.PLACED_GRID_ID, "YY-04").containsEntry(Fields.LINKED_TO, "t1")
                 .containsEntry(Fields.REPEAT, false).doesNotContainKey(Fields.GRID_ID);
@@ -41,14 +40,14 @@ class FactUpdatesTest {
 
     @Test
     void recordsWhetherTheResolutionWasOnTime() {
-        var change = FactUpdates.of(ticket.resolved(LATE_EVENING_UTC, false), GRIDS);
+        var change = FactUpdates.of(ticket.resolved(LATE_EVENING_UTC, false), CITY);
 
         assertThat(change.set()).containsEntry(Fields.RESULT, "SOLVED").containsEntry(Fields.RESOLVED_ON_TIME, false);
     }
 
     @Test
     void countsBasicallySatisfiedAsSatisfied() {
-        var change = FactUpdates.of(ticket.feedback(LATE_EVENING_UTC, true, Satisfaction.BASICALLY_SATISFIED), GRIDS);
+        var change = FactUpdates.of(ticket.feedback(LATE_EVENING_UTC, true, Satisfaction.BASICALLY_SATISFIED), CITY);
 
         assertThat(change.set()).containsEntry(Fields.SATISFIED, true).containsEntry(Fields.SOLVED, true)
                 .containsEntry(Fields.RATED, true);
@@ -56,7 +55,7 @@ class FactUpdatesTest {
 
     @Test
     void countsDaysAndHoursInTheCitysCalendar() {
-        var change = FactUpdates.of(ticket.received(LATE_EVENING_UTC), GRIDS);
+        var change = FactUpdates.of(ticket.received(LATE_EVENING_UTC), CITY);
 
         assertThat(change.set()).containsEntry(Fields.RECEIVED_DAY, "2026-11-28")
                 .containsEntry(Fields.RECEIVED_WEEK, "2026-W48").containsEntry(Fields.RECEIVED_MONTH, "2026-11")
@@ -71,7 +70,7 @@ class FactUpdatesTest {
                 ticket.rejected(at.plusSeconds(600), "NOT_OURS"), ticket.unit("POLICE").assigned(at.plusSeconds(900)),
                 ticket.accepted(at.plusSeconds(1_200), true), ticket.resolved(at.plusSeconds(7_200), true),
                 ticket.feedback(at.plusSeconds(9_000), true, Satisfaction.SATISFIED));
-        story.forEach(event -> apply(FactUpdates.of(event, GRIDS), stored));
+        story.forEach(event -> apply(FactUpdates.of(event, CITY), stored));
 
         Fact fact = Fact.from(stored);
 

@@ -6,7 +6,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.hotline12345.referencedata.Grid;
 import org.hotline12345.referencedata.GridIndex;
-import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.City;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -43,7 +43,7 @@ public class GridLocateBenchmark {
     @Setup
     public void build() {
         Random random = new Random(12345);
-        List<Grid> city = grids == 20 ? SampleCity.load().grids() : syntheticCity(grids, random);
+        List<Grid> city = grids == 20 ? City.sample().grids() : syntheticCity(grids, random);
         index = GridIndex.of(city);
         double[] box = bounds(city);
         points = new double[POINTS][];

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hotline12345.embedded.TokenMinter;
-import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.City;
 import org.hotline12345.referencedata.Unit;
 
 /** The demo users of the embedded run and their bearer tokens. */
@@ -17,7 +17,7 @@ public final class DemoUsers {
     }
 
     /** Tokens by user: the centre's roles first, then one user per unit, keyed {@code unit:<UNIT_ID>}. */
-    public static Map<String, String> tokens(TokenMinter minter, SampleCity city) {
+    public static Map<String, String> tokens(TokenMinter minter, City city) {
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("operator", minter.mint("operator-01", List.of("OPERATOR"), null, VALIDITY));
         tokens.put("supervisor", minter.mint("supervisor-01", List.of("SUPERVISOR"), null, VALIDITY));

@@ -22,7 +22,7 @@ import org.hotline12345.embedded.EmbeddedKafka;
 import org.hotline12345.embedded.EmbeddedMongo;
 import org.hotline12345.embedded.LocalKeys;
 import org.hotline12345.embedded.TokenMinter;
-import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.City;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.SerializationFeature;
@@ -117,8 +117,8 @@ public final class Devstack implements AutoCloseable {
 
     private void boot() {
         prepareDataDir();
-        SampleCity city = SampleCity.load();
-        log.info("Sample city: {} districts, {} grids, {} units, {} categories", city.districts().size(),
+        City city = options.cityDir() == null ? City.sample() : City.fromFolder(options.cityDir());
+        log.info("{}: {} districts, {} grids, {} units, {} categories", city.name(), city.districts().size(),
                 city.grids().size(), city.units().size(), city.categories().size());
         kafka = track(EmbeddedKafka.start(options.kafkaPort(), options.dataDir()));
         kafka.createTopics(Topics.ALL, PARTITIONS);
@@ -146,6 +146,9 @@ public final class Devstack implements AutoCloseable {
             env.put("HOTLINE_PII_HASH_KEY", pii.getProperty("hash-key"));
             env.put("HOTLINE_SMS_WEBHOOK_SECRET", pii.getProperty("webhook-secret"));
             env.put("HOTLINE_OPEN311_API_KEYS", pii.getProperty("open311-api-key"));
+            if (options.cityDir() != null) {
+                env.put("HOTLINE_CITY_DIR", options.cityDir().toString());
+            }
             List<String> args = new ArrayList<>(List.of("--spring.security.oauth2.resourceserver.jwt.public-key-location="
                     + keys.publicKeyPem().toUri(), "--spring.security.oauth2.resourceserver.jwt.audiences="
                     + TokenMinter.AUDIENCE, "--hotline.security.issuer=" + ISSUER));

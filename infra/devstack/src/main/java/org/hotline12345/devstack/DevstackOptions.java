@@ -18,9 +18,15 @@ import java.util.Map;
  * @param startServices start the four services, or only the broker and the database
  * @param quietHours hold non-urgent texts between 22:00 and 08:00 as production does; off by default so that a
  *     demo at night shows every text at once
+ * @param cityDir the city's own data folder ({@code HOTLINE_CITY_DIR}), or {@code null} for the sample city
  */
 public record DevstackOptions(Path home, Path dataDir, boolean reset, int kafkaPort, int mongoPort,
-        Map<String, Integer> servicePorts, boolean startServices, boolean quietHours, JvmProfile jvm) {
+        Map<String, Integer> servicePorts, boolean startServices, boolean quietHours, JvmProfile jvm, Path cityDir) {
+
+    public DevstackOptions(Path home, Path dataDir, boolean reset, int kafkaPort, int mongoPort,
+            Map<String, Integer> servicePorts, boolean startServices, boolean quietHours, JvmProfile jvm) {
+        this(home, dataDir, reset, kafkaPort, mongoPort, servicePorts, startServices, quietHours, jvm, null);
+    }
 
     public DevstackOptions(Path home, Path dataDir, boolean reset, int kafkaPort, int mongoPort,
             Map<String, Integer> servicePorts, boolean startServices, boolean quietHours) {
@@ -69,6 +75,8 @@ public record DevstackOptions(Path home, Path dataDir, boolean reset, int kafkaP
         boolean services = true;
         boolean quietHours = false;
         JvmProfile jvm = JvmProfile.STEADY;
+        String cityFromEnvironment = System.getenv("HOTLINE_CITY_DIR");
+        Path city = cityFromEnvironment == null || cityFromEnvironment.isBlank() ? null : Path.of(cityFromEnvironment);
         int kafka = o.kafkaPort();
         int mongo = o.mongoPort();
         Map<String, Integer> ports = new LinkedHashMap<>(o.servicePorts());
@@ -82,6 +90,7 @@ public record DevstackOptions(Path home, Path dataDir, boolean reset, int kafkaP
                 case "--data-dir" -> dataDir = Path.of(value(rest, ++i, arg));
                 case "--kafka-port" -> kafka = Integer.parseInt(value(rest, ++i, arg));
                 case "--mongo-port" -> mongo = Integer.parseInt(value(rest, ++i, arg));
+                case "--city" -> city = Path.of(value(rest, ++i, arg));
                 case "--jvm" -> jvm = JvmProfile.valueOf(value(rest, ++i, arg).toUpperCase(java.util.Locale.ROOT));
                 default -> {
                     String service = arg.startsWith("--") && arg.endsWith("-port")
@@ -94,20 +103,21 @@ public record DevstackOptions(Path home, Path dataDir, boolean reset, int kafkaP
             }
         }
         return new DevstackOptions(home, dataDir.toAbsolutePath(), reset, kafka, mongo, ports, services, quietHours,
-                jvm);
+                jvm, city == null ? null : city.toAbsolutePath());
     }
 
     static String usage() {
         return """
                 usage: devstack [--reset] [--data-dir DIR] [--kafka-port N] [--mongo-port N]
                                 [--intake-port N] [--routing-port N] [--notification-port N] [--analytics-port N]
-                                [--no-services] [--quiet-hours] [--jvm steady|quick]
+                                [--no-services] [--quiet-hours] [--jvm steady|quick] [--city DIR]
                   --reset        delete the data folder first and start from the sample city alone
                   --data-dir     where the broker log, the database, keys, tokens and logs live (.devstack)
                   --no-services  start only Kafka and MongoDB, e.g. to run a service from an IDE
                   --quiet-hours  hold non-urgent texts from 22:00 to 08:00 city time, as in production
                   --jvm          steady (both JIT compilers, the default) or quick (client compiler only: starts
-                                 sooner, lower peak); either way each service has at most 256 MiB of heap""";
+                                 sooner, lower peak); either way each service has at most 256 MiB of heap
+                  --city         the city's own data folder (as HOTLINE_CITY_DIR); the sample city without it""";
     }
 
     private static String value(List<String> args, int i, String option) {

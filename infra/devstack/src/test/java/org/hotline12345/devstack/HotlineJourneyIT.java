@@ -141,7 +141,7 @@ class HotlineJourneyIT {
         HttpResponse<String> answered = http.send(HttpRequest.newBuilder(URI.create(stack.url("notification")
                         + "/api/v1/sms/inbound")).header("Content-Type", "application/json")
                 .header("X-Timestamp", sentAt)
-                .header("X-Signature", hmac(stack.webhookSecret(), sentAt + "\n" + reply))
+                .header("X-Signature", Webhooks.sign(stack.webhookSecret(), sentAt + "\n" + reply))
                 .POST(HttpRequest.BodyPublishers.ofString(reply, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answered.body()).contains("FEEDBACK");
@@ -330,12 +330,6 @@ class HotlineJourneyIT {
         try (EventTopics topics = new EventTopics(stack::kafkaBootstrapServers)) {
             return topics.recordsOn(Topics.ALL);
         }
-    }
-
-    private static String hmac(String secret, String body) throws Exception {
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return java.util.HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String token(String user) {

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import org.hotline12345.referencedata.Grid;
 import org.hotline12345.referencedata.GridIndex;
 import org.hotline12345.referencedata.LabelledComplaint;
-import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.City;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,8 +23,8 @@ final class Calls {
     private final SplittableRandom random;
 
     Calls(long seed) {
-        SampleCity city = SampleCity.load();
-        this.complaints = SampleCity.complaintCorpus().stream().filter(c -> c.text().codePoints()
+        City city = City.sample();
+        this.complaints = city.complaintCorpus().stream().filter(c -> c.text().codePoints()
                 .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)).toList();
         this.grids = city.grids();
         this.index = GridIndex.of(grids);

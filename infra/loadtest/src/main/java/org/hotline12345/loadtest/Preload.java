@@ -25,7 +25,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.hotline12345.referencedata.Grid;
-import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.City;
 import org.hotline12345.referencedata.Unit;
 
 /**
@@ -40,7 +40,7 @@ final class Preload {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Preload.class);
 
-    static final ZoneId CITY_ZONE = SampleCity.ZONE;
+    static final ZoneId CITY_ZONE = City.sample().zone();
     private static final int BATCH = 1_000;
     private static final DateTimeFormatter NUMBER_DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
@@ -52,10 +52,10 @@ final class Preload {
 
     Preload(MongoClient mongo) {
         this.mongo = mongo;
-        SampleCity city = SampleCity.load();
+        City city = City.sample();
         this.grids = city.grids();
         this.units = city.units();
-        this.categories = SampleCity.complaintCorpus().stream().map(c -> c.category()).distinct().toList();
+        this.categories = city.complaintCorpus().stream().map(c -> c.category()).distinct().toList();
     }
 
     /** The stored documents of one ticket that every service has handled: the templates. */

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class GridIndexTest {
 
-    private final GridIndex index = GridIndex.of(SampleCity.load().grids());
+    private final GridIndex index = GridIndex.of(City.sample().grids());
 
     @Test
     void placesAPointInTheGridThatContainsIt() {

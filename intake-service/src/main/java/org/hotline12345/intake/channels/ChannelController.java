@@ -14,7 +14,7 @@ import org.hotline12345.platform.pii.ContactSealer;
 import org.hotline12345.platform.ratelimits.ClientAddresses;
 import org.hotline12345.platform.ratelimits.RateLimits;
 import org.hotline12345.referencedata.Grid;
-import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.City;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,7 +47,7 @@ class ChannelController {
     private final Set<String> grids;
 
     ChannelController(TicketRegistration registration, PublicStatus status, RateLimits limits,
-            ClientAddresses clients, ChannelLimits settings, ContactSealer sealer, SampleCity city) {
+            ClientAddresses clients, ChannelLimits settings, ContactSealer sealer, City city) {
         this.clients = clients;
         this.grids = city.grids().stream().map(Grid::id).collect(Collectors.toSet());
         this.registration = registration;

@@ -3,23 +3,23 @@ package org.hotline12345.intake.classify;
 import java.util.List;
 import org.hotline12345.contracts.CategorySuggestion;
 import org.hotline12345.referencedata.Category;
-import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.City;
 import org.springframework.stereotype.Component;
 
-/** Suggests a category from a complaint's words, with the classifier trained on the city's corpus at start-up. */
+/** Suggests a category from a complaint's words, with the classifier trained on the city's corpus (its training part) at start-up. */
 @Component
 public class CategorySuggester {
 
     static final String UNCLASSIFIED = "OTHER";
     private static final int ALTERNATIVES = 3;
 
-    private final CategoryClassifier classifier = CategoryClassifier.trainedOn(SampleCity.complaintCorpus(),
-            SampleCity.categoryVocabulary());
-    private final SampleCity city;
+    private final CategoryClassifier classifier;
+    private final City city;
     private final double threshold;
 
-    CategorySuggester(ClassifierSettings settings, SampleCity city) {
+    CategorySuggester(ClassifierSettings settings, City city) {
         this.city = city;
+        this.classifier = CategoryClassifier.trainedOn(city.complaintCorpus(), city.categoryVocabulary());
         this.threshold = settings.threshold();
     }
 

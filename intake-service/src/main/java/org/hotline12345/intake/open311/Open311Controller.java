@@ -12,7 +12,7 @@ import java.util.Set;
 import org.hotline12345.intake.channels.ChannelLimits;
 import org.hotline12345.platform.ratelimits.RateLimits;
 import org.hotline12345.referencedata.Category;
-import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.City;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,12 +44,13 @@ class Open311Controller {
     private final RateLimits limits;
     private final ChannelLimits channelLimits;
     private final List<Category> categories;
-    private final Map<String, List<String>> keywords = SampleCity.categoryVocabulary();
+    private final Map<String, List<String>> keywords;
     private final Instant changeset = Instant.now();
 
     Open311Controller(Open311Settings settings, ServiceRequests requests, Submissions submissions,
-            RateLimits limits, ChannelLimits channelLimits, SampleCity city) {
+            RateLimits limits, ChannelLimits channelLimits, City city) {
         this.categories = city.categories();
+        this.keywords = city.categoryVocabulary();
         this.settings = settings;
         this.requests = requests;
         this.submissions = submissions;

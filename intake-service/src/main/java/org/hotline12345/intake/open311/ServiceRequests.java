@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hotline12345.intake.publication.PublicationPolicy;
 import org.hotline12345.intake.tickets.IntakeTicket;
-import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.City;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -34,9 +34,9 @@ class ServiceRequests {
 
     private final ReactiveMongoTemplate mongo;
     private final Open311Settings settings;
-    private final SampleCity city;
+    private final City city;
 
-    ServiceRequests(ReactiveMongoTemplate mongo, Open311Settings settings, SampleCity city) {
+    ServiceRequests(ReactiveMongoTemplate mongo, Open311Settings settings, City city) {
         this.city = city;
         this.mongo = mongo;
         this.settings = settings;

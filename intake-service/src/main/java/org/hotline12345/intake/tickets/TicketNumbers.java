@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.bson.Document;
-import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.City;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,19 +21,18 @@ import reactor.core.publisher.Mono;
 @Component
 class TicketNumbers {
 
-    static final ZoneId CITY_ZONE = SampleCity.ZONE;
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
 
-    TicketNumbers(ReactiveMongoTemplate mongo, Clock clock) {
+    TicketNumbers(ReactiveMongoTemplate mongo, Clock clock, City city) {
         this.mongo = mongo;
-        this.clock = clock;
+        this.clock = clock.withZone(city.zone());
     }
 
     Mono<String> next() {
-        String day = LocalDate.now(clock.withZone(CITY_ZONE)).format(DAY);
+        String day = LocalDate.now(clock).format(DAY);
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(day)), new Update().inc("seq", 1),
                         FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, "ticket_numbers")
                 .map(counter -> "12345-%s-%04d".formatted(day, ((Number) counter.get("seq")).longValue()));

@@ -26,7 +26,7 @@ import org.hotline12345.platform.pii.ContactSealer;
 import org.hotline12345.platform.problem.DependencyUnavailableException;
 import org.hotline12345.platform.problem.ResourceNotFoundException;
 import org.hotline12345.referencedata.Category;
-import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.City;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -59,7 +59,7 @@ public class TicketRegistration {
 
     TicketRegistration(ReactiveMongoTemplate mongo, OutboxRelay relay, TicketNumbers numbers, ContactSealer sealer,
             JsonMapper json, Clock clock, Validator validator, TicketLinks links, CategorySuggester suggester,
-            IdempotencyKeys keys, SampleCity city) {
+            IdempotencyKeys keys, City city) {
         this.keys = keys;
         this.links = links;
         this.validator = validator;

@@ -2,14 +2,14 @@ package org.hotline12345.intake.normalise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.City;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class GazetteerTest {
 
-    private final Gazetteer gazetteer = new Gazetteer(SampleCity.load().districts());
+    private final Gazetteer gazetteer = new Gazetteer(City.sample().districts());
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

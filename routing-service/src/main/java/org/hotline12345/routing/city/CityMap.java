@@ -4,7 +4,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import org.hotline12345.referencedata.GridIndex;
-import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.City;
 import org.hotline12345.referencedata.Unit;
 import org.springframework.stereotype.Component;
 
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CityMap {
 
-    private final SampleCity city;
+    private final City city;
 
-    CityMap(SampleCity city) {
+    CityMap(City city) {
         this.city = city;
     }
 

@@ -33,7 +33,7 @@ import org.hotline12345.embedded.EmbeddedMongo;
 import org.hotline12345.embedded.FreePorts;
 import org.hotline12345.embedded.LocalKeys;
 import org.hotline12345.referencedata.Category;
-import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.City;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +97,7 @@ final class ScaleCheck {
                     generated.toSeconds(), documents, Duration.between(began, Instant.now()).minus(generated)
                             .toSeconds());
             LocalKeys keys = LocalKeys.inFolder(data.resolve("keys"));
-            String token = DemoUsers.tokens(keys.minter("scale-check"), SampleCity.load()).get("analyst");
+            String token = DemoUsers.tokens(keys.minter("scale-check"), City.sample()).get("analyst");
             int port = FreePorts.pick();
             try (ServiceProcess analytics = ServiceProcess.start("analytics", Devstack.jarOf(home, "analytics"),
                     port, Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "MONGODB_URI",
@@ -113,7 +113,7 @@ final class ScaleCheck {
 
     /** Each day's facts, counted into the rollups of that day as the service counts them. */
     private Map<LocalDate, Map<String, long[]>> generate() {
-        List<Category> categories = SampleCity.load().categories();
+        List<Category> categories = City.sample().categories();
         double[][] unitOdds = new double[units][];
         SplittableRandom seed = new SplittableRandom(YEAR);
         for (int u = 0; u < units; u++) {

@@ -61,6 +61,12 @@ public class ConsumerFailures implements ListenerContainerWithDlqAndRetryCustomi
             BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff) {
         DefaultErrorHandler handler = dlqDestinationResolver == null ? new DefaultErrorHandler(backOff)
                 : new DefaultErrorHandler(deadLetterPublisher(dlqDestinationResolver), backOff);
+        if (dlqDestinationResolver != null) {
+            // counted from zero, so that a dashboard and an alert see the series before the first dead letter
+            for (String topic : destinationName.split(",")) {
+                meters.counter("hotline.dead.letters", "topic", topic.trim());
+            }
+        }
         BackOff untilItWorks = untilItWorks();
         handler.setBackOffFunction((record, e) -> isTransient(e) ? untilItWorks : backOff);
         handler.addNotRetryableExceptions(UnreadableEventException.class);

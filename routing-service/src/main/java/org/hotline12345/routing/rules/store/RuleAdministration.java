@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hotline12345.platform.problem.IllegalTransitionException;
 import org.hotline12345.referencedata.Grid;
-import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.City;
 import org.hotline12345.referencedata.Unit;
 import org.hotline12345.routing.rules.RoutingDecision;
 import org.hotline12345.routing.rules.RoutingInput;
@@ -42,7 +42,7 @@ class RuleAdministration {
     private final Clock clock;
 
     RuleAdministration(ReactiveMongoTemplate mongo, RuleSetStore store, PastTickets pastTickets, Clock clock,
-            SampleCity city) {
+            City city) {
         this.mongo = mongo;
         this.store = store;
         this.pastTickets = pastTickets;

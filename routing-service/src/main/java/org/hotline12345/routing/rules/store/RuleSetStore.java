@@ -2,7 +2,7 @@ package org.hotline12345.routing.rules.store;
 
 import org.hotline12345.routing.rules.RuleSet;
 import java.time.Clock;
-import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.City;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.hotline12345.platform.messaging.PrerequisiteMissingException;
@@ -27,11 +27,13 @@ public class RuleSetStore implements SmartInitializingSingleton {
     private final ReactiveMongoTemplate mongo;
     private final JsonMapper json;
     private final Clock clock;
+    private final City city;
 
-    RuleSetStore(ReactiveMongoTemplate mongo, JsonMapper json, Clock clock) {
+    RuleSetStore(ReactiveMongoTemplate mongo, JsonMapper json, Clock clock, City city) {
         this.mongo = mongo;
         this.json = json;
         this.clock = clock;
+        this.city = city;
     }
 
     /** The rule set new tickets are routed by. */
@@ -46,7 +48,7 @@ public class RuleSetStore implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        StoredRuleSet first = json.readValue(SampleCity.firstRuleSet(), StoredRuleSet.class);
+        StoredRuleSet first = json.readValue(city.firstRuleSet(), StoredRuleSet.class);
         StoredRuleSet seeded = new StoredRuleSet(first.version(), first.description(), first.rules(),
                 clock.instant(), "reference-data");
         mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), StoredRuleSet.class)

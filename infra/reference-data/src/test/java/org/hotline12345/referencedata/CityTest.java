@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-class SampleCityTest {
+class CityTest {
 
-    private final SampleCity city = SampleCity.load();
+    private final City city = City.sample();
 
     @Test
     void hasTheWholeCategoryTaxonomyWithBothLabels() {
@@ -45,7 +45,7 @@ class SampleCityTest {
 
     @Test
     void everyRuleNamesKnownCategoriesAndUnits() {
-        JsonNode rules = JsonMapper.builder().build().readTree(SampleCity.firstRuleSet());
+        JsonNode rules = JsonMapper.builder().build().readTree(city.firstRuleSet());
         Set<String> units = city.units().stream().map(Unit::id).collect(Collectors.toSet());
 
         assertThat(rules.get("version").asInt()).isEqualTo(1);
@@ -60,7 +60,7 @@ class SampleCityTest {
 
     @Test
     void everyTextTemplateExistsInChineseAndEnglish() {
-        Map<String, Map<String, String>> templates = SampleCity.smsTemplates();
+        Map<String, Map<String, String>> templates = city.smsTemplates();
 
         assertThat(templates).containsKeys("TicketReceived", "TicketAssigned", "TicketResolved");
         assertThat(templates.values()).allSatisfy(byLanguage -> assertThat(byLanguage.keySet())

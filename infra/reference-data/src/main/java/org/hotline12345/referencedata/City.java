@@ -1,0 +1,130 @@
+package org.hotline12345.referencedata;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A city's reference data: its time zone, categories, districts, units, grids, first routing rules, text templates,
+ * and the classifier's vocabulary and labelled corpus. The sample city ships on the classpath; a city's own comes
+ * from a folder holding the same files ({@code HOTLINE_CITY_DIR}), checked as a whole when it is read, so that a
+ * service does not start on data it would fail on later. A service holds one, read at start, and is given it.
+ */
+public final class City {
+
+    private static final String SAMPLE = "reference-data/";
+
+    private final String name;
+    private final ZoneId zone;
+    private final List<Category> categories;
+    private final List<District> districts;
+    private final List<Unit> units;
+    private final List<Grid> grids;
+    private final GridIndex gridIndex;
+    private final String firstRuleSet;
+    private final Map<String, Map<String, String>> smsTemplates;
+    private final Map<String, List<String>> categoryVocabulary;
+    private final List<LabelledComplaint> complaintCorpus;
+
+    City(String name, ZoneId zone, List<Category> categories, List<District> districts, List<Unit> units,
+            List<Grid> grids, String firstRuleSet, Map<String, Map<String, String>> smsTemplates,
+            Map<String, List<String>> categoryVocabulary, List<LabelledComplaint> complaintCorpus) {
+        this.name = name;
+        this.zone = zone;
+        this.categories = List.copyOf(categories);
+        this.districts = List.copyOf(districts);
+        this.units = List.copyOf(units);
+        this.grids = List.copyOf(grids);
+        this.gridIndex = GridIndex.of(grids);
+        this.firstRuleSet = firstRuleSet;
+        this.smsTemplates = Collections.unmodifiableMap(new TreeMap<>(smsTemplates));
+        this.categoryVocabulary = Collections.unmodifiableMap(new TreeMap<>(categoryVocabulary));
+        this.complaintCorpus = List.copyOf(complaintCorpus);
+    }
+
+    /** The sample city (a slice of Guiyang) that the dev stack and the tests run on. */
+    public static City sample() {
+        return CityReader.read(new CityFiles.Classpath(SAMPLE));
+    }
+
+    /**
+     * A city's own data from {@code folder}; fails with every problem found, each naming its file and line.
+     *
+     * @throws CityDataException when a file is missing, malformed, or names what no other file defines
+     */
+    public static City fromFolder(Path folder) {
+        return CityReader.read(new CityFiles.Folder(folder));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The city's time zone: the local day of a ticket number or a count, the hours of rules and quiet hours. */
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public List<Category> categories() {
+        return categories;
+    }
+
+    public List<District> districts() {
+        return districts;
+    }
+
+    public List<Unit> units() {
+        return units;
+    }
+
+    public List<Grid> grids() {
+        return grids;
+    }
+
+    /** The grids, indexed to find the one a point lies in. */
+    public GridIndex gridIndex() {
+        return gridIndex;
+    }
+
+    public Optional<Category> category(String code) {
+        return categories.stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    public Optional<Unit> unit(String id) {
+        return units.stream().filter(u -> u.id().equals(id)).findFirst();
+    }
+
+    /** The routing rule set this city starts with, as JSON. */
+    public String firstRuleSet() {
+        return firstRuleSet;
+    }
+
+    /** Text templates: event type, then language, then the template with {@code {named}} placeholders. */
+    public Map<String, Map<String, String>> smsTemplates() {
+        return smsTemplates;
+    }
+
+    /** Words and phrases that mark each category, by category code. */
+    public Map<String, List<String>> categoryVocabulary() {
+        return categoryVocabulary;
+    }
+
+    /** The labelled complaint corpus, training and evaluation parts together, in file order. */
+    public List<LabelledComplaint> complaintCorpus() {
+        return complaintCorpus;
+    }
+
+    /** The corpus's training part: what the classifier learns from. */
+    public List<LabelledComplaint> trainingComplaints() {
+        return complaintCorpus.stream().filter(c -> !c.evaluation()).toList();
+    }
+
+    /** The corpus's evaluation part: never learnt from, only measured on. */
+    public List<LabelledComplaint> evaluationComplaints() {
+        return complaintCorpus.stream().filter(LabelledComplaint::evaluation).toList();
+    }
+}

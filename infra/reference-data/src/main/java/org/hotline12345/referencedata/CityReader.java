@@ -1,0 +1,338 @@
+package org.hotline12345.referencedata;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a city's files and checks them as a whole: each file's own shape, and that what one file names another
+ * defines (a grid's street office is a street office of units.json, a rule's categories are categories). Every
+ * problem is collected before failing, so a city fixes its folder in one pass.
+ */
+final class CityReader {
+
+    static final String CITY = "city.json";
+    static final String CATEGORIES = "categories.json";
+    static final String DISTRICTS = "districts.json";
+    static final String UNITS = "units.json";
+    static final String GRIDS = "grids.geojson";
+    static final String RULES = "rules.json";
+    static final String TEMPLATES = "sms-templates.json";
+    static final String VOCABULARY = "category-vocabulary.json";
+    static final String CORPUS = "complaints-corpus.tsv";
+
+    /** Texts the notification service sends; each needs a template in Chinese and in English. */
+    static final List<String> TEXTS = List.of("TicketReceived", "PublicReceipt", "TicketAssigned",
+            "TicketExtended", "TicketResolved", "TicketReopened", "TicketClosed", "ReplyHelp");
+    static final List<String> LANGUAGES = List.of("zh", "en");
+    static final List<String> PRIORITIES = List.of("URGENT", "HIGH", "NORMAL", "CONSULTATION");
+    static final List<String> UNIT_KINDS = List.of("DEPARTMENT", "ENTERPRISE", "STREET_OFFICE");
+    /** The category a ticket gets when nobody can tell: triage's queue. */
+    static final String UNCLASSIFIED = "OTHER";
+    /** A rule's lead that means the street office of the ticket's grid. */
+    static final String STREET_OFFICE = "@streetOffice";
+
+    private final CityFiles files;
+    private final List<String> problems = new ArrayList<>();
+
+    private CityReader(CityFiles files) {
+        this.files = files;
+    }
+
+    static City read(CityFiles files) {
+        return new CityReader(files).read();
+    }
+
+    private City read() {
+        JsonFile city = json(CITY);
+        JsonFile categoriesFile = json(CATEGORIES);
+        JsonFile districtsFile = json(DISTRICTS);
+        JsonFile unitsFile = json(UNITS);
+        JsonFile gridsFile = json(GRIDS);
+        JsonFile rules = json(RULES);
+        JsonFile templates = json(TEMPLATES);
+        JsonFile vocabulary = json(VOCABULARY);
+        String corpusText = files.read(CORPUS);
+
+        ZoneId zone = zone(city);
+        List<Category> categories = categories(categoriesFile);
+        Set<String> categoryCodes = new HashSet<>();
+        categories.forEach(c -> categoryCodes.add(c.code()));
+        List<District> districts = districts(districtsFile);
+        List<Unit> units = units(unitsFile, districts);
+        List<Grid> grids = grids(gridsFile, districts, units);
+        checkRules(rules, categoryCodes, units);
+        Map<String, Map<String, String>> texts = templates(templates);
+        Map<String, List<String>> words = vocabulary(vocabulary, categoryCodes);
+        List<LabelledComplaint> corpus = corpus(corpusText, categoryCodes);
+
+        if (!problems.isEmpty()) {
+            throw new CityDataException("The city's data has " + problems.size() + " problem"
+                    + (problems.size() == 1 ? "" : "s") + ":\n - " + String.join("\n - ", problems));
+        }
+        return new City(city.root().path("name").asString(), zone, categories, districts, units, grids,
+                files.read(RULES), texts, words, corpus);
+    }
+
+    private JsonFile json(String file) {
+        return JsonFile.parse(files.describe(file), files.read(file));
+    }
+
+    private ZoneId zone(JsonFile city) {
+        try {
+            return ZoneId.of(text(city, city.root(), "", "zone"));
+        } catch (DateTimeException e) {
+            problems.add(city.at("/zone") + ": zone is not a time zone such as Asia/Shanghai");
+            return ZoneId.of("UTC");
+        }
+    }
+
+    private List<Category> categories(JsonFile file) {
+        List<Category> categories = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        JsonNode all = array(file, file.root(), "");
+        for (int i = 0; i < all.size(); i++) {
+            JsonNode c = all.get(i);
+            String at = "/" + i;
+            String code = code(file, c, at, "code", seen);
+            String priority = text(file, c, at, "defaultPriority");
+            if (!priority.isEmpty() && !PRIORITIES.contains(priority)) {
+                problems.add(file.at(at + "/defaultPriority") + ": defaultPriority " + priority + " is not one of "
+                        + PRIORITIES);
+            }
+            categories.add(new Category(code, text(file, c, at, "zh"), text(file, c, at, "en"), priority));
+        }
+        if (!seen.contains(UNCLASSIFIED)) {
+            problems.add(file.at("") + ": no category " + UNCLASSIFIED + ", which tickets nobody can place get");
+        }
+        return categories;
+    }
+
+    private List<District> districts(JsonFile file) {
+        List<District> districts = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        JsonNode all = array(file, file.root(), "");
+        for (int i = 0; i < all.size(); i++) {
+            JsonNode d = all.get(i);
+            String at = "/" + i;
+            List<District.Street> streets = new ArrayList<>();
+            Set<String> streetCodes = new HashSet<>();
+            JsonNode streetNodes = array(file, d.path("streets"), at + "/streets");
+            for (int s = 0; s < streetNodes.size(); s++) {
+                JsonNode street = streetNodes.get(s);
+                String streetAt = at + "/streets/" + s;
+                List<String> roads = new ArrayList<>();
+                street.path("roads").forEach(road -> roads.add(road.asString()));
+                streets.add(new District.Street(code(file, street, streetAt, "code", streetCodes),
+                        text(file, street, streetAt, "zh"), text(file, street, streetAt, "en"), roads));
+            }
+            districts.add(new District(code(file, d, at, "code", seen), text(file, d, at, "zh"),
+                    text(file, d, at, "en"), streets));
+        }
+        return districts;
+    }
+
+    private List<Unit> units(JsonFile file, List<District> districts) {
+        List<Unit> units = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Set<String> districtCodes = new HashSet<>();
+        districts.forEach(d -> districtCodes.add(d.code()));
+        JsonNode all = array(file, file.root(), "");
+        for (int i = 0; i < all.size(); i++) {
+            JsonNode u = all.get(i);
+            String at = "/" + i;
+            String kind = text(file, u, at, "kind");
+            if (!kind.isEmpty() && !UNIT_KINDS.contains(kind)) {
+                problems.add(file.at(at + "/kind") + ": kind " + kind + " is not one of " + UNIT_KINDS);
+            }
+            String district = u.path("district").isString() ? u.path("district").asString() : null;
+            if (district != null && !districtCodes.contains(district)) {
+                problems.add(file.at(at + "/district") + ": district " + district + " is not in " + DISTRICTS);
+            }
+            units.add(new Unit(code(file, u, at, "id", seen), text(file, u, at, "zh"), text(file, u, at, "en"),
+                    kind, district));
+        }
+        return units;
+    }
+
+    private List<Grid> grids(JsonFile file, List<District> districts, List<Unit> units) {
+        Map<String, Set<String>> streetsByDistrict = new HashMap<>();
+        districts.forEach(d -> streetsByDistrict.put(d.code(), new HashSet<>(d.streets().stream()
+                .map(District.Street::code).toList())));
+        Set<String> streetOffices = new HashSet<>();
+        units.stream().filter(u -> "STREET_OFFICE".equals(u.kind())).forEach(u -> streetOffices.add(u.id()));
+        List<Grid> grids = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        JsonNode features = array(file, file.root().path("features"), "/features");
+        for (int i = 0; i < features.size(); i++) {
+            String at = "/features/" + i;
+            JsonNode p = features.get(i).path("properties");
+            String id = code(file, p, at + "/properties", "gridId", seen);
+            String district = text(file, p, at + "/properties", "district");
+            String street = text(file, p, at + "/properties", "street");
+            String office = text(file, p, at + "/properties", "streetOffice");
+            if (!district.isEmpty() && !streetsByDistrict.containsKey(district)) {
+                problems.add(file.at(at + "/properties/district") + ": district " + district + " is not in "
+                        + DISTRICTS);
+            } else if (!street.isEmpty() && !streetsByDistrict.getOrDefault(district, Set.of()).contains(street)) {
+                problems.add(file.at(at + "/properties/street") + ": street " + street + " is not a street of "
+                        + district + " in " + DISTRICTS);
+            }
+            if (!office.isEmpty() && !streetOffices.contains(office)) {
+                problems.add(file.at(at + "/properties/streetOffice") + ": streetOffice " + office
+                        + " is not a unit of kind STREET_OFFICE in " + UNITS);
+            }
+            grids.add(new Grid(id, text(file, p, at + "/properties", "name"), district, street, office,
+                    ring(file, features.get(i).path("geometry"), at + "/geometry")));
+        }
+        return grids;
+    }
+
+    private List<double[]> ring(JsonFile file, JsonNode geometry, String at) {
+        List<double[]> ring = new ArrayList<>();
+        if (!"Polygon".equals(geometry.path("type").asString())) {
+            problems.add(file.at(at + "/type") + ": a grid's geometry must be a Polygon");
+            return ring;
+        }
+        for (JsonNode point : geometry.path("coordinates").path(0)) {
+            double lon = point.path(0).asDouble(Double.NaN);
+            double lat = point.path(1).asDouble(Double.NaN);
+            if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
+                problems.add(file.at(at + "/coordinates/0/" + ring.size()) + ": " + point
+                        + " is not a [longitude, latitude] pair");
+            }
+            ring.add(new double[] {lon, lat});
+        }
+        if (ring.size() < 4 || ring.get(0)[0] != ring.get(ring.size() - 1)[0]
+                || ring.get(0)[1] != ring.get(ring.size() - 1)[1]) {
+            problems.add(file.at(at + "/coordinates") + ": a grid's ring needs at least 4 points and must end "
+                    + "where it starts");
+        }
+        return ring;
+    }
+
+    private void checkRules(JsonFile file, Set<String> categories, List<Unit> units) {
+        Set<String> unitIds = new HashSet<>();
+        units.forEach(u -> unitIds.add(u.id()));
+        JsonNode rules = array(file, file.root().path("rules"), "/rules");
+        for (int i = 0; i < rules.size(); i++) {
+            JsonNode rule = rules.get(i);
+            String at = "/rules/" + i;
+            String lead = text(file, rule, at, "lead");
+            if (!lead.isEmpty() && !lead.equals(STREET_OFFICE) && !unitIds.contains(lead)) {
+                problems.add(file.at(at + "/lead") + ": lead " + lead + " is not a unit in " + UNITS + " nor "
+                        + STREET_OFFICE);
+            }
+            JsonNode coUnits = rule.path("coUnits");
+            for (int u = 0; u < coUnits.size(); u++) {
+                if (!unitIds.contains(coUnits.get(u).asString())) {
+                    problems.add(file.at(at + "/coUnits/" + u) + ": unit " + coUnits.get(u).asString()
+                            + " is not in " + UNITS);
+                }
+            }
+            JsonNode when = rule.path("when").path("categories");
+            for (int c = 0; c < when.size(); c++) {
+                if (!categories.contains(when.get(c).asString())) {
+                    problems.add(file.at(at + "/when/categories/" + c) + ": category " + when.get(c).asString()
+                            + " is not in " + CATEGORIES);
+                }
+            }
+        }
+    }
+
+    private Map<String, Map<String, String>> templates(JsonFile file) {
+        Map<String, Map<String, String>> templates = new LinkedHashMap<>();
+        for (String text : TEXTS) {
+            Map<String, String> byLanguage = new LinkedHashMap<>();
+            for (String language : LANGUAGES) {
+                JsonNode template = file.root().path(text).path(language);
+                if (!template.isString() || template.asString().isBlank()) {
+                    problems.add(file.at("/" + text + "/" + language) + ": no " + language + " template for "
+                            + text);
+                } else {
+                    byLanguage.put(language, template.asString());
+                }
+            }
+            templates.put(text, byLanguage);
+        }
+        return templates;
+    }
+
+    private Map<String, List<String>> vocabulary(JsonFile file, Set<String> categories) {
+        Map<String, List<String>> vocabulary = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : file.root().properties()) {
+            if (entry.getKey().startsWith("_")) {
+                continue;
+            }
+            if (!categories.contains(entry.getKey())) {
+                problems.add(file.at("/" + entry.getKey()) + ": category " + entry.getKey() + " is not in "
+                        + CATEGORIES);
+            }
+            List<String> words = new ArrayList<>();
+            entry.getValue().forEach(word -> words.add(word.asString()));
+            vocabulary.put(entry.getKey(), List.copyOf(words));
+        }
+        return vocabulary;
+    }
+
+    private List<LabelledComplaint> corpus(String text, Set<String> categories) {
+        List<LabelledComplaint> corpus = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String at = files.describe(CORPUS) + ":" + (i + 1);
+            String[] fields = line.split("\t", 3);
+            if (fields.length != 3 || !(fields[0].equals("train") || fields[0].equals("eval"))) {
+                problems.add(at + ": not split<TAB>category<TAB>text, with split train or eval");
+                continue;
+            }
+            if (!categories.contains(fields[1])) {
+                problems.add(at + ": category " + fields[1] + " is not in " + CATEGORIES);
+            }
+            corpus.add(new LabelledComplaint(fields[0].equals("eval"), fields[1], fields[2].strip()));
+        }
+        if (corpus.stream().noneMatch(c -> !c.evaluation())) {
+            problems.add(files.describe(CORPUS) + ": no training complaints; the classifier learns from them");
+        }
+        return corpus;
+    }
+
+    private JsonNode array(JsonFile file, JsonNode node, String at) {
+        if (!node.isArray()) {
+            problems.add(file.at(at) + ": " + (at.isEmpty() ? "the file" : at) + " must be a list");
+        }
+        return node;
+    }
+
+    private String text(JsonFile file, JsonNode node, String at, String field) {
+        JsonNode value = node.path(field);
+        if (!value.isString() || value.asString().isBlank()) {
+            problems.add(file.at(at + "/" + field) + ": " + field + " is missing or empty");
+            return "";
+        }
+        return value.asString();
+    }
+
+    /** An identifier other files name: upper-case, and unique in its list. */
+    private String code(JsonFile file, JsonNode node, String at, String field, Set<String> seen) {
+        String code = text(file, node, at, field);
+        if (!code.isEmpty() && !code.matches("[A-Z][A-Z0-9_-]{0,39}")) {
+            problems.add(file.at(at + "/" + field) + ": " + field + " " + code
+                    + " must be upper-case letters, digits, _ or - (at most 40)");
+        }
+        if (!code.isEmpty() && !seen.add(code)) {
+            problems.add(file.at(at + "/" + field) + ": " + field + " " + code + " appears twice");
+        }
+        return code;
+    }
+}

@@ -1,0 +1,100 @@
+package org.hotline12345.referencedata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A city's own folder: a second city that shares nothing with the sample, and what a broken folder is told. */
+class SecondCityTest {
+
+    static final Path URUMQI = Path.of("src/test/resources/cities/urumqi").toAbsolutePath();
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void readsAnotherCityWhollyFromItsFolder() {
+        City city = City.fromFolder(URUMQI);
+
+        assertThat(city.zone()).isEqualTo(ZoneId.of("Asia/Urumqi"));
+        assertThat(city.categories()).extracting(Category::code)
+                .containsExactly("SNOW_REMOVAL", "WATER_SUPPLY", "HEATING", "NOISE", "OTHER");
+        assertThat(city.gridIndex().locate(43.785, 87.625)).map(Grid::id).contains("TS-01");
+        assertThat(city.gridIndex().locate(26.5785, 106.7135)).as("a point in Guiyang").isEmpty();
+        assertThat(city.unit("URUMQI_HEAT")).map(Unit::zh).contains("乌鲁木齐热力集团");
+        assertThat(city.firstRuleSet()).contains("snow-to-street");
+        assertThat(city.smsTemplates().get("TicketReceived").get("zh")).startsWith("【乌鲁木齐12345】");
+        assertThat(city.trainingComplaints()).hasSize(20);
+        assertThat(city.evaluationComplaints()).hasSize(6);
+    }
+
+    @Test
+    void namesTheFileAndLineOfEveryProblemAtOnce() throws IOException {
+        copy(URUMQI, folder);
+        replace("grids.geojson", "\"streetOffice\": \"HETAN_OFFICE\"", "\"streetOffice\": \"HETAN_OFICE\"");
+        replace("rules.json", "\"lead\": \"URUMQI_HEAT\"", "\"lead\": \"HEATING_CO\"");
+        replace("units.json", "\"kind\": \"ENTERPRISE\"", "\"kind\": \"COMPANY\"");
+        replace("complaints-corpus.tsv", "train\tNOISE\t楼下烧烤店", "train\tNOISY\t楼下烧烤店");
+
+        assertThatThrownBy(() -> City.fromFolder(folder))
+                .isInstanceOf(CityDataException.class)
+                .hasMessageContaining("has 4 problems")
+                .hasMessageContaining(at("grids.geojson", "HETAN_OFICE")
+                        + ": streetOffice HETAN_OFICE is not a unit of kind STREET_OFFICE in units.json")
+                .hasMessageContaining(at("rules.json", "HEATING_CO")
+                        + ": lead HEATING_CO is not a unit in units.json nor @streetOffice")
+                .hasMessageContaining(at("units.json", "COMPANY") + ": kind COMPANY is not one of")
+                .hasMessageContaining(at("complaints-corpus.tsv", "NOISY")
+                        + ": category NOISY is not in categories.json");
+    }
+
+    @Test
+    void namesTheLineAndColumnOfMalformedJsonAndAMissingFile() throws IOException {
+        copy(URUMQI, folder);
+        replace("categories.json", "\"code\": \"HEATING\",", "\"code\": \"HEATING\"");
+        assertThatThrownBy(() -> City.fromFolder(folder))
+                .hasMessageStartingWith(folder.resolve("categories.json") + ":" + (lineOf("categories.json",
+                        "HEATING") + 1) + ":")
+                .hasMessageContaining("not valid JSON");
+
+        replace("categories.json", "\"code\": \"HEATING\"", "\"code\": \"HEATING\",");
+        Files.delete(folder.resolve("sms-templates.json"));
+        assertThatThrownBy(() -> City.fromFolder(folder))
+                .hasMessageContaining(folder.resolve("sms-templates.json") + ": the file is missing");
+    }
+
+    private String at(String file, String text) throws IOException {
+        return folder.resolve(file) + ":" + lineOf(file, text);
+    }
+
+    private int lineOf(String file, String text) throws IOException {
+        List<String> lines = Files.readAllLines(folder.resolve(file));
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " is not in " + file);
+    }
+
+    private void replace(String file, String from, String to) throws IOException {
+        String text = Files.readString(folder.resolve(file));
+        assertThat(text).contains(from);
+        Files.writeString(folder.resolve(file), text.replaceFirst(java.util.regex.Pattern.quote(from), to));
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (var files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
+    }
+}
