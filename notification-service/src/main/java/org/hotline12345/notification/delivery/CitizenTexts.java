@@ -17,7 +17,7 @@ import org.hotline12345.contracts.Urgency;
 import org.hotline12345.notification.texts.TextTemplates;
 import org.hotline12345.notification.verification.PhoneCodes;
 import org.hotline12345.platform.messaging.PrerequisiteMissingException;
-import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.City;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -51,17 +51,18 @@ public class CitizenTexts {
     private final NotificationProperties settings;
     private final QuietHours quietHours;
     private final DateTimeFormatter localTime;
-    private final TextTemplates templates = new TextTemplates(SampleCity.smsTemplates());
-    private final SampleCity city;
+    private final TextTemplates templates;
+    private final City city;
     private final PhoneCodes codes;
     private final DailyTexts dailyTexts;
     private final MeterRegistry meters;
 
     CitizenTexts(ReactiveMongoTemplate mongo, TextDelivery delivery, OptOuts optOuts, Clock clock,
-            NotificationProperties settings, SampleCity city, PhoneCodes codes, DailyTexts dailyTexts,
+            NotificationProperties settings, City city, PhoneCodes codes, DailyTexts dailyTexts,
             MeterRegistry meters) {
         this.meters = meters;
         this.city = city;
+        this.templates = new TextTemplates(city.smsTemplates());
         this.codes = codes;
         this.dailyTexts = dailyTexts;
         this.mongo = mongo;
@@ -155,7 +156,8 @@ public class CitizenTexts {
                 TextTemplates.Text text = templates.fit(trigger, contact.language(), values, settings.maxSegments())
                         .orElseThrow();
                 return Notification.pending(contact.ticketId(), trigger, eventId, text.templateId(),
-                        text.language(), text.body(), text.segments(), contact.maskedPhone(), now, notBefore);
+                        text.language(), text.body(), text.segments(), text.values(), contact.maskedPhone(), now,
+                        notBefore);
             });
         }).flatMap(notification -> mongo.insert(notification)
                 .doOnNext(created -> {

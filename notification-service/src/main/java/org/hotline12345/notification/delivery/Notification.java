@@ -26,6 +26,8 @@ public class Notification extends OutboxDocument {
     private String language;
     private String text;
     private int segments;
+    /** The template's variables as filled in: what a provider that sends approved templates is given. */
+    private java.util.Map<String, String> values;
     private int attempts;
     /** How often a sender claimed this text; above one, an earlier sender may have sent it and died unrecorded. */
     private int claims;
@@ -51,7 +53,8 @@ public class Notification extends OutboxDocument {
     }
 
     static Notification pending(String ticketId, String trigger, String triggerEventId, String templateId,
-            String language, String text, int segments, String maskedPhone, Instant now, Instant notBefore) {
+            String language, String text, int segments, java.util.Map<String, String> values, String maskedPhone,
+            Instant now, Instant notBefore) {
         Notification n = new Notification();
         n.id = idFor(ticketId, triggerEventId);
         n.ticketId = ticketId;
@@ -62,6 +65,7 @@ public class Notification extends OutboxDocument {
         n.language = language;
         n.text = text;
         n.segments = segments;
+        n.values = values;
         n.maskedPhone = maskedPhone;
         n.createdAt = now;
         n.notBefore = notBefore;
@@ -94,6 +98,11 @@ public class Notification extends OutboxDocument {
      * An attempt failed: the text waits {@code retryIn} for the next one, or, after the last attempt, fails for
      * good and says so with NotificationFailed.
      */
+    /** The provider will never take this text: it fails now, whatever attempts it had left. */
+    void refused(String error, Instant now) {
+        attemptFailed(error, now, java.time.Duration.ZERO, attempts + 1);
+    }
+
     void attemptFailed(String error, Instant now, java.time.Duration retryIn, int maxAttempts) {
         attempts++;
         lastError = error;
@@ -162,6 +171,10 @@ public class Notification extends OutboxDocument {
 
     public int getSegments() {
         return segments;
+    }
+
+    public java.util.Map<String, String> getValues() {
+        return values;
     }
 
     public int getClaims() {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.hotline12345.notification.gateway.SmsGateway;
 import org.hotline12345.platform.outbox.OutboxRelay;
@@ -94,7 +95,8 @@ public class TextDelivery {
     private Mono<Notification> send(Notification notification, CitizenContactRecord contact) {
         SmsGateway.OutgoingText outgoing = new SmsGateway.OutgoingText(notification.getId(), contact.ticketId(),
                 sealer.open(contact.sealedPhone()), contact.maskedPhone(), notification.getText(),
-                notification.getLanguage(), notification.getSegments(), notification.getClaims() > 1);
+                notification.getLanguage(), notification.getSegments(), notification.getClaims() > 1,
+                notification.getTrigger(), notification.getValues() == null ? Map.of() : notification.getValues());
         // a text the gateway took is recorded as sent or not at all: if that write fails, the lease runs out and
         // the next claim asks the provider before sending, instead of counting a sent text as a failed attempt
         return gateway.send(outgoing)
@@ -103,6 +105,12 @@ public class TextDelivery {
                     log.info("Texted {} about ticket {} ({})", contact.maskedPhone(), contact.ticketNumber(),
                             notification.getTrigger());
                     return notification;
+                })
+                .onErrorResume(SmsGateway.TextRefused.class, refused -> {
+                    notification.refused(refused.getMessage(), clock.instant());
+                    log.warn("The provider will not text {} about ticket {}: {}", contact.maskedPhone(),
+                            contact.ticketNumber(), refused.getMessage());
+                    return Mono.just(notification);
                 })
                 .onErrorResume(e -> {
                     Instant now = clock.instant();

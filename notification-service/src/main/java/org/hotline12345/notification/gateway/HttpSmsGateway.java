@@ -1,40 +1,19 @@
 package org.hotline12345.notification.gateway;
 
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
-import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
-import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
-import io.github.resilience4j.reactor.retry.RetryOperator;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
-import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The SMS provider's JSON API: {@code POST /v1/sms} with the account key, a timestamp and an HMAC-SHA256
- * signature of timestamp and body. Each call is bounded by a timeout, the provider's rate limit and a bulkhead;
- * a circuit breaker stops calling a provider that keeps failing; failed calls are retried a few times with
- * exponential back-off and jitter. Texts that still fail wait in MongoDB for the delivery sweep, so no Kafka
- * consumer is held while the provider is down.
+ * A generic SMS provider's JSON API (or a city's own SMS platform): {@code POST /v1/sms} with the account key, a
+ * timestamp and an HMAC-SHA256 signature of timestamp and body, behind the provider's {@link ProviderResilience}.
  */
 public class HttpSmsGateway implements SmsGateway {
 
@@ -42,43 +21,15 @@ public class HttpSmsGateway implements SmsGateway {
     private final JsonMapper json;
     private final SmsProviderProperties settings;
     private final Clock clock;
-    private final CircuitBreakerRegistry circuitBreakers;
-    private final CircuitBreaker circuitBreaker;
-    private final Retry retry;
-    private final RateLimiter rateLimiter;
-    private final Bulkhead bulkhead;
+    private final ProviderResilience resilience;
 
     public HttpSmsGateway(WebClient.Builder builder, JsonMapper json, SmsProviderProperties settings,
-            Clock clock) {
+            ProviderResilience resilience, Clock clock) {
         this.client = builder.baseUrl(settings.baseUrl()).build();
         this.json = json;
         this.settings = settings;
         this.clock = clock;
-        this.circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-                .slidingWindowSize(10)
-                .minimumNumberOfCalls(5)
-                .failureRateThreshold(settings.failureRate())
-                .waitDurationInOpenState(settings.openFor())
-                .permittedNumberOfCallsInHalfOpenState(2)
-                .recordException(HttpSmsGateway::providerFault)
-                .build());
-        this.circuitBreaker = circuitBreakers.circuitBreaker("sms-provider");
-        this.retry = Retry.of("sms-provider", RetryConfig.custom()
-                .maxAttempts(settings.attempts())
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(200), 2.0, 0.5))
-                .retryOnException(HttpSmsGateway::providerFault)
-                .build());
-        this.rateLimiter = RateLimiter.of("sms-provider", RateLimiterConfig.custom()
-                .limitForPeriod(settings.ratePerSecond())
-                .limitRefreshPeriod(Duration.ofSeconds(1))
-                .timeoutDuration(Duration.ofSeconds(5))
-                .build());
-        this.bulkhead = Bulkhead.of("sms-provider", BulkheadConfig.custom()
-                .maxConcurrentCalls(settings.maxConcurrent())
-                // a full bulkhead refuses at once: waiting for a permit would park the event loop; the text
-                // waits for the delivery sweep instead
-                .maxWaitDuration(Duration.ZERO)
-                .build());
+        this.resilience = resilience;
     }
 
     /**
@@ -95,14 +46,10 @@ public class HttpSmsGateway implements SmsGateway {
         request.put("language", text.language());
         String body = json.writeValueAsString(request);
         AtomicBoolean uncertain = new AtomicBoolean(text.triedBefore());
-        return Mono.defer(() -> uncertain.get()
+        return resilience.guard(Mono.defer(() -> uncertain.get()
                         ? taken(text.notificationId()).switchIfEmpty(Mono.defer(() -> post(body)))
                         : post(body))
-                .doOnError(HttpSmsGateway::outcomeUnknown, e -> uncertain.set(true))
-                .transformDeferred(RateLimiterOperator.of(rateLimiter))
-                .transformDeferred(BulkheadOperator.of(bulkhead))
-                .transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
-                .transformDeferred(RetryOperator.of(retry));
+                .doOnError(ProviderResilience::outcomeUnknown, e -> uncertain.set(true)));
     }
 
     private Mono<String> post(String body) {
@@ -139,26 +86,5 @@ public class HttpSmsGateway implements SmsGateway {
                 .map(answer -> answer.path("messageId").asString(""))
                 .filter(id -> !id.isEmpty())
                 .onErrorResume(WebClientResponseException.NotFound.class, notTaken -> Mono.empty());
-    }
-
-    /** The request may have reached the provider: it timed out, or the connection failed after it was sent. */
-    static boolean outcomeUnknown(Throwable e) {
-        return e instanceof TimeoutException || e instanceof WebClientRequestException;
-    }
-
-    public CircuitBreaker circuitBreaker() {
-        return circuitBreaker;
-    }
-
-    /** The registry of the provider's circuit breaker, for its metrics. */
-    public CircuitBreakerRegistry circuitBreakers() {
-        return circuitBreakers;
-    }
-
-    /** Faults of the provider or the way to it; a 4xx is our request's fault and is not retried. */
-    static boolean providerFault(Throwable e) {
-        return e instanceof TimeoutException || e instanceof IOException || e instanceof WebClientRequestException
-                || e instanceof WebClientResponseException response && response.getStatusCode().is5xxServerError()
-                || e instanceof WebClientResponseException tooMany && tooMany.getStatusCode().value() == 429;
     }
 }

@@ -35,16 +35,18 @@ public final class TextTemplates {
         String lang = languages.containsKey(language) ? language : "zh";
         Matcher matcher = PLACEHOLDER.matcher(languages.get(lang));
         StringBuilder out = new StringBuilder();
+        Map<String, String> used = new java.util.TreeMap<>();
         while (matcher.find()) {
             String value = values.get(matcher.group(1));
             if (value == null) {
                 throw new IllegalArgumentException("no value for {" + matcher.group(1) + "} in " + trigger);
             }
+            used.put(matcher.group(1), value);
             matcher.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         matcher.appendTail(out);
         String body = out.toString();
-        return Optional.of(new Text(trigger + "." + lang, lang, body, SmsSegments.count(body)));
+        return Optional.of(new Text(trigger + "." + lang, lang, body, SmsSegments.count(body), used));
     }
 
     /**
@@ -70,7 +72,11 @@ public final class TextTemplates {
         return text;
     }
 
-    /** A rendered text. */
-    public record Text(String templateId, String language, String body, int segments) {
+    /**
+     * A rendered text.
+     *
+     * @param values the template's variables as filled in, for providers that send a template and its variables
+     */
+    public record Text(String templateId, String language, String body, int segments, Map<String, String> values) {
     }
 }

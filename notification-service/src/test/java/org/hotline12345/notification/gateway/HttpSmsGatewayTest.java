@@ -21,6 +21,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,14 +34,17 @@ class HttpSmsGatewayTest {
 
     WireMockServer provider;
     HttpSmsGateway gateway;
+    ProviderResilience resilience;
 
     @BeforeEach
     void start() {
         provider = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         provider.start();
-        gateway = new HttpSmsGateway(WebClient.builder(), JsonMapper.builder().build(),
-                new SmsProviderProperties("http://127.0.0.1:" + provider.port(), "key-1", "s3cret",
-                        Duration.ofMillis(500), 3, 50, 10, 50, Duration.ofSeconds(1)), Clock.systemUTC());
+        SmsProviderProperties settings = new SmsProviderProperties("http://127.0.0.1:" + provider.port(), "key-1",
+                "s3cret", Duration.ofMillis(500), 3, 50, 10, 50, Duration.ofSeconds(1));
+        resilience = new ProviderResilience(settings, ProviderResilience::transportOrServerFault);
+        gateway = new HttpSmsGateway(WebClient.builder(), JsonMapper.builder().build(), settings, resilience,
+                Clock.systemUTC());
     }
 
     @AfterEach
@@ -117,7 +121,7 @@ class HttpSmsGatewayTest {
                 .withHeader("Content-Type", "application/json").withBody("{\"messageId\":\"m-earlier\"}")));
 
         StepVerifier.create(gateway.send(new SmsGateway.OutgoingText("n-6", "t-1", "+8613812345678",
-                "138****5678", "【12345】测试", "zh", 1, true))).expectNext("m-earlier").verifyComplete();
+                "138****5678", "【12345】测试", "zh", 1, true, "TicketReceived", Map.of()))).expectNext("m-earlier").verifyComplete();
 
         provider.verify(0, postRequestedFor(urlEqualTo("/v1/sms")));
     }
@@ -137,7 +141,7 @@ class HttpSmsGatewayTest {
         for (int i = 0; i < 3; i++) {
             StepVerifier.create(gateway.send(text("n-down-" + i))).expectError().verify(Duration.ofSeconds(5));
         }
-        assertThat(gateway.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(resilience.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.OPEN);
         int callsWhileOpen = provider.findAll(postRequestedFor(urlEqualTo("/v1/sms"))).size();
 
         StepVerifier.create(gateway.send(text("n-blocked"))).expectError(CallNotPermittedException.class)
@@ -150,12 +154,13 @@ class HttpSmsGatewayTest {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
                 StepVerifier.create(gateway.send(text("n-recovered"))).expectNext("m-back").verifyComplete());
         gateway.send(text("n-after")).block(Duration.ofSeconds(5));
-        assertThat(gateway.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(resilience.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         List<LoggedRequest> sent = provider.findAll(postRequestedFor(urlEqualTo("/v1/sms")));
         assertThat(sent).isNotEmpty();
     }
 
     private static SmsGateway.OutgoingText text(String id) {
-        return new SmsGateway.OutgoingText(id, "t-1", "+8613812345678", "138****5678", "【12345】测试", "zh", 1, false);
+        return new SmsGateway.OutgoingText(id, "t-1", "+8613812345678", "138****5678", "【12345】测试", "zh", 1, false,
+                "TicketReceived", Map.of());
     }
 }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import org.hotline12345.referencedata.SampleCity;
+import org.hotline12345.referencedata.City;
 import org.junit.jupiter.api.Test;
 
 class TextTemplatesTest {
 
-    private final TextTemplates templates = new TextTemplates(SampleCity.smsTemplates());
+    private final TextTemplates templates = new TextTemplates(City.sample().smsTemplates());
 
     @Test
     void rendersTheReceiptInChinese() {
@@ -34,7 +34,7 @@ class TextTemplatesTest {
     void keepsEveryTemplateOfTheSampleCityWithinTwoSegments() {
         Map<String, String> values = Map.of("ticketNumber", "12345-20261128-0001", "unitName", "贵阳市城市管理局",
                 "resolveBy", "2026-12-05 10:00", "reason", "需联合执法", "reply", "已处理", "code", "123456");
-        for (String trigger : SampleCity.smsTemplates().keySet()) {
+        for (String trigger : City.sample().smsTemplates().keySet()) {
             for (String language : new String[] {"zh", "en"}) {
                 assertThat(templates.render(trigger, language, values).orElseThrow().segments())
                         .as(trigger + "." + language).isLessThanOrEqualTo(2);
