@@ -144,13 +144,13 @@ class MonitoringIT {
         assertThat(post("routing", "/api/v1/tickets/" + ticketId + "/resolve",
                 "{\"result\":\"SOLVED\",\"reply\":\"已责令店主22点后停止营业\"}", unit).statusCode()).isEqualTo(200);
         awaitStatus(ticketId, unit, "RESOLVED");
-        String reply = "{\"messageId\":\"reply-1\",\"from\":\"+8613812345678\",\"text\":\"1 满意\"}";
-        String sentAt = String.valueOf(Instant.now().getEpochSecond());
-        http.send(HttpRequest.newBuilder(URI.create(stack.url("notification") + "/api/v1/sms/inbound"))
-                .header("Content-Type", "application/json").header("X-Timestamp", sentAt)
-                .header("X-Signature", Webhooks.sign(stack.webhookSecret(), sentAt + "\n" + reply))
-                .POST(HttpRequest.BodyPublishers.ofString(reply, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        // dissatisfied: the ticket goes back to the unit; resolved again and rated satisfied, it closes
+        reply("reply-1", "3 不满意");
+        awaitStatus(ticketId, unit, "REOPENED");
+        assertThat(post("routing", "/api/v1/tickets/" + ticketId + "/resolve",
+                "{\"result\":\"SOLVED\",\"reply\":\"已再次检查并处理\"}", unit).statusCode()).isEqualTo(200);
+        awaitStatus(ticketId, unit, "RESOLVED");
+        reply("reply-2", "1 满意");
         awaitStatus(ticketId, unit, "CLOSED");
 
         try (EventTopics topics = new EventTopics(stack::kafkaBootstrapServers)) {
@@ -166,6 +166,20 @@ class MonitoringIT {
         provider.behave(ProviderStub.Behaviour.FAILS);
         post("intake", "/api/v1/calls", HotlineJourneyIT.CALL.replace("138 1234 5678", "137 0000 2222")
                 .replace("云岩区中华北路18号", "云岩区中华北路50号"), operator);
+    }
+
+    /** The caller's text back, as the SMS provider's signed webhook brings it. */
+    private static void reply(String messageId, String text) throws Exception {
+        String reply = "{\"messageId\":\"" + messageId + "\",\"from\":\"+8613812345678\",\"text\":\"" + text
+                + "\"}";
+        String sentAt = String.valueOf(Instant.now().getEpochSecond());
+        HttpResponse<String> answered = http.send(HttpRequest.newBuilder(URI.create(stack.url("notification")
+                        + "/api/v1/sms/inbound")).header("Content-Type", "application/json")
+                .header("X-Timestamp", sentAt)
+                .header("X-Signature", Webhooks.sign(stack.webhookSecret(), sentAt + "\n" + reply))
+                .POST(HttpRequest.BodyPublishers.ofString(reply, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answered.statusCode()).isEqualTo(200);
     }
 
     private static Set<String> publishedMetrics() throws IOException, InterruptedException {

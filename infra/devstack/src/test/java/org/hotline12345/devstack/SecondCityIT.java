@@ -44,7 +44,7 @@ class SecondCityIT {
     /** Snow on the pavement in grid TS-03 of Tianshan district, whose street office is Hetan Street's. */
     static final String SNOW_CALL = """
             {"callerPhone":"139 9100 1234","description":"小区门口人行道上的积雪一直没人清理，老人出门容易滑倒",
-             "address":"天山区和田街8号","location":{"lat":43.795,"lon":87.625}}""";
+             "address":"天山区和田街8号","location":{"lat":43.7912,"lon":87.6212}}""";
 
     @TempDir
     static Path data;
@@ -107,8 +107,10 @@ class SecondCityIT {
         assertThat(json.readTree(get("analytics", "/api/v1/analytics/overview", token("analyst")).body())
                 .get("received").asInt()).isEqualTo(1);
 
+        // another caller, at the grid's far corner: not the same incident, so it is assigned on its own
         JsonNode again = json.readTree(post("intake", "/api/v1/calls", SNOW_CALL.replace("139 9100 1234",
-                "139 9100 5678"), token("operator")).body());
+                "139 9100 5678").replace("43.7912", "43.7988").replace("87.6212", "87.6288"),
+                token("operator")).body());
         assertThat(awaitAssigned(again.get("ticketId").asString(), "unit:YANERWO_OFFICE")
                 .get("gridId").asString()).isEqualTo("TS-03");
     }
