@@ -16,16 +16,20 @@ import java.util.concurrent.TimeUnit;
 /** One service running as its own JVM from its executable jar, with its output in a log file. */
 public final class ServiceProcess implements AutoCloseable {
 
+    private static final String MANAGEMENT_PORT = "--management.server.port=";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
+    /** Where the health probe answers: the actuator's own port when one was given, as deployments do. */
+    private final int probePort;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, int probePort, Process process, Path log) {
         this.name = name;
         this.port = port;
+        this.probePort = probePort;
         this.process = process;
         this.log = log;
     }
@@ -44,7 +48,9 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(log.getParent());
-            return new ServiceProcess(name, port, builder.start(), log);
+            int probePort = arguments.stream().filter(a -> a.startsWith(MANAGEMENT_PORT))
+                    .map(a -> Integer.parseInt(a.substring(MANAGEMENT_PORT.length()))).findFirst().orElse(port);
+            return new ServiceProcess(name, port, probePort, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
@@ -69,7 +75,8 @@ public final class ServiceProcess implements AutoCloseable {
     /** Whether the service answers its health probe with UP. */
     public boolean healthy() {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + probePort
+                            + "/actuator/health"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"");
         } catch (IOException e) {

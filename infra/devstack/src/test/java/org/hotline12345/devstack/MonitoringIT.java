@@ -132,8 +132,10 @@ class MonitoringIT {
         // the same caller about the same problem while it is open: a repeat, which escalates the first ticket
         assertThat(post("intake", "/api/v1/calls", HotlineJourneyIT.CALL, operator).statusCode()).isEqualTo(202);
 
+        // another caller somewhere else: a ticket of its own, which the unit returns
         JsonNode second = json.readTree(post("intake", "/api/v1/calls", HotlineJourneyIT.CALL
-                .replace("138 1234 5678", "139 0000 1111").replace("云岩区中华北路18号", "云岩区中华北路30号"),
+                .replace("138 1234 5678", "139 0000 1111")
+                .replace("26.5785", "26.5905").replace("106.7135", "106.7205"),
                 operator).body());
         awaitStatus(second.get("ticketId").asString(), unit, "ASSIGNED");
         assertThat(post("routing", "/api/v1/tickets/" + second.get("ticketId").asString() + "/reject",
@@ -144,12 +146,15 @@ class MonitoringIT {
         assertThat(post("routing", "/api/v1/tickets/" + ticketId + "/resolve",
                 "{\"result\":\"SOLVED\",\"reply\":\"已责令店主22点后停止营业\"}", unit).statusCode()).isEqualTo(200);
         awaitStatus(ticketId, unit, "RESOLVED");
-        // dissatisfied: the ticket goes back to the unit; resolved again and rated satisfied, it closes
+        // the citizen answers the resolution's text once they have it: dissatisfied, so the ticket goes back to
+        // the unit; resolved again and rated satisfied, it closes
+        awaitResolutionTexts(ticketId, 1);
         reply("reply-1", "3 不满意");
         awaitStatus(ticketId, unit, "REOPENED");
         assertThat(post("routing", "/api/v1/tickets/" + ticketId + "/resolve",
                 "{\"result\":\"SOLVED\",\"reply\":\"已再次检查并处理\"}", unit).statusCode()).isEqualTo(200);
         awaitStatus(ticketId, unit, "RESOLVED");
+        awaitResolutionTexts(ticketId, 2);
         reply("reply-2", "1 满意");
         awaitStatus(ticketId, unit, "CLOSED");
 
@@ -165,7 +170,7 @@ class MonitoringIT {
 
         provider.behave(ProviderStub.Behaviour.FAILS);
         post("intake", "/api/v1/calls", HotlineJourneyIT.CALL.replace("138 1234 5678", "137 0000 2222")
-                .replace("云岩区中华北路18号", "云岩区中华北路50号"), operator);
+                .replace("26.5785", "26.5605").replace("106.7135", "106.6905"), operator);
     }
 
     /** The caller's text back, as the SMS provider's signed webhook brings it. */
@@ -198,6 +203,20 @@ class MonitoringIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(json.readTree(
                 get("routing", "/api/v1/tickets/" + ticketId, token).body()).get("status").asString())
                 .isEqualTo(status));
+    }
+
+    private static void awaitResolutionTexts(String ticketId, int sent) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<String> resolutions = new ArrayList<>();
+            json.readTree(get("notification", "/api/v1/notifications?ticketId=" + ticketId,
+                    stack.tokens().get("supervisor")).body()).forEach(text -> {
+                        if ("TicketResolved".equals(text.path("trigger").asString())
+                                && "SENT".equals(text.path("status").asString())) {
+                            resolutions.add(text.path("notificationId").asString());
+                        }
+                    });
+            assertThat(resolutions).hasSize(sent);
+        });
     }
 
     private static String management(String service) {
