@@ -28,9 +28,13 @@ final class CityReader {
     static final String VOCABULARY = "category-vocabulary.json";
     static final String CORPUS = "complaints-corpus.tsv";
 
-    /** Texts the notification service sends; each needs a template in Chinese and in English. */
-    static final List<String> TEXTS = List.of("TicketReceived", "PublicReceipt", "TicketAssigned",
-            "TicketExtended", "TicketResolved", "TicketReopened", "TicketClosed", "ReplyHelp");
+    /**
+     * Texts the notification service sends, each with the values its template may use; each needs a template in
+     * Chinese and in English. A public receipt must carry its one-time code: the number gets nothing else until the
+     * code is entered.
+     */
+    static final Map<String, List<String>> TEXTS = texts();
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([^{}]*)}");
     static final List<String> LANGUAGES = List.of("zh", "en");
     static final List<String> PRIORITIES = List.of("URGENT", "HIGH", "NORMAL", "CONSULTATION");
     static final List<String> UNIT_KINDS = List.of("DEPARTMENT", "ENTERPRISE", "STREET_OFFICE");
@@ -77,7 +81,7 @@ final class CityReader {
             throw new CityDataException("The city's data has " + problems.size() + " problem"
                     + (problems.size() == 1 ? "" : "s") + ":\n - " + String.join("\n - ", problems));
         }
-        return new City(city.root().path("name").asString(), zone, categories, districts, units, grids,
+        return new City(string(city.root().path("name")), zone, categories, districts, units, grids,
                 files.read(RULES), texts, words, corpus);
     }
 
@@ -129,7 +133,7 @@ final class CityReader {
                 JsonNode street = streetNodes.get(s);
                 String streetAt = at + "/streets/" + s;
                 List<String> roads = new ArrayList<>();
-                street.path("roads").forEach(road -> roads.add(road.asString()));
+                street.path("roads").forEach(road -> roads.add(string(road)));
                 streets.add(new District.Street(code(file, street, streetAt, "code", streetCodes),
                         text(file, street, streetAt, "zh"), text(file, street, streetAt, "en"), roads));
             }
@@ -197,7 +201,7 @@ final class CityReader {
 
     private List<double[]> ring(JsonFile file, JsonNode geometry, String at) {
         List<double[]> ring = new ArrayList<>();
-        if (!"Polygon".equals(geometry.path("type").asString())) {
+        if (!"Polygon".equals(string(geometry.path("type")))) {
             problems.add(file.at(at + "/type") + ": a grid's geometry must be a Polygon");
             return ring;
         }
@@ -232,36 +236,61 @@ final class CityReader {
             }
             JsonNode coUnits = rule.path("coUnits");
             for (int u = 0; u < coUnits.size(); u++) {
-                if (!unitIds.contains(coUnits.get(u).asString())) {
-                    problems.add(file.at(at + "/coUnits/" + u) + ": unit " + coUnits.get(u).asString()
+                if (!unitIds.contains(string(coUnits.get(u)))) {
+                    problems.add(file.at(at + "/coUnits/" + u) + ": unit " + string(coUnits.get(u))
                             + " is not in " + UNITS);
                 }
             }
             JsonNode when = rule.path("when").path("categories");
             for (int c = 0; c < when.size(); c++) {
-                if (!categories.contains(when.get(c).asString())) {
-                    problems.add(file.at(at + "/when/categories/" + c) + ": category " + when.get(c).asString()
+                if (!categories.contains(string(when.get(c)))) {
+                    problems.add(file.at(at + "/when/categories/" + c) + ": category " + string(when.get(c))
                             + " is not in " + CATEGORIES);
                 }
             }
         }
     }
 
+    private static Map<String, List<String>> texts() {
+        Map<String, List<String>> texts = new LinkedHashMap<>();
+        texts.put("TicketReceived", List.of("ticketNumber"));
+        texts.put("PublicReceipt", List.of("ticketNumber", "code"));
+        texts.put("TicketAssigned", List.of("ticketNumber", "unitName", "resolveBy"));
+        texts.put("TicketExtended", List.of("ticketNumber", "unitName", "resolveBy", "reason"));
+        texts.put("TicketResolved", List.of("ticketNumber", "unitName", "reply"));
+        texts.put("TicketReopened", List.of("ticketNumber", "unitName", "resolveBy"));
+        texts.put("TicketClosed", List.of("ticketNumber", "unitName"));
+        texts.put("ReplyHelp", List.of("ticketNumber"));
+        return texts;
+    }
+
     private Map<String, Map<String, String>> templates(JsonFile file) {
         Map<String, Map<String, String>> templates = new LinkedHashMap<>();
-        for (String text : TEXTS) {
+        TEXTS.forEach((text, values) -> {
             Map<String, String> byLanguage = new LinkedHashMap<>();
             for (String language : LANGUAGES) {
+                String at = "/" + text + "/" + language;
                 JsonNode template = file.root().path(text).path(language);
                 if (!template.isString() || template.asString().isBlank()) {
-                    problems.add(file.at("/" + text + "/" + language) + ": no " + language + " template for "
-                            + text);
-                } else {
-                    byLanguage.put(language, template.asString());
+                    problems.add(file.at(at) + ": no " + language + " template for " + text);
+                    continue;
                 }
+                java.util.regex.Matcher placeholder = PLACEHOLDER.matcher(template.asString());
+                while (placeholder.find()) {
+                    if (!values.contains(placeholder.group(1))) {
+                        problems.add(file.at(at) + ": " + text + "." + language + " uses {" + placeholder.group(1)
+                                + "}, which this text has no value for; it may use {" + String.join("}, {", values)
+                                + "}");
+                    }
+                }
+                if (text.equals("PublicReceipt") && !template.asString().contains("{code}")) {
+                    problems.add(file.at(at) + ": PublicReceipt." + language + " must carry {code}, the one-time "
+                            + "code a web reporter enters before getting any other text");
+                }
+                byLanguage.put(language, template.asString());
             }
             templates.put(text, byLanguage);
-        }
+        });
         return templates;
     }
 
@@ -276,7 +305,7 @@ final class CityReader {
                         + CATEGORIES);
             }
             List<String> words = new ArrayList<>();
-            entry.getValue().forEach(word -> words.add(word.asString()));
+            entry.getValue().forEach(word -> words.add(string(word)));
             vocabulary.put(entry.getKey(), List.copyOf(words));
         }
         return vocabulary;
@@ -305,6 +334,11 @@ final class CityReader {
             problems.add(files.describe(CORPUS) + ": no training complaints; the classifier learns from them");
         }
         return corpus;
+    }
+
+    /** A value as text: a string as it is, anything else as JSON, so that a wrong type is named, not thrown. */
+    private static String string(JsonNode node) {
+        return node.isString() ? node.asString() : node.toString();
     }
 
     private JsonNode array(JsonFile file, JsonNode node, String at) {

@@ -37,11 +37,11 @@ final class JsonFile {
                             parser.currentTokenLocation().getLineNr());
                 }
             }
+            return new JsonFile(name, MAPPER.readTree(text), lines);
         } catch (JacksonException e) {
-            throw new CityDataException(name + ":" + e.getLocation().getLineNr() + ":"
-                    + e.getLocation().getColumnNr() + ": not valid JSON: " + e.getOriginalMessage());
+            throw new CityDataException(name + (e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr()
+                    + ":" + e.getLocation().getColumnNr()) + ": not valid JSON: " + e.getOriginalMessage());
         }
-        return new JsonFile(name, MAPPER.readTree(text), lines);
     }
 
     JsonNode root() {

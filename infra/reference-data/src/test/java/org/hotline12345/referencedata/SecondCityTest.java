@@ -56,6 +56,18 @@ class SecondCityTest {
     }
 
     @Test
+    void refusesTemplatesThatWouldFailWhenTheirTextIsDue() throws IOException {
+        copy(URUMQI, folder);
+        replace("sms-templates.json", "已交{unitName}办理", "已交{unit}办理");
+        replace("sms-templates.json", "验证码{code}。", "。");
+
+        assertThatThrownBy(() -> City.fromFolder(folder))
+                .hasMessageContaining(at("sms-templates.json", "已交{unit}办理") + ": TicketAssigned.zh uses {unit}, "
+                        + "which this text has no value for; it may use {ticketNumber}, {unitName}, {resolveBy}")
+                .hasMessageContaining("PublicReceipt.zh must carry {code}");
+    }
+
+    @Test
     void namesTheLineAndColumnOfMalformedJsonAndAMissingFile() throws IOException {
         copy(URUMQI, folder);
         replace("categories.json", "\"code\": \"HEATING\",", "\"code\": \"HEATING\"");

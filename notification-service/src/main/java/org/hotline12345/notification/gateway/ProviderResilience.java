@@ -83,9 +83,12 @@ public final class ProviderResilience {
         return circuitBreakers;
     }
 
-    /** The request may have reached the provider: it timed out, or the connection failed after it was sent. */
+    /**
+     * The request may have reached the provider: it timed out, or the connection failed after it was sent (while
+     * sending it, or while reading the answer, which an I/O error such as a premature close is).
+     */
     public static boolean outcomeUnknown(Throwable e) {
-        return e instanceof TimeoutException || e instanceof WebClientRequestException;
+        return e instanceof TimeoutException || e instanceof WebClientRequestException || e instanceof IOException;
     }
 
     /** Faults of the provider or the way to it; a 4xx is our request's fault and is not retried. */

@@ -4,9 +4,11 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
 
 /**
  * Matches requests that came in on the actuator's own port ({@code management.server.port}, set in deployments):
@@ -27,9 +29,20 @@ final class ManagementPort implements ServerWebExchangeMatcher, ApplicationListe
         }
     }
 
+    /**
+     * The port the connection really came in on: the request's local address is rewritten by forwarded headers
+     * ({@code X-Forwarded-Port}, {@code Forwarded: host=}) where those are honoured, which anyone can send.
+     */
     @Override
     public Mono<MatchResult> matches(ServerWebExchange exchange) {
-        InetSocketAddress local = exchange.getRequest().getLocalAddress();
-        return local != null && local.getPort() == port.get() ? MatchResult.match() : MatchResult.notMatch();
+        Object request;
+        try {
+            request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+        } catch (IllegalArgumentException notNetty) {
+            return MatchResult.notMatch();
+        }
+        return request instanceof HttpServerRequest netty
+                && netty.connectionHostAddress() instanceof InetSocketAddress local
+                && local.getPort() == port.get() ? MatchResult.match() : MatchResult.notMatch();
     }
 }

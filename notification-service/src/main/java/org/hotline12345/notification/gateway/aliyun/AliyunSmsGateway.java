@@ -14,8 +14,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.hotline12345.notification.gateway.ProviderResilience;
 import org.hotline12345.notification.gateway.SmsGateway;
 import org.hotline12345.notification.gateway.SmsProviderProperties;
+import io.micrometer.common.KeyValue;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.web.reactive.function.client.ClientRequestObservationContext;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -36,8 +39,13 @@ public class AliyunSmsGateway implements SmsGateway {
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SEND_DATE = DateTimeFormatter.BASIC_ISO_DATE;
     private static final int PAGE_SIZE = 50;
-    /** A number gets a few texts a day from the hub; more pages than this is a number someone else texts a lot. */
-    private static final int MAX_PAGES = 10;
+    /**
+     * A number gets a few texts a day from the hub; past this many pages it is a number someone else texts a lot,
+     * and the look-up would outlast the text's lease.
+     */
+    private static final int MAX_PAGES = 2;
+    /** What the provider takes for a variable that has no value: it refuses an empty one. */
+    private static final String NO_VALUE = "-";
 
     private final WebClient client;
     private final URI endpoint;
@@ -52,8 +60,12 @@ public class AliyunSmsGateway implements SmsGateway {
     public AliyunSmsGateway(WebClient.Builder builder, SmsProviderProperties provider, AliyunProperties settings,
             ProviderResilience resilience, JsonMapper json, Clock clock) {
         this.endpoint = URI.create(provider.baseUrl());
-        this.host = endpoint.getPort() == -1 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort();
-        this.client = builder.build();
+        // the Host header as the client sends it: the port only when it is not the scheme's own
+        boolean defaultPort = endpoint.getPort() == -1 || endpoint.getPort() == 443 && "https".equals(endpoint
+                .getScheme()) || endpoint.getPort() == 80 && "http".equals(endpoint.getScheme());
+        this.host = defaultPort ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort();
+        // every parameter, the number included, is in the query: traces get the address without it
+        this.client = builder.observationConvention(new WithoutQuery()).build();
         this.provider = provider;
         this.settings = settings;
         this.templateCodes = settings.codes();
@@ -172,13 +184,24 @@ public class AliyunSmsGateway implements SmsGateway {
     /** The template's variables, each within the provider's length, as strings. */
     private Map<String, String> variables(Map<String, String> values) {
         Map<String, String> variables = new TreeMap<>();
-        values.forEach((name, value) -> variables.put(name, value.codePointCount(0, value.length())
-                <= settings.maxVariableLength() ? value
+        values.forEach((name, value) -> variables.put(name, value.isBlank() ? NO_VALUE
+                : value.codePointCount(0, value.length()) <= settings.maxVariableLength() ? value
                 : value.substring(0, value.offsetByCodePoints(0, settings.maxVariableLength() - 1)) + "…"));
         return variables;
     }
 
     public ProviderResilience resilience() {
         return resilience;
+    }
+
+    /** Client spans and metrics name the provider's address without the query, which holds the number. */
+    static final class WithoutQuery extends DefaultClientRequestObservationConvention {
+
+        @Override
+        protected KeyValue httpUrl(ClientRequestObservationContext context) {
+            KeyValue url = super.httpUrl(context);
+            int query = url.getValue().indexOf('?');
+            return query < 0 ? url : KeyValue.of(url.getKey(), url.getValue().substring(0, query));
+        }
     }
 }

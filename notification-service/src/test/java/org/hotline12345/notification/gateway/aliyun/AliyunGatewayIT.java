@@ -113,6 +113,10 @@ class AliyunGatewayIT {
 
         HttpResponse<String> stranger = provider.pushReport(callback("a-guessed-secret", "reports"), sent, true);
         assertThat(stranger.statusCode()).isEqualTo(404);
+        // nothing about the body is read before the secret is checked
+        web.post().uri("/api/v1/sms/aliyun/reports?secret=a-guessed-secret").bodyValue("not a push").exchange()
+                .expectStatus().isNotFound();
+        web.post().uri("/api/v1/sms/aliyun/reports").bodyValue("[]").exchange().expectStatus().isNotFound();
         assertThat(notification(ticket).path("deliveryStatus").isMissingNode()
                 || notification(ticket).path("deliveryStatus").isNull()).isTrue();
 
@@ -166,7 +170,7 @@ class AliyunGatewayIT {
     }
 
     private String callback(String secret, String kind) {
-        return "http://127.0.0.1:" + port + "/api/v1/sms/aliyun/" + secret + "/" + kind;
+        return "http://127.0.0.1:" + port + "/api/v1/sms/aliyun/" + kind + "?secret=" + secret;
     }
 
     private static AliyunSmsStub.Sent sentFor(TicketReceived ticket) {

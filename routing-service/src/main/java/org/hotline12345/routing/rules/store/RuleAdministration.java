@@ -7,11 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.hotline12345.platform.problem.IllegalTransitionException;
-import org.hotline12345.referencedata.Grid;
 import org.hotline12345.referencedata.City;
-import org.hotline12345.referencedata.Unit;
 import org.hotline12345.routing.rules.RoutingDecision;
 import org.hotline12345.routing.rules.RoutingInput;
 import org.hotline12345.routing.rules.RuleSet;
@@ -47,11 +44,7 @@ class RuleAdministration {
         this.store = store;
         this.pastTickets = pastTickets;
         this.clock = clock;
-        this.validator = new RuleSetValidator(
-                city.units().stream().map(Unit::id).collect(Collectors.toSet()),
-                city.categories().stream().map(c -> c.code()).collect(Collectors.toSet()),
-                city.grids().stream().collect(Collectors.toMap(Grid::id, Grid::district)),
-                city.districts().stream().map(d -> d.code()).collect(Collectors.toSet()));
+        this.validator = CityRules.validator(city);
     }
 
     Mono<StoredRuleSet> active() {

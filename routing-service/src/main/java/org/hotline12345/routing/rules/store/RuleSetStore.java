@@ -6,6 +6,7 @@ import org.hotline12345.referencedata.City;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.hotline12345.platform.messaging.PrerequisiteMissingException;
+import org.hotline12345.platform.problem.InvalidRequestException;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -49,6 +50,15 @@ public class RuleSetStore implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         StoredRuleSet first = json.readValue(city.firstRuleSet(), StoredRuleSet.class);
+        try {
+            // checked as an administrator's rule set is, so that a city's rules.json that could not route every
+            // ticket stops the start instead of failing ticket after ticket
+            new RuleSetProposal(first.description(), first.rules()).toDomain(first.version(),
+                    CityRules.validator(city));
+        } catch (InvalidRequestException refused) {
+            throw new IllegalStateException("The city's first rule set (rules.json) cannot be used: "
+                    + refused.fieldErrors());
+        }
         StoredRuleSet seeded = new StoredRuleSet(first.version(), first.description(), first.rules(),
                 clock.instant(), "reference-data");
         mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), StoredRuleSet.class)
