@@ -1,11 +1,83 @@
 // The analysts' dashboard: every figure comes from the analytics API with the analyst's own token, which stays in
-// this tab's session storage only.
+// this tab's session storage only. Chinese first, English on request; the city's own names instead of codes.
 (function () {
   'use strict';
   const API = '/api/v1/analytics';
   const MAX_DAYS_FROM_FACTS = 92;
   const $ = (id) => document.getElementById(id);
   const status = $('status');
+
+  const WORDS = {
+    zh: {
+      title: '12345热线 · 数据分析', brand: '12345热线', analytics: '数据分析', token: '分析员令牌',
+      tokenHint: '粘贴令牌', signIn: '登录', from: '起', to: '止', show: '查询', today: '今日', limits: '办理时限',
+      trend: '三率趋势', categories: '诉求分类', ranking: '月度排名', map: '热点网格地图', hotGrids: '热点网格',
+      clusters: '重复诉求', unit: '承办单位', composite: '综合得分', responseRate: '响应率',
+      resolutionRate: '解决率', satisfactionRate: '满意率', assignedCount: '派单数', rated: '评价数',
+      lastMonth: '上月名次', change: '得分变化', grid: '网格', district: '区县', tickets: '工单数',
+      topCategory: '最多的诉求', ticket: '工单', category: '诉求分类', linked: '关联工单', repeatCalls: '重复来电',
+      received: '受理', answeredOnCall: '当场解答', assigned: '派单', signedFor: '签收', signedForOnTime: '按时签收',
+      resolved: '办结', returned: '退单', escalated: '督办', overdueNow: '当前超期', resolvedOnTime: '按时办结',
+      medianHours: '办结时长中位数（小时）', p90Hours: '九成办结于（小时）', repeatRate: '重复诉求率',
+      fcr: '一次办结率', nothing: '本期无数据。', loading: '正在加载…', signInFirst: '请用分析员令牌登录后查看数据。',
+      refused: '令牌无效：请用有效的分析员令牌重新登录。', noRole: '该令牌没有分析员（ANALYST）角色。',
+      badRange: '开始日期须早于结束日期。', figuresFor: '数据范围 ', lastDays: '（时限与热点为其中最近 {n} 天）',
+      byDay: '全市，按日', byWeek: '全市，按周', ticketsTotal: '{n} 件', onBefore: '，较上期 {p}%',
+      mapLegend: '颜色越深，工单越多', other: 'English'
+    },
+    en: {
+      title: '12345 hotline · analytics', brand: '12345 hotline', analytics: 'analytics', token: 'Analyst token',
+      tokenHint: 'paste a bearer token', signIn: 'Sign in', from: 'From', to: 'To', show: 'Show', today: 'Today',
+      limits: 'Time limits', trend: 'Rate trends', categories: 'Categories', ranking: 'Monthly ranking',
+      map: 'Hot grids on the map', hotGrids: 'Hot spots: grids', clusters: 'Hot spots: repeat complaints',
+      unit: 'Unit', composite: 'Composite', responseRate: 'Response', resolutionRate: 'Resolution',
+      satisfactionRate: 'Satisfaction', assignedCount: 'Assigned', rated: 'Rated', lastMonth: 'Last month',
+      change: 'Change', grid: 'Grid', district: 'District', tickets: 'Tickets', topCategory: 'Top category',
+      ticket: 'Ticket', category: 'Category', linked: 'Linked', repeatCalls: 'Repeat calls', received: 'received',
+      answeredOnCall: 'answered on the call', assigned: 'assigned', signedFor: 'signed for',
+      signedForOnTime: 'signed for on time', resolved: 'resolved', returned: 'returned', escalated: 'escalated',
+      overdueNow: 'overdue now', resolvedOnTime: 'resolved on time', medianHours: 'median hours to resolve',
+      p90Hours: '90% resolved within hours', repeatRate: 'repeat complaints', fcr: 'first-contact resolution',
+      nothing: 'Nothing in this period.', loading: 'Loading …',
+      signInFirst: 'Sign in with an analyst token to see the figures.',
+      refused: 'The token was refused: sign in again with a valid analyst token.',
+      noRole: 'This token has no ANALYST role.', badRange: 'Choose a start day before the end day.',
+      figuresFor: 'Figures for ', lastDays: ' (time limits and hot spots for the last {n} days of it)',
+      byDay: 'the whole city, by day', byWeek: 'the whole city, by week', ticketsTotal: '{n} tickets',
+      onBefore: ', {p}% on the period before', mapLegend: 'the darker, the more tickets', other: '中文'
+    }
+  };
+  let language = localStorage.getItem('dashboardLanguage') === 'en' ? 'en' : 'zh';
+  const t = (key, values) => Object.entries(values || {})
+    .reduce((text, [name, value]) => text.replace('{' + name + '}', value), WORDS[language][key]);
+
+  // the city's names by code, from the API once signed in; a code stands for itself until then
+  let city = { categories: {}, units: {}, districts: {}, grids: {}, outlines: [] };
+  const named = (table, code) => {
+    const entry = city[table][code];
+    return entry ? (language === 'en' ? entry.en : entry.zh) || code : (code === null ? '–' : code);
+  };
+  const gridName = (id) => {
+    const grid = city.grids[id];
+    return grid ? named('districts', grid.district) + ' ' + id : (id || '–');
+  };
+
+  function translatePage() {
+    document.documentElement.lang = language === 'en' ? 'en' : 'zh-CN';
+    document.title = t('title');
+    document.querySelectorAll('[data-i18n]').forEach((element) => {
+      element.textContent = t(element.dataset.i18n);
+    });
+    $('token').placeholder = t('tokenHint');
+    $('language').textContent = t('other');
+    $('language').lang = language === 'en' ? 'zh-CN' : 'en';
+  }
+
+  function say(key, values, error) {
+    status.className = error ? 'error' : '';
+    status.dataset.key = key;
+    status.textContent = t(key, values);
+  }
 
   function takeTokenFromFragment() {
     const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
@@ -29,8 +101,8 @@
     const response = await fetch(API + path, {
       headers: { Authorization: 'Bearer ' + sessionStorage.getItem('analystToken'), Accept: 'application/json' }
     });
-    if (response.status === 401) throw new Error('The token was refused: sign in again with a valid analyst token.');
-    if (response.status === 403) throw new Error('This token has no ANALYST role.');
+    if (response.status === 401) throw new Error(t('refused'));
+    if (response.status === 403) throw new Error(t('noRole'));
     if (!response.ok) {
       const problem = await response.json().catch(() => ({}));
       throw new Error(problem.detail || (path + ' answered ' + response.status));
@@ -63,7 +135,7 @@
       const td = tr.insertCell();
       td.colSpan = $(table).querySelectorAll('th').length;
       td.className = 'empty';
-      td.textContent = 'Nothing in this period.';
+      td.textContent = t('nothing');
       return;
     }
     for (const item of items) {
@@ -80,37 +152,37 @@
     $('today-date').textContent = overview.from;
     const today = $('today');
     today.replaceChildren();
-    tile(today, 'today-received', 'received', overview.received);
-    tile(today, 'today-resolved-at-intake', 'answered on the call', overview.resolvedAtIntake);
-    tile(today, 'today-assigned', 'assigned', overview.assigned);
-    tile(today, 'today-accepted', 'signed for', overview.accepted);
-    tile(today, 'today-accepted-on-time', 'signed for on time', overview.acceptedOnTime);
-    tile(today, 'today-resolved', 'resolved', overview.resolved);
-    tile(today, 'today-returns', 'returned', overview.returns);
-    tile(today, 'today-escalations', 'escalated', overview.escalations);
+    tile(today, 'today-received', t('received'), overview.received);
+    tile(today, 'today-resolved-at-intake', t('answeredOnCall'), overview.resolvedAtIntake);
+    tile(today, 'today-assigned', t('assigned'), overview.assigned);
+    tile(today, 'today-accepted', t('signedFor'), overview.accepted);
+    tile(today, 'today-accepted-on-time', t('signedForOnTime'), overview.acceptedOnTime);
+    tile(today, 'today-resolved', t('resolved'), overview.resolved);
+    tile(today, 'today-returns', t('returned'), overview.returns);
+    tile(today, 'today-escalations', t('escalated'), overview.escalations);
   }
 
   function showLimits(report) {
     $('limits-range').textContent = report.from + ' – ' + report.to;
     const limits = $('limits');
     limits.replaceChildren();
-    const city = report.groups[0] || {};
-    tile(limits, 'limits-overdue', 'overdue now', city.overdueNow === undefined ? 0 : city.overdueNow);
-    tile(limits, 'limits-on-time-acceptance', 'signed for on time', city.onTimeAcceptanceRate, '%');
-    tile(limits, 'limits-on-time-resolution', 'resolved on time', city.onTimeResolutionRate, '%');
-    tile(limits, 'limits-median-hours', 'median hours to resolve', city.medianHandlingHours);
-    tile(limits, 'limits-p90-hours', '90% resolved within hours', city.p90HandlingHours);
-    tile(limits, 'limits-return-rate', 'returned', city.returnRate, '%');
-    tile(limits, 'limits-repeat-rate', 'repeat complaints', city.repeatRate, '%');
-    tile(limits, 'limits-fcr', 'first-contact resolution', city.firstContactResolutionRate, '%');
+    const whole = report.groups[0] || {};
+    tile(limits, 'limits-overdue', t('overdueNow'), whole.overdueNow === undefined ? 0 : whole.overdueNow);
+    tile(limits, 'limits-on-time-acceptance', t('signedForOnTime'), whole.onTimeAcceptanceRate, '%');
+    tile(limits, 'limits-on-time-resolution', t('resolvedOnTime'), whole.onTimeResolutionRate, '%');
+    tile(limits, 'limits-median-hours', t('medianHours'), whole.medianHandlingHours);
+    tile(limits, 'limits-p90-hours', t('p90Hours'), whole.p90HandlingHours);
+    tile(limits, 'limits-return-rate', t('returned'), whole.returnRate, '%');
+    tile(limits, 'limits-repeat-rate', t('repeatRate'), whole.repeatRate, '%');
+    tile(limits, 'limits-fcr', t('fcr'), whole.firstContactResolutionRate, '%');
   }
 
   function showTrend(rates, period) {
-    $('trend-period').textContent = 'the whole city, by ' + period;
+    $('trend-period').textContent = t(period === 'week' ? 'byWeek' : 'byDay');
     const chart = $('trend');
     chart.replaceChildren();
     if (rates.length === 0) {
-      chart.textContent = 'Nothing in this period.';
+      chart.textContent = t('nothing');
       chart.className = 'chart empty';
       return;
     }
@@ -170,9 +242,9 @@
         totals[category] = (totals[category] || 0) + count;
       }
     }
-    $('volume-total').textContent = volume.tickets + ' tickets'
-      + (volume.changePercent === null ? '' : ', ' + (volume.changePercent > 0 ? '+' : '') + volume.changePercent
-        + '% on the period before');
+    $('volume-total').textContent = t('ticketsTotal', { n: volume.tickets })
+      + (volume.changePercent === null ? '' : t('onBefore', { p: (volume.changePercent > 0 ? '+' : '')
+        + volume.changePercent }));
     const bars = $('categories');
     bars.replaceChildren();
     const sorted = Object.entries(totals).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -183,7 +255,8 @@
       bar.dataset.testid = 'category-' + category;
       bar.dataset.value = String(count);
       const name = document.createElement('span');
-      name.textContent = category;
+      name.textContent = named('categories', category);
+      name.title = category;
       const fill = document.createElement('div');
       fill.className = 'fill';
       fill.style.width = (100 * count / most) + '%';
@@ -193,33 +266,83 @@
       bar.append(name, fill, number);
       bars.append(bar);
     }
-    if (sorted.length === 0) bars.textContent = 'Nothing in this period.';
+    if (sorted.length === 0) bars.textContent = t('nothing');
   }
 
   function showRanking(month, entries) {
     $('ranking-month').textContent = month;
-    rows('ranking', entries, (e) => [e.rank, e.unitName + ' (' + e.unitId + ')', e.composite, e.responseRate,
+    rows('ranking', entries, (e) => [e.rank, city.units[e.unitId] ? named('units', e.unitId) : e.unitName,
+      e.composite, e.responseRate,
       e.resolutionRate, e.satisfactionRate, e.assigned, e.rated, e.previousRank,
       { text: e.compositeChange === null ? '–' : (e.compositeChange > 0 ? '+' : '') + e.compositeChange,
         className: e.compositeChange > 0 ? 'up' : e.compositeChange < 0 ? 'down' : '' }]);
   }
 
   function showHotspots(hotspots) {
-    rows('hot-grids', hotspots.grids, (g) => [g.gridId, g.district, g.tickets, g.topCategory]);
-    rows('clusters', hotspots.clusters, (c) => [c.ticketNumber || c.ticketId, c.category, c.gridId,
-      c.linkedTickets, c.repeatCalls]);
+    rows('hot-grids', hotspots.grids, (g) => [gridName(g.gridId), named('districts', g.district), g.tickets,
+      named('categories', g.topCategory)]);
+    rows('clusters', hotspots.clusters, (c) => [c.ticketNumber || c.ticketId, named('categories', c.category),
+      gridName(c.gridId), c.linkedTickets, c.repeatCalls]);
+    showMap(hotspots.grids);
+  }
+
+  // the city's grids drawn from their outlines, each shaded by its tickets in the period
+  function showMap(hotGrids) {
+    const map = $('map');
+    map.replaceChildren();
+    $('map-legend').textContent = t('mapLegend');
+    if (city.outlines.length === 0) return;
+    const tickets = {};
+    hotGrids.forEach((g) => { tickets[g.gridId] = g.tickets; });
+    const most = Math.max(1, ...Object.values(tickets));
+    const points = city.outlines.flatMap((g) => g.ring);
+    const west = Math.min(...points.map((p) => p[0])), east = Math.max(...points.map((p) => p[0]));
+    const south = Math.min(...points.map((p) => p[1])), north = Math.max(...points.map((p) => p[1]));
+    // a degree of longitude is shorter than one of latitude away from the equator
+    const squeeze = Math.cos((north + south) / 2 * Math.PI / 180);
+    const width = 600, pad = 6;
+    const scale = (width - 2 * pad) / Math.max((east - west) * squeeze, 1e-9);
+    const height = Math.round((north - south) * scale + 2 * pad);
+    const ns = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
+    for (const grid of city.outlines) {
+      const polygon = document.createElementNS(ns, 'polygon');
+      polygon.setAttribute('points', grid.ring.map((p) => ((p[0] - west) * squeeze * scale + pad).toFixed(1) + ','
+        + ((north - p[1]) * scale + pad).toFixed(1)).join(' '));
+      const count = tickets[grid.id] || 0;
+      polygon.setAttribute('fill', count === 0 ? '#eef2f6' : 'rgba(200, 64, 47, ' + (0.2 + 0.8 * count / most) + ')');
+      polygon.dataset.testid = 'grid-' + grid.id;
+      polygon.dataset.value = String(count);
+      const title = document.createElementNS(ns, 'title');
+      title.textContent = gridName(grid.id) + ': ' + t('ticketsTotal', { n: count });
+      polygon.append(title);
+      svg.append(polygon);
+    }
+    map.append(svg);
+  }
+
+  async function loadCity() {
+    if (city.loaded) return;
+    const names = await get('/city');
+    const byCode = (list) => Object.fromEntries(list.map((item) => [item.code, item]));
+    city = { categories: byCode(names.categories), units: byCode(names.units), districts: byCode(names.districts),
+      grids: Object.fromEntries(names.grids.map((g) => [g.id, g])), outlines: names.grids, loaded: true };
   }
 
   // the range starts as this month of the city's calendar, which the service knows and the browser may not
   let rangeChosen = false;
 
   async function load() {
+    translatePage();
     if (!sessionStorage.getItem('analystToken')) {
+      say('signInFirst');
       return;
     }
     let overview;
     try {
       overview = await get('/overview');
+      await loadCity();
     } catch (error) {
       status.className = 'error';
       status.textContent = error.message;
@@ -232,12 +355,10 @@
     const from = $('from').value;
     const to = $('to').value;
     if (!from || !to || from > to) {
-      status.className = 'error';
-      status.textContent = 'Choose a start day before the end day.';
+      say('badRange', {}, true);
       return;
     }
-    status.className = '';
-    status.textContent = 'Loading …';
+    say('loading');
     const factsFrom = atMostDaysBefore(from, to, MAX_DAYS_FROM_FACTS - 1);
     const period = daysBetween(from, to) > 62 ? 'week' : 'day';
     const month = to.slice(0, 7);
@@ -257,8 +378,8 @@
       showRanking(month, ranking);
       showHotspots(hotspots);
       $('board').hidden = false;
-      status.textContent = 'Figures for ' + from + ' – ' + to + (factsFrom !== from
-        ? ' (time limits and hot spots for the last ' + MAX_DAYS_FROM_FACTS + ' days of it)' : '') + '.';
+      status.textContent = t('figuresFor') + from + ' – ' + to + (factsFrom !== from
+        ? t('lastDays', { n: MAX_DAYS_FROM_FACTS }) : '');
       document.body.dataset.loaded = 'true';
     } catch (error) {
       status.className = 'error';
@@ -267,6 +388,11 @@
   }
 
   takeTokenFromFragment();
+  $('language').addEventListener('click', () => {
+    language = language === 'zh' ? 'en' : 'zh';
+    localStorage.setItem('dashboardLanguage', language);
+    load();
+  });
   $('signin').addEventListener('submit', (event) => {
     event.preventDefault();
     if ($('token').value.trim()) {
@@ -278,6 +404,11 @@
   // a link with a new #token= opens on the page already loaded: take the token and load again
   window.addEventListener('hashchange', () => {
     takeTokenFromFragment();
+  $('language').addEventListener('click', () => {
+    language = language === 'zh' ? 'en' : 'zh';
+    localStorage.setItem('dashboardLanguage', language);
+    load();
+  });
     load();
   });
   $('range').addEventListener('submit', (event) => {

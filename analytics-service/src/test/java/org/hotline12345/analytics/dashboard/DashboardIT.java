@@ -50,7 +50,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The dashboard in a real browser (Debian's headless Chromium through chromedriver) against the running service:
- * every number it shows is the number the API gives for the same question.
+ * every number it shows is the number the API gives for the same question, in Chinese first with the city's names
+ * instead of codes, the hot grids on the city's grid map, and in English on request.
  */
 @HubIntegrationTest(database = "analytics-dashboard-it", properties = {
         "hotline.analytics.rollup-interval=1s"})
@@ -62,6 +63,7 @@ class DashboardIT {
     private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
             new ParameterizedTypeReference<>() { };
+    static final City CITY = City.sample();
     static ChromeDriver browser;
 
     @LocalServerPort
@@ -124,10 +126,14 @@ class DashboardIT {
         assertThat(rankingRows).hasSize(ranking.size());
         for (int i = 0; i < ranking.size(); i++) {
             List<WebElement> cells = rankingRows.get(i).findElements(By.tagName("td"));
-            assertThat(cells.get(1).getText()).contains((String) ranking.get(i).get("unitId"));
+            assertThat(cells.get(1).getText()).isEqualTo(CITY.unit((String) ranking.get(i).get("unitId"))
+                    .orElseThrow().zh());
             assertThat(number(cells.get(2).getText())).isEqualTo(number(ranking.get(i).get("composite")));
         }
-        assertThat(rankingRows.get(0).getText()).contains("WATER_CO");
+        assertThat(rankingRows.get(0).getText()).contains("贵阳水务集团").doesNotContain("WATER_CO");
+        assertThat(browser.findElement(By.cssSelector("#ranking thead")).getText()).contains("承办单位", "满意率");
+        assertThat(browser.findElement(By.cssSelector("[data-testid='category-NOISE']")).getText())
+                .contains("噪音扰民");
 
         Map<String, Long> categories = new LinkedHashMap<>();
         ((List<Map<String, Object>>) api("/volume?by=day&from=" + from + "&to=" + to, OBJECT).get("buckets"))
@@ -140,8 +146,17 @@ class DashboardIT {
                 OBJECT).get("grids");
         List<WebElement> gridRows = browser.findElements(By.cssSelector("#hot-grids tbody tr"));
         assertThat(gridRows).hasSize(hotGrids.size());
-        assertThat(gridRows.get(0).findElements(By.tagName("td")).get(0).getText())
-                .isEqualTo(hotGrids.get(0).get("gridId")).isEqualTo("YY-04");
+        assertThat(hotGrids.get(0).get("gridId")).isEqualTo("YY-04");
+        assertThat(gridRows.get(0).findElements(By.tagName("td")).get(0).getText()).isEqualTo("云岩区 YY-04");
+        assertThat(gridRows.get(0).findElements(By.tagName("td")).get(1).getText()).isEqualTo("云岩区");
+
+        // every grid of the city on the map, the hot ones shaded by their tickets
+        List<WebElement> map = browser.findElements(By.cssSelector("#map polygon"));
+        assertThat(map).hasSize(CITY.grids().size());
+        for (Map<String, Object> hot : hotGrids) {
+            assertThat(value("grid-" + hot.get("gridId"))).isEqualTo(hot.get("tickets").toString());
+        }
+        assertThat(value("grid-NM-01")).isEqualTo("0");
 
         List<Double> apiSatisfaction = new ArrayList<>();
         api("/rates?groupBy=city&period=day&from=" + from + "&to=" + to, LIST)
@@ -153,6 +168,16 @@ class DashboardIT {
         Path screenshot = Path.of("target/dashboard.png");
         Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
         assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+
+        browser.findElement(By.id("language")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#ranking thead"), "Satisfaction"));
+        assertThat(browser.findElement(By.cssSelector("#ranking tbody tr")).getText())
+                .contains("Guiyang Water Group");
+        assertThat(value("today-received")).isEqualTo("5");
+        browser.findElement(By.id("language")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#ranking thead"), "满意率"));
     }
 
     @Test
@@ -160,13 +185,13 @@ class DashboardIT {
         browser.get("http://localhost:" + port + "/dashboard");
         browser.executeScript("sessionStorage.clear()");
         browser.navigate().refresh();
-        assertThat(browser.findElement(By.id("status")).getText()).contains("Sign in with an analyst token");
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("请用分析员令牌登录后查看数据。");
         assertThat(browser.findElement(By.id("board")).isDisplayed()).isFalse();
 
         browser.findElement(By.id("token")).sendKeys("not-a-token");
         browser.findElement(By.cssSelector("#signin button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.id("status"), "The token was refused"));
+                By.id("status"), "令牌无效"));
     }
 
     /** A number as the page or the API gives it ({@code 80} and {@code 80.0} alike), or null for none. */
