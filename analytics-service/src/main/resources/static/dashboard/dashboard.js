@@ -404,11 +404,6 @@
   // a link with a new #token= opens on the page already loaded: take the token and load again
   window.addEventListener('hashchange', () => {
     takeTokenFromFragment();
-  $('language').addEventListener('click', () => {
-    language = language === 'zh' ? 'en' : 'zh';
-    localStorage.setItem('dashboardLanguage', language);
-    load();
-  });
     load();
   });
   $('range').addEventListener('submit', (event) => {

@@ -6,6 +6,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 
 /**
  * The city's names and grid outlines, so that the dashboard shows 噪音扰民 and 贵阳市城市管理局 rather than codes and
@@ -23,8 +24,8 @@ class CityController {
     }
 
     @GetMapping("/city")
-    CityNames city() {
-        return names;
+    Mono<CityNames> city() {
+        return Mono.just(names);
     }
 
     /**
