@@ -111,7 +111,12 @@ public class TicketRegistration {
 
     Mono<TicketView> view(String ticketId) {
         return mongo.findById(ticketId, IntakeTicket.class)
-                .map(TicketView::of)
+                .flatMap(ticket -> {
+                    String joined = ticket.getRepeatOf() != null ? ticket.getRepeatOf() : ticket.getParentIncidentId();
+                    return joined == null ? Mono.just(TicketView.of(ticket, null))
+                            : mongo.findById(joined, IntakeTicket.class).map(parent -> TicketView.of(ticket, parent))
+                                    .defaultIfEmpty(TicketView.of(ticket, null));
+                })
                 .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("Ticket", ticketId)));
     }
 

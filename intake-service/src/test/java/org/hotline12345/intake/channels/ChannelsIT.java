@@ -109,6 +109,11 @@ class ChannelsIT {
         assertThat(again.repeatOf()).isEqualTo(first.ticketId());
         assertThat(again.status()).isEqualTo("LINKED");
         assertThat(event(again.ticketId()).repeatOf()).isEqualTo(first.ticketId());
+        // the staff's view of the linked ticket says which ticket it joined, and why
+        staffView(again.ticketId()).jsonPath("$.linkedTo.ticketId").isEqualTo(first.ticketId())
+                .jsonPath("$.linkedTo.ticketNumber").isEqualTo(first.ticketNumber())
+                .jsonPath("$.linkedTo.why").isEqualTo("REPEAT");
+        staffView(first.ticketId()).jsonPath("$.linkedTo").doesNotExist();
     }
 
     @Test
@@ -151,6 +156,14 @@ class ChannelsIT {
         assertThat(near.parentIncidentId()).isEqualTo(first.ticketId());
         assertThat(event(near.ticketId()).parentIncidentId()).isEqualTo(first.ticketId());
         assertThat(far.parentIncidentId()).isNull();
+        staffView(near.ticketId()).jsonPath("$.linkedTo.ticketNumber").isEqualTo(first.ticketNumber())
+                .jsonPath("$.linkedTo.why").isEqualTo("SAME_INCIDENT");
+    }
+
+    private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec staffView(String ticketId) {
+        return web.get().uri("/api/v1/intake/tickets/{id}", ticketId)
+                .headers(h -> h.setBearerAuth(infra.tokens().mint("sup-1", "SUPERVISOR"))).exchange()
+                .expectStatus().isOk().expectBody();
     }
 
     @Test

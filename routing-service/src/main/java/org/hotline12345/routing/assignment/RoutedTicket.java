@@ -92,6 +92,8 @@ public class RoutedTicket extends OutboxDocument {
     private Instant feedbackDueAt;
     private Instant closedAt;
     private String repeatOf;
+    /** The first report of the same incident, which this one joined; its work is done there. */
+    private String parentIncidentId;
     /** Repeat calls that already escalated this ticket, so a redelivered one does not escalate it again. */
     private List<String> repeatsEscalated = new ArrayList<>();
     @Version
@@ -123,6 +125,7 @@ public class RoutedTicket extends OutboxDocument {
                 : received.address() == null ? null : received.address().district();
         ticket.receivedAt = received.occurredAt();
         ticket.repeatOf = received.repeatOf();
+        ticket.parentIncidentId = received.parentIncidentId();
         return ticket;
     }
 
@@ -491,5 +494,9 @@ public class RoutedTicket extends OutboxDocument {
 
     public String getRepeatOf() {
         return repeatOf;
+    }
+
+    public String getParentIncidentId() {
+        return parentIncidentId;
     }
 }

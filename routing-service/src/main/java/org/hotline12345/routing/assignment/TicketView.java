@@ -4,13 +4,18 @@ import java.time.Instant;
 import java.util.List;
 import org.hotline12345.contracts.AssignmentReason;
 
-/** A ticket as units and supervisors see it, with why it went where it is and what happened since. */
+/**
+ * A ticket as units and supervisors see it, with why it went where it is and what happened since; a linked ticket
+ * names the ticket it joined: {@code repeatOf} (the same caller's open ticket) or {@code parentIncidentId} (the first
+ * report of the same incident).
+ */
 public record TicketView(String ticketId, String ticketNumber, String status, String category, String urgency,
         String description, String channel, String district, String gridId, String unitId, List<String> coUnitIds,
         String priority, int assignment, Instant receivedAt, Instant assignedAt, Instant acceptBy,
         Instant acceptedAt, Instant resolveBy, Instant resolvedAt, Instant closedAt, boolean overdue,
         AssignmentReason reason, List<String> returnedBy, int extensions, int reopenings, int escalations,
-        String result, String reply, boolean replyPublic, List<RoutedTicket.Note> notes, String repeatOf) {
+        String result, String reply, boolean replyPublic, List<RoutedTicket.Note> notes, String repeatOf,
+        String parentIncidentId) {
 
     public static TicketView of(RoutedTicket t, Instant now) {
         return new TicketView(t.getId(), t.getTicketNumber(), t.getStatus().name(), t.getCategory(), t.getUrgency(),
@@ -18,6 +23,7 @@ public record TicketView(String ticketId, String ticketNumber, String status, St
                 t.getPriority(), t.getAssignment(), t.getReceivedAt(), t.getAssignedAt(), t.getAcceptBy(),
                 t.getAcceptedAt(), t.getResolveBy(), t.getResolvedAt(), t.getClosedAt(), t.overdueAt(now),
                 t.getReason(), t.getReturnedBy(), t.getExtensions(), t.getReopenings(), t.getEscalations(),
-                t.getResult(), t.getReply(), t.isReplyPublic(), t.getNotes(), t.getRepeatOf());
+                t.getResult(), t.getReply(), t.isReplyPublic(), t.getNotes(), t.getRepeatOf(),
+                t.getParentIncidentId());
     }
 }

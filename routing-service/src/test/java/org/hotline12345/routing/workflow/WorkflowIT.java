@@ -181,6 +181,21 @@ class WorkflowIT {
 
     @Test
     @Order(5)
+    void namesTheFirstReportOfTheSameIncidentOnATicketThatJoinedIt() {
+        String id = dispatchedNoiseTicket();
+        TicketReceived second = received(null, Channel.PHONE, id);
+
+        topics.publish(second);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri("/api/v1/tickets/{id}",
+                        second.ticketId()).headers(h -> h.setBearerAuth(supervisor())).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("LINKED")
+                .jsonPath("$.parentIncidentId").isEqualTo(id)
+                .jsonPath("$.repeatOf").doesNotExist());
+    }
+
+    @Test
+    @Order(5)
     void linksARepeatFromAPublicChannelWithoutEscalatingTheOpenTicket() {
         String id = dispatchedNoiseTicket();
         TicketReceived repeat = received(id, Channel.WEB);
@@ -254,11 +269,15 @@ class WorkflowIT {
     }
 
     private static TicketReceived received(String repeatOf, Channel channel) {
+        return received(repeatOf, channel, null);
+    }
+
+    private static TicketReceived received(String repeatOf, Channel channel, String parentIncidentId) {
         String id = UUID.randomUUID().toString();
         return new TicketReceived(EventIds.of(id, "TicketReceived", 1), clock.instant(), id,
                 "12345-20261128-" + id.substring(0, 4), channel, "NOISE", Urgency.NORMAL,
                 "楼下烧烤店深夜噪音", new GeoPoint(26.5785, 106.7135), new Address("中华北路18号", null, null),
-                new CitizenContact(null, null, null, null, "zh", false), false, null, repeatOf, null);
+                new CitizenContact(null, null, null, null, "zh", false), false, null, repeatOf, parentIncidentId);
     }
 
     private static FeedbackReceived feedback(String ticketId, boolean solved, Satisfaction satisfaction, int n) {
