@@ -38,7 +38,8 @@ final class ManagementPort implements ServerWebExchangeMatcher, ApplicationListe
         Object request;
         try {
             request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
-        } catch (IllegalArgumentException notNetty) {
+        } catch (IllegalArgumentException | IllegalStateException noServerConnection) {
+            // a request without a connection of its own (a mock server's) came in on no management port
             return MatchResult.notMatch();
         }
         return request instanceof HttpServerRequest netty
