@@ -338,18 +338,10 @@ class HotlineJourneyIT {
 
     private static HttpResponse<String> post(String service, String path, String body, String token)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(service) + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return StackRequests.post(stack, service, path, body, token);
     }
 
     private static HttpResponse<String> get(String service, String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path))
-                .header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return StackRequests.get(stack, service, path, token);
     }
 }

@@ -225,15 +225,10 @@ class MonitoringIT {
 
     private static HttpResponse<String> post(String service, String path, String body, String token)
             throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return StackRequests.post(stack, service, path, body, token);
     }
 
     private static HttpResponse<String> get(String service, String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path))
-                .header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return StackRequests.get(stack, service, path, token);
     }
 }

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +35,6 @@ class SecondCityIT {
 
     static final Path home = Path.of("../..").toAbsolutePath().normalize();
     static final Path urumqi = home.resolve("infra/reference-data/src/test/resources/cities/urumqi");
-    static final HttpClient http = HttpClient.newHttpClient();
     static final JsonMapper json = JsonMapper.builder().build();
     /** Snow on the pavement in grid TS-03 of Tianshan district, whose street office is Hetan Street's. */
     static final String SNOW_CALL = """
@@ -154,15 +149,10 @@ class SecondCityIT {
 
     private static HttpResponse<String> post(String service, String path, String body, String token)
             throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return StackRequests.post(stack, service, path, body, token);
     }
 
     private static HttpResponse<String> get(String service, String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(stack.url(service) + path))
-                .header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return StackRequests.get(stack, service, path, token);
     }
 }

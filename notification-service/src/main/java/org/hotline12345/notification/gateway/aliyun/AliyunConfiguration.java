@@ -3,6 +3,7 @@ package org.hotline12345.notification.gateway.aliyun;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.hotline12345.notification.gateway.ProviderResilience;
 import org.hotline12345.notification.gateway.SmsProviderProperties;
 import org.hotline12345.referencedata.City;
@@ -30,9 +31,10 @@ class AliyunConfiguration {
     AliyunSmsGateway aliyunSmsGateway(WebClient.Builder builder, SmsProviderProperties provider,
             AliyunProperties settings, ProviderResilience resilience, JsonMapper json, Clock clock, City city) {
         List<String> missing = new ArrayList<>();
+        Map<String, String> codes = settings.codes();
         city.smsTemplates().forEach((trigger, languages) -> languages.keySet().stream()
                 .map(language -> trigger + "." + language)
-                .filter(text -> !settings.codes().containsKey(text))
+                .filter(text -> !codes.containsKey(text))
                 .forEach(missing::add));
         if (!missing.isEmpty()) {
             throw new IllegalStateException("HOTLINE_SMS_TEMPLATE_CODES has no Alibaba Cloud template code for "
