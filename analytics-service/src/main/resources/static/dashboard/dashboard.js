@@ -1,5 +1,5 @@
-// The analysts' dashboard: every figure comes from the analytics API with the analyst's own token, which stays in
-// this tab's session storage only. Chinese first, English on request; the city's own names instead of codes.
+// The analysts' dashboard: every figure comes from the analytics API with the analyst's own token (signed in through
+// hub.js). Chinese first, English on request; the city's own names instead of codes.
 (function () {
   'use strict';
   const API = '/api/v1/analytics';
@@ -9,8 +9,7 @@
 
   const WORDS = {
     zh: {
-      title: '12345热线 · 数据分析', brand: '12345热线', analytics: '数据分析', token: '分析员令牌',
-      tokenHint: '粘贴令牌', signIn: '登录', from: '起', to: '止', show: '查询', today: '今日', limits: '办理时限',
+      pageTitle: '数据分析', from: '起', to: '止', show: '查询', today: '今日', limits: '办理时限',
       trend: '三率趋势', categories: '诉求分类', ranking: '月度排名', map: '热点网格地图', hotGrids: '热点网格',
       clusters: '重复诉求', unit: '承办单位', composite: '综合得分', responseRate: '响应率',
       resolutionRate: '解决率', satisfactionRate: '满意率', assignedCount: '派单数', rated: '评价数',
@@ -19,15 +18,12 @@
       received: '受理', answeredOnCall: '当场解答', assigned: '派单', signedFor: '签收', signedForOnTime: '按时签收',
       resolved: '办结', returned: '退单', escalated: '督办', overdueNow: '当前超期', resolvedOnTime: '按时办结',
       medianHours: '办结时长中位数（小时）', p90Hours: '九成办结于（小时）', repeatRate: '重复诉求率',
-      fcr: '一次办结率', nothing: '本期无数据。', loading: '正在加载…', signInFirst: '请用分析员令牌登录后查看数据。',
-      refused: '令牌无效：请用有效的分析员令牌重新登录。', noRole: '该令牌没有分析员（ANALYST）角色。',
-      badRange: '开始日期须早于结束日期。', figuresFor: '数据范围 ', lastDays: '（时限与热点为其中最近 {n} 天）',
+      fcr: '一次办结率', nothing: '本期无数据。', loading: '正在加载…', badRange: '开始日期须早于结束日期。', figuresFor: '数据范围 ', lastDays: '（时限与热点为其中最近 {n} 天）',
       byDay: '全市，按日', byWeek: '全市，按周', ticketsTotal: '{n} 件', onBefore: '，较上期 {p}%',
-      mapLegend: '颜色越深，工单越多', other: 'English'
+      mapLegend: '颜色越深，工单越多'
     },
     en: {
-      title: '12345 hotline · analytics', brand: '12345 hotline', analytics: 'analytics', token: 'Analyst token',
-      tokenHint: 'paste a bearer token', signIn: 'Sign in', from: 'From', to: 'To', show: 'Show', today: 'Today',
+      pageTitle: 'analytics', from: 'From', to: 'To', show: 'Show', today: 'Today',
       limits: 'Time limits', trend: 'Rate trends', categories: 'Categories', ranking: 'Monthly ranking',
       map: 'Hot grids on the map', hotGrids: 'Hot spots: grids', clusters: 'Hot spots: repeat complaints',
       unit: 'Unit', composite: 'Composite', responseRate: 'Response', resolutionRate: 'Resolution',
@@ -38,53 +34,23 @@
       signedForOnTime: 'signed for on time', resolved: 'resolved', returned: 'returned', escalated: 'escalated',
       overdueNow: 'overdue now', resolvedOnTime: 'resolved on time', medianHours: 'median hours to resolve',
       p90Hours: '90% resolved within hours', repeatRate: 'repeat complaints', fcr: 'first-contact resolution',
-      nothing: 'Nothing in this period.', loading: 'Loading …',
-      signInFirst: 'Sign in with an analyst token to see the figures.',
-      refused: 'The token was refused: sign in again with a valid analyst token.',
-      noRole: 'This token has no ANALYST role.', badRange: 'Choose a start day before the end day.',
+      nothing: 'Nothing in this period.', loading: 'Loading …', badRange: 'Choose a start day before the end day.',
       figuresFor: 'Figures for ', lastDays: ' (time limits and hot spots for the last {n} days of it)',
       byDay: 'the whole city, by day', byWeek: 'the whole city, by week', ticketsTotal: '{n} tickets',
-      onBefore: ', {p}% on the period before', mapLegend: 'the darker, the more tickets', other: '中文'
+      onBefore: ', {p}% on the period before', mapLegend: 'the darker, the more tickets'
     }
   };
-  let language = localStorage.getItem('dashboardLanguage') === 'en' ? 'en' : 'zh';
-  const t = (key, values) => Object.entries(values || {})
-    .reduce((text, [name, value]) => text.replace('{' + name + '}', value), WORDS[language][key]);
-
-  // the city's names by code, from the API once signed in; a code stands for itself until then
-  let city = { categories: {}, units: {}, districts: {}, grids: {}, outlines: [] };
-  const named = (table, code) => {
-    const entry = city[table][code];
-    return entry ? (language === 'en' ? entry.en : entry.zh) || code : (code === null ? '–' : code);
-  };
+  const t = (key, values) => Hub.t(key, values);
+  const named = (table, code) => Hub.named(table, code);
   const gridName = (id) => {
-    const grid = city.grids[id];
+    const grid = Hub.city().grids[id];
     return grid ? named('districts', grid.district) + ' ' + id : (id || '–');
   };
-
-  function translatePage() {
-    document.documentElement.lang = language === 'en' ? 'en' : 'zh-CN';
-    document.title = t('title');
-    document.querySelectorAll('[data-i18n]').forEach((element) => {
-      element.textContent = t(element.dataset.i18n);
-    });
-    $('token').placeholder = t('tokenHint');
-    $('language').textContent = t('other');
-    $('language').lang = language === 'en' ? 'zh-CN' : 'en';
-  }
 
   function say(key, values, error) {
     status.className = error ? 'error' : '';
     status.dataset.key = key;
     status.textContent = t(key, values);
-  }
-
-  function takeTokenFromFragment() {
-    const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
-    if (match) {
-      sessionStorage.setItem('analystToken', decodeURIComponent(match[1]));
-      history.replaceState(null, '', location.pathname + location.search);
-    }
   }
 
   function daysBetween(from, to) {
@@ -97,18 +63,7 @@
     return from < earliest ? earliest : from;
   }
 
-  async function get(path) {
-    const response = await fetch(API + path, {
-      headers: { Authorization: 'Bearer ' + sessionStorage.getItem('analystToken'), Accept: 'application/json' }
-    });
-    if (response.status === 401) throw new Error(t('refused'));
-    if (response.status === 403) throw new Error(t('noRole'));
-    if (!response.ok) {
-      const problem = await response.json().catch(() => ({}));
-      throw new Error(problem.detail || (path + ' answered ' + response.status));
-    }
-    return response.json();
-  }
+  const get = (path) => Hub.api('', API + path);
 
   function text(value, suffix) {
     return value === null || value === undefined ? '–' : String(value) + (suffix || '');
@@ -271,7 +226,7 @@
 
   function showRanking(month, entries) {
     $('ranking-month').textContent = month;
-    rows('ranking', entries, (e) => [e.rank, city.units[e.unitId] ? named('units', e.unitId) : e.unitName,
+    rows('ranking', entries, (e) => [e.rank, Hub.city().units[e.unitId] ? named('units', e.unitId) : e.unitName,
       e.composite, e.responseRate,
       e.resolutionRate, e.satisfactionRate, e.assigned, e.rated, e.previousRank,
       { text: e.compositeChange === null ? '–' : (e.compositeChange > 0 ? '+' : '') + e.compositeChange,
@@ -289,60 +244,25 @@
   // the city's grids drawn from their outlines, each shaded by its tickets in the period
   function showMap(hotGrids) {
     const map = $('map');
-    map.replaceChildren();
     $('map-legend').textContent = t('mapLegend');
-    if (city.outlines.length === 0) return;
     const tickets = {};
     hotGrids.forEach((g) => { tickets[g.gridId] = g.tickets; });
     const most = Math.max(1, ...Object.values(tickets));
-    const points = city.outlines.flatMap((g) => g.ring);
-    const west = Math.min(...points.map((p) => p[0])), east = Math.max(...points.map((p) => p[0]));
-    const south = Math.min(...points.map((p) => p[1])), north = Math.max(...points.map((p) => p[1]));
-    // a degree of longitude is shorter than one of latitude away from the equator
-    const squeeze = Math.cos((north + south) / 2 * Math.PI / 180);
-    const width = 600, pad = 6;
-    const scale = (width - 2 * pad) / Math.max((east - west) * squeeze, 1e-9);
-    const height = Math.round((north - south) * scale + 2 * pad);
-    const ns = 'http://www.w3.org/2000/svg';
-    const svg = document.createElementNS(ns, 'svg');
-    svg.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
-    for (const grid of city.outlines) {
-      const polygon = document.createElementNS(ns, 'polygon');
-      polygon.setAttribute('points', grid.ring.map((p) => ((p[0] - west) * squeeze * scale + pad).toFixed(1) + ','
-        + ((north - p[1]) * scale + pad).toFixed(1)).join(' '));
-      const count = tickets[grid.id] || 0;
-      polygon.setAttribute('fill', count === 0 ? '#eef2f6' : 'rgba(200, 64, 47, ' + (0.2 + 0.8 * count / most) + ')');
-      polygon.dataset.testid = 'grid-' + grid.id;
-      polygon.dataset.value = String(count);
-      const title = document.createElementNS(ns, 'title');
-      title.textContent = gridName(grid.id) + ': ' + t('ticketsTotal', { n: count });
-      polygon.append(title);
-      svg.append(polygon);
-    }
-    map.append(svg);
-  }
-
-  async function loadCity() {
-    if (city.loaded) return;
-    const names = await get('/city');
-    const byCode = (list) => Object.fromEntries(list.map((item) => [item.code, item]));
-    city = { categories: byCode(names.categories), units: byCode(names.units), districts: byCode(names.districts),
-      grids: Object.fromEntries(names.grids.map((g) => [g.id, g])), outlines: names.grids, loaded: true };
+    Hub.drawGrids(map, (id) => (tickets[id] || 0) === 0 ? '#eef2f6'
+      : 'rgba(200, 64, 47, ' + (0.2 + 0.8 * tickets[id] / most) + ')',
+    (id) => gridName(id) + ': ' + t('ticketsTotal', { n: tickets[id] || 0 }));
+    map.querySelectorAll('polygon').forEach((polygon) => {
+      polygon.dataset.value = String(tickets[polygon.dataset.testid.slice(5)] || 0);
+    });
   }
 
   // the range starts as this month of the city's calendar, which the service knows and the browser may not
   let rangeChosen = false;
 
   async function load() {
-    translatePage();
-    if (!sessionStorage.getItem('analystToken')) {
-      say('signInFirst');
-      return;
-    }
     let overview;
     try {
       overview = await get('/overview');
-      await loadCity();
     } catch (error) {
       status.className = 'error';
       status.textContent = error.message;
@@ -387,29 +307,10 @@
     }
   }
 
-  takeTokenFromFragment();
-  $('language').addEventListener('click', () => {
-    language = language === 'zh' ? 'en' : 'zh';
-    localStorage.setItem('dashboardLanguage', language);
-    load();
-  });
-  $('signin').addEventListener('submit', (event) => {
-    event.preventDefault();
-    if ($('token').value.trim()) {
-      sessionStorage.setItem('analystToken', $('token').value.trim());
-      $('token').value = '';
-    }
-    load();
-  });
-  // a link with a new #token= opens on the page already loaded: take the token and load again
-  window.addEventListener('hashchange', () => {
-    takeTokenFromFragment();
-    load();
-  });
   $('range').addEventListener('submit', (event) => {
     event.preventDefault();
     rangeChosen = true;
     load();
   });
-  load();
+  Hub.start({ roles: ['ANALYST'], words: WORDS, ready: load, onLanguage: load });
 }());

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -21,13 +22,14 @@ import org.springframework.validation.annotation.Validated;
  * @param outbox how the outbox relay retries what a crash left behind
  * @param pii the keys that protect citizens' contact data
  * @param mongo upkeep of the service's collections
+ * @param pages how the pages a service serves sign people in and reach the other services
  */
 @Validated
 @ConfigurationProperties("hotline")
 public record HotlineProperties(@NotBlank @DefaultValue("/hotline") String source,
         @Valid @DefaultValue Security security, @Valid @DefaultValue Http http, @Valid @DefaultValue Kafka kafka,
         @Valid @DefaultValue Outbox outbox, @Valid @DefaultValue Pii pii,
-        @Valid @DefaultValue Mongo mongo) {
+        @Valid @DefaultValue Mongo mongo, @Valid @DefaultValue Pages pages) {
 
     /**
      * @param rolesClaim the JWT claim that lists the caller's roles
@@ -93,5 +95,19 @@ public record HotlineProperties(@NotBlank @DefaultValue("/hotline") String sourc
      */
     public record Mongo(@NotNull @DefaultValue("60s") Duration expiryInterval,
             @NotNull @DefaultValue("10s") Duration operationTimeout) {
+    }
+
+    /**
+     * @param issuer the OpenID Connect provider people sign in with (the issuer of its discovery document); unset,
+     *     a page only works with a token handed to it in its address ({@code #token=})
+     * @param clientId the public client the pages sign in as (authorization code with PKCE)
+     * @param scope what the pages ask the provider for
+     * @param services the base address of each service by name ({@code intake}, {@code routing},
+     *     {@code notification}, {@code analytics}), for pages that read from more than their own service
+     * @param allowedOrigins the origins of other services' pages that may call this service's API from a browser
+     */
+    public record Pages(String issuer, @NotBlank @DefaultValue("hotline-pages") String clientId,
+            @NotBlank @DefaultValue("openid profile") String scope, @DefaultValue Map<String, String> services,
+            @DefaultValue List<String> allowedOrigins) {
     }
 }

@@ -1,6 +1,11 @@
 package org.hotline12345.platform.security;
 
+import java.time.Duration;
+import java.util.List;
 import org.hotline12345.platform.HotlineProperties;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,8 +26,8 @@ import org.hotline12345.platform.problem.ProblemAutoConfiguration;
 import org.hotline12345.platform.problem.ProblemWriter;
 
 /**
- * Every endpoint needs a bearer JWT except health probes, metrics on the private management port and the paths a
- * service declares public.
+ * Every endpoint needs a bearer JWT except health probes, metrics on the private management port, the pages' shared
+ * scripts and the paths a service declares public.
  * Which role may do what is said on each handler with {@code @PreAuthorize}. The key comes from Boot's resource
  * server properties: a local public key for the embedded run, an issuer or JWKS address in production.
  */
@@ -49,6 +54,7 @@ public class SecurityAutoConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .cors(cors -> cors.configurationSource(pageOrigins(properties.pages().allowedOrigins())))
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers("/actuator/health", "/actuator/health/**").permitAll();
                     // scraping and probes on the private management port; on the service's own port the metrics
@@ -59,6 +65,8 @@ public class SecurityAutoConfiguration {
                     // the API's own description is public, as any published API's is; it lists no data
                     exchanges.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                             "/swagger-ui/**", "/webjars/swagger-ui/**").permitAll();
+                    // the pages' shared scripts and where they sign in: nothing of anyone's
+                    exchanges.pathMatchers(HttpMethod.GET, "/hub/**").permitAll();
                     exchanges.pathMatchers("/actuator/**").hasAnyRole(Roles.ADMIN, Roles.ANALYST);
                     if (publicPaths.length > 0) {
                         exchanges.pathMatchers(publicPaths).permitAll();
@@ -74,6 +82,25 @@ public class SecurityAutoConfiguration {
                         .authenticationEntryPoint(problems.entryPoint())
                         .accessDeniedHandler(problems.accessDenied()))
                 .build();
+    }
+
+    /**
+     * The pages another service serves may call this API from the browser with a bearer token (the supervisor's
+     * desk, served by routing, reads the texts from notification); no other origin may, and no cookie counts.
+     */
+    static CorsConfigurationSource pageOrigins(List<String> origins) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(origins);
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Idempotency-Key"));
+        cors.setExposedHeaders(List.of("Location"));
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!origins.isEmpty()) {
+            source.registerCorsConfiguration("/api/**", cors);
+        }
+        return source;
     }
 
     /**
