@@ -1,14 +1,16 @@
 package org.hotline12345.devstack;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.hotline12345.embedded.TokenMinter;
 import org.hotline12345.referencedata.City;
 import org.hotline12345.referencedata.Unit;
 
-/** The demo users of the embedded run and their bearer tokens. */
+/** The demo users of the embedded run: who signs in to the pages, and the bearer tokens scripts use. */
 public final class DemoUsers {
 
     static final Duration VALIDITY = Duration.ofDays(7);
@@ -16,17 +18,34 @@ public final class DemoUsers {
     private DemoUsers() {
     }
 
-    /** Tokens by user: the centre's roles first, then one user per unit, keyed {@code unit:<UNIT_ID>}. */
+    /**
+     * One demo user: the name the pages greet them with, their roles and, for a unit's staff, the unit.
+     *
+     * @param key how the tokens file names the user ({@code operator}, {@code unit:WATER_CO})
+     */
+    public record Person(String key, String username, String name, List<String> roles, String unit) {
+    }
+
+    /** The centre's roles first, then one user per unit of the city. */
+    public static List<Person> of(City city) {
+        List<Person> people = new ArrayList<>(List.of(
+                new Person("operator", "operator-01", "话务员 01", List.of("OPERATOR"), null),
+                new Person("supervisor", "supervisor-01", "督办 01", List.of("SUPERVISOR"), null),
+                new Person("analyst", "analyst-01", "分析员 01", List.of("ANALYST"), null),
+                new Person("admin", "admin-01", "管理员 01", List.of("ADMIN"), null),
+                new Person("grid-worker", "grid-worker-01", "网格员 01", List.of("GRID_WORKER"), null)));
+        for (Unit unit : city.units()) {
+            people.add(new Person("unit:" + unit.id(), "unit-" + unit.id().toLowerCase(Locale.ROOT), unit.zh(),
+                    List.of("UNIT"), unit.id()));
+        }
+        return people;
+    }
+
+    /** A token per user, by the user's key. */
     public static Map<String, String> tokens(TokenMinter minter, City city) {
         Map<String, String> tokens = new LinkedHashMap<>();
-        tokens.put("operator", minter.mint("operator-01", List.of("OPERATOR"), null, VALIDITY));
-        tokens.put("supervisor", minter.mint("supervisor-01", List.of("SUPERVISOR"), null, VALIDITY));
-        tokens.put("analyst", minter.mint("analyst-01", List.of("ANALYST"), null, VALIDITY));
-        tokens.put("admin", minter.mint("admin-01", List.of("ADMIN"), null, VALIDITY));
-        tokens.put("grid-worker", minter.mint("grid-worker-01", List.of("GRID_WORKER"), null, VALIDITY));
-        for (Unit unit : city.units()) {
-            tokens.put("unit:" + unit.id(), minter.mint("unit-" + unit.id().toLowerCase(java.util.Locale.ROOT),
-                    List.of("UNIT"), unit.id(), VALIDITY));
+        for (Person person : of(city)) {
+            tokens.put(person.key(), minter.mint(person.username(), person.roles(), person.unit(), VALIDITY));
         }
         return tokens;
     }

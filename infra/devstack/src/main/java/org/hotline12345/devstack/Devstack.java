@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.hotline12345.contracts.Topics;
 import org.hotline12345.embedded.EmbeddedKafka;
 import org.hotline12345.embedded.EmbeddedMongo;
+import org.hotline12345.embedded.FreePorts;
 import org.hotline12345.embedded.LocalKeys;
 import org.hotline12345.embedded.TokenMinter;
 import org.hotline12345.referencedata.City;
@@ -35,9 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Devstack implements AutoCloseable {
 
-    /** The issuer of the dev stack's tokens, which its services require along with the hub's audience. */
-    static final String ISSUER = "hotline-devstack";
-
     private static final Logger log = LoggerFactory.getLogger(Devstack.class);
     private static final Duration READY_WITHIN = Duration.ofSeconds(180);
     private static final int PARTITIONS = 3;
@@ -51,6 +49,10 @@ public final class Devstack implements AutoCloseable {
     private EmbeddedMongo mongo;
     private Map<String, String> tokens = Map.of();
     private Path tokensFile;
+    private String issuer;
+    private String demoPassword;
+    private List<DemoUsers.Person> people = List.of();
+    private int identityPort;
     private String webhookSecret;
     private String open311ApiKey;
 
@@ -126,14 +128,42 @@ public final class Devstack implements AutoCloseable {
         mongo = track(EmbeddedMongo.persistent(options.mongoPort(), options.dataDir().resolve("mongo/hotline.mv")));
         log.info("MongoDB wire server ready on 127.0.0.1:{}", mongo.port());
         LocalKeys keys = LocalKeys.inFolder(options.dataDir().resolve("keys"));
-        tokens = DemoUsers.tokens(keys.minter(ISSUER), city);
+        identityPort = options.servicePorts().getOrDefault(IDENTITY, 0) == 0 ? FreePorts.pick()
+                : options.servicePorts().get(IDENTITY);
+        // the provider the pages sign in with and the tokens file's tokens share the key and the issuer
+        issuer = "http://127.0.0.1:" + identityPort;
+        people = DemoUsers.of(city);
+        tokens = DemoUsers.tokens(keys.minter(issuer), city);
         Properties secrets = piiKeys();
         webhookSecret = secrets.getProperty("webhook-secret");
         open311ApiKey = secrets.getProperty("open311-api-key");
+        demoPassword = secrets.getProperty("demo-password");
         tokensFile = writeTokens();
         if (options.startServices()) {
+            startIdentity(keys);
             startServices(keys, secrets);
         }
+    }
+
+    /** The OpenID Connect provider the demo users sign in to the pages with. */
+    private void startIdentity(LocalKeys keys) {
+        Path users = writeUsers();
+        List<String> args = new ArrayList<>(List.of("--hotline.identity.issuer=" + issuer,
+                "--hotline.identity.key-file=" + keys.jwkFile(), "--hotline.identity.users-file=" + users,
+                "--hotline.identity.page-origins=" + String.join(",", pageOrigins())));
+        args.addAll(extraArguments.getOrDefault(IDENTITY, List.of()));
+        Launch launch = new Launch(IDENTITY, jarIn(options.home().resolve("infra/identity/target")), identityPort,
+                Map.of("HOTLINE_IDENTITY_PASSWORD", demoPassword), args,
+                options.dataDir().resolve("logs/" + IDENTITY + ".log"), IDENTITY_JVM);
+        launches.put(IDENTITY, launch);
+        ServiceProcess provider = track(launch.start());
+        services.add(provider);
+        log.info("Starting the identity provider on {} (log: {})", provider.url(), provider.log());
+    }
+
+    /** Where each service's pages are, as a browser reaches them: the provider lets them sign in. */
+    private List<String> pageOrigins() {
+        return DevstackOptions.SERVICES.stream().map(this::url).toList();
     }
 
     private void startServices(LocalKeys keys, Properties pii) {
@@ -151,7 +181,11 @@ public final class Devstack implements AutoCloseable {
             }
             List<String> args = new ArrayList<>(List.of("--spring.security.oauth2.resourceserver.jwt.public-key-location="
                     + keys.publicKeyPem().toUri(), "--spring.security.oauth2.resourceserver.jwt.audiences="
-                    + TokenMinter.AUDIENCE, "--hotline.security.issuer=" + ISSUER));
+                    + TokenMinter.AUDIENCE, "--hotline.security.issuer=" + issuer, "--hotline.pages.issuer=" + issuer,
+                    "--hotline.pages.allowed-origins=" + String.join(",", pageOrigins())));
+            for (String other : DevstackOptions.SERVICES) {
+                args.add("--hotline.pages.services." + other + "=" + url(other));
+            }
             if (!options.quietHours()) {
                 args.add("--hotline.notification.quiet-from=00:00");
                 args.add("--hotline.notification.quiet-to=00:00");
@@ -166,6 +200,10 @@ public final class Devstack implements AutoCloseable {
         }
         awaitHealthy(services);
     }
+
+    static final String IDENTITY = "identity";
+    private static final List<String> IDENTITY_JVM = List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
 
     /**
      * Starts one more instance of {@code service}, as the first was started but on port {@code port}, and waits until
@@ -295,9 +333,18 @@ public final class Devstack implements AutoCloseable {
         }
         out.append(String.format("  %-13s %s%n", "kafka", kafka.bootstrapServers()));
         out.append(String.format("  %-13s mongodb://127.0.0.1:%d%n", "mongodb", mongo.port()));
-        out.append("\nDemo bearer tokens (valid ").append(DemoUsers.VALIDITY.toDays()).append(" days), also in ")
-                .append(tokensFile).append(":\n");
-        tokens.forEach((user, token) -> out.append(String.format("%n  %s%n  %s%n", user, token)));
+        if (options.startServices()) {
+            out.append("\nPages (sign in as a demo user below):\n");
+            out.append(String.format("  %-22s %s/console%n", "operator console", url("intake")));
+            out.append(String.format("  %-22s %s/workbench%n", "unit workbench", url("routing")));
+            out.append(String.format("  %-22s %s/desk%n", "supervisor desk", url("routing")));
+            out.append(String.format("  %-22s %s/dashboard%n", "analysts' dashboard", url("analytics")));
+            out.append(String.format("  %-22s %s%n", "identity provider", issuer));
+        }
+        out.append("\nDemo users, each with the password ").append(demoPassword).append(":\n  ");
+        out.append(String.join(", ", people.stream().map(DemoUsers.Person::username).toList()));
+        out.append("\nBearer tokens for scripts (valid ").append(DemoUsers.VALIDITY.toDays())
+                .append(" days), by user: ").append(tokensFile).append("\n");
         out.append("\nSMS provider webhooks (/api/v1/sms/inbound, /receipts on notification) are signed with ")
                 .append("X-Timestamp = Unix seconds, X-Signature = hex HMAC-SHA256 of the timestamp, a line feed and\n")
                 .append("the body; the secret is smsWebhookSecret in the tokens file.\n")
@@ -336,7 +383,10 @@ public final class Devstack implements AutoCloseable {
 
     /** The executable jar of a service built in the checkout at {@code home}. */
     public static Path jarOf(Path home, String service) {
-        Path target = home.resolve(service + "-service/target");
+        return jarIn(home.resolve(service + "-service/target"));
+    }
+
+    private static Path jarIn(Path target) {
         try (Stream<Path> files = Files.list(target)) {
             return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no executable jar in " + target
@@ -376,13 +426,14 @@ public final class Devstack implements AutoCloseable {
             }
             SecureRandom random = new SecureRandom();
             boolean made = false;
-            for (String key : new String[] {"seal-key", "hash-key", "webhook-secret", "open311-api-key"}) {
+            for (String key : new String[] {"seal-key", "hash-key", "webhook-secret", "open311-api-key",
+                    "demo-password"}) {
                 if (!secrets.containsKey(key)) {
-                    byte[] bytes = new byte[32];
+                    byte[] bytes = new byte[key.equals("demo-password") ? 6 : 32];
                     random.nextBytes(bytes);
-                    // the Open311 key travels in form fields: no characters that need escaping there
-                    secrets.setProperty(key, key.startsWith("open311") ? HexFormat.of().formatHex(bytes)
-                            : Base64.getEncoder().encodeToString(bytes));
+                    // the Open311 key travels in form fields and people type the password: hex for both
+                    secrets.setProperty(key, key.startsWith("open311") || key.equals("demo-password")
+                            ? HexFormat.of().formatHex(bytes) : Base64.getEncoder().encodeToString(bytes));
                     made = true;
                 }
             }
@@ -403,6 +454,8 @@ public final class Devstack implements AutoCloseable {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("issuedAt", Instant.now().toString());
         document.put("validForDays", DemoUsers.VALIDITY.toDays());
+        document.put("issuer", issuer);
+        document.put("demoPassword", demoPassword);
         document.put("tokens", tokens);
         document.put("smsWebhookSecret", webhookSecret);
         document.put("open311ApiKey", open311ApiKey);
@@ -413,6 +466,36 @@ public final class Devstack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The demo users for the identity provider: no secrets, the password is passed apart. */
+    private Path writeUsers() {
+        Path file = options.dataDir().resolve("keys/users.json");
+        List<Map<String, Object>> users = people.stream().map(p -> {
+            Map<String, Object> user = new LinkedHashMap<>();
+            user.put("username", p.username());
+            user.put("name", p.name());
+            user.put("roles", p.roles());
+            user.put("unit", p.unit());
+            return user;
+        }).toList();
+        try {
+            Files.writeString(file, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                    .writeValueAsString(Map.of("users", users)));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The address people sign in at; the issuer of every token of this stack. */
+    public String issuer() {
+        return issuer;
+    }
+
+    /** The password of every demo user. */
+    public String demoPassword() {
+        return demoPassword;
     }
 
     private static void pause() {

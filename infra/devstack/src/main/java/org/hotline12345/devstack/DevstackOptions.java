@@ -64,6 +64,7 @@ public record DevstackOptions(Path home, Path dataDir, boolean reset, int kafkaP
         ports.put("routing", 8082);
         ports.put("notification", 8083);
         ports.put("analytics", 8084);
+        ports.put("identity", 9000);
         return new DevstackOptions(home, home.resolve(".devstack"), false, 9092, 27017, ports, true, false);
     }
 
@@ -110,6 +111,7 @@ public record DevstackOptions(Path home, Path dataDir, boolean reset, int kafkaP
         return """
                 usage: devstack [--reset] [--data-dir DIR] [--kafka-port N] [--mongo-port N]
                                 [--intake-port N] [--routing-port N] [--notification-port N] [--analytics-port N]
+                                [--identity-port N]
                                 [--no-services] [--quiet-hours] [--jvm steady|quick] [--city DIR]
                   --reset        delete the data folder first and start from the sample city alone
                   --data-dir     where the broker log, the database, keys, tokens and logs live (.devstack)

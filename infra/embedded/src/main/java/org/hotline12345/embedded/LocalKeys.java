@@ -19,10 +19,12 @@ import java.util.Base64;
 public final class LocalKeys {
 
     private final RSAKey key;
+    private final Path jwkFile;
     private final Path publicKeyPem;
 
-    private LocalKeys(RSAKey key, Path publicKeyPem) {
+    private LocalKeys(RSAKey key, Path jwkFile, Path publicKeyPem) {
         this.key = key;
+        this.jwkFile = jwkFile;
         this.publicKeyPem = publicKeyPem;
     }
 
@@ -39,7 +41,7 @@ public final class LocalKeys {
             }
             Path pem = dir.resolve("signing-key.pub.pem");
             Files.writeString(pem, pem(key), StandardCharsets.US_ASCII);
-            return new LocalKeys(key, pem);
+            return new LocalKeys(key, jwk, pem);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ParseException | JOSEException e) {
@@ -49,6 +51,11 @@ public final class LocalKeys {
 
     public RSAKey key() {
         return key;
+    }
+
+    /** The key pair as a JWK file, for an identity provider that signs with it. */
+    public Path jwkFile() {
+        return jwkFile;
     }
 
     /** The PEM file of the public key, for {@code spring.security.oauth2.resourceserver.jwt.public-key-location}. */

@@ -108,7 +108,8 @@
     const verifier = random(48);
     const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
     const state = random(16);
-    sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state, returnTo: location.pathname + location.search }));
+    sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state,
+      returnTo: location.pathname + location.search + location.hash }));
     const query = new URLSearchParams({
       response_type: 'code', client_id: config.clientId, redirect_uri: callbackUrl(), scope: config.scope,
       state, code_challenge: challenge, code_challenge_method: 'S256', ui_locales: language === 'en' ? 'en' : 'zh-CN'
@@ -248,7 +249,7 @@
     if (city) return city;
     const names = await api('', '/api/v1/city');
     const byCode = (list) => Object.fromEntries((list || []).map((item) => [item.code, item]));
-    city = { name: names.name, categories: byCode(names.categories), units: byCode(names.units),
+    city = { name: names.name, zone: names.zone, categories: byCode(names.categories), units: byCode(names.units),
       districts: byCode(names.districts), streets: byCode(names.streets),
       grids: Object.fromEntries(names.grids.map((g) => [g.id, g])), outlines: names.grids,
       categoryList: names.categories, unitList: names.units };
@@ -281,6 +282,7 @@
     const svg = document.createElementNS(ns, 'svg');
     svg.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
     const project = (lon, lat) => [((lon - west) * squeeze * scale + pad), ((north - lat) * scale + pad)];
+    const unproject = (x, y) => [west + (x - pad) / (squeeze * scale), north - (y - pad) / scale];
     for (const grid of city.outlines) {
       const polygon = document.createElementNS(ns, 'polygon');
       polygon.setAttribute('points', grid.ring.map((p) => project(p[0], p[1]).map((v) => v.toFixed(1)).join(','))
@@ -293,7 +295,12 @@
       svg.append(polygon);
     }
     container.append(svg);
-    return { svg, project };
+    // where a click on the map lies, in the city's coordinates
+    const at = (event) => {
+      const box = svg.getBoundingClientRect();
+      return unproject((event.clientX - box.left) * width / box.width, (event.clientY - box.top) * height / box.height);
+    };
+    return { svg, project, at };
   }
 
   function notice(text, error) {

@@ -31,7 +31,7 @@ public class CategorySuggester {
     }
 
     /** What an operator sees while typing: the suggestion and the next most likely categories. */
-    Suggestion explain(String text) {
+    public Suggestion explain(String text) {
         List<CategoryClassifier.Scored> ranked = classifier.rank(text);
         List<Choice> choices = ranked.stream().limit(ALTERNATIVES)
                 .map(s -> new Choice(s.category(), name(s.category(), "zh"), name(s.category(), "en"),

@@ -1,5 +1,6 @@
 package org.hotline12345.intake.tickets;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
@@ -21,9 +22,21 @@ import reactor.core.publisher.Mono;
 class CallController {
 
     private final TicketRegistration registration;
+    private final CallCheck check;
 
-    CallController(TicketRegistration registration) {
+    CallController(TicketRegistration registration, CallCheck check) {
         this.registration = registration;
+        this.check = check;
+    }
+
+    /**
+     * What the console shows while the caller speaks: the suggested category, urgency cues, the place, and the open
+     * ticket the call would join. Nothing is stored; the registration decides the link again when saving.
+     */
+    @PostMapping("/calls/check")
+    @PreAuthorize("hasRole('OPERATOR')")
+    Mono<CallCheck.Result> check(@Valid @RequestBody CallCheck.Request request) {
+        return check.check(request);
     }
 
     /**

@@ -66,6 +66,18 @@ public class TicketLinks {
                 .filter(original -> !original.equals(ticketId));
     }
 
+    /**
+     * The open ticket a call from this number about this category would repeat, claiming nothing: what the operator
+     * is warned of before saving. The registration decides again, in one write, when the call is saved.
+     */
+    Mono<String> wouldRepeat(String phoneHash, String category, Instant now) {
+        if (phoneHash == null) {
+            return Mono.empty();
+        }
+        return mongo.findOne(Query.query(Criteria.where("_id").is(phoneHash + "|" + category).and("lastAt")
+                .gte(now.minus(REPEAT_WINDOW))), OpenCaller.class).map(OpenCaller::ticketId);
+    }
+
     /** The first open ticket another caller made about an incident of this category this close, if any. */
     Mono<String> sameIncident(String phoneHash, String category, CallRequest.Location at, Instant now) {
         if (at == null) {

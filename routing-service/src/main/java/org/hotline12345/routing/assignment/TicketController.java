@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.hotline12345.routing.lifecycle.TicketStatus;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -30,6 +31,9 @@ import reactor.core.publisher.Mono;
 @Validated
 class TicketController {
 
+    /** More repeat calls than this about one ticket say nothing more to the person reading them. */
+    private static final int LINKED_SHOWN = 100;
+
     private final ReactiveMongoTemplate mongo;
     private final TicketAccess access;
     private final Clock clock;
@@ -44,6 +48,7 @@ class TicketController {
     @PreAuthorize("hasAnyRole('UNIT', 'SUPERVISOR')")
     Flux<TicketView> list(@RequestParam(required = false) @Pattern(regexp = "[A-Z_]+") String status,
             @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) @Pattern(regexp = "open|escalated|returned|reopened") String list,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         Instant now = clock.instant();
@@ -54,6 +59,9 @@ class TicketController {
             }
             if (Boolean.TRUE.equals(overdue)) {
                 criteria = new Criteria().andOperator(criteria, overdueAt(now));
+            }
+            if (list != null) {
+                criteria = new Criteria().andOperator(criteria, listed(list));
             }
             return mongo.find(Query.query(criteria).with(Sort.by("resolveBy", "receivedAt"))
                     .skip((long) page * size).limit(size), RoutedTicket.class);
@@ -66,6 +74,21 @@ class TicketController {
         return access.load(ticketId).map(t -> TicketView.of(t, clock.instant()));
     }
 
+    /**
+     * The tickets that joined this one: repeat calls of its caller and other reports of the same incident. A unit
+     * sees them for the tickets it holds, as it sees the ticket; 404 for any other.
+     */
+    @GetMapping("/tickets/{ticketId}/linked")
+    @PreAuthorize("hasAnyRole('UNIT', 'SUPERVISOR')")
+    Flux<TicketView> linked(@PathVariable String ticketId) {
+        Instant now = clock.instant();
+        return access.load(ticketId).flatMapMany(parent -> mongo.find(Query.query(new Criteria().orOperator(
+                        Criteria.where("repeatOf").is(parent.getId()),
+                        Criteria.where("parentIncidentId").is(parent.getId())))
+                .with(Sort.by("receivedAt")).limit(LINKED_SHOWN), RoutedTicket.class))
+                .map(t -> TicketView.of(t, now));
+    }
+
     /** The centre's triage queue: tickets no rule could place or that too many units returned. */
     @GetMapping("/triage")
     @PreAuthorize("hasRole('SUPERVISOR')")
@@ -73,6 +96,27 @@ class TicketController {
         Instant now = clock.instant();
         return mongo.find(Query.query(Criteria.where("status").is(TicketStatus.TRIAGE.name())).with(Sort.by("receivedAt")),
                 RoutedTicket.class).map(t -> TicketView.of(t, now));
+    }
+
+    /**
+     * The lists units and supervisors work from, each among the tickets a unit still holds, so that each reads the
+     * open tickets through the status indexes and never the closed history: {@code open} all of them,
+     * {@code escalated} those escalated for a missed deadline, {@code returned} those a unit sent back before
+     * (with the ones waiting in triage), {@code reopened} those a citizen's rating sent back.
+     */
+    private static Criteria listed(String list) {
+        List<String> held = names(TicketStatus.UNRESOLVED);
+        return switch (list) {
+            case "escalated" -> Criteria.where("status").in(held).and("escalations").gt(0);
+            case "returned" -> Criteria.where("status").in(Stream.concat(held.stream(),
+                    Stream.of(TicketStatus.TRIAGE.name())).toList()).and("returnedBy.0").exists(true);
+            case "reopened" -> Criteria.where("status").in(held).and("reopenings").gt(0);
+            default -> Criteria.where("status").in(held);
+        };
+    }
+
+    private static List<String> names(java.util.Set<TicketStatus> statuses) {
+        return statuses.stream().map(TicketStatus::name).sorted().toList();
     }
 
     private static Criteria overdueAt(Instant now) {

@@ -8,8 +8,8 @@ import org.springframework.data.mongodb.core.index.Index;
 
 /**
  * The indexes behind routing's queries: each unit's queue and the supervisors' lists by deadline, the triage queue,
- * each deadline sweep (status first, so a sweep reads only tickets in the state it acts on, due first) and the
- * rules' dry run over recent tickets.
+ * each deadline sweep (status first, so a sweep reads only tickets in the state it acts on, due first), the
+ * rules' dry run over recent tickets and the tickets linked to one.
  */
 @Configuration(proxyBeanMethods = false)
 class TicketIndexes {
@@ -29,6 +29,9 @@ class TicketIndexes {
                 new Index().on("status", Direction.ASC).on("resolveBy", Direction.ASC).named("status_resolve_by"),
                 new Index().on("status", Direction.ASC).on("feedbackDueAt", Direction.ASC)
                         .named("status_feedback_due_at"),
-                new Index().on("receivedAt", Direction.DESC).named("received_at"));
+                new Index().on("receivedAt", Direction.DESC).named("received_at"),
+                // the tickets that joined one: few tickets are linked, so only those are indexed
+                new Index().on("repeatOf", Direction.ASC).sparse().named("repeat_of"),
+                new Index().on("parentIncidentId", Direction.ASC).sparse().named("parent_incident_id"));
     }
 }

@@ -1,13 +1,24 @@
 package org.hotline12345.platform.pages;
 
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+
 import org.hotline12345.platform.HotlineProperties;
 import org.hotline12345.platform.city.CityAutoConfiguration;
 import org.hotline12345.referencedata.City;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** Serves what the hub's pages share (the scripts under {@code /hub/} are static resources of this module). */
+/**
+ * Serves what the hub's pages share (the scripts under {@code /hub/} are static resources of this module) and each
+ * page a service has at its own address: {@code /console} is {@code static/console/index.html}.
+ */
 @AutoConfiguration(after = CityAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 public class PagesAutoConfiguration {
@@ -15,5 +26,14 @@ public class PagesAutoConfiguration {
     @Bean
     PagesController hotlinePagesController(HotlineProperties properties, City city) {
         return new PagesController(properties, city);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> hotlinePages() {
+        return RouterFunctions.route(GET("/{page:[a-z]+}").or(GET("/{page:[a-z]+}/")), request -> {
+            Resource page = new ClassPathResource("static/" + request.pathVariable("page") + "/index.html");
+            return page.exists() ? ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(page)
+                    : ServerResponse.notFound().build();
+        });
     }
 }

@@ -1,0 +1,345 @@
+package org.hotline12345.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hotline12345.embedded.FreePorts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import java.util.function.BooleanSupplier;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One ticket carried through the people's pages on the running hub, in headless Chromium, each person signing in at
+ * the identity provider as people do (authorization code with PKCE): the operator registers a call in the console
+ * and reads the number back, a second call from the same number is flagged as a repeat before it is saved; the unit
+ * signs for the ticket in its workbench and resolves it; the citizen's "1 满意" closes it; the supervisor's desk
+ * shows its timeline, the ticket that joined it and every text it caused; the analysts' dashboard counts it, and
+ * renews its session before the access token expires. Each page is checked for what a person reads on it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PagesIT {
+
+    /** Short, so that the dashboard's renewal is seen within the test: the pages renew a minute before expiry. */
+    private static final String ACCESS_TOKEN_TTL = "75s";
+    private static final String PHONE = "139 0851 2345";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path data;
+    static Devstack stack;
+    static ChromeDriver browser;
+    static String ticketId;
+    static String ticketNumber;
+    static String repeatNumber;
+    static String unitId;
+
+    @BeforeAll
+    static void startTheStackAndABrowser() {
+        List<Integer> free = FreePorts.pick(DevstackOptions.SERVICES.size());
+        Map<String, Integer> ports = new HashMap<>();
+        DevstackOptions.SERVICES.forEach(s -> ports.put(s, free.get(ports.size())));
+        stack = Devstack.start(new DevstackOptions(Path.of("../..").toAbsolutePath().normalize(), data, false, 0, 0,
+                ports, true, false), Map.of(Devstack.IDENTITY, List.of("--hotline.identity.access-token-ttl="
+                + ACCESS_TOKEN_TTL)));
+        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless",
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1400,1100", "--lang=zh-CN");
+        browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build(), options);
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theOperatorRegistersACallAsTheCallerSpeaks() throws Exception {
+        signIn(stack.url("intake") + "/console", "operator-01");
+        assertThat(text("hub-user")).contains("话务员");
+
+        // the words are read as they are typed: an urgent cue is marked, the categories are suggested
+        type("phone", PHONE);
+        type("description", "厨房里闻到煤气味");
+        WebElement cues = waitFor(By.cssSelector("#cues:not([hidden]) mark"));
+        assertThat(cues.getText()).isEqualTo("煤气味");
+        assertThat(text("cues")).contains("紧急");
+        browser.findElement(By.id("description")).clear();
+        type("description", "楼下烧烤店每晚十二点后还在营业，音响声音很大，吵得睡不着");
+        waitUntil(() -> browser.findElements(By.cssSelector("#cues:not([hidden])")).isEmpty());
+        WebElement best = waitFor(By.cssSelector("#suggestions button"));
+        JsonNode classified = JSON.readTree(post("intake", "/api/v1/classify",
+                "{\"text\":\"楼下烧烤店每晚十二点后还在营业，音响声音很大，吵得睡不着\"}", token("operator")).body());
+        assertThat(best.getDomAttribute("data-category"))
+                .isEqualTo(classified.get("choices").get(0).get("category").asString());
+        new Select(browser.findElement(By.id("category"))).selectByValue("NOISE");
+        assertThat(new Select(browser.findElement(By.id("category"))).getFirstSelectedOption().getText())
+                .isEqualTo("噪音扰民");
+
+        // the address is placed in its district and street, the point on the map in its grid
+        type("address", "云岩区中华北路18号");
+        waitUntil(() -> text("place").contains("云岩区"));
+        browser.findElement(By.cssSelector("#map [data-testid='grid-YY-04']")).click();
+        waitUntil(() -> "YY-04".equals(browser.findElement(By.id("place")).getDomAttribute("data-grid")));
+        assertThat(text("place")).contains("云岩区", "YY-04");
+        assertThat(browser.findElement(By.cssSelector("#map [data-testid='grid-YY-04']")).getDomAttribute("class"))
+                .contains("here");
+        assertThat(browser.findElements(By.cssSelector("#link-warning:not([hidden])"))).isEmpty();
+
+        browser.findElement(By.id("save")).click();
+        WebElement number = waitFor(By.cssSelector("#receipt:not([hidden]) #ticket-number"));
+        ticketNumber = number.getText();
+        ticketId = browser.findElement(By.id("receipt")).getDomAttribute("data-ticket-id");
+        JsonNode stored = JSON.readTree(get("intake", "/api/v1/intake/tickets/" + ticketId, token("operator")).body());
+        assertThat(stored.get("ticketNumber").asString()).isEqualTo(ticketNumber);
+        assertThat(stored.get("category").asString()).isEqualTo("NOISE");
+        assertThat(number.getCssValue("font-size")).isEqualTo("40px");
+        screenshot("console");
+
+        // the same caller again about the same thing: warned before saving, linked once saved
+        browser.findElement(By.id("next-call")).click();
+        type("phone", PHONE);
+        type("description", "烧烤店又在放音乐，还是很吵");
+        new Select(browser.findElement(By.id("category"))).selectByValue("NOISE");
+        type("address", "云岩区中华北路18号");
+        WebElement warning = waitFor(By.cssSelector("#link-warning:not([hidden])"));
+        assertThat(warning.getDomAttribute("data-why")).isEqualTo("REPEAT");
+        assertThat(warning.getText()).contains("可能是重复来电", ticketNumber);
+        screenshot("console-repeat");
+        browser.findElement(By.id("save")).click();
+        repeatNumber = waitFor(By.cssSelector("#receipt:not([hidden]) #ticket-number")).getText();
+        assertThat(text("receipt-text")).contains("关联", ticketNumber);
+        signOut();
+    }
+
+    @Test
+    @Order(2)
+    void theUnitSignsForItAndResolvesItInItsWorkbench() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(get("routing", "/api/v1/tickets/" + ticketId,
+                token("supervisor")).body()).path("status").asString().equals("ASSIGNED"));
+        unitId = JSON.readTree(get("routing", "/api/v1/tickets/" + ticketId, token("supervisor")).body())
+                .get("unitId").asString();
+        signIn(stack.url("routing") + "/workbench", "unit-" + unitId.toLowerCase(Locale.ROOT));
+
+        WebElement row = waitFor(By.cssSelector("#queue tr[data-ticket='" + ticketNumber + "']"));
+        assertThat(row.getText()).contains("噪音扰民", "待签收", "签收剩余");
+        row.click();
+        waitUntil(() -> byTestId("detail-number").getText().equals(ticketNumber));
+        assertThat(byTestId("detail-description").getText()).contains("烧烤店");
+        WebElement linked = waitFor(By.cssSelector("[data-testid='linked-" + repeatNumber + "']"));
+        assertThat(linked.getText()).contains("重复来电");
+
+        browser.findElement(By.id("accept")).click();
+        waitUntil(() -> byTestId("detail-status").getText().equals("办理中"));
+        type("progress-text", "已联系店主，今晚派人到场");
+        browser.findElement(By.id("progress")).click();
+        waitUntil(() -> text("timeline").contains("已联系店主"));
+        screenshot("workbench");
+
+        type("resolve-reply", "已责令店主22点后停止露天经营并关闭音响");
+        browser.findElement(By.id("resolve")).click();
+        waitUntil(() -> byTestId("detail-status").getText().equals("已办结待评价"));
+        assertThat(byTestId("detail-reply").getText()).isEqualTo("已责令店主22点后停止露天经营并关闭音响");
+        waitUntil(() -> browser.findElements(By.cssSelector("#queue tr[data-ticket='" + ticketNumber + "']"))
+                .isEmpty());
+        signOut();
+    }
+
+    @Test
+    @Order(3)
+    void theCitizensReplyClosesIt() throws Exception {
+        await().atMost(Duration.ofSeconds(20)).until(() -> JSON.readTree(get("notification",
+                "/api/v1/notifications?ticketId=" + ticketId, token("supervisor")).body()).size() >= 3);
+        String reply = "{\"messageId\":\"reply-pages\",\"from\":\"+8613908512345\",\"text\":\"1 满意\"}";
+        String sentAt = String.valueOf(Instant.now().getEpochSecond());
+        HttpResponse<String> answered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(stack.url("notification") + "/api/v1/sms/inbound"))
+                .header("Content-Type", "application/json").header("X-Timestamp", sentAt)
+                .header("X-Signature", Webhooks.sign(stack.webhookSecret(), sentAt + "\n" + reply))
+                .POST(HttpRequest.BodyPublishers.ofString(reply, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answered.body()).contains("FEEDBACK");
+        await().atMost(Duration.ofSeconds(20)).until(() -> JSON.readTree(get("routing", "/api/v1/tickets/" + ticketId,
+                token("supervisor")).body()).path("status").asString().equals("CLOSED"));
+    }
+
+    @Test
+    @Order(4)
+    void theSupervisorsDeskShowsItsTimelineItsRepeatAndEveryText() throws Exception {
+        int texts = JSON.readTree(get("notification", "/api/v1/notifications?ticketId=" + ticketId,
+                token("supervisor")).body()).size();
+        signIn(stack.url("routing") + "/desk#ticket=" + ticketId, "supervisor-01");
+        waitUntil(() -> byTestId("detail-number").getText().equals(ticketNumber));
+        assertThat(byTestId("detail-status").getText()).isEqualTo("已归档");
+        assertThat(text("timeline")).contains("受理", "派给", "签收", "已联系店主", "办结", "归档");
+        waitUntil(() -> browser.findElements(By.cssSelector("#texts tbody tr[data-trigger]")).size() == texts);
+        assertThat(texts).isGreaterThanOrEqualTo(4);
+        assertThat(text("texts")).contains(ticketNumber);
+        assertThat(waitFor(By.cssSelector("[data-testid='linked-" + repeatNumber + "']")).getText())
+                .contains("重复来电");
+        assertThat(browser.findElement(By.cssSelector("#tabs button.chosen")).getText()).contains("待人工分派");
+        screenshot("desk");
+
+        browser.findElement(By.id("language")).click();
+        waitUntil(() -> byTestId("detail-status").getText().equals("closed"));
+        assertThat(text("timeline")).contains("Received", "Signed for", "Closed");
+        browser.findElement(By.id("language")).click();
+        waitUntil(() -> byTestId("detail-status").getText().equals("已归档"));
+        signOut();
+    }
+
+    @Test
+    @Order(5)
+    void theDashboardCountsItAndRenewsItsSessionBeforeTheTokenExpires() throws Exception {
+        signIn(stack.url("analytics") + "/dashboard", "analyst-01");
+        waitUntil(() -> "true".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        JsonNode overview = JSON.readTree(get("analytics", "/api/v1/analytics/overview", token("analyst")).body());
+        assertThat(byTestId("today-received").getText()).isEqualTo(overview.get("received").asString())
+                .isEqualTo("2");
+        assertThat(byTestId("today-resolved").getText()).isEqualTo("1");
+        screenshot("dashboard");
+
+        String first = accessToken();
+        await().atMost(Duration.ofSeconds(40)).until(() -> !accessToken().equals(first));
+        browser.findElement(By.cssSelector("#range button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("status"), "数据范围"));
+        assertThat(byTestId("today-received").getText()).isEqualTo("2");
+        signOut();
+    }
+
+    @Test
+    @Order(6)
+    void aPersonWithoutTheRoleIsToldSoAndAWrongPasswordIsRefused() {
+        forgetEveryone();
+        browser.get(stack.url("routing") + "/desk");
+        waitFor(By.id("username")).sendKeys("operator-01");
+        browser.findElement(By.id("password")).sendKeys("not-the-password");
+        browser.findElement(By.id("sign-in")).click();
+        assertThat(waitFor(By.cssSelector("#notice.error")).getText()).isEqualTo("用户名或密码不正确。");
+        browser.findElement(By.id("username")).sendKeys("operator-01");
+        browser.findElement(By.id("password")).sendKeys(stack.demoPassword());
+        browser.findElement(By.id("sign-in")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("status"), "没有使用本页面的角色"));
+        assertThat(browser.findElement(By.id("desk")).isDisplayed()).isFalse();
+        signOut();
+    }
+
+    private static void signIn(String page, String user) {
+        forgetEveryone();
+        browser.get(page);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("登录 12345 热线工作台");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(stack.demoPassword());
+        browser.findElement(By.id("sign-in")).click();
+        waitUntil(() -> "true".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-signed-in")));
+    }
+
+    /** Each person starts at the sign-in form, whatever the test before left behind. */
+    private static void forgetEveryone() {
+        browser.get(stack.issuer() + "/login");
+        browser.manage().deleteAllCookies();
+        for (String service : DevstackOptions.SERVICES) {
+            browser.get(stack.url(service) + "/hub/signed-out.html");
+            browser.executeScript("sessionStorage.clear()");
+        }
+    }
+
+    private static void signOut() {
+        browser.findElement(By.id("hub-sign")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/hub/signed-out"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("您已退出登录。");
+    }
+
+    private static String accessToken() {
+        return (String) browser.executeScript("return JSON.parse(sessionStorage.getItem('hub.session')).access");
+    }
+
+    private static void type(String id, String value) {
+        browser.findElement(By.id(id)).sendKeys(value);
+    }
+
+    private static String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private static WebElement byTestId(String id) {
+        return browser.findElement(By.cssSelector("[data-testid='" + id + "']"));
+    }
+
+    private static WebElement waitFor(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "the page says: " + browser.findElements(By.id("status")).stream()
+                        .map(WebElement::getText).findFirst().orElse("(no status)"))
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Waits for what a person would see; a page that is still loading or redrawing is looked at again. */
+    private static void waitUntil(BooleanSupplier condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+                .withMessage(() -> "the page says: " + browser.findElements(By.id("status")).stream()
+                        .map(WebElement::getText).findFirst().orElse("(no status)"))
+                .until(driver -> condition.getAsBoolean());
+    }
+
+    private static void screenshot(String page) throws Exception {
+        Path file = Path.of("target/pages/" + page + ".png");
+        Files.createDirectories(file.getParent());
+        Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+        assertThat(Files.size(file)).isGreaterThan(10_000);
+    }
+
+    private static String token(String user) {
+        return stack.tokens().get(user);
+    }
+
+    private static HttpResponse<String> get(String service, String path, String token) throws Exception {
+        return StackRequests.get(stack, service, path, token);
+    }
+
+    private static HttpResponse<String> post(String service, String path, String body, String token)
+            throws Exception {
+        return StackRequests.post(stack, service, path, body, token);
+    }
+}
