@@ -3,16 +3,23 @@ package org.hotline12345.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -20,13 +27,17 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * Compose schema and resolves every anchor and variable from {@code .env.example}), then what a city's operators rely
  * on: a 3-broker cluster that keeps 2 copies before it acknowledges, a 3-member replica set that asks for a password,
  * two instances of each service in production mode started only once what they need is healthy, nothing of the hub
- * published but its public entrance, and Prometheus scraping every instance.
+ * published but through its gateway, the staff pages signing in with the realm's public PKCE client and finding every
+ * service where the gateway serves it, and Prometheus scraping every instance.
  */
 class ComposeFileTest {
 
     static final Path COMPOSE = Tools.DEPLOY.resolve("compose");
     static final List<String> SERVICES = List.of("intake", "routing", "notification", "analytics");
+    /** The services whose pages people sign in on: their origins are the pages' redirect and CORS origins. */
+    static final List<String> PAGE_SERVICES = List.of("intake", "routing", "analytics");
     static final YAMLMapper YAML = YAMLMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
     static JsonNode services;
 
     @BeforeAll
@@ -121,6 +132,144 @@ class ComposeFileTest {
         List<String> instances = new ArrayList<>();
         SERVICES.forEach(service -> names(service + "-").forEach(instance -> instances.add(instance + ":9080")));
         assertThat(targets).containsExactlyInAnyOrderElementsOf(instances);
+    }
+
+    @Test
+    void everyInstanceSignsItsPagesInWithTheTokensIssuerAndFindsEachServiceThroughTheGateway() throws IOException {
+        Map<String, String> pages = pageSettings("intake-1");
+        for (String service : SERVICES) {
+            for (String instance : names(service + "-")) {
+                Map<String, String> env = environment(instance);
+                assertThat(pageSettings(instance)).as(instance).isEqualTo(pages);
+                assertThat(env.get("HOTLINE_PAGES_ISSUER")).as(instance).isEqualTo(env.get("HOTLINE_SECURITY_ISSUER"))
+                        .isEqualTo(env.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI"));
+            }
+        }
+        assertThat(pages).containsEntry("HOTLINE_PAGES_ISSUER", environment("keycloak").get("KC_HOSTNAME")
+                + "/realms/hotline").containsEntry("HOTLINE_PAGES_CLIENT_ID", "hotline-pages");
+        assertThat(pages.get("HOTLINE_PAGES_SCOPE").split(" ")).contains("openid");
+        assertThat(pages.get("HOTLINE_PAGES_ALLOWED_ORIGINS").split(","))
+                .containsExactlyInAnyOrderElementsOf(pageOrigins(pages));
+
+        // each service's address is a port the gateway publishes and passes, whole, to both of its instances
+        String gateway = Files.readString(COMPOSE.resolve("gateway/nginx.conf"));
+        Map<String, String> published = new HashMap<>();
+        for (JsonNode port : services.get("gateway").path("ports")) {
+            published.put(port.path("published").asString(), port.path("target").asString());
+        }
+        Map<String, String> listeners = new HashMap<>();
+        blocks(gateway, "server").values().forEach(server -> {
+            Matcher listen = Pattern.compile("listen (\\d+);").matcher(server);
+            Matcher root = Pattern.compile("location / \\{\\s*proxy_pass http://(\\w+);").matcher(server);
+            if (listen.find() && root.find()) {
+                listeners.put(listen.group(1), root.group(1));
+            }
+        });
+        Map<String, String> upstreams = blocks(gateway, "upstream");
+        for (String service : SERVICES) {
+            URI address = URI.create(pages.get("HOTLINE_PAGES_SERVICES_" + service.toUpperCase(Locale.ROOT)));
+            // hub.js signs in on 127.0.0.1 (a page opened on localhost moves there first)
+            assertThat(address.getScheme() + "://" + address.getHost()).as(service).isEqualTo("http://127.0.0.1");
+            assertThat(address.getPath()).as(service + " without a path or trailing slash").isEmpty();
+            String target = published.get(String.valueOf(address.getPort()));
+            assertThat(target).as(service + ": the gateway publishes " + address.getPort()).isNotNull();
+            assertThat(listeners).as("the gateway's port " + target).containsEntry(target, service);
+            assertThat(upstreams.get(service)).as("upstream " + service).contains(service + "-1:", service + "-2:");
+        }
+    }
+
+    @Test
+    void theRealmSignsThePagesInAsAPublicPkceClientWhoseTokensCarryTheHubsClaims() throws IOException {
+        Map<String, String> pages = pageSettings("intake-1");
+        JsonNode realm = realmAsKeycloakImportsIt(environment("keycloak"));
+        JsonNode client = client(realm, pages.get("HOTLINE_PAGES_CLIENT_ID"));
+        List<String> origins = pageOrigins(pages);
+
+        assertThat(client.path("publicClient").asBoolean()).isTrue();
+        assertThat(client.path("standardFlowEnabled").asBoolean()).isTrue();
+        assertThat(client.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(client.path("implicitFlowEnabled").asBoolean()).isFalse();
+        assertThat(client.path("attributes").path("pkce.code.challenge.method").asString()).isEqualTo("S256");
+        assertThat(strings(client.path("redirectUris")))
+                .containsExactlyInAnyOrderElementsOf(origins.stream().map(o -> o + "/hub/callback.html").toList());
+        assertThat(client.path("attributes").path("post.logout.redirect.uris").asString().split("##"))
+                .containsExactlyInAnyOrderElementsOf(origins.stream().map(o -> o + "/hub/signed-out.html").toList());
+        assertThat(strings(client.path("webOrigins"))).containsExactlyInAnyOrderElementsOf(origins);
+        // the claims the services read, as the hub's own client has them: aud, roles, unit
+        assertThat(client.path("fullScopeAllowed").asBoolean()).isTrue();
+        assertThat(client.path("protocolMappers")).isEqualTo(client(realm, "hotline-hub").path("protocolMappers"));
+        assertThat(mapper(client, "oidc-audience-mapper").path("included.client.audience").asString())
+                .isEqualTo(environment("intake-1").get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES"));
+        assertThat(mapper(client, "oidc-usermodel-realm-role-mapper").path("claim.name").asString())
+                .isEqualTo("roles");
+        assertThat(mapper(client, "oidc-usermodel-attribute-mapper").path("claim.name").asString())
+                .isEqualTo("unit");
+    }
+
+    /** The HOTLINE_PAGES_* settings of an instance. */
+    private static Map<String, String> pageSettings(String instance) {
+        Map<String, String> settings = new TreeMap<>();
+        environment(instance).forEach((name, value) -> {
+            if (name.startsWith("HOTLINE_PAGES_")) {
+                settings.put(name, value);
+            }
+        });
+        return settings;
+    }
+
+    /** The addresses of the services that serve pages, as the browser reaches them. */
+    private static List<String> pageOrigins(Map<String, String> pages) {
+        return PAGE_SERVICES.stream().map(s -> pages.get("HOTLINE_PAGES_SERVICES_" + s.toUpperCase(Locale.ROOT)))
+                .toList();
+    }
+
+    /** The realm file as Keycloak imports it: its ${VARIABLE} placeholders replaced from Keycloak's environment. */
+    private static JsonNode realmAsKeycloakImportsIt(Map<String, String> environment) throws IOException {
+        Matcher placeholder = Pattern.compile("\\$\\{(\\w+)}")
+                .matcher(Files.readString(COMPOSE.resolve("keycloak/hotline-realm.json")));
+        StringBuilder resolved = new StringBuilder();
+        while (placeholder.find()) {
+            String value = environment.get(placeholder.group(1));
+            assertThat(value).as("Keycloak's environment sets " + placeholder.group(1)).isNotNull();
+            placeholder.appendReplacement(resolved, Matcher.quoteReplacement(value));
+        }
+        placeholder.appendTail(resolved);
+        return JSON.readTree(resolved.toString());
+    }
+
+    private static JsonNode client(JsonNode realm, String clientId) {
+        for (JsonNode client : realm.path("clients")) {
+            if (clientId.equals(client.path("clientId").asString())) {
+                return client;
+            }
+        }
+        throw new AssertionError("the realm has no client " + clientId);
+    }
+
+    /** The configuration of the client's protocol mapper of that type. */
+    private static JsonNode mapper(JsonNode client, String type) {
+        for (JsonNode mapper : client.path("protocolMappers")) {
+            if (type.equals(mapper.path("protocolMapper").asString())) {
+                return mapper.path("config");
+            }
+        }
+        throw new AssertionError(client.path("clientId").asString() + " has no " + type);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> strings = new ArrayList<>();
+        array.forEach(item -> strings.add(item.asString()));
+        return strings;
+    }
+
+    /** The nginx configuration's top-level blocks of the http block, by kind ({@code server}, {@code upstream}). */
+    private static Map<String, String> blocks(String conf, String kind) {
+        Map<String, String> blocks = new HashMap<>();
+        Matcher block = Pattern.compile("(?ms)^    " + kind + " ?(\\w*) \\{\\n(.*?)^    }$").matcher(conf);
+        while (block.find()) {
+            blocks.put(block.group(1).isEmpty() ? "#" + blocks.size() : block.group(1), block.group(2));
+        }
+        return blocks;
     }
 
     private static List<String> names(String prefix) {

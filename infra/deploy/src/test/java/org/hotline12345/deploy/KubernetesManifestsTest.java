@@ -13,15 +13,22 @@ import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,13 +36,21 @@ import org.junit.jupiter.api.Test;
 /**
  * The Kubernetes manifests as {@code kubectl kustomize} renders the example overlay, read strictly into the API's
  * types, then what a city's cluster relies on: each service twice, probed on its management port, kept through node
- * drains and scaled by load; every secret it names defined; and network policies under which each pod reaches only
- * what it needs and is reached only by the ingress controller and Prometheus.
+ * drains and scaled by load; every secret it names defined; network policies under which each pod reaches only
+ * what it needs and is reached only by the ingress controller and Prometheus; and the staff pages, which sign in at the
+ * tokens' issuer and reach each service at its own host of the staff Ingress, over TLS, and not on the public one.
  */
 class KubernetesManifestsTest {
 
     static final List<String> SERVICES = List.of("intake-service", "routing-service", "notification-service",
             "analytics-service");
+    /** What each service's pages load from it, besides the sign-in assets every page loads from its own service. */
+    static final Map<String, List<String>> PAGE_PATHS = Map.of(
+            "intake-service", List.of("/console", "/console/console.js"),
+            "routing-service", List.of("/workbench", "/desk", "/ticket-views/tickets.js"),
+            "analytics-service", List.of("/dashboard", "/dashboard/dashboard.js"));
+    static final List<String> SIGN_IN_PATHS = List.of("/hub/hub.js", "/hub/config.json", "/hub/callback.html",
+            "/hub/signed-out.html", "/api/v1/city");
     static List<HasMetadata> objects;
 
     @BeforeAll
@@ -151,6 +166,82 @@ class KubernetesManifestsTest {
         }
         assertThat(egressTo443(policies, "routing-service")).doesNotContain("0.0.0.0/0");
         assertThat(egressTo443(policies, "notification-service")).contains("0.0.0.0/0");
+    }
+
+    @Test
+    void thePagesSignInAtTheIssuerAndReachEachServiceAtItsOwnStaffHostOverTls() {
+        Map<String, String> pages = null;
+        for (String service : SERVICES) {
+            Map<String, String> env = environment(named(Deployment.class, service).getSpec().getTemplate().getSpec()
+                    .getContainers().get(0));
+            Map<String, String> settings = new TreeMap<>();
+            env.forEach((name, value) -> {
+                if (name.startsWith("HOTLINE_PAGES_")) {
+                    settings.put(name, value);
+                }
+            });
+            pages = pages == null ? settings : pages;
+            assertThat(settings).as(service).isEqualTo(pages);
+            assertThat(env.get("HOTLINE_PAGES_ISSUER")).as(service).isEqualTo(env.get("HOTLINE_SECURITY_ISSUER"));
+        }
+        assertThat(pages).containsEntry("HOTLINE_PAGES_CLIENT_ID", "hotline-pages");
+
+        List<String> origins = new ArrayList<>();
+        for (String service : SERVICES) {
+            String name = service.substring(0, service.indexOf('-')).toUpperCase(Locale.ROOT);
+            URI address = URI.create(pages.get("HOTLINE_PAGES_SERVICES_" + name));
+            // a browser hands a page the SHA-256 of PKCE only over HTTPS (or on a loopback address)
+            assertThat(address.getScheme()).as(service).isEqualTo("https");
+            assertThat(address.getPath()).as(service + " without a path or trailing slash").isEmpty();
+            List<String> paths = new ArrayList<>();
+            if (PAGE_PATHS.containsKey(service)) {
+                paths.addAll(PAGE_PATHS.get(service));
+                paths.addAll(SIGN_IN_PATHS);
+                origins.add(address.toString());
+            } else {
+                // the supervisor desk reads notification's texts from the browser
+                paths.add("/api/v1/notifications");
+            }
+            for (String path : paths) {
+                assertThat(routed(address.getHost(), path)).as(address.getHost() + path)
+                        .isEqualTo(service + ":http over TLS");
+            }
+        }
+        assertThat(pages.get("HOTLINE_PAGES_ALLOWED_ORIGINS").split(",")).containsExactlyInAnyOrderElementsOf(origins);
+
+        String publicHost = named(Ingress.class, "hotline-public").getSpec().getRules().get(0).getHost();
+        PAGE_PATHS.values().forEach(paths -> paths.forEach(path ->
+                assertThat(routed(publicHost, path)).as("public " + path).isNull()));
+    }
+
+    /**
+     * Where the Ingresses send a request for {@code host} and {@code path} ({@code service:port}, the longest matching
+     * path winning, and whether the host is served over TLS); null when nowhere.
+     */
+    private static String routed(String host, String path) {
+        String backend = null;
+        int longest = -1;
+        for (Ingress ingress : objects.stream().filter(Ingress.class::isInstance).map(Ingress.class::cast).toList()) {
+            List<IngressTLS> tls = ingress.getSpec().getTls() == null ? List.of() : ingress.getSpec().getTls();
+            boolean secure = tls.stream().anyMatch(t -> t.getHosts().contains(host));
+            for (IngressRule rule : ingress.getSpec().getRules()) {
+                if (!host.equals(rule.getHost())) {
+                    continue;
+                }
+                for (HTTPIngressPath candidate : rule.getHttp().getPaths()) {
+                    String prefix = candidate.getPath();
+                    boolean matches = "Exact".equals(candidate.getPathType()) ? path.equals(prefix)
+                            : path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
+                    if (matches && prefix.length() > longest) {
+                        longest = prefix.length();
+                        backend = candidate.getBackend().getService().getName() + ":"
+                                + candidate.getBackend().getService().getPort().getName()
+                                + (secure ? " over TLS" : " without TLS");
+                    }
+                }
+            }
+        }
+        return backend;
     }
 
     /** The 443 destinations of the policies that select {@code service}'s pods. */

@@ -428,6 +428,14 @@
     await options.ready(who);
   }
 
+  // a link with a new #token= opened in a tab that already shows the page: take the token and start again
+  window.addEventListener('hashchange', () => {
+    if (/(?:^#|&)token=/.test(location.hash)) {
+      tokenFromFragment();
+      location.reload();
+    }
+  });
+
   window.Hub = {
     start, api, t, named, drawGrids, notice, user, signIn, signOut, finishSignIn,
     city: () => city, language: () => language,

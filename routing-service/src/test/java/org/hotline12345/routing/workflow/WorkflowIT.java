@@ -25,6 +25,7 @@ import org.hotline12345.contracts.Topics;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.routing.assignment.TicketView;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
 import org.hotline12345.platform.outbox.OutboxRelay;
 import org.junit.jupiter.api.AutoClose;
@@ -250,6 +251,48 @@ class WorkflowIT {
         assertThat(awaitEvent(id, TicketClosed.class).reason()).isEqualTo("FEEDBACK_WINDOW_PASSED");
         web.get().uri("/api/v1/tickets/{id}", id).headers(h -> h.setBearerAuth(unit("URBAN_MGMT"))).exchange()
                 .expectBody().jsonPath("$.status").isEqualTo("CLOSED");
+    }
+
+    @Test
+    @Order(8)
+    void givesUnitsAndSupervisorsTheListsTheyWorkFromAndTheTicketsThatJoinedOne() {
+        String escalated = dispatchedNoiseTicket();
+        TicketReceived repeat = received(escalated);
+        topics.publish(repeat);
+        awaitEvent(escalated, TicketEscalated.class);
+        String returned = dispatchedNoiseTicket();
+        act(returned, "reject", unit("URBAN_MGMT"), "{\"reasonCode\":\"NOT_OURS\",\"reasonText\":\"归公安\"}")
+                .expectStatus().isOk();
+        String closed = dispatchedNoiseTicket();
+        act(closed, "accept", unit("URBAN_MGMT"), null).expectStatus().isOk();
+        act(closed, "resolve", unit("URBAN_MGMT"), "{\"result\":\"SOLVED\",\"reply\":\"已处理\"}")
+                .expectStatus().isOk();
+
+        assertThat(ids("/api/v1/tickets?list=open&size=200", unit("URBAN_MGMT")))
+                .contains(escalated).doesNotContain(returned, closed);
+        assertThat(ids("/api/v1/tickets?list=open&size=200", unit("POLICE"))).contains(returned)
+                .doesNotContain(escalated);
+        assertThat(ids("/api/v1/tickets?list=escalated&size=200", supervisor())).contains(escalated)
+                .doesNotContain(returned, closed);
+        assertThat(ids("/api/v1/tickets?list=returned&size=200", supervisor())).contains(returned)
+                .doesNotContain(escalated, closed);
+        assertThat(ids("/api/v1/tickets?list=reopened&size=200", supervisor())).doesNotContain(escalated, returned);
+        web.get().uri("/api/v1/tickets?list=everything").headers(h -> h.setBearerAuth(supervisor())).exchange()
+                .expectStatus().isBadRequest();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ids("/api/v1/tickets/" + escalated
+                + "/linked", unit("URBAN_MGMT"))).containsExactly(repeat.ticketId()));
+        assertThat(ids("/api/v1/tickets/" + escalated + "/linked", supervisor())).containsExactly(repeat.ticketId());
+        assertThat(ids("/api/v1/tickets/" + returned + "/linked", supervisor())).isEmpty();
+        // another unit learns nothing, not even that the ticket exists
+        web.get().uri("/api/v1/tickets/{id}/linked", escalated).headers(h -> h.setBearerAuth(unit("WATER_CO")))
+                .exchange().expectStatus().isNotFound();
+    }
+
+    private List<String> ids(String path, String token) {
+        return web.get().uri(path).headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
+                .expectBodyList(TicketView.class).returnResult().getResponseBody().stream()
+                .map(TicketView::ticketId).toList();
     }
 
     private static void race(DeadlineSweeper a, DeadlineSweeper b) {
