@@ -336,6 +336,7 @@ public final class Devstack implements AutoCloseable {
         if (options.startServices()) {
             out.append("\nPages (sign in as a demo user below):\n");
             out.append(String.format("  %-22s %s/console%n", "operator console", url("intake")));
+            out.append(String.format("  %-22s %s/grid%n", "grid worker (phone)", url("intake")));
             out.append(String.format("  %-22s %s/workbench%n", "unit workbench", url("routing")));
             out.append(String.format("  %-22s %s/desk%n", "supervisor desk", url("routing")));
             out.append(String.format("  %-22s %s/dashboard%n", "analysts' dashboard", url("analytics")));

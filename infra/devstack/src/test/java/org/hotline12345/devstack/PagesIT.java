@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
@@ -45,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  * and reads the number back, a second call from the same number is flagged as a repeat before it is saved; the unit
  * signs for the ticket in its workbench and resolves it; the citizen's "1 满意" closes it; the supervisor's desk
  * shows its timeline, the ticket that joined it and every text it caused; the analysts' dashboard counts it, and
- * renews its session before the access token expires. Each page is checked for what a person reads on it.
+ * renews its session before the access token expires; a grid worker reports from the phone's location. Each page
+ * is checked for what a person reads on it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PagesIT {
@@ -247,6 +249,36 @@ class PagesIT {
 
     @Test
     @Order(6)
+    void aGridWorkerReportsFromThePhonesLocation() throws Exception {
+        browser.executeCdpCommand("Browser.grantPermissions", Map.of("origin", stack.url("intake"),
+                "permissions", List.of("geolocation")));
+        browser.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", 26.5785,
+                "longitude", 106.7135, "accuracy", 15));
+        browser.manage().window().setSize(new Dimension(412, 915));
+        try {
+            signIn(stack.url("intake") + "/grid", "grid-worker-01");
+            browser.findElement(By.id("locate")).click();
+            waitUntil(() -> "YY-04".equals(browser.findElement(By.id("place")).getDomAttribute("data-grid")));
+            assertThat(text("place")).contains("云岩区", "YY-04", "15 米");
+            type("description", "中华北路人行道井盖缺失，很危险");
+            waitUntil(() -> !text("suggested").isEmpty());
+            screenshot("grid");
+            browser.findElement(By.id("send")).click();
+            String reported = waitFor(By.cssSelector("#receipt:not([hidden]) #ticket-number")).getText();
+            String id = browser.findElement(By.id("receipt")).getDomAttribute("data-ticket-id");
+            JsonNode stored = JSON.readTree(get("intake", "/api/v1/intake/tickets/" + id, token("operator")).body());
+            assertThat(stored.get("ticketNumber").asString()).isEqualTo(reported);
+            assertThat(stored.get("channel").asString()).isEqualTo("GRID");
+            await().atMost(Duration.ofSeconds(30)).until(() -> "YY-04".equals(JSON.readTree(get("routing",
+                    "/api/v1/tickets/" + id, token("supervisor")).body()).path("gridId").asString()));
+            signOut();
+        } finally {
+            browser.manage().window().setSize(new Dimension(1400, 1100));
+        }
+    }
+
+    @Test
+    @Order(7)
     void aPersonWithoutTheRoleIsToldSoAndAWrongPasswordIsRefused() {
         forgetEveryone();
         browser.get(stack.url("routing") + "/desk");
