@@ -269,9 +269,12 @@
       const receipt = await Hub.api('', '/api/v1/calls', { method: 'POST', body: form(),
         headers: { 'Idempotency-Key': callKey } });
       $('ticket-number').textContent = receipt.ticketNumber;
+      // the link the registration decided, which may differ from the last warning
+      const joined = receipt.repeatOf || receipt.parentIncidentId;
+      const shown = joined && last && last.link && last.link.ticketId === joined ? last.link.ticketNumber : joined;
       $('receipt-text').textContent = receipt.status === 'RESOLVED_AT_INTAKE' ? t('savedOnCall')
-        : receipt.repeatOf && last && last.link ? t('savedRepeat', { number: last.link.ticketNumber })
-          : receipt.parentIncidentId && last && last.link ? t('savedIncident', { number: last.link.ticketNumber })
+        : receipt.repeatOf ? t('savedRepeat', { number: shown })
+          : receipt.parentIncidentId ? t('savedIncident', { number: shown })
             : t('saved', { when: when(receipt.receivedAt) });
       $('receipt').hidden = false;
       $('receipt').dataset.ticketId = receipt.ticketId;
@@ -291,6 +294,9 @@
   }
 
   function nextCall() {
+    // a check of the last call still on its way is not shown on this one
+    clearTimeout(timer);
+    asked++;
     callKey = crypto.randomUUID();
     point = null;
     last = null;

@@ -1,5 +1,6 @@
-// The grid worker's page, for a phone on patrol: where (the device's location, or a tap on the grid map), what
-// (the words, a category the words suggest), and the ticket number once it is reported. The grid is the one the
+// The grid worker's page, for a phone on patrol: the tickets the rules send to this grid's worker, to settle on the
+// spot (就地化解) or hand up to a department with a note; and a report: where (the device's location, or a tap on the
+// grid map), what (the words, a category the words suggest), and the ticket number once it is reported. The grid is the one the
 // point lies in, found from the city's own grid outlines.
 (function () {
   'use strict';
@@ -14,7 +15,10 @@
       send: '上报', sending: '正在上报…', sent: '已上报', another: '再报一件', suggested: '建议分类：{name}',
       grid: '网格', district: '区县', street: '街道', accuracy: '精度约 {m} 米', fix: '请先更正：',
       f_description: '问题描述', f_location: '位置', f_gridId: '网格', f_category: '诉求分类',
-      receiptText: '工单已进入 {grid} 网格，按规则派往承办单位。'
+      receiptText: '工单已进入 {grid} 网格，按规则派往承办单位。', mine: '派给我的工单', none: '暂无派给本网格的工单。',
+      count: '{n} 件', settle: '就地化解', handUp: '上交部门', noteHint: '处理情况（就地化解时发给市民）或上交原因',
+      needNote: '请先写处理情况或上交原因。', settled: '已就地化解：{number}', handedUp: '已上交：{number}',
+      left: '剩余 {t}', overdue: '已超期 {t}', hours: '{n}小时', minutes: '{n}分'
     },
     en: {
       pageTitle: 'grid worker', where: 'Where', useLocation: 'Use my location', locating: 'Locating …',
@@ -26,7 +30,11 @@
       another: 'Report another', suggested: 'Suggested: {name}', grid: 'Grid', district: 'District',
       street: 'Street', accuracy: 'within about {m} m', fix: 'Correct first: ', f_description: 'the problem',
       f_location: 'the location', f_gridId: 'the grid', f_category: 'the category',
-      receiptText: 'The ticket is in grid {grid} and goes to a unit by the rules.'
+      receiptText: 'The ticket is in grid {grid} and goes to a unit by the rules.', mine: 'Tickets for me',
+      none: 'No tickets for this grid.', count: '{n}', settle: 'Settle on the spot', handUp: 'Hand up',
+      noteHint: 'What was done (texted to the citizen when settled) or why it goes up',
+      needNote: 'Write what was done or why it goes up first.', settled: 'Settled: {number}',
+      handedUp: 'Handed up: {number}', left: '{t} left', overdue: 'overdue by {t}', hours: '{n} h', minutes: '{n} min'
     }
   };
   const t = (key, values) => Hub.t(key, values);
@@ -175,6 +183,80 @@
     showPlace();
   }
 
+  function span(ms) {
+    const minutes = Math.max(1, Math.round(Math.abs(ms) / 60000));
+    const h = Math.floor(minutes / 60);
+    return (h ? t('hours', { n: h }) + ' ' : '') + (h < 24 ? t('minutes', { n: minutes % 60 }) : '');
+  }
+
+  // the tickets the rules send to this grid's worker, to settle on the spot or hand up to a department
+  async function loadMine() {
+    const tickets = await Hub.api('routing', '/api/v1/tickets?list=open&size=50');
+    $('mine-count').textContent = t('count', { n: tickets.length });
+    const box = $('tickets');
+    box.replaceChildren();
+    if (!tickets.length) {
+      box.textContent = t('none');
+      box.className = 'empty';
+      return;
+    }
+    box.className = '';
+    for (const ticket of tickets) {
+      const due = Date.parse(ticket.status === 'ASSIGNED' ? ticket.acceptBy : ticket.resolveBy) - Date.now();
+      const card = document.createElement('article');
+      card.className = 'ticket' + (due < 0 ? ' overdue' : '');
+      card.dataset.ticket = ticket.ticketNumber;
+      const head = document.createElement('header');
+      const title = document.createElement('span');
+      title.textContent = Hub.named('categories', ticket.category) + ' · ' + ticket.ticketNumber;
+      const deadline = document.createElement('span');
+      deadline.className = 'deadline';
+      deadline.textContent = t(due < 0 ? 'overdue' : 'left', { t: span(due) });
+      head.append(title, deadline);
+      const words = document.createElement('p');
+      words.textContent = ticket.description;
+      const note = document.createElement('textarea');
+      note.maxLength = 500;
+      note.placeholder = t('noteHint');
+      const buttons = document.createElement('div');
+      buttons.className = 'buttons';
+      const settle = document.createElement('button');
+      settle.type = 'button';
+      settle.className = 'action settle';
+      settle.textContent = t('settle');
+      const handUp = document.createElement('button');
+      handUp.type = 'button';
+      handUp.className = 'action secondary hand-up';
+      handUp.textContent = t('handUp');
+      settle.onclick = () => act(ticket, note.value, true);
+      handUp.onclick = () => act(ticket, note.value, false);
+      buttons.append(settle, handUp);
+      card.append(head, words, note, buttons);
+      box.append(card);
+    }
+  }
+
+  async function act(ticket, note, settle) {
+    if (!note.trim()) {
+      Hub.notice(t('needNote'), true);
+      return;
+    }
+    const path = '/api/v1/tickets/' + encodeURIComponent(ticket.ticketId);
+    try {
+      if (settle) {
+        if (ticket.status === 'ASSIGNED') await Hub.api('routing', path + '/accept', { method: 'POST', body: {} });
+        await Hub.api('routing', path + '/resolve', { method: 'POST', body: { result: 'SOLVED', reply: note } });
+      } else {
+        await Hub.api('routing', path + '/reject', { method: 'POST',
+          body: { reasonCode: 'HANDED_UP', reasonText: note } });
+      }
+      Hub.notice(t(settle ? 'settled' : 'handedUp', { number: ticket.ticketNumber }));
+      await loadMine();
+    } catch (e) {
+      Hub.fail(e);
+    }
+  }
+
   function ready() {
     $('patrol').hidden = false;
     fillCategories();
@@ -184,6 +266,8 @@
     $('report').addEventListener('submit', send);
     $('another').onclick = another;
     Hub.notice('');
+    setInterval(() => loadMine().catch(Hub.fail), 30000);
+    return loadMine().catch(Hub.fail);
   }
 
   Hub.start({ roles: ['GRID_WORKER'], words: WORDS, ready, onLanguage: () => {

@@ -35,6 +35,7 @@
     const names = Object.keys(LISTS);
     const results = await Promise.all(names.map((name) => Hub.api('', LISTS[name])));
     names.forEach((name, i) => { lists[name] = results[i]; });
+    // each list shows its most pressing 200; a full one says there are more
     showTabs();
     showQueue();
   }
@@ -42,8 +43,8 @@
   function showTabs() {
     document.querySelectorAll('#tabs button').forEach((button) => {
       button.classList.toggle('chosen', button.dataset.list === list);
-      button.querySelector('.count').textContent = lists[button.dataset.list]
-        ? ' ' + lists[button.dataset.list].length : '';
+      const shown = lists[button.dataset.list];
+      button.querySelector('.count').textContent = !shown ? '' : ' ' + shown.length + (shown.length >= 200 ? '+' : '');
     });
   }
 
@@ -75,14 +76,21 @@
     }
   }
 
+  // the last ticket asked for: an answer about one clicked before it is not shown
+  let asked = 0;
+
   async function open(ticketId) {
     $('problem').textContent = '';
+    const mine = ++asked;
+    let ticket;
     try {
-      chosen = await Hub.api('', '/api/v1/tickets/' + encodeURIComponent(ticketId));
+      ticket = await Hub.api('', '/api/v1/tickets/' + encodeURIComponent(ticketId));
     } catch (e) {
-      Hub.fail(e);
+      if (mine === asked) Hub.fail(e);
       return;
     }
+    if (mine !== asked) return;
+    chosen = ticket;
     history.replaceState(null, '', '#ticket=' + encodeURIComponent(ticketId));
     showDetail();
     showQueue();
@@ -99,8 +107,9 @@
   }
 
   async function showTexts() {
-    const texts = await Hub.api('notification', '/api/v1/notifications?ticketId='
-      + encodeURIComponent(chosen.ticketId));
+    const about = chosen.ticketId;
+    const texts = await Hub.api('notification', '/api/v1/notifications?ticketId=' + encodeURIComponent(about));
+    if (!chosen || chosen.ticketId !== about) return;
     const body = $('texts').querySelector('tbody');
     body.replaceChildren();
     if (!texts.length) {

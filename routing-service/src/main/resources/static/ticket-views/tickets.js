@@ -129,12 +129,16 @@
   async function linked(container, ticket, open) {
     const t = Hub.t;
     container.replaceChildren();
+    // an answer that arrives after another ticket was opened is not shown under it
+    container.dataset.about = ticket.ticketId;
+    const still = () => container.dataset.about === ticket.ticketId;
     if (ticket.repeatOf || ticket.parentIncidentId) {
       const parentId = ticket.repeatOf || ticket.parentIncidentId;
       const a = document.createElement('a');
       a.href = '#';
       a.dataset.testid = 'joined';
       const parent = await Hub.api('', '/api/v1/tickets/' + encodeURIComponent(parentId)).catch(() => null);
+      if (!still()) return;
       a.textContent = t('joined', { number: parent ? parent.ticketNumber : parentId })
         + '（' + t(ticket.repeatOf ? 'repeat' : 'sameIncident') + '）';
       a.onclick = (event) => { event.preventDefault(); open(parentId); };
@@ -142,6 +146,7 @@
       return;
     }
     const joined = await Hub.api('', '/api/v1/tickets/' + encodeURIComponent(ticket.ticketId) + '/linked');
+    if (!still()) return;
     if (!joined.length) {
       container.textContent = t('linkedNone');
       return;

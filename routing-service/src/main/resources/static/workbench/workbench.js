@@ -34,7 +34,8 @@
 
   function showQueue() {
     const now = Date.now();
-    $('queue-count').textContent = t('count', { n: tickets.length });
+    // the most pressing 200; a full queue says there are more
+    $('queue-count').textContent = t('count', { n: tickets.length + (tickets.length >= 200 ? '+' : '') });
     const body = $('queue').querySelector('tbody');
     body.replaceChildren();
     if (!tickets.length) {
@@ -60,14 +61,21 @@
     }
   }
 
+  // the last ticket asked for: an answer about one clicked before it is not shown
+  let asked = 0;
+
   async function open(ticketId) {
     $('problem').textContent = '';
+    const mine = ++asked;
+    let ticket;
     try {
-      chosen = await Hub.api('', '/api/v1/tickets/' + encodeURIComponent(ticketId));
+      ticket = await Hub.api('', '/api/v1/tickets/' + encodeURIComponent(ticketId));
     } catch (e) {
-      Hub.fail(e);
+      if (mine === asked) Hub.fail(e);
       return;
     }
+    if (mine !== asked) return;
+    chosen = ticket;
     showDetail();
     showQueue();
   }

@@ -22,21 +22,27 @@ public final class DemoUsers {
      * One demo user: the name the pages greet them with, their roles and, for a unit's staff, the unit.
      *
      * @param key how the tokens file names the user ({@code operator}, {@code unit:WATER_CO})
+     * @param grid the grid a grid worker works, null for everyone else
      */
-    public record Person(String key, String username, String name, List<String> roles, String unit) {
+    public record Person(String key, String username, String name, List<String> roles, String unit, String grid) {
     }
+
+    /** The grid the demo grid worker works: the one around 云岩区中华北路, where the journeys' calls come from. */
+    static final String DEMO_GRID = "YY-04";
 
     /** The centre's roles first, then one user per unit of the city. */
     public static List<Person> of(City city) {
         List<Person> people = new ArrayList<>(List.of(
-                new Person("operator", "operator-01", "话务员 01", List.of("OPERATOR"), null),
-                new Person("supervisor", "supervisor-01", "督办 01", List.of("SUPERVISOR"), null),
-                new Person("analyst", "analyst-01", "分析员 01", List.of("ANALYST"), null),
-                new Person("admin", "admin-01", "管理员 01", List.of("ADMIN"), null),
-                new Person("grid-worker", "grid-worker-01", "网格员 01", List.of("GRID_WORKER"), null)));
+                new Person("operator", "operator-01", "话务员 01", List.of("OPERATOR"), null, null),
+                new Person("supervisor", "supervisor-01", "督办 01", List.of("SUPERVISOR"), null, null),
+                new Person("analyst", "analyst-01", "分析员 01", List.of("ANALYST"), null, null),
+                new Person("admin", "admin-01", "管理员 01", List.of("ADMIN"), null, null),
+                new Person("grid-worker", "grid-worker-01", "网格员 01", List.of("GRID_WORKER"), null,
+                        city.grids().stream().anyMatch(g -> g.id().equals(DEMO_GRID)) ? DEMO_GRID
+                                : city.grids().get(0).id())));
         for (Unit unit : city.units()) {
             people.add(new Person("unit:" + unit.id(), "unit-" + unit.id().toLowerCase(Locale.ROOT), unit.zh(),
-                    List.of("UNIT"), unit.id()));
+                    List.of("UNIT"), unit.id(), null));
         }
         return people;
     }
@@ -45,7 +51,8 @@ public final class DemoUsers {
     public static Map<String, String> tokens(TokenMinter minter, City city) {
         Map<String, String> tokens = new LinkedHashMap<>();
         for (Person person : of(city)) {
-            tokens.put(person.key(), minter.mint(person.username(), person.roles(), person.unit(), VALIDITY));
+            tokens.put(person.key(), minter.mint(person.username(), person.roles(), person.unit(), person.grid(),
+                    VALIDITY));
         }
         return tokens;
     }

@@ -478,6 +478,7 @@ public final class Devstack implements AutoCloseable {
             user.put("name", p.name());
             user.put("roles", p.roles());
             user.put("unit", p.unit());
+            user.put("grid", p.grid());
             return user;
         }).toList();
         try {

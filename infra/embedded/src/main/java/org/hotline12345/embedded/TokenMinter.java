@@ -13,7 +13,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-/** Signs bearer tokens in the shape the hub's resource servers expect: {@code roles} and, for units, {@code unit}. */
+/**
+ * Signs bearer tokens in the shape the hub's resource servers expect: {@code roles} and, for units, {@code unit}, for
+ * grid workers {@code grid}.
+ */
 public final class TokenMinter {
 
     /** The audience the hub's services accept, which the dev stack and the tests configure. */
@@ -45,6 +48,11 @@ public final class TokenMinter {
 
     /** A token for {@code subject} with {@code roles}; {@code unit} may be {@code null}. */
     public String mint(String subject, List<String> roles, String unit, Duration validFor) {
+        return mint(subject, roles, unit, null, validFor);
+    }
+
+    /** A token as above that also names a grid worker's {@code grid} (may be {@code null}). */
+    public String mint(String subject, List<String> roles, String unit, String grid, Duration validFor) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
@@ -58,6 +66,9 @@ public final class TokenMinter {
         if (unit != null) {
             claims.claim("unit", unit);
         }
+        if (grid != null) {
+            claims.claim("grid", grid);
+        }
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                 claims.build());
         try {
@@ -70,6 +81,11 @@ public final class TokenMinter {
 
     public String mint(String subject, String role) {
         return mint(subject, List.of(role), null, Duration.ofHours(1));
+    }
+
+    /** A grid worker's token for the worker of {@code grid}. */
+    public String mintGridWorker(String subject, String grid) {
+        return mint(subject, List.of("GRID_WORKER"), null, grid, Duration.ofHours(1));
     }
 
     public String mintUnit(String subject, String unit) {

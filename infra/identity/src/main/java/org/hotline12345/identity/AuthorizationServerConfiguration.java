@@ -51,7 +51,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * An OpenID Connect provider in the shape the hub expects of a city's: access tokens for the audience
- * {@code hotline-hub} carrying the person's {@code roles} and, for a unit's staff, {@code unit}; one public client for
+ * {@code hotline-hub} carrying the person's {@code roles} and, for a unit's staff, {@code unit}, for a grid worker
+ * {@code grid}; one public client for
  * the pages, signing in by authorization code with PKCE and renewing with rotated refresh tokens.
  */
 @Configuration(proxyBeanMethods = false)
@@ -157,6 +158,9 @@ class AuthorizationServerConfiguration {
             context.getClaims().claim("roles", person.roles()).claim("name", person.name());
             if (person.unit() != null) {
                 context.getClaims().claim("unit", person.unit());
+            }
+            if (person.grid() != null) {
+                context.getClaims().claim("grid", person.grid());
             }
         };
     }

@@ -13,8 +13,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record DirectoryFile(List<Person> users) {
 
-    /** One person; {@code unit} names a handling unit's id for {@code UNIT} users and is null for the others. */
-    record Person(String username, String name, List<String> roles, String unit) {
+    /**
+     * One person; {@code unit} names a handling unit's id for {@code UNIT} users, {@code grid} the grid a
+     * {@code GRID_WORKER} works; each is null for the others.
+     */
+    record Person(String username, String name, List<String> roles, String unit, String grid) {
     }
 
     static DirectoryFile read(Path file) {

@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -25,8 +26,8 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
  * Lets the pages, a public client (PKCE, no secret), keep a person signed in through a shift: the provider issues
- * them refresh tokens, which rotate on every use (a stolen one works once, then the person's next renewal fails
- * and signs them out), and accepts a refresh request that names the client without a secret.
+ * them refresh tokens, which rotate on every use (a used one is refused) and never outlive the sign-in's first
+ * term, and accepts a refresh request that names the client without a secret.
  *
  * <p>The authorization server refuses both by default; this is the customisation its own tests show (gh-1430).
  * Only a client registered for {@code none} authentication passes, so a confidential client still needs its secret.
@@ -50,8 +51,16 @@ final class PublicClientRefresh {
                 return null;
             }
             Instant issuedAt = Instant.now();
-            return new OAuth2RefreshToken(keys.generateKey(), issuedAt,
-                    issuedAt.plus(context.getRegisteredClient().getTokenSettings().getRefreshTokenTimeToLive()));
+            Instant expiresAt = issuedAt.plus(context.getRegisteredClient().getTokenSettings()
+                    .getRefreshTokenTimeToLive());
+            // a renewal keeps the sign-in's end: renewing every few minutes never makes the shift longer
+            OAuth2Authorization.Token<OAuth2RefreshToken> renewed = context.getAuthorization() == null ? null
+                    : context.getAuthorization().getRefreshToken();
+            if (renewed != null && renewed.getToken().getExpiresAt() != null
+                    && renewed.getToken().getExpiresAt().isBefore(expiresAt)) {
+                expiresAt = renewed.getToken().getExpiresAt();
+            }
+            return new OAuth2RefreshToken(keys.generateKey(), issuedAt, expiresAt);
         }
     }
 
@@ -64,6 +73,7 @@ final class PublicClientRefresh {
             if (!AuthorizationGrantType.REFRESH_TOKEN.getValue()
                     .equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE)) || clientId == null
                     || clientId.isBlank() || request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
+                    || request.getParameter(OAuth2ParameterNames.CLIENT_ASSERTION) != null
                     || request.getHeader("Authorization") != null) {
                 return null;
             }

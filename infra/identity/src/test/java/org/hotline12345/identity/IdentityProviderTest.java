@@ -52,7 +52,8 @@ class IdentityProviderTest {
             Files.writeString(folder.resolve("users.json"), """
                     {"users": [
                       {"username": "operator-01", "name": "话务员 01", "roles": ["OPERATOR"], "unit": null},
-                      {"username": "unit-water_co", "name": "贵阳水务集团", "roles": ["UNIT"], "unit": "WATER_CO"}
+                      {"username": "unit-water_co", "name": "贵阳水务集团", "roles": ["UNIT"], "unit": "WATER_CO"},
+                      {"username": "grid-worker-01", "name": "网格员 01", "roles": ["GRID_WORKER"], "grid": "YY-04"}
                     ]}""");
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -94,12 +95,22 @@ class IdentityProviderTest {
         assertThat(SignedJWT.parse(next.get("access_token").asString()).getJWTClaimsSet().getStringClaim("unit"))
                 .isEqualTo("WATER_CO");
 
-        // a refresh token that was used is refused: one stolen and used first signs the person out, not in twice
+        // a refresh token that was used is refused
         assertThat(browser.token(Map.of("grant_type", "refresh_token", "refresh_token", refresh,
                 "client_id", "hotline-pages")).statusCode()).isEqualTo(400);
         // and a client the provider does not know gets nothing
         assertThat(browser.token(Map.of("grant_type", "refresh_token", "refresh_token",
                 next.get("refresh_token").asString(), "client_id", "someone-else")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void namesAGridWorkersGridAndNoUnit() throws Exception {
+        SignedJWT access = SignedJWT.parse(new Browser().signIn("grid-worker-01", PASSWORD).get("access_token")
+                .asString());
+        assertThat(access.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("GRID_WORKER");
+        assertThat(access.getJWTClaimsSet().getStringClaim("grid")).isEqualTo("YY-04");
+        assertThat(access.getJWTClaimsSet().getClaim("unit")).isNull();
+        assertThat(access.getJWTClaimsSet().getStringClaim("name")).isEqualTo("网格员 01");
     }
 
     @Test
@@ -109,6 +120,12 @@ class IdentityProviderTest {
                 "password", "wrong", "_csrf", browser.csrf()));
         assertThat(form.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
         assertThat(browser.get("/login?error").body()).contains("用户名或密码不正确。");
+
+        // the pages' client must prove the code is its own: no PKCE challenge, no code
+        HttpResponse<String> noChallenge = browser.get("/oauth2/authorize?response_type=code&client_id=hotline-pages"
+                + "&scope=openid&redirect_uri=" + enc(PAGE + "/hub/callback.html") + "&state=x");
+        assertThat(noChallenge.headers().firstValue("Location").orElse(noChallenge.body()))
+                .contains("error=invalid_request").doesNotContain("code=");
 
         HttpResponse<String> elsewhere = browser.get("/oauth2/authorize?response_type=code&client_id=hotline-pages"
                 + "&scope=openid&redirect_uri=" + enc("http://evil.example/hub/callback.html")

@@ -34,6 +34,7 @@ public record HotlineProperties(@NotBlank @DefaultValue("/hotline") String sourc
     /**
      * @param rolesClaim the JWT claim that lists the caller's roles
      * @param unitClaim the JWT claim that names a unit user's unit
+     * @param gridClaim the JWT claim that names a grid worker's grid
      * @param publicPaths path patterns anyone may call without a token (public forms, status look-ups)
      * @param issuer the {@code iss} every token must carry: the city's identity provider; unset, any issuer whose
      *     signature verifies is accepted (the audience, {@code spring.security.oauth2.resourceserver.jwt.audiences},
@@ -41,7 +42,7 @@ public record HotlineProperties(@NotBlank @DefaultValue("/hotline") String sourc
      */
     public record Security(@NotBlank @DefaultValue("roles") String rolesClaim,
             @NotBlank @DefaultValue("unit") String unitClaim, @DefaultValue List<String> publicPaths,
-            String issuer) {
+            String issuer, @NotBlank @DefaultValue("grid") String gridClaim) {
     }
 
     /**

@@ -7,6 +7,7 @@
   const PENDING = 'hub.signIn';
   const LANGUAGE = 'hub.language';
   const RENEW_BEFORE_MS = 60000;
+  const RETRY_MS = 10000;
 
   const WORDS = {
     zh: {
@@ -65,7 +66,7 @@
     const old = session() || {};
     const kept = {
       access: tokens.access_token,
-      refresh: tokens.refresh_token || null,
+      refresh: tokens.refresh_token || old.refresh || null,
       id: tokens.id_token || old.id || null,
       expiresAt: now + 1000 * (tokens.expires_in || 300)
     };
@@ -125,7 +126,12 @@
       body: new URLSearchParams(Object.assign({ client_id: config.clientId }, fields))
     });
     const body = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error(body.error_description || body.error || String(response.status));
+    if (!response.ok) {
+      const error = new Error(body.error_description || body.error || String(response.status));
+      // 400 (invalid_grant) and 401 (invalid_client) are the provider's answer; anything else may pass
+      error.refused = response.status === 400 || response.status === 401;
+      throw error;
+    }
     return body;
   }
 
@@ -141,7 +147,9 @@
       grant_type: 'authorization_code', code: query.get('code'), redirect_uri: callbackUrl(),
       code_verifier: pending.verifier
     }));
-    location.replace(pending.returnTo || '/');
+    // only a path of this origin, never another site
+    const back = pending.returnTo || '/';
+    location.replace(/^\/(?![\/\\])/.test(back) ? back : '/');
   }
 
   let renewing = null;
@@ -155,12 +163,25 @@
     return renewing;
   }
 
+  // only the provider's refusal (the refresh token spent or the sign-in over) ends the session; a network blip or
+  // a provider restarting is tried again, so that an operator does not lose a call half typed
+  function renewOrRetry() {
+    renew().catch((e) => {
+      const current = session();
+      if (e.refused || !current || current.expiresAt < Date.now()) {
+        expired();
+      } else {
+        renewal = setTimeout(renewOrRetry, RETRY_MS);
+      }
+    });
+  }
+
   function scheduleRenewal() {
     clearTimeout(renewal);
     const current = session();
     if (!current || !current.refresh) return;
     const wait = Math.max(0, current.expiresAt - Date.now() - RENEW_BEFORE_MS);
-    renewal = setTimeout(() => renew().catch(() => expired()), wait);
+    renewal = setTimeout(renewOrRetry, wait);
   }
 
   function expired() {
@@ -198,8 +219,14 @@
   }
 
   function tokenFromFragment() {
-    // scripts and tests may hand a page a token: #token=<jwt>; it stays in this tab and is never renewed
+    // where no provider is configured, scripts and tests may hand a page a token: #token=<jwt>; it stays in this
+    // tab and is never renewed. With a provider people sign in, and a token in a link is ignored: a link must not
+    // put someone to work under another person's name
     const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+    if (match && config && config.issuer) {
+      history.replaceState(null, '', location.pathname + location.search);
+      return;
+    }
     if (match) {
       const jwt = decodeURIComponent(match[1]);
       const c = claims(jwt);
@@ -382,7 +409,6 @@
   async function start(options) {
     page = options;
     if (!onLoopbackAddress()) return;
-    tokenFromFragment();
     translate();
     try {
       await loadConfig();
@@ -390,6 +416,7 @@
       notice(e.message, true);
       return;
     }
+    tokenFromFragment();
     const current = session();
     if (!current || (!current.refresh && current.expiresAt < Date.now())) {
       sessionStorage.removeItem(STORE);
@@ -406,8 +433,10 @@
       try {
         await renew();
       } catch (e) {
-        expired();
-        return;
+        if (e.refused || current.expiresAt < Date.now()) {
+          expired();
+          return;
+        }
       }
     }
     scheduleRenewal();
@@ -431,8 +460,10 @@
   // a link with a new #token= opened in a tab that already shows the page: take the token and start again
   window.addEventListener('hashchange', () => {
     if (/(?:^#|&)token=/.test(location.hash)) {
-      tokenFromFragment();
-      location.reload();
+      loadConfig().then(() => {
+        tokenFromFragment();
+        if (!config.issuer) location.reload();
+      });
     }
   });
 

@@ -98,6 +98,18 @@ public final class City {
         return units.stream().filter(u -> u.id().equals(id)).findFirst();
     }
 
+    /**
+     * The name of whoever holds a ticket, in {@code language}: a unit's, or the worker of a grid of the city
+     * ({@link GridWorkers}); empty for anyone else.
+     */
+    public Optional<String> holderName(String holder, String language) {
+        Optional<String> grid = GridWorkers.gridOf(holder).filter(id -> grids.stream().anyMatch(g -> g.id().equals(id)));
+        if (grid.isPresent()) {
+            return Optional.of("en".equals(language) ? "the grid worker of " + grid.get() : grid.get() + "网格员");
+        }
+        return unit(holder).map(u -> u.name(language));
+    }
+
     /** The routing rule set this city starts with, as JSON. */
     public String firstRuleSet() {
         return firstRuleSet;

@@ -42,6 +42,7 @@ final class CityReader {
     static final String UNCLASSIFIED = "OTHER";
     /** A rule's lead that means the street office of the ticket's grid. */
     static final String STREET_OFFICE = "@streetOffice";
+    static final String GRID_WORKER = "@gridWorker";
 
     private final CityFiles files;
     private final List<String> problems = new ArrayList<>();
@@ -230,9 +231,10 @@ final class CityReader {
             JsonNode rule = rules.get(i);
             String at = "/rules/" + i;
             String lead = text(file, rule, at, "lead");
-            if (!lead.isEmpty() && !lead.equals(STREET_OFFICE) && !unitIds.contains(lead)) {
+            if (!lead.isEmpty() && !lead.equals(STREET_OFFICE) && !lead.equals(GRID_WORKER)
+                    && !unitIds.contains(lead)) {
                 problems.add(file.at(at + "/lead") + ": lead " + lead + " is not a unit in " + UNITS + " nor "
-                        + STREET_OFFICE);
+                        + STREET_OFFICE + " nor " + GRID_WORKER);
             }
             JsonNode coUnits = rule.path("coUnits");
             for (int u = 0; u < coUnits.size(); u++) {

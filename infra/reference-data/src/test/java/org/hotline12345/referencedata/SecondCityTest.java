@@ -49,7 +49,7 @@ class SecondCityTest {
                 .hasMessageContaining(at("grids.geojson", "HETAN_OFICE")
                         + ": streetOffice HETAN_OFICE is not a unit of kind STREET_OFFICE in units.json")
                 .hasMessageContaining(at("rules.json", "HEATING_CO")
-                        + ": lead HEATING_CO is not a unit in units.json nor @streetOffice")
+                        + ": lead HEATING_CO is not a unit in units.json nor @streetOffice nor @gridWorker")
                 .hasMessageContaining(at("units.json", "COMPANY") + ": kind COMPANY is not one of")
                 .hasMessageContaining(at("complaints-corpus.tsv", "NOISY")
                         + ": category NOISY is not in categories.json");

@@ -22,7 +22,9 @@ import reactor.core.publisher.Mono;
 /**
  * What the operator sees while the caller speaks, before anything is saved: the category the words suggest, the
  * words that make it urgent, where the address or point lies (district, street, grid and its street office), and
- * the open ticket this call would join as a repeat or another report of the same incident. Nothing is stored.
+ * the open ticket this call would join as a repeat or another report of the same incident (its number and status,
+ * not another citizen's words). Nothing is stored or claimed; the incident look-up drops reports older than its
+ * window from the cells it reads, as the registration's does.
  */
 @Service
 class CallCheck {
@@ -63,8 +65,7 @@ class CallCheck {
                                 now).map(id -> new Found(id, TicketView.LinkedTo.SAME_INCIDENT))))
                         .flatMap(found -> mongo.findById(found.ticketId(), IntakeTicket.class)
                                 .map(ticket -> new Link(ticket.getId(), ticket.getTicketNumber(), found.why(),
-                                        ticket.getStatus(), ticket.getCategory(), ticket.getDescription(),
-                                        ticket.getReceivedAt())));
+                                        ticket.getStatus(), ticket.getCategory(), ticket.getReceivedAt())));
         return link.map(Optional::of).defaultIfEmpty(Optional.empty())
                 .map(found -> new Result(suggestion, category, urgency.map(UrgencyCues.Inferred::urgency).orElse(null),
                         urgency.map(UrgencyCues.Inferred::cue).orElse(null), place, found.orElse(null)));
@@ -113,6 +114,6 @@ class CallCheck {
      * @param why {@code REPEAT} or {@code SAME_INCIDENT}
      */
     record Link(String ticketId, String ticketNumber, String why, String status, String category,
-            String description, Instant receivedAt) {
+            Instant receivedAt) {
     }
 }

@@ -198,9 +198,9 @@ public class CitizenTexts {
      */
     private Map<String, String> values(TicketLifecycleEvent event, String language, boolean toAnotherCaller) {
         Map<String, String> values = new HashMap<>();
-        values.put("unitName", city.unit(event.unitId()).map(u -> u.name(language)).orElse(""));
+        values.put("unitName", city.holderName(event.unitId(), language).orElse(""));
         if (event instanceof TicketAssigned assigned) {
-            values.put("unitName", city.unit(assigned.unitId()).map(u -> u.name(language))
+            values.put("unitName", city.holderName(assigned.unitId(), language)
                     .orElse(assigned.unitName()));
             values.put("resolveBy", localTime.format(assigned.resolveBy()));
         } else if (event instanceof TicketExtended extended) {

@@ -3,7 +3,6 @@ package org.hotline12345.routing.assignment;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Set;
-import org.hotline12345.referencedata.Unit;
 import org.hotline12345.routing.deadlines.TimeLimits;
 import org.hotline12345.routing.city.CityMap;
 import org.hotline12345.routing.rules.RoutingDecision;
@@ -31,8 +30,9 @@ public class Dispatcher {
         return rules.active().map(ruleSet -> ruleSet.route(input, excluded));
     }
 
+    /** The name of the unit or grid worker a ticket goes to. */
     public String unitName(String unitId) {
-        return city.unit(unitId).map(Unit::zh).orElse(unitId);
+        return city.holderName(unitId).orElse(unitId);
     }
 
     public boolean knowsUnit(String unitId) {

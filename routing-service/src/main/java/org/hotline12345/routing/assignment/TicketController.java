@@ -45,7 +45,7 @@ class TicketController {
     }
 
     @GetMapping("/tickets")
-    @PreAuthorize("hasAnyRole('UNIT', 'SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('UNIT', 'GRID_WORKER', 'SUPERVISOR')")
     Flux<TicketView> list(@RequestParam(required = false) @Pattern(regexp = "[A-Z_]+") String status,
             @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) @Pattern(regexp = "open|escalated|returned|reopened") String list,
@@ -69,7 +69,7 @@ class TicketController {
     }
 
     @GetMapping("/tickets/{ticketId}")
-    @PreAuthorize("hasAnyRole('UNIT', 'SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('UNIT', 'GRID_WORKER', 'SUPERVISOR')")
     Mono<TicketView> one(@PathVariable String ticketId) {
         return access.load(ticketId).map(t -> TicketView.of(t, clock.instant()));
     }
@@ -79,7 +79,7 @@ class TicketController {
      * sees them for the tickets it holds, as it sees the ticket; 404 for any other.
      */
     @GetMapping("/tickets/{ticketId}/linked")
-    @PreAuthorize("hasAnyRole('UNIT', 'SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('UNIT', 'GRID_WORKER', 'SUPERVISOR')")
     Flux<TicketView> linked(@PathVariable String ticketId) {
         Instant now = clock.instant();
         return access.load(ticketId).flatMapMany(parent -> mongo.find(Query.query(new Criteria().orOperator(

@@ -19,6 +19,9 @@ class TicketIndexes {
         return CollectionIndexes.of("tickets",
                 new Index().on("unitId", Direction.ASC).on("resolveBy", Direction.ASC).on("receivedAt", Direction.ASC)
                         .named("unit_resolve_by"),
+                // a unit's open tickets by deadline without reading its closed history
+                new Index().on("unitId", Direction.ASC).on("status", Direction.ASC).on("resolveBy", Direction.ASC)
+                        .on("receivedAt", Direction.ASC).named("unit_status_resolve_by"),
                 new Index().on("resolveBy", Direction.ASC).on("receivedAt", Direction.ASC).named("resolve_by"),
                 new Index().on("status", Direction.ASC).on("receivedAt", Direction.ASC).named("status_received_at"),
                 new Index().on("status", Direction.ASC).on("acceptRemindAt", Direction.ASC)
@@ -26,7 +29,8 @@ class TicketIndexes {
                 new Index().on("status", Direction.ASC).on("acceptBy", Direction.ASC).named("status_accept_by"),
                 new Index().on("status", Direction.ASC).on("resolveRemindAt", Direction.ASC)
                         .named("status_resolve_remind_at"),
-                new Index().on("status", Direction.ASC).on("resolveBy", Direction.ASC).named("status_resolve_by"),
+                new Index().on("status", Direction.ASC).on("resolveBy", Direction.ASC).on("receivedAt", Direction.ASC)
+                        .named("status_resolve_by_received_at"),
                 new Index().on("status", Direction.ASC).on("feedbackDueAt", Direction.ASC)
                         .named("status_feedback_due_at"),
                 new Index().on("receivedAt", Direction.DESC).named("received_at"),

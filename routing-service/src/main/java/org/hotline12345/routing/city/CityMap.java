@@ -33,4 +33,9 @@ public class CityMap {
     public Optional<Unit> unit(String id) {
         return city.unit(id);
     }
+
+    /** A unit's Chinese name, or a grid worker's ({@code GRID:YY-04}); empty for neither. */
+    public Optional<String> holderName(String holder) {
+        return city.holderName(holder, "zh");
+    }
 }

@@ -10,7 +10,8 @@ import java.util.Set;
  * One routing rule. Every condition that is given must hold; an empty condition holds for every ticket.
  *
  * @param hours the time of day the rule applies, or {@code null} for all day
- * @param lead a unit id, or {@link #STREET_OFFICE} for the street office of the ticket's grid
+ * @param lead a unit id, {@link #STREET_OFFICE} for the street office of the ticket's grid, or {@link #GRID_WORKER}
+ *     for the grid's own worker
  * @param priority the priority to give, or {@code null} to derive it from urgency and category
  * @param acceptWithin the accept limit of tickets this rule places, or {@code null} for the priority's default
  * @param resolveWithin the resolve limit of tickets this rule places, or {@code null} for the priority's default
@@ -21,6 +22,8 @@ public record Rule(String id, Set<String> categories, List<String> words, Set<St
 
     /** The lead that means "the street office of the grid the ticket lies in". */
     public static final String STREET_OFFICE = "@streetOffice";
+    /** The lead that means "the worker of the grid the ticket lies in" (网格员), who may settle it on the spot. */
+    public static final String GRID_WORKER = "@gridWorker";
 
     public Rule {
         categories = categories == null ? Set.of() : Set.copyOf(categories);

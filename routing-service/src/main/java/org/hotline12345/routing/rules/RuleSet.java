@@ -3,6 +3,7 @@ package org.hotline12345.routing.rules;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hotline12345.referencedata.GridWorkers;
 
 /** A version of the routing rules. Rules are tried in order; the first that matches decides. */
 public record RuleSet(int version, String description, List<Rule> rules) {
@@ -15,7 +16,10 @@ public record RuleSet(int version, String description, List<Rule> rules) {
         rules = List.copyOf(rules);
     }
 
-    /** Routes one ticket; a rule whose lead is the street office only matches a ticket that lies in a grid. */
+    /**
+     * Routes one ticket; a rule whose lead is the street office or the grid's worker only matches a ticket that lies
+     * in a grid.
+     */
     public RoutingDecision route(RoutingInput ticket) {
         return route(ticket, Set.of());
     }
@@ -30,7 +34,7 @@ public record RuleSet(int version, String description, List<Rule> rules) {
             if (cues == null) {
                 continue;
             }
-            String lead = Rule.STREET_OFFICE.equals(rule.lead()) ? ticket.streetOffice() : rule.lead();
+            String lead = leadOf(rule, ticket);
             if (lead == null || excluded.contains(lead)) {
                 continue;
             }
@@ -42,6 +46,17 @@ public record RuleSet(int version, String description, List<Rule> rules) {
                     List.copyOf(cues.stream().distinct().toList()), rule.acceptWithin(), rule.resolveWithin());
         }
         return new RoutingDecision(null, version, null, List.of(), priorityOf(ticket), List.of());
+    }
+
+    /** The unit or grid worker a matching rule sends the ticket to; null when its grid has none. */
+    private static String leadOf(Rule rule, RoutingInput ticket) {
+        if (Rule.STREET_OFFICE.equals(rule.lead())) {
+            return ticket.streetOffice();
+        }
+        if (Rule.GRID_WORKER.equals(rule.lead())) {
+            return ticket.gridId() == null ? null : GridWorkers.holderOf(ticket.gridId());
+        }
+        return rule.lead();
     }
 
     private static String priorityOf(RoutingInput ticket) {

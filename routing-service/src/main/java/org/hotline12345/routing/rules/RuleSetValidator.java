@@ -65,7 +65,8 @@ public final class RuleSetValidator {
             } else if (!ids.add(rule.id())) {
                 problems.put(at + ".id", "repeats the id " + rule.id());
             }
-            if (rule.lead() == null || !Rule.STREET_OFFICE.equals(rule.lead()) && !units.contains(rule.lead())) {
+            if (rule.lead() == null || !Rule.STREET_OFFICE.equals(rule.lead()) && !Rule.GRID_WORKER.equals(rule.lead())
+                    && !units.contains(rule.lead())) {
                 problems.put(at + ".lead", "is not a unit of the city: " + rule.lead());
             }
             unknown(rule.coUnits(), units, at + ".coUnits", "units", problems);

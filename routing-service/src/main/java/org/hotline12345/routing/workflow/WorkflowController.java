@@ -25,33 +25,33 @@ class WorkflowController {
     }
 
     @PostMapping("/accept")
-    @PreAuthorize("hasRole('UNIT')")
+    @PreAuthorize("hasAnyRole('UNIT', 'GRID_WORKER')")
     Mono<TicketView> accept(@PathVariable String ticketId) {
         return work.accept(ticketId);
     }
 
     @PostMapping("/reject")
-    @PreAuthorize("hasRole('UNIT')")
+    @PreAuthorize("hasAnyRole('UNIT', 'GRID_WORKER')")
     Mono<TicketView> reject(@PathVariable String ticketId, @Valid @RequestBody WorkflowRequests.Reject request) {
         return work.reject(ticketId, request);
     }
 
     /** A unit gets one extension within the limit; a supervisor may grant more. */
     @PostMapping("/extend")
-    @PreAuthorize("hasAnyRole('UNIT', 'SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('UNIT', 'GRID_WORKER', 'SUPERVISOR')")
     Mono<TicketView> extend(@PathVariable String ticketId, @Valid @RequestBody WorkflowRequests.Extend request) {
         return work.extend(ticketId, request);
     }
 
     @PostMapping("/progress")
-    @PreAuthorize("hasRole('UNIT')")
+    @PreAuthorize("hasAnyRole('UNIT', 'GRID_WORKER')")
     Mono<TicketView> progress(@PathVariable String ticketId,
             @Valid @RequestBody WorkflowRequests.Progress request) {
         return work.progress(ticketId, request);
     }
 
     @PostMapping("/resolve")
-    @PreAuthorize("hasRole('UNIT')")
+    @PreAuthorize("hasAnyRole('UNIT', 'GRID_WORKER')")
     Mono<TicketView> resolve(@PathVariable String ticketId, @Valid @RequestBody WorkflowRequests.Resolve request) {
         return work.resolve(ticketId, request);
     }

@@ -19,6 +19,10 @@ class RuleSetTest {
                     null),
             new Rule("appearance", Set.of("CITY_APPEARANCE"), null, null, null, null, null, null,
                     Rule.STREET_OFFICE, null, null, null, null),
+            new Rule("property-on-the-spot", Set.of("PROPERTY_MANAGEMENT"), null, null, null, null, null, null,
+                    Rule.GRID_WORKER, null, null, null, null),
+            new Rule("property", Set.of("PROPERTY_MANAGEMENT"), null, null, null, null, null, null, "HOUSING", null,
+                    null, null, null),
             new Rule("gas", Set.of("GAS_SUPPLY"), null, null, null, null, null, null, "GAS_CO", null, null, null,
                     null)));
 
@@ -70,6 +74,18 @@ class RuleSetTest {
                 "SHIXI_OFFICE", "PHONE", "NORMAL", LocalTime.NOON));
 
         assertThat(decision.leadUnit()).isEqualTo("SHIXI_OFFICE");
+    }
+
+    @Test
+    void sendsAMatterToTheGridsOwnWorkerAndOnToTheDepartmentWhenTheWorkerHandsItUp() {
+        RoutingInput ticket = new RoutingInput("PROPERTY_MANAGEMENT", "楼道灯坏了", "YUNYAN", "YY-04",
+                "ZHONGHUA_N_OFFICE", "PHONE", "NORMAL", LocalTime.NOON);
+
+        assertThat(rules.route(ticket).leadUnit()).isEqualTo("GRID:YY-04");
+        assertThat(rules.route(ticket, Set.of("GRID:YY-04")).leadUnit()).isEqualTo("HOUSING");
+        // no grid, no grid worker: the department at once
+        assertThat(rules.route(input("PROPERTY_MANAGEMENT", "楼道灯坏了", null, "NORMAL")).leadUnit())
+                .isEqualTo("HOUSING");
     }
 
     @Test

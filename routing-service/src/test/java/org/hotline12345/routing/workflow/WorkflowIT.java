@@ -20,6 +20,7 @@ import org.hotline12345.contracts.TicketDeadlineApproaching;
 import org.hotline12345.contracts.TicketEscalated;
 import org.hotline12345.contracts.TicketLifecycleEvent;
 import org.hotline12345.contracts.TicketReceived;
+import org.hotline12345.contracts.TicketRejected;
 import org.hotline12345.contracts.TicketReopened;
 import org.hotline12345.contracts.Topics;
 import org.hotline12345.contracts.Urgency;
@@ -287,6 +288,55 @@ class WorkflowIT {
         // another unit learns nothing, not even that the ticket exists
         web.get().uri("/api/v1/tickets/{id}/linked", escalated).headers(h -> h.setBearerAuth(unit("WATER_CO")))
                 .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    @Order(9)
+    void letsAGridsWorkerSettleWhatTheRulesSendToTheGridOrHandItUpAndNothingElse() {
+        String settled = dispatched(propertyComplaint());
+        String handedUp = dispatched(propertyComplaint());
+        String noise = dispatchedNoiseTicket();
+        String worker = infra.tokens().mintGridWorker("grid-worker-7", "YY-04");
+        web.get().uri("/api/v1/tickets/{id}", settled).headers(h -> h.setBearerAuth(worker)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.unitId").isEqualTo("GRID:YY-04")
+                .jsonPath("$.status").isEqualTo("ASSIGNED");
+        assertThat(ids("/api/v1/tickets?list=open&size=200", worker)).contains(settled, handedUp)
+                .doesNotContain(noise);
+
+        act(settled, "accept", worker, null).expectStatus().isOk();
+        act(settled, "resolve", worker, "{\"result\":\"SOLVED\",\"reply\":\"已协调物业当场修好\"}").expectStatus()
+                .isOk().expectBody().jsonPath("$.status").isEqualTo("RESOLVED");
+        act(handedUp, "reject", worker, "{\"reasonCode\":\"HANDED_UP\",\"reasonText\":\"需住建部门处理\"}")
+                .expectStatus().isOk().expectBody().jsonPath("$.unitId").isEqualTo("HOUSING")
+                .jsonPath("$.returnedBy[0]").isEqualTo("GRID:YY-04");
+        assertThat(awaitEvent(handedUp, TicketRejected.class).unitId()).isEqualTo("GRID:YY-04");
+
+        // another grid's worker, a grid worker's token that names a unit, and a unit: none of them acts on it
+        String elsewhere = infra.tokens().mintGridWorker("grid-worker-8", "YY-01");
+        String posing = infra.tokens().mint("grid-worker-9", List.of("GRID_WORKER"), "URBAN_MGMT", null,
+                Duration.ofMinutes(5));
+        web.get().uri("/api/v1/tickets/{id}", settled).headers(h -> h.setBearerAuth(elsewhere)).exchange()
+                .expectStatus().isNotFound();
+        web.get().uri("/api/v1/tickets/{id}", noise).headers(h -> h.setBearerAuth(posing)).exchange()
+                .expectStatus().isForbidden();
+        web.get().uri("/api/v1/tickets/{id}", noise).headers(h -> h.setBearerAuth(worker)).exchange()
+                .expectStatus().isNotFound();
+        act(handedUp, "accept", worker, null).expectStatus().isNotFound();
+        act(settled, "assign", worker, "{\"unitId\":\"HOUSING\",\"reason\":\"x\"}").expectStatus().isForbidden();
+    }
+
+    private String dispatched(TicketReceived received) {
+        topics.publish(received);
+        awaitEvent(received.ticketId(), TicketAssigned.class);
+        return received.ticketId();
+    }
+
+    private static TicketReceived propertyComplaint() {
+        String id = UUID.randomUUID().toString();
+        return new TicketReceived(EventIds.of(id, "TicketReceived", 1), clock.instant(), id,
+                "12345-20261128-" + id.substring(0, 4), Channel.PHONE, "PROPERTY_MANAGEMENT", Urgency.NORMAL,
+                "楼道灯坏了一个月物业不修", new GeoPoint(26.5741, 106.7152), null,
+                new CitizenContact(null, null, null, null, "zh", false), false, null, null, null);
     }
 
     private List<String> ids(String path, String token) {

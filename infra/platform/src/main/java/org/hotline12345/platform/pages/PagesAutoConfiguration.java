@@ -6,6 +6,7 @@ import org.hotline12345.platform.HotlineProperties;
 import org.hotline12345.platform.city.CityAutoConfiguration;
 import org.hotline12345.referencedata.City;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ClassPathResource;
@@ -23,7 +24,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 public class PagesAutoConfiguration {
 
+    /** Also when an application scans this package and made one already: one instance, mapped once. */
     @Bean
+    @ConditionalOnMissingBean
     PagesController hotlinePagesController(HotlineProperties properties, City city) {
         return new PagesController(properties, city);
     }

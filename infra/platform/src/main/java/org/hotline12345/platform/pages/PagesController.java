@@ -7,17 +7,11 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/**
- * What a page asks before it can work: where people sign in, then the city's names and map. A handler by its
- * mapping, not a component: the auto-configuration makes the one instance, also in an application that scans this
- * package.
- */
-@RequestMapping
-@ResponseBody
+/** What a page asks before it can work: where people sign in, then the city's names and map. */
+@RestController
 public class PagesController {
 
     private final PageConfig config;
