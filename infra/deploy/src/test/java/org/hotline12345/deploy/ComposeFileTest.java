@@ -155,7 +155,13 @@ class ComposeFileTest {
         String gateway = Files.readString(COMPOSE.resolve("gateway/nginx.conf"));
         Map<String, String> published = new HashMap<>();
         for (JsonNode port : services.get("gateway").path("ports")) {
-            published.put(port.path("published").asString(), port.path("target").asString());
+            if (port.isString()) {
+                // a port bound to an address is rendered in the short syntax: "host_ip:published:target/protocol"
+                String[] parts = port.asString().replaceAll("/\\w+$", "").split(":");
+                published.put(parts[parts.length - 2], parts[parts.length - 1]);
+            } else {
+                published.put(port.path("published").asString(), port.path("target").asString());
+            }
         }
         Map<String, String> listeners = new HashMap<>();
         blocks(gateway, "server").values().forEach(server -> {

@@ -51,7 +51,8 @@ class CityTest {
         assertThat(rules.get("version").asInt()).isEqualTo(1);
         for (JsonNode rule : rules.get("rules")) {
             String lead = rule.get("lead").asString();
-            assertThat(lead.equals("@streetOffice") || units.contains(lead)).as(lead).isTrue();
+            assertThat(lead.equals("@streetOffice") || lead.equals("@gridWorker") || units.contains(lead)).as(lead)
+                    .isTrue();
             for (JsonNode category : rule.get("when").get("categories")) {
                 assertThat(city.category(category.asString())).as(category.asString()).isPresent();
             }

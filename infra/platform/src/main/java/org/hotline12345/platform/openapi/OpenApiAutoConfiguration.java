@@ -11,7 +11,9 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.hotline12345.platform.HotlineProperties;
+import org.hotline12345.platform.security.SecurityAutoConfiguration;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -56,7 +58,8 @@ public class OpenApiAutoConfiguration {
 
     @Bean
     GlobalOpenApiCustomizer hotlineDocument(HotlineProperties properties, Environment environment) {
-        List<PathPattern> publicPaths = properties.security().publicPaths().stream()
+        List<PathPattern> publicPaths = Stream.concat(properties.security().publicPaths().stream(),
+                Stream.of(SecurityAutoConfiguration.PAGE_ASSETS))
                 .map(PathPatternParser.defaultInstance::parse).toList();
         return openApi -> {
             String service = environment.getProperty("spring.application.name", "service");

@@ -42,6 +42,9 @@ import org.hotline12345.platform.problem.ProblemWriter;
 @EnableReactiveMethodSecurity
 public class SecurityAutoConfiguration {
 
+    /** What the pages share (their scripts, where they sign in): public on every service, nothing of anyone's. */
+    public static final String PAGE_ASSETS = "/hub/**";
+
     @Bean
     @ConditionalOnMissingBean
     SecurityWebFilterChain hotlineSecurityFilterChain(ServerHttpSecurity http, HotlineProperties properties,
@@ -66,7 +69,7 @@ public class SecurityAutoConfiguration {
                     exchanges.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                             "/swagger-ui/**", "/webjars/swagger-ui/**").permitAll();
                     // the pages' shared scripts and where they sign in: nothing of anyone's
-                    exchanges.pathMatchers(HttpMethod.GET, "/hub/**").permitAll();
+                    exchanges.pathMatchers(HttpMethod.GET, PAGE_ASSETS).permitAll();
                     exchanges.pathMatchers("/actuator/**").hasAnyRole(Roles.ADMIN, Roles.ANALYST);
                     if (publicPaths.length > 0) {
                         exchanges.pathMatchers(publicPaths).permitAll();
