@@ -7,7 +7,7 @@
   const $ = (id) => document.getElementById(id);
   const WORDS = {
     zh: {
-      pageTitle: '网格员', where: '在哪里', useLocation: '使用当前位置', locating: '正在定位…',
+      pageTitle: '网格员 · 联户长', where: '在哪里', useLocation: '使用当前位置', locating: '正在定位…',
       noPoint: '尚未定位：点“使用当前位置”，或在地图上点出位置', outside: '该位置不在本市任何网格内',
       noLocation: '无法取得位置：{why}。请在地图上点出位置。', address: '地址或地标（可不填）', what: '发现了什么',
       descriptionHint: '看到的问题、位置细节、影响…', category: '诉求分类', categoryAuto: '按内容自动分类',
@@ -21,7 +21,7 @@
       left: '剩余 {t}', overdue: '已超期 {t}', hours: '{n}小时', minutes: '{n}分'
     },
     en: {
-      pageTitle: 'grid worker', where: 'Where', useLocation: 'Use my location', locating: 'Locating …',
+      pageTitle: 'grid worker · household liaison', where: 'Where', useLocation: 'Use my location', locating: 'Locating …',
       noPoint: 'No location yet: use your location, or tap the map', outside: 'That point is in no grid of the city',
       noLocation: 'No location: {why}. Tap the map instead.', address: 'Address or landmark (optional)',
       what: 'What you found', descriptionHint: 'What is wrong, where exactly, who is affected …',
@@ -144,6 +144,9 @@
     }, 400);
   }
 
+  // a household liaison (联户长) reports the same way, as a channel of its own, and is sent no tickets
+  let liaison = false;
+
   async function send(event) {
     event.preventDefault();
     $('problems').textContent = '';
@@ -151,7 +154,7 @@
     $('send').disabled = true;
     Hub.notice(t('sending'));
     try {
-      const receipt = await Hub.api('', '/api/v1/grid-reports', { method: 'POST', headers: { 'Idempotency-Key': key },
+      const receipt = await Hub.api('', liaison ? '/api/v1/liaison-reports' : '/api/v1/grid-reports', { method: 'POST', headers: { 'Idempotency-Key': key },
         body: { description: $('description').value, location: point, gridId: grid ? grid.id : null,
           category: $('category').value || null, urgency: $('urgency').value || null,
           address: $('address').value.trim() || null } });
@@ -257,8 +260,10 @@
     }
   }
 
-  function ready() {
+  function ready(user) {
+    liaison = !user.roles.includes('GRID_WORKER');
     $('patrol').hidden = false;
+    $('mine').hidden = liaison;
     fillCategories();
     drawMap();
     $('locate').onclick = locate;
@@ -266,11 +271,12 @@
     $('report').addEventListener('submit', send);
     $('another').onclick = another;
     Hub.notice('');
+    if (liaison) return null;
     setInterval(() => loadMine().catch(Hub.fail), 30000);
     return loadMine().catch(Hub.fail);
   }
 
-  Hub.start({ roles: ['GRID_WORKER'], words: WORDS, ready, onLanguage: () => {
+  Hub.start({ roles: ['GRID_WORKER', 'LIAISON'], words: WORDS, ready, onLanguage: () => {
     if (!Hub.city()) return;
     fillCategories();
     drawMap();

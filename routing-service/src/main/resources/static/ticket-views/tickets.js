@@ -17,7 +17,7 @@
       RECEIVED: '已受理', TRIAGE: '待人工分派', ASSIGNED: '待签收', ACCEPTED: '办理中', REJECTED: '已退单',
       EXTENDED: '已延期', RESOLVED: '已办结待评价', REOPENED: '重办中', LINKED: '已关联', CLOSED: '已归档',
       URGENT: '紧急', HIGH: '较急', NORMAL: '一般', CONSULTATION: '咨询', PHONE: '电话', WEB: '网站',
-      OPEN311: 'Open311', GRID: '网格员', WECHAT: '微信'
+      OPEN311: 'Open311', GRID: '网格员', LIAISON: '联户长', WECHAT: '微信'
     },
     en: {
       number: 'Number', category: 'Category', status: 'Status', deadline: 'Deadline', urgency: 'Urgency',
@@ -34,7 +34,7 @@
       TRIAGE: 'awaiting dispatch', ASSIGNED: 'to sign for', ACCEPTED: 'in hand', REJECTED: 'returned',
       EXTENDED: 'extended', RESOLVED: 'resolved, awaiting rating', REOPENED: 'reopened', LINKED: 'linked',
       CLOSED: 'closed', URGENT: 'urgent', HIGH: 'high', NORMAL: 'normal', CONSULTATION: 'consultation',
-      PHONE: 'phone', WEB: 'web', OPEN311: 'Open311', GRID: 'grid worker', WECHAT: 'WeChat'
+      PHONE: 'phone', WEB: 'web', OPEN311: 'Open311', GRID: 'grid worker', LIAISON: 'household liaison', WECHAT: 'WeChat'
     }
   };
 

@@ -9,7 +9,9 @@ public enum Channel {
     /** An Open311 GeoReport v2 client. */
     OPEN311,
     /** A grid worker's patrol report. */
-    GRID;
+    GRID,
+    /** A household liaison's (联户长) report for the households in their care. */
+    LIAISON;
 
     /**
      * Open to anyone without signing in: whoever reports through it may give any phone number, so what it reports

@@ -37,14 +37,17 @@ public final class DemoUsers {
                 new Person("supervisor", "supervisor-01", "督办 01", List.of("SUPERVISOR"), null, null),
                 new Person("analyst", "analyst-01", "分析员 01", List.of("ANALYST"), null, null),
                 new Person("admin", "admin-01", "管理员 01", List.of("ADMIN"), null, null),
-                new Person("grid-worker", "grid-worker-01", "网格员 01", List.of("GRID_WORKER"), null,
-                        city.grids().stream().anyMatch(g -> g.id().equals(DEMO_GRID)) ? DEMO_GRID
-                                : city.grids().get(0).id())));
+                new Person("grid-worker", "grid-worker-01", "网格员 01", List.of("GRID_WORKER"), null, demoGrid(city)),
+                new Person("liaison", "liaison-01", "联户长 01", List.of("LIAISON"), null, demoGrid(city))));
         for (Unit unit : city.units()) {
             people.add(new Person("unit:" + unit.id(), "unit-" + unit.id().toLowerCase(Locale.ROOT), unit.zh(),
                     List.of("UNIT"), unit.id(), null));
         }
         return people;
+    }
+
+    private static String demoGrid(City city) {
+        return city.grids().stream().anyMatch(g -> g.id().equals(DEMO_GRID)) ? DEMO_GRID : city.grids().get(0).id();
     }
 
     /** A token per user, by the user's key. */

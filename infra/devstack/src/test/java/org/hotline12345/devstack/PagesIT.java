@@ -47,8 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  * signs for the ticket in its workbench and resolves it; the citizen's "1 满意" closes it; the supervisor's desk
  * shows its timeline, the ticket that joined it and every text it caused; the analysts' dashboard counts it, and
  * renews its session before the access token expires; a grid worker settles one ticket the rules sent to the grid
- * on the spot, hands another up to a department and reports from the phone's location. Each page is checked for
- * what a person reads on it.
+ * on the spot, hands another up to a department and reports from the phone's location, and a household liaison
+ * reports the same way. Each page is checked for what a person reads on it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PagesIT {
@@ -251,7 +251,8 @@ class PagesIT {
 
     @Test
     @Order(6)
-    void aGridWorkerSettlesOneTicketOnTheSpotHandsAnotherUpAndReportsFromThePhonesLocation() throws Exception {
+    void aGridWorkerSettlesOneTicketOnTheSpotHandsAnotherUpAndReportsFromThePhonesLocationAsALiaisonDoes()
+            throws Exception {
         // two property complaints in grid YY-04, far enough apart to be two incidents: the rules send both to the
         // grid's own worker
         String settled = call("139 0851 3001", "楼道里的灯坏了，物业一直没来修", 26.5720, 106.7120);
@@ -298,6 +299,19 @@ class PagesIT {
             assertThat(stored.get("channel").asString()).isEqualTo("GRID");
             await().atMost(Duration.ofSeconds(30)).until(() -> "YY-04".equals(JSON.readTree(get("routing",
                     "/api/v1/tickets/" + id, token("supervisor")).body()).path("gridId").asString()));
+            signOut();
+
+            // a household liaison reports on the same page, as a channel of its own, and is sent no tickets
+            signIn(stack.url("intake") + "/grid", "liaison-01");
+            assertThat(browser.findElement(By.id("mine")).isDisplayed()).isFalse();
+            browser.findElement(By.cssSelector("#map [data-testid='grid-YY-01']")).click();
+            waitUntil(() -> "YY-01".equals(browser.findElement(By.id("place")).getDomAttribute("data-grid")));
+            type("description", "5号楼独居老人家中停水两天，需要帮助");
+            browser.findElement(By.id("send")).click();
+            waitFor(By.cssSelector("#receipt:not([hidden]) #ticket-number"));
+            String forHousehold = browser.findElement(By.id("receipt")).getDomAttribute("data-ticket-id");
+            assertThat(JSON.readTree(get("intake", "/api/v1/intake/tickets/" + forHousehold, token("operator"))
+                    .body()).get("channel").asString()).isEqualTo("LIAISON");
             signOut();
         } finally {
             browser.manage().window().setSize(new Dimension(1400, 1100));

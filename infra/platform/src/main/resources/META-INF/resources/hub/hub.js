@@ -15,7 +15,7 @@
       signedOut: '您已退出登录。', expired: '登录已过期，请重新登录。', noRole: '您的账号没有使用本页面的角色（{roles}）。',
       noProvider: '未配置登录服务。', failed: '登录失败：{why}', refused: '服务拒绝了请求：{why}',
       OPERATOR: '话务员', SUPERVISOR: '中心督办', ANALYST: '分析员', ADMIN: '管理员', UNIT: '承办单位',
-      GRID_WORKER: '网格员'
+      GRID_WORKER: '网格员', LIAISON: '联户长'
     },
     en: {
       brand: '12345 hotline', signOut: 'Sign out', signIn: 'Sign in', other: '中文', signingIn: 'Signing in …',
@@ -23,7 +23,7 @@
       noRole: 'Your account has no role for this page ({roles}).', noProvider: 'No sign-in service is configured.',
       failed: 'Sign-in failed: {why}', refused: 'The service refused: {why}',
       OPERATOR: 'operator', SUPERVISOR: 'supervisor', ANALYST: 'analyst', ADMIN: 'administrator', UNIT: 'unit',
-      GRID_WORKER: 'grid worker'
+      GRID_WORKER: 'grid worker', LIAISON: 'household liaison'
     }
   };
 

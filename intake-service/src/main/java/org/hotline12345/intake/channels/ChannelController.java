@@ -82,12 +82,27 @@ class ChannelController {
     @PreAuthorize("hasRole('GRID_WORKER')")
     Mono<ResponseEntity<TicketReceipt>> report(@RequestBody GridReportRequest report,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
+        return report(report, idempotencyKey, Channel.GRID);
+    }
+
+    /**
+     * A household liaison's (联户长) report for the households in their care: in the shape of a grid report, counted
+     * as a channel of its own.
+     */
+    @PostMapping("/liaison-reports")
+    @PreAuthorize("hasRole('LIAISON')")
+    Mono<ResponseEntity<TicketReceipt>> liaisonReport(@RequestBody GridReportRequest report,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
+        return report(report, idempotencyKey, Channel.LIAISON);
+    }
+
+    private Mono<ResponseEntity<TicketReceipt>> report(GridReportRequest report, String idempotencyKey,
+            Channel channel) {
         Map<String, String> violations = new java.util.HashMap<>(registration.validate(report));
         if (report.gridId() != null && !violations.containsKey("gridId") && !grids.contains(report.gridId())) {
             violations.put("gridId", "is not a grid of the city");
         }
-        return registration.register(report.asCall(), violations, idempotencyKey, Channel.GRID, report.gridId(),
-                        false)
+        return registration.register(report.asCall(), violations, idempotencyKey, channel, report.gridId(), false)
                 .map(ChannelController::accepted);
     }
 

@@ -20,7 +20,7 @@ class ClassifyController {
     }
 
     @PostMapping("/api/v1/classify")
-    @PreAuthorize("hasAnyRole('OPERATOR', 'SUPERVISOR', 'GRID_WORKER')")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'SUPERVISOR', 'GRID_WORKER', 'LIAISON')")
     Mono<CategorySuggester.Suggestion> classify(@Valid @RequestBody Text text) {
         return Mono.fromSupplier(() -> suggester.explain(text.text()));
     }

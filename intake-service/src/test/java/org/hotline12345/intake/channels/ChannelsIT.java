@@ -92,6 +92,26 @@ class ChannelsIT {
     }
 
     @Test
+    void takesHouseholdLiaisonsReportsAsAChannelOfTheirOwn() {
+        String report = """
+                {"description":"3号楼独居老人家里水管爆裂，需要帮助","location":{"lat":26.5745,"lon":106.7165},
+                 "gridId":"YY-04","category":"WATER_SUPPLY"}""";
+        TicketReceipt receipt = web.post().uri("/api/v1/liaison-reports")
+                .headers(h -> h.setBearerAuth(infra.tokens().mint("liaison-1", "LIAISON")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(report).exchange()
+                .expectStatus().isAccepted().expectBody(TicketReceipt.class).returnResult().getResponseBody();
+
+        assertThat(event(receipt.ticketId()).channel()).isEqualTo(Channel.LIAISON);
+        // each reports through their own door only
+        web.post().uri("/api/v1/liaison-reports").headers(h -> h.setBearerAuth(infra.tokens().mint("grid-01",
+                "GRID_WORKER"))).contentType(MediaType.APPLICATION_JSON).bodyValue(report).exchange()
+                .expectStatus().isForbidden();
+        web.post().uri("/api/v1/grid-reports").headers(h -> h.setBearerAuth(infra.tokens().mint("liaison-1",
+                "LIAISON"))).contentType(MediaType.APPLICATION_JSON).bodyValue(report).exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
     void infersUrgencyFromTheCallersWords() {
         TicketReceipt receipt = call("13800000010", "GAS_SUPPLY", "楼道里有很重的煤气味", 26.5601, 106.6801)
                 .expectStatus().isAccepted().expectBody(TicketReceipt.class).returnResult().getResponseBody();

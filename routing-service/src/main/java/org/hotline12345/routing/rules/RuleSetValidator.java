@@ -1,11 +1,14 @@
 package org.hotline12345.routing.rules;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.hotline12345.contracts.Channel;
 
 /**
  * Checks a proposed rule set against the city before it may route anything: every unit, category, district,
@@ -16,7 +19,8 @@ import java.util.Set;
  */
 public final class RuleSetValidator {
 
-    private static final Set<String> CHANNELS = Set.of("PHONE", "WEB", "OPEN311", "GRID");
+    private static final Set<String> CHANNELS = Arrays.stream(Channel.values()).map(Channel::name)
+            .collect(Collectors.toUnmodifiableSet());
     private static final Set<String> URGENCIES = Set.of("NORMAL", "HIGH", "URGENT");
     private static final Set<String> PRIORITIES = Set.of("URGENT", "HIGH", "NORMAL", "CONSULTATION");
     /**

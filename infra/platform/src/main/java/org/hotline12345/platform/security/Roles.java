@@ -13,8 +13,13 @@ public final class Roles {
     public static final String ANALYST = "ANALYST";
     /** An administrator who edits rules and reference data. */
     public static final String ADMIN = "ADMIN";
-    /** A grid worker who reports problems found on patrol. */
+    /**
+     * A grid worker who reports problems found on patrol and works the tickets rules send to the grid; the token
+     * also names the grid.
+     */
     public static final String GRID_WORKER = "GRID_WORKER";
+    /** A household liaison (联户长) who reports for the households in their care. */
+    public static final String LIAISON = "LIAISON";
 
     private Roles() {
     }
