@@ -95,6 +95,10 @@ class PagesIT {
     @Test
     @Order(1)
     void theOperatorRegistersACallAsTheCallerSpeaks() throws Exception {
+        // the page keeps a person's tokens: no script but its service's own, requests only where it signs in and works
+        String policy = get("intake", "/console", null).headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy).contains("script-src 'self'", "frame-ancestors 'none'", "connect-src 'self' "
+                + stack.issuer(), stack.url("routing")).doesNotContain("unsafe-inline");
         signIn(stack.url("intake") + "/console", "operator-01");
         assertThat(text("hub-user")).contains("话务员");
 

@@ -352,7 +352,6 @@
     const who = user();
     bar.replaceChildren();
     const title = document.createElement('h1');
-    title.innerHTML = '';
     const brand = document.createElement('span');
     brand.textContent = t('brand');
     const sub = document.createElement('span');

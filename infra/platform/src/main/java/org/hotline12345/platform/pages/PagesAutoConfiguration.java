@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
 
 /**
  * Serves what the hub's pages share (the scripts under {@code /hub/} are static resources of this module) and each
@@ -31,12 +32,19 @@ public class PagesAutoConfiguration {
         return new PagesController(properties, city);
     }
 
+    /** Each page, and the pages' own sign-in and sign-out pages, with their Content-Security-Policy. */
     @Bean
-    RouterFunction<ServerResponse> hotlinePages() {
-        return RouterFunctions.route(GET("/{page:[a-z]+}").or(GET("/{page:[a-z]+}/")), request -> {
-            Resource page = new ClassPathResource("static/" + request.pathVariable("page") + "/index.html");
-            return page.exists() ? ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(page)
-                    : ServerResponse.notFound().build();
-        });
+    RouterFunction<ServerResponse> hotlinePages(HotlineProperties properties) {
+        String policy = PagePolicy.of(properties.pages());
+        return RouterFunctions.route(GET("/hub/{name:callback|signed-out}.html"), request -> page(
+                        new ClassPathResource("META-INF/resources/hub/" + request.pathVariable("name") + ".html"),
+                        policy))
+                .andRoute(GET("/{page:[a-z]+}").or(GET("/{page:[a-z]+}/")), request -> page(
+                        new ClassPathResource("static/" + request.pathVariable("page") + "/index.html"), policy));
+    }
+
+    private static Mono<ServerResponse> page(Resource page, String policy) {
+        return page.exists() ? ServerResponse.ok().contentType(MediaType.TEXT_HTML)
+                .header("Content-Security-Policy", policy).bodyValue(page) : ServerResponse.notFound().build();
     }
 }
