@@ -286,7 +286,9 @@ class HotlineJourneyIT {
             logs = files.toList();
         }
 
-        assertThat(logs).hasSize(4);
+        // the four services' and the identity provider's
+        assertThat(logs).extracting(log -> log.getFileName().toString()).containsExactlyInAnyOrder("intake.log",
+                "routing.log", "notification.log", "analytics.log", "identity.log");
         for (Path log : logs) {
             assertThat(Files.readString(log)).as(log.getFileName().toString())
                     .doesNotContain("13812345678").doesNotContain("138 1234 5678").doesNotContain("张先生")
@@ -303,10 +305,12 @@ class HotlineJourneyIT {
             Files.readAllLines(Path.of(table)).stream().skip(1).map(line -> line.trim().split("\\s+"))
                     .filter(fields -> "0A".equals(fields[3])).forEach(fields -> listening.add(fields[1]));
         }
-        for (String service : List.of("intake", "routing", "notification", "analytics")) {
-            String port = String.format(":%04X", URI.create(stack.url(service)).getPort());
-            List<String> addresses = listening.stream().filter(address -> address.endsWith(port)).toList();
-            assertThat(addresses).as(service).isNotEmpty()
+        List<String> addresses = new java.util.ArrayList<>(DevstackOptions.SERVICES.stream().map(stack::url).toList());
+        addresses.add(stack.issuer());
+        for (String service : addresses) {
+            String port = String.format(":%04X", URI.create(service).getPort());
+            List<String> bound = listening.stream().filter(address -> address.endsWith(port)).toList();
+            assertThat(bound).as(service).isNotEmpty()
                     .allSatisfy(address -> assertThat(address).isIn("0100007F" + port,
                             "0000000000000000FFFF00000100007F" + port, "00000000000000000000000001000000" + port));
         }
