@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.hotline12345.analytics.rollups.Counter;
 import org.hotline12345.analytics.rollups.Dimension;
 import org.hotline12345.analytics.rollups.RollupStore;
@@ -14,7 +13,6 @@ import org.hotline12345.analytics.rollups.RollupStore.PeriodCounts;
 import org.hotline12345.analytics.tables.DayRange;
 import org.hotline12345.analytics.tables.Period;
 import org.hotline12345.referencedata.City;
-import org.hotline12345.referencedata.Unit;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -27,11 +25,11 @@ import reactor.core.publisher.Mono;
 public class RateQueries {
 
     private final RollupStore rollups;
-    private final Map<String, String> unitNames;
+    private final City city;
 
     RateQueries(RollupStore rollups, City city) {
         this.rollups = rollups;
-        this.unitNames = city.units().stream().collect(Collectors.toMap(Unit::id, Unit::zh));
+        this.city = city;
     }
 
     /** Counts and rates for tickets received in {@code days}, by period, then group. */
@@ -57,7 +55,7 @@ public class RateQueries {
             for (int i = 0; i < ranked.size(); i++) {
                 RateCounts c = ranked.get(i);
                 Double before = previousScores.get(c.group());
-                entries.add(new RankingEntry(i + 1, c.group(), unitNames.getOrDefault(c.group(), c.group()),
+                entries.add(new RankingEntry(i + 1, c.group(), city.holderName(c.group(), "zh").orElse(c.group()),
                         c.composite(), c.responseRate(), c.resolutionRate(), c.satisfactionRate(), c.assigned(),
                         c.rated(), previousRanks.get(c.group()),
                         before == null ? null : Math.round((c.composite() - before) * 100) / 100.0));

@@ -48,6 +48,8 @@ class RatesIT {
         topics.publish(returned.unit("POLICE").assigned(later));
         topics.publish(returned.accepted(later.plusSeconds(600), true));
         topics.publish(returned.feedback(later.plusSeconds(9_000), true, Satisfaction.BASICALLY_SATISFIED));
+        // a month of its own: a ticket the rules sent to a grid's own worker
+        ticket(at(6, 3), "GRID:YY-04", true, Satisfaction.SATISFIED, true);
     }
 
     @Autowired
@@ -73,6 +75,14 @@ class RatesIT {
                         [{"rank":1,"unitId":"POLICE","unitName":"贵阳市公安局","composite":100.0,"previousRank":null},
                          {"rank":2,"unitId":"URBAN_MGMT","composite":67.5,"previousRank":1,"compositeChange":-32.5}]
                         """));
+    }
+
+    @Test
+    void ranksAGridsWorkerByTheGridsName() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get()
+                .uri("/api/v1/analytics/ranking?month=2024-06").headers(h -> h.setBearerAuth(analyst())).exchange()
+                .expectStatus().isOk().expectBody().json("""
+                        [{"rank":1,"unitId":"GRID:YY-04","unitName":"YY-04网格员","composite":100.0}]"""));
     }
 
     @Test
