@@ -1,7 +1,7 @@
 // The grid worker's page, for a phone on patrol: the tickets the rules send to this grid's worker, to settle on the
 // spot (就地化解) or hand up to a department with a note; and a report: where (the device's location, or a tap on the
-// grid map), what (the words, a category the words suggest), and the ticket number once it is reported. The grid is the one the
-// point lies in, found from the city's own grid outlines.
+// grid map, placed in its grid by routing), what (the words, a category the words suggest), and the ticket number
+// once it is reported.
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -44,17 +44,24 @@
   let key = crypto.randomUUID();
   let timer = null;
 
-  // ray casting over the grid's outer ring ([lon, lat] pairs)
-  function inside(ring, lon, lat) {
-    let hit = false;
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i], [xj, yj] = ring[j];
-      if ((yi > lat) !== (yj > lat) && lon < (xj - xi) * (lat - yi) / (yj - yi) + xi) hit = !hit;
-    }
-    return hit;
-  }
+  let grid = null;
+  let placing = 0;
 
-  const gridAt = (p) => p ? Hub.city().outlines.find((g) => inside(g.ring, p.lon, p.lat)) || null : null;
+  // the grid the point lies in, as routing places tickets (GET /api/v1/grids/locate); none when it lies in none
+  async function place(at, within) {
+    point = at;
+    accuracy = within;
+    const mine = ++placing;
+    let found = null;
+    try {
+      found = await Hub.api('routing', '/api/v1/grids/locate?lat=' + at.lat + '&lon=' + at.lon);
+    } catch (e) {
+      if (e.status !== 404) Hub.fail(e);
+    }
+    if (mine !== placing) return;
+    grid = found;
+    showPlace();
+  }
 
   function fillCategories() {
     const select = $('category');
@@ -70,17 +77,14 @@
     if (!map) return;
     map.svg.addEventListener('click', (event) => {
       const [lon, lat] = map.at(event);
-      point = { lat: Number(lat.toFixed(6)), lon: Number(lon.toFixed(6)) };
-      accuracy = null;
-      showPlace();
+      place({ lat: Number(lat.toFixed(6)), lon: Number(lon.toFixed(6)) }, null);
     });
     showPlace();
   }
 
   function showPlace() {
     const line = $('place');
-    const grid = gridAt(point);
-    line.dataset.grid = grid ? grid.id : '';
+    line.dataset.grid = grid ? grid.gridId : '';
     if (!point) {
       line.textContent = t('noPoint');
     } else if (!grid) {
@@ -88,7 +92,7 @@
     } else {
       line.replaceChildren();
       [[t('district'), Hub.named('districts', grid.district)], [t('street'), Hub.named('streets', grid.street)],
-        [t('grid'), grid.id]].forEach(([label, value], i) => {
+        [t('grid'), grid.gridId]].forEach(([label, value], i) => {
         if (i > 0) line.append(' · ');
         const b = document.createElement('b');
         b.textContent = value;
@@ -98,7 +102,7 @@
     }
     if (!map) return;
     map.svg.querySelectorAll('polygon').forEach((polygon) => {
-      polygon.classList.toggle('here', !!grid && polygon.dataset.testid === 'grid-' + grid.id);
+      polygon.classList.toggle('here', !!grid && polygon.dataset.testid === 'grid-' + grid.gridId);
     });
     map.svg.querySelectorAll('circle').forEach((c) => c.remove());
     if (point) {
@@ -116,10 +120,9 @@
     }
     Hub.notice(t('locating'));
     navigator.geolocation.getCurrentPosition((position) => {
-      point = { lat: Number(position.coords.latitude.toFixed(6)), lon: Number(position.coords.longitude.toFixed(6)) };
-      accuracy = position.coords.accuracy;
       Hub.notice('');
-      showPlace();
+      place({ lat: Number(position.coords.latitude.toFixed(6)), lon: Number(position.coords.longitude.toFixed(6)) },
+        position.coords.accuracy);
     }, (error) => Hub.notice(t('noLocation', { why: error.message }), true),
     { enableHighAccuracy: true, timeout: 15000, maximumAge: 30000 });
   }
@@ -150,19 +153,18 @@
   async function send(event) {
     event.preventDefault();
     $('problems').textContent = '';
-    const grid = gridAt(point);
     $('send').disabled = true;
     Hub.notice(t('sending'));
     try {
       const receipt = await Hub.api('', liaison ? '/api/v1/liaison-reports' : '/api/v1/grid-reports', { method: 'POST', headers: { 'Idempotency-Key': key },
-        body: { description: $('description').value, location: point, gridId: grid ? grid.id : null,
+        body: { description: $('description').value, location: point, gridId: grid ? grid.gridId : null,
           category: $('category').value || null, urgency: $('urgency').value || null,
           address: $('address').value.trim() || null } });
       $('report').hidden = true;
       $('receipt').hidden = false;
       $('receipt').dataset.ticketId = receipt.ticketId;
       $('ticket-number').textContent = receipt.ticketNumber;
-      $('receipt-text').textContent = t('receiptText', { grid: grid.id });
+      $('receipt-text').textContent = t('receiptText', { grid: grid.gridId });
       Hub.notice('');
     } catch (e) {
       if (e.problem && e.problem.errors) {

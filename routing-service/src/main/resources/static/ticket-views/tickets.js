@@ -162,5 +162,59 @@
     container.append(ul);
   }
 
-  window.Tickets = { WORDS, when, countdown, deadline, details, timeline, linked };
+  /**
+   * The rows of a queue into {@code table}'s body: the number, the {@code columns} (each a ticket's text) and the
+   * countdown, the chosen ticket marked, a click opening one; a line saying so when there is none.
+   */
+  function queue(table, tickets, chosenId, columns, open) {
+    const now = Date.now();
+    const body = table.querySelector('tbody');
+    body.replaceChildren();
+    if (!tickets.length) {
+      const cell = body.insertRow().insertCell();
+      cell.colSpan = columns.length + 2;
+      cell.className = 'empty';
+      cell.textContent = Hub.t('nothing');
+      return;
+    }
+    for (const ticket of tickets) {
+      const row = body.insertRow();
+      const left = countdown(ticket, now);
+      row.className = [left.state, chosenId === ticket.ticketId ? 'chosen' : ''].join(' ').trim();
+      row.dataset.ticket = ticket.ticketNumber;
+      row.dataset.state = left.state;
+      row.insertCell().textContent = ticket.ticketNumber;
+      columns.forEach((column) => { row.insertCell().textContent = column(ticket); });
+      const cell = row.insertCell();
+      cell.className = 'deadline';
+      cell.textContent = left.text;
+      row.onclick = () => open(ticket.ticketId);
+    }
+  }
+
+  /**
+   * Reads a ticket for a page that shows one at a time: resolves to null for an answer that arrives after another
+   * ticket was asked for, so that it is not shown under that one.
+   */
+  function reader() {
+    let asked = 0;
+    return async (ticketId) => {
+      const mine = ++asked;
+      try {
+        const ticket = await Hub.api('', '/api/v1/tickets/' + encodeURIComponent(ticketId));
+        return mine === asked ? ticket : null;
+      } catch (e) {
+        if (mine === asked) throw e;
+        return null;
+      }
+    };
+  }
+
+  /** What a refused change says: each field with its problem, or the problem's detail. */
+  function refusal(e) {
+    return e.problem && e.problem.errors
+      ? e.problem.errors.map((error) => error.field + ' ' + error.message).join('；') : e.message;
+  }
+
+  window.Tickets = { WORDS, when, countdown, deadline, details, timeline, linked, queue, reader, refusal };
 }());

@@ -33,49 +33,24 @@
   }
 
   function showQueue() {
-    const now = Date.now();
     // the most pressing 200; a full queue says there are more
     $('queue-count').textContent = t('count', { n: tickets.length + (tickets.length >= 200 ? '+' : '') });
-    const body = $('queue').querySelector('tbody');
-    body.replaceChildren();
-    if (!tickets.length) {
-      const cell = body.insertRow().insertCell();
-      cell.colSpan = 4;
-      cell.className = 'empty';
-      cell.textContent = t('nothing');
-      return;
-    }
-    for (const ticket of tickets) {
-      const row = body.insertRow();
-      const left = Tickets.countdown(ticket, now);
-      row.className = [left.state, chosen && chosen.ticketId === ticket.ticketId ? 'chosen' : ''].join(' ').trim();
-      row.dataset.ticket = ticket.ticketNumber;
-      row.dataset.state = left.state;
-      row.insertCell().textContent = ticket.ticketNumber;
-      row.insertCell().textContent = Hub.named('categories', ticket.category);
-      row.insertCell().textContent = t(ticket.status);
-      const deadline = row.insertCell();
-      deadline.className = 'deadline';
-      deadline.textContent = left.text;
-      row.onclick = () => open(ticket.ticketId);
-    }
+    Tickets.queue($('queue'), tickets, chosen && chosen.ticketId, [
+      (ticket) => Hub.named('categories', ticket.category), (ticket) => t(ticket.status)], open);
   }
 
-  // the last ticket asked for: an answer about one clicked before it is not shown
-  let asked = 0;
+  const read = Tickets.reader();
 
   async function open(ticketId) {
     $('problem').textContent = '';
-    const mine = ++asked;
-    let ticket;
     try {
-      ticket = await Hub.api('', '/api/v1/tickets/' + encodeURIComponent(ticketId));
+      const ticket = await read(ticketId);
+      if (!ticket) return;
+      chosen = ticket;
     } catch (e) {
-      if (mine === asked) Hub.fail(e);
+      Hub.fail(e);
       return;
     }
-    if (mine !== asked) return;
-    chosen = ticket;
     showDetail();
     showQueue();
   }
@@ -107,8 +82,7 @@
       showDetail();
       await loadQueue();
     } catch (e) {
-      $('problem').textContent = e.problem && e.problem.errors
-        ? e.problem.errors.map((error) => error.field + ' ' + error.message).join('；') : e.message;
+      $('problem').textContent = Tickets.refusal(e);
     }
   }
 

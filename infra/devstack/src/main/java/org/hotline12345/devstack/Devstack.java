@@ -460,30 +460,23 @@ public final class Devstack implements AutoCloseable {
         document.put("tokens", tokens);
         document.put("smsWebhookSecret", webhookSecret);
         document.put("open311ApiKey", open311ApiKey);
-        try {
-            Files.writeString(file, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                    .writeValueAsString(document));
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return writeJson(file, document);
     }
 
     /** The demo users for the identity provider: no secrets, the password is passed apart. */
     private Path writeUsers() {
-        Path file = options.dataDir().resolve("keys/users.json");
-        List<Map<String, Object>> users = people.stream().map(p -> {
-            Map<String, Object> user = new LinkedHashMap<>();
-            user.put("username", p.username());
-            user.put("name", p.name());
-            user.put("roles", p.roles());
-            user.put("unit", p.unit());
-            user.put("grid", p.grid());
-            return user;
-        }).toList();
+        return writeJson(options.dataDir().resolve("keys/users.json"), Map.of("users", people.stream()
+                .map(p -> new DirectoryEntry(p.username(), p.name(), p.roles(), p.unit(), p.grid())).toList()));
+    }
+
+    /** A user as the identity provider's users file lists one. */
+    record DirectoryEntry(String username, String name, List<String> roles, String unit, String grid) {
+    }
+
+    private static Path writeJson(Path file, Object document) {
         try {
             Files.writeString(file, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
-                    .writeValueAsString(Map.of("users", users)));
+                    .writeValueAsString(document));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -38,12 +38,12 @@ class CallCheck {
     private final Clock clock;
 
     CallCheck(CategorySuggester suggester, TicketLinks links, ContactSealer sealer, ReactiveMongoTemplate mongo,
-            City city, Clock clock) {
+            Gazetteer gazetteer, City city, Clock clock) {
         this.suggester = suggester;
         this.links = links;
         this.sealer = sealer;
         this.mongo = mongo;
-        this.gazetteer = new Gazetteer(city.districts());
+        this.gazetteer = gazetteer;
         this.city = city;
         this.clock = clock;
     }

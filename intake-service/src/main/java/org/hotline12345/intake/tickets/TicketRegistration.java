@@ -59,7 +59,7 @@ public class TicketRegistration {
 
     TicketRegistration(ReactiveMongoTemplate mongo, OutboxRelay relay, TicketNumbers numbers, ContactSealer sealer,
             JsonMapper json, Clock clock, Validator validator, TicketLinks links, CategorySuggester suggester,
-            IdempotencyKeys keys, City city) {
+            IdempotencyKeys keys, City city, Gazetteer gazetteer) {
         this.keys = keys;
         this.links = links;
         this.validator = validator;
@@ -71,7 +71,7 @@ public class TicketRegistration {
         this.clock = clock;
         this.normaliser = new CallNormaliser(city.categories().stream().map(Category::code)
                 .collect(Collectors.toSet()), suggester::suggest);
-        this.gazetteer = new Gazetteer(city.districts());
+        this.gazetteer = gazetteer;
     }
 
     /** Registers a call once per idempotency key ({@code null} when the client sent none). */
