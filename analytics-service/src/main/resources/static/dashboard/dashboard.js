@@ -11,33 +11,43 @@
     zh: {
       pageTitle: '数据分析', from: '起', to: '止', show: '查询', today: '今日', limits: '办理时限',
       trend: '三率趋势', categories: '诉求分类', ranking: '月度排名', map: '热点网格地图', hotGrids: '热点网格',
-      clusters: '重复诉求', unit: '承办单位', composite: '综合得分', responseRate: '响应率',
-      resolutionRate: '解决率', satisfactionRate: '满意率', assignedCount: '派单数', rated: '评价数',
-      lastMonth: '上月名次', change: '得分变化', grid: '网格', district: '区县', tickets: '工单数',
+      clusters: '重复诉求', rank: '名次', unit: '承办单位', composite: '综合得分', responseRate: '响应率',
+      resolutionRate: '解决率', satisfactionRate: '满意率', assignedCount: '派单数', resolvedCount: '办结数',
+      rated: '评价数', lastMonth: '上月名次', change: '得分变化', grid: '网格', district: '区县', tickets: '工单数',
       topCategory: '最多的诉求', ticket: '工单', category: '诉求分类', linked: '关联工单', repeatCalls: '重复来电',
-      received: '受理', answeredOnCall: '当场解答', assigned: '派单', signedFor: '签收', signedForOnTime: '按时签收',
-      resolved: '办结', returned: '退单', escalated: '督办', overdueNow: '当前超期', resolvedOnTime: '按时办结',
+      receivedCount: '受理数', answeredOnCallCount: '当场解答数', acceptedCount: '签收数',
+      acceptedOnTimeCount: '按时签收数', returnsCount: '退单数', escalationsCount: '督办数',
+      overdueNowCount: '当前超期数', onTimeResolutionRate: '按时办结率', returnRate: '退单率',
       medianHours: '办结时长中位数（小时）', p90Hours: '九成办结于（小时）', repeatRate: '重复诉求率',
-      fcr: '一次办结率', nothing: '本期无数据。', loading: '正在加载…', badRange: '开始日期须早于结束日期。', figuresFor: '数据范围 ', lastDays: '（时限与热点为其中最近 {n} 天）',
+      fcrRate: '一次办结率', nothing: '本期无数据。', loading: '正在加载…', badRange: '开始日期须早于结束日期。',
+      figuresFor: '数据范围 ', lastDays: '（时限与热点为其中最近 {n} 天）',
       byDay: '全市，按日', byWeek: '全市，按周', ticketsTotal: '{n} 件', onBefore: '，较上期 {p}%',
-      mapLegend: '颜色越深，工单越多'
+      mapLegend: '颜色越深，工单越多', rankingNote: '尚无市民评价的单位列在最后，不排名次。',
+      trendLabel: '三率趋势图（{period}）：响应率、解决率、满意率，明细见月度排名',
+      mapLabel: '热点网格地图：颜色越深，工单越多；各网格的工单数见“热点网格”表'
     },
     en: {
       pageTitle: 'analytics', from: 'From', to: 'To', show: 'Show', today: 'Today',
       limits: 'Time limits', trend: 'Rate trends', categories: 'Categories', ranking: 'Monthly ranking',
       map: 'Hot grids on the map', hotGrids: 'Hot spots: grids', clusters: 'Hot spots: repeat complaints',
-      unit: 'Unit', composite: 'Composite', responseRate: 'Response', resolutionRate: 'Resolution',
-      satisfactionRate: 'Satisfaction', assignedCount: 'Assigned', rated: 'Rated', lastMonth: 'Last month',
-      change: 'Change', grid: 'Grid', district: 'District', tickets: 'Tickets', topCategory: 'Top category',
-      ticket: 'Ticket', category: 'Category', linked: 'Linked', repeatCalls: 'Repeat calls', received: 'received',
-      answeredOnCall: 'answered on the call', assigned: 'assigned', signedFor: 'signed for',
-      signedForOnTime: 'signed for on time', resolved: 'resolved', returned: 'returned', escalated: 'escalated',
-      overdueNow: 'overdue now', resolvedOnTime: 'resolved on time', medianHours: 'median hours to resolve',
-      p90Hours: '90% resolved within hours', repeatRate: 'repeat complaints', fcr: 'first-contact resolution',
+      rank: 'Rank', unit: 'Unit', composite: 'Composite score', responseRate: 'Response rate',
+      resolutionRate: 'Resolution rate', satisfactionRate: 'Satisfaction rate', assignedCount: 'Assigned',
+      resolvedCount: 'Resolved', rated: 'Rated', lastMonth: 'Last month\'s rank', change: 'Score change',
+      grid: 'Grid', district: 'District', tickets: 'Tickets', topCategory: 'Top category', ticket: 'Ticket',
+      category: 'Category', linked: 'Linked', repeatCalls: 'Repeat calls', receivedCount: 'Received',
+      answeredOnCallCount: 'Answered on the call', acceptedCount: 'Signed for',
+      acceptedOnTimeCount: 'Signed for on time', returnsCount: 'Returns', escalationsCount: 'Escalations',
+      overdueNowCount: 'Overdue now', onTimeResolutionRate: 'On-time resolution rate', returnRate: 'Return rate',
+      medianHours: 'Median hours to resolve', p90Hours: '90% resolved within (hours)',
+      repeatRate: 'Repeat complaint rate', fcrRate: 'First-contact resolution rate',
       nothing: 'Nothing in this period.', loading: 'Loading …', badRange: 'Choose a start day before the end day.',
       figuresFor: 'Figures for ', lastDays: ' (time limits and hot spots for the last {n} days of it)',
       byDay: 'the whole city, by day', byWeek: 'the whole city, by week', ticketsTotal: '{n} tickets',
-      onBefore: ', {p}% on the period before', mapLegend: 'the darker, the more tickets'
+      onBefore: ', {p}% on the period before', mapLegend: 'the darker, the more tickets',
+      rankingNote: 'Units no citizen has rated yet are listed last, without a rank.',
+      trendLabel: 'Rate trends ({period}): response, resolution and satisfaction rates; the figures are in the '
+        + 'monthly ranking',
+      mapLabel: 'Hot grids on the map: the darker, the more tickets; each grid\'s tickets are in the hot grids table'
     }
   };
   const t = (key, values) => Hub.t(key, values);
@@ -107,14 +117,15 @@
     $('today-date').textContent = overview.from;
     const today = $('today');
     today.replaceChildren();
-    tile(today, 'today-received', t('received'), overview.received);
-    tile(today, 'today-resolved-at-intake', t('answeredOnCall'), overview.resolvedAtIntake);
-    tile(today, 'today-assigned', t('assigned'), overview.assigned);
-    tile(today, 'today-accepted', t('signedFor'), overview.accepted);
-    tile(today, 'today-accepted-on-time', t('signedForOnTime'), overview.acceptedOnTime);
-    tile(today, 'today-resolved', t('resolved'), overview.resolved);
-    tile(today, 'today-returns', t('returned'), overview.returns);
-    tile(today, 'today-escalations', t('escalated'), overview.escalations);
+    // counts here, each named "…数"; the time-limit panel's rates are named "…率"
+    tile(today, 'today-received', t('receivedCount'), overview.received);
+    tile(today, 'today-resolved-at-intake', t('answeredOnCallCount'), overview.resolvedAtIntake);
+    tile(today, 'today-assigned', t('assignedCount'), overview.assigned);
+    tile(today, 'today-accepted', t('acceptedCount'), overview.accepted);
+    tile(today, 'today-accepted-on-time', t('acceptedOnTimeCount'), overview.acceptedOnTime);
+    tile(today, 'today-resolved', t('resolvedCount'), overview.resolved);
+    tile(today, 'today-returns', t('returnsCount'), overview.returns);
+    tile(today, 'today-escalations', t('escalationsCount'), overview.escalations);
   }
 
   function showLimits(report) {
@@ -122,19 +133,21 @@
     const limits = $('limits');
     limits.replaceChildren();
     const whole = report.groups[0] || {};
-    tile(limits, 'limits-overdue', t('overdueNow'), whole.overdueNow === undefined ? 0 : whole.overdueNow);
-    tile(limits, 'limits-on-time-acceptance', t('signedForOnTime'), whole.onTimeAcceptanceRate, '%');
-    tile(limits, 'limits-on-time-resolution', t('resolvedOnTime'), whole.onTimeResolutionRate, '%');
+    tile(limits, 'limits-overdue', t('overdueNowCount'), whole.overdueNow === undefined ? 0 : whole.overdueNow);
+    // signed for on time of those assigned: the same measure as the trend's and the ranking's response rate
+    tile(limits, 'limits-on-time-acceptance', t('responseRate'), whole.onTimeAcceptanceRate, '%');
+    tile(limits, 'limits-on-time-resolution', t('onTimeResolutionRate'), whole.onTimeResolutionRate, '%');
     tile(limits, 'limits-median-hours', t('medianHours'), whole.medianHandlingHours);
     tile(limits, 'limits-p90-hours', t('p90Hours'), whole.p90HandlingHours);
-    tile(limits, 'limits-return-rate', t('returned'), whole.returnRate, '%');
+    tile(limits, 'limits-return-rate', t('returnRate'), whole.returnRate, '%');
     tile(limits, 'limits-repeat-rate', t('repeatRate'), whole.repeatRate, '%');
-    tile(limits, 'limits-fcr', t('fcr'), whole.firstContactResolutionRate, '%');
+    tile(limits, 'limits-fcr', t('fcrRate'), whole.firstContactResolutionRate, '%');
   }
 
   function showTrend(rates, period) {
     $('trend-period').textContent = t(period === 'week' ? 'byWeek' : 'byDay');
     const chart = $('trend');
+    chart.setAttribute('aria-label', t('trendLabel', { period: t(period === 'week' ? 'byWeek' : 'byDay') }));
     chart.replaceChildren();
     if (rates.length === 0) {
       chart.textContent = t('nothing');
@@ -228,7 +241,7 @@
     $('ranking-month').textContent = month;
     rows('ranking', entries, (e) => [e.rank, Hub.city().units[e.unitId] ? named('units', e.unitId) : e.unitName,
       e.composite, e.responseRate,
-      e.resolutionRate, e.satisfactionRate, e.assigned, e.rated, e.previousRank,
+      e.resolutionRate, e.satisfactionRate, e.assigned, e.resolved, e.rated, e.previousRank,
       { text: e.compositeChange === null ? '–' : (e.compositeChange > 0 ? '+' : '') + e.compositeChange,
         className: e.compositeChange > 0 ? 'up' : e.compositeChange < 0 ? 'down' : '' }]);
   }
@@ -245,6 +258,7 @@
   function showMap(hotGrids) {
     const map = $('map');
     $('map-legend').textContent = t('mapLegend');
+    map.setAttribute('aria-label', t('mapLabel'));
     const tickets = {};
     hotGrids.forEach((g) => { tickets[g.gridId] = g.tickets; });
     const most = Math.max(1, ...Object.values(tickets));
@@ -265,7 +279,7 @@
       overview = await get('/overview');
     } catch (error) {
       status.className = 'error';
-      status.textContent = error.message;
+      Hub.showError(status, error);
       return;
     }
     if (!rangeChosen) {
@@ -303,7 +317,7 @@
       document.body.dataset.loaded = 'true';
     } catch (error) {
       status.className = 'error';
-      status.textContent = error.message;
+      Hub.showError(status, error);
     }
   }
 

@@ -1,6 +1,8 @@
 // The operator's console: a call registered while the caller speaks. As the operator types, the service says which
-// category the words suggest, what in them is urgent, where the address or the point on the map lies, and which
-// open ticket the call would join; saving shows the ticket number large, to read back.
+// category the words suggest, what in them is urgent, where the address or the point on the map lies, which open
+// ticket the call would join and which of the caller's tickets was settled lately; saving shows the ticket number
+// large, to read back. What is typed is kept in this tab's session storage until it is saved or cleared, so a reload
+// loses nothing; only the save button (or Ctrl+Enter in the description) registers the call.
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -13,20 +15,29 @@
       address: '地址', addressHint: '如：云岩区中华北路18号', mapHint: '点击地图标出问题所在位置',
       openLinked: '查看该工单', answeredOnCall: '当场解答（咨询类）', answerGiven: '解答内容', save: '登记工单',
       readBack: '请向来电人读出工单号', nextCall: '下一个来电', ticketDetails: '工单详情',
-      suggested: '建议', cueUrgent: '紧急线索：{cue}，将按“紧急”办理', cueHigh: '较急线索：{cue}，将按“较急”办理',
+      suggested: '建议：', cueUrgent: '紧急线索：{cue}，将按“紧急”办理', cueHigh: '较急线索：{cue}，将按“较急”办理',
       district: '区县', street: '街道', grid: '网格', office: '街道办事处', noPlace: '地址未能匹配到本市的区县或街道',
       repeatTitle: '可能是重复来电', incidentTitle: '附近已有人反映同一问题',
       repeatText: '该号码 7 天内已就“{category}”来电：工单 {number}（{status}），{when}。登记后本次来电将关联到该工单。',
       incidentText: '200 米内 48 小时内已有他人反映“{category}”：工单 {number}（{status}），{when}。登记后将作为同一事件关联。',
       saved: '已登记 {when}。', savedRepeat: '已登记，并关联到重复来电的原工单 {number}。',
       savedIncident: '已登记，并作为同一事件关联到工单 {number}。', savedOnCall: '已登记为当场解答，无需派单。',
-      saving: '正在登记…', fix: '请先更正：', number: '工单号', status: '状态', channel: '渠道', received: '受理时间',
+      saving: '正在登记…', number: '工单号', status: '状态', channel: '渠道', received: '受理时间',
       unit: '承办单位', linkedTo: '关联到', masked: '来电号码',
       RECEIVED: '已受理', ASSIGNED: '已派单', ACCEPTED: '已签收', IN_PROGRESS: '办理中', EXTENDED: '已延期',
       RESOLVED: '已办结', CLOSED: '已关闭', REOPENED: '已重办', TRIAGE: '待人工分派', LINKED: '已关联',
       RESOLVED_AT_INTAKE: '当场解答', WITHDRAWN: '已撤回', PHONE: '电话',
-      f_callerPhone: '来电号码', f_description: '诉求内容', f_location: '地点', f_address: '地址',
-      f_category: '诉求分类', f_answerGiven: '解答内容'
+      submitHint: '在描述框中按 Ctrl+Enter 也可登记；在其他输入框中按回车不会登记。', clear: '清空', cancel: '取消',
+      confirmClear: '清空后，本次来电已填写的内容将全部丢弃，无法恢复。确定清空？', clearYes: '清空',
+      confirmOnCall: '登记为当场解答后，工单即告办结，不会派单，也无法撤回。确定登记？', saveYes: '登记',
+      draftRestored: '已恢复本页重新载入前未登记的来电。',
+      recentTitle: '该号码的工单刚办结',
+      recentText: '该号码的工单 {number} 已于 {when}{status}。如来电人说问题仍未解决，请在诉求中说明。',
+      recentStatus_RESOLVED: '办结', recentStatus_CLOSED: '归档', recentStatus_RESOLVED_AT_INTAKE: '当场解答',
+      savedAnnouncement: '工单号 {number}。{detail}', linkedValue: '{number}（{status}）',
+      mapKeys: '网格地图：方向键移动标记（Shift 加快），回车或空格标出问题所在位置，Delete 清除。',
+      mapCursor: '标记位于 {where}', mapCursorOutside: '标记不在本市网格内', mapPointSet: '已标出位置：{where}',
+      mapPointCleared: '已清除地图上的位置'
     },
     en: {
       pageTitle: 'operator console', caller: 'Caller', phone: 'Phone number', name: 'Name (optional)',
@@ -38,7 +49,7 @@
       mapHint: 'Click the map where the problem is', openLinked: 'Open that ticket',
       answeredOnCall: 'Answered on the call (a question)', answerGiven: 'The answer given', save: 'Register the ticket',
       readBack: 'Read the ticket number back to the caller', nextCall: 'Next call', ticketDetails: 'The ticket',
-      suggested: 'Suggested', cueUrgent: 'Urgent: "{cue}", it will be handled as urgent',
+      suggested: 'Suggested: ', cueUrgent: 'Urgent: "{cue}", it will be handled as urgent',
       cueHigh: 'Pressing: "{cue}", it will be handled as high', district: 'District', street: 'Street',
       grid: 'Grid', office: 'Street office', noPlace: 'The address names no district or street of the city',
       repeatTitle: 'This looks like a repeat call', incidentTitle: 'Someone nearby reported the same problem',
@@ -49,25 +60,80 @@
       saved: 'Registered {when}.', savedRepeat: 'Registered and linked to the original ticket {number} as a repeat.',
       savedIncident: 'Registered and linked to ticket {number} as the same incident.',
       savedOnCall: 'Registered as answered on the call; nothing to dispatch.', saving: 'Registering …',
-      fix: 'Correct first: ', number: 'Number', status: 'Status', channel: 'Channel', received: 'Received',
+      number: 'Number', status: 'Status', channel: 'Channel', received: 'Received',
       unit: 'Unit', linkedTo: 'Linked to', masked: 'Phone',
       RECEIVED: 'received', ASSIGNED: 'assigned', ACCEPTED: 'signed for', IN_PROGRESS: 'in progress',
       EXTENDED: 'extended', RESOLVED: 'resolved', CLOSED: 'closed', REOPENED: 'reopened', TRIAGE: 'awaiting dispatch',
       LINKED: 'linked', RESOLVED_AT_INTAKE: 'answered on the call', WITHDRAWN: 'withdrawn', PHONE: 'phone',
-      f_callerPhone: 'phone number', f_description: 'what the caller says', f_location: 'where',
-      f_address: 'address', f_category: 'category', f_answerGiven: 'the answer given'
+      submitHint: 'Ctrl+Enter in the description registers the call too; Enter in other fields does not.',
+      clear: 'Clear', cancel: 'Cancel',
+      confirmClear: 'Clearing throws away everything typed for this call; it cannot be undone. Clear it?',
+      clearYes: 'Clear', confirmOnCall: 'Registered as answered on the call, the ticket is done at once: it is not '
+        + 'dispatched and cannot be withdrawn. Register it?', saveYes: 'Register',
+      draftRestored: 'The call typed before the page was reloaded is restored.',
+      recentTitle: 'This number\'s ticket was settled lately',
+      recentText: 'This number\'s ticket {number} was {status} {when}. If the caller says the problem is back, '
+        + 'say so in the description.',
+      recentStatus_RESOLVED: 'resolved', recentStatus_CLOSED: 'closed', recentStatus_RESOLVED_AT_INTAKE:
+        'answered on the call', savedAnnouncement: 'Ticket number {number}. {detail}',
+      linkedValue: '{number} ({status})',
+      mapKeys: 'Grid map: arrow keys move the marker (with Shift, faster), Enter or Space marks where the problem '
+        + 'is, Delete clears it.',
+      mapCursor: 'Marker in {where}', mapCursorOutside: 'The marker is outside the city\'s grids',
+      mapPointSet: 'Marked: {where}', mapPointCleared: 'The point on the map is cleared'
     }
   };
   const t = (key, values) => Hub.t(key, values);
+  const DRAFT = 'console.draft';
+  // the fields a draft keeps, by element id: checkboxes by their state, the others by their value
+  const DRAFTED = ['phone', 'name', 'anonymous', 'contact', 'english', 'description', 'category', 'urgency', 'address',
+    'on-call', 'answer'];
+  // where each field of a refusal is typed
+  const FIELD_INPUT = { callerPhone: 'phone', callerName: 'name', description: 'description', address: 'address',
+    location: 'address', category: 'category', urgency: 'urgency', answerGiven: 'answer' };
   let point = null;
+  let cursor = null;
   let last = null;
   let asked = 0;
   let timer = null;
   let callKey = crypto.randomUUID();
   let map = null;
+  let saving = false;
+  let receipt = null;
+  let shownTicket = null;
+  let refusal = null;
+  let checkRefused = false;
+  let draftRestored = false;
 
   const when = (instant) => instant ? new Date(instant).toLocaleString(Hub.language() === 'en' ? 'en-GB' : 'zh-CN',
     { timeZone: Hub.city().zone || undefined }) : '–';
+
+  // a live region announces every change of its text: set it only when it says something new
+  function setText(element, text) {
+    if (element.textContent !== text) element.textContent = text;
+  }
+
+  // the hub says these again in the other language when it switches
+  const say = (key) => Hub.notice(key ? { key } : '');
+  const refuse = (error) => Hub.fail(error);
+
+  /** The fields a save was refused for: said by the hub, in the reader's language, and marked invalid. */
+  function showRefusal() {
+    const box = $('problems');
+    document.querySelectorAll('#call [aria-invalid]').forEach((field) => field.removeAttribute('aria-invalid'));
+    if (!refusal) {
+      Hub.clearError(box);
+      return;
+    }
+    Hub.showError(box, refusal);
+    for (const error of refusal.problem.errors) {
+      const input = $(FIELD_INPUT[error.field]);
+      if (input) {
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-describedby', 'problems');
+      }
+    }
+  }
 
   function fillCategories() {
     const select = $('category');
@@ -79,18 +145,95 @@
     select.value = chosen;
   }
 
+  const gridLabel = (id) => {
+    const grid = Hub.city().grids[id];
+    return Hub.named('districts', grid.district) + ' · ' + Hub.named('streets', grid.street) + ' · ' + id;
+  };
+
   function drawMap() {
-    map = Hub.drawGrids($('map'), () => '#eef2f6', (id) => {
-      const grid = Hub.city().grids[id];
-      return Hub.named('districts', grid.district) + ' · ' + Hub.named('streets', grid.street) + ' · ' + id;
-    });
+    map = Hub.drawGrids($('map'), () => '#eef2f6', gridLabel);
     if (!map) return;
+    // the container is what keyboard and screen reader users work with; its polygons are for the eye
+    map.svg.setAttribute('aria-hidden', 'true');
+    map.svg.setAttribute('focusable', 'false');
     map.svg.addEventListener('click', (event) => {
       const [lon, lat] = map.at(event);
-      point = { lat: Number(lat.toFixed(6)), lon: Number(lon.toFixed(6)) };
-      soon();
+      mark({ lat, lon });
     });
     showPlace();
+    drawCursor();
+  }
+
+  function mark(at) {
+    if (receipt) return;
+    point = at ? { lat: Number(at.lat.toFixed(6)), lon: Number(at.lon.toFixed(6)) } : null;
+    keepDraft();
+    showPlace();
+    soon();
+  }
+
+  /** The city's extent, and the grid a point lies in (ray casting over the outlines the page already has). */
+  function extent() {
+    const points = Hub.city().outlines.flatMap((g) => g.ring);
+    const lons = points.map((p) => p[0]), lats = points.map((p) => p[1]);
+    return { west: Math.min(...lons), east: Math.max(...lons), south: Math.min(...lats), north: Math.max(...lats) };
+  }
+
+  function gridAt(at) {
+    const inside = (ring) => {
+      let result = false;
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i], [xj, yj] = ring[j];
+        if ((yi > at.lat) !== (yj > at.lat) && at.lon < (xj - xi) * (at.lat - yi) / (yj - yi) + xi) result = !result;
+      }
+      return result;
+    };
+    const grid = Hub.city().outlines.find((g) => inside(g.ring));
+    return grid ? grid.id : null;
+  }
+
+  const whereIs = (at) => {
+    const id = gridAt(at);
+    return id ? gridLabel(id) : null;
+  };
+
+  function mapKeys(event) {
+    if (!map) return;
+    const moves = { ArrowUp: [1, 0], ArrowDown: [-1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const box = extent();
+    if (moves[event.key]) {
+      event.preventDefault();
+      const step = (event.shiftKey ? 5 : 1) / 60;
+      const from = cursor || point || { lat: (box.north + box.south) / 2, lon: (box.east + box.west) / 2 };
+      cursor = {
+        lat: Math.min(box.north, Math.max(box.south, from.lat + moves[event.key][0] * step * (box.north - box.south))),
+        lon: Math.min(box.east, Math.max(box.west, from.lon + moves[event.key][1] * step * (box.east - box.west)))
+      };
+      drawCursor();
+      const where = whereIs(cursor);
+      setText($('map-cursor'), where ? t('mapCursor', { where }) : t('mapCursorOutside'));
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      const at = cursor || point || { lat: (box.north + box.south) / 2, lon: (box.east + box.west) / 2 };
+      mark(at);
+      const where = whereIs(at);
+      setText($('map-cursor'), where ? t('mapPointSet', { where }) : t('mapCursorOutside'));
+    } else if ((event.key === 'Delete' || event.key === 'Backspace') && point) {
+      event.preventDefault();
+      mark(null);
+      setText($('map-cursor'), t('mapPointCleared'));
+    }
+  }
+
+  function drawCursor() {
+    if (!map) return;
+    map.svg.querySelectorAll('circle.cursor').forEach((c) => c.remove());
+    if (!cursor) return;
+    const [x, y] = map.project(cursor.lon, cursor.lat);
+    const ring = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
+    ring.setAttribute('class', 'cursor');
+    ring.setAttribute('cx', x); ring.setAttribute('cy', y); ring.setAttribute('r', 9);
+    map.svg.append(ring);
   }
 
   function form() {
@@ -111,6 +254,54 @@
     };
   }
 
+  /** Whether anything was typed or marked for this call, i.e. whether clearing it loses something. */
+  function typed() {
+    return !!point || ['phone', 'name', 'description', 'address', 'answer', 'category', 'urgency']
+      .some((id) => $(id).value.trim() !== '') || $('anonymous').checked || $('on-call').checked;
+  }
+
+  function keepDraft() {
+    if (receipt) return;
+    if (!typed()) {
+      sessionStorage.removeItem(DRAFT);
+      return;
+    }
+    const fields = Object.fromEntries(DRAFTED.map((id) => [id, $(id).type === 'checkbox' ? $(id).checked
+      : $(id).value]));
+    sessionStorage.setItem(DRAFT, JSON.stringify({ fields, point, callKey }));
+  }
+
+  function restoreDraft() {
+    let draft = null;
+    try {
+      draft = JSON.parse(sessionStorage.getItem(DRAFT));
+    } catch (e) {
+      sessionStorage.removeItem(DRAFT);
+    }
+    if (!draft || !draft.fields) return false;
+    for (const id of DRAFTED) {
+      const value = draft.fields[id];
+      if (value === undefined) continue;
+      if ($(id).type === 'checkbox') $(id).checked = !!value; else $(id).value = value;
+    }
+    point = draft.point || null;
+    // the same key, so that a save whose answer was lost to the reload is not registered twice
+    if (draft.callKey) callKey = draft.callKey;
+    followChecks();
+    return true;
+  }
+
+  /** The fields that depend on the check boxes. */
+  function followChecks() {
+    $('phone').disabled = $('anonymous').checked;
+    $('contact').disabled = $('anonymous').checked;
+    $('answer-box').hidden = !$('on-call').checked;
+  }
+
+  function showDraftNote() {
+    $('draft-note').textContent = draftRestored ? t('draftRestored') : '';
+  }
+
   function soon() {
     clearTimeout(timer);
     timer = setTimeout(check, 300);
@@ -125,9 +316,14 @@
         category: f.category } });
       if (mine !== asked) return;
       last = result;
+      if (checkRefused) say(null);
+      checkRefused = false;
       show();
     } catch (e) {
-      if (mine === asked) Hub.fail(e);
+      if (mine === asked) {
+        checkRefused = true;
+        refuse(e);
+      }
     }
   }
 
@@ -136,6 +332,7 @@
     showCues();
     showPlace();
     showLink();
+    showRecent();
   }
 
   function showSuggestions() {
@@ -144,7 +341,7 @@
     if (!last || !last.suggestion) return;
     const label = document.createElement('span');
     label.className = 'muted small';
-    label.textContent = t('suggested') + '：';
+    label.textContent = t('suggested');
     box.append(label);
     last.suggestion.choices.slice(0, 3).forEach((choice, i) => {
       const button = document.createElement('button');
@@ -154,6 +351,7 @@
       button.textContent = Hub.named('categories', choice.category) + ' ' + Math.round(100 * choice.confidence) + '%';
       button.onclick = () => {
         $('category').value = choice.category;
+        keepDraft();
         soon();
       };
       box.append(button);
@@ -179,22 +377,27 @@
   function showPlace() {
     const place = last ? last.place : null;
     const line = $('place');
-    line.replaceChildren();
-    if (place) {
-      const parts = [[t('district'), Hub.named('districts', place.district)],
-        [t('street'), place.street ? Hub.named('streets', place.street) : null],
-        [t('grid'), place.gridId], [t('office'), place.streetOffice ? Hub.named('units', place.streetOffice) : null]];
-      parts.filter(([, value]) => value).forEach(([label, value], i) => {
-        if (i > 0) line.append(' · ');
-        const b = document.createElement('b');
-        b.textContent = value;
-        line.append(label + ' ', b);
-      });
-      line.dataset.grid = place.gridId || '';
-    } else if ($('address').value.trim() || point) {
-      line.textContent = t('noPlace');
-      line.dataset.grid = '';
+    // the line is a live region: rebuilt only when what it says changes
+    const parts = place ? [[t('district'), Hub.named('districts', place.district)],
+      [t('street'), place.street ? Hub.named('streets', place.street) : null],
+      [t('grid'), place.gridId], [t('office'), place.streetOffice ? Hub.named('units', place.streetOffice) : null]]
+      .filter(([, value]) => value) : [];
+    const said = place ? JSON.stringify(parts) : $('address').value.trim() || point ? t('noPlace') : '';
+    if (line.dataset.said !== said) {
+      line.dataset.said = said;
+      line.replaceChildren();
+      if (place) {
+        parts.forEach(([label, value], i) => {
+          if (i > 0) line.append(' · ');
+          const b = document.createElement('b');
+          b.textContent = value;
+          line.append(label + ' ', b);
+        });
+      } else {
+        line.textContent = said;
+      }
     }
+    line.dataset.grid = place ? place.gridId || '' : '';
     if (!map) return;
     map.svg.querySelectorAll('polygon').forEach((polygon) => {
       const id = polygon.dataset.testid.slice(5);
@@ -202,10 +405,11 @@
       polygon.classList.toggle('district', !!place && !place.gridId && Hub.city().grids[id].district === place.district
         && (!place.street || Hub.city().grids[id].street === place.street));
     });
-    map.svg.querySelectorAll('circle').forEach((c) => c.remove());
+    map.svg.querySelectorAll('circle.point').forEach((c) => c.remove());
     if (point) {
       const [x, y] = map.project(point.lon, point.lat);
       const dot = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
+      dot.setAttribute('class', 'point');
       dot.setAttribute('cx', x); dot.setAttribute('cy', y); dot.setAttribute('r', 6);
       map.svg.append(dot);
     }
@@ -221,113 +425,224 @@
     box.hidden = false;
     box.dataset.why = link.why;
     box.dataset.ticket = link.ticketNumber;
-    $('link-title').textContent = t(link.why === 'REPEAT' ? 'repeatTitle' : 'incidentTitle');
-    $('link-text').textContent = t(link.why === 'REPEAT' ? 'repeatText' : 'incidentText', {
+    setText($('link-title'), t(link.why === 'REPEAT' ? 'repeatTitle' : 'incidentTitle'));
+    setText($('link-text'), t(link.why === 'REPEAT' ? 'repeatText' : 'incidentText', {
       category: Hub.named('categories', link.category), number: link.ticketNumber, status: t(link.status),
-      when: when(link.receivedAt) });
-    $('link-open').onclick = (event) => {
-      event.preventDefault();
-      showTicket(link.ticketId);
-    };
+      when: when(link.receivedAt) }));
+    $('link-open').onclick = () => showTicket(link.ticketId);
+  }
+
+  function showRecent() {
+    const box = $('recent-hint');
+    const recent = last ? last.recentlySettled : null;
+    if (!recent) {
+      box.hidden = true;
+      return;
+    }
+    box.hidden = false;
+    box.dataset.ticket = recent.ticketNumber;
+    box.dataset.status = recent.status;
+    setText($('recent-title'), t('recentTitle'));
+    setText($('recent-text'), t('recentText', { number: recent.ticketNumber,
+      status: t('recentStatus_' + recent.status), when: when(recent.at) }));
   }
 
   async function showTicket(ticketId) {
     try {
-      const ticket = await Hub.api('', '/api/v1/intake/tickets/' + encodeURIComponent(ticketId));
-      const fields = $('ticket-fields');
-      fields.replaceChildren();
-      const add = (label, value) => {
-        const dt = document.createElement('dt');
-        dt.textContent = label;
-        const dd = document.createElement('dd');
-        dd.textContent = value === null || value === undefined || value === '' ? '–' : value;
-        fields.append(dt, dd);
-      };
-      add(t('number'), ticket.ticketNumber);
-      add(t('status'), t(ticket.status));
-      add(t('category'), Hub.named('categories', ticket.category));
-      add(t('description'), ticket.description);
-      add(t('masked'), ticket.maskedPhone);
-      add(t('unit'), ticket.unitId ? Hub.named('units', ticket.unitId) : null);
-      add(t('received'), when(ticket.receivedAt));
-      if (ticket.linkedTo) {
-        add(t('linkedTo'), ticket.linkedTo.ticketNumber + '（' + t(ticket.linkedTo.status) + '）');
-      }
-      $('ticket').hidden = false;
-      $('ticket').dataset.ticket = ticket.ticketNumber;
+      shownTicket = await Hub.api('', '/api/v1/intake/tickets/' + encodeURIComponent(ticketId));
+      renderTicket();
     } catch (e) {
-      Hub.fail(e);
+      refuse(e);
     }
+  }
+
+  function renderTicket() {
+    const ticket = shownTicket;
+    $('ticket').hidden = !ticket;
+    if (!ticket) return;
+    const fields = $('ticket-fields');
+    fields.replaceChildren();
+    const add = (label, value) => {
+      const dt = document.createElement('dt');
+      dt.textContent = label;
+      const dd = document.createElement('dd');
+      dd.textContent = value === null || value === undefined || value === '' ? '–' : value;
+      fields.append(dt, dd);
+    };
+    add(t('number'), ticket.ticketNumber);
+    add(t('status'), t(ticket.status));
+    add(t('category'), Hub.named('categories', ticket.category));
+    add(t('description'), ticket.description);
+    add(t('masked'), ticket.maskedPhone);
+    add(t('unit'), ticket.unitId ? Hub.named('units', ticket.unitId) : null);
+    add(t('received'), when(ticket.receivedAt));
+    if (ticket.linkedTo) {
+      add(t('linkedTo'), t('linkedValue', { number: ticket.linkedTo.ticketNumber,
+        status: t(ticket.linkedTo.status) }));
+    }
+    $('ticket').dataset.ticket = ticket.ticketNumber;
+  }
+
+  /** Asks before something that cannot be undone; resolves to whether the operator said yes. */
+  function ask(questionKey, yesKey) {
+    const dialog = $('confirm');
+    // as data-i18n, so that switching the language while it is open says it again
+    $('confirm-text').dataset.i18n = questionKey;
+    $('confirm-text').textContent = t(questionKey);
+    $('confirm-yes').dataset.i18n = yesKey;
+    $('confirm-yes').textContent = t(yesKey);
+    return new Promise((resolve) => {
+      const done = (yes) => {
+        $('confirm-yes').onclick = null;
+        $('confirm-no').onclick = null;
+        dialog.onclose = null;
+        if (dialog.open) dialog.close();
+        resolve(yes);
+      };
+      $('confirm-yes').onclick = () => done(true);
+      $('confirm-no').onclick = () => done(false);
+      dialog.onclose = () => done(false);
+      dialog.showModal();
+      $('confirm-no').focus();
+    });
   }
 
   async function save(event) {
     event.preventDefault();
-    $('problems').textContent = '';
+    if (saving || receipt) return;
+    saving = true;
     $('save').disabled = true;
-    Hub.notice(t('saving'));
     try {
-      const receipt = await Hub.api('', '/api/v1/calls', { method: 'POST', body: form(),
+      if ($('on-call').checked && !await ask('confirmOnCall', 'saveYes')) return;
+      refusal = null;
+      showRefusal();
+      say('saving');
+      receipt = await Hub.api('', '/api/v1/calls', { method: 'POST', body: form(),
         headers: { 'Idempotency-Key': callKey } });
-      $('ticket-number').textContent = receipt.ticketNumber;
       // the link the registration decided, which may differ from the last warning
       const joined = receipt.repeatOf || receipt.parentIncidentId;
-      const shown = joined && last && last.link && last.link.ticketId === joined ? last.link.ticketNumber : joined;
-      $('receipt-text').textContent = receipt.status === 'RESOLVED_AT_INTAKE' ? t('savedOnCall')
-        : receipt.repeatOf ? t('savedRepeat', { number: shown })
-          : receipt.parentIncidentId ? t('savedIncident', { number: shown })
-            : t('saved', { when: when(receipt.receivedAt) });
+      receipt.joinedNumber = joined && last && last.link && last.link.ticketId === joined ? last.link.ticketNumber
+        : joined;
+      sessionStorage.removeItem(DRAFT);
+      draftRestored = false;
+      showDraftNote();
+      renderReceipt();
       $('receipt').hidden = false;
       $('receipt').dataset.ticketId = receipt.ticketId;
       $('call').querySelectorAll('input, textarea, select').forEach((field) => { field.disabled = true; });
-      Hub.notice('');
+      $('clear-call').disabled = true;
+      say(null);
+      $('ticket-number').focus();
       showTicket(receipt.ticketId);
     } catch (e) {
-      $('save').disabled = false;
+      receipt = null;
       if (e.problem && e.problem.errors) {
-        $('problems').textContent = t('fix') + e.problem.errors.map((error) => t('f_' + error.field) + ' '
-          + error.message).join('；');
-        Hub.notice('');
+        refusal = e;
+        showRefusal();
+        say(null);
       } else {
-        Hub.fail(e);
+        refuse(e);
       }
+    } finally {
+      saving = false;
+      if (!receipt) $('save').disabled = false;
     }
   }
 
-  function nextCall() {
+  function receiptText() {
+    return receipt.status === 'RESOLVED_AT_INTAKE' ? t('savedOnCall')
+      : receipt.repeatOf ? t('savedRepeat', { number: receipt.joinedNumber })
+        : receipt.parentIncidentId ? t('savedIncident', { number: receipt.joinedNumber })
+          : t('saved', { when: when(receipt.receivedAt) });
+  }
+
+  function renderReceipt() {
+    if (!receipt) {
+      setText($('saved-announcement'), '');
+      return;
+    }
+    $('ticket-number').textContent = receipt.ticketNumber;
+    $('receipt-text').textContent = receiptText();
+    setText($('saved-announcement'), t('savedAnnouncement', { number: receipt.ticketNumber,
+      detail: receiptText() }));
+  }
+
+  /** Empties the form for the next call, and forgets its draft. */
+  function emptyCall() {
     // a check of the last call still on its way is not shown on this one
     clearTimeout(timer);
     asked++;
     callKey = crypto.randomUUID();
     point = null;
+    cursor = null;
     last = null;
+    receipt = null;
+    shownTicket = null;
+    refusal = null;
+    draftRestored = false;
+    sessionStorage.removeItem(DRAFT);
     $('call').reset();
     $('call').querySelectorAll('input, textarea, select').forEach((field) => { field.disabled = false; });
     $('save').disabled = false;
+    $('clear-call').disabled = false;
     $('receipt').hidden = true;
-    $('ticket').hidden = true;
     $('answer-box').hidden = true;
+    $('map-cursor').textContent = '';
+    showRefusal();
+    showDraftNote();
+    renderReceipt();
+    renderTicket();
+    drawCursor();
     show();
+    say(null);
     $('phone').focus();
+  }
+
+  async function clearCall() {
+    if (typed() && !await ask('confirmClear', 'clearYes')) return;
+    emptyCall();
+  }
+
+  /** Enter in a one-line field must not register a half-typed call; Ctrl+Enter in the description does. */
+  function keys(event) {
+    if (event.key !== 'Enter' || event.isComposing) return;
+    if (event.target.id === 'description' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      if (!$('save').disabled) $('call').requestSubmit($('save'));
+    } else if (event.target.tagName === 'INPUT') {
+      event.preventDefault();
+    }
   }
 
   function ready() {
     fillCategories();
     drawMap();
+    draftRestored = restoreDraft();
     $('console').hidden = false;
     ['phone', 'description', 'address'].forEach((id) => $(id).addEventListener('input', soon));
     $('category').addEventListener('change', soon);
+    $('call').addEventListener('input', keepDraft);
+    $('call').addEventListener('change', keepDraft);
+    $('call').addEventListener('keydown', keys);
+    $('call').addEventListener('input', (event) => event.target.removeAttribute('aria-invalid'));
     $('anonymous').addEventListener('change', () => {
-      $('phone').disabled = $('anonymous').checked;
-      $('contact').disabled = $('anonymous').checked;
+      followChecks();
       soon();
     });
     $('on-call').addEventListener('change', () => {
-      $('answer-box').hidden = !$('on-call').checked;
+      followChecks();
       showLink();
     });
+    $('map').addEventListener('keydown', mapKeys);
     $('call').addEventListener('submit', save);
-    $('next-call').addEventListener('click', nextCall);
-    Hub.notice('');
+    $('next-call').addEventListener('click', emptyCall);
+    $('clear-call').addEventListener('click', clearCall);
+    say(null);
+    showDraftNote();
+    if (draftRestored) {
+      showPlace();
+      check();
+    }
     $('phone').focus();
   }
 
@@ -336,5 +651,12 @@
     fillCategories();
     drawMap();
     show();
+    renderReceipt();
+    renderTicket();
+    showDraftNote();
+    if (cursor) {
+      const where = whereIs(cursor);
+      setText($('map-cursor'), where ? t('mapCursor', { where }) : t('mapCursorOutside'));
+    }
   } });
 }());

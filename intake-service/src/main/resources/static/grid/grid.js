@@ -1,7 +1,9 @@
-// The grid worker's page, for a phone on patrol: the tickets the rules send to this grid's worker, to settle on the
-// spot (就地化解) or hand up to a department with a note; and a report: where (the device's location, or a tap on the
-// grid map, placed in its grid by routing), what (the words, a category the words suggest), and the ticket number
-// once it is reported.
+// The grid worker's page, for a phone on patrol: the tickets the rules send to this grid's worker, each with its
+// address, its point on the grid map and the caller's number on request (recorded), to settle on the spot (就地化解)
+// or hand up to a department with a note; and a report: where (the device's location, or a tap or the arrow keys on
+// the grid map, placed in its grid by routing), what (the words, a category the words suggest), and the ticket
+// number once it is reported. The refresh every half minute patches the cards in place, so that a note being typed
+// is never touched; notes are kept as drafts in this tab until they are sent.
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -9,35 +11,64 @@
     zh: {
       pageTitle: '网格员 · 联户长', where: '在哪里', useLocation: '使用当前位置', locating: '正在定位…',
       noPoint: '尚未定位：点“使用当前位置”，或在地图上点出位置', outside: '该位置不在本市任何网格内',
-      noLocation: '无法取得位置：{why}。请在地图上点出位置。', address: '地址或地标（可不填）', what: '发现了什么',
+      noLocation: '无法取得位置：{why}。请在地图上点出位置。', whyDenied: '未允许本页使用位置',
+      whyUnavailable: '设备暂时无法定位', whyTimeout: '定位超时', whyUnsupported: '浏览器不支持定位',
+      address: '地址或地标（可不填）', what: '发现了什么', description: '问题描述',
       descriptionHint: '看到的问题、位置细节、影响…', category: '诉求分类', categoryAuto: '按内容自动分类',
       urgency: '紧急程度', urgencyAuto: '按内容判断', NORMAL: '一般', HIGH: '较急', URGENT: '紧急',
       send: '上报', sending: '正在上报…', sent: '已上报', another: '再报一件', suggested: '建议分类：{name}',
-      grid: '网格', district: '区县', street: '街道', accuracy: '精度约 {m} 米', fix: '请先更正：',
-      f_description: '问题描述', f_location: '位置', f_gridId: '网格', f_category: '诉求分类',
+      grid: '网格', district: '区县', street: '街道', accuracy: '精度约 {m} 米',
       receiptText: '工单已进入 {grid} 网格，按规则派往承办单位。', mine: '派给我的工单', none: '暂无派给本网格的工单。',
-      count: '{n} 件', settle: '就地化解', handUp: '上交部门', noteHint: '处理情况（就地化解时发给市民）或上交原因',
+      count: '{n} 件', settle: '就地化解', handUp: '上交部门', noteLabel: '处理情况或上交原因',
+      noteHint: '处理情况（就地化解时发给市民）或上交原因', draftKept: '草稿已保存在本标签页，刷新或重新打开页面不会丢失。',
       needNote: '请先写处理情况或上交原因。', settled: '已就地化解：{number}', handedUp: '已上交：{number}',
-      left: '剩余 {t}', overdue: '已超期 {t}', hours: '{n}小时', minutes: '{n}分'
+      left: '剩余 {t}', overdue: '已超期 {t}', hours: '{n}小时', minutes: '{n}分',
+      ticketAddress: '地址', noAddress: '未提供地址', ticketPoint: '位置', noTicketPoint: '没有定位',
+      showOnMap: '在地图上查看', shownOnMap: '地图上已标出工单 {number} 的位置（{lat}, {lon}）。',
+      mapLabel: '网格地图：方向键移动十字，回车或空格把上报位置定在十字处',
+      caller: '来电人', callCitizen: '联系来电人', callerRecorded: '查看号码会被记录（查看人和时间）。',
+      callerHidden: '来电人要求匿名或不愿被联系，不能查看号码。', callerRevealed: '号码查看于 {at}（已记录）。',
+      confirmTitle: '请确认', cancel: '取消', reveal: '查看号码',
+      confirmReveal: '查看工单 {number} 来电人的号码会被记录（查看人和时间）。确定查看？',
+      confirmSettle: '确定就地化解工单 {number}？处理情况会发给市民，办结后不能撤回。',
+      confirmHandUp: '确定把工单 {number} 上交部门？上交后本网格不再处理此工单，不能撤回。',
+      f_description: '问题描述', f_location: '位置', f_gridId: '网格', f_category: '诉求分类', f_urgency: '紧急程度',
+      f_address: '地址', f_reply: '处理情况', f_reasonText: '上交原因'
     },
     en: {
       pageTitle: 'grid worker · household liaison', where: 'Where', useLocation: 'Use my location', locating: 'Locating …',
       noPoint: 'No location yet: use your location, or tap the map', outside: 'That point is in no grid of the city',
-      noLocation: 'No location: {why}. Tap the map instead.', address: 'Address or landmark (optional)',
-      what: 'What you found', descriptionHint: 'What is wrong, where exactly, who is affected …',
+      noLocation: 'No location: {why}. Tap the map instead.', whyDenied: 'this page may not use the location',
+      whyUnavailable: 'the device cannot find its position now', whyTimeout: 'finding the position took too long',
+      whyUnsupported: 'the browser cannot give a location', address: 'Address or landmark (optional)',
+      what: 'What you found', description: 'The problem', descriptionHint: 'What is wrong, where exactly, who is affected …',
       category: 'Category', categoryAuto: 'Classify from the words', urgency: 'Urgency', urgencyAuto: 'From the words',
       NORMAL: 'normal', HIGH: 'high', URGENT: 'urgent', send: 'Report', sending: 'Reporting …', sent: 'Reported',
       another: 'Report another', suggested: 'Suggested: {name}', grid: 'Grid', district: 'District',
-      street: 'Street', accuracy: 'within about {m} m', fix: 'Correct first: ', f_description: 'the problem',
-      f_location: 'the location', f_gridId: 'the grid', f_category: 'the category',
+      street: 'Street', accuracy: 'within about {m} m',
       receiptText: 'The ticket is in grid {grid} and goes to a unit by the rules.', mine: 'Tickets for me',
       none: 'No tickets for this grid.', count: '{n}', settle: 'Settle on the spot', handUp: 'Hand up',
+      noteLabel: 'What was done, or why it goes up',
       noteHint: 'What was done (texted to the citizen when settled) or why it goes up',
+      draftKept: 'The draft is kept in this tab: a refresh or a reload does not lose it.',
       needNote: 'Write what was done or why it goes up first.', settled: 'Settled: {number}',
-      handedUp: 'Handed up: {number}', left: '{t} left', overdue: 'overdue by {t}', hours: '{n} h', minutes: '{n} min'
+      handedUp: 'Handed up: {number}', left: '{t} left', overdue: 'overdue by {t}', hours: '{n} h', minutes: '{n} min',
+      ticketAddress: 'Address', noAddress: 'no address given', ticketPoint: 'Point', noTicketPoint: 'no point given',
+      showOnMap: 'Show on the map', shownOnMap: 'The map shows where ticket {number} is ({lat}, {lon}).',
+      mapLabel: 'Grid map: the arrow keys move the cross, Enter or Space puts the report\'s location there',
+      caller: 'Caller', callCitizen: 'Call the citizen', callerRecorded: 'Seeing the number is recorded (who and when).',
+      callerHidden: 'The caller asked to stay anonymous or not to be contacted: the number cannot be shown.',
+      callerRevealed: 'Number seen at {at} (recorded).', confirmTitle: 'Please confirm', cancel: 'Cancel',
+      reveal: 'Show the number',
+      confirmReveal: 'Seeing the number of ticket {number}\'s caller is recorded (who and when). Show it?',
+      confirmSettle: 'Settle ticket {number} on the spot? What was done is texted to the citizen; this cannot be undone.',
+      confirmHandUp: 'Hand ticket {number} up to a department? The grid no longer handles it; this cannot be undone.',
+      f_description: 'the problem', f_location: 'the location', f_gridId: 'the grid', f_category: 'the category',
+      f_urgency: 'the urgency', f_address: 'the address', f_reply: 'what was done', f_reasonText: 'why it goes up'
     }
   };
   const t = (key, values) => Hub.t(key, values);
+  const SVG = 'http://www.w3.org/2000/svg';
   let point = null;
   let accuracy = null;
   let map = null;
@@ -46,6 +77,60 @@
 
   let grid = null;
   let placing = 0;
+
+  // ---- what the page says, said again in the other language after a switch ----
+
+  let said = null;
+
+  function say(key, values, error) {
+    said = key ? { key, values, error } : null;
+    Hub.notice(key ? t(key, values) : '', error);
+  }
+
+  function clearError(element) {
+    if (Hub.clearError) {
+      Hub.clearError(element);
+    } else {
+      element.textContent = '';
+    }
+  }
+
+  // a refusal of the services, in the reader's language (hub.js renders it again after a switch)
+  function refused(e) {
+    say(null);
+    Hub.showError($('page-problem'), e);
+  }
+
+  // ---- a confirmation before what cannot be undone ----
+
+  let asking = null;
+
+  function labelDialog() {
+    if (!asking) return;
+    $('confirm-title').textContent = t('confirmTitle');
+    $('confirm-text').textContent = t(asking.key, asking.values);
+    $('confirm-no').textContent = t('cancel');
+    $('confirm-yes').textContent = t(asking.yes);
+  }
+
+  /** Resolves true when the person confirms, false on cancel or Escape. */
+  function confirm(key, values, yes) {
+    const box = $('confirm');
+    if (box.open) box.close('no');
+    asking = { key, values, yes };
+    labelDialog();
+    box.returnValue = '';
+    return new Promise((resolve) => {
+      box.addEventListener('close', () => {
+        asking = null;
+        resolve(box.returnValue === 'yes');
+      }, { once: true });
+      box.showModal();
+      $('confirm-no').focus();
+    });
+  }
+
+  // ---- the report's point and the grid map ----
 
   // the grid the point lies in, as routing places tickets (GET /api/v1/grids/locate); none when it lies in none
   async function place(at, within) {
@@ -56,7 +141,7 @@
     try {
       found = await Hub.api('routing', '/api/v1/grids/locate?lat=' + at.lat + '&lon=' + at.lon);
     } catch (e) {
-      if (e.status !== 404) Hub.fail(e);
+      if (e.status !== 404) refused(e);
     }
     if (mine !== placing) return;
     grid = found;
@@ -71,15 +156,64 @@
     select.value = chosen;
   }
 
+  // the city's extent, for moving the keyboard's cross over the map
+  function bounds() {
+    const points = Hub.city().outlines.flatMap((g) => g.ring);
+    return { west: Math.min(...points.map((p) => p[0])), east: Math.max(...points.map((p) => p[0])),
+      south: Math.min(...points.map((p) => p[1])), north: Math.max(...points.map((p) => p[1])) };
+  }
+
+  let cross = null;
+
   function drawMap() {
-    map = Hub.drawGrids($('map'), () => '#eef2f6', (id) => Hub.named('districts', Hub.city().grids[id].district)
+    const box = $('map');
+    map = Hub.drawGrids(box, () => '#eef2f6', (id) => Hub.named('districts', Hub.city().grids[id].district)
       + ' · ' + id);
+    box.setAttribute('aria-label', t('mapLabel'));
     if (!map) return;
+    map.svg.setAttribute('aria-hidden', 'true');
     map.svg.addEventListener('click', (event) => {
       const [lon, lat] = map.at(event);
+      cross = null;
       place({ lat: Number(lat.toFixed(6)), lon: Number(lon.toFixed(6)) }, null);
     });
     showPlace();
+  }
+
+  // the arrow keys move a cross over the map, a thirtieth of the city a step; Enter or Space places the report there
+  function mapKeys(event) {
+    if (!map) return;
+    const city = bounds();
+    const step = { lon: (city.east - city.west) / 30, lat: (city.north - city.south) / 30 };
+    const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+    if (moves[event.key]) {
+      event.preventDefault();
+      const from = cross || point || { lat: (city.north + city.south) / 2, lon: (city.east + city.west) / 2 };
+      cross = {
+        lat: Math.min(city.north, Math.max(city.south, from.lat + moves[event.key][1] * step.lat)),
+        lon: Math.min(city.east, Math.max(city.west, from.lon + moves[event.key][0] * step.lon))
+      };
+      showPlace();
+    } else if ((event.key === 'Enter' || event.key === ' ') && cross) {
+      event.preventDefault();
+      const at = { lat: Number(cross.lat.toFixed(6)), lon: Number(cross.lon.toFixed(6)) };
+      cross = null;
+      place(at, null);
+    }
+  }
+
+  function dot(at, className, label) {
+    const [x, y] = map.project(at.lon, at.lat);
+    const circle = document.createElementNS(SVG, 'circle');
+    circle.setAttribute('cx', x); circle.setAttribute('cy', y); circle.setAttribute('r', 7);
+    circle.setAttribute('class', className);
+    if (label) {
+      const title = document.createElementNS(SVG, 'title');
+      title.textContent = label;
+      circle.append(title);
+    }
+    map.svg.append(circle);
+    return circle;
   }
 
   function showPlace() {
@@ -105,26 +239,53 @@
       polygon.classList.toggle('here', !!grid && polygon.dataset.testid === 'grid-' + grid.gridId);
     });
     map.svg.querySelectorAll('circle').forEach((c) => c.remove());
-    if (point) {
-      const [x, y] = map.project(point.lon, point.lat);
-      const dot = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
-      dot.setAttribute('cx', x); dot.setAttribute('cy', y); dot.setAttribute('r', 7);
-      map.svg.append(dot);
+    if (shown) {
+      dot(shown.location, 'ticket-point', shown.number).dataset.ticket = shown.number;
     }
+    if (point) dot(point, 'report-point');
+    if (cross) dot(cross, 'cross');
+    showMapCaption();
+  }
+
+  // ---- a ticket's point on the page's map ----
+
+  let shown = null;
+
+  function showMapCaption() {
+    const caption = $('map-caption');
+    caption.textContent = shown ? t('shownOnMap', { number: shown.number, lat: shown.location.lat,
+      lon: shown.location.lon }) : '';
+    caption.dataset.ticket = shown ? shown.number : '';
+  }
+
+  function showOnMap(ticket) {
+    shown = { number: ticket.ticketNumber, location: ticket.location };
+    showPlace();
+    $('map').scrollIntoView({ block: 'center', behavior: 'smooth' });
   }
 
   function locate() {
     if (!navigator.geolocation) {
-      Hub.notice(t('noLocation', { why: 'geolocation' }), true);
+      say('noLocation', { why: t('whyUnsupported') }, true);
       return;
     }
-    Hub.notice(t('locating'));
+    say('locating');
     navigator.geolocation.getCurrentPosition((position) => {
-      Hub.notice('');
+      say(null);
       place({ lat: Number(position.coords.latitude.toFixed(6)), lon: Number(position.coords.longitude.toFixed(6)) },
         position.coords.accuracy);
-    }, (error) => Hub.notice(t('noLocation', { why: error.message }), true),
+    }, (error) => say('noLocation', { why: t({ 1: 'whyDenied', 2: 'whyUnavailable', 3: 'whyTimeout' }[error.code]
+      || 'whyUnavailable') }, true),
     { enableHighAccuracy: true, timeout: 15000, maximumAge: 30000 });
+  }
+
+  // ---- the report ----
+
+  let suggestion = null;
+
+  function showSuggestion() {
+    $('suggested').dataset.category = suggestion || '';
+    $('suggested').textContent = suggestion ? t('suggested', { name: Hub.named('categories', suggestion) }) : '';
   }
 
   function suggest() {
@@ -132,29 +293,30 @@
     timer = setTimeout(async () => {
       const words = $('description').value.trim();
       if (words.length < 4) {
-        $('suggested').textContent = '';
+        suggestion = null;
+        showSuggestion();
         return;
       }
       try {
-        const suggestion = await Hub.api('', '/api/v1/classify', { method: 'POST', body: { text: words } });
-        const best = suggestion.choices[0];
-        $('suggested').dataset.category = suggestion.needsTriage ? '' : best.category;
-        $('suggested').textContent = suggestion.needsTriage ? '' : t('suggested', {
-          name: Hub.named('categories', best.category) });
+        const answer = await Hub.api('', '/api/v1/classify', { method: 'POST', body: { text: words } });
+        suggestion = answer.needsTriage ? null : answer.choices[0].category;
+        showSuggestion();
       } catch (e) {
-        Hub.fail(e);
+        refused(e);
       }
     }, 400);
   }
 
   // a household liaison (联户长) reports the same way, as a channel of its own, and is sent no tickets
   let liaison = false;
+  let receiptGrid = null;
 
   async function send(event) {
     event.preventDefault();
-    $('problems').textContent = '';
+    clearError($('problems'));
+    clearError($('page-problem'));
     $('send').disabled = true;
-    Hub.notice(t('sending'));
+    say('sending');
     try {
       const receipt = await Hub.api('', liaison ? '/api/v1/liaison-reports' : '/api/v1/grid-reports', { method: 'POST', headers: { 'Idempotency-Key': key },
         body: { description: $('description').value, location: point, gridId: grid ? grid.gridId : null,
@@ -164,16 +326,13 @@
       $('receipt').hidden = false;
       $('receipt').dataset.ticketId = receipt.ticketId;
       $('ticket-number').textContent = receipt.ticketNumber;
-      $('receipt-text').textContent = t('receiptText', { grid: grid.gridId });
-      Hub.notice('');
+      receiptGrid = grid.gridId;
+      $('receipt-text').textContent = t('receiptText', { grid: receiptGrid });
+      say(null);
+      $('ticket-number').focus();
     } catch (e) {
-      if (e.problem && e.problem.errors) {
-        $('problems').textContent = t('fix') + e.problem.errors.map((error) => t('f_' + error.field.split('.')[0])
-          + ' ' + error.message).join('；');
-        Hub.notice('');
-      } else {
-        Hub.fail(e);
-      }
+      say(null);
+      Hub.showError(e.problem && e.problem.errors ? $('problems') : $('page-problem'), e);
     } finally {
       $('send').disabled = false;
     }
@@ -184,9 +343,14 @@
     $('report').reset();
     $('report').hidden = false;
     $('receipt').hidden = true;
-    $('suggested').textContent = '';
+    suggestion = null;
+    receiptGrid = null;
+    showSuggestion();
     showPlace();
+    $('description').focus();
   }
+
+  // ---- the tickets sent to this grid: cards patched in place, never re-rendered under the person's hands ----
 
   function span(ms) {
     const minutes = Math.max(1, Math.round(Math.abs(ms) / 60000));
@@ -194,59 +358,256 @@
     return (h ? t('hours', { n: h }) + ' ' : '') + (h < 24 ? t('minutes', { n: minutes % 60 }) : '');
   }
 
-  // the tickets the rules send to this grid's worker, to settle on the spot or hand up to a department
-  async function loadMine() {
-    const tickets = await Hub.api('routing', '/api/v1/tickets?list=open&size=50');
-    $('mine-count').textContent = t('count', { n: tickets.length });
-    const box = $('tickets');
-    box.replaceChildren();
-    if (!tickets.length) {
-      box.textContent = t('none');
-      box.className = 'empty';
-      return;
-    }
-    box.className = '';
-    for (const ticket of tickets) {
-      const due = Date.parse(ticket.status === 'ASSIGNED' ? ticket.acceptBy : ticket.resolveBy) - Date.now();
-      const card = document.createElement('article');
-      card.className = 'ticket' + (due < 0 ? ' overdue' : '');
-      card.dataset.ticket = ticket.ticketNumber;
-      const head = document.createElement('header');
-      const title = document.createElement('span');
-      title.textContent = Hub.named('categories', ticket.category) + ' · ' + ticket.ticketNumber;
-      const deadline = document.createElement('span');
-      deadline.className = 'deadline';
-      deadline.textContent = t(due < 0 ? 'overdue' : 'left', { t: span(due) });
-      head.append(title, deadline);
-      const words = document.createElement('p');
-      words.textContent = ticket.description;
-      const note = document.createElement('textarea');
-      note.maxLength = 500;
-      note.placeholder = t('noteHint');
-      const buttons = document.createElement('div');
-      buttons.className = 'buttons';
-      const settle = document.createElement('button');
-      settle.type = 'button';
-      settle.className = 'action settle';
-      settle.textContent = t('settle');
-      const handUp = document.createElement('button');
-      handUp.type = 'button';
-      handUp.className = 'action secondary hand-up';
-      handUp.textContent = t('handUp');
-      settle.onclick = () => act(ticket, note.value, true);
-      handUp.onclick = () => act(ticket, note.value, false);
-      buttons.append(settle, handUp);
-      card.append(head, words, note, buttons);
-      box.append(card);
+  function when(instant) {
+    return new Date(instant).toLocaleString(Hub.language() === 'en' ? 'en-GB' : 'zh-CN', {
+      timeZone: Hub.city().zone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  }
+
+  const draftKey = (ticketId) => 'hub.draft.grid.' + ticketId + '.note';
+
+  function keepDraft(ticketId, text) {
+    try {
+      if (text) sessionStorage.setItem(draftKey(ticketId), text); else sessionStorage.removeItem(draftKey(ticketId));
+    } catch (e) {
+      // storage full or refused: the field still holds what was typed
     }
   }
 
-  async function act(ticket, note, settle) {
-    if (!note.trim()) {
-      Hub.notice(t('needNote'), true);
+  /** The cards on screen by ticket id, each with its parts and what it shows. */
+  const cards = new Map();
+  let listed = 0;
+  let loading = 0;
+
+  function element(tag, className, text) {
+    const made = document.createElement(tag);
+    if (className) made.className = className;
+    if (text !== undefined) made.textContent = text;
+    return made;
+  }
+
+  function newCard(ticket) {
+    const id = ticket.ticketId;
+    const safe = id.replace(/[^A-Za-z0-9_-]/g, '_');
+    const card = element('article', 'ticket');
+    card.dataset.ticket = ticket.ticketNumber;
+    card.dataset.ticketId = id;
+    card.setAttribute('aria-labelledby', 'title-' + safe);
+    const head = element('header');
+    const title = element('span', 'title');
+    title.id = 'title-' + safe;
+    const deadline = element('span', 'deadline');
+    head.append(title, deadline);
+    const words = element('p', 'words');
+    const facts = element('dl', 'where');
+    const addressLabel = element('dt');
+    const address = element('dd', 'address');
+    address.dataset.testid = 'address';
+    const pointLabel = element('dt');
+    const pointLine = element('dd', 'point');
+    facts.append(addressLabel, address, pointLabel, pointLine);
+    const contact = element('div', 'contact');
+    const noteLabel = element('label');
+    noteLabel.htmlFor = 'note-' + safe;
+    const note = element('textarea', 'note');
+    note.id = 'note-' + safe;
+    note.maxLength = 500;
+    note.value = sessionStorage.getItem(draftKey(id)) || '';
+    const draft = element('p', 'draft muted small');
+    draft.id = 'draft-' + safe;
+    note.setAttribute('aria-describedby', draft.id);
+    const problem = element('p', 'problems card-problem');
+    problem.setAttribute('role', 'alert');
+    const buttons = element('div', 'buttons');
+    const settle = element('button', 'action settle');
+    settle.type = 'button';
+    const handUp = element('button', 'action secondary hand-up');
+    handUp.type = 'button';
+    buttons.append(settle, handUp);
+    card.append(head, words, facts, contact, noteLabel, note, draft, problem, buttons);
+    const entry = { ticket, card, title, deadline, words, addressLabel, address, pointLabel, pointLine, contact,
+      noteLabel, note, draft, problem, settle, handUp, revealed: null, message: null, contactState: null };
+    note.addEventListener('input', () => {
+      keepDraft(id, note.value);
+      draft.hidden = !note.value;
+    });
+    settle.onclick = () => act(entry, true);
+    handUp.onclick = () => act(entry, false);
+    return entry;
+  }
+
+  // everything the card shows except what the person types: safe to run on every refresh and language switch
+  function paint(entry) {
+    const ticket = entry.ticket;
+    const due = Date.parse(ticket.status === 'ASSIGNED' ? ticket.acceptBy : ticket.resolveBy) - Date.now();
+    entry.card.classList.toggle('overdue', due < 0);
+    entry.title.textContent = Hub.named('categories', ticket.category) + ' · ' + ticket.ticketNumber;
+    entry.deadline.textContent = t(due < 0 ? 'overdue' : 'left', { t: span(due) });
+    entry.words.textContent = ticket.description;
+    entry.addressLabel.textContent = t('ticketAddress');
+    entry.address.textContent = ticket.address || t('noAddress');
+    entry.address.classList.toggle('muted', !ticket.address);
+    entry.pointLabel.textContent = t('ticketPoint');
+    paintPoint(entry);
+    paintContact(entry);
+    entry.noteLabel.textContent = t('noteLabel');
+    entry.note.placeholder = t('noteHint');
+    entry.draft.textContent = t('draftKept');
+    entry.draft.hidden = !entry.note.value;
+    if (entry.message) entry.problem.textContent = t(entry.message);
+    entry.settle.textContent = t('settle');
+    entry.handUp.textContent = t('handUp');
+  }
+
+  function paintPoint(entry) {
+    const location = entry.ticket.location;
+    let button = entry.pointLine.querySelector('button');
+    if (!location) {
+      entry.pointLine.textContent = t('noTicketPoint');
+      entry.pointLine.classList.add('muted');
       return;
     }
+    entry.pointLine.classList.remove('muted');
+    if (!button) {
+      entry.pointLine.replaceChildren();
+      button = element('button', 'link show-on-map');
+      button.type = 'button';
+      button.setAttribute('aria-describedby', entry.title.id);
+      button.onclick = () => showOnMap(entry.ticket);
+      entry.pointLine.append(button);
+    }
+    button.dataset.lat = location.lat;
+    button.dataset.lon = location.lon;
+    button.textContent = t('showOnMap');
+  }
+
+  // the caller: a reason when the number may not be seen, the number once revealed, else the button that asks
+  function paintContact(entry) {
+    const state = !entry.ticket.callerReachable ? 'hidden' : entry.revealed ? 'revealed' : 'ask';
+    const box = entry.contact;
+    if (entry.contactState !== state) {
+      entry.contactState = state;
+      box.replaceChildren(element('h3', 'caller-heading'));
+      const note = element('p', 'caller-note muted small');
+      note.id = entry.title.id.replace('title-', 'caller-note-');
+      if (state === 'hidden') {
+        note.classList.add('caller-unreachable');
+        note.dataset.testid = 'caller-unreachable';
+        box.append(note);
+      } else if (state === 'revealed') {
+        const line = element('p', 'caller-contact');
+        const link = element('a', 'caller-phone');
+        link.dataset.testid = 'caller-phone';
+        link.href = 'tel:' + entry.revealed.phone.replace(/[^0-9+]/g, '');
+        link.textContent = entry.revealed.phone;
+        line.append(link);
+        if (entry.revealed.name) line.append(' · ' + entry.revealed.name);
+        box.append(line, note);
+      } else {
+        const button = element('button', 'action secondary call-citizen');
+        button.type = 'button';
+        button.dataset.testid = 'call-citizen';
+        button.setAttribute('aria-describedby', note.id);
+        button.onclick = () => reveal(entry, button);
+        box.append(button, note);
+      }
+    }
+    box.querySelector('.caller-heading').textContent = t('caller');
+    const note = box.querySelector('.caller-note');
+    const button = box.querySelector('.call-citizen');
+    if (state === 'hidden') note.textContent = t('callerHidden');
+    if (state === 'revealed') note.textContent = t('callerRevealed', { at: when(entry.revealed.revealedAt) });
+    if (state === 'ask') {
+      note.textContent = t('callerRecorded');
+      button.textContent = t('callCitizen');
+    }
+  }
+
+  async function reveal(entry, button) {
+    const ticket = entry.ticket;
+    if (!await confirm('confirmReveal', { number: ticket.ticketNumber }, 'reveal')) return;
+    entry.message = null;
+    clearError(entry.problem);
+    button.disabled = true;
+    try {
+      // the number lives in this card only: never in storage, never in the address
+      entry.revealed = await Hub.api('routing', '/api/v1/tickets/' + encodeURIComponent(ticket.ticketId)
+        + '/caller', { method: 'POST', body: {} });
+      paintContact(entry);
+      entry.contact.querySelector('.caller-phone').focus();
+    } catch (e) {
+      button.disabled = false;
+      if (e.status === 409) {
+        entry.ticket = Object.assign({}, ticket, { callerReachable: false });
+        paintContact(entry);
+      }
+      Hub.showError(entry.problem, e);
+    }
+  }
+
+  function showCount() {
+    $('mine-count').textContent = t('count', { n: listed });
+    $('tickets-empty').textContent = t('none');
+    $('tickets-empty').hidden = listed > 0;
+  }
+
+  // the tickets the rules send to this grid's worker, to settle on the spot or hand up to a department
+  async function loadMine() {
+    const mine = ++loading;
+    const tickets = await Hub.api('routing', '/api/v1/tickets?list=open&size=50');
+    if (mine !== loading) return;
+    const box = $('tickets');
+    const now = new Set(tickets.map((ticket) => ticket.ticketId));
+    for (const [id, entry] of cards) {
+      if (!now.has(id)) {
+        forget(id, entry);
+      }
+    }
+    // new cards go in the list's order; cards already on screen stay where they are, so focus is never moved
+    let after = null;
+    for (const ticket of tickets) {
+      let entry = cards.get(ticket.ticketId);
+      if (entry) {
+        entry.ticket = Object.assign({}, ticket, entry.ticket.callerReachable === false ? { callerReachable: false }
+          : {});
+      } else {
+        entry = newCard(ticket);
+        cards.set(ticket.ticketId, entry);
+        box.insertBefore(entry.card, after ? after.card.nextSibling : box.firstChild);
+      }
+      paint(entry);
+      after = entry;
+    }
+    listed = tickets.length;
+    showCount();
+    // how many times the list was read, for people and tests to tell a refresh happened
+    box.dataset.loads = String(Number(box.dataset.loads || 0) + 1);
+  }
+
+  function forget(id, entry) {
+    entry.card.remove();
+    cards.delete(id);
+    if (shown && shown.number === entry.ticket.ticketNumber) {
+      shown = null;
+      showPlace();
+    }
+  }
+
+  async function act(entry, settle) {
+    const ticket = entry.ticket;
+    const note = entry.note.value.trim();
+    clearError(entry.problem);
+    if (!note) {
+      entry.message = 'needNote';
+      entry.problem.textContent = t('needNote');
+      entry.note.focus();
+      return;
+    }
+    entry.message = null;
+    if (!await confirm(settle ? 'confirmSettle' : 'confirmHandUp', { number: ticket.ticketNumber },
+      settle ? 'settle' : 'handUp')) return;
     const path = '/api/v1/tickets/' + encodeURIComponent(ticket.ticketId);
+    entry.settle.disabled = true;
+    entry.handUp.disabled = true;
     try {
       if (settle) {
         if (ticket.status === 'ASSIGNED') await Hub.api('routing', path + '/accept', { method: 'POST', body: {} });
@@ -255,11 +616,30 @@
         await Hub.api('routing', path + '/reject', { method: 'POST',
           body: { reasonCode: 'HANDED_UP', reasonText: note } });
       }
-      Hub.notice(t(settle ? 'settled' : 'handedUp', { number: ticket.ticketNumber }));
+      keepDraft(ticket.ticketId, '');
+      forget(ticket.ticketId, entry);
+      listed = Math.max(0, listed - 1);
+      showCount();
+      clearError($('page-problem'));
+      say(settle ? 'settled' : 'handedUp', { number: ticket.ticketNumber });
+      $('mine').querySelector('h2').focus();
       await loadMine();
     } catch (e) {
-      Hub.fail(e);
+      entry.settle.disabled = false;
+      entry.handUp.disabled = false;
+      Hub.showError(entry.problem, e);
     }
+  }
+
+  function relabel() {
+    fillCategories();
+    drawMap();
+    labelDialog();
+    showSuggestion();
+    if (receiptGrid) $('receipt-text').textContent = t('receiptText', { grid: receiptGrid });
+    cards.forEach(paint);
+    showCount();
+    if (said) Hub.notice(t(said.key, said.values), said.error);
   }
 
   function ready(user) {
@@ -268,19 +648,21 @@
     $('mine').hidden = liaison;
     fillCategories();
     drawMap();
+    $('map').addEventListener('keydown', mapKeys);
     $('locate').onclick = locate;
     $('description').addEventListener('input', suggest);
     $('report').addEventListener('submit', send);
     $('another').onclick = another;
-    Hub.notice('');
+    $('confirm-no').onclick = () => $('confirm').close('no');
+    $('confirm-yes').onclick = () => $('confirm').close('yes');
+    say(null);
     if (liaison) return null;
-    setInterval(() => loadMine().catch(Hub.fail), 30000);
-    return loadMine().catch(Hub.fail);
+    setInterval(() => loadMine().catch(refused), 30000);
+    return loadMine().catch(refused);
   }
 
   Hub.start({ roles: ['GRID_WORKER', 'LIAISON'], words: WORDS, ready, onLanguage: () => {
     if (!Hub.city()) return;
-    fillCategories();
-    drawMap();
+    relabel();
   } });
 }());

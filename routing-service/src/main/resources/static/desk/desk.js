@@ -1,23 +1,32 @@
 // The supervisor's desk: what needs the centre's hand (tickets waiting for dispatch, overdue, escalated, returned,
-// reopened), each ticket with its timeline, the tickets that joined it and every text it caused.
+// reopened) and what was done, any ticket found by its number, the caller's phone or its words, each ticket with its
+// place, its timeline, the tickets that joined it and every text it caused.
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
   const OWN = {
     zh: {
-      pageTitle: '督办台', triage: '待人工分派', overdue: '超期', escalated: '督办', returned: '退单', reopened: '重办',
-      allOpen: '全部在办', ticket: '工单', dispatch: '人工分派', dispatchReason: '分派理由', texts: '发给市民的短信',
-      when: '时间', textStatus: '状态', text: '内容', legendOverdue: '已超期', legendSoon: '4小时内到期',
-      PENDING: '待发送', SENT: '已发送', FAILED: '发送失败', SUPPRESSED: '未发送', DELIVERED: '已送达',
-      noTexts: '没有短信。', dispatched: '已分派：{number} → {unit}'
+      pageTitle: '督办台', lists: '工单列表', triage: '待人工分派', overdue: '超期', escalated: '督办', returned: '退单',
+      reopened: '重办', allOpen: '全部在办', done: '已办结', found: '查找结果', ticket: '工单', dispatch: '人工分派',
+      dispatchReason: '分派理由', texts: '发给市民的短信', when: '时间', textStatus: '状态', text: '内容',
+      legendOverdue: '已超期', legendSoon: '4小时内到期', PENDING: '待发送', SENT: '已发送', FAILED: '发送失败',
+      SUPPRESSED: '未发送', DELIVERED: '已送达', noTexts: '没有短信。', dispatched: '已分派：{number} → {unit}',
+      searchLabel: '查找工单（工单号、来电号码或诉求中的文字，含已办结）', searchGo: '查找',
+      foundSome: '找到 {n} 张工单。', foundNone: '没有找到工单：{q}', notFound: '没有找到工单 {number}。',
+      lastReturn: '退单理由', resolvedAtHead: '办结时间', receivedAtHead: '受理时间',
+      returnReason: '{unit}：{code}——{text}'
     },
     en: {
-      pageTitle: 'supervisor desk', triage: 'Awaiting dispatch', overdue: 'Overdue', escalated: 'Escalated',
-      returned: 'Returned', reopened: 'Reopened', allOpen: 'All open', ticket: 'Ticket', dispatch: 'Dispatch',
-      dispatchReason: 'Why this unit', texts: 'Texts to the citizen', when: 'When', textStatus: 'Status',
-      text: 'Text', legendOverdue: 'overdue', legendSoon: 'due within 4 hours', PENDING: 'waiting', SENT: 'sent',
-      FAILED: 'failed', SUPPRESSED: 'not sent', DELIVERED: 'delivered', noTexts: 'No texts.',
-      dispatched: 'Dispatched: {number} → {unit}'
+      pageTitle: 'supervisor desk', lists: 'Ticket lists', triage: 'Awaiting dispatch', overdue: 'Overdue',
+      escalated: 'Escalated', returned: 'Returned', reopened: 'Reopened', allOpen: 'All open', done: 'Done',
+      found: 'Found', ticket: 'Ticket', dispatch: 'Dispatch', dispatchReason: 'Why this unit',
+      texts: 'Texts to the citizen', when: 'When', textStatus: 'Status', text: 'Text', legendOverdue: 'overdue',
+      legendSoon: 'due within 4 hours', PENDING: 'waiting', SENT: 'sent', FAILED: 'failed', SUPPRESSED: 'not sent',
+      DELIVERED: 'delivered', noTexts: 'No texts.', dispatched: 'Dispatched: {number} → {unit}',
+      searchLabel: 'Find a ticket (number, caller\'s phone or words it holds, closed ones included)', searchGo: 'Find',
+      foundSome: '{n} tickets found.', foundNone: 'No ticket found: {q}', notFound: 'No ticket {number} found.',
+      lastReturn: 'Why returned', resolvedAtHead: 'Resolved', receivedAtHead: 'Received',
+      returnReason: '{unit}: {code} — {text}'
     }
   };
   const words = { zh: Object.assign({}, Tickets.WORDS.zh, OWN.zh), en: Object.assign({}, Tickets.WORDS.en, OWN.en) };
@@ -25,16 +34,34 @@
   const LISTS = {
     triage: '/api/v1/triage', overdue: '/api/v1/tickets?overdue=true&size=200',
     escalated: '/api/v1/tickets?list=escalated&size=200', returned: '/api/v1/tickets?list=returned&size=200',
-    reopened: '/api/v1/tickets?list=reopened&size=200', open: '/api/v1/tickets?list=open&size=200'
+    reopened: '/api/v1/tickets?list=reopened&size=200', open: '/api/v1/tickets?list=open&size=200',
+    done: '/api/v1/tickets?list=done&size=200'
+  };
+  // what a list shows besides the common columns: its own column's heading and each ticket's text in it
+  const EXTRA = {
+    returned: { head: 'lastReturn', cell: (ticket) => ({ text: lastReturn(ticket), className: 'wraps' }) },
+    done: { head: 'resolvedAtHead', cell: (ticket) => Tickets.when(ticket.resolvedAt || ticket.closedAt) },
+    search: { head: 'receivedAtHead', cell: (ticket) => Tickets.when(ticket.receivedAt) }
   };
   let list = 'triage';
-  let lists = {};
+  const lists = {};
   let chosen = null;
+  let reveals = [];
+  let drafts = null;
+
+  const failed = (e) => Hub.showError($('page-problem'), e);
+
+  function lastReturn(ticket) {
+    const back = (ticket.returns || []).slice().sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).pop();
+    return back ? t('returnReason', { unit: Hub.named('units', back.unitId), code: Tickets.returnCode(back.reasonCode),
+      text: back.reasonText || '–' }) : '–';
+  }
 
   async function loadLists() {
     const names = Object.keys(LISTS);
     const results = await Promise.all(names.map((name) => Hub.api('', LISTS[name])));
     names.forEach((name, i) => { lists[name] = results[i]; });
+    Hub.clearError($('page-problem'));
     // each list shows its most pressing 200; a full one says there are more
     showTabs();
     showQueue();
@@ -42,43 +69,90 @@
 
   function showTabs() {
     document.querySelectorAll('#tabs button').forEach((button) => {
-      button.classList.toggle('chosen', button.dataset.list === list);
+      const chosenTab = button.dataset.list === list;
+      button.classList.toggle('chosen', chosenTab);
+      button.setAttribute('aria-pressed', String(chosenTab));
       const shown = lists[button.dataset.list];
+      if (button.dataset.list === 'search') button.hidden = !shown;
       button.querySelector('.count').textContent = !shown ? '' : ' ' + shown.length + (shown.length >= 200 ? '+' : '');
     });
   }
 
   function showQueue() {
+    const extra = EXTRA[list];
+    $('extra-head').hidden = !extra;
+    $('extra-head').textContent = extra ? t(extra.head) : '';
     Tickets.queue($('queue'), lists[list] || [], chosen && chosen.ticketId, [
       (ticket) => Hub.named('categories', ticket.category),
-      (ticket) => ticket.unitId ? Hub.named('units', ticket.unitId) : '–', (ticket) => t(ticket.status)], open);
+      (ticket) => ticket.unitId ? Hub.named('units', ticket.unitId) : '–', (ticket) => t(ticket.status)]
+      .concat(extra ? [extra.cell] : []), open);
+  }
+
+  function choose(name) {
+    list = name;
+    showTabs();
+    showQueue();
+  }
+
+  /** Tickets by number, phone or words, closed ones included; {@code quiet} when a link asked, not a person. */
+  async function search(q, quiet) {
+    const asked = q.trim();
+    if (!asked) return null;
+    Hub.clearError($('page-problem'));
+    const found = await Hub.api('', '/api/v1/tickets/search?q=' + encodeURIComponent(asked));
+    lists.search = found;
+    choose('search');
+    // the words searched for may be a phone number: they are said back only when nothing was found, and kept nowhere
+    if (!found.length) Tickets.say('foundNone', { q: asked });
+    else if (!quiet) Tickets.say('foundSome', { n: found.length });
+    return found;
   }
 
   const read = Tickets.reader();
 
   async function open(ticketId) {
-    $('problem').textContent = '';
+    Hub.clearError($('problem'));
     try {
       const ticket = await read(ticketId);
       if (!ticket) return;
+      if (!chosen || chosen.ticketId !== ticket.ticketId) {
+        reveals = [];
+        Tickets.forgetContact();
+      }
       chosen = ticket;
     } catch (e) {
-      Hub.fail(e);
+      failed(e);
       return;
     }
-    history.replaceState(null, '', '#ticket=' + encodeURIComponent(ticketId));
+    Hub.clearError($('page-problem'));
+    history.replaceState(null, '', '#ticket=' + encodeURIComponent(chosen.ticketNumber));
+    drafts.show(chosen.ticketId);
     showDetail();
     showQueue();
+    $('detail-heading').focus();
+    loadReveals().catch(failed);
+  }
+
+  /** Who saw the caller's number, for the timeline. */
+  async function loadReveals() {
+    const about = chosen.ticketId;
+    const seen = await Hub.api('', '/api/v1/tickets/' + encodeURIComponent(about) + '/caller-reveals');
+    if (!chosen || chosen.ticketId !== about) return;
+    reveals = seen || [];
+    Tickets.timeline($('timeline'), chosen, Tickets.reveals(reveals));
   }
 
   function showDetail() {
     $('detail').hidden = false;
     $('detail').dataset.ticket = chosen.ticketNumber;
+    $('detail-title').textContent = chosen.ticketNumber;
     Tickets.details($('fields'), chosen);
-    Tickets.timeline($('timeline'), chosen);
-    Tickets.linked($('linked'), chosen, open).catch(Hub.fail);
+    Tickets.map($('map'), $('map-caption'), chosen);
+    Tickets.contact($('caller'), chosen, () => loadReveals().catch(failed));
+    Tickets.timeline($('timeline'), chosen, Tickets.reveals(reveals));
+    Tickets.linked($('linked'), chosen, open).catch(failed);
     $('dispatch-box').hidden = chosen.status !== 'TRIAGE';
-    showTexts().catch(Hub.fail);
+    showTexts().catch(failed);
   }
 
   async function showTexts() {
@@ -97,23 +171,34 @@
     for (const text of texts) {
       const row = body.insertRow();
       row.dataset.trigger = text.trigger;
-      row.insertCell().textContent = Tickets.when(text.sentAt || text.createdAt);
-      row.insertCell().textContent = t(text.deliveryStatus === 'DELIVERED' ? 'DELIVERED' : text.status);
-      row.insertCell().textContent = text.text || text.suppressedBecause || '–';
+      [[Tickets.when(text.sentAt || text.createdAt), 'when'],
+        [t(text.deliveryStatus === 'DELIVERED' ? 'DELIVERED' : text.status), 'text-status'],
+        [text.text || text.suppressedBecause || '–', 'text']].forEach(([value, className]) => {
+        const cell = row.insertCell();
+        cell.className = className;
+        cell.textContent = value;
+      });
     }
   }
 
   async function dispatch() {
-    $('problem').textContent = '';
+    Hub.clearError($('problem'));
+    const ticket = chosen;
+    $('dispatch').disabled = true;
     try {
-      chosen = await Hub.api('', '/api/v1/tickets/' + encodeURIComponent(chosen.ticketId) + '/assign',
+      const answer = await Hub.api('', '/api/v1/tickets/' + encodeURIComponent(ticket.ticketId) + '/assign',
         { method: 'POST', body: { unitId: $('dispatch-unit').value, reason: $('dispatch-reason').value } });
-      Hub.notice(t('dispatched', { number: chosen.ticketNumber, unit: Hub.named('units', chosen.unitId) }));
-      $('dispatch-reason').value = '';
-      showDetail();
+      drafts.done();
+      Tickets.say('dispatched', { number: answer.ticketNumber, unit: () => Hub.named('units', answer.unitId) });
+      if (chosen && chosen.ticketId === ticket.ticketId) {
+        chosen = answer;
+        showDetail();
+      }
       await loadLists();
     } catch (e) {
-      $('problem').textContent = Tickets.refusal(e);
+      Hub.showError($('problem'), e);
+    } finally {
+      $('dispatch').disabled = false;
     }
   }
 
@@ -124,24 +209,47 @@
     if (value) select.value = value;
   }
 
+  /** The ticket the address names: by its number (12345-YYYYMMDD-NNNN), or by its id. */
+  async function openAsked() {
+    const asked = Tickets.askedFor();
+    if (!asked) return;
+    if (chosen && (asked.isNumber ? chosen.ticketNumber : chosen.ticketId) === asked.value) return;
+    if (!asked.isNumber) {
+      await open(asked.value);
+      return;
+    }
+    const found = await search(asked.value, true);
+    const match = (found || []).find((ticket) => ticket.ticketNumber === asked.value);
+    if (match) await open(match.ticketId); else Tickets.say('notFound', { number: asked.value });
+  }
+
   function ready() {
     $('desk').hidden = false;
     fillUnits();
+    drafts = Tickets.drafts('desk', [$('dispatch-unit'), $('dispatch-reason')]);
     document.querySelectorAll('#tabs button').forEach((button) => {
-      button.onclick = () => {
-        list = button.dataset.list;
-        showTabs();
-        showQueue();
-      };
+      button.onclick = () => choose(button.dataset.list);
+    });
+    $('search-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      search($('search').value).then((found) => {
+        // a number that names exactly one ticket opens it at once
+        const q = $('search').value.trim();
+        const only = found && found.length === 1 && found[0].ticketNumber === q ? found[0] : null;
+        if (only) open(only.ticketId);
+      }).catch(failed);
     });
     $('dispatch').onclick = dispatch;
+    window.addEventListener('hashchange', () => openAsked().catch(failed));
+    // the countdowns move on their own and the lists are read again every half minute; neither touches the fields
+    // of the detail, so nothing being typed is disturbed
     setInterval(showQueue, 15000);
-    setInterval(() => loadLists().catch(Hub.fail), 30000);
-    const asked = /(?:^#|&)ticket=([^&]+)/.exec(location.hash);
-    return loadLists().then(() => asked ? open(decodeURIComponent(asked[1])) : null).catch(Hub.fail);
+    setInterval(() => loadLists().catch(failed), 30000);
+    return loadLists().then(openAsked).catch(failed);
   }
 
   Hub.start({ roles: ['SUPERVISOR'], words, ready, onLanguage: () => {
+    Tickets.relabel();
     if (!Hub.city()) return;
     fillUnits();
     showTabs();

@@ -1,23 +1,41 @@
-// What the unit workbench and the supervisor desk both show of a ticket: its deadline as a countdown, its fields,
-// the tickets that joined it, and its timeline.
+// What the unit workbench and the supervisor desk both show of a ticket: its deadline as a countdown, its fields, where
+// it is on the city's map, the caller's number on request, the tickets that joined it and its timeline; and what both
+// pages need around it: a confirmation before what cannot be undone, drafts that survive a reload, notices that
+// follow a switch of language.
 (function () {
   'use strict';
   const SOON_MS = 4 * 3600 * 1000;
+  const SVG = 'http://www.w3.org/2000/svg';
   const WORDS = {
     zh: {
       number: '工单号', category: '诉求分类', status: '状态', deadline: '时限', urgency: '紧急程度', unit: '承办单位',
       grid: '网格', district: '区县', channel: '渠道', description: '诉求内容', received: '受理', assignedTo: '派给',
       accepted: '签收', resolved: '办结', closed: '归档', progress: '进展', returnedBy: '曾退单单位',
       acceptBy: '签收时限', resolveBy: '办结时限', leftToAccept: '签收剩余 {left}', leftToResolve: '办结剩余 {left}',
-      overdueBy: '已超期 {left}', why: '派单依据', rule: '规则 {rule}（第 {version} 版）', cues: '匹配：{cues}',
-      noRule: '无规则匹配，人工分派', linked: '关联工单', linkedNone: '无', repeat: '重复来电', sameIncident: '同一事件',
-      joined: '已关联到工单 {number}', reply: '答复', result: '办理结果', extensions: '延期次数',
-      reopenings: '重办次数', escalations: '督办次数', timeline: '办理过程', nothing: '暂无工单。', days: '{n}天',
-      hours: '{n}小时', minutes: '{n}分', SOLVED: '已解决', PARTLY_SOLVED: '部分解决', CANNOT_SOLVE: '无法解决',
-      RECEIVED: '已受理', TRIAGE: '待人工分派', ASSIGNED: '待签收', ACCEPTED: '办理中', REJECTED: '已退单',
-      EXTENDED: '已延期', RESOLVED: '已办结待评价', REOPENED: '重办中', LINKED: '已关联', CLOSED: '已归档',
-      URGENT: '紧急', HIGH: '较急', NORMAL: '一般', CONSULTATION: '咨询', PHONE: '电话', WEB: '网站',
-      OPEN311: 'Open311', GRID: '网格员', LIAISON: '联户长', WECHAT: '微信'
+      overdueBy: '已超期 {left}', why: '派单依据', linked: '关联工单', linkedNone: '无', repeat: '重复来电',
+      sameIncident: '同一事件', joined: '已关联到工单 {number}', joinedElsewhere: '已关联到另一张工单', reply: '答复',
+      result: '办理结果', extensions: '延期次数', reopenings: '重办次数', escalations: '督办次数', timeline: '办理过程',
+      nothing: '暂无工单。', days: '{n}天', hours: '{n}小时', minutes: '{n}分', SOLVED: '已解决',
+      PARTLY_SOLVED: '部分解决', CANNOT_SOLVE: '无法解决', RECEIVED: '已受理', TRIAGE: '待人工分派', ASSIGNED: '待签收',
+      ACCEPTED: '办理中', REJECTED: '已退单', EXTENDED: '已延期', RESOLVED: '已办结待评价', REOPENED: '重办中',
+      LINKED: '已关联', CLOSED: '已归档', URGENT: '紧急', HIGH: '较急', NORMAL: '一般', CONSULTATION: '咨询',
+      PHONE: '电话', WEB: '网站', OPEN311: 'Open311', GRID: '网格员', LIAISON: '联户长', WECHAT: '微信',
+      address: '地址', noAddress: '来电人未说明地址', where: '位置',
+      mapPoint: '地图：工单位置在{place}', mapGrid: '地图：工单位于{place}，没有具体定位点', mapNone: '此工单没有地图位置。',
+      gridPlace: '网格 {grid}（{place}）', pointTitle: '工单位置',
+      byRule: '按规则派单：{cues}', byRuleBare: '按规则派单', listSep: '，',
+      cueCategory: '类别为{name}', cueDistrict: '位于{name}', cueGrid: '位于{place}', cueChannel: '来自{name}渠道',
+      cueUrgency: '紧急程度为{name}', cueHours: '受理时间在 {hours} 之间', cueWord: '诉求中提到“{word}”',
+      bySupervisor: '由中心督办人员人工分派：{reason}', bySupervisorBare: '由中心督办人员人工分派',
+      noRule: '无规则匹配，待人工分派', noOtherRule: '退单后没有其他单位的规则匹配，待人工分派',
+      NOT_OURS: '不属本单位职责', OUTSIDE_AREA: '不在本单位辖区', NOT_ACTIONABLE: '诉求不明确，无法办理',
+      noteStep: '进展：{text}', returnStep: '{unit}退单（{code}）：{text}', escalationStep: '督办：{why}',
+      escalationPlain: '督办', ACCEPT_OVERDUE: '签收超时', RESOLVE_OVERDUE: '办结超时', REPEAT_CALL: '市民重复来电',
+      extensionStep: '延期至 {to}：{reason}', revealStep: '{who}查看了来电号码', revealWho: '{name}（{from}）',
+      caller: '来电人', callCitizen: '联系来电人', callerHidden: '来电人匿名或不同意回访，不能查看号码。',
+      callerRecorded: '查看号码会被记录（查看人和时间）。', callerRevealed: '号码已于 {at} 查看（已记录）。',
+      confirmTitle: '请确认', cancel: '取消', confirmReveal: '查看来电人号码会被记录（查看人和时间）。确定查看？',
+      reveal: '查看号码'
     },
     en: {
       number: 'Number', category: 'Category', status: 'Status', deadline: 'Deadline', urgency: 'Urgency',
@@ -25,16 +43,36 @@
       received: 'Received', assignedTo: 'Assigned to', accepted: 'Signed for', resolved: 'Resolved',
       closed: 'Closed', progress: 'Progress', returnedBy: 'Returned by', acceptBy: 'Sign for by',
       resolveBy: 'Resolve by', leftToAccept: '{left} left to sign for', leftToResolve: '{left} left to resolve',
-      overdueBy: 'overdue by {left}', why: 'Why here', rule: 'rule {rule} (version {version})',
-      cues: 'matched: {cues}', noRule: 'no rule matched: dispatched by hand', linked: 'Linked tickets',
-      linkedNone: 'none', repeat: 'repeat call', sameIncident: 'same incident', joined: 'joined ticket {number}',
-      reply: 'Reply', result: 'Result', extensions: 'Extensions', reopenings: 'Reopened', escalations: 'Escalated',
-      timeline: 'What happened', nothing: 'No tickets.', days: '{n} d', hours: '{n} h', minutes: '{n} min',
-      SOLVED: 'solved', PARTLY_SOLVED: 'partly solved', CANNOT_SOLVE: 'cannot be solved', RECEIVED: 'received',
-      TRIAGE: 'awaiting dispatch', ASSIGNED: 'to sign for', ACCEPTED: 'in hand', REJECTED: 'returned',
-      EXTENDED: 'extended', RESOLVED: 'resolved, awaiting rating', REOPENED: 'reopened', LINKED: 'linked',
-      CLOSED: 'closed', URGENT: 'urgent', HIGH: 'high', NORMAL: 'normal', CONSULTATION: 'consultation',
-      PHONE: 'phone', WEB: 'web', OPEN311: 'Open311', GRID: 'grid worker', LIAISON: 'household liaison', WECHAT: 'WeChat'
+      overdueBy: 'overdue by {left}', why: 'Why here', linked: 'Linked tickets', linkedNone: 'none',
+      repeat: 'repeat call', sameIncident: 'same incident', joined: 'joined ticket {number}',
+      joinedElsewhere: 'joined another ticket', reply: 'Reply', result: 'Result', extensions: 'Extensions',
+      reopenings: 'Reopened', escalations: 'Escalated', timeline: 'What happened', nothing: 'No tickets.',
+      days: '{n} d', hours: '{n} h', minutes: '{n} min', SOLVED: 'solved', PARTLY_SOLVED: 'partly solved',
+      CANNOT_SOLVE: 'cannot be solved', RECEIVED: 'received', TRIAGE: 'awaiting dispatch', ASSIGNED: 'to sign for',
+      ACCEPTED: 'in hand', REJECTED: 'returned', EXTENDED: 'extended', RESOLVED: 'resolved, awaiting rating',
+      REOPENED: 'reopened', LINKED: 'linked', CLOSED: 'closed', URGENT: 'urgent', HIGH: 'high', NORMAL: 'normal',
+      CONSULTATION: 'consultation', PHONE: 'phone', WEB: 'web', OPEN311: 'Open311', GRID: 'grid worker',
+      LIAISON: 'household liaison', WECHAT: 'WeChat',
+      address: 'Address', noAddress: 'the caller gave no address', where: 'Where',
+      mapPoint: 'Map: the ticket is in {place}', mapGrid: 'Map: the ticket lies in {place}, with no exact point',
+      mapNone: 'This ticket has no place on the map.', gridPlace: 'grid {grid} ({place})', pointTitle: 'where it is',
+      byRule: 'Dispatched by rule: {cues}', byRuleBare: 'Dispatched by rule', listSep: ', ',
+      cueCategory: 'the category is {name}', cueDistrict: 'in {name}', cueGrid: 'in {place}',
+      cueChannel: 'it came by {name}', cueUrgency: 'the urgency is {name}', cueHours: 'received between {hours}',
+      cueWord: 'the citizen mentioned “{word}”', bySupervisor: 'Dispatched by a supervisor: {reason}',
+      bySupervisorBare: 'Dispatched by a supervisor', noRule: 'No rule matched: waiting for a supervisor',
+      noOtherRule: 'Returned, and no other unit\'s rule matches: waiting for a supervisor',
+      NOT_OURS: 'not our responsibility', OUTSIDE_AREA: 'outside our area', NOT_ACTIONABLE: 'unclear, cannot act',
+      noteStep: 'Progress: {text}',
+      returnStep: '{unit} returned it ({code}): {text}', escalationStep: 'Escalated: {why}',
+      escalationPlain: 'Escalated', ACCEPT_OVERDUE: 'not signed for in time', RESOLVE_OVERDUE: 'not resolved in time',
+      REPEAT_CALL: 'the citizen called again', extensionStep: 'Extended to {to}: {reason}',
+      revealStep: '{who} saw the caller\'s number', revealWho: '{name} ({from})',
+      caller: 'Caller', callCitizen: 'Call the citizen',
+      callerHidden: 'The caller asked to stay anonymous or not to be called back: the number cannot be shown.',
+      callerRecorded: 'Seeing the number is recorded (who and when).',
+      callerRevealed: 'Number seen at {at} (recorded).', confirmTitle: 'Please confirm', cancel: 'Cancel',
+      confirmReveal: 'Seeing the caller\'s number is recorded (who and when). Show it?', reveal: 'Show the number'
     }
   };
 
@@ -76,6 +114,45 @@
     return dd;
   }
 
+  /** A grid by its id with the district and street it lies in, e.g. "网格 YY-04（云岩区 · 中华北路街道）". */
+  function gridPlace(gridId) {
+    const grid = Hub.city().grids[gridId];
+    if (!grid) return Hub.t('gridPlace', { grid: gridId, place: '–' });
+    const place = [Hub.named('districts', grid.district), grid.street ? Hub.named('streets', grid.street) : '']
+      .filter((part) => part && part !== '–').join(' · ');
+    return Hub.t('gridPlace', { grid: gridId, place: place || '–' });
+  }
+
+  /** Reason code names of a return, in words. */
+  const returnCode = (code) => Hub.t(code);
+
+  /** Why the ticket went where it is, in words: the rule's conditions as a sentence, never the rule's syntax. */
+  function because(ticket) {
+    const t = Hub.t;
+    const reason = ticket.reason;
+    const cues = new Map(((reason && reason.cues) || []).map((cue) => {
+      const at = cue.indexOf('=');
+      return at < 0 ? [cue, ''] : [cue.slice(0, at), cue.slice(at + 1)];
+    }));
+    if (!reason || !reason.ruleId) {
+      if (cues.has('supervisor')) {
+        return cues.get('reason') ? t('bySupervisor', { reason: cues.get('reason') }) : t('bySupervisorBare');
+      }
+      return (ticket.returnedBy || []).length ? t('noOtherRule') : t('noRule');
+    }
+    const said = {
+      category: (value) => t('cueCategory', { name: Hub.named('categories', value) }),
+      district: (value) => t('cueDistrict', { name: Hub.named('districts', value) }),
+      grid: (value) => t('cueGrid', { place: gridPlace(value) }),
+      channel: (value) => t('cueChannel', { name: t(value) }),
+      urgency: (value) => t('cueUrgency', { name: t(value) }),
+      hours: (value) => t('cueHours', { hours: value.replace('-', '–') }),
+      word: (value) => t('cueWord', { word: value })
+    };
+    const parts = [...cues.entries()].filter(([name]) => said[name]).map(([name, value]) => said[name](value));
+    return parts.length ? t('byRule', { cues: parts.join(t('listSep')) }) : t('byRuleBare');
+  }
+
   /** The ticket's fields into a {@code dl}. */
   function details(list, ticket) {
     list.replaceChildren();
@@ -85,16 +162,20 @@
     field(list, t('category'), Hub.named('categories', ticket.category));
     field(list, t('urgency'), t(ticket.urgency) + ' · ' + t(ticket.priority));
     field(list, t('channel'), t(ticket.channel));
-    field(list, t('district'), Hub.named('districts', ticket.district) + (ticket.gridId ? ' · ' + ticket.gridId : ''));
+    field(list, t('address'), ticket.address || t('noAddress')).dataset.testid = 'detail-address';
+    const grid = ticket.gridId ? Hub.city().grids[ticket.gridId] : null;
+    field(list, t('district'), Hub.named('districts', ticket.district)
+      + (grid && grid.street ? ' · ' + Hub.named('streets', grid.street) : ''));
+    if (ticket.gridId) field(list, t('grid'), ticket.gridId);
     field(list, t('unit'), ticket.unitId ? Hub.named('units', ticket.unitId) : null);
     const running = deadline(ticket);
     if (running) field(list, t(running.kind === 'accept' ? 'acceptBy' : 'resolveBy'), when(running.at));
     field(list, t('description'), ticket.description).dataset.testid = 'detail-description';
-    const reason = ticket.reason;
-    field(list, t('why'), !reason || !reason.ruleId ? t('noRule') : t('rule', { rule: reason.ruleId,
-      version: reason.ruleSetVersion }) + (reason.cues.length ? '；' + t('cues', { cues: reason.cues.join('、') }) : ''));
-    if (ticket.returnedBy.length) field(list, t('returnedBy'), ticket.returnedBy.map((u) => Hub.named('units', u))
-      .join('、'));
+    field(list, t('why'), because(ticket)).dataset.testid = 'detail-why';
+    if ((ticket.returnedBy || []).length) {
+      field(list, t('returnedBy'), ticket.returnedBy.map((u) => Hub.named('units', u))
+        .join(t('listSep')));
+    }
     if (ticket.extensions) field(list, t('extensions'), ticket.extensions);
     if (ticket.reopenings) field(list, t('reopenings'), ticket.reopenings);
     if (ticket.escalations) field(list, t('escalations'), ticket.escalations);
@@ -102,27 +183,97 @@
     if (ticket.reply) field(list, t('reply'), ticket.reply).dataset.testid = 'detail-reply';
   }
 
-  /** What happened, oldest first, from the ticket's own record. */
-  function timeline(list, ticket) {
+  /**
+   * The city's grids into {@code container} with the ticket's grid shaded and its point marked; {@code caption}
+   * says in words what the map shows, for those who cannot see it.
+   */
+  function map(container, caption, ticket) {
     const t = Hub.t;
-    const steps = [[ticket.receivedAt, t('received') + ' · ' + t(ticket.channel)]];
-    if (ticket.assignedAt && ticket.unitId) {
-      steps.push([ticket.assignedAt, t('assignedTo') + ' ' + Hub.named('units', ticket.unitId)]);
+    const point = ticket.location && Number.isFinite(ticket.location.lat) && Number.isFinite(ticket.location.lon)
+      ? ticket.location : null;
+    if (!point && !ticket.gridId) {
+      container.replaceChildren();
+      container.hidden = true;
+      caption.textContent = t('mapNone');
+      return;
     }
-    if (ticket.acceptedAt) steps.push([ticket.acceptedAt, t('accepted')]);
-    (ticket.notes || []).forEach((note) => steps.push([note.at, t('progress') + '：' + note.text]));
-    if (ticket.resolvedAt) steps.push([ticket.resolvedAt, t('resolved') + (ticket.result ? ' · ' + t(ticket.result)
-      : '')]);
-    if (ticket.closedAt) steps.push([ticket.closedAt, t('closed')]);
-    steps.sort((a, b) => Date.parse(a[0]) - Date.parse(b[0]));
-    list.replaceChildren(...steps.map(([at, text]) => {
-      const li = document.createElement('li');
-      const time = document.createElement('time');
-      time.className = 'muted';
-      time.textContent = when(at) + ' ';
-      li.append(time, text);
-      return li;
-    }));
+    container.hidden = false;
+    const drawn = Hub.drawGrids(container, (id) => id === ticket.gridId ? '#cfe0fb' : '#eef2f6', gridPlace);
+    const place = ticket.gridId ? gridPlace(ticket.gridId) : Hub.named('districts', ticket.district);
+    const said = t(point ? 'mapPoint' : 'mapGrid', { place });
+    caption.textContent = said;
+    if (!drawn) return;
+    drawn.svg.setAttribute('role', 'img');
+    drawn.svg.setAttribute('aria-label', said);
+    drawn.svg.querySelectorAll('polygon').forEach((polygon) => {
+      polygon.classList.toggle('here', polygon.dataset.testid === 'grid-' + ticket.gridId);
+    });
+    if (!point) return;
+    const [x, y] = drawn.project(point.lon, point.lat);
+    const dot = document.createElementNS(SVG, 'circle');
+    dot.setAttribute('cx', x.toFixed(1));
+    dot.setAttribute('cy', y.toFixed(1));
+    dot.setAttribute('r', '7');
+    dot.setAttribute('class', 'point');
+    dot.dataset.testid = 'map-point';
+    dot.dataset.lat = String(point.lat);
+    dot.dataset.lon = String(point.lon);
+    const title = document.createElementNS(SVG, 'title');
+    title.textContent = t('pointTitle');
+    dot.append(title);
+    drawn.svg.append(dot);
+  }
+
+  /**
+   * What happened, oldest first, from the ticket's own record; {@code more} adds steps the page read elsewhere
+   * (the supervisor's record of who saw the caller's number), each {at, kind, text}.
+   */
+  function timeline(list, ticket, more) {
+    const t = Hub.t;
+    const steps = [{ at: ticket.receivedAt, kind: 'received', text: t('received') + ' · ' + t(ticket.channel) }];
+    (ticket.returns || []).forEach((back) => steps.push({ at: back.at, kind: 'returned', text: t('returnStep', {
+      unit: Hub.named('units', back.unitId), code: returnCode(back.reasonCode), text: back.reasonText || '–' }) }));
+    if (ticket.assignedAt && ticket.unitId) {
+      steps.push({ at: ticket.assignedAt, kind: 'assigned', text: t('assignedTo') + ' ' + Hub.named('units',
+        ticket.unitId) });
+    }
+    if (ticket.acceptedAt) steps.push({ at: ticket.acceptedAt, kind: 'accepted', text: t('accepted') });
+    (ticket.notes || []).forEach((note) => steps.push({ at: note.at, kind: 'note',
+      text: t('noteStep', { text: note.text }) }));
+    escalationsOf(ticket).forEach((step) => steps.push({ at: step.at, kind: 'escalated', text: (step.reason
+      ? t('escalationStep', { why: t(step.reason) }) : t('escalationPlain'))
+      + (step.unitId ? ' · ' + Hub.named('units', step.unitId) : '') }));
+    extensionsOf(ticket).forEach((step) => steps.push({ at: step.at, kind: 'extended', text: t('extensionStep', {
+      to: when(step.resolveBy), reason: step.reason || '–' }) }));
+    if (ticket.resolvedAt) steps.push({ at: ticket.resolvedAt, kind: 'resolved', text: t('resolved')
+      + (ticket.result ? ' · ' + t(ticket.result) : '') });
+    if (ticket.closedAt) steps.push({ at: ticket.closedAt, kind: 'closed', text: t('closed') });
+    steps.push(...(more || []));
+    list.replaceChildren(...steps.filter((step) => step.at).sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
+      .map((step) => {
+        const li = document.createElement('li');
+        li.dataset.kind = step.kind;
+        const time = document.createElement('time');
+        time.className = 'muted';
+        time.dateTime = step.at;
+        time.textContent = when(step.at) + ' ';
+        li.append(time, step.text);
+        return li;
+      }));
+  }
+
+  // each escalation with its time and why ({at, reason, unitId}); each extension ({at, resolveBy, reason}) where
+  // the view carries them, else the count among the fields stands for them
+  const escalationsOf = (ticket) => ticket.escalationHistory || [];
+  const extensionsOf = (ticket) => ticket.extensionHistory || [];
+
+  /** The record of who saw the caller's number, as timeline steps. */
+  function reveals(list) {
+    return (list || []).map((seen) => {
+      const from = seen.unitId ? Hub.named('units', seen.unitId) : seen.role ? Hub.t(seen.role) : '';
+      const who = seen.name && from ? Hub.t('revealWho', { name: seen.name, from }) : seen.name || from || '–';
+      return { at: seen.at, kind: 'revealed', text: Hub.t('revealStep', { who }) };
+    });
   }
 
   /** The tickets that joined this one, each with why; a linked ticket itself names the one it joined. */
@@ -134,13 +285,18 @@
     const still = () => container.dataset.about === ticket.ticketId;
     if (ticket.repeatOf || ticket.parentIncidentId) {
       const parentId = ticket.repeatOf || ticket.parentIncidentId;
-      const a = document.createElement('a');
-      a.href = '#';
-      a.dataset.testid = 'joined';
       const parent = await Hub.api('', '/api/v1/tickets/' + encodeURIComponent(parentId)).catch(() => null);
       if (!still()) return;
-      a.textContent = t('joined', { number: parent ? parent.ticketNumber : parentId })
-        + '（' + t(ticket.repeatOf ? 'repeat' : 'sameIncident') + '）';
+      const why = '（' + t(ticket.repeatOf ? 'repeat' : 'sameIncident') + '）';
+      // a ticket out of this person's reach is named, never by its internal id, and not offered as a link
+      if (!parent) {
+        container.textContent = t('joinedElsewhere') + why;
+        return;
+      }
+      const a = document.createElement('a');
+      a.href = '#ticket=' + encodeURIComponent(parent.ticketNumber);
+      a.dataset.testid = 'joined';
+      a.textContent = t('joined', { number: parent.ticketNumber }) + why;
       a.onclick = (event) => { event.preventDefault(); open(parentId); };
       container.append(a);
       return;
@@ -163,12 +319,15 @@
   }
 
   /**
-   * The rows of a queue into {@code table}'s body: the number, the {@code columns} (each a ticket's text) and the
-   * countdown, the chosen ticket marked, a click opening one; a line saying so when there is none.
+   * The rows of a queue into {@code table}'s body: the number as a button that opens the ticket, the
+   * {@code columns} (each a ticket's text, or {text, className}) and the countdown, the chosen ticket marked; a line
+   * saying so when there is none. A refresh keeps the keyboard's place.
    */
   function queue(table, tickets, chosenId, columns, open) {
     const now = Date.now();
     const body = table.querySelector('tbody');
+    const focused = body.contains(document.activeElement) && document.activeElement.closest('tr')
+      ? document.activeElement.closest('tr').dataset.ticket : null;
     body.replaceChildren();
     if (!tickets.length) {
       const cell = body.insertRow().insertCell();
@@ -180,15 +339,33 @@
     for (const ticket of tickets) {
       const row = body.insertRow();
       const left = countdown(ticket, now);
-      row.className = [left.state, chosenId === ticket.ticketId ? 'chosen' : ''].join(' ').trim();
+      const chosen = chosenId === ticket.ticketId;
+      row.className = [left.state, chosen ? 'chosen' : ''].join(' ').trim();
       row.dataset.ticket = ticket.ticketNumber;
+      row.dataset.ticketId = ticket.ticketId;
       row.dataset.state = left.state;
-      row.insertCell().textContent = ticket.ticketNumber;
-      columns.forEach((column) => { row.insertCell().textContent = column(ticket); });
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'open-ticket';
+      button.textContent = ticket.ticketNumber;
+      if (chosen) button.setAttribute('aria-current', 'true');
+      row.insertCell().append(button);
+      columns.forEach((column) => {
+        const value = column(ticket);
+        const cell = row.insertCell();
+        if (value && typeof value === 'object') {
+          cell.textContent = value.text;
+          cell.className = value.className || '';
+        } else {
+          cell.textContent = value;
+        }
+      });
       const cell = row.insertCell();
       cell.className = 'deadline';
       cell.textContent = left.text;
+      // the button is the keyboard's way in (Enter, Space); a click anywhere on the row does the same
       row.onclick = () => open(ticket.ticketId);
+      if (focused === ticket.ticketNumber) button.focus();
     }
   }
 
@@ -210,11 +387,231 @@
     };
   }
 
-  /** What a refused change says: each field with its problem, or the problem's detail. */
-  function refusal(e) {
-    return e.problem && e.problem.errors
-      ? e.problem.errors.map((error) => error.field + ' ' + error.message).join('；') : e.message;
+  // ---- a confirmation before what cannot be undone ----
+
+  let asking = null;
+
+  function dialog() {
+    let box = document.getElementById('confirm');
+    if (box) return box;
+    box = document.createElement('dialog');
+    box.id = 'confirm';
+    box.setAttribute('aria-labelledby', 'confirm-title');
+    box.setAttribute('aria-describedby', 'confirm-text');
+    const title = document.createElement('h2');
+    title.id = 'confirm-title';
+    const text = document.createElement('p');
+    text.id = 'confirm-text';
+    const row = document.createElement('div');
+    row.className = 'row';
+    const no = document.createElement('button');
+    no.id = 'confirm-no';
+    no.type = 'button';
+    no.className = 'action secondary';
+    no.autofocus = true;
+    const yes = document.createElement('button');
+    yes.id = 'confirm-yes';
+    yes.type = 'button';
+    yes.className = 'action';
+    row.append(no, yes);
+    box.append(title, text, row);
+    no.onclick = () => box.close('no');
+    yes.onclick = () => box.close('yes');
+    document.body.append(box);
+    return box;
   }
 
-  window.Tickets = { WORDS, when, countdown, deadline, details, timeline, linked, queue, reader, refusal };
+  function labelDialog() {
+    if (!asking) return;
+    const box = dialog();
+    box.querySelector('#confirm-title').textContent = Hub.t('confirmTitle');
+    box.querySelector('#confirm-text').textContent = Hub.t(asking.key, asking.values);
+    box.querySelector('#confirm-no').textContent = Hub.t('cancel');
+    const yes = box.querySelector('#confirm-yes');
+    yes.textContent = Hub.t(asking.yes);
+    yes.classList.toggle('danger', !!asking.danger);
+  }
+
+  /**
+   * Asks before an irreversible step: resolves true when the person confirms, false on cancel or Escape. The
+   * question is {@code key} with {@code values}, the confirming button says {@code yes}.
+   */
+  function confirm(key, values, yes, danger) {
+    const box = dialog();
+    if (box.open) box.close('no');
+    asking = { key, values, yes, danger };
+    labelDialog();
+    box.returnValue = '';
+    return new Promise((resolve) => {
+      box.addEventListener('close', () => {
+        asking = null;
+        resolve(box.returnValue === 'yes');
+      }, { once: true });
+      box.showModal();
+    });
+  }
+
+  // ---- the caller's number, on request and recorded ----
+
+  // the number lives in this variable only, for the ticket it was asked for: never in storage, never in the URL
+  let revealed = null;
+
+  /**
+   * The caller's contact in {@code container}: a button that, once confirmed, asks for the number (the service
+   * records who and when) and shows it as a {@code tel:} link; a reason instead when the caller cannot be called.
+   */
+  function contact(container, ticket, onRevealed) {
+    const t = Hub.t;
+    if (revealed && revealed.ticketId !== ticket.ticketId) revealed = null;
+    container.replaceChildren();
+    container.dataset.about = ticket.ticketId;
+    const heading = document.createElement('h3');
+    heading.textContent = t('caller');
+    const note = document.createElement('p');
+    note.id = 'caller-note';
+    note.className = 'muted';
+    const problem = document.createElement('p');
+    problem.id = 'caller-problem';
+    problem.className = 'problems';
+    problem.setAttribute('role', 'alert');
+    container.append(heading);
+    if (!ticket.callerReachable) {
+      note.textContent = t('callerHidden');
+      note.dataset.testid = 'caller-unreachable';
+      container.append(note);
+      return;
+    }
+    if (revealed) {
+      const line = document.createElement('p');
+      line.id = 'caller-contact';
+      const link = document.createElement('a');
+      link.id = 'caller-phone';
+      link.href = 'tel:' + revealed.phone.replace(/[^0-9+]/g, '');
+      link.textContent = revealed.phone;
+      line.append(link);
+      if (revealed.name) line.append(' · ' + revealed.name);
+      note.textContent = t('callerRevealed', { at: when(revealed.revealedAt) });
+      container.append(line, note);
+      return;
+    }
+    const button = document.createElement('button');
+    button.id = 'call-citizen';
+    button.type = 'button';
+    button.className = 'action secondary';
+    button.textContent = t('callCitizen');
+    button.setAttribute('aria-describedby', 'caller-note');
+    note.textContent = t('callerRecorded');
+    button.onclick = async () => {
+      if (!await confirm('confirmReveal', {}, 'reveal')) return;
+      Hub.clearError(problem);
+      button.disabled = true;
+      try {
+        const answer = await Hub.api('', '/api/v1/tickets/' + encodeURIComponent(ticket.ticketId) + '/caller',
+          { method: 'POST', body: {} });
+        if (container.dataset.about !== ticket.ticketId) return;
+        revealed = Object.assign({ ticketId: ticket.ticketId }, answer);
+        contact(container, ticket, onRevealed);
+        const link = document.getElementById('caller-phone');
+        if (link) link.focus();
+        if (onRevealed) onRevealed();
+      } catch (e) {
+        button.disabled = false;
+        Hub.showError(problem, e);
+      }
+    };
+    container.append(button, note, problem);
+  }
+
+  /** Forgets a number revealed, when the ticket it belongs to is no longer on screen. */
+  function forgetContact() {
+    revealed = null;
+  }
+
+  // ---- drafts: what a person typed survives a reload, per ticket and field, in this tab only ----
+
+  /**
+   * Keeps the values of {@code fields} per ticket in session storage as they are typed; {@code show(ticketId)}
+   * puts back that ticket's drafts (or the fields' defaults), {@code done(fields)} forgets them after a success.
+   */
+  function drafts(page, fields) {
+    let about = null;
+    const prefix = (ticketId) => 'hub.draft.' + page + '.' + ticketId + '.';
+    const key = (input) => prefix(about) + input.id;
+    const valueOf = (input) => input.type === 'checkbox' ? String(input.checked) : input.value;
+    const reset = (input) => {
+      if (input.type === 'checkbox') input.checked = input.defaultChecked;
+      else if (input.tagName === 'SELECT') input.selectedIndex = Math.max(0, [...input.options]
+        .findIndex((option) => option.defaultSelected));
+      else input.value = input.defaultValue;
+    };
+    fields.forEach((input) => {
+      const save = () => {
+        if (!about) return;
+        const value = valueOf(input);
+        const blank = input.type === 'checkbox' ? input.checked === input.defaultChecked : value === '';
+        try {
+          if (blank) sessionStorage.removeItem(key(input)); else sessionStorage.setItem(key(input), value);
+        } catch (e) {
+          // storage full or refused: the field still holds what was typed
+        }
+      };
+      input.addEventListener('input', save);
+      input.addEventListener('change', save);
+    });
+    return {
+      show(ticketId) {
+        about = ticketId;
+        fields.forEach((input) => {
+          const kept = ticketId ? sessionStorage.getItem(key(input)) : null;
+          if (kept === null) reset(input);
+          else if (input.type === 'checkbox') input.checked = kept === 'true';
+          else input.value = kept;
+        });
+      },
+      done(which) {
+        (which || fields).forEach((input) => {
+          if (about) sessionStorage.removeItem(key(input));
+          reset(input);
+        });
+      },
+      forget(ticketId) {
+        const gone = prefix(ticketId);
+        Object.keys(sessionStorage).filter((name) => name.startsWith(gone))
+          .forEach((name) => sessionStorage.removeItem(name));
+      }
+    };
+  }
+
+  // ---- notices that follow the language ----
+
+  let said = null;
+
+  const sayNow = () => Hub.notice(Hub.t(said.key, Object.fromEntries(Object.entries(said.values || {})
+    .map(([name, value]) => [name, typeof value === 'function' ? value() : value]))));
+
+  /**
+   * Tells the person {@code key} in the page's live region, said again in the other language after a switch; a
+   * value that is a function is asked again then (a unit's name, say).
+   */
+  function say(key, values) {
+    said = { key, values };
+    sayNow();
+  }
+
+  /** Re-renders what this file put on screen outside the pages' own re-rendering, after a language switch. */
+  function relabel() {
+    labelDialog();
+    if (said) sayNow();
+  }
+
+  /** The ticket a {@code #ticket=…} in the address names: a ticket number or an id. */
+  function askedFor() {
+    const match = /(?:^#|&)ticket=([^&]+)/.exec(location.hash);
+    if (!match) return null;
+    const value = decodeURIComponent(match[1]).trim();
+    return { value, isNumber: /^\d+-\d{8}-\d+$/.test(value) };
+  }
+
+  window.Tickets = { WORDS, when, countdown, deadline, details, because, gridPlace, map, timeline, reveals, linked,
+    queue, reader, confirm, contact, forgetContact, drafts, say, relabel, askedFor, returnCode };
 }());

@@ -1,38 +1,51 @@
-// The unit's workbench: the tickets it holds, the most pressing deadline first, each with a countdown; sign for,
-// return with a reason, record progress, ask for more time, resolve with the reply the citizen will read.
+// The unit's workbench: the tickets it holds, the most pressing deadline first, each with a countdown, its address and
+// point on the map and the caller's number on request; sign for, return with a reason, record progress, ask for more
+// time, resolve with the reply the citizen will read. What is typed is kept per ticket until it is sent.
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
   const OWN = {
     zh: {
       pageTitle: '承办单位工作台', queue: '待办工单', ticket: '工单', accept: '签收', reject: '退单',
-      rejectHint: '退单理由（必填）', progress: '进展', progressHint: '已做了什么、下一步', addProgress: '记录进展',
-      extend: '申请延期', extendHint: '延期理由（必填）', resolve: '办结', replyToCitizen: '给市民的答复（将以短信发送）',
-      replyPublic: '答复可公开', NOT_OURS: '不属本单位职责', OUTSIDE_AREA: '不在本单位辖区',
-      NOT_ACTIONABLE: '诉求不明确，无法办理', legendOverdue: '已超期', legendSoon: '4小时内到期', count: '共 {n} 件',
-      done: '已{action}：{number}', noUnit: '您的账号未绑定承办单位。'
+      rejectCode: '退单原因', rejectHint: '退单理由（必填）', progress: '进展', progressHint: '已做了什么、下一步',
+      addProgress: '记录进展', extend: '申请延期', extendTo: '新的办结时限', extendHint: '延期理由（必填）',
+      resolve: '办结', replyToCitizen: '给市民的答复（将以短信发送）', replyPublic: '答复可公开',
+      legendOverdue: '已超期', legendSoon: '4小时内到期', count: '共 {n} 件', noUnit: '您的账号未绑定承办单位。',
+      doneAccept: '已签收：{number}', doneProgress: '已记录进展：{number}', doneExtend: '已延期：{number}',
+      doneResolve: '已办结：{number}', doneReject: '已退单：{number}，中心将重新派单',
+      confirmReject: '确定将工单 {number} 退回中心？退单后本单位不再持有此工单，不能撤回。',
+      confirmResolve: '确定办结工单 {number}？办结后不能撤回，答复将以短信发给市民。',
+      gone: '工单 {number} 已不在本单位的待办中。'
     },
     en: {
       pageTitle: 'unit workbench', queue: 'Tickets to work', ticket: 'Ticket', accept: 'Sign for', reject: 'Return',
-      rejectHint: 'why (required)', progress: 'Progress', progressHint: 'what was done, what is next',
-      addProgress: 'Add progress', extend: 'Ask for more time', extendHint: 'why (required)', resolve: 'Resolve',
+      rejectCode: 'Why it is not ours', rejectHint: 'Reason (required)', progress: 'Progress',
+      progressHint: 'What was done, what is next', addProgress: 'Add progress', extend: 'Ask for more time',
+      extendTo: 'New deadline to resolve', extendHint: 'Reason (required)', resolve: 'Resolve',
       replyToCitizen: 'Reply to the citizen (sent as a text)', replyPublic: 'The reply may be public',
-      NOT_OURS: 'not our responsibility', OUTSIDE_AREA: 'outside our area', NOT_ACTIONABLE: 'unclear, cannot act',
-      legendOverdue: 'overdue', legendSoon: 'due within 4 hours', count: '{n} tickets', done: '{action}: {number}',
-      noUnit: 'Your account names no unit.'
+      legendOverdue: 'overdue', legendSoon: 'due within 4 hours', count: '{n} tickets',
+      noUnit: 'Your account names no unit.', doneAccept: 'Signed for: {number}',
+      doneProgress: 'Progress recorded: {number}', doneExtend: 'Extended: {number}', doneResolve: 'Resolved: {number}',
+      doneReject: 'Returned: {number}; the centre will dispatch it again',
+      confirmReject: 'Return ticket {number} to the centre? Your unit will no longer hold it; this cannot be undone.',
+      confirmResolve: 'Resolve ticket {number}? This cannot be undone; the reply is texted to the citizen.',
+      gone: 'Ticket {number} is no longer among your unit\'s tickets.'
     }
   };
   const words = { zh: Object.assign({}, Tickets.WORDS.zh, OWN.zh), en: Object.assign({}, Tickets.WORDS.en, OWN.en) };
   const t = (key, values) => Hub.t(key, values);
-  let tickets = [];
+  let tickets = null;
   let chosen = null;
+  let drafts = null;
 
   async function loadQueue() {
     tickets = await Hub.api('', '/api/v1/tickets?list=open&size=200');
+    Hub.clearError($('page-problem'));
     showQueue();
   }
 
   function showQueue() {
+    if (!tickets) return;
     // the most pressing 200; a full queue says there are more
     $('queue-count').textContent = t('count', { n: tickets.length + (tickets.length >= 200 ? '+' : '') });
     Tickets.queue($('queue'), tickets, chosen && chosen.ticketId, [
@@ -40,27 +53,35 @@
   }
 
   const read = Tickets.reader();
+  const failed = (e) => Hub.showError($('page-problem'), e);
 
   async function open(ticketId) {
-    $('problem').textContent = '';
+    Hub.clearError($('problem'));
     try {
       const ticket = await read(ticketId);
       if (!ticket) return;
       chosen = ticket;
     } catch (e) {
-      Hub.fail(e);
+      failed(e);
       return;
     }
+    Hub.clearError($('page-problem'));
+    history.replaceState(null, '', '#ticket=' + encodeURIComponent(chosen.ticketNumber));
+    drafts.show(chosen.ticketId);
     showDetail();
     showQueue();
+    $('detail-heading').focus();
   }
 
   function showDetail() {
     $('detail').hidden = false;
     $('detail').dataset.ticket = chosen.ticketNumber;
+    $('detail-title').textContent = chosen.ticketNumber;
     Tickets.details($('fields'), chosen);
+    Tickets.map($('map'), $('map-caption'), chosen);
+    Tickets.contact($('caller'), chosen);
     Tickets.timeline($('timeline'), chosen);
-    Tickets.linked($('linked'), chosen, open).catch(Hub.fail);
+    Tickets.linked($('linked'), chosen, open).catch(failed);
     const status = chosen.status;
     const inHand = ['ACCEPTED', 'EXTENDED', 'REOPENED'].includes(status);
     $('accept').hidden = status !== 'ASSIGNED';
@@ -70,43 +91,109 @@
     $('resolve-box').hidden = !inHand;
   }
 
-  async function act(action, body, label) {
-    $('problem').textContent = '';
+  /** The detail closes: nothing of a ticket the unit no longer holds stays on screen. */
+  function closeDetail() {
+    chosen = null;
+    drafts.show(null);
+    Tickets.forgetContact();
+    $('detail').hidden = true;
+    $('detail').dataset.ticket = '';
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+
+  /**
+   * Sends {@code action} for the open ticket with {@code body()} and says {@code done} when the service took it;
+   * the {@code fields} it sent are emptied and their drafts forgotten only then.
+   */
+  async function act(button, action, body, fields, done) {
+    Hub.clearError($('problem'));
+    const ticket = chosen;
+    button.disabled = true;
     try {
-      chosen = await Hub.api('', '/api/v1/tickets/' + encodeURIComponent(chosen.ticketId) + '/' + action,
-        { method: 'POST', body: body || {} });
-      Hub.notice(t('done', { action: label, number: chosen.ticketNumber }));
-      document.querySelectorAll('#actions input, #actions textarea').forEach((field) => {
-        if (field.type !== 'checkbox') field.value = '';
-      });
-      showDetail();
-      await loadQueue();
+      const answer = await Hub.api('', '/api/v1/tickets/' + encodeURIComponent(ticket.ticketId) + '/' + action,
+        { method: 'POST', body: body() });
+      drafts.done(fields);
+      if (action === 'reject') {
+        returned(ticket);
+        return;
+      }
+      if (chosen && chosen.ticketId === ticket.ticketId) {
+        chosen = answer;
+        showDetail();
+      }
+      Tickets.say(done, { number: ticket.ticketNumber });
+      await loadQueue().catch(failed);
     } catch (e) {
-      $('problem').textContent = Tickets.refusal(e);
+      Hub.showError($('problem'), e);
+      if (e.status === 404) await loadQueue().catch(failed);
+    } finally {
+      button.disabled = false;
     }
+  }
+
+  /** A return took: the ticket leaves this unit's list and the detail, and the centre dispatches it again. */
+  function returned(ticket) {
+    drafts.forget(ticket.ticketId);
+    if (chosen && chosen.ticketId === ticket.ticketId) closeDetail();
+    tickets = (tickets || []).filter((held) => held.ticketId !== ticket.ticketId);
+    showQueue();
+    Tickets.say('doneReject', { number: ticket.ticketNumber });
+    $('queue-heading').focus();
+    loadQueue().catch(failed);
+  }
+
+  const confirmed = (key, yes, danger) => Tickets.confirm(key, { number: chosen.ticketNumber }, yes, danger);
+
+  /** The ticket the address names (#ticket=number, or an id), once the queue is read. */
+  function openAsked() {
+    const asked = Tickets.askedFor();
+    if (!asked) return null;
+    const held = (tickets || []).find((ticket) => asked.isNumber ? ticket.ticketNumber === asked.value
+      : ticket.ticketId === asked.value);
+    if (held) return open(held.ticketId);
+    if (!asked.isNumber) return open(asked.value);
+    Tickets.say('gone', { number: asked.value });
+    return null;
   }
 
   function ready(user) {
     if (!user.unit) {
       Hub.notice(t('noUnit'), true);
-      return;
+      return null;
     }
     $('workbench').hidden = false;
-    $('accept').onclick = () => act('accept', null, t('accept'));
-    $('reject').onclick = () => act('reject', { reasonCode: $('reject-code').value,
-      reasonText: $('reject-text').value }, t('reject'));
-    $('progress').onclick = () => act('progress', { note: $('progress-text').value }, t('addProgress'));
-    $('extend').onclick = () => act('extend', { resolveBy: $('extend-to').value
-      ? new Date($('extend-to').value).toISOString() : null, reason: $('extend-reason').value }, t('extend'));
-    $('resolve').onclick = () => act('resolve', { result: $('resolve-result').value,
-      reply: $('resolve-reply').value, replyPublic: $('resolve-public').checked }, t('resolve'));
-    // the countdowns move on their own; the queue is read again every half minute for new tickets
+    drafts = Tickets.drafts('workbench', ['reject-code', 'reject-text', 'progress-text', 'extend-to',
+      'extend-reason', 'resolve-result', 'resolve-reply', 'resolve-public'].map($));
+    $('accept').onclick = () => act($('accept'), 'accept', () => ({}), [], 'doneAccept');
+    $('reject').onclick = async () => {
+      if (!await confirmed('confirmReject', 'reject', true)) return;
+      act($('reject'), 'reject', () => ({ reasonCode: $('reject-code').value, reasonText: $('reject-text').value }),
+        [$('reject-code'), $('reject-text')], 'doneReject');
+    };
+    $('progress').onclick = () => act($('progress'), 'progress', () => ({ note: $('progress-text').value }),
+      [$('progress-text')], 'doneProgress');
+    $('extend').onclick = () => act($('extend'), 'extend', () => ({ resolveBy: $('extend-to').value
+      ? new Date($('extend-to').value).toISOString() : null, reason: $('extend-reason').value }),
+    [$('extend-to'), $('extend-reason')], 'doneExtend');
+    $('resolve').onclick = async () => {
+      if (!await confirmed('confirmResolve', 'resolve', false)) return;
+      act($('resolve'), 'resolve', () => ({ result: $('resolve-result').value, reply: $('resolve-reply').value,
+        replyPublic: $('resolve-public').checked }), [$('resolve-result'), $('resolve-reply'), $('resolve-public')],
+      'doneResolve');
+    };
+    window.addEventListener('hashchange', () => {
+      const asked = Tickets.askedFor();
+      if (asked && (!chosen || (asked.isNumber ? chosen.ticketNumber : chosen.ticketId) !== asked.value)) openAsked();
+    });
+    // the countdowns move on their own; the queue is read again every half minute for new tickets. Neither touches
+    // the detail's fields, so nothing being typed is disturbed
     setInterval(showQueue, 15000);
-    setInterval(() => loadQueue().catch(Hub.fail), 30000);
-    return loadQueue().catch(Hub.fail);
+    setInterval(() => loadQueue().catch(failed), 30000);
+    return loadQueue().then(openAsked).catch(failed);
   }
 
   Hub.start({ roles: ['UNIT'], words, ready, onLanguage: () => {
+    Tickets.relabel();
     if (!tickets) return;
     showQueue();
     if (chosen) showDetail();

@@ -9,7 +9,7 @@ class RateCountsTest {
 
     @Test
     void computesTheThreeRatesAndTheCompositeScore() {
-        RateCounts counts = new RateCounts("URBAN_MGMT", "2026-11", 12, 10, 9, 8, 6, 7);
+        RateCounts counts = new RateCounts("URBAN_MGMT", "2026-11", 12, 10, 9, 8, 6, 7, 9);
 
         assertThat(counts.responseRate()).isEqualTo(90.0);
         assertThat(counts.resolutionRate()).isEqualTo(75.0);
@@ -19,7 +19,7 @@ class RateCountsTest {
 
     @Test
     void leavesARateWithNothingToCountEmptyRatherThanZero() {
-        RateCounts counts = new RateCounts("POLICE", "2026-11", 3, 3, 1, 0, 0, 0);
+        RateCounts counts = new RateCounts("POLICE", "2026-11", 3, 3, 1, 0, 0, 0, 1);
 
         assertThat(counts.responseRate()).isEqualTo(33.33);
         assertThat(counts.resolutionRate()).isNull();

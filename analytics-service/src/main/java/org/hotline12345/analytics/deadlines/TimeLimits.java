@@ -7,12 +7,15 @@ import java.util.List;
  * One group's time-limit figures for tickets received in the period. Rates are percentages, {@code null} when
  * there is nothing to count; hours are decimal.
  *
- * @param onTimeAcceptanceRate accepted within the accept limit, of those assigned
- * @param onTimeResolutionRate resolved within the resolve limit, of those resolved
+ * @param acceptedOnTime assigned tickets signed for within the accept limit (按时签收数, a count)
+ * @param onTimeAcceptanceRate {@code acceptedOnTime} in percent of {@code assigned}: the response rate (响应率) of
+ *     the three rates, the same measure as their {@code responseRate}
+ * @param onTimeResolutionRate resolved within the resolve limit, in percent of those resolved (按时办结率)
  * @param overdueNow assigned, still open, and past the resolve deadline now
  * @param averageHandlingHours from assignment to resolution
  * @param givenToUnit tickets dispatched to the group (for a unit: every ticket it was ever given)
- * @param returned of those, returned (for a unit: returned by that unit)
+ * @param returned of those, returned (for a unit: returned by that unit); a count (退单数), and {@code returnRate}
+ *     its percent of {@code givenToUnit} (退单率)
  * @param repeats repeat calls about an open ticket
  * @param resolvedAtIntake answered on the call: first-contact resolution
  */

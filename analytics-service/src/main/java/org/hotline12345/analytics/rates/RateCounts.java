@@ -4,20 +4,24 @@ package org.hotline12345.analytics.rates;
  * The counts behind the three rates for one group (a unit, grid, district or category) in one period, and the
  * rates they give. A rate with nothing to count is {@code null}, not zero.
  *
- * @param assigned tickets dispatched to a unit
- * @param acceptedOnTime of those, signed for within the accept limit
- * @param rated tickets the citizen rated
- * @param solved of those, rated "solved"
- * @param satisfied of those, rated satisfied or basically satisfied
+ * @param received tickets received in the period (a count)
+ * @param assigned of those, dispatched to a unit (a count)
+ * @param acceptedOnTime of those, signed for within the accept limit (按时签收数, a count; as a share of
+ *     {@code assigned} it is the response rate, 响应率)
+ * @param rated tickets the citizen rated (a count)
+ * @param solved of those, rated "solved" (a count)
+ * @param satisfied of those, rated satisfied or basically satisfied (a count)
+ * @param resolved tickets their unit resolved (办结数, a count), rated or not
  */
 public record RateCounts(String group, String period, long received, long assigned, long acceptedOnTime,
-        long rated, long solved, long satisfied) {
+        long rated, long solved, long satisfied, long resolved) {
 
     /** Weights of the composite score (Beijing's 接诉即办): response, resolution, satisfaction. */
     static final double RESPONSE_WEIGHT = 0.10;
     static final double RESOLUTION_WEIGHT = 0.45;
     static final double SATISFACTION_WEIGHT = 0.45;
 
+    /** 响应率: signed for on time, in percent of the tickets assigned. */
     public Double responseRate() {
         return share(acceptedOnTime, assigned);
     }

@@ -33,7 +33,7 @@ class RatesController {
 
     private static final int MAX_DAYS = 366;
     private static final String RANKING_CSV_HEADER = "rank,unitId,unitName,composite,responseRate,resolutionRate,"
-            + "satisfactionRate,assigned,rated,previousRank,compositeChange";
+            + "satisfactionRate,assigned,resolved,rated,previousRank,compositeChange";
 
     private final RateQueries queries;
     private final CityCalendar calendar;
@@ -62,7 +62,8 @@ class RatesController {
         return queries.ranking(month == null ? calendar.thisMonth() : month(month))
                 .map(entries -> Csv.respond(entries, accept, RANKING_CSV_HEADER, e -> Arrays.asList(e.rank(),
                         e.unitId(), e.unitName(), e.composite(), e.responseRate(), e.resolutionRate(),
-                        e.satisfactionRate(), e.assigned(), e.rated(), e.previousRank(), e.compositeChange())));
+                        e.satisfactionRate(), e.assigned(), e.resolved(), e.rated(), e.previousRank(),
+                        e.compositeChange())));
     }
 
     private static YearMonth month(String month) {
@@ -73,7 +74,7 @@ class RatesController {
         } catch (DateTimeParseException notAMonth) {
             // answered below as any other malformed month
         }
-        throw new InvalidRequestException("month", "must be a month as yyyy-MM, e.g. 2026-11");
+        throw new InvalidRequestException("month", "format", "must be a month as yyyy-MM, e.g. 2026-11");
     }
 
     /** One group in one period with its counts and rates. */

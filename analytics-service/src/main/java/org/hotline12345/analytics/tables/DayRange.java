@@ -22,7 +22,7 @@ public record DayRange(LocalDate from, LocalDate to) {
         LocalDate end = to == null ? defaultEnd : to;
         LocalDate start = from == null ? startFromEnd.apply(end) : from;
         if (end.isBefore(start) || start.plusDays(maxDays).isBefore(end)) {
-            throw new InvalidRequestException("to", "must be from 0 to " + maxDays + " days after from");
+            throw new InvalidRequestException("to", "range", "must be from 0 to " + maxDays + " days after from");
         }
         return new DayRange(start, end);
     }

@@ -55,9 +55,9 @@ class RatesControllerTest {
         given(calendar.today()).willReturn(TODAY);
         given(calendar.thisMonth()).willReturn(YearMonth.from(TODAY));
         given(queries.counts(any(), any(), any())).willReturn(Mono.just(List.of(
-                new RateCounts("URBAN_MGMT", "2026-11", 10, 8, 6, 4, 3, 2))));
+                new RateCounts("URBAN_MGMT", "2026-11", 10, 8, 6, 4, 3, 2, 5))));
         given(queries.ranking(any())).willReturn(Mono.just(List.of(new RankingEntry(1, "URBAN_MGMT", "城管局", 71.5,
-                75.0, 75.0, 50.0, 8, 4, 2, 3.5))));
+                75.0, 75.0, 50.0, 8, 5, 4, 2, 3.5))));
     }
 
     @Test
@@ -84,9 +84,9 @@ class RatesControllerTest {
         analyst().get().uri("/api/v1/analytics/ranking").header("Accept", "text/csv").exchange()
                 .expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv")
                 .expectBody(String.class).isEqualTo("""
-                        rank,unitId,unitName,composite,responseRate,resolutionRate,satisfactionRate,assigned,rated,\
-                        previousRank,compositeChange
-                        1,URBAN_MGMT,城管局,71.5,75.0,75.0,50.0,8,4,2,3.5
+                        rank,unitId,unitName,composite,responseRate,resolutionRate,satisfactionRate,assigned,resolved,\
+                        rated,previousRank,compositeChange
+                        1,URBAN_MGMT,城管局,71.5,75.0,75.0,50.0,8,5,4,2,3.5
                         """);
 
         verify(queries).ranking(YearMonth.of(2026, 11));

@@ -25,7 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * A scripted May 2024 (and one April ticket) through the real broker: urban management signs for three of four
  * tickets on time and gets one of three ratings "not solved, dissatisfied"; the police answer two tickets well,
  * one of them returned to them by urban management. The rates and the ranking are checked against the values
- * worked out by hand.
+ * worked out by hand. In July the water company resolves a ticket nobody has rated yet.
  */
 @HubIntegrationTest(database = "analytics-rates-it")
 class RatesIT {
@@ -50,6 +50,10 @@ class RatesIT {
         topics.publish(returned.feedback(later.plusSeconds(9_000), true, Satisfaction.BASICALLY_SATISFIED));
         // a month of its own: a ticket the rules sent to a grid's own worker
         ticket(at(6, 3), "GRID:YY-04", true, Satisfaction.SATISFIED, true);
+        // July: the police answer one ticket and are rated; the water company resolves one that is not rated yet
+        ticket(at(7, 2), "POLICE", true, Satisfaction.SATISFIED, true);
+        TicketEvents unrated = ticket(at(7, 3), "WATER_CO", true, null, false);
+        topics.publish(unrated.resolved(at(7, 4), true));
     }
 
     @Autowired
@@ -75,6 +79,25 @@ class RatesIT {
                         [{"rank":1,"unitId":"POLICE","unitName":"贵阳市公安局","composite":100.0,"previousRank":null},
                          {"rank":2,"unitId":"URBAN_MGMT","composite":67.5,"previousRank":1,"compositeChange":-32.5}]
                         """));
+    }
+
+    @Test
+    void listsAUnitThatResolvedATicketInTheMonthBeforeAnyRatingAfterTheRankedUnits() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get()
+                .uri("/api/v1/analytics/ranking?month=2024-07").headers(h -> h.setBearerAuth(analyst())).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].rank").isEqualTo(1)
+                .jsonPath("$[0].unitId").isEqualTo("POLICE")
+                .jsonPath("$[0].previousRank").isEqualTo(null)
+                .jsonPath("$[1].unitId").isEqualTo("WATER_CO")
+                .jsonPath("$[1].unitName").isEqualTo("贵阳水务集团")
+                .jsonPath("$[1].rank").isEqualTo(null)
+                .jsonPath("$[1].composite").isEqualTo(null)
+                .jsonPath("$[1].responseRate").isEqualTo(100.0)
+                .jsonPath("$[1].assigned").isEqualTo(1)
+                .jsonPath("$[1].resolved").isEqualTo(1)
+                .jsonPath("$[1].rated").isEqualTo(0));
     }
 
     @Test

@@ -120,6 +120,9 @@ class KubernetesManifestsTest {
         assertThat(environment(named(Deployment.class, "intake-service").getSpec().getTemplate().getSpec()
                 .getContainers().get(0))).containsKeys("HOTLINE_PII_SEAL_KEY", "HOTLINE_PII_HASH_KEY",
                 "MONGODB_URI", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+        // routing opens a caller's number for the unit that calls back, and finds a caller's tickets by its hash
+        assertThat(environment(named(Deployment.class, "routing-service").getSpec().getTemplate().getSpec()
+                .getContainers().get(0))).containsKeys("HOTLINE_PII_SEAL_KEY", "HOTLINE_PII_HASH_KEY");
     }
 
     @Test

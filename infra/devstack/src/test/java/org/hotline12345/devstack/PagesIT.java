@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
@@ -66,6 +67,8 @@ class PagesIT {
     static String ticketNumber;
     static String repeatNumber;
     static String unitId;
+    static String gasLeakId;
+    static String gasLeakNumber;
 
     @BeforeAll
     static void startTheStackAndABrowser() {
@@ -130,6 +133,21 @@ class PagesIT {
                 .contains("here");
         assertThat(browser.findElements(By.cssSelector("#link-warning:not([hidden])"))).isEmpty();
 
+        // Enter in a field does not save the call, and a reload keeps everything typed so far
+        browser.findElement(By.id("address")).sendKeys(Keys.ENTER);
+        assertThat(browser.findElements(By.cssSelector("#receipt:not([hidden])"))).isEmpty();
+        browser.navigate().refresh();
+        waitUntil(() -> "true".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-signed-in")));
+        waitUntil(() -> value("description").startsWith("楼下烧烤店"));
+        assertThat(value("phone")).isEqualTo(PHONE);
+        assertThat(value("address")).isEqualTo("云岩区中华北路18号");
+        assertThat(new Select(browser.findElement(By.id("category"))).getFirstSelectedOption().getDomAttribute("value"))
+                .isEqualTo("NOISE");
+        assertThat(waitFor(By.id("draft-note")).getText()).isNotBlank();
+        browser.findElement(By.cssSelector("#map [data-testid='grid-YY-04']")).click();
+        waitUntil(() -> "YY-04".equals(browser.findElement(By.id("place")).getDomAttribute("data-grid")));
+        Accessibility.assertNoSeriousViolations(browser, "console");
+
         browser.findElement(By.id("save")).click();
         WebElement number = waitFor(By.cssSelector("#receipt:not([hidden]) #ticket-number"));
         ticketNumber = number.getText();
@@ -153,6 +171,35 @@ class PagesIT {
         browser.findElement(By.id("save")).click();
         repeatNumber = waitFor(By.cssSelector("#receipt:not([hidden]) #ticket-number")).getText();
         assertThat(text("receipt-text")).contains("关联", ticketNumber);
+        assertThat(browser.findElement(By.id("saved-announcement")).getText()).contains(repeatNumber);
+
+        // a wrong number and no words are refused in the reader's language alone, field by field
+        browser.findElement(By.id("next-call")).click();
+        type("phone", "12345");
+        browser.findElement(By.id("save")).click();
+        WebElement problems = waitFor(By.id("problems"));
+        waitUntil(() -> problems.getText().contains("来电号码"));
+        assertThat(problems.getText()).contains("诉求内容").doesNotContainPattern("[A-Za-z]{3,}");
+        browser.findElement(By.id("language")).click();
+        waitUntil(() -> !problems.getText().matches("(?s).*[\\u4e00-\\u9fff].*"));
+        assertThat(problems.getText()).isNotBlank();
+        browser.findElement(By.id("language")).click();
+        waitUntil(() -> problems.getText().contains("来电号码"));
+
+        // a question answered on the phone needs no place
+        browser.findElement(By.id("clear-call")).click();
+        confirm();
+        waitUntil(() -> value("phone").isEmpty());
+        type("phone", "139 0851 7788");
+        type("description", "请问市民中心周末几点开门办理社保卡");
+        browser.findElement(By.id("on-call")).click();
+        type("answer", "市民中心周六周日上午9点至下午5点开放，社保卡窗口在一楼");
+        browser.findElement(By.id("save")).click();
+        confirm();
+        waitFor(By.cssSelector("#receipt:not([hidden]) #ticket-number"));
+        String answered = browser.findElement(By.id("receipt")).getDomAttribute("data-ticket-id");
+        assertThat(JSON.readTree(get("intake", "/api/v1/intake/tickets/" + answered, token("operator")).body())
+                .get("status").asString()).isEqualTo("RESOLVED_AT_INTAKE");
         signOut();
     }
 
@@ -167,8 +214,11 @@ class PagesIT {
 
         WebElement row = waitFor(By.cssSelector("#queue tr[data-ticket='" + ticketNumber + "']"));
         assertThat(row.getText()).contains("噪音扰民", "待签收", "签收剩余");
-        row.click();
+        // opened from the keyboard, the ticket takes the focus to its heading
+        row.findElement(By.cssSelector("button.open-ticket")).sendKeys(Keys.ENTER);
         waitUntil(() -> byTestId("detail-number").getText().equals(ticketNumber));
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("detail-heading");
+        assertThat(byTestId("detail-address").getText()).contains("中华北路18号");
         assertThat(byTestId("detail-description").getText()).contains("烧烤店");
         WebElement linked = waitFor(By.cssSelector("[data-testid='linked-" + repeatNumber + "']"));
         assertThat(linked.getText()).contains("重复来电");
@@ -179,9 +229,15 @@ class PagesIT {
         browser.findElement(By.id("progress")).click();
         waitUntil(() -> text("timeline").contains("已联系店主"));
         screenshot("workbench");
+        Accessibility.assertNoSeriousViolations(browser, "workbench");
 
+        // a half-written reply survives a reload of the page
         type("resolve-reply", "已责令店主22点后停止露天经营并关闭音响");
+        browser.navigate().refresh();
+        waitUntil(() -> byTestId("detail-number").getText().equals(ticketNumber));
+        waitUntil(() -> value("resolve-reply").equals("已责令店主22点后停止露天经营并关闭音响"));
         browser.findElement(By.id("resolve")).click();
+        confirm();
         waitUntil(() -> byTestId("detail-status").getText().equals("已办结待评价"));
         assertThat(byTestId("detail-reply").getText()).isEqualTo("已责令店主22点后停止露天经营并关闭音响");
         waitUntil(() -> browser.findElements(By.cssSelector("#queue tr[data-ticket='" + ticketNumber + "']"))
@@ -191,6 +247,55 @@ class PagesIT {
 
     @Test
     @Order(3)
+    void theGasCompanyFindsTheLeakCallsTheCallerBackAndReturnsIt() throws Exception {
+        HttpResponse<String> registered = post("intake", "/api/v1/calls", """
+                {"callerPhone":"139 0851 6060","callerName":"王女士","description":"楼道里燃气泄漏，煤气味很重",
+                 "address":"云岩区中华北路26号3单元","location":{"lat":26.5790,"lon":106.7140},
+                 "category":"GAS_SUPPLY"}""", token("operator"));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(202);
+        gasLeakId = JSON.readTree(registered.body()).get("ticketId").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "GAS_CO".equals(JSON.readTree(get("routing",
+                "/api/v1/tickets/" + gasLeakId, token("supervisor")).body()).path("unitId").asString()));
+        gasLeakNumber = number(gasLeakId);
+        assertThat(get("routing", "/api/v1/tickets?list=open", token("unit:GAS_CO")).body())
+                .doesNotContain("6060", "王女士");
+
+        signIn(stack.url("routing") + "/workbench", "unit-gas_co");
+        WebElement row = waitFor(By.cssSelector("#queue tr[data-ticket='" + gasLeakNumber + "']"));
+        row.findElement(By.cssSelector("button.open-ticket")).sendKeys(Keys.ENTER);
+        waitUntil(() -> byTestId("detail-number").getText().equals(gasLeakNumber));
+        assertThat(byTestId("detail-address").getText()).contains("中华北路26号3单元");
+        WebElement point = waitFor(By.cssSelector("#map [data-testid='map-point']"));
+        assertThat(point.getDomAttribute("data-lat")).startsWith("26.579");
+
+        // the caller's number only on request, and the reveal is recorded with who and when
+        browser.findElement(By.id("call-citizen")).click();
+        confirm();
+        assertThat(waitFor(By.id("caller-phone")).getDomAttribute("href")).isEqualTo("tel:+8613908516060");
+        JsonNode reveals = JSON.readTree(get("routing", "/api/v1/tickets/" + gasLeakId + "/caller-reveals",
+                token("supervisor")).body());
+        assertThat(reveals.size()).isEqualTo(1);
+        assertThat(reveals.get(0).get("unitId").asString()).isEqualTo("GAS_CO");
+        assertThat(reveals.get(0).get("at").asString()).isNotBlank();
+        screenshot("workbench-gas-leak");
+
+        // a return reads as done: the ticket leaves the queue, the reason goes with it
+        new Select(browser.findElement(By.id("reject-code"))).selectByValue("NOT_OURS");
+        type("reject-text", "户内燃气管道属物业维修范围，请转物业");
+        browser.findElement(By.id("reject")).click();
+        confirm();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("status"), "已退单"));
+        assertThat(text("status")).contains(gasLeakNumber);
+        waitUntil(() -> browser.findElements(By.cssSelector("#queue tr[data-ticket='" + gasLeakNumber + "']"))
+                .isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#problem.error"))).allMatch(e -> e.getText().isBlank());
+        assertThat(browser.findElements(By.id("reject"))).noneMatch(WebElement::isDisplayed);
+        signOut();
+    }
+
+    @Test
+    @Order(4)
     void theCitizensReplyClosesIt() throws Exception {
         await().atMost(Duration.ofSeconds(20)).until(() -> JSON.readTree(get("notification",
                 "/api/v1/notifications?ticketId=" + ticketId, token("supervisor")).body()).size() >= 3);
@@ -208,11 +313,12 @@ class PagesIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theSupervisorsDeskShowsItsTimelineItsRepeatAndEveryText() throws Exception {
         int texts = JSON.readTree(get("notification", "/api/v1/notifications?ticketId=" + ticketId,
                 token("supervisor")).body()).size();
-        signIn(stack.url("routing") + "/desk#ticket=" + ticketId, "supervisor-01");
+        // a supervisor opens a ticket by the number the citizen reads out
+        signIn(stack.url("routing") + "/desk#ticket=" + ticketNumber, "supervisor-01");
         waitUntil(() -> byTestId("detail-number").getText().equals(ticketNumber));
         assertThat(byTestId("detail-status").getText()).isEqualTo("已归档");
         assertThat(text("timeline")).contains("受理", "派给", "签收", "已联系店主", "办结", "归档");
@@ -224,17 +330,41 @@ class PagesIT {
                 .contains("重复来电");
         assertThat(browser.findElement(By.cssSelector("#tabs button.chosen")).getText()).contains("待人工分派");
         screenshot("desk");
+        Accessibility.assertNoSeriousViolations(browser, "desk");
 
+        // closed tickets stay findable: by the caller's number, and in the list of finished ones
+        type("search", "13908512345");
+        browser.findElement(By.id("search-go")).click();
+        waitFor(By.cssSelector("#queue tbody tr[data-ticket='" + ticketNumber + "']"));
+        waitFor(By.cssSelector("#queue tbody tr[data-ticket='" + repeatNumber + "']"));
+        browser.findElement(By.cssSelector("#tabs button[data-list='done']")).click();
+        waitFor(By.cssSelector("#queue tbody tr[data-ticket='" + ticketNumber + "']"));
+
+        // the returned gas leak waits for the centre with the gas company's reason, in the list and the timeline
+        browser.findElement(By.cssSelector("#tabs button[data-list='returned']")).click();
+        WebElement returned = waitFor(By.cssSelector("#queue tbody tr[data-ticket='" + gasLeakNumber + "']"));
+        assertThat(returned.getText()).contains("户内燃气管道属物业维修范围");
+        returned.findElement(By.cssSelector("button.open-ticket")).sendKeys(Keys.ENTER);
+        waitUntil(() -> byTestId("detail-number").getText().equals(gasLeakNumber));
+        waitFor(By.cssSelector("#timeline li[data-kind='returned']"));
+        assertThat(text("timeline")).contains("退单", "户内燃气管道属物业维修范围");
+        assertThat(byTestId("detail-why").getText()).doesNotContain("category=", "gas-leak-urgent");
+        waitFor(By.cssSelector("#timeline li[data-kind='revealed']"));
+        screenshot("desk-returned");
+
+        browser.get(stack.url("routing") + "/desk#ticket=" + ticketNumber);
+        waitUntil(() -> byTestId("detail-number").getText().equals(ticketNumber));
         browser.findElement(By.id("language")).click();
         waitUntil(() -> byTestId("detail-status").getText().equals("closed"));
         assertThat(text("timeline")).contains("Received", "Signed for", "Closed");
+        Accessibility.assertNoSeriousViolations(browser, "desk in English");
         browser.findElement(By.id("language")).click();
         waitUntil(() -> byTestId("detail-status").getText().equals("已归档"));
         signOut();
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theDashboardCountsItAndRenewsItsSessionBeforeTheTokenExpires() throws Exception {
         signIn(stack.url("analytics") + "/dashboard", "analyst-01");
         waitUntil(() -> "true".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
@@ -243,6 +373,7 @@ class PagesIT {
         assertThat(byTestId("today-received").getText()).isEqualTo(overview.get("received").asString());
         assertThat(byTestId("today-resolved").getText()).isEqualTo(overview.get("resolved").asString());
         screenshot("dashboard");
+        Accessibility.assertNoSeriousViolations(browser, "dashboard");
 
         String first = accessToken();
         await().atMost(Duration.ofSeconds(40)).until(() -> !accessToken().equals(first));
@@ -254,13 +385,13 @@ class PagesIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aGridWorkerSettlesOneTicketOnTheSpotHandsAnotherUpAndReportsFromThePhonesLocationAsALiaisonDoes()
             throws Exception {
         // two property complaints in grid YY-04, far enough apart to be two incidents: the rules send both to the
         // grid's own worker
-        String settled = call("139 0851 3001", "楼道里的灯坏了，物业一直没来修", 26.5720, 106.7120);
-        String handedUp = call("139 0851 3002", "小区电梯经常停运，物业不管", 26.5780, 106.7180);
+        String settled = call("139 0851 3001", "楼道里的灯坏了，物业一直没来修", "云岩区中华北路5号2栋", 26.5720, 106.7120);
+        String handedUp = call("139 0851 3002", "小区电梯经常停运，物业不管", "云岩区中华北路40号", 26.5780, 106.7180);
         for (String id : List.of(settled, handedUp)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> "GRID:YY-04".equals(JSON.readTree(get("routing",
                     "/api/v1/tickets/" + id, token("supervisor")).body()).path("unitId").asString()));
@@ -278,14 +409,29 @@ class PagesIT {
             signIn(stack.url("intake") + "/grid", "grid-worker-01");
             WebElement first = waitFor(By.cssSelector("#tickets article[data-ticket='" + number(settled) + "']"));
             assertThat(first.getText()).contains("物业管理", "楼道里的灯坏了", "剩余");
+            assertThat(first.findElement(By.cssSelector("dd.address")).getText()).contains("中华北路5号2栋");
+            first.findElement(By.cssSelector("button.show-on-map")).click();
+            waitFor(By.cssSelector("#map circle.ticket-point[data-ticket='" + number(settled) + "']"));
             screenshot("grid");
-            first.findElement(By.tagName("textarea")).sendKeys("已协调物业当场更换灯泡");
+            Accessibility.assertNoSeriousViolations(browser, "grid");
+
+            // the page reads its list again every 30 s; what the worker is typing stays as it is
+            WebElement note = first.findElement(By.tagName("textarea"));
+            note.sendKeys("已协调物业当场");
+            String loads = browser.findElement(By.id("tickets")).getDomAttribute("data-loads");
+            new WebDriverWait(browser, Duration.ofSeconds(45)).until(driver -> !String.valueOf(loads)
+                    .equals(driver.findElement(By.id("tickets")).getDomAttribute("data-loads")));
+            assertThat(note.getDomProperty("value")).isEqualTo("已协调物业当场");
+            assertThat(browser.switchTo().activeElement()).isEqualTo(note);
+            note.sendKeys("更换灯泡");
             first.findElement(By.cssSelector("button.settle")).click();
+            confirm();
             await().atMost(Duration.ofSeconds(20)).until(() -> "RESOLVED".equals(JSON.readTree(get("routing",
                     "/api/v1/tickets/" + settled, token("supervisor")).body()).path("status").asString()));
             WebElement second = waitFor(By.cssSelector("#tickets article[data-ticket='" + number(handedUp) + "']"));
             second.findElement(By.tagName("textarea")).sendKeys("电梯需住建部门督促维保单位检修");
             second.findElement(By.cssSelector("button.hand-up")).click();
+            confirm();
             await().atMost(Duration.ofSeconds(20)).until(() -> "HOUSING".equals(JSON.readTree(get("routing",
                     "/api/v1/tickets/" + handedUp, token("supervisor")).body()).path("unitId").asString()));
             waitUntil(() -> browser.findElements(By.cssSelector("#tickets article")).isEmpty());
@@ -322,10 +468,11 @@ class PagesIT {
         }
     }
 
-    private static String call(String phone, String words, double lat, double lon) throws Exception {
+    private static String call(String phone, String words, String address, double lat, double lon)
+            throws Exception {
         HttpResponse<String> registered = post("intake", "/api/v1/calls", """
-                {"callerPhone":"%s","description":"%s","location":{"lat":%s,"lon":%s},
-                 "category":"PROPERTY_MANAGEMENT"}""".formatted(phone, words, lat, lon), token("operator"));
+                {"callerPhone":"%s","description":"%s","address":"%s","location":{"lat":%s,"lon":%s},
+                 "category":"PROPERTY_MANAGEMENT"}""".formatted(phone, words, address, lat, lon), token("operator"));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(202);
         return JSON.readTree(registered.body()).get("ticketId").asString();
     }
@@ -336,7 +483,7 @@ class PagesIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aPersonWithoutTheRoleIsToldSoAWrongPasswordIsRefusedAndALinkCarriesNoToken() {
         forgetEveryone();
         // a token in a link does not sign anyone in where people sign in at the provider
@@ -390,6 +537,16 @@ class PagesIT {
 
     private static void type(String id, String value) {
         browser.findElement(By.id(id)).sendKeys(value);
+    }
+
+    private static String value(String id) {
+        return browser.findElement(By.id(id)).getDomProperty("value");
+    }
+
+    /** Says yes to the page's confirmation before an irreversible step. */
+    private static void confirm() {
+        waitFor(By.cssSelector("dialog#confirm[open] #confirm-yes")).click();
+        waitUntil(() -> browser.findElements(By.cssSelector("dialog#confirm[open]")).isEmpty());
     }
 
     private static String text(String id) {

@@ -1,11 +1,13 @@
 // What every page of the hub shares: signing in with the city's OpenID Connect provider (authorization code with
 // PKCE, tokens in this tab's session storage only, renewed before they expire), calling the services with the
-// person's token, Chinese first with an English switch, the city's names instead of codes, and the grid map.
+// person's token, Chinese first with an English switch, the city's names instead of codes, the services' problems
+// said in the reader's language from their codes, and the grid map.
 (function () {
   'use strict';
   const STORE = 'hub.session';
   const PENDING = 'hub.signIn';
   const LANGUAGE = 'hub.language';
+  const SIGNED_OUT = 'hub.signedOut';
   const RENEW_BEFORE_MS = 60000;
   const RETRY_MS = 10000;
 
@@ -15,7 +17,53 @@
       signedOut: '您已退出登录。', expired: '登录已过期，请重新登录。', noRole: '您的账号没有使用本页面的角色（{roles}）。',
       noProvider: '未配置登录服务。', failed: '登录失败：{why}', refused: '服务拒绝了请求：{why}',
       OPERATOR: '话务员', SUPERVISOR: '中心督办', ANALYST: '分析员', ADMIN: '管理员', UNIT: '承办单位',
-      GRID_WORKER: '网格员', LIAISON: '联户长'
+      GRID_WORKER: '网格员', LIAISON: '联户长', listSep: '、',
+      // what the services' problems say, by code (see the README's table of problem codes)
+      'problem.fix': '请先更正：', 'problem.colon': '：', 'problem.and': '；',
+      'problem.validation': '请检查填写的内容。',
+      'problem.unreadable': '请求无法读取，请刷新页面后重试。',
+      'problem.bad-request': '请求有误，请刷新页面后重试。',
+      'problem.unauthorized': '登录已过期，请重新登录。',
+      'problem.forbidden': '您的账号无权进行此操作。',
+      'problem.not-found': '未找到{resource}，请刷新后再看。',
+      'problem.transition': '{resource}当前为“{state}”，不能进行此操作，请刷新后再看。',
+      'problem.transition.action': '{resource}当前为“{state}”，不能“{action}”，请刷新后再看。',
+      'problem.transition.unknown': '{resource}的状态已经变化，不能进行此操作，请刷新后再看。',
+      'problem.concurrent-change': '其他人刚刚修改了这项内容，请刷新后再试。',
+      'problem.too-large': '内容太多，请删减后再提交。',
+      'problem.idempotency-key-reused': '这次提交与先前的提交不一致，请刷新页面后重新填写。',
+      'problem.too-many-requests': '操作太频繁，请 {seconds} 秒后再试。',
+      'problem.dependency-unavailable': '服务暂时无法完成，请稍后再试。',
+      'problem.server-error': '服务出错了，请稍后再试。',
+      'problem.network': '无法连接服务，请检查网络后再试。',
+      'problem.other': '服务拒绝了请求（{status}）。',
+      'resource.Ticket': '该工单', 'resource.Grid': '该位置所在的网格', 'resource.Code': '该验证码',
+      'resource.any': '所需的内容',
+      // what each broken rule of a field says, by the field's code
+      'problem.required': '必填', 'problem.size': '长度不符合要求', 'problem.format': '格式不正确',
+      'problem.range': '超出允许的范围', 'problem.type': '类型不正确', 'problem.unknown-field': '不是此表单的字段',
+      'problem.unknown': '不是本市已有的选项', 'problem.invalid': '请检查此项',
+      'problem.phone': '不是有效的中国大陆电话号码', 'problem.location-required': '请在地图上选点或填写地址',
+      'problem.too-short': '太短，请写清楚是什么问题', 'problem.deadline-not-later': '须晚于当前的办结时限',
+      'problem.deadline-too-far': '超出了可以延期的最长时间',
+      'problem.extension-too-long': '超出了承办单位可自行延期的天数，请联系中心督办',
+      // the fields several pages share; a page's own field.<name> wins
+      'field.reply': '答复', 'field.reasonText': '退单理由', 'field.reasonCode': '退单原因', 'field.reason': '理由',
+      'field.note': '进展说明', 'field.result': '办理结果', 'field.resolveBy': '新的办结时限',
+      'field.replyPublic': '公开答复', 'field.unitId': '承办单位', 'field.priority': '优先级',
+      'field.description': '诉求内容', 'field.callerPhone': '来电号码', 'field.callerName': '来电人姓名',
+      'field.anonymous': '匿名', 'field.address': '地址', 'field.location': '地点', 'field.category': '诉求分类',
+      'field.urgency': '紧急程度', 'field.contactAllowed': '同意回访', 'field.language': '短信语言',
+      'field.resolvedOnCall': '当场解答', 'field.answerGiven': '解答内容', 'field.gridId': '网格',
+      'field.phone': '手机号码', 'field.name': '姓名', 'field.ticketId': '工单', 'field.ticketNumber': '工单号',
+      'field.code': '验证码', 'field.from': '开始日期', 'field.to': '结束日期', 'field.month': '月份',
+      'field.lat': '纬度', 'field.lon': '经度', 'field.text': '内容', 'field.(body)': '提交的内容',
+      'status.RECEIVED': '已受理', 'status.TRIAGE': '待人工分派', 'status.ASSIGNED': '待签收', 'status.ACCEPTED': '办理中',
+      'status.REJECTED': '已退单', 'status.EXTENDED': '已延期', 'status.RESOLVED': '已办结待评价',
+      'status.REOPENED': '重办中', 'status.LINKED': '已关联', 'status.CLOSED': '已归档',
+      'action.DISPATCH': '派单', 'action.ACCEPT': '签收', 'action.RETURN': '退单', 'action.EXTEND': '延期',
+      'action.ADD_PROGRESS': '填写进展', 'action.RESOLVE': '办结', 'action.REOPEN': '重办', 'action.CLOSE': '归档',
+      signedOutElsewhere: '您已在另一个页面退出登录。'
     },
     en: {
       brand: '12345 hotline', signOut: 'Sign out', signIn: 'Sign in', other: '中文', signingIn: 'Signing in …',
@@ -23,7 +71,57 @@
       noRole: 'Your account has no role for this page ({roles}).', noProvider: 'No sign-in service is configured.',
       failed: 'Sign-in failed: {why}', refused: 'The service refused: {why}',
       OPERATOR: 'operator', SUPERVISOR: 'supervisor', ANALYST: 'analyst', ADMIN: 'administrator', UNIT: 'unit',
-      GRID_WORKER: 'grid worker', LIAISON: 'household liaison'
+      GRID_WORKER: 'grid worker', LIAISON: 'household liaison', listSep: ', ',
+      'problem.fix': 'Please correct: ', 'problem.colon': ': ', 'problem.and': '; ',
+      'problem.validation': 'Please check what was entered.',
+      'problem.unreadable': 'The request could not be read: reload the page and try again.',
+      'problem.bad-request': 'The request was not accepted: reload the page and try again.',
+      'problem.unauthorized': 'Your sign-in has expired: sign in again.',
+      'problem.forbidden': 'Your account may not do this.',
+      'problem.not-found': '{Resource} was not found: refresh and look again.',
+      'problem.transition': '{Resource} is now “{state}”, which does not allow this: refresh and look again.',
+      'problem.transition.action': '{Resource} is now “{state}”, so “{action}” is not possible: refresh and look '
+        + 'again.',
+      'problem.transition.unknown': '{Resource} has changed and no longer allows this: refresh and look again.',
+      'problem.concurrent-change': 'Someone else changed this just now: refresh and try again.',
+      'problem.too-large': 'That is too much: shorten it and try again.',
+      'problem.idempotency-key-reused': 'This differs from what was sent before: reload the page and enter it again.',
+      'problem.too-many-requests': 'Too many attempts: try again in {seconds} s.',
+      'problem.dependency-unavailable': 'The service could not finish this just now: try again shortly.',
+      'problem.server-error': 'The service failed: try again shortly.',
+      'problem.network': 'The service cannot be reached: check the network and try again.',
+      'problem.other': 'The service refused the request ({status}).',
+      'resource.Ticket': 'the ticket', 'resource.Grid': 'a grid at this point', 'resource.Code': 'the code',
+      'resource.any': 'what was asked for',
+      'problem.required': 'required', 'problem.size': 'too long or too short', 'problem.format': 'not in the right form',
+      'problem.range': 'outside the allowed range', 'problem.type': 'of the wrong type',
+      'problem.unknown-field': 'not a field of this form', 'problem.unknown': 'not one the city knows',
+      'problem.invalid': 'please check this field', 'problem.phone': 'not a valid mainland China phone number',
+      'problem.location-required': 'choose a point on the map or give an address',
+      'problem.too-short': 'too short: say what the problem is',
+      'problem.deadline-not-later': 'must be after the current deadline',
+      'problem.deadline-too-far': 'further ahead than any extension may go',
+      'problem.extension-too-long': 'longer than a unit may extend by itself: ask a supervisor',
+      'field.reply': 'reply', 'field.reasonText': 'reason for the return', 'field.reasonCode': 'return reason',
+      'field.reason': 'reason', 'field.note': 'progress note', 'field.result': 'result',
+      'field.resolveBy': 'new deadline', 'field.replyPublic': 'publish the reply', 'field.unitId': 'unit',
+      'field.priority': 'priority', 'field.description': 'what the caller says', 'field.callerPhone': 'phone number',
+      'field.callerName': 'caller’s name', 'field.anonymous': 'anonymous', 'field.address': 'address',
+      'field.location': 'where', 'field.category': 'category', 'field.urgency': 'urgency',
+      'field.contactAllowed': 'may be contacted', 'field.language': 'language of texts',
+      'field.resolvedOnCall': 'answered on the call', 'field.answerGiven': 'the answer given',
+      'field.gridId': 'grid', 'field.phone': 'phone number', 'field.name': 'name', 'field.ticketId': 'ticket',
+      'field.ticketNumber': 'ticket number', 'field.code': 'code', 'field.from': 'from', 'field.to': 'to',
+      'field.month': 'month', 'field.lat': 'latitude', 'field.lon': 'longitude', 'field.text': 'text',
+      'field.(body)': 'what was sent',
+      'status.RECEIVED': 'received', 'status.TRIAGE': 'awaiting dispatch', 'status.ASSIGNED': 'to sign for',
+      'status.ACCEPTED': 'in hand', 'status.REJECTED': 'returned', 'status.EXTENDED': 'extended',
+      'status.RESOLVED': 'resolved, awaiting rating', 'status.REOPENED': 'reopened', 'status.LINKED': 'linked',
+      'status.CLOSED': 'closed',
+      'action.DISPATCH': 'dispatch', 'action.ACCEPT': 'sign for', 'action.RETURN': 'return',
+      'action.EXTEND': 'extend', 'action.ADD_PROGRESS': 'add progress', 'action.RESOLVE': 'resolve',
+      'action.REOPEN': 'reopen', 'action.CLOSE': 'close',
+      signedOutElsewhere: 'You signed out in another tab.'
     }
   };
 
@@ -34,12 +132,15 @@
   let city = null;
   let language = localStorage.getItem(LANGUAGE) === 'en' ? 'en' : 'zh';
 
-  const words = () => Object.assign({}, WORDS[language], page && page.words ? page.words[language] : {});
+  const pageWords = () => (page && page.words && page.words[language]) || {};
+  const words = () => Object.assign({}, WORDS[language], pageWords());
+  const has = (key) => words()[key] !== undefined;
   function t(key, values) {
     const text = words()[key];
     if (text === undefined) return key;
     return Object.entries(values || {}).reduce((out, [name, value]) => out.split('{' + name + '}').join(value), text);
   }
+  const first = (keys) => keys.find(has);
 
   const base64url = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)))
     .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -186,14 +287,44 @@
 
   function expired() {
     sessionStorage.removeItem(STORE);
-    notice(t('expired'), true);
+    notice({ key: 'expired' }, true);
     showSignIn();
+  }
+
+  // the tokens are in each tab's session storage: a sign-out tells this service's other tabs to forget theirs too
+  const tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel(SIGNED_OUT) : null;
+
+  function announceSignOut() {
+    if (tabs) {
+      tabs.postMessage('signed-out');
+    } else {
+      localStorage.setItem(SIGNED_OUT, String(Date.now()));
+    }
+  }
+
+  function signedOutElsewhere() {
+    clearTimeout(renewal);
+    if (!session()) return;
+    sessionStorage.removeItem(STORE);
+    const here = location.pathname + location.search + location.hash;
+    location.replace('/hub/signed-out.html?' + new URLSearchParams({ from: here, elsewhere: '1' }));
+  }
+
+  if (tabs) {
+    tabs.onmessage = (event) => {
+      if (event.data === 'signed-out') signedOutElsewhere();
+    };
+  } else {
+    window.addEventListener('storage', (event) => {
+      if (event.key === SIGNED_OUT && event.newValue) signedOutElsewhere();
+    });
   }
 
   async function signOut() {
     const current = session();
     sessionStorage.removeItem(STORE);
     clearTimeout(renewal);
+    announceSignOut();
     localStorage.setItem('hub.lastPage', location.pathname);
     try {
       const endpoints = await discover();
@@ -258,17 +389,23 @@
     }
     if (response.status === 401) {
       expired();
-      throw new Error(t('expired'));
+      throw failure(401, { code: 'unauthorized' }, t('expired'));
     }
     if (response.status === 204) return null;
     const body = await response.json().catch(() => null);
     if (!response.ok) {
-      const error = new Error(body && (body.detail || body.title) || (path + ' ' + response.status));
-      error.status = response.status;
-      error.problem = body;
-      throw error;
+      throw failure(response.status, body && typeof body === 'object' ? body : null,
+        body && (body.detail || body.title) || (path + ' ' + response.status));
     }
     return body;
+  }
+
+  /** A refused call: {@code status}, and {@code problem} the service's problem body (with its {@code code}). */
+  function failure(status, problem, message) {
+    const error = new Error(message);
+    error.status = status;
+    error.problem = problem;
+    return error;
   }
 
   /** The city's names and grid outlines, once per page. */
@@ -330,18 +467,158 @@
     return { svg, project, at };
   }
 
-  function notice(text, error) {
+  // ---- problems said in the reader's language ----
+
+  const values = (given) => Object.fromEntries(Object.entries(given || {})
+    .map(([name, value]) => [name, typeof value === 'function' ? value() : value]));
+  const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+  /** The label of a field: the page's field.<name>, then the shared one, for a nested name its first part. */
+  function fieldLabel(field) {
+    const name = String(field || '');
+    const plain = name.replace(/\[\d+\]/g, '');
+    const head = name.split(/[.[]/)[0];
+    const key = first(['field.' + name, 'field.' + plain, 'field.' + head, 'f_' + name, 'f_' + head]);
+    return key ? t(key) : name;
+  }
+
+  /** What a field's broken rule says; a rule this page does not know is "please check this field". */
+  function ruleText(code) {
+    return t(has('problem.' + code) ? 'problem.' + code : 'problem.invalid');
+  }
+
+  function stateName(state) {
+    if (!state) return null;
+    if (pageWords()['status.' + state] !== undefined) return t('status.' + state);
+    if (pageWords()[state] !== undefined) return t(state);
+    return has('status.' + state) ? t('status.' + state) : null;
+  }
+
+  function resourceName(resource) {
+    const kind = resource ? capital(String(resource)) : '';
+    return t(kind && has('resource.' + kind) ? 'resource.' + kind : 'resource.any');
+  }
+
+  /**
+   * What went wrong, in this language, from the problem's codes: for bad fields "<label>：<rule>" each, otherwise a
+   * sentence per problem code. The services' English {@code detail} is never shown; an error that is no problem (a
+   * page's own) keeps its message.
+   */
+  function problemText(error) {
+    if (error === null || error === undefined) return '';
+    if (typeof error === 'string') return error;
+    const problem = error.problem && typeof error.problem === 'object' ? error.problem : null;
+    if (!problem) {
+      // fetch fails with a TypeError when the service cannot be reached at all
+      if (error.name === 'TypeError' && !error.status) return t('problem.network');
+      return error.status ? t('problem.other', { status: error.status }) : String(error.message || error);
+    }
+    const code = problem.code;
+    const errors = Array.isArray(problem.errors) ? problem.errors : [];
+    if (errors.length > 0) {
+      return t('problem.fix') + errors.map((e) => fieldLabel(e.field) + t('problem.colon') + ruleText(e.code))
+        .join(t('problem.and'));
+    }
+    if (code === 'transition') {
+      const state = stateName(problem.currentState);
+      const action = problem.action && has('action.' + problem.action) ? 'action.' + problem.action : null;
+      const named = { resource: resourceName('Ticket'), Resource: capital(resourceName('Ticket')), state };
+      if (!state) return t('problem.transition.unknown', named);
+      return action ? t('problem.transition.action', Object.assign(named, { action: t(action) }))
+        : t('problem.transition', named);
+    }
+    if (code && has('problem.' + code)) {
+      const resource = resourceName(problem.resource);
+      return t('problem.' + code, { resource, Resource: capital(resource), seconds: problem.retryAfter || 1,
+        status: problem.status || error.status });
+    }
+    const status = problem.status || error.status;
+    if (status === 401) return t('problem.unauthorized');
+    if (status >= 500) return t(status === 503 ? 'problem.dependency-unavailable' : 'problem.server-error');
+    return t('problem.other', { status });
+  }
+
+  // what is on screen and must be said again when the language changes: element -> how to say it, and what it said
+  const spoken = new Map();
+
+  function say(element, render, role) {
+    if (role && element.getAttribute('role') !== role) {
+      if (element.dataset.hubRole === undefined) element.dataset.hubRole = element.getAttribute('role') || '';
+      element.setAttribute('role', role);
+    }
+    element.textContent = render();
+    spoken.set(element, { render, said: element.textContent });
+  }
+
+  function unsay(element) {
+    spoken.delete(element);
+    if (element.dataset.hubRole !== undefined) {
+      if (element.dataset.hubRole) element.setAttribute('role', element.dataset.hubRole);
+      else element.removeAttribute('role');
+      delete element.dataset.hubRole;
+    }
+  }
+
+  // a text the page has since replaced or cleared itself is not brought back
+  function sayAgain() {
+    spoken.forEach((spoke, element) => {
+      if (element.textContent !== spoke.said) {
+        spoken.delete(element);
+        return;
+      }
+      element.textContent = spoke.render();
+      spoke.said = element.textContent;
+    });
+  }
+
+  /** Shows what went wrong in {@code element} (as an alert), said again in the other language after a switch. */
+  function showError(element, error) {
+    if (!element) return;
+    if (error === null || error === undefined) {
+      clearError(element);
+      return;
+    }
+    element.classList.add('error');
+    say(element, () => problemText(error), 'alert');
+  }
+
+  function clearError(element) {
+    if (!element) return;
+    unsay(element);
+    element.classList.remove('error');
+    element.textContent = '';
+  }
+
+  /**
+   * The page's status line: {@code message} is a text as it stands, or {@code {key, values}} from the dictionary,
+   * which is said again after a switch of language (a value may be a function, asked again each time).
+   */
+  function notice(message, error) {
     const status = document.getElementById('status');
     if (!status) return;
+    unsay(status);
     status.className = error ? 'error' : '';
-    status.textContent = text;
+    if (message && typeof message === 'object' && message.key) {
+      say(status, () => t(message.key, values(message.values)));
+    } else {
+      status.textContent = message === null || message === undefined ? '' : String(message);
+    }
+  }
+
+  /** A refusal on the status line, said in this language and again after a switch. */
+  function fail(error) {
+    const status = document.getElementById('status');
+    if (!status) return;
+    unsay(status);
+    status.className = 'error';
+    say(status, () => problemText(error));
   }
 
   function showSignIn() {
     const button = document.getElementById('hub-sign');
     if (button) {
       button.textContent = t('signIn');
-      button.onclick = () => signIn().catch((e) => notice(t('failed', { why: e.message }), true));
+      button.onclick = () => signIn().catch((e) => notice({ key: 'failed', values: { why: e.message } }, true));
     }
     document.body.dataset.signedIn = 'false';
   }
@@ -362,7 +639,7 @@
     person.id = 'hub-user';
     if (who) {
       const unit = who.unit ? ' · ' + named('units', who.unit) : '';
-      person.textContent = who.name + ' (' + who.roles.map((r) => t(r)).join('、') + unit + ')';
+      person.textContent = who.name + ' (' + who.roles.map((r) => t(r)).join(t('listSep')) + unit + ')';
     }
     const switcher = document.createElement('button');
     switcher.id = 'language';
@@ -398,6 +675,7 @@
     language = chosen;
     localStorage.setItem(LANGUAGE, language);
     translate();
+    sayAgain();
     if (page && page.onLanguage) page.onLanguage(language);
   }
 
@@ -412,7 +690,7 @@
     try {
       await loadConfig();
     } catch (e) {
-      notice(e.message, true);
+      fail(e);
       return;
     }
     tokenFromFragment();
@@ -420,10 +698,10 @@
     if (!current || (!current.refresh && current.expiresAt < Date.now())) {
       sessionStorage.removeItem(STORE);
       if (config.issuer) {
-        notice(t('signingIn'));
-        signIn().catch((e) => notice(t('failed', { why: e.message }), true));
+        notice({ key: 'signingIn' });
+        signIn().catch((e) => notice({ key: 'failed', values: { why: e.message } }, true));
       } else {
-        notice(t('noProvider'), true);
+        notice({ key: 'noProvider' }, true);
         showSignIn();
       }
       return;
@@ -442,13 +720,13 @@
     const who = user();
     if (!who.roles.some((role) => options.roles.includes(role))) {
       header();
-      notice(t('noRole', { roles: options.roles.map((r) => t(r)).join('、') }), true);
+      notice({ key: 'noRole', values: { roles: () => options.roles.map((r) => t(r)).join(t('listSep')) } }, true);
       return;
     }
     try {
       await loadCity();
     } catch (e) {
-      notice(e.message, true);
+      fail(e);
       return;
     }
     translate();
@@ -467,8 +745,7 @@
   });
 
   window.Hub = {
-    start, api, t, named, drawGrids, notice, user, signIn, signOut, finishSignIn,
-    city: () => city, language: () => language,
-    fail: (e) => notice(t('refused', { why: e.message }), true)
+    start, api, t, named, drawGrids, notice, user, signIn, signOut, finishSignIn, problemText, showError, clearError,
+    fail, city: () => city, language: () => language
   };
 }());

@@ -98,7 +98,7 @@ class PlatformIT {
                 .exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(401);
+                .expectBody().jsonPath("$.status").isEqualTo(401).jsonPath("$.code").isEqualTo("unauthorized");
     }
 
     @Test
@@ -125,7 +125,7 @@ class PlatformIT {
                 .exchange()
                 .expectStatus().isForbidden()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(403);
+                .expectBody().jsonPath("$.status").isEqualTo(403).jsonPath("$.code").isEqualTo("forbidden");
     }
 
     @Test
@@ -145,8 +145,43 @@ class PlatformIT {
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
+                .jsonPath("$.code").isEqualTo("validation")
                 .jsonPath("$.errors[0].field").isEqualTo("category")
-                .jsonPath("$.errors[1].field").isEqualTo("text");
+                .jsonPath("$.errors[0].code").isEqualTo("format")
+                .jsonPath("$.errors[0].message").isNotEmpty()
+                .jsonPath("$.errors[1].field").isEqualTo("text")
+                .jsonPath("$.errors[1].code").isEqualTo("required");
+    }
+
+    @Test
+    void codesEachBrokenConstraintByItsRule() {
+        web.post().uri("/notes").headers(h -> h.setBearerAuth(operator()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"" + "x".repeat(21) + "\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("text")
+                .jsonPath("$.errors[0].code").isEqualTo("size");
+    }
+
+    @Test
+    void codesTheDomainsOwnRefusalsPerField() {
+        web.post().uri("/notes/n-1/send").headers(h -> h.setBearerAuth(operator())).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("validation")
+                .jsonPath("$.errors[0].field").isEqualTo("callerPhone")
+                .jsonPath("$.errors[0].code").isEqualTo("phone")
+                .jsonPath("$.errors[0].message").isEqualTo("is not a possible mainland China phone number")
+                .jsonPath("$.errors[1].field").isEqualTo("location")
+                .jsonPath("$.errors[1].code").isEqualTo("location-required");
+        web.post().uri("/notes/n-1/archive").headers(h -> h.setBearerAuth(operator())).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("shelf")
+                .jsonPath("$.errors[0].code").isEqualTo("invalid")
+                .jsonPath("$.errors[0].message").isEqualTo("is full");
     }
 
     @Test
@@ -157,6 +192,7 @@ class PlatformIT {
                 .expectStatus().isBadRequest()
                 .expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("colour")
+                .jsonPath("$.errors[0].code").isEqualTo("unknown-field")
                 .jsonPath("$.errors[0].message").isEqualTo("is not a known field");
     }
 
@@ -166,7 +202,8 @@ class PlatformIT {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":")
                 .exchange()
                 .expectStatus().isBadRequest()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("unreadable");
     }
 
     @Test
@@ -175,7 +212,8 @@ class PlatformIT {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"" + "x".repeat(2_000) + "\"}")
                 .exchange()
                 .expectStatus().isEqualTo(413)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("too-large");
     }
 
     @Test
@@ -192,13 +230,31 @@ class PlatformIT {
     }
 
     @Test
-    void answersUnknownResourcesWith404AndForbiddenTransitionsWith409NamingTheState() {
-        web.get().uri("/notes/n-1").headers(h -> h.setBearerAuth(operator())).exchange()
+    void answersUnknownResourcesWith404NamingTheKindButNotTheId() {
+        web.get().uri("/notes/n-4711").headers(h -> h.setBearerAuth(operator())).exchange()
                 .expectStatus().isNotFound()
-                .expectBody().jsonPath("$.detail").isEqualTo("Note n-1 was not found.");
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("not-found")
+                .jsonPath("$.resource").isEqualTo("Note")
+                .jsonPath("$.detail").isEqualTo("The note was not found.");
+    }
+
+    @Test
+    void answersForbiddenTransitionsWith409NamingTheStateAndTheAction() {
         web.post().uri("/notes/n-1/close").headers(h -> h.setBearerAuth(operator())).exchange()
                 .expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.currentState").isEqualTo("CLOSED");
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("transition")
+                .jsonPath("$.currentState").isEqualTo("CLOSED")
+                .jsonPath("$.action").isEqualTo("CLOSE")
+                .jsonPath("$.rule").isEqualTo("only an open note can be closed");
+    }
+
+    @Test
+    void servesTheIconToAnyone() {
+        web.get().uri("/favicon.ico").exchange()
+                .expectStatus().isOk()
+                .expectBody().consumeWith(answer -> assertThat(answer.getResponseBody()).isNotEmpty());
     }
 
     @Test

@@ -11,7 +11,10 @@ import org.hotline12345.contracts.TicketAccepted;
 import org.hotline12345.platform.indexes.CollectionIndexes;
 import org.hotline12345.platform.outbox.OutboxDocument;
 import org.hotline12345.platform.outbox.OutboxTypes;
+import java.util.List;
+import org.hotline12345.platform.problem.FieldError;
 import org.hotline12345.platform.problem.IllegalTransitionException;
+import org.hotline12345.platform.problem.InvalidRequestException;
 import org.hotline12345.platform.problem.ResourceNotFoundException;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -102,7 +105,23 @@ class PlatformTestApplication {
         @PostMapping("/notes/{id}/close")
         @PreAuthorize("isAuthenticated()")
         Mono<Note> close(@PathVariable String id) {
-            return Mono.error(new IllegalTransitionException("close", "CLOSED"));
+            return Mono.error(new IllegalTransitionException("CLOSE", "close", "CLOSED",
+                    "only an open note can be closed"));
+        }
+
+        /** Refuses what only the domain can see, as a service's own checks do. */
+        @PostMapping("/notes/{id}/send")
+        @PreAuthorize("isAuthenticated()")
+        Mono<Note> send(@PathVariable String id) {
+            return Mono.error(InvalidRequestException.of(List.of(
+                    new FieldError("callerPhone", "phone", "is not a possible mainland China phone number"),
+                    new FieldError("location", "location-required", "give a location or an address"))));
+        }
+
+        @PostMapping("/notes/{id}/archive")
+        @PreAuthorize("isAuthenticated()")
+        Mono<Note> archive(@PathVariable String id) {
+            return Mono.error(new InvalidRequestException("shelf", "is full"));
         }
 
         @GetMapping("/public/ping")

@@ -11,6 +11,8 @@ import org.hotline12345.intake.normalise.PhoneNumbers;
 import org.hotline12345.intake.tickets.TicketReceipt;
 import org.hotline12345.intake.tickets.TicketRegistration;
 import org.hotline12345.platform.pii.ContactSealer;
+import org.hotline12345.platform.problem.FieldCodes;
+import org.hotline12345.platform.problem.FieldError;
 import org.hotline12345.platform.ratelimits.ClientAddresses;
 import org.hotline12345.platform.ratelimits.RateLimits;
 import org.hotline12345.referencedata.Grid;
@@ -98,15 +100,18 @@ class ChannelController {
 
     private Mono<ResponseEntity<TicketReceipt>> report(GridReportRequest report, String idempotencyKey,
             Channel channel) {
-        Map<String, String> violations = new java.util.HashMap<>(registration.validate(report));
+        Map<String, FieldError> violations = new java.util.HashMap<>(registration.validate(report));
         if (report.gridId() != null && !violations.containsKey("gridId") && !grids.contains(report.gridId())) {
-            violations.put("gridId", "is not a grid of the city");
+            violations.put("gridId", new FieldError("gridId", FieldCodes.UNKNOWN, "is not a grid of the city"));
         }
         return registration.register(report.asCall(), violations, idempotencyKey, channel, report.gridId(), false)
                 .map(ChannelController::accepted);
     }
 
-    /** Where a ticket stands, for the citizen who reported it: no personal data; 404 for wrong digits. */
+    /**
+     * Where a ticket stands, for the citizen who reported it, a linked one as the ticket it joined: no personal data;
+     * 404 for wrong digits.
+     */
     @GetMapping("/public/tickets/{ticketNumber}")
     Mono<PublicStatus.View> lookUp(@PathVariable @Pattern(regexp = "12345-\\d{8}-\\d{4,6}") String ticketNumber,
             @RequestParam @Pattern(regexp = "\\d{4}") String phoneLast4, ServerHttpRequest request) {

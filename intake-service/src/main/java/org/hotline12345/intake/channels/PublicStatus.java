@@ -2,6 +2,7 @@ package org.hotline12345.intake.channels;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.hotline12345.contracts.Channel;
 import org.hotline12345.intake.tickets.IntakeTicket;
 import org.hotline12345.platform.problem.ResourceNotFoundException;
@@ -14,6 +15,9 @@ import reactor.core.publisher.Mono;
 /**
  * A ticket's status for the citizen, found by its number and the last four digits of their phone. A wrong pair
  * and an unknown number give the same 404, so the look-up reveals nothing about tickets that are not yours.
+ *
+ * <p>A linked ticket is never worked on itself: its unit works on the ticket it joined. So its look-up follows that
+ * one, read by id whenever it is asked for, and says which ticket it joined.
  */
 @Service
 class PublicStatus {
@@ -27,27 +31,74 @@ class PublicStatus {
     Mono<View> lookUp(String ticketNumber, String phoneLast4) {
         return mongo.findOne(Query.query(Criteria.where("ticketNumber").is(ticketNumber)), IntakeTicket.class)
                 .filter(t -> t.getMaskedPhone() != null && t.getMaskedPhone().endsWith(phoneLast4))
-                .map(View::of)
+                .flatMap(t -> joined(t).map(parent -> View.following(t, parent)).defaultIfEmpty(View.of(t)))
                 .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("Ticket", ticketNumber)));
     }
 
     /**
-     * The ticket without personal data: status, category, handling unit, timeline and the unit's reply. A ticket
-     * from a public channel that was linked to another shows as received: whoever posted it may have given someone
-     * else's number, and "linked" would tell them that person has an open ticket about the same thing.
+     * The ticket a linked one follows. Not for a repeat through a public channel: whoever posted it may have given
+     * someone else's number, and that ticket's progress is that person's.
      */
-    record View(String ticketNumber, String status, String category, String handlingUnit, String reply,
-            List<IntakeTicket.Step> timeline, Instant receivedAt, Instant updatedAt) {
+    private Mono<IntakeTicket> joined(IntakeTicket t) {
+        if (t.getRepeatOf() != null) {
+            return hidesLink(t) ? Mono.empty() : mongo.findById(t.getRepeatOf(), IntakeTicket.class);
+        }
+        return t.getParentIncidentId() == null ? Mono.empty()
+                : mongo.findById(t.getParentIncidentId(), IntakeTicket.class);
+    }
+
+    private static boolean hidesLink(IntakeTicket t) {
+        return Channel.valueOf(t.getChannel()).isPublic();
+    }
+
+    /**
+     * The ticket without personal data: status, category, handling unit, when it is due, timeline and the unit's
+     * reply. A ticket from a public channel that was linked as a repeat shows as received: whoever posted it may have
+     * given someone else's number, and "linked" would tell them that person has an open ticket about the same thing.
+     *
+     * @param dueAt when the handling unit must have resolved it, null until it is dispatched
+     * @param joinedTo the ticket a linked one joined, whose status, unit, due time and public reply it shows; null
+     *     for a ticket that is worked on itself
+     */
+    record View(String ticketNumber, String status, String category, String handlingUnit, Instant dueAt,
+            String reply, List<IntakeTicket.Step> timeline, Instant receivedAt, Instant updatedAt, Joined joinedTo) {
 
         static View of(IntakeTicket t) {
-            boolean hideLink = Channel.valueOf(t.getChannel()).isPublic();
+            boolean hideLink = hidesLink(t);
             List<IntakeTicket.Step> timeline = t.getTimeline().stream()
                     .map(step -> hideLink && "LINKED".equals(step.status())
                             ? new IntakeTicket.Step("RECEIVED", step.at()) : step)
                     .toList();
             String status = hideLink && "LINKED".equals(t.getStatus()) ? "RECEIVED" : t.getStatus();
-            return new View(t.getTicketNumber(), status, t.getCategory(), t.getUnitName(), t.getReply(), timeline,
-                    t.getReceivedAt(), t.getUpdatedAt());
+            return new View(t.getTicketNumber(), status, t.getCategory(), t.getUnitName(), t.getExpectedAt(),
+                    t.getReply(), timeline, t.getReceivedAt(), t.getUpdatedAt(), null);
         }
+
+        /**
+         * A linked ticket as the one it joined progresses: that one's status, unit, due time and reply when its
+         * unit let it be public (it answers another caller, or an earlier call); this ticket's own steps, then that
+         * one's since this was received.
+         */
+        static View following(IntakeTicket t, IntakeTicket parent) {
+            List<IntakeTicket.Step> timeline = Stream.concat(t.getTimeline().stream(), parent.getTimeline().stream()
+                    .filter(step -> step.at().isAfter(t.getReceivedAt()))).toList();
+            Instant updatedAt = parent.getUpdatedAt().isAfter(t.getUpdatedAt()) ? parent.getUpdatedAt()
+                    : t.getUpdatedAt();
+            return new View(t.getTicketNumber(), parent.getStatus(), t.getCategory(), parent.getUnitName(),
+                    parent.getExpectedAt(), parent.isReplyPublic() ? parent.getReply() : null, timeline,
+                    t.getReceivedAt(), updatedAt, new Joined(parent.getTicketNumber(),
+                            t.getRepeatOf() != null ? Joined.REPEAT : Joined.SAME_INCIDENT));
+        }
+    }
+
+    /**
+     * The ticket a linked one joined.
+     *
+     * @param why {@code REPEAT} (an earlier call from this number about the same problem) or {@code SAME_INCIDENT}
+     *     (another report of the same problem nearby)
+     */
+    record Joined(String ticketNumber, String why) {
+        static final String REPEAT = "REPEAT";
+        static final String SAME_INCIDENT = "SAME_INCIDENT";
     }
 }

@@ -14,6 +14,7 @@ import org.hotline12345.contracts.Urgency;
 import org.hotline12345.intake.tickets.CallRequest;
 import org.hotline12345.intake.tickets.TicketReceipt;
 import org.hotline12345.intake.tickets.TicketRegistration;
+import org.hotline12345.platform.problem.FieldError;
 import org.hotline12345.platform.problem.InvalidRequestException;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
@@ -51,8 +52,8 @@ class Submissions {
             if (form.getFirst("service_code") == null || form.getFirst("service_code").isBlank()) {
                 errors.put("service_code", "is required");
             }
-            Map<String, String> violations = new LinkedHashMap<>(registration.validate(call));
-            violations.putAll(errors);
+            Map<String, FieldError> violations = new LinkedHashMap<>(registration.validate(call));
+            errors.forEach((field, message) -> violations.put(field, new FieldError(field, message)));
             return registration.register(call, violations, idempotencyKey, Channel.OPEN311, null,
                     "true".equals(attributes.get(ServiceAttributes.PUBLISH)));
         }).onErrorMap(InvalidRequestException.class, e -> new InvalidRequestException(e.fieldErrors().entrySet()

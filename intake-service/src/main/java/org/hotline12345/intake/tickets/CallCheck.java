@@ -4,7 +4,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.intake.classify.CategorySuggester;
@@ -15,7 +17,10 @@ import org.hotline12345.intake.normalise.UrgencyCues;
 import org.hotline12345.platform.pii.ContactSealer;
 import org.hotline12345.referencedata.City;
 import org.hotline12345.referencedata.Grid;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -23,11 +28,17 @@ import reactor.core.publisher.Mono;
  * What the operator sees while the caller speaks, before anything is saved: the category the words suggest, the
  * words that make it urgent, where the address or point lies (district, street, grid and its street office), and
  * the open ticket this call would join as a repeat or another report of the same incident (its number and status,
- * not another citizen's words). Nothing is stored or claimed; the incident look-up drops reports older than its
- * window from the cells it reads, as the registration's does.
+ * not another citizen's words), and the caller's ticket that was settled lately (its number, status and when, so
+ * that "my problem is back" is heard as such). Nothing is stored or claimed; the incident look-up drops reports
+ * older than its window from the cells it reads, as the registration's does.
  */
 @Service
 class CallCheck {
+
+    /** How long after a caller's ticket was settled the operator is reminded of it when the number calls again. */
+    private static final Duration RECENTLY_SETTLED = Duration.ofDays(7);
+    /** The states in which a ticket's work is done: by its unit, by the archive, or by the operator on the call. */
+    private static final List<String> SETTLED = List.of("RESOLVED", "CLOSED", "RESOLVED_AT_INTAKE");
 
     private final CategorySuggester suggester;
     private final TicketLinks links;
@@ -67,8 +78,22 @@ class CallCheck {
                                 .map(ticket -> new Link(ticket.getId(), ticket.getTicketNumber(), found.why(),
                                         ticket.getStatus(), ticket.getCategory(), ticket.getReceivedAt())));
         return link.map(Optional::of).defaultIfEmpty(Optional.empty())
+                .zipWith(recentlySettled(phoneHash, now).map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .map(found -> new Result(suggestion, category, urgency.map(UrgencyCues.Inferred::urgency).orElse(null),
-                        urgency.map(UrgencyCues.Inferred::cue).orElse(null), place, found.orElse(null)));
+                        urgency.map(UrgencyCues.Inferred::cue).orElse(null), place, found.getT1().orElse(null),
+                        found.getT2().orElse(null)));
+    }
+
+    /** The caller's ticket settled last, within {@link #RECENTLY_SETTLED}; read through {@code phone_settled}. */
+    private Mono<Settled> recentlySettled(String phoneHash, Instant now) {
+        if (phoneHash == null) {
+            return Mono.empty();
+        }
+        Query latest = Query.query(Criteria.where("phoneHash").is(phoneHash).and("status").in(SETTLED)
+                .and("updatedAt").gte(now.minus(RECENTLY_SETTLED))).with(Sort.by(Sort.Direction.DESC, "updatedAt"))
+                .limit(1);
+        return mongo.findOne(latest, IntakeTicket.class)
+                .map(ticket -> new Settled(ticket.getTicketNumber(), ticket.getStatus(), ticket.getUpdatedAt()));
     }
 
     private Place place(Request request) {
@@ -99,9 +124,19 @@ class CallCheck {
      * @param urgencyCue the words that call for it
      * @param place where the point or address lies, null when it names no place of the city
      * @param link the open ticket this call would join, null when none
+     * @param recentlySettled the caller's ticket settled within the last 7 days, null when none or anonymous
      */
     record Result(CategorySuggester.Suggestion suggestion, String category, Urgency urgency, String urgencyCue,
-            Place place, Link link) {
+            Place place, Link link, Settled recentlySettled) {
+    }
+
+    /**
+     * A ticket of the same number whose work is done: no more than the operator needs to ask about it.
+     *
+     * @param status {@code RESOLVED}, {@code CLOSED} or {@code RESOLVED_AT_INTAKE}
+     * @param at when it reached that status
+     */
+    record Settled(String ticketNumber, String status, Instant at) {
     }
 
     /** A district and street code, and the grid and its street office when a point was given. */

@@ -30,8 +30,9 @@ class CallController {
     }
 
     /**
-     * What the console shows while the caller speaks: the suggested category, urgency cues, the place, and the open
-     * ticket the call would join. Nothing is stored; the registration decides the link again when saving.
+     * What the console shows while the caller speaks: the suggested category, urgency cues, the place, the open
+     * ticket the call would join, and the caller's ticket settled in the last 7 days. Nothing is stored; the
+     * registration decides the link again when saving.
      */
     @PostMapping("/calls/check")
     @PreAuthorize("hasRole('OPERATOR')")

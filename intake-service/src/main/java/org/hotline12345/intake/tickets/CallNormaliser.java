@@ -11,6 +11,8 @@ import org.hotline12345.contracts.Urgency;
 import org.hotline12345.intake.normalise.PhoneNumbers;
 import org.hotline12345.intake.normalise.TextCleaner;
 import org.hotline12345.intake.normalise.UrgencyCues;
+import org.hotline12345.platform.problem.FieldCodes;
+import org.hotline12345.platform.problem.FieldError;
 import org.hotline12345.platform.problem.InvalidRequestException;
 
 /** Checks what bean validation cannot see in a call and puts its fields into canonical form. */
@@ -37,38 +39,40 @@ final class CallNormaliser {
      * The normalised call; throws naming every field that is wrong, those that bean validation already found
      * ({@code knownErrors}) and those only the domain can see.
      */
-    NormalisedCall normalise(CallRequest call, Map<String, String> knownErrors, Channel channel, String gridId) {
-        Map<String, String> errors = new LinkedHashMap<>();
+    NormalisedCall normalise(CallRequest call, Map<String, FieldError> knownErrors, Channel channel, String gridId) {
+        Map<String, FieldError> errors = new LinkedHashMap<>();
         String phone = null;
         if (!call.isAnonymous()) {
             Optional<String> e164 = PhoneNumbers.toE164(call.callerPhone());
             if (call.callerPhone() == null || call.callerPhone().isBlank()) {
-                errors.put("callerPhone", "is required unless the caller is anonymous");
+                refuse(errors, "callerPhone", FieldCodes.REQUIRED, "is required unless the caller is anonymous");
             } else if (e164.isEmpty()) {
-                errors.put("callerPhone", "is not a possible mainland China phone number");
+                refuse(errors, "callerPhone", "phone", "is not a possible mainland China phone number");
             } else {
                 phone = e164.get();
             }
         }
         String description = TextCleaner.clean(call.description());
         if (description == null || description.codePointCount(0, description.length()) < MIN_DESCRIPTION) {
-            errors.put("description", "must say what the problem is in at least " + MIN_DESCRIPTION + " characters");
+            refuse(errors, "description", "too-short", "must say what the problem is in at least " + MIN_DESCRIPTION
+                    + " characters");
         }
         String address = TextCleaner.clean(call.address());
-        if ((address == null || address.isEmpty()) && call.location() == null) {
-            errors.put("location", "give a location or an address");
+        // a question answered on the phone has no place; only a ticket that is dispatched must say where to go
+        if (!call.isResolvedOnCall() && (address == null || address.isEmpty()) && call.location() == null) {
+            refuse(errors, "location", "location-required", "give a location or an address");
         }
         String category = call.category();
         if (category != null && !categories.contains(category)) {
-            errors.put("category", "is not a category of the taxonomy");
+            refuse(errors, "category", FieldCodes.UNKNOWN, "is not a category of the taxonomy");
         }
         String answer = TextCleaner.clean(call.answerGiven());
         if (call.isResolvedOnCall() && (answer == null || answer.isEmpty())) {
-            errors.put("answerGiven", "is required when the call was resolved on the spot");
+            refuse(errors, "answerGiven", FieldCodes.REQUIRED, "is required when the call was resolved on the spot");
         }
         errors.putAll(knownErrors);
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+            throw InvalidRequestException.of(errors.values());
         }
         CategorySuggestion suggestion = category == null ? classifier.apply(description) : null;
         if (suggestion != null) {
@@ -80,6 +84,10 @@ final class CallNormaliser {
                 call.location(), gridId, category, urgency,
                 phone != null && !Boolean.FALSE.equals(call.contactAllowed()),
                 call.language() == null ? "zh" : call.language(), call.isResolvedOnCall(), answer, suggestion);
+    }
+
+    private static void refuse(Map<String, FieldError> errors, String field, String code, String message) {
+        errors.put(field, new FieldError(field, code, message));
     }
 
     /**

@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.index.Index;
 
-/** The indexes behind intake's queries: the ticket number, Open311's searches, and what expires. */
+/**
+ * The indexes behind intake's queries: the ticket number, Open311's searches, a caller's settled tickets, and what
+ * expires.
+ */
 @Configuration(proxyBeanMethods = false)
 class TicketIndexes {
 
@@ -23,7 +26,10 @@ class TicketIndexes {
                 new Index().on("published", Direction.ASC).on("receivedAt", Direction.DESC)
                         .named("published_received_at"),
                 new Index().on("published", Direction.ASC).on("category", Direction.ASC)
-                        .on("receivedAt", Direction.DESC).named("published_category_received_at"));
+                        .on("receivedAt", Direction.DESC).named("published_category_received_at"),
+                // the call check's reminder of a caller's recently settled ticket: one number's few, newest first
+                new Index().on("phoneHash", Direction.ASC).on("status", Direction.ASC)
+                        .on("updatedAt", Direction.DESC).named("phone_settled"));
     }
 
     @Bean

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.HexFormat;
 import java.util.Map;
@@ -24,6 +23,7 @@ import org.hotline12345.platform.messaging.Delivery;
 import org.hotline12345.platform.outbox.OutboxRelay;
 import org.hotline12345.platform.pii.ContactSealer;
 import org.hotline12345.platform.problem.DependencyUnavailableException;
+import org.hotline12345.platform.problem.FieldError;
 import org.hotline12345.platform.problem.ResourceNotFoundException;
 import org.hotline12345.referencedata.Category;
 import org.hotline12345.referencedata.City;
@@ -87,7 +87,7 @@ public class TicketRegistration {
      * {@code publicationAgreed} is the reporter's consent to the ticket being shown publicly, which only a public
      * channel can give (see {@code PublicationPolicy}).
      */
-    public Mono<TicketReceipt> register(CallRequest call, Map<String, String> violations, String idempotencyKey,
+    public Mono<TicketReceipt> register(CallRequest call, Map<String, FieldError> violations, String idempotencyKey,
             Channel channel, String gridId, boolean publicationAgreed) {
         CallNormaliser.NormalisedCall normalised = normaliser.normalise(call, violations, channel, gridId);
         if (idempotencyKey == null) {
@@ -103,10 +103,10 @@ public class TicketRegistration {
                         : republish(ticket)));
     }
 
-    /** What bean validation finds in a request, by field. */
-    public Map<String, String> validate(Object request) {
-        return validator.validate(request).stream().collect(Collectors.toMap(
-                v -> v.getPropertyPath().toString(), ConstraintViolation::getMessage, (a, b) -> a));
+    /** What bean validation finds in a request, by field, each with the code of its constraint. */
+    public Map<String, FieldError> validate(Object request) {
+        return validator.validate(request).stream().map(FieldError::of).collect(Collectors.toMap(
+                FieldError::field, error -> error, (a, b) -> a));
     }
 
     Mono<TicketView> view(String ticketId) {

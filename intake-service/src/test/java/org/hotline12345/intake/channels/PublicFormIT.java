@@ -4,26 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
+import org.hotline12345.contracts.AssignmentReason;
 import org.hotline12345.contracts.EventCodec;
+import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.IntakeEvent;
+import org.hotline12345.contracts.Priority;
+import org.hotline12345.contracts.ResolutionResult;
+import org.hotline12345.contracts.TicketAssigned;
 import org.hotline12345.contracts.TicketReceived;
+import org.hotline12345.contracts.TicketResolved;
 import org.hotline12345.contracts.Topics;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
 import org.hotline12345.embedded.testing.Races;
+import org.hotline12345.intake.tickets.IntakeTicket;
+import org.hotline12345.intake.tickets.TicketReceipt;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The public form, used as a stranger would: posting with someone else's phone number must tell them nothing. */
-@HubIntegrationTest(database = "intake-public-form-it")
+/**
+ * The public form and the status look-up, used as a stranger would: posting with someone else's phone number must
+ * tell them nothing. The look-ups are limited per ticket number only here, not per client address.
+ */
+@HubIntegrationTest(database = "intake-public-form-it", properties = "hotline.intake.limits.lookups-per-address=1000")
 class PublicFormIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
@@ -34,6 +48,8 @@ class PublicFormIT {
 
     @Autowired
     WebTestClient web;
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     @Test
     void answersAlikeWhetherOrNotTheNumberHasAnOpenTicket() {
@@ -66,6 +82,67 @@ class PublicFormIT {
         List<Integer> unknownAnswers = race(20, i -> lookUp(unknown, String.format("%04d", 1000 + i)));
         assertThat(unknownAnswers).filteredOn(status -> status == 404).hasSize(5);
         assertThat(unknownAnswers).filteredOn(status -> status == 429).hasSize(15);
+    }
+
+    @Test
+    void showsALinkedTicketAsTheTicketItJoinedProgressesButNothingOfAStrangersRepeat() {
+        TicketReceipt burst = call("13700000301", "路口水管爆裂，水流成河", 26.5650, 106.7050);
+        String nearby = numberIn(web.post().uri("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("""
+                        {"phone":"13700000302","description":"这个路口的水管爆了，路上全是水",
+                         "location":{"lat":26.5652,"lon":106.7051},"category":"WATER_SUPPLY"}""").exchange()
+                .expectStatus().isAccepted().expectBody(String.class).returnResult().getResponseBody());
+        TicketReceipt again = call("13700000301", "水管还在漏，催一下", 26.5650, 106.7050);
+        // someone posting with the first caller's number: a repeat of that caller's ticket, which stays theirs
+        String stranger = numberIn(web.post().uri("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("""
+                        {"phone":"13700000301","description":"水管爆裂到底修好没有",
+                         "address":"南明区花果园大街1号","category":"WATER_SUPPLY"}""").exchange()
+                .expectStatus().isAccepted().expectBody(String.class).returnResult().getResponseBody());
+        assertThat(again.repeatOf()).isEqualTo(burst.ticketId());
+        assertThat(received(stranger, "137****0301").repeatOf()).isEqualTo(burst.ticketId());
+        lookUp(nearby, "0302").expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("RECEIVED")
+                .jsonPath("$.joinedTo.ticketNumber").isEqualTo(burst.ticketNumber())
+                .jsonPath("$.joinedTo.why").isEqualTo("SAME_INCIDENT")
+                .jsonPath("$.handlingUnit").doesNotExist();
+
+        Instant assignedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant resolveBy = assignedAt.plus(Duration.ofHours(24));
+        topics.publish(new TicketAssigned(EventIds.of(burst.ticketId(), "TicketAssigned", 1), assignedAt,
+                burst.ticketId(), burst.ticketNumber(), 1, "WATER_CO", "贵阳市供水公司", List.of(), "WATER_SUPPLY",
+                "NANMING", Priority.URGENT, assignedAt.plus(Duration.ofHours(2)), resolveBy,
+                new AssignmentReason("water", 1, null, List.of())));
+        topics.publish(new TicketResolved(EventIds.of(burst.ticketId(), "TicketResolved", 1), Instant.now(),
+                burst.ticketId(), "WATER_CO", ResolutionResult.SOLVED, "爆裂的水管已更换，供水恢复。", true, true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "RESOLVED".equals(
+                mongo.findById(burst.ticketId(), IntakeTicket.class).block().getStatus()));
+
+        for (String[] linked : List.of(new String[] {nearby, "0302", "SAME_INCIDENT"},
+                new String[] {again.ticketNumber(), "0301", "REPEAT"})) {
+            lookUp(linked[0], linked[1]).expectStatus().isOk().expectBody()
+                    .jsonPath("$.ticketNumber").isEqualTo(linked[0])
+                    .jsonPath("$.status").isEqualTo("RESOLVED")
+                    .jsonPath("$.handlingUnit").isEqualTo("贵阳市供水公司")
+                    .jsonPath("$.dueAt").value(due -> assertThat(Instant.parse((String) due)).isEqualTo(resolveBy))
+                    .jsonPath("$.reply").isEqualTo("爆裂的水管已更换，供水恢复。")
+                    .jsonPath("$.joinedTo.ticketNumber").isEqualTo(burst.ticketNumber())
+                    .jsonPath("$.joinedTo.why").isEqualTo(linked[2])
+                    .jsonPath("$.timeline[0].status").isEqualTo("LINKED")
+                    .jsonPath("$.timeline[-1].status").isEqualTo("RESOLVED");
+        }
+        String strangers = lookUp(stranger, "0301").expectStatus().isOk().expectBody(String.class).returnResult()
+                .getResponseBody();
+        assertThat(strangers).contains("\"status\":\"RECEIVED\"").doesNotContain(burst.ticketNumber(), "LINKED",
+                "RESOLVED", "供水公司", "爆裂的水管已更换", "joinedTo\":{");
+    }
+
+    private TicketReceipt call(String phone, String description, double lat, double lon) {
+        return web.post().uri("/api/v1/calls").headers(h -> h.setBearerAuth(infra.tokens().mint("op", "OPERATOR")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                        {"callerPhone":"%s","description":"%s","location":{"lat":%s,"lon":%s},
+                         "category":"WATER_SUPPLY"}""".formatted(phone, description, lat, lon)).exchange()
+                .expectStatus().isAccepted().expectBody(TicketReceipt.class).returnResult().getResponseBody();
     }
 
     private static List<Integer> race(int requests, IntFunction<WebTestClient.ResponseSpec> request)

@@ -1,10 +1,20 @@
 package org.hotline12345.intake.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.hotline12345.contracts.EventIds;
+import org.hotline12345.contracts.ResolutionResult;
+import org.hotline12345.contracts.TicketResolved;
+import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.intake.classify.CategorySuggester;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -13,12 +23,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * What the operator's console is told while the caller speaks: the suggested category, the urgent words, the place
- * with its grid, and the open ticket the call would join, without anything being stored or claimed.
+ * with its grid, the open ticket the call would join, and the caller's ticket settled lately, without anything
+ * being stored or claimed.
  */
 @HubIntegrationTest(database = "intake-call-check-it")
 class CallCheckIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
+    @AutoClose
+    static final EventTopics topics = new EventTopics(infra.kafka());
 
     @Autowired
     WebTestClient web;
@@ -88,6 +101,44 @@ class CallCheckIT {
                  "location":{"lat":26.5603,"lon":106.6902}}""", operator()).expectStatus().isOk().expectBody()
                 .jsonPath("$.link.why").isEqualTo("SAME_INCIDENT")
                 .jsonPath("$.link.ticketNumber").isEqualTo(first.ticketNumber());
+    }
+
+    @Test
+    void remindsOfTheCallersTicketSettledLatelyWithItsNumberStatusAndTimeOnly() {
+        String phone = "13855550201";
+        String question = """
+                {"callerPhone":"138 5555 0201","description":"上次反映的路灯又不亮了"}""";
+        check(question, operator()).expectStatus().isOk().expectBody().jsonPath("$.recentlySettled").doesNotExist();
+        TicketReceipt first = web.post().uri("/api/v1/calls").headers(h -> h.setBearerAuth(operator()))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                        {"callerPhone":"%s","description":"小区门口路灯坏了一个星期","category":"CITY_APPEARANCE",
+                         "location":{"lat":26.5801,"lon":106.7001}}""".formatted(phone)).exchange()
+                .expectStatus().isAccepted().expectBody(TicketReceipt.class).returnResult().getResponseBody();
+        // open, it is what the repeat warning is for
+        check(question, operator()).expectStatus().isOk().expectBody().jsonPath("$.recentlySettled").doesNotExist();
+
+        Instant resolvedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        topics.publish(new TicketResolved(EventIds.of(first.ticketId(), "TicketResolved", 1), resolvedAt,
+                first.ticketId(), "CITY_MGMT", ResolutionResult.SOLVED, "路灯已更换", true));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "RESOLVED".equals(
+                mongo.findById(first.ticketId(), IntakeTicket.class).block().getStatus()));
+
+        byte[] answer = check(question, operator()).expectStatus().isOk().expectBody()
+                .jsonPath("$.recentlySettled.ticketNumber").isEqualTo(first.ticketNumber())
+                .jsonPath("$.recentlySettled.status").isEqualTo("RESOLVED")
+                .jsonPath("$.recentlySettled.at").value(at -> assertThat(Instant.parse((String) at))
+                        .isEqualTo(resolvedAt))
+                .returnResult().getResponseBodyContent();
+        // nothing else of it: no id to open it by, neither the caller's words nor the unit's reply
+        assertThat(new String(answer, StandardCharsets.UTF_8)).doesNotContain(first.ticketId())
+                .doesNotContain("路灯已更换").doesNotContain("小区门口路灯");
+        // another number, or none, is reminded of nothing
+        check("""
+                {"callerPhone":"13855550202","description":"上次反映的路灯又不亮了"}""", operator()).expectStatus()
+                .isOk().expectBody().jsonPath("$.recentlySettled").doesNotExist();
+        check("""
+                {"description":"上次反映的路灯又不亮了"}""", operator()).expectStatus().isOk().expectBody()
+                .jsonPath("$.recentlySettled").doesNotExist();
     }
 
     @Test

@@ -136,6 +136,29 @@ class CallIntakeIT {
     }
 
     @Test
+    void registersAQuestionAnsweredOnTheSpotWithoutAnyPlaceButAsksADispatchedCallWhere() {
+        String question = """
+                {"callerPhone":"138-1234-5610","description":"请问医保卡丢了去哪里补办","category":"SOCIAL_SECURITY",
+                 "resolvedOnCall":true,"answerGiven":"带身份证到就近的社保服务窗口当场补办"}""";
+
+        TicketReceipt receipt = post(question, operator()).expectStatus().isAccepted()
+                .expectBody(TicketReceipt.class).returnResult().getResponseBody();
+
+        assertThat(receipt.status()).isEqualTo("RESOLVED_AT_INTAKE");
+        TicketReceived event = (TicketReceived) EventCodec.read(awaitRecordFor(receipt.ticketId()).value(),
+                IntakeEvent.class);
+        assertThat(event.resolvedOnCall()).isTrue();
+        assertThat(event.answerGiven()).isEqualTo("带身份证到就近的社保服务窗口当场补办");
+        assertThat(event.location()).isNull();
+        assertThat(event.address()).isNull();
+        // the same words to be dispatched need a place to send someone to
+        post(question.replace("\"resolvedOnCall\":true", "\"resolvedOnCall\":false"), operator())
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].field").value(fields -> assertThat(fields.toString())
+                        .contains("location"));
+    }
+
+    @Test
     void refusesCallersWithoutTokenOrRole() {
         long ticketsBefore = tickets();
 

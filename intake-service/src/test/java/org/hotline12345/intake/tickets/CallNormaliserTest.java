@@ -62,8 +62,21 @@ class CallNormaliserTest {
         var problem = catchThrowableOfType(InvalidRequestException.class, () -> normaliser.normalise(
                 new CallRequest("12345", null, null, "  ", null, null, "PARKING", null, null, null, true, null)));
 
-        assertThat(problem.fieldErrors()).containsOnlyKeys("callerPhone", "description", "location", "category",
-                "answerGiven");
+        assertThat(problem.fieldErrors()).containsOnlyKeys("callerPhone", "description", "category", "answerGiven");
+    }
+
+    @Test
+    void asksADispatchedCallWhereButNotAQuestionAnsweredOnTheSpot() {
+        var dispatched = catchThrowableOfType(InvalidRequestException.class, () -> normaliser.normalise(
+                new CallRequest("13812345678", null, null, "楼上每天半夜很吵", " ", null, "NOISE", null, null, null,
+                        false, null)));
+        var answered = normaliser.normalise(new CallRequest("13812345678", null, null, "医保卡丢了怎么补办", null,
+                null, "OTHER", null, null, null, true, "带身份证到社保窗口补办"));
+
+        assertThat(dispatched.fieldErrors()).containsOnlyKeys("location");
+        assertThat(answered.resolvedOnCall()).isTrue();
+        assertThat(answered.address()).isNull();
+        assertThat(answered.location()).isNull();
     }
 
     @Test

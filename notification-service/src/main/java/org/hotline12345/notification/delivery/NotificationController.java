@@ -34,7 +34,7 @@ class NotificationController {
             @RequestParam(required = false) @Pattern(regexp = "PENDING|SENT|FAILED|SUPPRESSED") String status,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         if (ticketId == null && status == null) {
-            return Flux.error(new InvalidRequestException("ticketId", "give a ticketId or a status"));
+            return Flux.error(new InvalidRequestException("ticketId", "required", "give a ticketId or a status"));
         }
         Criteria criteria = new Criteria();
         if (ticketId != null) {

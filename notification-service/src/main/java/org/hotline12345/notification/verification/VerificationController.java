@@ -44,7 +44,7 @@ class VerificationController {
                         settings.attemptsPerAddress(), settings.window())
                 .then(Mono.defer(() -> verification.verify(attempt.ticketNumber(), attempt.code())))
                 .flatMap(verified -> verified ? Mono.just(new Verified(attempt.ticketNumber(), true))
-                        : Mono.error(new ResourceNotFoundException("Code for ticket", attempt.ticketNumber())));
+                        : Mono.error(new ResourceNotFoundException("Code", attempt.ticketNumber())));
     }
 
     record Attempt(@NotBlank @Pattern(regexp = "12345-\\d{8}-\\d{4,6}") String ticketNumber,

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.hotline12345.contracts.AssignmentReason;
+import org.hotline12345.contracts.CitizenContact;
 import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.Priority;
 import org.hotline12345.contracts.ResolutionResult;
@@ -47,6 +48,9 @@ public class RoutedTicket extends OutboxDocument {
     /** The furthest ahead anyone, a supervisor included, may move a resolve deadline. */
     static final Duration LONGEST_EXTENSION = Duration.ofDays(365);
 
+    /** The action a refused call back names, for pages to say in their language. */
+    static final String CALL_BACK = "CALL_BACK";
+
     /** The share of the time allowed after which the unit is reminded. */
     static final double REMIND_AT = 0.8;
 
@@ -58,6 +62,8 @@ public class RoutedTicket extends OutboxDocument {
     private String category;
     private String urgency;
     private String description;
+    /** The address as the citizen gave it. */
+    private String address;
     private Double lat;
     private Double lon;
     private String gridId;
@@ -77,6 +83,8 @@ public class RoutedTicket extends OutboxDocument {
     private boolean resolveEscalated;
     private AssignmentReason reason;
     private List<String> returnedBy = new ArrayList<>();
+    private List<Return> returns = new ArrayList<>();
+    private List<Escalation> escalationHistory = new ArrayList<>();
     private int extensions;
     private int resolutions;
     private int reopenings;
@@ -96,6 +104,8 @@ public class RoutedTicket extends OutboxDocument {
     private String parentIncidentId;
     /** Repeat calls that already escalated this ticket, so a redelivered one does not escalate it again. */
     private List<String> repeatsEscalated = new ArrayList<>();
+    /** How to reach the caller, sealed; {@code null} for an anonymous caller. */
+    private CallerContact caller;
     @Version
     private Long version;
 
@@ -104,6 +114,29 @@ public class RoutedTicket extends OutboxDocument {
 
     /** A progress note a unit recorded. */
     public record Note(Instant at, String unitId, String text) {
+    }
+
+    /** A return (退单): when, by which unit, why, and of which assignment. */
+    public record Return(Instant at, String unitId, String reasonCode, String reasonText, int assignment) {
+    }
+
+    /**
+     * An escalation (督办): when, why ({@code ACCEPT_OVERDUE}, {@code RESOLVE_OVERDUE} or {@code REPEAT_CALL}), and
+     * the unit that held the ticket.
+     */
+    public record Escalation(Instant at, String reason, String unitId) {
+    }
+
+    /**
+     * The caller's number and name sealed with the contact key, the keyed hash of the number that finds the caller's
+     * tickets, and whether the caller agreed to be called back. Never shown as such: a unit asks for the number
+     * ({@link #callerToCallBack()}), and that is recorded.
+     */
+    public record CallerContact(String sealedPhone, String sealedName, String phoneHash, boolean contactAllowed) {
+
+        boolean reachable() {
+            return sealedPhone != null && contactAllowed;
+        }
     }
 
     static RoutedTicket from(TicketReceived received, Grid grid) {
@@ -115,6 +148,12 @@ public class RoutedTicket extends OutboxDocument {
         ticket.category = received.category();
         ticket.urgency = received.urgency().name();
         ticket.description = received.description();
+        ticket.address = received.address() == null ? null : received.address().text();
+        CitizenContact citizen = received.citizen();
+        if (citizen != null && (citizen.sealedPhone() != null || citizen.phoneHash() != null)) {
+            ticket.caller = new CallerContact(citizen.sealedPhone(), citizen.sealedName(), citizen.phoneHash(),
+                    citizen.contactAllowed());
+        }
         if (received.location() != null) {
             ticket.lat = received.location().lat();
             ticket.lon = received.location().lon();
@@ -201,6 +240,7 @@ public class RoutedTicket extends OutboxDocument {
         stage(new TicketRejected(EventIds.of(id, "TicketRejected", assignment), now, id, unitId, reasonCode,
                 reasonText));
         returnedBy.add(unitId);
+        returns.add(new Return(now, unitId, reasonCode, reasonText, assignment));
         status = TicketStatus.REJECTED;
     }
 
@@ -212,20 +252,21 @@ public class RoutedTicket extends OutboxDocument {
             Instant now) {
         Transition.EXTEND.require(status);
         if (!newResolveBy.isAfter(resolveBy)) {
-            throw new InvalidRequestException("resolveBy", "must be after the current deadline, " + resolveBy);
+            throw new InvalidRequestException("resolveBy", "deadline-not-later",
+                    "must be after the current deadline, " + resolveBy);
         }
         if (newResolveBy.isAfter(now.plus(LONGEST_EXTENSION))) {
             // a deadline years away is a typo, and one past the calendar's end cannot be stored at all
-            throw new InvalidRequestException("resolveBy", "must be within " + LONGEST_EXTENSION.toDays()
-                    + " days from now");
+            throw new InvalidRequestException("resolveBy", "deadline-too-far", "must be within "
+                    + LONGEST_EXTENSION.toDays() + " days from now");
         }
         if (!bySupervisor && extensions >= 1) {
-            throw new IllegalTransitionException("extend again without a supervisor", status.name(),
+            throw new IllegalTransitionException("EXTEND", "extend again without a supervisor", status.name(),
                     "a unit may extend a ticket once; a supervisor may extend it again");
         }
         if (!bySupervisor && Duration.between(resolveBy, newResolveBy).compareTo(maxByUnit) > 0) {
-            throw new InvalidRequestException("resolveBy", "a unit may extend by at most " + maxByUnit.toDays()
-                    + " days; ask a supervisor for more");
+            throw new InvalidRequestException("resolveBy", "extension-too-long", "a unit may extend by at most "
+                    + maxByUnit.toDays() + " days; ask a supervisor for more");
         }
         extensions++;
         resolveBy = newResolveBy;
@@ -352,6 +393,27 @@ public class RoutedTicket extends OutboxDocument {
         return true;
     }
 
+    /**
+     * The caller's sealed contact, for a call back; refused when the caller gave no number or did not agree to be
+     * contacted.
+     */
+    public CallerContact callerToCallBack() {
+        if (caller == null || caller.sealedPhone() == null) {
+            throw new IllegalTransitionException(CALL_BACK, "call back the caller of", status.name(),
+                    "the caller gave no phone number");
+        }
+        if (!caller.contactAllowed()) {
+            throw new IllegalTransitionException(CALL_BACK, "call back the caller of", status.name(),
+                    "the caller did not agree to be contacted");
+        }
+        return caller;
+    }
+
+    /** Whether a unit may call the caller back: a number was given and the caller agreed to be contacted. */
+    public boolean isCallerReachable() {
+        return caller != null && caller.reachable();
+    }
+
     /** Whether the holding unit is late: to sign for it, or to resolve it. */
     public boolean overdueAt(Instant now) {
         return status == TicketStatus.ASSIGNED && acceptBy.isBefore(now)
@@ -360,6 +422,7 @@ public class RoutedTicket extends OutboxDocument {
 
     private void escalate(String why, String occasion, Instant deadline, Instant now) {
         escalations++;
+        escalationHistory.add(new Escalation(now, why, unitId));
         stage(new TicketEscalated(EventIds.of(id, "TicketEscalated", occasion), now, id, unitId, why, deadline));
     }
 
@@ -394,6 +457,10 @@ public class RoutedTicket extends OutboxDocument {
 
     public String getDescription() {
         return description;
+    }
+
+    public String getAddress() {
+        return address;
     }
 
     public Double getLat() {
@@ -442,6 +509,14 @@ public class RoutedTicket extends OutboxDocument {
 
     public List<String> getReturnedBy() {
         return returnedBy;
+    }
+
+    public List<Return> getReturns() {
+        return returns;
+    }
+
+    public List<Escalation> getEscalationHistory() {
+        return escalationHistory;
     }
 
     public int getExtensions() {

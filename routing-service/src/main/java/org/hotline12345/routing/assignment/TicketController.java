@@ -48,7 +48,7 @@ class TicketController {
     @PreAuthorize("hasAnyRole('UNIT', 'GRID_WORKER', 'SUPERVISOR')")
     Flux<TicketView> list(@RequestParam(required = false) @Pattern(regexp = "[A-Z_]+") String status,
             @RequestParam(required = false) Boolean overdue,
-            @RequestParam(required = false) @Pattern(regexp = "open|escalated|returned|reopened") String list,
+            @RequestParam(required = false) @Pattern(regexp = "open|escalated|returned|reopened|done") String list,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         Instant now = clock.instant();
@@ -63,8 +63,10 @@ class TicketController {
             if (list != null) {
                 criteria = new Criteria().andOperator(criteria, listed(list));
             }
-            return mongo.find(Query.query(criteria).with(Sort.by("resolveBy", "receivedAt"))
-                    .skip((long) page * size).limit(size), RoutedTicket.class);
+            Sort order = "done".equals(list) ? Sort.by(Sort.Direction.DESC, "resolvedAt")
+                    : Sort.by("resolveBy", "receivedAt");
+            return mongo.find(Query.query(criteria).with(order).skip((long) page * size).limit(size),
+                    RoutedTicket.class);
         }).map(t -> TicketView.of(t, now));
     }
 
@@ -102,7 +104,8 @@ class TicketController {
      * The lists units and supervisors work from, each among the tickets a unit still holds, so that each reads the
      * open tickets through the status indexes and never the closed history: {@code open} all of them,
      * {@code escalated} those escalated for a missed deadline, {@code returned} those a unit sent back before
-     * (with the ones waiting in triage), {@code reopened} those a citizen's rating sent back.
+     * (with the ones waiting in triage), {@code reopened} those a citizen's rating sent back; and {@code done},
+     * the resolved and closed ones, most recently resolved first (through the status and resolve-time indexes).
      */
     private static Criteria listed(String list) {
         List<String> held = names(TicketStatus.UNRESOLVED);
@@ -111,6 +114,7 @@ class TicketController {
             case "returned" -> Criteria.where("status").in(Stream.concat(held.stream(),
                     Stream.of(TicketStatus.TRIAGE.name())).toList()).and("returnedBy.0").exists(true);
             case "reopened" -> Criteria.where("status").in(held).and("reopenings").gt(0);
+            case "done" -> Criteria.where("status").in(TicketStatus.RESOLVED.name(), TicketStatus.CLOSED.name());
             default -> Criteria.where("status").in(held);
         };
     }

@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.core.index.Index;
 /**
  * The indexes behind routing's queries: each unit's queue and the supervisors' lists by deadline, the triage queue,
  * each deadline sweep (status first, so a sweep reads only tickets in the state it acts on, due first), the
- * rules' dry run over recent tickets and the tickets linked to one.
+ * rules' dry run over recent tickets, the tickets linked to one, the done list and the desk's search.
  */
 @Configuration(proxyBeanMethods = false)
 class TicketIndexes {
@@ -34,6 +34,14 @@ class TicketIndexes {
                 new Index().on("status", Direction.ASC).on("feedbackDueAt", Direction.ASC)
                         .named("status_feedback_due_at"),
                 new Index().on("receivedAt", Direction.DESC).named("received_at"),
+                // the done list: resolved and closed tickets, most recently resolved first, all or one unit's
+                new Index().on("status", Direction.ASC).on("resolvedAt", Direction.DESC).named("status_resolved_at"),
+                new Index().on("unitId", Direction.ASC).on("status", Direction.ASC).on("resolvedAt", Direction.DESC)
+                        .named("unit_status_resolved_at"),
+                // the desk's search: by ticket number, and a caller's tickets by the keyed hash of the number
+                new Index().on("ticketNumber", Direction.ASC).named("ticket_number"),
+                new Index().on("caller.phoneHash", Direction.ASC).on("receivedAt", Direction.DESC).sparse()
+                        .named("caller_phone_hash_received_at"),
                 // the tickets that joined one: few tickets are linked, so only those are indexed
                 new Index().on("repeatOf", Direction.ASC).sparse().named("repeat_of"),
                 new Index().on("parentIncidentId", Direction.ASC).sparse().named("parent_incident_id"));

@@ -3,11 +3,14 @@ package org.hotline12345.routing.assignment;
 import java.time.Instant;
 import java.util.List;
 import org.hotline12345.contracts.AssignmentReason;
+import org.hotline12345.contracts.GeoPoint;
 
 /**
  * A ticket as units and supervisors see it, with why it went where it is and what happened since; a linked ticket
  * names the ticket it joined: {@code repeatOf} (the same caller's open ticket) or {@code parentIncidentId} (the first
- * report of the same incident).
+ * report of the same incident). {@code address} and {@code location} say where the problem is; the caller's number
+ * is never part of it, only whether the unit may ask for it ({@code callerReachable}). {@code returns} and
+ * {@code escalationHistory} carry each return and escalation with its time, oldest first, for the timeline.
  */
 public record TicketView(String ticketId, String ticketNumber, String status, String category, String urgency,
         String description, String channel, String district, String gridId, String unitId, List<String> coUnitIds,
@@ -15,7 +18,8 @@ public record TicketView(String ticketId, String ticketNumber, String status, St
         Instant acceptedAt, Instant resolveBy, Instant resolvedAt, Instant closedAt, boolean overdue,
         AssignmentReason reason, List<String> returnedBy, int extensions, int reopenings, int escalations,
         String result, String reply, boolean replyPublic, List<RoutedTicket.Note> notes, String repeatOf,
-        String parentIncidentId) {
+        String parentIncidentId, String address, GeoPoint location, boolean callerReachable,
+        List<RoutedTicket.Return> returns, List<RoutedTicket.Escalation> escalationHistory) {
 
     public static TicketView of(RoutedTicket t, Instant now) {
         return new TicketView(t.getId(), t.getTicketNumber(), t.getStatus().name(), t.getCategory(), t.getUrgency(),
@@ -24,6 +28,8 @@ public record TicketView(String ticketId, String ticketNumber, String status, St
                 t.getAcceptedAt(), t.getResolveBy(), t.getResolvedAt(), t.getClosedAt(), t.overdueAt(now),
                 t.getReason(), t.getReturnedBy(), t.getExtensions(), t.getReopenings(), t.getEscalations(),
                 t.getResult(), t.getReply(), t.isReplyPublic(), t.getNotes(), t.getRepeatOf(),
-                t.getParentIncidentId());
+                t.getParentIncidentId(), t.getAddress(),
+                t.getLat() == null || t.getLon() == null ? null : new GeoPoint(t.getLat(), t.getLon()),
+                t.isCallerReachable(), t.getReturns(), t.getEscalationHistory());
     }
 }

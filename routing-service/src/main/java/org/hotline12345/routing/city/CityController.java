@@ -37,11 +37,11 @@ class CityController {
     @GetMapping("/grids/locate")
     Mono<GridView> locate(@RequestParam double lat, @RequestParam double lon) {
         if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
-            return Mono.error(new InvalidRequestException(lat < -90 || lat > 90 ? "lat" : "lon",
+            return Mono.error(new InvalidRequestException(lat < -90 || lat > 90 ? "lat" : "lon", "range",
                     "is outside WGS 84 bounds"));
         }
         return Mono.justOrEmpty(city.grids().locate(lat, lon).map(GridView::of))
-                .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("Grid at", lat + "," + lon)));
+                .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("Grid", lat + "," + lon)));
     }
 
     /** A grid without its geometry. */

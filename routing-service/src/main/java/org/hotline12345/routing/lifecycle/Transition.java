@@ -66,7 +66,7 @@ public enum Transition {
     /** Throws, naming the broken rule, unless the change may start from {@code current}. */
     public void require(TicketStatus current) {
         if (!allowedFrom(current)) {
-            throw new IllegalTransitionException(verb, current.name(), "only a ticket that is "
+            throw new IllegalTransitionException(name(), verb, current.name(), "only a ticket that is "
                     + from.stream().sorted().map(TicketStatus::name).collect(Collectors.joining(" or "))
                     + " can be " + done);
         }

@@ -67,8 +67,11 @@ public class TicketWork {
                         settings.maxExtensionByUnit(), clock.instant())));
     }
 
-    /** The unit returns the ticket; the rules place it again without every unit that returned it. */
-    Mono<TicketView> reject(String ticketId, WorkflowRequests.Reject request) {
+    /**
+     * The unit returns the ticket; the rules place it again without every unit that returned it. The answer only
+     * confirms the return: the ticket is no longer the unit's to read.
+     */
+    Mono<WorkflowRequests.Returned> reject(String ticketId, WorkflowRequests.Reject request) {
         Instant now = clock.instant();
         return access.load(ticketId).flatMap(ticket -> {
             ticket.reject(request.reasonCode(), request.reasonText(), now);
@@ -77,13 +80,14 @@ public class TicketWork {
             }
             return dispatcher.route(ticket.routingInput(dispatcher.zone()), new HashSet<>(ticket.getReturnedBy()))
                     .map(decision -> reassign(ticket, decision, now));
-        }).flatMap(this::save);
+        }).flatMap(this::save)
+                .map(saved -> new WorkflowRequests.Returned(saved.ticketId(), saved.ticketNumber(), true));
     }
 
     /** A supervisor dispatches a ticket to a unit of their choice. */
     Mono<TicketView> assign(String ticketId, WorkflowRequests.Assign request) {
         if (!dispatcher.knowsUnit(request.unitId())) {
-            return Mono.error(new InvalidRequestException("unitId", "is not a unit of the city"));
+            return Mono.error(new InvalidRequestException("unitId", "unknown", "is not a unit of the city"));
         }
         Instant now = clock.instant();
         return Mono.zip(access.load(ticketId), access.actor()).flatMap(loaded -> {

@@ -30,9 +30,11 @@ class WorkflowController {
         return work.accept(ticketId);
     }
 
+    /** A return answers with what was returned, not the ticket: once placed again it is another unit's. */
     @PostMapping("/reject")
     @PreAuthorize("hasAnyRole('UNIT', 'GRID_WORKER')")
-    Mono<TicketView> reject(@PathVariable String ticketId, @Valid @RequestBody WorkflowRequests.Reject request) {
+    Mono<WorkflowRequests.Returned> reject(@PathVariable String ticketId,
+            @Valid @RequestBody WorkflowRequests.Reject request) {
         return work.reject(ticketId, request);
     }
 

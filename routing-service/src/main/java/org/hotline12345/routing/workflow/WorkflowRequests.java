@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.hotline12345.contracts.ResolutionResult;
 
-/** The bodies of the workflow's requests. */
+/** The bodies of the workflow's requests, and the answer to a return. */
 final class WorkflowRequests {
 
     /**
@@ -23,6 +23,10 @@ final class WorkflowRequests {
     /** A return (退单): why the ticket is not this unit's business. */
     record Reject(@NotBlank @Pattern(regexp = "[A-Z_]{2,40}") String reasonCode,
             @NotBlank @Size(max = 1000) @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE) String reasonText) {
+    }
+
+    /** The answer to a return: the ticket left the unit ({@code returned} is always true). */
+    record Returned(String ticketId, String ticketNumber, boolean returned) {
     }
 
     /** An extension (延期): the new resolve deadline and why. */

@@ -114,8 +114,28 @@ class RoutedTicketTest {
         ticket.reject("NOT_OURS", "police matter", T0);
 
         assertThat(ticket.getReturnedBy()).containsExactly("URBAN_MGMT");
+        assertThat(ticket.getReturns()).containsExactly(new RoutedTicket.Return(T0, "URBAN_MGMT", "NOT_OURS",
+                "police matter", 1));
         assertThat(ticket.getStatus()).isEqualTo(TicketStatus.REJECTED);
         assertThatThrownBy(() -> ticket.accept(T0)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void givesTheCallersSealedContactOnlyWhenTheCallerAgreedToBeCalledBack() {
+        RoutedTicket willing = withCaller(new CitizenContact("c2VhbGVk", "hash", "138****5678", "bmFtZQ==", "zh",
+                true));
+        RoutedTicket unwilling = withCaller(new CitizenContact("c2VhbGVk", "hash", "138****5678", null, "zh",
+                false));
+
+        assertThat(willing.isCallerReachable()).isTrue();
+        assertThat(willing.callerToCallBack()).isEqualTo(new RoutedTicket.CallerContact("c2VhbGVk", "bmFtZQ==",
+                "hash", true));
+        assertThat(unwilling.isCallerReachable()).isFalse();
+        assertThatThrownBy(unwilling::callerToCallBack).isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("did not agree to be contacted");
+        assertThat(assigned().isCallerReachable()).isFalse();
+        assertThatThrownBy(() -> assigned().callerToCallBack()).isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("gave no phone number");
     }
 
     @Test
@@ -175,6 +195,9 @@ class RoutedTicketTest {
 
         assertThat(ticket.escalateForRepeat("t-4", T0)).isFalse();
         assertThat(ticket.getEscalations()).isEqualTo(2);
+        assertThat(ticket.getEscalationHistory()).containsExactly(
+                new RoutedTicket.Escalation(T0, "REPEAT_CALL", "URBAN_MGMT"),
+                new RoutedTicket.Escalation(T0, "REPEAT_CALL", "URBAN_MGMT"));
     }
 
     @Test
@@ -202,6 +225,11 @@ class RoutedTicketTest {
         ticket.resolve(ResolutionResult.SOLVED, "fixed again", false, T0, WEEK);
         assertThat(ticket.takeFeedback(true, Satisfaction.SATISFIED, TimeLimits.defaults(), T0)).isTrue();
         assertThat(ticket.getStatus()).isEqualTo(TicketStatus.CLOSED);
+    }
+
+    private static RoutedTicket withCaller(CitizenContact citizen) {
+        return RoutedTicket.from(new TicketReceived("e", T0, "t-2", "12345-2", Channel.PHONE, "GAS_SUPPLY",
+                Urgency.URGENT, "gas", null, null, citizen, false, null, null, null), null);
     }
 
     static RoutedTicket assigned() {

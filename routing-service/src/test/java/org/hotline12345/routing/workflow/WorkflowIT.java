@@ -110,7 +110,16 @@ class WorkflowIT {
 
         act(id, "reject", unit("URBAN_MGMT"), "{\"reasonCode\":\"NOT_OURS\",\"reasonText\":\"夜间噪音归公安\"}")
                 .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("ASSIGNED").jsonPath("$.unitId").isEqualTo("POLICE");
+                .expectBody().jsonPath("$.ticketId").isEqualTo(id).jsonPath("$.returned").isEqualTo(true)
+                .jsonPath("$.ticketNumber").isNotEmpty().jsonPath("$.status").doesNotExist();
+        web.get().uri("/api/v1/tickets/{id}", id).headers(h -> h.setBearerAuth(unit("POLICE"))).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("ASSIGNED").jsonPath("$.unitId").isEqualTo("POLICE")
+                .jsonPath("$.returns[0].unitId").isEqualTo("URBAN_MGMT")
+                .jsonPath("$.returns[0].reasonCode").isEqualTo("NOT_OURS")
+                .jsonPath("$.returns[0].reasonText").isEqualTo("夜间噪音归公安")
+                .jsonPath("$.returns[0].assignment").isEqualTo(1)
+                .jsonPath("$.returns[0].at").isNotEmpty();
         act(id, "reject", unit("URBAN_MGMT"), "{\"reasonCode\":\"NOT_OURS\",\"reasonText\":\"again\"}")
                 .expectStatus().isNotFound();
         awaitEvents(id, 3);
@@ -119,7 +128,12 @@ class WorkflowIT {
         assertThat(second.assignment()).isEqualTo(2);
 
         act(id, "reject", unit("POLICE"), "{\"reasonCode\":\"NOT_OURS\",\"reasonText\":\"经营噪音归城管\"}")
-                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("TRIAGE");
+                .expectStatus().isOk().expectBody().jsonPath("$.returned").isEqualTo(true);
+        web.get().uri("/api/v1/tickets/{id}", id).headers(h -> h.setBearerAuth(supervisor())).exchange()
+                .expectBody().jsonPath("$.status").isEqualTo("TRIAGE")
+                .jsonPath("$.returns[*].reasonText").isEqualTo(List.of("夜间噪音归公安", "经营噪音归城管"))
+                .jsonPath("$.returns[1].unitId").isEqualTo("POLICE")
+                .jsonPath("$.returns[1].assignment").isEqualTo(2);
         web.get().uri("/api/v1/triage").headers(h -> h.setBearerAuth(supervisor())).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$[?(@.ticketId == '" + id + "')]").exists();
         act(id, "assign", supervisor(), "{\"unitId\":\"URBAN_MGMT\",\"reason\":\"经营场所噪音由城管牵头\"}")
@@ -234,7 +248,11 @@ class WorkflowIT {
                 .first().extracting(e -> ((TicketEscalated) e).reason()).isEqualTo("ACCEPT_OVERDUE");
         web.get().uri("/api/v1/tickets?overdue=true&size=200").headers(h -> h.setBearerAuth(supervisor()))
                 .exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$[?(@.ticketId == '" + id + "')].escalations").isEqualTo(List.of(1));
+                .expectBody().jsonPath("$[?(@.ticketId == '" + id + "')].escalations").isEqualTo(List.of(1))
+                .jsonPath("$[?(@.ticketId == '" + id + "')].escalationHistory[0].reason")
+                .isEqualTo(List.of("ACCEPT_OVERDUE"))
+                .jsonPath("$[?(@.ticketId == '" + id + "')].escalationHistory[0].unitId")
+                .isEqualTo(List.of("URBAN_MGMT"));
     }
 
     @Test
@@ -278,6 +296,11 @@ class WorkflowIT {
         assertThat(ids("/api/v1/tickets?list=returned&size=200", supervisor())).contains(returned)
                 .doesNotContain(escalated, closed);
         assertThat(ids("/api/v1/tickets?list=reopened&size=200", supervisor())).doesNotContain(escalated, returned);
+        assertThat(ids("/api/v1/tickets?list=done&size=200", unit("URBAN_MGMT"))).contains(closed)
+                .doesNotContain(escalated, returned);
+        assertThat(ids("/api/v1/tickets?list=done&size=200", supervisor())).contains(closed)
+                .doesNotContain(escalated, returned);
+        assertThat(ids("/api/v1/tickets?list=done&size=200", unit("POLICE"))).doesNotContain(closed);
         web.get().uri("/api/v1/tickets?list=everything").headers(h -> h.setBearerAuth(supervisor())).exchange()
                 .expectStatus().isBadRequest();
 
@@ -307,8 +330,11 @@ class WorkflowIT {
         act(settled, "resolve", worker, "{\"result\":\"SOLVED\",\"reply\":\"已协调物业当场修好\"}").expectStatus()
                 .isOk().expectBody().jsonPath("$.status").isEqualTo("RESOLVED");
         act(handedUp, "reject", worker, "{\"reasonCode\":\"HANDED_UP\",\"reasonText\":\"需住建部门处理\"}")
-                .expectStatus().isOk().expectBody().jsonPath("$.unitId").isEqualTo("HOUSING")
-                .jsonPath("$.returnedBy[0]").isEqualTo("GRID:YY-04");
+                .expectStatus().isOk().expectBody().jsonPath("$.returned").isEqualTo(true);
+        web.get().uri("/api/v1/tickets/{id}", handedUp).headers(h -> h.setBearerAuth(supervisor())).exchange()
+                .expectBody().jsonPath("$.unitId").isEqualTo("HOUSING")
+                .jsonPath("$.returnedBy[0]").isEqualTo("GRID:YY-04")
+                .jsonPath("$.returns[0].reasonText").isEqualTo("需住建部门处理");
         assertThat(awaitEvent(handedUp, TicketRejected.class).unitId()).isEqualTo("GRID:YY-04");
 
         // another grid's worker, a grid worker's token that names a unit, and a unit: none of them acts on it

@@ -74,7 +74,13 @@ public class OpenApiAutoConfiguration {
                     .addProperty("type", new Schema<>().type("string")).addProperty("title", new Schema<>().type("string"))
                     .addProperty("status", new Schema<>().type("integer"))
                     .addProperty("detail", new Schema<>().type("string"))
-                    .addProperty("errors", new Schema<>().type("array")));
+                    .addProperty("code", new Schema<>().type("string")
+                            .description("stable code of the problem, e.g. `validation`, `not-found`, `transition`"))
+                    .addProperty("errors", new Schema<>().type("array").items(new Schema<>().type("object")
+                            .addProperty("field", new Schema<>().type("string"))
+                            .addProperty("code", new Schema<>().type("string")
+                                    .description("stable code of the broken rule, e.g. `required`, `format`"))
+                            .addProperty("message", new Schema<>().type("string")))));
             if (openApi.getPaths() == null) {
                 return;
             }

@@ -17,8 +17,14 @@ public final class ProblemWriter {
         this.mapper = mapper;
     }
 
+    /** A problem with the {@code code} of its status ({@link ProblemCodes#forStatus}). */
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
+        return write(exchange, status, ProblemCodes.forStatus(status), detail);
+    }
+
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("code", code);
         problem.setInstance(exchange.getRequest().getURI());
         byte[] body = mapper.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
         exchange.getResponse().setStatusCode(status);

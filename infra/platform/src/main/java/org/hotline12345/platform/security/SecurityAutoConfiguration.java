@@ -27,7 +27,7 @@ import org.hotline12345.platform.problem.ProblemWriter;
 
 /**
  * Every endpoint needs a bearer JWT except health probes, metrics on the private management port, the pages' shared
- * scripts and the paths a service declares public.
+ * scripts and icon, and the paths a service declares public.
  * Which role may do what is said on each handler with {@code @PreAuthorize}. The key comes from Boot's resource
  * server properties: a local public key for the embedded run, an issuer or JWKS address in production.
  */
@@ -44,6 +44,8 @@ public class SecurityAutoConfiguration {
 
     /** What the pages share (their scripts, where they sign in): public on every service, nothing of anyone's. */
     public static final String PAGE_ASSETS = "/hub/**";
+    /** The icon every browser asks each service for, a static resource of this module like the pages' scripts. */
+    public static final String FAVICON = "/favicon.ico";
 
     @Bean
     @ConditionalOnMissingBean
@@ -68,8 +70,8 @@ public class SecurityAutoConfiguration {
                     // the API's own description is public, as any published API's is; it lists no data
                     exchanges.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                             "/swagger-ui/**", "/webjars/swagger-ui/**").permitAll();
-                    // the pages' shared scripts and where they sign in: nothing of anyone's
-                    exchanges.pathMatchers(HttpMethod.GET, PAGE_ASSETS).permitAll();
+                    // the pages' shared scripts, their icon and where they sign in: nothing of anyone's
+                    exchanges.pathMatchers(HttpMethod.GET, PAGE_ASSETS, FAVICON).permitAll();
                     exchanges.pathMatchers("/actuator/**").hasAnyRole(Roles.ADMIN, Roles.ANALYST);
                     if (publicPaths.length > 0) {
                         exchanges.pathMatchers(publicPaths).permitAll();

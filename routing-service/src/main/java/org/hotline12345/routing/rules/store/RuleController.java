@@ -60,7 +60,7 @@ class RuleController {
             @RequestParam(defaultValue = "200") @Min(1) @Max(RuleAdministration.MAX_DRY_RUN_TICKETS) int lastN,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
         if (to != null && from == null) {
-            return Mono.error(new InvalidRequestException("from", "is required with to"));
+            return Mono.error(new InvalidRequestException("from", "required", "is required with to"));
         }
         return rules.dryRun(proposal, from == null ? lastN : RuleAdministration.MAX_DRY_RUN_TICKETS, from, to);
     }
