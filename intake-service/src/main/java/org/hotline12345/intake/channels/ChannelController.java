@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hotline12345.contracts.Channel;
-import org.hotline12345.intake.normalise.PhoneNumbers;
+import org.hotline12345.platform.pii.PhoneNumbers;
 import org.hotline12345.intake.tickets.TicketReceipt;
 import org.hotline12345.intake.tickets.TicketRegistration;
 import org.hotline12345.platform.pii.ContactSealer;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.intake.classify.CategorySuggester;
 import org.hotline12345.intake.normalise.Gazetteer;
-import org.hotline12345.intake.normalise.PhoneNumbers;
+import org.hotline12345.platform.pii.PhoneNumbers;
 import org.hotline12345.intake.normalise.TextCleaner;
 import org.hotline12345.intake.normalise.UrgencyCues;
 import org.hotline12345.platform.pii.ContactSealer;

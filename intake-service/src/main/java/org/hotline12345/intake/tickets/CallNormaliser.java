@@ -8,7 +8,7 @@ import java.util.function.Function;
 import org.hotline12345.contracts.CategorySuggestion;
 import org.hotline12345.contracts.Channel;
 import org.hotline12345.contracts.Urgency;
-import org.hotline12345.intake.normalise.PhoneNumbers;
+import org.hotline12345.platform.pii.PhoneNumbers;
 import org.hotline12345.intake.normalise.TextCleaner;
 import org.hotline12345.intake.normalise.UrgencyCues;
 import org.hotline12345.platform.problem.FieldCodes;

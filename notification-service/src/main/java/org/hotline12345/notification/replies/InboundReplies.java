@@ -10,6 +10,7 @@ import org.hotline12345.notification.delivery.CitizenTexts;
 import org.hotline12345.notification.delivery.OptOuts;
 import org.hotline12345.platform.outbox.OutboxRelay;
 import org.hotline12345.platform.pii.ContactSealer;
+import org.hotline12345.platform.pii.PhoneNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -46,6 +47,7 @@ public class InboundReplies {
         this.texts = texts;
         this.relay = relay;
         this.clock = clock;
+        PhoneNumbers.loadMetadata();
     }
 
     /**
@@ -99,14 +101,12 @@ public class InboundReplies {
         return mongo.save(record).thenReturn(outcome);
     }
 
-    /** The provider gives numbers as {@code +8613812345678}, {@code 8613812345678} or {@code 13812345678}. */
+    /**
+     * The provider gives numbers as {@code +8613812345678}, {@code 8613812345678}, {@code 008613812345678} or
+     * {@code 13812345678}: read as intake read the caller's number, so that the keyed hashes meet. A number that
+     * cannot be a mainland one keeps its digits: it finds no ticket and is recorded as such.
+     */
     static String mainlandE164(String from) {
-        String digits = from == null ? "" : from.replaceAll("[^0-9]", "");
-        if (digits.startsWith("0086")) {
-            digits = digits.substring(4);
-        } else if (digits.startsWith("86") && digits.length() > 11) {
-            digits = digits.substring(2);
-        }
-        return "+86" + digits;
+        return PhoneNumbers.toE164(from).orElseGet(() -> "+" + (from == null ? "" : from.replaceAll("[^0-9]", "")));
     }
 }

@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.hotline12345.platform.problem.FieldCodes;
+import org.hotline12345.platform.pii.PhoneNumbers;
 import org.hotline12345.platform.problem.InvalidRequestException;
+import org.hotline12345.platform.text.HalfWidth;
 
 /**
  * What a supervisor typed in the search box, read as a ticket number ({@code 12345-YYYYMMDD-NNNN}), a phone number
@@ -31,7 +33,7 @@ sealed interface SearchQuery {
     }
 
     static SearchQuery parse(String raw) {
-        String q = raw == null ? "" : CallerNumbers.halfWidth(raw).strip();
+        String q = raw == null ? "" : HalfWidth.of(raw).strip();
         if (q.length() < MIN_LENGTH || q.length() > MAX_LENGTH) {
             throw new InvalidRequestException("q", FieldCodes.SIZE, "must be " + MIN_LENGTH + " to " + MAX_LENGTH
                     + " characters");
@@ -40,7 +42,7 @@ sealed interface SearchQuery {
             return new TicketNumber(q);
         }
         if (PHONE_LIKE.matcher(q).matches() && q.chars().filter(Character::isDigit).count() >= MIN_PHONE_DIGITS) {
-            return CallerNumbers.toE164(q).<SearchQuery>map(Phone::new).orElseThrow(() ->
+            return PhoneNumbers.toE164(q).<SearchQuery>map(Phone::new).orElseThrow(() ->
                     new InvalidRequestException("q", FieldCodes.FORMAT, "is neither a whole ticket number "
                             + "(12345-YYYYMMDD-NNNN) nor a mainland phone number"));
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.hotline12345.platform.pii.ContactSealer;
+import org.hotline12345.platform.pii.PhoneNumbers;
 import org.hotline12345.routing.assignment.RoutedTicket;
 import org.hotline12345.routing.assignment.TicketView;
 import org.springframework.data.domain.Sort;
@@ -40,7 +41,7 @@ class TicketSearch {
         this.mongo = mongo;
         this.sealer = sealer;
         this.clock = clock;
-        CallerNumbers.loadMetadata();
+        PhoneNumbers.loadMetadata();
     }
 
     Flux<TicketView> find(String q) {

@@ -1,14 +1,16 @@
-package org.hotline12345.intake.normalise;
+package org.hotline12345.platform.pii;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Optional;
+import org.hotline12345.platform.text.HalfWidth;
 
 /**
  * Mainland China phone numbers as callers give them (mobiles, landlines with their area code, with or without
- * +86, spaces or dashes) to E.164; anything that cannot be a real mainland
- * number is refused, since the hub texts through a mainland SMS provider.
+ * +86, 86 or 0086, spaces or dashes, full-width digits) to E.164; anything that cannot be a real mainland
+ * number is refused, since the hub texts through a mainland SMS provider. The one reading of a number in the hub:
+ * the keyed hash of this form is what finds a caller's tickets and ratings, so every service reads numbers here.
  */
 public final class PhoneNumbers {
 
@@ -32,7 +34,7 @@ public final class PhoneNumbers {
             return Optional.empty();
         }
         try {
-            PhoneNumber number = UTIL.parse(TextCleaner.halfWidth(raw), "CN");
+            PhoneNumber number = UTIL.parse(HalfWidth.of(raw), "CN");
             return UTIL.isValidNumberForRegion(number, "CN")
                     ? Optional.of(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164))
                     : Optional.empty();
