@@ -37,14 +37,17 @@ class PublicStatus {
 
     /**
      * The ticket a linked one follows. Not for a repeat through a public channel: whoever posted it may have given
-     * someone else's number, and that ticket's progress is that person's.
+     * someone else's number, and that ticket's progress is that person's. Another report of the same incident
+     * through a public channel follows it only when that report is published anyway: anyone can post near anyone's
+     * report, so the unpublished progress of another citizen's ticket stays theirs.
      */
     private Mono<IntakeTicket> joined(IntakeTicket t) {
         if (t.getRepeatOf() != null) {
             return hidesLink(t) ? Mono.empty() : mongo.findById(t.getRepeatOf(), IntakeTicket.class);
         }
         return t.getParentIncidentId() == null ? Mono.empty()
-                : mongo.findById(t.getParentIncidentId(), IntakeTicket.class);
+                : mongo.findById(t.getParentIncidentId(), IntakeTicket.class)
+                        .filter(parent -> !hidesLink(t) || parent.isPublished());
     }
 
     private static boolean hidesLink(IntakeTicket t) {
@@ -57,8 +60,8 @@ class PublicStatus {
      * given someone else's number, and "linked" would tell them that person has an open ticket about the same thing.
      *
      * @param dueAt when the handling unit must have resolved it, null until it is dispatched
-     * @param joinedTo the ticket a linked one joined, whose status, unit, due time and public reply it shows; null
-     *     for a ticket that is worked on itself
+     * @param joinedTo the ticket a linked one joined, whose status, unit, due time and public reply it shows (named
+     *     by its number only when it is the same caller's earlier ticket); null for a ticket that is worked on itself
      */
     record View(String ticketNumber, String status, String category, String handlingUnit, Instant dueAt,
             String reply, List<IntakeTicket.Step> timeline, Instant receivedAt, Instant updatedAt, Joined joinedTo) {
@@ -80,14 +83,26 @@ class PublicStatus {
          * one's since this was received.
          */
         static View following(IntakeTicket t, IntakeTicket parent) {
+            boolean repeat = t.getRepeatOf() != null;
             List<IntakeTicket.Step> timeline = Stream.concat(t.getTimeline().stream(), parent.getTimeline().stream()
-                    .filter(step -> step.at().isAfter(t.getReceivedAt()))).toList();
+                    .filter(step -> step.at().isAfter(t.getReceivedAt()))
+                    .map(step -> repeat ? step : new IntakeTicket.Step(ownersOnly(step.status()), step.at())))
+                    .toList();
             Instant updatedAt = parent.getUpdatedAt().isAfter(t.getUpdatedAt()) ? parent.getUpdatedAt()
                     : t.getUpdatedAt();
-            return new View(t.getTicketNumber(), parent.getStatus(), t.getCategory(), parent.getUnitName(),
+            String status = repeat ? parent.getStatus() : ownersOnly(parent.getStatus());
+            return new View(t.getTicketNumber(), status, t.getCategory(), parent.getUnitName(),
                     parent.getExpectedAt(), parent.isReplyPublic() ? parent.getReply() : null, timeline,
-                    t.getReceivedAt(), updatedAt, new Joined(parent.getTicketNumber(),
-                            t.getRepeatOf() != null ? Joined.REPEAT : Joined.SAME_INCIDENT));
+                    t.getReceivedAt(), updatedAt, repeat ? new Joined(parent.getTicketNumber(), Joined.REPEAT)
+                            : new Joined(null, Joined.SAME_INCIDENT));
+        }
+
+        /**
+         * What another caller's report of the same incident may show of the first one's states: that its caller
+         * rated it and sent it back is theirs, so a reopened ticket reads as being handled again.
+         */
+        private static String ownersOnly(String status) {
+            return "REOPENED".equals(status) ? "ACCEPTED" : status;
         }
     }
 

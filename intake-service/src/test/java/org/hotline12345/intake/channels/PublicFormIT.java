@@ -85,8 +85,10 @@ class PublicFormIT {
     }
 
     @Test
-    void showsALinkedTicketAsTheTicketItJoinedProgressesButNothingOfAStrangersRepeat() {
+    void showsALinkedTicketAsTheTicketItJoinedProgressesButNothingOfAStrangersRepeatOrUnpublishedReport() {
         TicketReceipt burst = call("13700000301", "路口水管爆裂，水流成河", 26.5650, 106.7050);
+        TicketReceipt nearbyCall = call("13700000303", "路口的水管破了，快来修", 26.5651, 106.7049);
+        // anyone can post a report near anyone's: it is linked, but shows nothing of an unpublished first report
         String nearby = numberIn(web.post().uri("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("""
                         {"phone":"13700000302","description":"这个路口的水管爆了，路上全是水",
@@ -101,9 +103,10 @@ class PublicFormIT {
                 .expectStatus().isAccepted().expectBody(String.class).returnResult().getResponseBody());
         assertThat(again.repeatOf()).isEqualTo(burst.ticketId());
         assertThat(received(stranger, "137****0301").repeatOf()).isEqualTo(burst.ticketId());
-        lookUp(nearby, "0302").expectStatus().isOk().expectBody()
+        assertThat(nearbyCall.parentIncidentId()).isEqualTo(burst.ticketId());
+        assertThat(received(nearby, "137****0302").parentIncidentId()).isEqualTo(burst.ticketId());
+        lookUp(nearbyCall.ticketNumber(), "0303").expectStatus().isOk().expectBody()
                 .jsonPath("$.status").isEqualTo("RECEIVED")
-                .jsonPath("$.joinedTo.ticketNumber").isEqualTo(burst.ticketNumber())
                 .jsonPath("$.joinedTo.why").isEqualTo("SAME_INCIDENT")
                 .jsonPath("$.handlingUnit").doesNotExist();
 
@@ -118,7 +121,7 @@ class PublicFormIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> "RESOLVED".equals(
                 mongo.findById(burst.ticketId(), IntakeTicket.class).block().getStatus()));
 
-        for (String[] linked : List.of(new String[] {nearby, "0302", "SAME_INCIDENT"},
+        for (String[] linked : List.of(new String[] {nearbyCall.ticketNumber(), "0303", "SAME_INCIDENT"},
                 new String[] {again.ticketNumber(), "0301", "REPEAT"})) {
             lookUp(linked[0], linked[1]).expectStatus().isOk().expectBody()
                     .jsonPath("$.ticketNumber").isEqualTo(linked[0])
@@ -126,15 +129,21 @@ class PublicFormIT {
                     .jsonPath("$.handlingUnit").isEqualTo("贵阳市供水公司")
                     .jsonPath("$.dueAt").value(due -> assertThat(Instant.parse((String) due)).isEqualTo(resolveBy))
                     .jsonPath("$.reply").isEqualTo("爆裂的水管已更换，供水恢复。")
-                    .jsonPath("$.joinedTo.ticketNumber").isEqualTo(burst.ticketNumber())
                     .jsonPath("$.joinedTo.why").isEqualTo(linked[2])
                     .jsonPath("$.timeline[0].status").isEqualTo("LINKED")
                     .jsonPath("$.timeline[-1].status").isEqualTo("RESOLVED");
         }
-        String strangers = lookUp(stranger, "0301").expectStatus().isOk().expectBody(String.class).returnResult()
-                .getResponseBody();
-        assertThat(strangers).contains("\"status\":\"RECEIVED\"").doesNotContain(burst.ticketNumber(), "LINKED",
-                "RESOLVED", "供水公司", "爆裂的水管已更换", "joinedTo\":{");
+        // the same caller's earlier ticket is named; another caller's report of the incident is not
+        lookUp(again.ticketNumber(), "0301").expectBody()
+                .jsonPath("$.joinedTo.ticketNumber").isEqualTo(burst.ticketNumber());
+        assertThat(lookUp(nearbyCall.ticketNumber(), "0303").expectBody(String.class).returnResult()
+                .getResponseBody()).doesNotContain(burst.ticketNumber());
+        for (String[] unrelated : List.of(new String[] {stranger, "0301"}, new String[] {nearby, "0302"})) {
+            String answer = lookUp(unrelated[0], unrelated[1]).expectStatus().isOk().expectBody(String.class)
+                    .returnResult().getResponseBody();
+            assertThat(answer).contains("\"status\":\"RECEIVED\"").doesNotContain(burst.ticketNumber(), "LINKED",
+                    "RESOLVED", "供水公司", "爆裂的水管已更换", "joinedTo\":{");
+        }
     }
 
     private TicketReceipt call(String phone, String description, double lat, double lon) {
