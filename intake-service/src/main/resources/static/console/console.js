@@ -34,10 +34,7 @@
       recentTitle: '该号码的工单刚办结',
       recentText: '该号码的工单 {number} 已于 {when}{status}。如来电人说问题仍未解决，请在诉求中说明。',
       recentStatus_RESOLVED: '办结', recentStatus_CLOSED: '归档', recentStatus_RESOLVED_AT_INTAKE: '当场解答',
-      savedAnnouncement: '工单号 {number}。{detail}', linkedValue: '{number}（{status}）',
-      mapKeys: '网格地图：方向键移动标记（Shift 加快），回车或空格标出问题所在位置，Delete 清除。',
-      mapCursor: '标记位于 {where}', mapCursorOutside: '标记不在本市网格内', mapPointSet: '已标出位置：{where}',
-      mapPointCleared: '已清除地图上的位置'
+      savedAnnouncement: '工单号 {number}。{detail}', linkedValue: '{number}（{status}）'
     },
     en: {
       pageTitle: 'operator console', caller: 'Caller', phone: 'Phone number', name: 'Name (optional)',
@@ -76,11 +73,7 @@
         + 'say so in the description.',
       recentStatus_RESOLVED: 'resolved', recentStatus_CLOSED: 'closed', recentStatus_RESOLVED_AT_INTAKE:
         'answered on the call', savedAnnouncement: 'Ticket number {number}. {detail}',
-      linkedValue: '{number} ({status})',
-      mapKeys: 'Grid map: arrow keys move the marker (with Shift, faster), Enter or Space marks where the problem '
-        + 'is, Delete clears it.',
-      mapCursor: 'Marker in {where}', mapCursorOutside: 'The marker is outside the city\'s grids',
-      mapPointSet: 'Marked: {where}', mapPointCleared: 'The point on the map is cleared'
+      linkedValue: '{number} ({status})'
     }
   };
   const t = (key, values) => Hub.t(key, values);
@@ -92,7 +85,6 @@
   const FIELD_INPUT = { callerPhone: 'phone', callerName: 'name', description: 'description', address: 'address',
     location: 'address', category: 'category', urgency: 'urgency', answerGiven: 'answer' };
   let point = null;
-  let cursor = null;
   let last = null;
   let asked = 0;
   let timer = null;
@@ -151,89 +143,24 @@
   };
 
   function drawMap() {
-    map = Hub.drawGrids($('map'), () => '#eef2f6', gridLabel);
+    map = Hub.drawGrids($('map'), () => '#eef2f6', gridLabel, { keys: { live: $('map-cursor'), point: () => point,
+      onChoose: mark, onClear: () => mark(null) } });
     if (!map) return;
-    // the container is what keyboard and screen reader users work with; its polygons are for the eye
-    map.svg.setAttribute('aria-hidden', 'true');
-    map.svg.setAttribute('focusable', 'false');
     map.svg.addEventListener('click', (event) => {
       const [lon, lat] = map.at(event);
       mark({ lat, lon });
     });
     showPlace();
-    drawCursor();
   }
 
+  // false once the call is registered: its point no longer changes
   function mark(at) {
-    if (receipt) return;
+    if (receipt) return false;
     point = at ? { lat: Number(at.lat.toFixed(6)), lon: Number(at.lon.toFixed(6)) } : null;
     keepDraft();
     showPlace();
     soon();
-  }
-
-  /** The city's extent, and the grid a point lies in (ray casting over the outlines the page already has). */
-  function extent() {
-    const points = Hub.city().outlines.flatMap((g) => g.ring);
-    const lons = points.map((p) => p[0]), lats = points.map((p) => p[1]);
-    return { west: Math.min(...lons), east: Math.max(...lons), south: Math.min(...lats), north: Math.max(...lats) };
-  }
-
-  function gridAt(at) {
-    const inside = (ring) => {
-      let result = false;
-      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        const [xi, yi] = ring[i], [xj, yj] = ring[j];
-        if ((yi > at.lat) !== (yj > at.lat) && at.lon < (xj - xi) * (at.lat - yi) / (yj - yi) + xi) result = !result;
-      }
-      return result;
-    };
-    const grid = Hub.city().outlines.find((g) => inside(g.ring));
-    return grid ? grid.id : null;
-  }
-
-  const whereIs = (at) => {
-    const id = gridAt(at);
-    return id ? gridLabel(id) : null;
-  };
-
-  function mapKeys(event) {
-    if (!map) return;
-    const moves = { ArrowUp: [1, 0], ArrowDown: [-1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
-    const box = extent();
-    if (moves[event.key]) {
-      event.preventDefault();
-      const step = (event.shiftKey ? 5 : 1) / 60;
-      const from = cursor || point || { lat: (box.north + box.south) / 2, lon: (box.east + box.west) / 2 };
-      cursor = {
-        lat: Math.min(box.north, Math.max(box.south, from.lat + moves[event.key][0] * step * (box.north - box.south))),
-        lon: Math.min(box.east, Math.max(box.west, from.lon + moves[event.key][1] * step * (box.east - box.west)))
-      };
-      drawCursor();
-      const where = whereIs(cursor);
-      setText($('map-cursor'), where ? t('mapCursor', { where }) : t('mapCursorOutside'));
-    } else if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      const at = cursor || point || { lat: (box.north + box.south) / 2, lon: (box.east + box.west) / 2 };
-      mark(at);
-      const where = whereIs(at);
-      setText($('map-cursor'), where ? t('mapPointSet', { where }) : t('mapCursorOutside'));
-    } else if ((event.key === 'Delete' || event.key === 'Backspace') && point) {
-      event.preventDefault();
-      mark(null);
-      setText($('map-cursor'), t('mapPointCleared'));
-    }
-  }
-
-  function drawCursor() {
-    if (!map) return;
-    map.svg.querySelectorAll('circle.cursor').forEach((c) => c.remove());
-    if (!cursor) return;
-    const [x, y] = map.project(cursor.lon, cursor.lat);
-    const ring = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
-    ring.setAttribute('class', 'cursor');
-    ring.setAttribute('cx', x); ring.setAttribute('cy', y); ring.setAttribute('r', 9);
-    map.svg.append(ring);
+    return true;
   }
 
   function form() {
@@ -574,7 +501,6 @@
     asked++;
     callKey = crypto.randomUUID();
     point = null;
-    cursor = null;
     last = null;
     receipt = null;
     shownTicket = null;
@@ -587,12 +513,11 @@
     $('clear-call').disabled = false;
     $('receipt').hidden = true;
     $('answer-box').hidden = true;
-    $('map-cursor').textContent = '';
+    if (map) map.keys.reset();
     showRefusal();
     showDraftNote();
     renderReceipt();
     renderTicket();
-    drawCursor();
     show();
     say(null);
     $('phone').focus();
@@ -633,7 +558,6 @@
       followChecks();
       showLink();
     });
-    $('map').addEventListener('keydown', mapKeys);
     $('call').addEventListener('submit', save);
     $('next-call').addEventListener('click', emptyCall);
     $('clear-call').addEventListener('click', clearCall);
@@ -654,9 +578,5 @@
     renderReceipt();
     renderTicket();
     showDraftNote();
-    if (cursor) {
-      const where = whereIs(cursor);
-      setText($('map-cursor'), where ? t('mapCursor', { where }) : t('mapCursorOutside'));
-    }
   } });
 }());

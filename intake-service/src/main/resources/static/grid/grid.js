@@ -25,7 +25,7 @@
       left: '剩余 {t}', overdue: '已超期 {t}', hours: '{n}小时', minutes: '{n}分',
       ticketAddress: '地址', noAddress: '未提供地址', ticketPoint: '位置', noTicketPoint: '没有定位',
       showOnMap: '在地图上查看', shownOnMap: '地图上已标出工单 {number} 的位置（{lat}, {lon}）。',
-      mapLabel: '网格地图：方向键移动十字，回车或空格把上报位置定在十字处',
+      mapLabel: '网格地图',
       caller: '来电人', callCitizen: '联系来电人', callerRecorded: '查看号码会被记录（查看人和时间）。',
       callerHidden: '来电人要求匿名或不愿被联系，不能查看号码。', callerRevealed: '号码查看于 {at}（已记录）。',
       confirmTitle: '请确认', cancel: '取消', reveal: '查看号码',
@@ -55,7 +55,7 @@
       handedUp: 'Handed up: {number}', left: '{t} left', overdue: 'overdue by {t}', hours: '{n} h', minutes: '{n} min',
       ticketAddress: 'Address', noAddress: 'no address given', ticketPoint: 'Point', noTicketPoint: 'no point given',
       showOnMap: 'Show on the map', shownOnMap: 'The map shows where ticket {number} is ({lat}, {lon}).',
-      mapLabel: 'Grid map: the arrow keys move the cross, Enter or Space puts the report\'s location there',
+      mapLabel: 'Grid map',
       caller: 'Caller', callCitizen: 'Call the citizen', callerRecorded: 'Seeing the number is recorded (who and when).',
       callerHidden: 'The caller asked to stay anonymous or not to be contacted: the number cannot be shown.',
       callerRevealed: 'Number seen at {at} (recorded).', confirmTitle: 'Please confirm', cancel: 'Cancel',
@@ -132,19 +132,27 @@
 
   // ---- the report's point and the grid map ----
 
-  // the grid the point lies in, as routing places tickets (GET /api/v1/grids/locate); none when it lies in none
+  // the grid the point lies in, as routing places tickets; none when it lies in none
   async function place(at, within) {
     point = at;
     accuracy = within;
     const mine = ++placing;
     let found = null;
     try {
-      found = await Hub.api('routing', '/api/v1/grids/locate?lat=' + at.lat + '&lon=' + at.lon);
+      found = await Hub.locate(at);
     } catch (e) {
-      if (e.status !== 404) refused(e);
+      refused(e);
     }
     if (mine !== placing) return;
     grid = found;
+    showPlace();
+  }
+
+  function unplace() {
+    placing++;
+    point = null;
+    accuracy = null;
+    grid = null;
     showPlace();
   }
 
@@ -156,50 +164,18 @@
     select.value = chosen;
   }
 
-  // the city's extent, for moving the keyboard's cross over the map
-  function bounds() {
-    const points = Hub.city().outlines.flatMap((g) => g.ring);
-    return { west: Math.min(...points.map((p) => p[0])), east: Math.max(...points.map((p) => p[0])),
-      south: Math.min(...points.map((p) => p[1])), north: Math.max(...points.map((p) => p[1])) };
-  }
-
-  let cross = null;
-
   function drawMap() {
     const box = $('map');
     map = Hub.drawGrids(box, () => '#eef2f6', (id) => Hub.named('districts', Hub.city().grids[id].district)
-      + ' · ' + id);
+      + ' · ' + id, { keys: { live: $('map-cursor'), point: () => point, onChoose: (at) => place(at, null),
+      onClear: unplace } });
     box.setAttribute('aria-label', t('mapLabel'));
     if (!map) return;
-    map.svg.setAttribute('aria-hidden', 'true');
     map.svg.addEventListener('click', (event) => {
       const [lon, lat] = map.at(event);
-      cross = null;
       place({ lat: Number(lat.toFixed(6)), lon: Number(lon.toFixed(6)) }, null);
     });
     showPlace();
-  }
-
-  // the arrow keys move a cross over the map, a thirtieth of the city a step; Enter or Space places the report there
-  function mapKeys(event) {
-    if (!map) return;
-    const city = bounds();
-    const step = { lon: (city.east - city.west) / 30, lat: (city.north - city.south) / 30 };
-    const moves = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
-    if (moves[event.key]) {
-      event.preventDefault();
-      const from = cross || point || { lat: (city.north + city.south) / 2, lon: (city.east + city.west) / 2 };
-      cross = {
-        lat: Math.min(city.north, Math.max(city.south, from.lat + moves[event.key][1] * step.lat)),
-        lon: Math.min(city.east, Math.max(city.west, from.lon + moves[event.key][0] * step.lon))
-      };
-      showPlace();
-    } else if ((event.key === 'Enter' || event.key === ' ') && cross) {
-      event.preventDefault();
-      const at = { lat: Number(cross.lat.toFixed(6)), lon: Number(cross.lon.toFixed(6)) };
-      cross = null;
-      place(at, null);
-    }
   }
 
   function dot(at, className, label) {
@@ -238,12 +214,12 @@
     map.svg.querySelectorAll('polygon').forEach((polygon) => {
       polygon.classList.toggle('here', !!grid && polygon.dataset.testid === 'grid-' + grid.gridId);
     });
-    map.svg.querySelectorAll('circle').forEach((c) => c.remove());
+    // the keyboard's cursor is the hub's
+    map.svg.querySelectorAll('circle.ticket-point, circle.report-point').forEach((c) => c.remove());
     if (shown) {
       dot(shown.location, 'ticket-point', shown.number).dataset.ticket = shown.number;
     }
     if (point) dot(point, 'report-point');
-    if (cross) dot(cross, 'cross');
     showMapCaption();
   }
 
@@ -648,7 +624,6 @@
     $('mine').hidden = liaison;
     fillCategories();
     drawMap();
-    $('map').addEventListener('keydown', mapKeys);
     $('locate').onclick = locate;
     $('description').addEventListener('input', suggest);
     $('report').addEventListener('submit', send);

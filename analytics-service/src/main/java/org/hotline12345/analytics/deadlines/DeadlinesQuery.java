@@ -21,9 +21,10 @@ import reactor.core.publisher.Mono;
 class DeadlinesQuery {
 
     private static final String[] FIELDS = {Fields.UNIT_ID, Fields.GRID_ID, Fields.DISTRICT, Fields.CATEGORY,
-        Fields.ASSIGNED, Fields.ASSIGNED_AT, Fields.ACCEPTED_ON_TIME, Fields.RESOLVED_AT, Fields.RESOLVED_ON_TIME,
-        Fields.RESOLVE_BY, Fields.CLOSED, Fields.REOPENED_AT, Fields.REPEAT, Fields.RESOLVED_AT_INTAKE,
-        Fields.ASSIGNED_UNITS, Fields.RETURNED_BY, Fields.RETURNS};
+        Fields.ASSIGNED, Fields.ASSIGNED_AT, Fields.ACCEPT_BY, Fields.ACCEPTED_AT, Fields.ACCEPTED_ON_TIME,
+        Fields.RETURNED_AT, Fields.RESOLVED_AT, Fields.RESOLVED_ON_TIME, Fields.RESOLVE_BY, Fields.CLOSED,
+        Fields.REOPENED_AT, Fields.REPEAT, Fields.RESOLVED_AT_INTAKE, Fields.ASSIGNED_UNITS, Fields.RETURNED_BY,
+        Fields.RETURNS};
 
     private final Facts facts;
     private final Clock clock;

@@ -9,9 +9,9 @@ import org.hotline12345.analytics.facts.Fact;
 
 /**
  * Adds up one group's time-limit figures fact by fact. Plain Java, so that the definitions are tested directly:
- * handling time runs from assignment to resolution; a ticket is overdue now when it is assigned, not closed, not
- * resolved since it was last reopened, and its resolve deadline has passed; a return counts against the unit that
- * returned the ticket, out of the tickets that unit was ever given.
+ * handling time runs from assignment to resolution; a ticket is overdue now as {@link Fact#overdueAt} says (its unit
+ * is past the deadline to sign for it or to resolve it); a return counts against the unit that returned the ticket,
+ * out of the tickets that unit was ever given.
  */
 final class TimeLimitFigures {
 

@@ -11,7 +11,8 @@ import java.util.List;
  * @param onTimeAcceptanceRate {@code acceptedOnTime} in percent of {@code assigned}: the response rate (响应率) of
  *     the three rates, the same measure as their {@code responseRate}
  * @param onTimeResolutionRate resolved within the resolve limit, in percent of those resolved (按时办结率)
- * @param overdueNow assigned, still open, and past the resolve deadline now
+ * @param overdueNow overdue now (超期): its unit is past the deadline to sign for it or to resolve it
+ *     ({@link org.hotline12345.contracts.Overdue})
  * @param averageHandlingHours from assignment to resolution
  * @param givenToUnit tickets dispatched to the group (for a unit: every ticket it was ever given)
  * @param returned of those, returned (for a unit: returned by that unit); a count (退单数), and {@code returnRate}

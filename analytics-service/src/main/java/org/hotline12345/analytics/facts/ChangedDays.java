@@ -1,6 +1,5 @@
 package org.hotline12345.analytics.facts;
 
-import java.util.List;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -29,14 +28,20 @@ public class ChangedDays {
 
     /** Marks {@code day} ({@code yyyy-MM-dd}, or {@code null} for a fact not yet received: nothing to count). */
     public Mono<Void> markChanged(String day) {
-        if (day == null) {
-            return Mono.empty();
-        }
+        return day == null ? Mono.empty() : mark(day).then();
+    }
+
+    /**
+     * Marks {@code day} ({@code yyyy-MM-dd}) and completes with the mark as it now is: a count of the day that reads
+     * its facts after this and clears only this version leaves the day marked if a fact changes meanwhile.
+     */
+    public Mono<Mark> mark(String day) {
         Mono<Document> mark = Mono.defer(() -> mongo.findAndModify(Query.query(Criteria.where("_id").is(day)),
-                new Update().inc("version", 1), FindAndModifyOptions.options().upsert(true), Document.class,
-                COLLECTION));
+                new Update().inc("version", 1), FindAndModifyOptions.options().upsert(true).returnNew(true),
+                Document.class, COLLECTION));
         // two first marks of a day at once: the loser's insert collides, and its increment must still happen
-        return mark.onErrorResume(DuplicateKeyException.class, created -> mark).then();
+        return mark.onErrorResume(DuplicateKeyException.class, created -> mark)
+                .map(d -> new Mark(d.getString("_id"), ((Number) d.get("version")).longValue()));
     }
 
     /** The marked days with their versions, oldest day first, at most {@code limit}. */
@@ -50,11 +55,6 @@ public class ChangedDays {
     public Mono<Boolean> clear(Mark mark) {
         return mongo.remove(Query.query(Criteria.where("_id").is(mark.day()).and("version").is(mark.version())),
                 COLLECTION).map(result -> result.getDeletedCount() > 0);
-    }
-
-    /** Marks every day in {@code days}, as when the rollups are to be counted again from the facts. */
-    public Mono<Void> markAll(List<String> days) {
-        return Flux.fromIterable(days).concatMap(this::markChanged).then();
     }
 
     /** A changed day and the version of its mark. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.hotline12345.contracts.Overdue;
 
 /**
  * One ticket as analytics counts it, read from its fact document. A question reads only the fields it needs, so a
@@ -18,13 +19,15 @@ import org.bson.Document;
  * @param satisfied rated satisfied or basically satisfied
  * @param returns returns (退单) of the ticket by any unit
  * @param escalations escalations (督办) of the ticket
+ * @param acceptBy the accept deadline of the ticket's latest assignment
+ * @param returnedAt when a unit last returned the ticket, until it is dispatched again
  */
 public record Fact(String id, String ticketNumber, String category, String receivedDay, String receivedHour,
         boolean resolvedAtIntake, boolean repeat, String linkedTo, String placedGridId, String unitId,
         String district, String gridId, boolean assigned, Instant assignedAt, Instant acceptedAt,
         boolean acceptedOnTime, Instant resolveBy, Instant resolvedAt, boolean resolvedOnTime, Instant reopenedAt,
         boolean closed, boolean rated, boolean solved, boolean satisfied, long returns, long escalations,
-        List<String> assignedUnits, List<String> returnedBy) {
+        List<String> assignedUnits, List<String> returnedBy, Instant acceptBy, Instant returnedAt) {
 
     /** The names of a fact document's fields, for updates and queries. */
     public static final class Fields {
@@ -55,12 +58,19 @@ public record Fact(String id, String ticketNumber, String category, String recei
         public static final String RESOLVE_BY = "resolveBy";
         /** The resolve deadline of a ticket not yet closed, absent once it closes: the overdue gauge reads these. */
         public static final String OPEN_RESOLVE_BY = "openResolveBy";
+        /**
+         * The accept deadline of a ticket its unit has not signed for, absent once it is signed for, returned or
+         * closed: the overdue gauge reads these too.
+         */
+        public static final String OPEN_ACCEPT_BY = "openAcceptBy";
         public static final String ASSIGNMENTS = "assignments";
         public static final String ASSIGNED_UNITS = "assignedUnits";
         public static final String ACCEPTED_AT = "acceptedAt";
         public static final String ACCEPTED_ON_TIME = "acceptedOnTime";
         public static final String RETURNS = "returns";
         public static final String RETURNED_BY = "returnedBy";
+        /** When a unit last returned the ticket; cleared when it is dispatched again. */
+        public static final String RETURNED_AT = "returnedAt";
         public static final String EXTENSIONS = "extensions";
         public static final String RESOLVED_AT = "resolvedAt";
         public static final String RESOLVED_ON_TIME = "resolvedOnTime";
@@ -96,7 +106,8 @@ public record Fact(String id, String ticketNumber, String category, String recei
                 instant(fact, Fields.REOPENED_AT), flag(fact, Fields.CLOSED), flag(fact, Fields.RATED),
                 flag(fact, Fields.SOLVED), flag(fact, Fields.SATISFIED), number(fact, Fields.RETURNS),
                 number(fact, Fields.ESCALATIONS), fact.getList(Fields.ASSIGNED_UNITS, String.class, List.of()),
-                fact.getList(Fields.RETURNED_BY, String.class, List.of()));
+                fact.getList(Fields.RETURNED_BY, String.class, List.of()), instant(fact, Fields.ACCEPT_BY),
+                instant(fact, Fields.RETURNED_AT));
     }
 
     /** The grid routing assigned the ticket in, else the grid its point lies in. */
@@ -105,14 +116,22 @@ public record Fact(String id, String ticketNumber, String category, String recei
     }
 
     /**
-     * Overdue at {@code now}: assigned, not closed, not resolved since it was last reopened, and past its resolve
+     * The deadline that runs for the ticket, told from what happened to it as routing's status would tell it: none
+     * before a unit is given it, after it is returned and until it is dispatched again, once it is resolved (until
+     * it is reopened) and once it is closed; else the accept deadline until its unit signs for it, then the resolve
      * deadline.
      */
-    public boolean overdueAt(Instant now) {
-        if (!assigned || closed || resolvedAtIntake || resolveBy == null || !resolveBy.isBefore(now)) {
-            return false;
+    public Overdue.Running runningDeadline() {
+        boolean resolved = resolvedAt != null && (reopenedAt == null || !reopenedAt.isAfter(resolvedAt));
+        if (!assigned || closed || resolvedAtIntake || returnedAt != null || resolved) {
+            return Overdue.Running.NONE;
         }
-        return resolvedAt == null || (reopenedAt != null && reopenedAt.isAfter(resolvedAt));
+        return acceptedAt == null ? Overdue.Running.ACCEPT : Overdue.Running.RESOLVE;
+    }
+
+    /** Overdue at {@code now}, as {@link Overdue} defines it for routing's lists too. */
+    public boolean overdueAt(Instant now) {
+        return Overdue.at(runningDeadline(), acceptBy, resolveBy, now);
     }
 
     private static boolean flag(Document fact, String field) {

@@ -83,17 +83,23 @@ public final class FactUpdates {
             set.put(Fields.ACCEPT_BY, a.acceptBy());
             set.put(Fields.RESOLVE_BY, a.resolveBy());
             set.put(Fields.OPEN_RESOLVE_BY, a.resolveBy());
-            // a re-assigned ticket counts against the unit that holds it now, so its earlier sign-for is void
+            set.put(Fields.OPEN_ACCEPT_BY, a.acceptBy());
+            // a re-assigned ticket counts against the unit that holds it now, so its earlier sign-for is void, and
+            // a unit holds the returned ticket again
             unset.add(Fields.ACCEPTED_AT);
             unset.add(Fields.ACCEPTED_ON_TIME);
+            unset.add(Fields.RETURNED_AT);
             inc.put(Fields.ASSIGNMENTS, 1);
             addToSet.put(Fields.ASSIGNED_UNITS, a.unitId());
         } else if (event instanceof TicketAccepted a) {
             set.put(Fields.ACCEPTED_AT, a.occurredAt());
             set.put(Fields.ACCEPTED_ON_TIME, a.onTime());
+            unset.add(Fields.OPEN_ACCEPT_BY);
         } else if (event instanceof TicketRejected r) {
             inc.put(Fields.RETURNS, 1);
             addToSet.put(Fields.RETURNED_BY, r.unitId());
+            set.put(Fields.RETURNED_AT, r.occurredAt());
+            unset.add(Fields.OPEN_ACCEPT_BY);
         } else if (event instanceof TicketExtended e) {
             set.put(Fields.RESOLVE_BY, e.resolveBy());
             set.put(Fields.OPEN_RESOLVE_BY, e.resolveBy());
@@ -114,6 +120,7 @@ public final class FactUpdates {
             set.put(Fields.CLOSE_REASON, c.reason());
             set.put(Fields.CLOSED, true);
             unset.add(Fields.OPEN_RESOLVE_BY);
+            unset.add(Fields.OPEN_ACCEPT_BY);
         } else if (event instanceof FeedbackReceived f) {
             set.put(Fields.RATED, true);
             set.put(Fields.SOLVED, f.solved());

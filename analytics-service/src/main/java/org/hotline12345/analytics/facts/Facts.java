@@ -36,9 +36,14 @@ public class Facts {
         return find(Criteria.where(Fields.RECEIVED_DAY).is(day.toString()), fields);
     }
 
-    /** The facts of tickets not closed whose resolve deadline is before {@code now}. */
+    /**
+     * The facts of tickets not closed whose resolve deadline, or whose accept deadline while no unit signed for
+     * them, is before {@code now}: every ticket that can be overdue, each once.
+     */
     public Flux<Fact> openPastDeadline(Instant now, String... fields) {
-        return find(Criteria.where(Fields.OPEN_RESOLVE_BY).lt(now), fields);
+        return Flux.concat(find(Criteria.where(Fields.OPEN_ACCEPT_BY).lt(now), fields),
+                        find(Criteria.where(Fields.OPEN_RESOLVE_BY).lt(now), fields))
+                .distinct(Fact::id);
     }
 
     public Flux<Fact> byIds(Collection<String> ids, String... fields) {

@@ -2,6 +2,7 @@ package org.hotline12345.analytics.rollups;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,10 +38,26 @@ public class RollupStore {
 
     /** Counts {@code day} again from its facts, then its ISO week and its month from their days. */
     public Mono<Void> recount(LocalDate day) {
+        return countDay(day).then(Mono.defer(() -> sumPeriodsOf(List.of(day))));
+    }
+
+    /**
+     * Counts {@code day} again from its facts alone, replacing its rollups whatever shape they had; completes with
+     * the number of facts counted. Its week and month are left to {@link #sumPeriodsOf(Collection)}.
+     */
+    Mono<Integer> countDay(LocalDate day) {
         return facts.receivedOn(day, Rollups.FACT_FIELDS).collectList()
-                .flatMap(found -> save(Rollups.documents(Period.DAY, Period.DAY.of(day), Rollups.count(found))))
-                .then(Mono.defer(() -> sumDays(Period.WEEK, day)))
-                .then(Mono.defer(() -> sumDays(Period.MONTH, day)));
+                .flatMap(found -> save(Rollups.documents(Period.DAY, Period.DAY.of(day), Rollups.count(found)))
+                        .thenReturn(found.size()));
+    }
+
+    /** Sums each ISO week and month holding one of {@code days} again from its days' rollups, each once. */
+    Mono<Void> sumPeriodsOf(Collection<LocalDate> days) {
+        return Flux.just(Period.WEEK, Period.MONTH)
+                .concatMap(period -> Flux.fromStream(days.stream().map(day -> period.daysAround(day).get(0))
+                                .distinct())
+                        .concatMap(first -> sumDays(period, first)))
+                .then();
     }
 
     private Mono<Void> sumDays(Period period, LocalDate day) {

@@ -25,7 +25,8 @@ class TimeLimitFiguresTest {
 
     @Test
     void countsAsOverdueOnlyAnOpenTicketPastItsDeadline() {
-        Document open = new Document("assigned", true).append("resolveBy", Date.from(NOW.minusSeconds(60)));
+        Document open = new Document("assigned", true).append("acceptedAt", Date.from(NOW.minusSeconds(86_400)))
+                .append("resolveBy", Date.from(NOW.minusSeconds(60)));
 
         assertThat(Fact.from(open).overdueAt(NOW)).isTrue();
         assertThat(Fact.from(new Document(open).append("resolveBy", Date.from(NOW.plusSeconds(60))))
@@ -35,6 +36,20 @@ class TimeLimitFiguresTest {
         assertThat(Fact.from(resolved).overdueAt(NOW)).isFalse();
         assertThat(Fact.from(new Document(resolved).append("reopenedAt", Date.from(NOW.minusSeconds(1_800))))
                 .overdueAt(NOW)).isTrue();
+    }
+
+    @Test
+    void countsATicketItsUnitHasNotSignedForPastItsAcceptDeadlineAsOverdueAsRoutingDoes() {
+        Document waiting = new Document("assigned", true).append("acceptBy", Date.from(NOW.minusSeconds(60)))
+                .append("resolveBy", Date.from(NOW.plusSeconds(6 * 86_400)));
+
+        assertThat(Fact.from(waiting).overdueAt(NOW)).isTrue();
+        assertThat(Fact.from(new Document(waiting).append("acceptBy", Date.from(NOW.plusSeconds(60))))
+                .overdueAt(NOW)).isFalse();
+        assertThat(Fact.from(new Document(waiting).append("acceptedAt", Date.from(NOW.minusSeconds(30))))
+                .overdueAt(NOW)).as("signed for late, with days left to resolve it").isFalse();
+        assertThat(Fact.from(new Document(waiting).append("returnedAt", Date.from(NOW.minusSeconds(30))))
+                .overdueAt(NOW)).as("returned, waiting for the centre to dispatch it again").isFalse();
     }
 
     @Test

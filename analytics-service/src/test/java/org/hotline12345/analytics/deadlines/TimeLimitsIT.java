@@ -32,7 +32,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * random (each ticket's events on one topic keep their order, as Kafka keeps them): water tickets resolved in 10,
  * 30 and 200 hours (the last one late), a noise ticket returned by urban management and signed for by the police
  * but never resolved, one resolved and then reopened, a question answered on the call, and a repeat call and
- * another report about the returned ticket, which count in its grid though routing never assigns them. Every
+ * another report about the returned ticket, which count in its grid though routing never assigns them; and in July a
+ * ticket its unit has not signed for past the accept deadline, with days left to resolve it. Every
  * figure is checked against the values worked out by hand.
  */
 @HubIntegrationTest(database = "analytics-time-limits-it", properties = {
@@ -50,6 +51,7 @@ class TimeLimitsIT {
     static final String T6 = "june-question";
     static final String T7 = "june-noise-repeat";
     static final String T8 = "june-noise-same-incident";
+    static final String T9 = "july-noise-not-signed-for";
 
     @BeforeAll
     static void script() {
@@ -79,6 +81,11 @@ class TimeLimitsIT {
                 .received(day.plusSeconds(5 * 86_400)));
         events.add(noise(T7).repeatOf(T4).received(t4.plusSeconds(7_200)));
         events.add(noise(T8).sameIncidentAs(T4).received(t4.plusSeconds(9_000)));
+
+        // assigned two days ago: the day to sign for it has passed, the week to resolve it has not
+        TicketEvents waiting = noise(T9).unit("URBAN_MGMT");
+        events.add(waiting.received(day.plusSeconds(31 * 86_400)));
+        events.add(waiting.assigned(Instant.now().minus(Duration.ofDays(2))));
 
         publishInterleaved(events, new Random(42));
         publishInterleaved(events, new Random(7));
@@ -144,12 +151,23 @@ class TimeLimitsIT {
     }
 
     @Test
+    void countsATicketNotSignedForPastItsAcceptDeadlineAsOverdueAsRoutingListsIt() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get()
+                .uri("/api/v1/analytics/deadlines?from=2024-07-01&to=2024-07-31&groupBy=unit")
+                .headers(h -> h.setBearerAuth(analyst())).exchange().expectStatus().isOk()
+                .expectBody().json("""
+                        {"groups":[{"group":"URBAN_MGMT","received":1,"assigned":1,"acceptedOnTime":0,
+                                    "resolved":0,"overdueNow":1}]}"""));
+    }
+
+    /** The two June tickets held past their resolve deadline, and the July one past its accept deadline. */
+    @Test
     void tellsPrometheusHowManyTicketsAreOverdueNow() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get()
                 .uri("/actuator/prometheus?includedNames=hotline_tickets_overdue")
                 .headers(h -> h.setBearerAuth(analyst())).exchange().expectStatus().isOk()
                 .expectBody(String.class).value(text -> org.assertj.core.api.Assertions.assertThat(text)
-                        .containsPattern("(?m)^hotline_tickets_overdue\\{[^}]*\\} 2\\.0$")));
+                        .containsPattern("(?m)^hotline_tickets_overdue\\{[^}]*\\} 3\\.0$")));
     }
 
     @Test

@@ -3,13 +3,17 @@ package org.hotline12345.analytics.facts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.hotline12345.analytics.facts.Fact.Fields;
+import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.GeoPoint;
 import org.hotline12345.contracts.HotlineEvent;
+import org.hotline12345.contracts.Overdue;
 import org.hotline12345.contracts.Satisfaction;
 import org.hotline12345.contracts.TicketEvents;
+import org.hotline12345.contracts.TicketExtended;
 import org.hotline12345.referencedata.City;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +30,31 @@ class FactUpdatesTest {
         var change = FactUpdates.of(ticket.rejected(LATE_EVENING_UTC, "NOT_OURS"), CITY);
 
         assertThat(change.increment()).containsEntry(Fields.RETURNS, 1);
-        assertThat(change.set()).isEmpty();
+        assertThat(change.set()).containsOnlyKeys(Fields.RETURNED_AT);
+    }
+
+    @Test
+    void runsTheDeadlineRoutingRunsAtEveryStepOfTheTicketsStory() {
+        Instant at = LATE_EVENING_UTC;
+        Document stored = new Document(Fields.ID, ticket.id());
+        List<HotlineEvent> story = List.of(ticket.received(at), ticket.assigned(at.plusSeconds(60)),
+                ticket.rejected(at.plusSeconds(600), "NOT_OURS"), ticket.unit("POLICE").assigned(at.plusSeconds(900)),
+                ticket.accepted(at.plusSeconds(1_200), true),
+                new TicketExtended(EventIds.of(ticket.id(), "TicketExtended", 1), at.plusSeconds(1_800), ticket.id(),
+                        "POLICE", at.plusSeconds(90_000), "需要联合执法", "sup-1"),
+                ticket.resolved(at.plusSeconds(7_200), true),
+                ticket.reopened(at.plusSeconds(9_000), at.plusSeconds(90_000)),
+                ticket.resolved(at.plusSeconds(10_000), true), ticket.closed(at.plusSeconds(12_000), "FEEDBACK"));
+        List<Overdue.Running> running = new ArrayList<>();
+
+        for (HotlineEvent event : story) {
+            apply(FactUpdates.of(event, CITY), stored);
+            running.add(Fact.from(stored).runningDeadline());
+        }
+
+        assertThat(running).containsExactly(Overdue.Running.NONE, Overdue.Running.ACCEPT, Overdue.Running.NONE,
+                Overdue.Running.ACCEPT, Overdue.Running.RESOLVE, Overdue.Running.RESOLVE, Overdue.Running.NONE,
+                Overdue.Running.RESOLVE, Overdue.Running.NONE, Overdue.Running.NONE);
     }
 
     @Test

@@ -105,6 +105,42 @@ class EventContractTest {
                 .anySatisfy(message -> assertThat(message).contains("unitId"));
     }
 
+    /**
+     * Events written before resolutions were numbered still read: a resolution or reopening without its round, and
+     * an answer without one, which is read as an answer to the first round.
+     */
+    @Test
+    void readsEventsWithoutAResolutionRoundFromProducersBeforeIt() throws IOException {
+        FeedbackReceived answer = (FeedbackReceived) EventCodec.read(read("samples/FeedbackReceived.v1.json"),
+                FeedbackEvent.class);
+        TicketResolved resolved = (TicketResolved) EventCodec.read(read("samples/TicketResolved.v1.json"),
+                TicketLifecycleEvent.class);
+        TicketReopened reopened = (TicketReopened) EventCodec.read(read("samples/TicketReopened.v1.json"),
+                TicketLifecycleEvent.class);
+
+        assertThat(answer.resolutionRound()).isNull();
+        assertThat(answer.answersRound()).isEqualTo(1);
+        assertThat(resolved.resolutionRound()).isNull();
+        assertThat(reopened.resolutionRound()).isNull();
+    }
+
+    @Test
+    void writesTheRoundAnAnswerRatesAndNoDerivedField() {
+        String json = EventCodec.writeString(new FeedbackReceived("e-1", SampleEvents.AT, SampleEvents.TICKET, true,
+                Satisfaction.SATISFIED, "SMS", 3));
+
+        assertThat(json).contains("\"resolutionRound\":3").doesNotContain("answersRound");
+        assertThat(((FeedbackReceived) EventCodec.read(json, FeedbackEvent.class)).answersRound()).isEqualTo(3);
+    }
+
+    @Test
+    void schemaRejectsAResolutionRoundBelowTheFirst() {
+        String json = EventCodec.writeString(new FeedbackReceived("e-1", SampleEvents.AT, SampleEvents.TICKET, true,
+                Satisfaction.SATISFIED, "SMS", 0));
+
+        assertThat(SchemaCatalog.validate("FeedbackReceived", json)).isNotEmpty();
+    }
+
     @Test
     void asyncApiDocumentNamesEveryTopicAndEventType() throws IOException {
         Map<String, Object> doc = new Yaml().load(read("asyncapi.yaml"));

@@ -31,6 +31,7 @@ public final class TicketEvents {
     private String district = "YUNYAN";
     private String grid = "YY-04";
     private int assignment;
+    private int round = 1;
 
     private TicketEvents(String ticketId) {
         this.ticketId = ticketId;
@@ -115,6 +116,12 @@ public final class TicketEvents {
         return this;
     }
 
+    /** The resolution round (1 unless told) that later resolutions, reopenings and answers name. */
+    public TicketEvents round(int resolutionRound) {
+        this.round = resolutionRound;
+        return this;
+    }
+
     public TicketReceived received(Instant at) {
         return new TicketReceived(id("TicketReceived", 1), at, ticketId, ticketNumber, channel, category, urgency,
                 description, location, null, citizen, answerGiven != null, answerGiven, repeatOf, parentIncidentId);
@@ -138,12 +145,12 @@ public final class TicketEvents {
     }
 
     public TicketResolved resolved(Instant at, boolean onTime) {
-        return new TicketResolved(id("TicketResolved", 1), at, ticketId, unit, ResolutionResult.SOLVED,
-                "fixed", onTime);
+        return new TicketResolved(id("TicketResolved", round), at, ticketId, unit, ResolutionResult.SOLVED,
+                "fixed", onTime, false, round);
     }
 
     public TicketReopened reopened(Instant at, Instant resolveBy) {
-        return new TicketReopened(id("TicketReopened", 1), at, ticketId, unit, "NOT_SOLVED", resolveBy);
+        return new TicketReopened(id("TicketReopened", round), at, ticketId, unit, "NOT_SOLVED", resolveBy, round);
     }
 
     public TicketEscalated escalated(Instant at, String reason) {
@@ -155,7 +162,7 @@ public final class TicketEvents {
     }
 
     public FeedbackReceived feedback(Instant at, boolean solved, Satisfaction satisfaction) {
-        return new FeedbackReceived(id("FeedbackReceived", 1), at, ticketId, solved, satisfaction, "SMS");
+        return new FeedbackReceived(id("FeedbackReceived", round), at, ticketId, solved, satisfaction, "SMS", round);
     }
 
     private String id(String type, int occurrence) {

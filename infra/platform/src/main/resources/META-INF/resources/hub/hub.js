@@ -63,6 +63,10 @@
       'status.REOPENED': '重办中', 'status.LINKED': '已关联', 'status.CLOSED': '已归档',
       'action.DISPATCH': '派单', 'action.ACCEPT': '签收', 'action.RETURN': '退单', 'action.EXTEND': '延期',
       'action.ADD_PROGRESS': '填写进展', 'action.RESOLVE': '办结', 'action.REOPEN': '重办', 'action.CLOSE': '归档',
+      // the grid map worked from the keyboard
+      'map.keys': '方向键移动标记（按住 Shift 移得更远），回车或空格在标记处定点，Delete 清除该点。',
+      'map.cursor': '标记位于 {where}', 'map.outside': '标记不在本市网格内', 'map.chosen': '已定点：{where}',
+      'map.cleared': '已清除地图上的点',
       signedOutElsewhere: '您已在另一个页面退出登录。'
     },
     en: {
@@ -121,6 +125,10 @@
       'action.DISPATCH': 'dispatch', 'action.ACCEPT': 'sign for', 'action.RETURN': 'return',
       'action.EXTEND': 'extend', 'action.ADD_PROGRESS': 'add progress', 'action.RESOLVE': 'resolve',
       'action.REOPEN': 'reopen', 'action.CLOSE': 'close',
+      'map.keys': 'The arrow keys move the marker (with Shift, further), Enter or Space marks the point there, '
+        + 'Delete clears it.',
+      'map.cursor': 'Marker in {where}', 'map.outside': 'The marker is outside the city\'s grids',
+      'map.chosen': 'Marked: {where}', 'map.cleared': 'The point on the map is cleared',
       signedOutElsewhere: 'You signed out in another tab.'
     }
   };
@@ -429,9 +437,11 @@
 
   /**
    * Draws the city's grids into {@code container} as an SVG: {@code shade(gridId)} gives each grid's fill,
-   * {@code label(gridId)} its tooltip. No tile server: the outlines are the city's own.
+   * {@code label(gridId)} its tooltip. No tile server: the outlines are the city's own. Returns {@code null} when the
+   * city has no grids, else {@code {svg, project(lon, lat), at(event), bounds}}; with {@code options.keys} (see
+   * {@link keyboard}) also {@code keys}, the map worked from the keyboard.
    */
-  function drawGrids(container, shade, label) {
+  function drawGrids(container, shade, label, options) {
     container.replaceChildren();
     if (!city || city.outlines.length === 0) return null;
     const points = city.outlines.flatMap((g) => g.ring);
@@ -464,7 +474,173 @@
       const box = svg.getBoundingClientRect();
       return unproject((event.clientX - box.left) * width / box.width, (event.clientY - box.top) * height / box.height);
     };
-    return { svg, project, at };
+    const drawn = { svg, project, at, bounds: { west, east, south, north } };
+    if (options && options.keys) drawn.keys = keyboard(container, drawn, options.keys);
+    return drawn;
+  }
+
+  // ---- the grid map from the keyboard ----
+
+  const LOCATED_KEPT = 32;
+  const located = new Map();
+
+  /**
+   * The grid routing places a point {@code {lat, lon}} in (GET /api/v1/grids/locate), {@code null} where the point
+   * lies in none; the pages ask routing rather than test the outlines themselves. The last answers are kept, so that
+   * a cursor that came to rest and is then chosen asks once.
+   */
+  function locate(at) {
+    const key = at.lat + ',' + at.lon;
+    if (!located.has(key)) {
+      if (located.size >= LOCATED_KEPT) located.delete(located.keys().next().value);
+      located.set(key, api('routing', '/api/v1/grids/locate?' + new URLSearchParams({ lat: at.lat, lon: at.lon }))
+        .catch((e) => {
+          if (e.status === 404) return null;
+          located.delete(key);
+          throw e;
+        }));
+    }
+    return located.get(key);
+  }
+
+  const SVG = 'http://www.w3.org/2000/svg';
+  // the share of the city's extent one arrow key moves the cursor; with Shift five times as far
+  const STEP = 1 / 60;
+  const FAR = 5;
+  // the cursor's grid is asked for and said once the keys rest this long, not on every repeat of a held key
+  const REST_MS = 350;
+  const MOVES = { ArrowUp: [1, 0], ArrowDown: [-1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+  // per container, so that the cursor and the one key listener outlive the map's redrawing (a switch of language)
+  const keyboards = new WeakMap();
+
+  const rounded = (at) => ({ lat: Number(at.lat.toFixed(6)), lon: Number(at.lon.toFixed(6)) });
+  const clamp = (value, low, high) => Math.min(high, Math.max(low, value));
+
+  /**
+   * Makes a drawn map keyboard-operable: the arrow keys move a drawn cursor ({@code circle.cursor}), Enter or Space
+   * chooses the point under it, Delete or Backspace clears the chosen point. {@code handlers}: {@code point()} the
+   * page's chosen point or null (where the cursor starts, and whether there is anything to clear),
+   * {@code onMove(at)}, {@code onChoose(at)} and {@code onClear()} (either may return {@code false} when the page
+   * takes nothing now), and {@code live}, the live region where the cursor's grid and the choice are said with the
+   * dictionary's {@code map.cursor}, {@code map.outside}, {@code map.chosen} and {@code map.cleared}. Points are
+   * {@code {lat, lon}} to six decimals. Returns {@code {reset()}}, which forgets the cursor and empties {@code live}.
+   */
+  function keyboard(container, map, handlers) {
+    let state = keyboards.get(container);
+    if (!state) {
+      state = { cursor: null, asked: 0, timer: null };
+      keyboards.set(container, state);
+      container.addEventListener('keydown', (event) => onMapKey(state, event));
+    }
+    state.map = map;
+    state.handlers = handlers;
+    if (!container.hasAttribute('tabindex')) container.tabIndex = 0;
+    if (!container.hasAttribute('role')) container.setAttribute('role', 'application');
+    // the container is what keyboard and screen reader users work with; its polygons are for the eye
+    map.svg.setAttribute('aria-hidden', 'true');
+    map.svg.setAttribute('focusable', 'false');
+    // a click chose a point: the next arrow key starts from there
+    map.svg.addEventListener('click', () => moveCursor(state, null));
+    drawCursor(state);
+    return { reset: () => resetKeyboard(state) };
+  }
+
+  function onMapKey(state, event) {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
+    const { bounds } = state.map;
+    const handlers = state.handlers;
+    const chosen = () => (handlers.point && handlers.point()) || null;
+    const start = () => state.cursor || chosen()
+      || { lat: (bounds.north + bounds.south) / 2, lon: (bounds.east + bounds.west) / 2 };
+    if (MOVES[event.key]) {
+      event.preventDefault();
+      const [up, right] = MOVES[event.key];
+      const step = (event.shiftKey ? FAR : 1) * STEP;
+      const from = start();
+      moveCursor(state, rounded({
+        lat: clamp(from.lat + up * step * (bounds.north - bounds.south), bounds.south, bounds.north),
+        lon: clamp(from.lon + right * step * (bounds.east - bounds.west), bounds.west, bounds.east)
+      }));
+      if (handlers.onMove) handlers.onMove(state.cursor);
+      sayWhere(state, state.cursor, 'map.cursor', REST_MS);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      const at = rounded(start());
+      if (handlers.onChoose && handlers.onChoose(at) !== false) sayWhere(state, at, 'map.chosen', 0);
+    } else if ((event.key === 'Delete' || event.key === 'Backspace') && handlers.onClear && chosen()) {
+      event.preventDefault();
+      if (handlers.onClear() !== false) {
+        forgetAsking(state);
+        sayOnMap(state, () => t('map.cleared'));
+      }
+    }
+  }
+
+  function moveCursor(state, at) {
+    state.cursor = at;
+    if (!at) forgetAsking(state);
+    drawCursor(state);
+  }
+
+  function drawCursor(state) {
+    const svg = state.map.svg;
+    svg.querySelectorAll('circle.cursor').forEach((c) => c.remove());
+    if (!state.cursor) return;
+    const [x, y] = state.map.project(state.cursor.lon, state.cursor.lat);
+    const ring = document.createElementNS(SVG, 'circle');
+    ring.setAttribute('class', 'cursor');
+    ring.setAttribute('cx', x.toFixed(1));
+    ring.setAttribute('cy', y.toFixed(1));
+    ring.setAttribute('r', 9);
+    svg.append(ring);
+  }
+
+  function resetKeyboard(state) {
+    moveCursor(state, null);
+    const live = state.handlers.live;
+    if (live) {
+      unsay(live);
+      live.textContent = '';
+    }
+  }
+
+  // an answer still on its way is not said once the cursor moved on
+  function forgetAsking(state) {
+    clearTimeout(state.timer);
+    state.asked++;
+  }
+
+  // where a point lies, said after {@code delay}: its grid, "outside" where routing knows none, the bare
+  // coordinates where routing cannot be asked
+  function sayWhere(state, at, key, delay) {
+    forgetAsking(state);
+    const asked = state.asked;
+    state.timer = setTimeout(async () => {
+      let grid;
+      let known = true;
+      try {
+        grid = await locate(at);
+      } catch (e) {
+        known = false;
+      }
+      if (asked !== state.asked) return;
+      sayOnMap(state, () => known && !grid ? t('map.outside')
+        : t(key, { where: known ? gridName(grid) : at.lat.toFixed(5) + ', ' + at.lon.toFixed(5) }));
+    }, delay);
+  }
+
+  const gridName = (grid) => [grid.district ? named('districts', grid.district) : null,
+    grid.street ? named('streets', grid.street) : null, grid.gridId].filter(Boolean).join(' · ');
+
+  // a live region announces every change of its text: said only when it says something new, again after a switch
+  function sayOnMap(state, render) {
+    const live = state.handlers.live;
+    if (!live) return;
+    if (live.textContent === render()) {
+      spoken.set(live, { render, said: live.textContent });
+    } else {
+      say(live, render);
+    }
   }
 
   // ---- problems said in the reader's language ----
@@ -745,7 +921,7 @@
   });
 
   window.Hub = {
-    start, api, t, named, drawGrids, notice, user, signIn, signOut, finishSignIn, problemText, showError, clearError,
+    start, api, t, named, drawGrids, locate, notice, user, signIn, signOut, finishSignIn, problemText, showError, clearError,
     fail, city: () => city, language: () => language
   };
 }());

@@ -8,7 +8,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * How to reach the citizen of one ticket, kept from its TicketReceived; the number stays sealed at rest.
  *
  * @param parentIncidentId the ticket this one was merged into as the same incident, whose resolution it shares
- * @param awaitingFeedbackSince when the satisfaction question was texted and not answered yet
+ * @param awaitingFeedbackSince when the satisfaction question was texted and not answered yet (see
+ *     {@link AwaitingFeedback}, the only code that changes it)
+ * @param feedbackRound the resolution round the satisfaction question asked about; {@code null} when it was asked on
+ *     an event without a round
  * @param publicChannel the number came from a public channel (website, Open311), where anyone may give anyone's
  * @param codeAttempts one-time codes tried for this ticket (see {@code PhoneVerification})
  * @param verifiedAt when the reporter entered the right code: from then on the number gets every text
@@ -16,8 +19,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("contacts")
 public record CitizenContactRecord(@Id String ticketId, String ticketNumber, String sealedPhone,
         String phoneHash, String maskedPhone, String language, boolean contactAllowed, boolean urgent,
-        String parentIncidentId, Instant receivedAt, Instant awaitingFeedbackSince, Boolean publicChannel,
-        Integer codeAttempts, Instant verifiedAt) {
+        String parentIncidentId, Instant receivedAt, Instant awaitingFeedbackSince, Integer feedbackRound,
+        Boolean publicChannel, Integer codeAttempts, Instant verifiedAt) {
 
     boolean reachable() {
         return contactAllowed && sealedPhone != null;

@@ -22,7 +22,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -56,11 +55,13 @@ public class CitizenTexts {
     private final PhoneCodes codes;
     private final DailyTexts dailyTexts;
     private final MeterRegistry meters;
+    private final AwaitingFeedback awaitingFeedback;
 
     CitizenTexts(ReactiveMongoTemplate mongo, TextDelivery delivery, OptOuts optOuts, Clock clock,
             NotificationProperties settings, City city, PhoneCodes codes, DailyTexts dailyTexts,
-            MeterRegistry meters) {
+            MeterRegistry meters, AwaitingFeedback awaitingFeedback) {
         this.meters = meters;
+        this.awaitingFeedback = awaitingFeedback;
         this.city = city;
         this.templates = new TextTemplates(city.smsTemplates());
         this.codes = codes;
@@ -83,7 +84,7 @@ public class CitizenTexts {
         CitizenContactRecord contact = new CitizenContactRecord(received.ticketId(), received.ticketNumber(),
                 received.citizen().sealedPhone(), received.citizen().phoneHash(), received.citizen().maskedPhone(),
                 received.citizen().language(), received.citizen().contactAllowed(),
-                received.urgency() == Urgency.URGENT, received.parentIncidentId(), received.occurredAt(), null,
+                received.urgency() == Urgency.URGENT, received.parentIncidentId(), received.occurredAt(), null, null,
                 fromPublic, fromPublic ? 0 : null, null);
         return mongo.insert(contact)
                 .onErrorResume(DuplicateKeyException.class, known -> Mono.just(contact))
@@ -95,8 +96,9 @@ public class CitizenTexts {
 
     /** Texts the citizen, and for a resolution every caller of the same incident, about a lifecycle event. */
     public Mono<Void> onLifecycle(TicketLifecycleEvent event) {
-        Mono<Void> feedbackClosed = event instanceof TicketReopened || event instanceof TicketClosed
-                ? stopAwaitingFeedback(event.ticketId()) : Mono.empty();
+        Mono<Void> feedbackClosed = event instanceof TicketReopened reopened
+                ? awaitingFeedback.reopened(reopened.ticketId(), reopened.resolutionRound())
+                : event instanceof TicketClosed ? awaitingFeedback.closed(event.ticketId()) : Mono.empty();
         if (!templates.textsOn(event.type())
                 || event instanceof TicketClosed closed && "RESOLVED_AT_INTAKE".equals(closed.reason())) {
             return feedbackClosed;
@@ -108,7 +110,8 @@ public class CitizenTexts {
                         ? Flux.concat(Mono.just(contact), mergedInto(event.ticketId())) : Flux.just(contact))
                 .concatMap(contact -> text(contact, event.type(), event.eventId(),
                         values(event, contact.language(), !contact.ticketId().equals(event.ticketId())))
-                        .then(event instanceof TicketResolved ? awaitFeedback(contact) : Mono.empty()))
+                        .then(event instanceof TicketResolved resolved ? awaitFeedback(contact, resolved)
+                                : Mono.empty()))
                 .then());
     }
 
@@ -174,17 +177,11 @@ public class CitizenTexts {
         return mongo.find(Query.query(Criteria.where("parentIncidentId").is(ticketId)), CitizenContactRecord.class);
     }
 
-    private Mono<Void> awaitFeedback(CitizenContactRecord contact) {
+    private Mono<Void> awaitFeedback(CitizenContactRecord contact, TicketResolved resolved) {
         // an unproven number was not asked, so a text from it is no answer
         return contact.reachable() && !contact.unverified()
-                ? mongo.updateFirst(Query.query(Criteria.where("_id").is(contact.ticketId())),
-                        new Update().set("awaitingFeedbackSince", clock.instant()), CitizenContactRecord.class).then()
+                ? awaitingFeedback.asked(contact.ticketId(), resolved.resolutionRound(), clock.instant())
                 : Mono.empty();
-    }
-
-    private Mono<Void> stopAwaitingFeedback(String ticketId) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(ticketId)),
-                new Update().unset("awaitingFeedbackSince"), CitizenContactRecord.class).then();
     }
 
     /** What the unit did, in words anyone may read, for callers merged into an incident whose reply is private. */

@@ -7,14 +7,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.hotline12345.notification.gateway.SmsGateway;
+import org.hotline12345.platform.leases.DocumentLease;
 import org.hotline12345.platform.outbox.OutboxRelay;
 import org.hotline12345.platform.pii.ContactSealer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -39,6 +38,7 @@ public class TextDelivery {
     private final NotificationProperties settings;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final DocumentLease lease;
 
     TextDelivery(ReactiveMongoTemplate mongo, SmsGateway gateway, ContactSealer sealer, OptOuts optOuts,
             OutboxRelay relay, NotificationProperties settings, Clock clock, MeterRegistry meters) {
@@ -50,6 +50,7 @@ public class TextDelivery {
         this.relay = relay;
         this.settings = settings;
         this.clock = clock;
+        this.lease = new DocumentLease(mongo, clock, "leaseUntil", LEASE);
     }
 
     /**
@@ -68,13 +69,8 @@ public class TextDelivery {
 
     private Mono<Notification> claim(Criteria which) {
         Instant now = clock.instant();
-        Query due = Query.query(which.and("status").is("PENDING").and("notBefore").lte(now)
-                .and("nextAttemptAt").lte(now)
-                .orOperator(Criteria.where("leaseUntil").exists(false), Criteria.where("leaseUntil").is(null),
-                        Criteria.where("leaseUntil").lte(now)));
-        return mongo.findAndModify(due, new Update().set("leaseUntil", now.plus(LEASE)).inc("version", 1)
-                        .inc("claims", 1),
-                FindAndModifyOptions.options().returnNew(true), Notification.class);
+        return lease.claim(which.and("status").is("PENDING").and("notBefore").lte(now).and("nextAttemptAt").lte(now),
+                new Update().inc("version", 1).inc("claims", 1), Notification.class);
     }
 
     /** Tries to send a text this instance has claimed; completes when its new state is stored. */

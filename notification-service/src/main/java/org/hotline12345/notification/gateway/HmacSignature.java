@@ -1,26 +1,21 @@
 package org.hotline12345.notification.gateway;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.hotline12345.platform.crypto.Hmac;
 
-/** Hex HMAC-SHA256 signatures, as the SMS provider signs webhooks and expects requests signed. */
+/**
+ * The SMS provider's signature of webhooks and requests: the hex HMAC-SHA256 of the signed text under the shared
+ * secret, optionally prefixed {@code sha256=}.
+ */
 public final class HmacSignature {
+
+    private static final String PREFIX = "sha256=";
 
     private HmacSignature() {
     }
 
     public static String sign(String secret, String content) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("could not sign", e);
-        }
+        return Hmac.sha256Hex(secret, content);
     }
 
     /** Whether {@code signature} signs {@code content}, compared in constant time. */
@@ -28,8 +23,7 @@ public final class HmacSignature {
         if (secret == null || secret.isEmpty() || signature == null) {
             return false;
         }
-        String given = signature.startsWith("sha256=") ? signature.substring(7) : signature;
-        return MessageDigest.isEqual(sign(secret, content).getBytes(StandardCharsets.UTF_8),
-                given.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+        String hex = signature.startsWith(PREFIX) ? signature.substring(PREFIX.length()) : signature;
+        return Hmac.matchesHex(secret.getBytes(StandardCharsets.UTF_8), content, hex);
     }
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.FeedbackReceived;
-import org.hotline12345.notification.delivery.CitizenContactRecord;
+import org.hotline12345.notification.delivery.AwaitingFeedback;
 import org.hotline12345.notification.delivery.CitizenTexts;
 import org.hotline12345.notification.delivery.OptOuts;
 import org.hotline12345.platform.outbox.OutboxRelay;
@@ -14,18 +14,15 @@ import org.hotline12345.platform.pii.PhoneNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
  * Acts on a citizen's text: TD, STOP or 退订 stops every further text to the number; a rating becomes
- * FeedbackReceived for the citizen's most recent ticket awaiting an answer; an unclear reply to such a ticket gets
- * one help text; a text when no ticket awaits an answer is recorded and otherwise ignored.
+ * FeedbackReceived for the citizen's most recent ticket awaiting an answer, naming the resolution round the question
+ * was about; an unclear reply to such a ticket gets one help text; a text when no ticket awaits an answer is recorded
+ * and otherwise ignored.
  */
 @Service
 public class InboundReplies {
@@ -36,15 +33,17 @@ public class InboundReplies {
     private final ContactSealer sealer;
     private final OptOuts optOuts;
     private final CitizenTexts texts;
+    private final AwaitingFeedback awaitingFeedback;
     private final OutboxRelay relay;
     private final Clock clock;
 
     InboundReplies(ReactiveMongoTemplate mongo, ContactSealer sealer, OptOuts optOuts, CitizenTexts texts,
-            OutboxRelay relay, Clock clock) {
+            AwaitingFeedback awaitingFeedback, OutboxRelay relay, Clock clock) {
         this.mongo = mongo;
         this.sealer = sealer;
         this.optOuts = optOuts;
         this.texts = texts;
+        this.awaitingFeedback = awaitingFeedback;
         this.relay = relay;
         this.clock = clock;
         PhoneNumbers.loadMetadata();
@@ -72,28 +71,22 @@ public class InboundReplies {
         if (reply.kind() == Reply.Kind.OPT_OUT) {
             return optOuts.optOut(phoneHash, now).then(settle(record, null, "OPTED_OUT"));
         }
-        return awaitingFeedback(phoneHash).flatMap(contact -> {
+        return awaitingFeedback.latestFor(phoneHash).flatMap(contact -> {
             if (reply.kind() == Reply.Kind.UNCLEAR) {
                 return texts.text(contact, "ReplyHelp", "help:" + contact.awaitingFeedbackSince(), Map.of())
                         .then(settle(record, contact.ticketId(), "HELP_SENT"));
             }
             FeedbackReceived feedback = new FeedbackReceived(EventIds.of(contact.ticketId(), "FeedbackReceived",
-                    record.getMessageId()), now, contact.ticketId(), reply.solved(), reply.satisfaction(), "SMS");
+                    record.getMessageId()), now, contact.ticketId(), reply.solved(), reply.satisfaction(), "SMS",
+                    contact.feedbackRound());
             record.stage(feedback);
             record.settle(contact.ticketId(), "FEEDBACK");
             log.info("Feedback on ticket {}: {}", contact.ticketNumber(), record.getReadAs());
             return mongo.save(record)
-                    .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(contact.ticketId())),
-                            new Update().unset("awaitingFeedbackSince"), CitizenContactRecord.class))
+                    .then(awaitingFeedback.answered(contact))
                     .then(relay.flush(InboundReply.class, record.getMessageId()))
                     .thenReturn("FEEDBACK");
         }).switchIfEmpty(Mono.defer(() -> settle(record, null, "NO_TICKET_AWAITING_FEEDBACK")));
-    }
-
-    private Mono<CitizenContactRecord> awaitingFeedback(String phoneHash) {
-        return mongo.findOne(Query.query(Criteria.where("phoneHash").is(phoneHash)
-                        .and("awaitingFeedbackSince").ne(null))
-                .with(Sort.by(Sort.Direction.DESC, "awaitingFeedbackSince")).limit(1), CitizenContactRecord.class);
     }
 
     private Mono<String> settle(InboundReply record, String ticketId, String outcome) {

@@ -1,6 +1,7 @@
 package org.hotline12345.notification.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.hotline12345.contracts.ResolutionResult;
 import org.hotline12345.contracts.Satisfaction;
 import org.hotline12345.contracts.TicketAssigned;
 import org.hotline12345.contracts.TicketReceived;
+import org.hotline12345.contracts.TicketReopened;
 import org.hotline12345.contracts.TicketResolved;
 import org.hotline12345.contracts.Topics;
 import org.hotline12345.contracts.Urgency;
@@ -54,6 +56,8 @@ class NotificationIT {
     ContactSealer sealer;
     @Autowired
     ReactiveMongoTemplate mongo;
+    @Autowired
+    AwaitingFeedback awaitingFeedback;
 
     @Test
     void textsTheTicketNumberThenTheUnitAndDueDateInChinese() {
@@ -153,6 +157,57 @@ class NotificationIT {
         inbound("r2-" + received.ticketId(), "+8613900000005", "1").expectBody().jsonPath("$.outcome")
                 .isEqualTo("NO_TICKET_AWAITING_FEEDBACK");
         assertThat(feedback.allEventsFor(received.ticketId(), FeedbackEvent.class)).hasSize(1);
+    }
+
+    @Test
+    void namesInTheFeedbackTheResolutionWhoseQuestionTheCitizenAnswered() {
+        TicketReceived received = received("zh", true, "+8613900000021", null);
+        String id = received.ticketId();
+        topics.publish(received);
+        topics.publish(resolved(received, 1));
+        awaitQuestion(id, 1);
+        inbound("n1-" + id, "13900000021", "0").expectBody().jsonPath("$.outcome").isEqualTo("FEEDBACK");
+        topics.publish(reopened(received, 1));
+        topics.publish(resolved(received, 2));
+        awaitQuestion(id, 2);
+
+        inbound("n2-" + id, "13900000021", "1").expectBody().jsonPath("$.outcome").isEqualTo("FEEDBACK");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> feedback.eventsFor(id, FeedbackEvent.class).size() >= 2);
+        assertThat(feedback.eventsFor(id, FeedbackEvent.class)).map(FeedbackReceived.class::cast)
+                .extracting(FeedbackReceived::resolutionRound, FeedbackReceived::solved)
+                .containsExactly(tuple(1, false), tuple(2, true));
+        assertThat(texts(id)).extracting(OutboxText::text).filteredOn(text -> text.contains("已办结")).hasSize(2);
+    }
+
+    /**
+     * A consumer that reads the first resolution's events again after a restart, or a late one, meets a contact
+     * already asked about the second: the question stands, for the second round, and is not asked again once
+     * answered.
+     */
+    @Test
+    void keepsTheQuestionAboutTheLatestResolutionAgainstLateEventsOfAnEarlierOne() {
+        String id = UUID.randomUUID().toString();
+        String phoneHash = sealer.hash("+8613900000022");
+        Instant first = Instant.parse("2026-11-28T03:00:00Z");
+        Instant second = first.plus(Duration.ofDays(3));
+        mongo.insert(new CitizenContactRecord(id, "12345-" + id.substring(0, 4), sealer.seal("+8613900000022"),
+                phoneHash, "139****0022", "zh", true, false, null, first, null, null, false, null, null)).block();
+        awaitingFeedback.asked(id, 1, first).block();
+        awaitingFeedback.answered(awaitingFeedback.latestFor(phoneHash).block()).block();
+        awaitingFeedback.reopened(id, 1).block();
+        awaitingFeedback.asked(id, 2, second).block();
+
+        awaitingFeedback.reopened(id, 1).block();
+        awaitingFeedback.asked(id, 1, second.plusSeconds(60)).block();
+
+        CitizenContactRecord asked = awaitingFeedback.latestFor(phoneHash).block();
+        assertThat(asked).isNotNull();
+        assertThat(asked.feedbackRound()).isEqualTo(2);
+        assertThat(asked.awaitingFeedbackSince()).isEqualTo(second);
+        awaitingFeedback.answered(asked).block();
+        awaitingFeedback.asked(id, 2, second.plusSeconds(120)).block();
+        assertThat(awaitingFeedback.latestFor(phoneHash).blockOptional()).isEmpty();
     }
 
     @Test
@@ -309,6 +364,26 @@ class NotificationIT {
     private static TicketResolved resolved(TicketReceived received) {
         return new TicketResolved(EventIds.of(received.ticketId(), "TicketResolved", 1), Instant.now(),
                 received.ticketId(), "WATER_CO", ResolutionResult.SOLVED, "The pipe was repaired.", true);
+    }
+
+    private static TicketResolved resolved(TicketReceived received, int round) {
+        return new TicketResolved(EventIds.of(received.ticketId(), "TicketResolved", round), Instant.now(),
+                received.ticketId(), "WATER_CO", ResolutionResult.SOLVED, "The pipe was repaired.", true, false,
+                round);
+    }
+
+    private static TicketReopened reopened(TicketReceived received, int round) {
+        return new TicketReopened(EventIds.of(received.ticketId(), "TicketReopened", round), Instant.now(),
+                received.ticketId(), "WATER_CO", "NOT_SOLVED", Instant.parse("2026-12-09T10:00:00Z"), round);
+    }
+
+    /** Waits until the citizen was asked about resolution {@code round}, so that a reply now answers it. */
+    private void awaitQuestion(String ticketId, int round) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            CitizenContactRecord contact = mongo.findById(ticketId, CitizenContactRecord.class).block();
+            return contact != null && contact.awaitingFeedbackSince() != null
+                    && Integer.valueOf(round).equals(contact.feedbackRound());
+        });
     }
 
     private WebTestClient.ResponseSpec notifications(String ticketId) {

@@ -1,8 +1,8 @@
 package org.hotline12345.routing.assignment;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Set;
+import org.hotline12345.contracts.Priority;
 import org.hotline12345.routing.deadlines.TimeLimits;
 import org.hotline12345.routing.city.CityMap;
 import org.hotline12345.routing.rules.RoutingDecision;
@@ -26,7 +26,8 @@ public class Dispatcher {
     }
 
     /** The decision for a ticket, passing over the units in {@code excluded}. */
-    public Mono<RoutingDecision> route(RoutingInput input, Set<String> excluded) {
+    public Mono<RoutingDecision> route(RoutedTicket ticket, Set<String> excluded) {
+        RoutingInput input = ticket.routingInput(city.zone(), city.priorityOf(ticket.getCategory()));
         return rules.active().map(ruleSet -> ruleSet.route(input, excluded));
     }
 
@@ -39,17 +40,12 @@ public class Dispatcher {
         return city.unit(unitId).isPresent();
     }
 
-    /** The city's time zone, in which rules' hours are read. */
-    public ZoneId zone() {
-        return city.zone();
-    }
-
     public TimeLimits limits() {
         return limits;
     }
 
     /** The deadlines of an assignment made at {@code now} with {@code priority}. */
-    public Deadlines deadlines(String priority, Instant now) {
+    public Deadlines deadlines(Priority priority, Instant now) {
         return new Deadlines(limits.acceptBy(priority, now), limits.resolveBy(priority, now));
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.hotline12345.contracts.AssignmentReason;
 import org.hotline12345.contracts.CitizenContact;
 import org.hotline12345.contracts.EventIds;
+import org.hotline12345.contracts.Overdue;
 import org.hotline12345.contracts.Priority;
 import org.hotline12345.contracts.ResolutionResult;
 import org.hotline12345.contracts.Satisfaction;
@@ -22,6 +23,7 @@ import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.contracts.TicketRejected;
 import org.hotline12345.contracts.TicketReopened;
 import org.hotline12345.contracts.TicketResolved;
+import org.hotline12345.contracts.Urgency;
 import org.hotline12345.platform.outbox.OutboxDocument;
 import org.hotline12345.platform.problem.IllegalTransitionException;
 import org.hotline12345.platform.problem.InvalidRequestException;
@@ -60,7 +62,7 @@ public class RoutedTicket extends OutboxDocument {
     private TicketStatus status;
     private String channel;
     private String category;
-    private String urgency;
+    private Urgency urgency;
     private String description;
     /** The address as the citizen gave it. */
     private String address;
@@ -71,7 +73,7 @@ public class RoutedTicket extends OutboxDocument {
     private String district;
     private String unitId;
     private List<String> coUnitIds = new ArrayList<>();
-    private String priority;
+    private Priority priority;
     private int assignment;
     private Instant acceptBy;
     private Instant resolveBy;
@@ -130,7 +132,7 @@ public class RoutedTicket extends OutboxDocument {
     /**
      * The caller's number and name sealed with the contact key, the keyed hash of the number that finds the caller's
      * tickets, and whether the caller agreed to be called back. Never shown as such: a unit asks for the number
-     * ({@link #callerToCallBack()}), and that is recorded.
+     * ({@link #callerToCallBack(boolean)}), and that is recorded.
      */
     public record CallerContact(String sealedPhone, String sealedName, String phoneHash, boolean contactAllowed) {
 
@@ -146,7 +148,7 @@ public class RoutedTicket extends OutboxDocument {
         ticket.ticketNumber = received.ticketNumber();
         ticket.channel = received.channel().name();
         ticket.category = received.category();
-        ticket.urgency = received.urgency().name();
+        ticket.urgency = received.urgency();
         ticket.description = received.description();
         ticket.address = received.address() == null ? null : received.address().text();
         CitizenContact citizen = received.citizen();
@@ -168,10 +170,13 @@ public class RoutedTicket extends OutboxDocument {
         return ticket;
     }
 
-    /** What the rules need to know to route this ticket again; their hours are read in the city's {@code zone}. */
-    public RoutingInput routingInput(ZoneId zone) {
+    /**
+     * What the rules need to know to route this ticket again; their hours are read in the city's {@code zone}, and
+     * {@code categoryPriority} is what the city's folder gives its category.
+     */
+    public RoutingInput routingInput(ZoneId zone, Priority categoryPriority) {
         return new RoutingInput(category, description, district, gridId, streetOffice, channel, urgency,
-                LocalTime.ofInstant(receivedAt, zone));
+                LocalTime.ofInstant(receivedAt, zone), categoryPriority);
     }
 
     /**
@@ -197,7 +202,7 @@ public class RoutedTicket extends OutboxDocument {
         resolveEscalated = false;
         reason = new AssignmentReason(decision.ruleId(), decision.ruleSetVersion(), gridId, decision.cues());
         stage(new TicketAssigned(EventIds.of(id, "TicketAssigned", assignment), now, id, ticketNumber, assignment,
-                unitId, unitName, coUnitIds, category, district, Priority.valueOf(priority), acceptBy, resolveBy,
+                unitId, unitName, coUnitIds, category, district, priority, acceptBy, resolveBy,
                 reason));
     }
 
@@ -299,7 +304,7 @@ public class RoutedTicket extends OutboxDocument {
         resolvedAt = now;
         feedbackDueAt = now.plus(feedbackWindow);
         stage(new TicketResolved(EventIds.of(id, "TicketResolved", resolutions), now, id, unitId, outcome,
-                replyText, !now.isAfter(resolveBy), replyPublic));
+                replyText, !now.isAfter(resolveBy), replyPublic, resolutions));
     }
 
     /** The citizen was not satisfied or not helped: back to the same unit (重办) with a new deadline. */
@@ -313,7 +318,7 @@ public class RoutedTicket extends OutboxDocument {
         resolveEscalated = false;
         feedbackDueAt = null;
         stage(new TicketReopened(EventIds.of(id, "TicketReopened", reopenings), now, id, unitId, why,
-                newResolveBy));
+                newResolveBy, resolutions));
     }
 
     /** The ticket is archived (归档) after the citizen's answer. */
@@ -324,20 +329,39 @@ public class RoutedTicket extends OutboxDocument {
         stage(new TicketClosed(EventIds.of(id, "TicketClosed", 1), now, id, unitId, why));
     }
 
+    /** What the citizen's answer did to the ticket. */
+    public enum FeedbackOutcome {
+        CLOSED,
+        REOPENED,
+        /** It answers another resolution than the current one: late, or redelivered after a reopening. */
+        STALE_ROUND,
+        /** It answers the current resolution, but the ticket awaits no answer (already answered, or closed). */
+        NOT_AWAITING;
+
+        public boolean ignored() {
+            return this == STALE_ROUND || this == NOT_AWAITING;
+        }
+    }
+
     /**
-     * The citizen's answer to a resolved ticket: satisfied and solved closes it, anything else reopens it with the
-     * priority's resolve limit. An answer to a ticket no longer awaiting one changes nothing (false).
+     * The citizen's answer to resolution {@code round} (1 for the first): satisfied and solved closes the ticket,
+     * anything else reopens it with the priority's resolve limit. Only an answer to the current resolution of a
+     * ticket awaiting one acts; any other changes nothing and says why.
      */
-    public boolean takeFeedback(boolean solved, Satisfaction satisfaction, TimeLimits limits, Instant now) {
+    public FeedbackOutcome takeFeedback(int round, boolean solved, Satisfaction satisfaction, TimeLimits limits,
+            Instant now) {
+        if (round != resolutions) {
+            return FeedbackOutcome.STALE_ROUND;
+        }
         if (!Transition.REOPEN.allowedFrom(status)) {
-            return false;
+            return FeedbackOutcome.NOT_AWAITING;
         }
         if (solved && satisfaction != Satisfaction.DISSATISFIED) {
             close("FEEDBACK", now);
-        } else {
-            reopen(solved ? "DISSATISFIED" : "NOT_SOLVED", limits.resolveBy(priority, now), now);
+            return FeedbackOutcome.CLOSED;
         }
-        return true;
+        reopen(solved ? "DISSATISFIED" : "NOT_SOLVED", limits.resolveBy(priority, now), now);
+        return FeedbackOutcome.REOPENED;
     }
 
     /**
@@ -394,10 +418,25 @@ public class RoutedTicket extends OutboxDocument {
     }
 
     /**
+     * The ticket this one joined, whose unit carries its work: the caller's open ticket it repeats, else the first
+     * report of the same incident; {@code null} for a ticket that is not {@code LINKED}.
+     */
+    String joined() {
+        if (status != TicketStatus.LINKED) {
+            return null;
+        }
+        return repeatOf != null ? repeatOf : parentIncidentId;
+    }
+
+    /**
      * The caller's sealed contact, for a call back; refused when the caller gave no number or did not agree to be
      * contacted.
      */
-    public CallerContact callerToCallBack() {
+    public CallerContact callerToCallBack(boolean byTheCentre) {
+        if (!byTheCentre && !TicketStatus.UNRESOLVED.contains(status)) {
+            throw new IllegalTransitionException(CALL_BACK, "call back the caller of", status.name(),
+                    "a unit calls the caller back only while it works the ticket; the centre calls back after that");
+        }
         if (caller == null || caller.sealedPhone() == null) {
             throw new IllegalTransitionException(CALL_BACK, "call back the caller of", status.name(),
                     "the caller gave no phone number");
@@ -414,10 +453,9 @@ public class RoutedTicket extends OutboxDocument {
         return caller != null && caller.reachable();
     }
 
-    /** Whether the holding unit is late: to sign for it, or to resolve it. */
+    /** Whether the holding unit is late to sign for it or to resolve it, as {@link Overdue} defines it. */
     public boolean overdueAt(Instant now) {
-        return status == TicketStatus.ASSIGNED && acceptBy.isBefore(now)
-                || TicketStatus.IN_HAND.contains(status) && resolveBy.isBefore(now);
+        return Overdue.at(Overdue.Running.in(status.name()), acceptBy, resolveBy, now);
     }
 
     private void escalate(String why, String occasion, Instant deadline, Instant now) {
@@ -451,7 +489,7 @@ public class RoutedTicket extends OutboxDocument {
         return category;
     }
 
-    public String getUrgency() {
+    public Urgency getUrgency() {
         return urgency;
     }
 
@@ -487,7 +525,7 @@ public class RoutedTicket extends OutboxDocument {
         return coUnitIds;
     }
 
-    public String getPriority() {
+    public Priority getPriority() {
         return priority;
     }
 
@@ -525,6 +563,11 @@ public class RoutedTicket extends OutboxDocument {
 
     public int getReopenings() {
         return reopenings;
+    }
+
+    /** How many times the ticket was resolved: the round of its latest resolution, 0 before the first. */
+    public int getResolutions() {
+        return resolutions;
     }
 
     public int getEscalations() {

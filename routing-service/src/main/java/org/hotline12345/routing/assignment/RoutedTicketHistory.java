@@ -30,6 +30,7 @@ class RoutedTicketHistory implements PastTickets {
         }
         Query past = Query.query(routed).with(Sort.by(Sort.Direction.DESC, "receivedAt")).limit(limit);
         return mongo.find(past, RoutedTicket.class).map(ticket -> new PastTicket(ticket.getId(),
-                ticket.getTicketNumber(), ticket.getCategory(), ticket.getGridId(), ticket.routingInput(city.zone())));
+                ticket.getTicketNumber(), ticket.getCategory(), ticket.getGridId(),
+                ticket.routingInput(city.zone(), city.priorityOf(ticket.getCategory()))));
     }
 }

@@ -22,8 +22,9 @@ import reactor.util.retry.Retry;
  * Dispatches a newly received ticket: finds its grid, asks the active rule set for the lead unit and priority,
  * sets the deadlines, and stores the ticket with its TicketAssigned in one write. Redelivery of the same
  * TicketReceived finds the ticket already stored and only makes sure its event went out. A repeat call is linked
- * and escalates the open ticket it repeats instead of being dispatched again; another caller's report of the same
- * incident is linked to it, and its resolution reaches that caller too.
+ * and escalates the open ticket it repeats instead of being dispatched again (when that ticket joined another, the
+ * one carrying the work); another caller's report of the same incident is linked to it, and its resolution reaches
+ * that caller too.
  */
 @Service
 public class TicketAssignment {
@@ -31,6 +32,8 @@ public class TicketAssignment {
     private static final Logger log = LoggerFactory.getLogger(TicketAssignment.class);
     /** Units rarely change one ticket more than a few times a second; past this the consumer's retry takes over. */
     private static final int CONFLICT_RETRIES = 5;
+    /** Links are one or two deep (a repeat of a ticket that joined an incident); a longer chain can only be a loop. */
+    private static final int LINKS_FOLLOWED = 10;
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
@@ -70,7 +73,7 @@ public class TicketAssignment {
             ticket.link();
             return Mono.just(ticket);
         }
-        return dispatcher.route(ticket.routingInput(city.zone()), Set.of()).map(decision -> {
+        return dispatcher.route(ticket, Set.of()).map(decision -> {
             if (decision.triage()) {
                 log.info("Ticket {} matched no rule of version {}: to triage", received.ticketNumber(),
                         decision.ruleSetVersion());
@@ -87,15 +90,29 @@ public class TicketAssignment {
     }
 
     /**
-     * The citizen called again about an open ticket: its unit and the supervisors are told (督办), once per repeat
-     * call. Saved under the ticket's version; a unit's change in between makes it read the ticket again.
+     * The citizen called again about an open ticket: the unit that carries its work and the supervisors are told
+     * (督办), once per repeat call. Saved under the ticket's version; a unit's change in between makes it read the
+     * ticket again. Its events are sent also when the escalation was saved by an earlier delivery of this call.
      */
     private Mono<Void> escalateRepeated(TicketReceived repeat) {
-        return Mono.defer(() -> mongo.findById(repeat.repeatOf(), RoutedTicket.class))
-                .filter(open -> open.escalateForRepeat(repeat.ticketId(), clock.instant()))
-                .flatMap(mongo::save)
+        return Mono.defer(() -> carrierOf(repeat.repeatOf(), LINKS_FOLLOWED))
+                .flatMap(carrier -> carrier.escalateForRepeat(repeat.ticketId(), clock.instant())
+                        ? mongo.save(carrier) : Mono.just(carrier))
                 .retryWhen(Retry.max(CONFLICT_RETRIES).filter(OptimisticLockingFailureException.class::isInstance))
-                .then(Mono.defer(() -> relay.flush(RoutedTicket.class, repeat.repeatOf())));
+                .flatMap(carrier -> relay.flush(RoutedTicket.class, carrier.getId()));
+    }
+
+    /**
+     * The ticket that carries the work of {@code ticketId}: itself, or, when it joined another ticket (a repeat of
+     * it, or the same incident), the ticket it joined, followed to the first that did not join one. A link that
+     * leads nowhere or further than {@code links} ends at the last ticket found, so that the call is still recorded.
+     */
+    private Mono<RoutedTicket> carrierOf(String ticketId, int links) {
+        return mongo.findById(ticketId, RoutedTicket.class).flatMap(ticket -> {
+            String joined = ticket.joined();
+            return joined == null || links == 0 ? Mono.just(ticket)
+                    : carrierOf(joined, links - 1).defaultIfEmpty(ticket);
+        });
     }
 
     private Mono<RoutedTicket> store(RoutedTicket ticket) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.hotline12345.contracts.Overdue;
 import org.hotline12345.routing.lifecycle.TicketStatus;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -123,10 +124,14 @@ class TicketController {
         return statuses.stream().map(TicketStatus::name).sorted().toList();
     }
 
-    private static Criteria overdueAt(Instant now) {
-        return new Criteria().orOperator(
-                Criteria.where("status").is(TicketStatus.ASSIGNED.name()).and("acceptBy").lt(now),
-                Criteria.where("status").in(TicketStatus.IN_HAND.stream().map(TicketStatus::name).toList())
-                        .and("resolveBy").lt(now));
+    /**
+     * The tickets {@link RoutedTicket#overdueAt} holds overdue, as a query: for each deadline {@link Overdue} lets
+     * run, the tickets in a status where it runs whose deadline lies before {@code now}.
+     */
+    static Criteria overdueAt(Instant now) {
+        return new Criteria().orOperator(Stream.of(Overdue.Running.ACCEPT, Overdue.Running.RESOLVE)
+                .map(running -> Criteria.where("status").in(running.statuses().stream().sorted().toList())
+                        .and(running == Overdue.Running.ACCEPT ? "acceptBy" : "resolveBy").lt(now))
+                .toList());
     }
 }

@@ -22,10 +22,12 @@ public record TicketView(String ticketId, String ticketNumber, String status, St
         List<RoutedTicket.Return> returns, List<RoutedTicket.Escalation> escalationHistory) {
 
     public static TicketView of(RoutedTicket t, Instant now) {
-        return new TicketView(t.getId(), t.getTicketNumber(), t.getStatus().name(), t.getCategory(), t.getUrgency(),
+        return new TicketView(t.getId(), t.getTicketNumber(), t.getStatus().name(), t.getCategory(),
+                t.getUrgency() == null ? null : t.getUrgency().name(),
                 t.getDescription(), t.getChannel(), t.getDistrict(), t.getGridId(), t.getUnitId(), t.getCoUnitIds(),
-                t.getPriority(), t.getAssignment(), t.getReceivedAt(), t.getAssignedAt(), t.getAcceptBy(),
-                t.getAcceptedAt(), t.getResolveBy(), t.getResolvedAt(), t.getClosedAt(), t.overdueAt(now),
+                t.getPriority() == null ? null : t.getPriority().name(), t.getAssignment(), t.getReceivedAt(),
+                t.getAssignedAt(), t.getAcceptBy(), t.getAcceptedAt(), t.getResolveBy(), t.getResolvedAt(),
+                t.getClosedAt(), t.overdueAt(now),
                 t.getReason(), t.getReturnedBy(), t.getExtensions(), t.getReopenings(), t.getEscalations(),
                 t.getResult(), t.getReply(), t.isReplyPublic(), t.getNotes(), t.getRepeatOf(),
                 t.getParentIncidentId(), t.getAddress(),

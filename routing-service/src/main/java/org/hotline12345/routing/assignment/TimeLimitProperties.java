@@ -2,6 +2,7 @@ package org.hotline12345.routing.assignment;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.hotline12345.contracts.Priority;
 import org.hotline12345.routing.deadlines.TimeLimits;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -11,12 +12,12 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("hotline.routing")
-public record TimeLimitProperties(Map<String, TimeLimits.Limit> limits) {
+public record TimeLimitProperties(Map<Priority, TimeLimits.Limit> limits) {
 
     public TimeLimits timeLimits() {
         TimeLimits defaults = TimeLimits.defaults();
-        Map<String, TimeLimits.Limit> merged = new HashMap<>();
-        for (String priority : new String[] {"URGENT", "HIGH", "NORMAL", "CONSULTATION"}) {
+        Map<Priority, TimeLimits.Limit> merged = new HashMap<>();
+        for (Priority priority : Priority.values()) {
             merged.put(priority, defaults.limitOf(priority));
         }
         if (limits != null) {

@@ -50,9 +50,8 @@ class CallerReveals {
 
     /** The caller's number and name, once the reveal is recorded; 409 when the caller cannot be called back. */
     Mono<Revealed> reveal(String ticketId) {
-        return access.load(ticketId).flatMap(ticket -> {
-            RoutedTicket.CallerContact contact = ticket.callerToCallBack();
-            return actor().flatMap(actor -> {
+        return access.load(ticketId).flatMap(ticket -> actor().flatMap(actor -> {
+                RoutedTicket.CallerContact contact = ticket.callerToCallBack(Roles.SUPERVISOR.equals(actor.role()));
                 Instant now = clock.instant();
                 Revealed revealed = new Revealed(sealer.open(contact.sealedPhone()),
                         sealer.open(contact.sealedName()), now);
@@ -64,8 +63,7 @@ class CallerReveals {
                                     actor.subject(), actor.role());
                         })
                         .thenReturn(revealed);
-            });
-        });
+            }));
     }
 
     /** Every reveal of the ticket's caller, newest first. */
@@ -77,12 +75,14 @@ class CallerReveals {
 
     /** Who asks: a supervisor for the centre, anyone else for the unit (or grid) they hold tickets as. */
     private Mono<Actor> actor() {
-        return Mono.zip(access.isSupervisor(), caller.subject(), hasRole(Roles.UNIT)).flatMap(who -> {
-            String subject = who.getT2();
-            return who.getT1() ? Mono.just(new Actor(subject, subject, null, Roles.SUPERVISOR))
-                    : caller.unit().map(unit -> new Actor(subject, subject, unit,
-                            who.getT3() ? Roles.UNIT : Roles.GRID_WORKER));
-        });
+        return Mono.zip(access.isSupervisor(), caller.subject(), hasRole(Roles.UNIT), caller.displayName())
+                .flatMap(who -> {
+                    String subject = who.getT2();
+                    String name = who.getT4();
+                    return who.getT1() ? Mono.just(new Actor(subject, name, null, Roles.SUPERVISOR))
+                            : caller.unit().map(unit -> new Actor(subject, name, unit,
+                                    who.getT3() ? Roles.UNIT : Roles.GRID_WORKER));
+                });
     }
 
     private static Mono<Boolean> hasRole(String role) {

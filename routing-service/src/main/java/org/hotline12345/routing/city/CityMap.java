@@ -3,6 +3,8 @@ package org.hotline12345.routing.city;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.hotline12345.contracts.Priority;
+import org.hotline12345.referencedata.Category;
 import org.hotline12345.referencedata.GridIndex;
 import org.hotline12345.referencedata.City;
 import org.hotline12345.referencedata.Unit;
@@ -32,6 +34,15 @@ public class CityMap {
 
     public Optional<Unit> unit(String id) {
         return city.unit(id);
+    }
+
+    /**
+     * The priority the city's folder gives tickets of {@code category} ({@code defaultPriority}); {@code NORMAL} for
+     * a category the folder does not know (any more) or gives none.
+     */
+    public Priority priorityOf(String category) {
+        return city.category(category).map(Category::defaultPriority).filter(priority -> !priority.isBlank())
+                .map(Priority::valueOf).orElse(Priority.NORMAL);
     }
 
     /** A unit's Chinese name, or a grid worker's ({@code GRID:YY-04}); empty for neither. */

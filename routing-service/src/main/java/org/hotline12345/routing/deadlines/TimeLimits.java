@@ -3,6 +3,7 @@ package org.hotline12345.routing.deadlines;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.hotline12345.contracts.Priority;
 
 /** Accept and resolve limits per priority; the defaults are the centre's (see the domain description). */
 public final class TimeLimits {
@@ -11,33 +12,33 @@ public final class TimeLimits {
     public record Limit(Duration accept, Duration resolve) {
     }
 
-    private final Map<String, Limit> byPriority;
+    private final Map<Priority, Limit> byPriority;
 
-    public TimeLimits(Map<String, Limit> byPriority) {
+    public TimeLimits(Map<Priority, Limit> byPriority) {
         this.byPriority = Map.copyOf(byPriority);
     }
 
     public static TimeLimits defaults() {
         return new TimeLimits(Map.of(
-                "URGENT", new Limit(Duration.ofHours(2), Duration.ofHours(24)),
-                "HIGH", new Limit(Duration.ofHours(12), Duration.ofDays(3)),
-                "NORMAL", new Limit(Duration.ofHours(24), Duration.ofDays(7)),
-                "CONSULTATION", new Limit(Duration.ofHours(24), Duration.ofDays(3))));
+                Priority.URGENT, new Limit(Duration.ofHours(2), Duration.ofHours(24)),
+                Priority.HIGH, new Limit(Duration.ofHours(12), Duration.ofDays(3)),
+                Priority.NORMAL, new Limit(Duration.ofHours(24), Duration.ofDays(7)),
+                Priority.CONSULTATION, new Limit(Duration.ofHours(24), Duration.ofDays(3))));
     }
 
-    public Instant acceptBy(String priority, Instant assignedAt) {
+    public Instant acceptBy(Priority priority, Instant assignedAt) {
         return assignedAt.plus(limit(priority).accept());
     }
 
-    public Instant resolveBy(String priority, Instant assignedAt) {
+    public Instant resolveBy(Priority priority, Instant assignedAt) {
         return assignedAt.plus(limit(priority).resolve());
     }
 
-    public Limit limitOf(String priority) {
+    public Limit limitOf(Priority priority) {
         return limit(priority);
     }
 
-    private Limit limit(String priority) {
+    private Limit limit(Priority priority) {
         Limit limit = byPriority.get(priority);
         if (limit == null) {
             throw new IllegalArgumentException("no time limits for priority " + priority);

@@ -39,8 +39,9 @@ public enum Transition {
     /** A reminder or an escalation of the resolve deadline. */
     CHASE_RESOLUTION("chase the resolution of", "chased", UNRESOLVED),
     /**
-     * The citizen called again about it (督办). A linked ticket too: intake may take a caller's earlier ticket for
-     * the one repeated even after it was linked to another's incident, and the call must not go unrecorded.
+     * The citizen called again about it (督办). A repeat of a ticket that joined another escalates the ticket it
+     * joined, which carries the work; a linked ticket is escalated itself only when that one cannot be found, so
+     * that the call is not left unrecorded.
      */
     ESCALATE_REPEAT("escalate", "escalated", EnumSet.complementOf(EnumSet.of(RECEIVED, CLOSED)));
 

@@ -42,7 +42,7 @@ public record Rule(String id, Set<String> categories, List<String> words, Set<St
                 || !holds(districts, ticket.district(), "district", cues)
                 || !holds(grids, ticket.gridId(), "grid", cues)
                 || !holds(channels, ticket.channel(), "channel", cues)
-                || !holds(urgencies, ticket.urgency(), "urgency", cues)) {
+                || !holds(urgencies, ticket.urgency() == null ? null : ticket.urgency().name(), "urgency", cues)) {
             return null;
         }
         if (hours != null) {

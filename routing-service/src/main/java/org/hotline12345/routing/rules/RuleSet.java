@@ -1,16 +1,13 @@
 package org.hotline12345.routing.rules;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import org.hotline12345.contracts.Priority;
+import org.hotline12345.contracts.Urgency;
 import org.hotline12345.referencedata.GridWorkers;
 
 /** A version of the routing rules. Rules are tried in order; the first that matches decides. */
 public record RuleSet(int version, String description, List<Rule> rules) {
-
-    private static final Map<String, String> PRIORITY_BY_URGENCY = Map.of("URGENT", "URGENT", "HIGH", "HIGH",
-            "NORMAL", "NORMAL");
-    private static final Set<String> QUESTION_CATEGORIES = Set.of("CONSULTATION", "PRAISE");
 
     public RuleSet {
         rules = List.copyOf(rules);
@@ -42,7 +39,7 @@ public record RuleSet(int version, String description, List<Rule> rules) {
                 cues.add("grid=" + ticket.gridId());
             }
             return new RoutingDecision(rule.id(), version, lead, rule.coUnits(),
-                    rule.priority() != null ? rule.priority() : priorityOf(ticket),
+                    rule.priority() != null ? Priority.valueOf(rule.priority()) : priorityOf(ticket),
                     List.copyOf(cues.stream().distinct().toList()), rule.acceptWithin(), rule.resolveWithin());
         }
         return new RoutingDecision(null, version, null, List.of(), priorityOf(ticket), List.of());
@@ -59,10 +56,19 @@ public record RuleSet(int version, String description, List<Rule> rules) {
         return rule.lead();
     }
 
-    private static String priorityOf(RoutingInput ticket) {
-        if (QUESTION_CATEGORIES.contains(ticket.category()) && !"URGENT".equals(ticket.urgency())) {
-            return "CONSULTATION";
+    /**
+     * The priority of a ticket whose rule names none: its category's in the city's folder, raised by the urgency the
+     * call was given. A question stays one (a category whose priority is {@code CONSULTATION}) unless it is urgent;
+     * a category the folder does not know is {@code NORMAL}.
+     */
+    static Priority priorityOf(RoutingInput ticket) {
+        Priority byCategory = ticket.categoryPriority() == null ? Priority.NORMAL : ticket.categoryPriority();
+        if (ticket.urgency() == Urgency.URGENT) {
+            return Priority.URGENT;
         }
-        return PRIORITY_BY_URGENCY.getOrDefault(ticket.urgency(), "NORMAL");
+        if (ticket.urgency() == Urgency.HIGH && byCategory == Priority.NORMAL) {
+            return Priority.HIGH;
+        }
+        return byCategory;
     }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hotline12345.contracts.Channel;
+import org.hotline12345.contracts.Priority;
+import org.hotline12345.contracts.Urgency;
 
 /**
  * Checks a proposed rule set against the city before it may route anything: every unit, category, district,
@@ -21,8 +23,10 @@ public final class RuleSetValidator {
 
     private static final Set<String> CHANNELS = Arrays.stream(Channel.values()).map(Channel::name)
             .collect(Collectors.toUnmodifiableSet());
-    private static final Set<String> URGENCIES = Set.of("NORMAL", "HIGH", "URGENT");
-    private static final Set<String> PRIORITIES = Set.of("URGENT", "HIGH", "NORMAL", "CONSULTATION");
+    private static final Set<String> URGENCIES = Arrays.stream(Urgency.values()).map(Urgency::name)
+            .collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> PRIORITIES = Arrays.stream(Priority.values()).map(Priority::name)
+            .collect(Collectors.toUnmodifiableSet());
     /**
      * The longest limits a rule may set. A negative or zero limit would make every ticket it places overdue at
      * once, and a limit of centuries overflows the deadline a ticket stores.

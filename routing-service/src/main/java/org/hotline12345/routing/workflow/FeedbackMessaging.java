@@ -13,10 +13,10 @@ import org.springframework.messaging.Message;
 class FeedbackMessaging {
 
     @Bean
-    Consumer<Message<byte[]>> closeLoop(TicketWork work) {
+    Consumer<Message<byte[]>> closeLoop(CitizenFeedback answers) {
         return message -> InboundEvents.dispatch(message, FeedbackEvent.class, event -> {
             if (event instanceof FeedbackReceived feedback) {
-                work.feedback(feedback).block();
+                answers.take(feedback).block();
             }
         });
     }

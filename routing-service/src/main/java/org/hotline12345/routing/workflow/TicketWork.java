@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.Consumer;
-import org.hotline12345.contracts.FeedbackReceived;
+import org.hotline12345.contracts.Priority;
 import org.hotline12345.platform.outbox.OutboxRelay;
 import org.hotline12345.platform.problem.ConcurrentChangeException;
 import org.hotline12345.platform.problem.InvalidRequestException;
@@ -78,7 +78,7 @@ public class TicketWork {
             if (ticket.getReturnedBy().size() >= settings.maxReturns()) {
                 return Mono.just(toTriage(ticket, "returned " + ticket.getReturnedBy().size() + " times"));
             }
-            return dispatcher.route(ticket.routingInput(dispatcher.zone()), new HashSet<>(ticket.getReturnedBy()))
+            return dispatcher.route(ticket, new HashSet<>(ticket.getReturnedBy()))
                     .map(decision -> reassign(ticket, decision, now));
         }).flatMap(this::save)
                 .map(saved -> new WorkflowRequests.Returned(saved.ticketId(), saved.ticketNumber(), true));
@@ -92,23 +92,14 @@ public class TicketWork {
         Instant now = clock.instant();
         return Mono.zip(access.load(ticketId), access.actor()).flatMap(loaded -> {
             RoutedTicket ticket = loaded.getT1();
-            String priority = request.priority() != null ? request.priority()
-                    : ticket.getPriority() != null ? ticket.getPriority() : "NORMAL";
+            Priority priority = request.priority() != null ? Priority.valueOf(request.priority())
+                    : ticket.getPriority() != null ? ticket.getPriority() : Priority.NORMAL;
             RoutingDecision decision = new RoutingDecision(null, ticket.getReason() == null ? 0
                     : ticket.getReason().ruleSetVersion(), request.unitId(), List.of(), priority,
                     List.of("supervisor=" + loaded.getT2(), "reason=" + request.reason()));
             ticket.assign(decision, dispatcher.unitName(request.unitId()), now, dispatcher.deadlines(priority, now));
             return save(ticket);
         });
-    }
-
-    /** The citizen's answer closes the loop: satisfied and solved closes the ticket, anything else reopens it. */
-    public Mono<Void> feedback(FeedbackReceived feedback) {
-        return mongo.findById(feedback.ticketId(), RoutedTicket.class)
-                .filter(ticket -> ticket.takeFeedback(feedback.solved(), feedback.satisfaction(),
-                        dispatcher.limits(), clock.instant()))
-                .flatMap(mongo::save)
-                .flatMap(saved -> relay.flush(RoutedTicket.class, saved.getId()));
     }
 
     private RoutedTicket reassign(RoutedTicket ticket, RoutingDecision decision, Instant now) {

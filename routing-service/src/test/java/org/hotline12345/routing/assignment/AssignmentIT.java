@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hotline12345.contracts.Address;
@@ -13,6 +14,8 @@ import org.hotline12345.contracts.Channel;
 import org.hotline12345.contracts.CitizenContact;
 import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.GeoPoint;
+import org.hotline12345.contracts.Priority;
+import org.hotline12345.contracts.ResolutionResult;
 import org.hotline12345.contracts.TicketAssigned;
 import org.hotline12345.contracts.TicketClosed;
 import org.hotline12345.contracts.TicketLifecycleEvent;
@@ -22,9 +25,13 @@ import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
+import org.hotline12345.routing.rules.RoutingDecision;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @HubIntegrationTest(database = "routing-it")
@@ -39,6 +46,8 @@ class AssignmentIT {
 
     @Autowired
     WebTestClient web;
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     @Test
     void parksAnEventItCannotReadOnItsDeadLetterTopicWithTheErrorAndShowsItToAdministrators() {
@@ -110,6 +119,44 @@ class AssignmentIT {
         assertThat(assigned.reason().gridId()).isEqualTo("YY-04");
         assertThat(Duration.between(assigned.occurredAt(), assigned.acceptBy())).isEqualTo(Duration.ofHours(24));
         assertThat(Duration.between(assigned.occurredAt(), assigned.resolveBy())).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void givesATicketThePriorityAndTimeLimitsOfItsCategoryInTheCitysFolder() {
+        // the sample city's folder makes water supply HIGH: an ordinary call about it is not ordinary work
+        TicketReceived received = received("WATER_SUPPLY", new GeoPoint(26.575, 106.705), false);
+
+        publish(received);
+
+        TicketAssigned assigned = awaitEvent(received.ticketId(), TicketAssigned.class);
+        assertThat(assigned.priority()).isEqualTo(Priority.HIGH);
+        assertThat(Duration.between(assigned.occurredAt(), assigned.acceptBy())).isEqualTo(Duration.ofHours(12));
+        assertThat(Duration.between(assigned.occurredAt(), assigned.resolveBy())).isEqualTo(Duration.ofDays(3));
+    }
+
+    @Test
+    void listsAsOverdueExactlyTheTicketsThatAreOverdueThemselves() {
+        Instant now = Instant.now();
+        List<RoutedTicket> tickets = new ArrayList<>();
+        for (Duration fromNow : List.of(Duration.ofHours(-30), Duration.ofHours(30))) {
+            tickets.addAll(inEveryStatus(now.plus(fromNow)));
+        }
+        // the unit missed signing for it, and has days left to resolve it
+        RoutedTicket lateToSignFor = RoutedTicket.from(received("NOISE", null, false), null);
+        lateToSignFor.assign(decision(), "城管", now.minus(Duration.ofDays(2)),
+                new Dispatcher.Deadlines(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(5))));
+        tickets.add(lateToSignFor);
+        mongo.insertAll(tickets).then().block(Duration.ofSeconds(30));
+        List<String> ids = tickets.stream().map(RoutedTicket::getId).toList();
+
+        List<String> listed = mongo.find(Query.query(new Criteria().andOperator(Criteria.where("_id").in(ids),
+                TicketController.overdueAt(now))), RoutedTicket.class).map(RoutedTicket::getId)
+                .collectList().block(Duration.ofSeconds(30));
+
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(
+                tickets.stream().filter(t -> t.overdueAt(now)).map(RoutedTicket::getId).toList());
+        assertThat(tickets.stream().filter(t -> t.overdueAt(now)).map(t -> t.getStatus().name()))
+                .containsExactlyInAnyOrder("ASSIGNED", "ACCEPTED", "EXTENDED", "REOPENED", "ASSIGNED");
     }
 
     @Test
@@ -191,6 +238,53 @@ class AssignmentIT {
                 "a realistic complaint", location, new Address("somewhere", null, null),
                 new CitizenContact("c2VhbGVk", "b".repeat(64), "138****5678", null, "zh", true), resolvedOnCall,
                 resolvedOnCall ? "answered on the call" : null, null, null);
+    }
+
+    /**
+     * A ticket in each status a stored ticket can have, each of whose deadlines (to sign for, to resolve) is
+     * {@code deadline}.
+     */
+    private static List<RoutedTicket> inEveryStatus(Instant deadline) {
+        Instant then = deadline.minus(Duration.ofDays(10));
+        Dispatcher.Deadlines deadlines = new Dispatcher.Deadlines(deadline, deadline);
+        List<RoutedTicket> tickets = new ArrayList<>();
+        RoutedTicket triage = RoutedTicket.from(received("NOISE", null, false), null);
+        triage.toTriage(decision());
+        RoutedTicket linked = RoutedTicket.from(received("NOISE", null, false), null);
+        linked.link();
+        tickets.addAll(List.of(triage, linked));
+        for (int steps = 0; steps <= 6; steps++) {
+            RoutedTicket ticket = RoutedTicket.from(received("NOISE", null, false), null);
+            ticket.assign(decision(), "城管", then, deadlines);
+            switch (steps) {
+                case 1 -> ticket.accept(then);
+                case 2 -> ticket.reject("NOT_OURS", "不属于本单位职责", then);
+                case 3 -> {
+                    ticket.accept(then);
+                    ticket.extend(deadline.plusSeconds(1), "需要联合执法", "sup-1", true, Duration.ofDays(1),
+                            then);
+                }
+                case 4, 5, 6 -> {
+                    ticket.accept(then);
+                    ticket.resolve(ResolutionResult.SOLVED, "已处理", false, then, Duration.ofDays(7));
+                    if (steps == 5) {
+                        ticket.reopen("NOT_SOLVED", deadline, then);
+                    } else if (steps == 6) {
+                        ticket.close("FEEDBACK", then);
+                    }
+                }
+                default -> {
+                }
+            }
+            tickets.add(ticket);
+        }
+        assertThat(tickets).extracting(t -> t.getStatus().name()).containsExactlyInAnyOrder("TRIAGE", "LINKED",
+                "ASSIGNED", "ACCEPTED", "REJECTED", "EXTENDED", "RESOLVED", "REOPENED", "CLOSED");
+        return tickets;
+    }
+
+    private static RoutingDecision decision() {
+        return new RoutingDecision("noise", 1, "URBAN_MGMT", List.of(), Priority.NORMAL, List.of());
     }
 
     private static void publish(TicketReceived event) {

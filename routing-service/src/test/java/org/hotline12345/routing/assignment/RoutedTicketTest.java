@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.hotline12345.contracts.Channel;
 import org.hotline12345.contracts.CitizenContact;
+import org.hotline12345.contracts.Priority;
 import org.hotline12345.contracts.ResolutionResult;
 import org.hotline12345.contracts.Satisfaction;
 import org.hotline12345.contracts.TicketReceived;
@@ -15,6 +16,7 @@ import org.hotline12345.contracts.Urgency;
 import org.hotline12345.platform.messaging.OutgoingEvent;
 import org.hotline12345.platform.problem.IllegalTransitionException;
 import org.hotline12345.platform.problem.InvalidRequestException;
+import org.hotline12345.routing.assignment.RoutedTicket.FeedbackOutcome;
 import org.hotline12345.routing.deadlines.TimeLimits;
 import org.hotline12345.routing.lifecycle.TicketStatus;
 import org.hotline12345.routing.rules.RoutingDecision;
@@ -128,14 +130,26 @@ class RoutedTicketTest {
                 false));
 
         assertThat(willing.isCallerReachable()).isTrue();
-        assertThat(willing.callerToCallBack()).isEqualTo(new RoutedTicket.CallerContact("c2VhbGVk", "bmFtZQ==",
+        assertThat(willing.callerToCallBack(false)).isEqualTo(new RoutedTicket.CallerContact("c2VhbGVk", "bmFtZQ==",
                 "hash", true));
         assertThat(unwilling.isCallerReachable()).isFalse();
-        assertThatThrownBy(unwilling::callerToCallBack).isInstanceOf(IllegalTransitionException.class)
+        assertThatThrownBy(() -> unwilling.callerToCallBack(false)).isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("did not agree to be contacted");
         assertThat(assigned().isCallerReachable()).isFalse();
-        assertThatThrownBy(() -> assigned().callerToCallBack()).isInstanceOf(IllegalTransitionException.class)
+        assertThatThrownBy(() -> assigned().callerToCallBack(false)).isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("gave no phone number");
+    }
+
+    @Test
+    void aUnitCallsTheCallerBackOnlyWhileItWorksTheTicketTheCentreAfterwardsToo() {
+        RoutedTicket ticket = withCaller(new CitizenContact("c2VhbGVk", "hash", "138****5678", null, "zh", true));
+        ticket.accept(T0);
+        assertThat(ticket.callerToCallBack(false).sealedPhone()).isEqualTo("c2VhbGVk");
+        ticket.resolve(ResolutionResult.SOLVED, "已处理", false, T0.plusSeconds(60), WEEK);
+
+        assertThatThrownBy(() -> ticket.callerToCallBack(false)).isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("only while it works the ticket");
+        assertThat(ticket.callerToCallBack(true).sealedPhone()).isEqualTo("c2VhbGVk");
     }
 
     @Test
@@ -143,7 +157,7 @@ class RoutedTicketTest {
         RoutedTicket ticket = assigned();
         ticket.accept(T0);
 
-        assertThatThrownBy(() -> ticket.assign(new RoutingDecision(null, 1, "POLICE", List.of(), "NORMAL",
+        assertThatThrownBy(() -> ticket.assign(new RoutingDecision(null, 1, "POLICE", List.of(), Priority.NORMAL,
                 List.of()), "公安", T0, new Dispatcher.Deadlines(T0, T0)))
                 .isInstanceOf(IllegalTransitionException.class)
                 .hasMessage("Cannot dispatch a ticket that is ACCEPTED: only a ticket that is TRIAGE or ASSIGNED or "
@@ -215,21 +229,74 @@ class RoutedTicketTest {
     @Test
     void theCitizensAnswerClosesOrReopensOnlyAResolvedTicket() {
         RoutedTicket ticket = assigned();
-        assertThat(ticket.takeFeedback(true, Satisfaction.SATISFIED, TimeLimits.defaults(), T0)).isFalse();
+        assertThat(ticket.takeFeedback(0, true, Satisfaction.SATISFIED, TimeLimits.defaults(), T0))
+                .isEqualTo(FeedbackOutcome.NOT_AWAITING);
         ticket.accept(T0);
         ticket.resolve(ResolutionResult.SOLVED, "fixed", false, T0, WEEK);
 
-        assertThat(ticket.takeFeedback(true, Satisfaction.DISSATISFIED, TimeLimits.defaults(), T0)).isTrue();
+        assertThat(ticket.takeFeedback(1, true, Satisfaction.DISSATISFIED, TimeLimits.defaults(), T0))
+                .isEqualTo(FeedbackOutcome.REOPENED);
         assertThat(ticket.getStatus()).isEqualTo(TicketStatus.REOPENED);
         assertThat(ticket.getResolveBy()).isEqualTo(T0.plus(WEEK));
         ticket.resolve(ResolutionResult.SOLVED, "fixed again", false, T0, WEEK);
-        assertThat(ticket.takeFeedback(true, Satisfaction.SATISFIED, TimeLimits.defaults(), T0)).isTrue();
+        assertThat(ticket.takeFeedback(2, true, Satisfaction.SATISFIED, TimeLimits.defaults(), T0))
+                .isEqualTo(FeedbackOutcome.CLOSED);
         assertThat(ticket.getStatus()).isEqualTo(TicketStatus.CLOSED);
     }
 
+    @Test
+    void numbersEachResolutionAndNamesTheOneAReopeningTurnedDown() {
+        RoutedTicket ticket = assigned();
+        ticket.accept(T0);
+        ticket.resolve(ResolutionResult.SOLVED, "fixed", false, T0, WEEK);
+        ticket.takeFeedback(1, false, Satisfaction.DISSATISFIED, TimeLimits.defaults(), T0);
+        ticket.resolve(ResolutionResult.SOLVED, "fixed again", false, T0, WEEK);
+
+        assertThat(ticket.getOutbox()).filteredOn(event -> event.type().equals("TicketResolved"))
+                .extracting(OutgoingEvent::payload)
+                .satisfiesExactly(first -> assertThat(first).contains("\"resolutionRound\":1"),
+                        second -> assertThat(second).contains("\"resolutionRound\":2"));
+        assertThat(ticket.getOutbox()).filteredOn(event -> event.type().equals("TicketReopened"))
+                .extracting(OutgoingEvent::payload)
+                .singleElement().asString().contains("\"resolutionRound\":1");
+    }
+
+    @Test
+    void ignoresALateAnswerToAnEarlierResolutionOfAReopenedTicket() {
+        RoutedTicket ticket = assigned();
+        ticket.accept(T0);
+        ticket.resolve(ResolutionResult.SOLVED, "fixed", false, T0, WEEK);
+        ticket.takeFeedback(1, false, Satisfaction.DISSATISFIED, TimeLimits.defaults(), T0);
+        ticket.resolve(ResolutionResult.SOLVED, "fixed again", false, T0, WEEK);
+        int staged = ticket.getOutbox().size();
+
+        assertThat(ticket.takeFeedback(1, true, Satisfaction.SATISFIED, TimeLimits.defaults(), T0))
+                .isEqualTo(FeedbackOutcome.STALE_ROUND);
+        assertThat(ticket.takeFeedback(1, false, Satisfaction.DISSATISFIED, TimeLimits.defaults(), T0))
+                .isEqualTo(FeedbackOutcome.STALE_ROUND);
+        assertThat(ticket.getStatus()).isEqualTo(TicketStatus.RESOLVED);
+        assertThat(ticket.getOutbox()).hasSize(staged);
+    }
+
+    @Test
+    void ignoresASecondAnswerToTheSameResolution() {
+        RoutedTicket ticket = assigned();
+        ticket.accept(T0);
+        ticket.resolve(ResolutionResult.SOLVED, "fixed", false, T0, WEEK);
+        ticket.takeFeedback(1, false, Satisfaction.DISSATISFIED, TimeLimits.defaults(), T0);
+
+        assertThat(ticket.takeFeedback(1, true, Satisfaction.SATISFIED, TimeLimits.defaults(), T0))
+                .isEqualTo(FeedbackOutcome.NOT_AWAITING);
+        assertThat(ticket.getStatus()).isEqualTo(TicketStatus.REOPENED);
+    }
+
+    /** A gas-leak ticket assigned to the gas company, called in by {@code citizen}. */
     private static RoutedTicket withCaller(CitizenContact citizen) {
-        return RoutedTicket.from(new TicketReceived("e", T0, "t-2", "12345-2", Channel.PHONE, "GAS_SUPPLY",
-                Urgency.URGENT, "gas", null, null, citizen, false, null, null, null), null);
+        RoutedTicket ticket = RoutedTicket.from(new TicketReceived("e", T0, "t-2", "12345-2", Channel.PHONE,
+                "GAS_SUPPLY", Urgency.URGENT, "gas", null, null, citizen, false, null, null, null), null);
+        ticket.assign(new RoutingDecision("gas", 1, "GAS_CO", List.of(), Priority.URGENT, List.of()), "燃气", T0,
+                new Dispatcher.Deadlines(T0.plus(Duration.ofHours(2)), T0.plus(Duration.ofDays(1))));
+        return ticket;
     }
 
     static RoutedTicket assigned() {
@@ -237,8 +304,8 @@ class RoutedTicketTest {
                 Urgency.NORMAL, "loud", null, null, new CitizenContact(null, null, null, null, "zh", false), false,
                 null, null, null);
         RoutedTicket ticket = RoutedTicket.from(received, null);
-        ticket.assign(new RoutingDecision("noise", 1, "URBAN_MGMT", List.of(), "NORMAL", List.of()), "城管", T0,
-                new Dispatcher.Deadlines(T0.plus(Duration.ofHours(24)), T0.plus(WEEK)));
+        ticket.assign(new RoutingDecision("noise", 1, "URBAN_MGMT", List.of(), Priority.NORMAL, List.of()), "城管",
+                T0, new Dispatcher.Deadlines(T0.plus(Duration.ofHours(24)), T0.plus(WEEK)));
         return ticket;
     }
 

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
+import org.hotline12345.contracts.Priority;
+import org.hotline12345.contracts.Urgency;
 import org.junit.jupiter.api.Test;
 
 class RuleSetTest {
@@ -33,7 +35,7 @@ class RuleSetTest {
         assertThat(decision.leadUnit()).isEqualTo("URBAN_MGMT");
         assertThat(decision.ruleId()).isEqualTo("noise");
         assertThat(decision.ruleSetVersion()).isEqualTo(7);
-        assertThat(decision.priority()).isEqualTo("NORMAL");
+        assertThat(decision.priority()).isEqualTo(Priority.NORMAL);
         assertThat(decision.cues()).containsExactly("category=NOISE", "grid=YY-03");
     }
 
@@ -43,7 +45,7 @@ class RuleSetTest {
                 "NORMAL"));
 
         assertThat(decision.ruleId()).isEqualTo("gas-leak");
-        assertThat(decision.priority()).isEqualTo("URGENT");
+        assertThat(decision.priority()).isEqualTo(Priority.URGENT);
         assertThat(decision.coUnits()).containsExactly("POLICE");
         assertThat(decision.cues()).contains("word=gas leak");
         assertThat(decision.acceptWithin()).isEqualTo(Duration.ofMinutes(30));
@@ -71,7 +73,7 @@ class RuleSetTest {
     @Test
     void sendsGridMattersToTheStreetOfficeOfTheGrid() {
         RoutingDecision decision = rules.route(new RoutingInput("CITY_APPEARANCE", "rubbish", "YUNYAN", "YY-01",
-                "SHIXI_OFFICE", "PHONE", "NORMAL", LocalTime.NOON));
+                "SHIXI_OFFICE", "PHONE", Urgency.NORMAL, LocalTime.NOON, Priority.NORMAL));
 
         assertThat(decision.leadUnit()).isEqualTo("SHIXI_OFFICE");
     }
@@ -79,7 +81,7 @@ class RuleSetTest {
     @Test
     void sendsAMatterToTheGridsOwnWorkerAndOnToTheDepartmentWhenTheWorkerHandsItUp() {
         RoutingInput ticket = new RoutingInput("PROPERTY_MANAGEMENT", "楼道灯坏了", "YUNYAN", "YY-04",
-                "ZHONGHUA_N_OFFICE", "PHONE", "NORMAL", LocalTime.NOON);
+                "ZHONGHUA_N_OFFICE", "PHONE", Urgency.NORMAL, LocalTime.NOON, Priority.NORMAL);
 
         assertThat(rules.route(ticket).leadUnit()).isEqualTo("GRID:YY-04");
         assertThat(rules.route(ticket, Set.of("GRID:YY-04")).leadUnit()).isEqualTo("HOUSING");
@@ -101,14 +103,46 @@ class RuleSetTest {
 
         assertThat(decision.triage()).isTrue();
         assertThat(decision.ruleId()).isNull();
-        assertThat(decision.priority()).isEqualTo("HIGH");
+        assertThat(decision.priority()).isEqualTo(Priority.HIGH);
+    }
+
+    @Test
+    void givesATicketThePriorityTheCitysFolderGivesItsCategory() {
+        assertThat(rules.route(ofCategory("CONSULTATION", Priority.NORMAL, "NORMAL")).priority())
+                .as("a city whose folder makes consultations ordinary work").isEqualTo(Priority.NORMAL);
+        assertThat(rules.route(ofCategory("PRAISE", Priority.CONSULTATION, "NORMAL")).priority())
+                .isEqualTo(Priority.CONSULTATION);
+        assertThat(rules.route(ofCategory("POLICY_QUESTION", Priority.CONSULTATION, "NORMAL")).priority())
+                .as("a question by any other code").isEqualTo(Priority.CONSULTATION);
+        assertThat(rules.route(ofCategory("SNOW_REMOVAL", Priority.HIGH, "NORMAL")).priority())
+                .isEqualTo(Priority.HIGH);
+    }
+
+    @Test
+    void raisesTheCategorysPriorityByTheUrgencyOfTheCallButKeepsAQuestionOneUnlessUrgent() {
+        assertThat(rules.route(ofCategory("NOISE", Priority.NORMAL, "HIGH")).priority()).isEqualTo(Priority.HIGH);
+        assertThat(rules.route(ofCategory("SNOW_REMOVAL", Priority.HIGH, "URGENT")).priority())
+                .isEqualTo(Priority.URGENT);
+        assertThat(rules.route(ofCategory("CONSULTATION", Priority.CONSULTATION, "HIGH")).priority())
+                .isEqualTo(Priority.CONSULTATION);
+        assertThat(rules.route(ofCategory("CONSULTATION", Priority.CONSULTATION, "URGENT")).priority())
+                .isEqualTo(Priority.URGENT);
+        assertThat(rules.route(ofCategory("GAS_SUPPLY", Priority.URGENT, "HIGH")).priority())
+                .isEqualTo(Priority.URGENT);
     }
 
     private static RoutingInput input(String category, String description, String gridId, String urgency) {
-        return new RoutingInput(category, description, null, gridId, null, "PHONE", urgency, LocalTime.NOON);
+        return new RoutingInput(category, description, null, gridId, null, "PHONE", Urgency.valueOf(urgency),
+                LocalTime.NOON, Priority.NORMAL);
     }
 
     private static RoutingInput at(String category, LocalTime time) {
-        return new RoutingInput(category, "complaint", null, null, null, "PHONE", "NORMAL", time);
+        return new RoutingInput(category, "complaint", null, null, null, "PHONE", Urgency.NORMAL, time,
+                Priority.NORMAL);
+    }
+
+    private static RoutingInput ofCategory(String category, Priority categoryPriority, String urgency) {
+        return new RoutingInput(category, "a question", null, null, null, "PHONE", Urgency.valueOf(urgency),
+                LocalTime.NOON, categoryPriority);
     }
 }

@@ -3,6 +3,7 @@ package org.hotline12345.routing.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -72,6 +73,8 @@ class WorkflowIT {
     OutboxRelay relay;
     @Autowired
     WorkflowProperties settings;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     @Order(1)
@@ -101,6 +104,38 @@ class WorkflowIT {
         assertThat(reader.eventsFor(id, TicketLifecycleEvent.class)).extracting(TicketLifecycleEvent::type)
                 .containsExactly("TicketAssigned", "TicketAccepted", "TicketExtended", "TicketResolved",
                         "TicketReopened", "TicketResolved", "TicketClosed");
+    }
+
+    /**
+     * The citizen turned down the first resolution; after the second, the provider delivers the first answer again
+     * (a new event id, as a late duplicate from the provider has). It must not settle the second resolution.
+     */
+    @Test
+    @Order(1)
+    void ignoresALateAnswerToAnEarlierResolutionOfAReopenedTicket() {
+        String id = dispatchedNoiseTicket();
+        String unit = unit("URBAN_MGMT");
+        act(id, "accept", unit, null).expectStatus().isOk();
+        act(id, "resolve", unit, "{\"result\":\"SOLVED\",\"reply\":\"已责令店主整改\"}").expectStatus().isOk();
+        topics.publish(feedback(id, 1, false, Satisfaction.DISSATISFIED, 1));
+        awaitEvent(id, TicketReopened.class);
+        act(id, "resolve", unit, "{\"result\":\"SOLVED\",\"reply\":\"已加装隔音设施\"}").expectStatus().isOk();
+        double ignoredBefore = ignoredFeedback();
+
+        topics.publish(feedback(id, 1, true, Satisfaction.SATISFIED, 2));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(status(id, unit)).isEqualTo("RESOLVED");
+            assertThat(ignoredFeedback()).isEqualTo(ignoredBefore + 1);
+        });
+        assertThat(reader.eventsFor(id, TicketLifecycleEvent.class)).extracting(TicketLifecycleEvent::type)
+                .containsExactly("TicketAssigned", "TicketAccepted", "TicketResolved", "TicketReopened",
+                        "TicketResolved");
+
+        topics.publish(feedback(id, 2, true, Satisfaction.SATISFIED, 3));
+
+        assertThat(awaitEvent(id, TicketClosed.class).reason()).isEqualTo("FEEDBACK");
+        assertThat(status(id, unit)).isEqualTo("CLOSED");
     }
 
     @Test
@@ -225,6 +260,34 @@ class WorkflowIT {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> infra.kafka().hasConsumedAll("routing", Topics.INTAKE_TICKETS));
         assertThat(reader.allEventsFor(id, TicketLifecycleEvent.class)).noneMatch(TicketEscalated.class::isInstance);
+    }
+
+    @Test
+    @Order(5)
+    void escalatesTheTicketCarryingTheWorkWhenTheCallRepeatsATicketThatJoinedAnotherOncePerCall() {
+        String carrier = dispatchedNoiseTicket();
+        TicketReceived joined = received(null, Channel.PHONE, carrier);
+        topics.publish(joined);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri("/api/v1/tickets/{id}",
+                        joined.ticketId()).headers(h -> h.setBearerAuth(supervisor())).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("LINKED"));
+        TicketReceived repeat = received(joined.ticketId());
+
+        topics.publish(repeat);
+        topics.publish(repeat);
+
+        TicketEscalated escalated = awaitEvent(carrier, TicketEscalated.class);
+        assertThat(escalated.reason()).isEqualTo("REPEAT_CALL");
+        assertThat(escalated.unitId()).isEqualTo("URBAN_MGMT");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> infra.kafka().hasConsumedAll("routing", Topics.INTAKE_TICKETS));
+        assertThat(reader.allEventsFor(carrier, TicketLifecycleEvent.class))
+                .filteredOn(TicketEscalated.class::isInstance).hasSize(1);
+        assertThat(reader.allEventsFor(joined.ticketId(), TicketLifecycleEvent.class)).isEmpty();
+        web.get().uri("/api/v1/tickets/{id}", joined.ticketId()).headers(h -> h.setBearerAuth(supervisor()))
+                .exchange().expectBody().jsonPath("$.escalations").isEqualTo(0);
+        web.get().uri("/api/v1/tickets/{id}", carrier).headers(h -> h.setBearerAuth(unit("URBAN_MGMT")))
+                .exchange().expectBody().jsonPath("$.escalationHistory[0].reason").isEqualTo("REPEAT_CALL");
     }
 
     @Test
@@ -399,9 +462,24 @@ class WorkflowIT {
                 new CitizenContact(null, null, null, null, "zh", false), false, null, repeatOf, parentIncidentId);
     }
 
+    /** The {@code n}th answer on the ticket, to its {@code n}th resolution. */
     private static FeedbackReceived feedback(String ticketId, boolean solved, Satisfaction satisfaction, int n) {
+        return feedback(ticketId, n, solved, satisfaction, n);
+    }
+
+    private static FeedbackReceived feedback(String ticketId, int round, boolean solved, Satisfaction satisfaction,
+            int n) {
         return new FeedbackReceived(EventIds.of(ticketId, "FeedbackReceived", n), clock.instant(), ticketId, solved,
-                satisfaction, "SMS");
+                satisfaction, "SMS", round);
+    }
+
+    private String status(String ticketId, String token) {
+        return web.get().uri("/api/v1/tickets/{id}", ticketId).headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody(TicketView.class).returnResult().getResponseBody().status();
+    }
+
+    private double ignoredFeedback() {
+        return meters.find("hotline.feedback.ignored").counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     private WebTestClient.ResponseSpec act(String ticketId, String action, String token, String body) {

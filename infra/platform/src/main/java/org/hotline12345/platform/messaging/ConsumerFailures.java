@@ -15,9 +15,11 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.CompositeRecordInterceptor;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.messaging.MessagingException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -72,6 +74,15 @@ public class ConsumerFailures implements ListenerContainerWithDlqAndRetryCustomi
         handler.addNotRetryableExceptions(UnreadableEventException.class);
         handler.setRetryListeners(retries.listener(group));
         container.setCommonErrorHandler(handler);
+        hearSuccesses(container);
+    }
+
+    /** The retry listener hears failures only; a record that passes after failing is heard here. */
+    private <K, V> void hearSuccesses(AbstractMessageListenerContainer<K, V> container) {
+        RecordInterceptor<K, V> successes = retries.interceptor();
+        RecordInterceptor<K, V> existing = container.getRecordInterceptor();
+        container.setRecordInterceptor(existing == null ? successes
+                : new CompositeRecordInterceptor<>(existing, successes));
     }
 
     private DeadLetterPublishingRecoverer deadLetterPublisher(

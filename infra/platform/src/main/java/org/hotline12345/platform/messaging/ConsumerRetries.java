@@ -6,17 +6,21 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.listener.RetryListener;
 
 /**
- * The partitions whose consumers are waiting on a record that failed, as the health shows them: while one failed
- * within the last {@link #RECENT} (longer than the longest wait between attempts), the service is out of service
- * and says which partition, how often, and why.
+ * The partitions whose consumers are waiting on a record that failed, as the health shows them: while one waits,
+ * the service is out of service and says which partition, how often, and why. A partition stops waiting as soon
+ * as the record it waited on is handled or dead-lettered. One whose last failure is older than {@link #RECENT}
+ * (longer than the longest wait between attempts) is no longer shown either: its partition went to another
+ * instance in a rebalance, and this one will never see the record succeed.
  */
 public class ConsumerRetries implements HealthIndicator {
 
@@ -30,6 +34,7 @@ public class ConsumerRetries implements HealthIndicator {
         this.clock = clock;
     }
 
+    /** Hears every failed attempt of the consumers of {@code group}, and a record given up on. */
     RetryListener listener(String group) {
         return new RetryListener() {
             @Override
@@ -46,9 +51,30 @@ public class ConsumerRetries implements HealthIndicator {
 
             @Override
             public void recovered(ConsumerRecord<?, ?> record, Exception failure) {
-                waiting.remove(record.topic() + "-" + record.partition());
+                handled(record);
             }
         };
+    }
+
+    /** Hears every record the consumers handle, so that a partition waiting on one is back as soon as it passes. */
+    <K, V> RecordInterceptor<K, V> interceptor() {
+        return new RecordInterceptor<>() {
+            @Override
+            public ConsumerRecord<K, V> intercept(ConsumerRecord<K, V> record, Consumer<K, V> consumer) {
+                return record;
+            }
+
+            @Override
+            public void success(ConsumerRecord<K, V> record, Consumer<K, V> consumer) {
+                handled(record);
+            }
+        };
+    }
+
+    /** The record at this offset, or a later one of its partition, is done with: nothing there waits any more. */
+    void handled(ConsumerRecord<?, ?> record) {
+        waiting.computeIfPresent(record.topic() + "-" + record.partition(),
+                (partition, wait) -> wait.offset() <= record.offset() ? null : wait);
     }
 
     @Override

@@ -8,15 +8,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hotline12345.platform.HotlineProperties;
+import org.hotline12345.platform.leases.DocumentLease;
 import org.hotline12345.platform.scheduling.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 /**
@@ -34,6 +33,7 @@ public class OutboxSweeper extends PeriodicTask {
     private final List<Class<? extends OutboxDocument>> types;
     private final HotlineProperties.Outbox settings;
     private final Clock clock;
+    private final DocumentLease lease;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestSeconds = new AtomicLong();
 
@@ -45,6 +45,7 @@ public class OutboxSweeper extends PeriodicTask {
         this.types = List.copyOf(types);
         this.settings = settings;
         this.clock = clock;
+        this.lease = new DocumentLease(mongo, clock, OutboxDocument.OUTBOX_LEASE, settings.lease());
         Gauge.builder("hotline.outbox.backlog", backlog, AtomicLong::get)
                 .description("Documents whose events wait to be published, as of the last sweep").register(meters);
         Gauge.builder("hotline.outbox.oldest.age", oldestSeconds, AtomicLong::get).baseUnit("seconds")
@@ -91,13 +92,8 @@ public class OutboxSweeper extends PeriodicTask {
     }
 
     private Mono<? extends OutboxDocument> claimNext(Class<? extends OutboxDocument> type) {
-        Instant now = clock.instant();
-        Query due = Query.query(Criteria.where(OutboxDocument.OUTBOX + ".0").exists(true)
-                .and(OutboxDocument.OUTBOX_SINCE).lte(now.minus(settings.grace()))
-                .orOperator(Criteria.where(OutboxDocument.OUTBOX_LEASE).exists(false),
-                        Criteria.where(OutboxDocument.OUTBOX_LEASE).lte(now)));
-        Update lease = new Update().set(OutboxDocument.OUTBOX_LEASE, now.plus(settings.lease()));
-        return mongo.findAndModify(due, lease, FindAndModifyOptions.options().returnNew(true), type);
+        return lease.claim(Criteria.where(OutboxDocument.OUTBOX + ".0").exists(true)
+                .and(OutboxDocument.OUTBOX_SINCE).lte(clock.instant().minus(settings.grace())), type);
     }
 
     private Object idOf(Class<? extends OutboxDocument> type, OutboxDocument document) {

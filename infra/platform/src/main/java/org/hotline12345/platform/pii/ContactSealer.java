@@ -7,11 +7,10 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.HexFormat;
 import javax.crypto.Cipher;
-import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.hotline12345.platform.crypto.Hmac;
 
 /**
  * Seals phone numbers and names with AES-256-GCM (a fresh 96-bit nonce per value, prepended), hashes phone
@@ -26,7 +25,7 @@ public final class ContactSealer {
 
     private final SecretKeySpec sealKey;
     private final List<SecretKeySpec> previousSealKeys;
-    private final SecretKeySpec hashKey;
+    private final byte[] hashKey;
     private final SecureRandom random = new SecureRandom();
 
     public ContactSealer(byte[] sealKey, byte[] hashKey) {
@@ -43,7 +42,7 @@ public final class ContactSealer {
         }
         this.sealKey = new SecretKeySpec(sealKey, "AES");
         this.previousSealKeys = previousSealKeys.stream().map(key -> new SecretKeySpec(key, "AES")).toList();
-        this.hashKey = new SecretKeySpec(hashKey, "HmacSHA256");
+        this.hashKey = hashKey.clone();
     }
 
     public String seal(String plain) {
@@ -95,13 +94,7 @@ public final class ContactSealer {
 
     /** Hex HMAC-SHA256 of the E.164 number. */
     public String hash(String e164) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(hashKey);
-            return HexFormat.of().formatHex(mac.doFinal(e164.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("could not hash a value", e);
-        }
+        return Hmac.sha256Hex(hashKey, e164);
     }
 
     /** {@code +8613812345678} → {@code 138****5678}: the national number with the four digits before the last four hidden. */

@@ -23,6 +23,14 @@ public final class CurrentCaller {
         return token().map(JwtAuthenticationToken::getName);
     }
 
+    /** The person's name as the token gives it ({@code name}), for records people read; the subject without one. */
+    public Mono<String> displayName() {
+        return token().map(token -> {
+            String name = token.getToken().getClaimAsString("name");
+            return name == null || name.isBlank() ? token.getName() : name;
+        });
+    }
+
     /**
      * Who the caller holds tickets as: a unit user's unit, or for a grid worker the worker of the grid the token
      * names ({@link GridWorkers}; a grid worker's token counts for its grid only, whatever unit it might name);

@@ -9,8 +9,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.hotline12345.platform.crypto.Hmac;
 
 /**
  * Alibaba Cloud's V3 request signature ({@code ACS3-HMAC-SHA256}), as its API reference "V3 request syntax and
@@ -32,7 +31,7 @@ public final class AliyunSignature {
             Map<String, String> query, Map<String, String> headers, String bodySha256) {
         SortedMap<String, String> signed = signedHeaders(headers);
         String names = String.join(";", signed.keySet());
-        String signature = hmacSha256Hex(accessKeySecret, stringToSign(method, path, query, signed, bodySha256));
+        String signature = Hmac.sha256Hex(accessKeySecret, stringToSign(method, path, query, signed, bodySha256));
         return ALGORITHM + " Credential=" + accessKeyId + ",SignedHeaders=" + names + ",Signature=" + signature;
     }
 
@@ -74,16 +73,6 @@ public final class AliyunSignature {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String hmacSha256Hex(String key, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
