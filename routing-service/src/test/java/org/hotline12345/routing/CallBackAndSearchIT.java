@@ -7,10 +7,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import org.hotline12345.contracts.Address;
 import org.hotline12345.contracts.Channel;
 import org.hotline12345.contracts.CitizenContact;
@@ -39,6 +41,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @HubIntegrationTest(database = "routing-desk-it")
 class CallBackAndSearchIT {
+
+    private static final AtomicReference<Instant> RECEIVED_AT = new AtomicReference<>(Instant.EPOCH);
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
     /** The contact keys the service runs with, so that the test seals and hashes as intake does. */
@@ -195,10 +199,21 @@ class CallBackAndSearchIT {
         return received("GAS_SUPPLY", "楼道里有很重的煤气味，怀疑燃气泄漏", address, citizen, false);
     }
 
+    /**
+     * When each test ticket was received: a millisecond apart at least, as MongoDB keeps times, so that "newest
+     * first" has one answer.
+     */
+    private static Instant receivedAt() {
+        return RECEIVED_AT.updateAndGet(last -> {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            return now.isAfter(last) ? now : last.plusMillis(1);
+        });
+    }
+
     private static TicketReceived received(String category, String description, String address,
             CitizenContact citizen, boolean resolvedOnCall) {
         String id = UUID.randomUUID().toString();
-        return new TicketReceived(EventIds.of(id, "TicketReceived", 1), Instant.now(), id,
+        return new TicketReceived(EventIds.of(id, "TicketReceived", 1), receivedAt(), id,
                 "12345-20261206-" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000), Channel.PHONE,
                 category, Urgency.URGENT, description, ZHONGHUA_NORTH_ROAD,
                 address == null ? null : new Address(address, "YUNYAN", null), citizen, resolvedOnCall,
