@@ -27,7 +27,7 @@
       RECEIVED: '已受理', ASSIGNED: '已派单', ACCEPTED: '已签收', IN_PROGRESS: '办理中', EXTENDED: '已延期',
       RESOLVED: '已办结', CLOSED: '已关闭', REOPENED: '已重办', TRIAGE: '待人工分派', LINKED: '已关联',
       RESOLVED_AT_INTAKE: '当场解答', WITHDRAWN: '已撤回', PHONE: '电话',
-      submitHint: '在描述框中按 Ctrl+Enter 也可登记；在其他输入框中按回车不会登记。', clear: '清空', cancel: '取消',
+      submitHint: '在描述框中按 Ctrl+Enter 也可登记；在其他输入框中按回车不会登记。', clear: '清空',
       confirmClear: '清空后，本次来电已填写的内容将全部丢弃，无法恢复。确定清空？', clearYes: '清空',
       confirmOnCall: '登记为当场解答后，工单即告办结，不会派单，也无法撤回。确定登记？', saveYes: '登记',
       draftRestored: '已恢复本页重新载入前未登记的来电。',
@@ -63,7 +63,7 @@
       EXTENDED: 'extended', RESOLVED: 'resolved', CLOSED: 'closed', REOPENED: 'reopened', TRIAGE: 'awaiting dispatch',
       LINKED: 'linked', RESOLVED_AT_INTAKE: 'answered on the call', WITHDRAWN: 'withdrawn', PHONE: 'phone',
       submitHint: 'Ctrl+Enter in the description registers the call too; Enter in other fields does not.',
-      clear: 'Clear', cancel: 'Cancel',
+      clear: 'Clear',
       confirmClear: 'Clearing throws away everything typed for this call; it cannot be undone. Clear it?',
       clearYes: 'Clear', confirmOnCall: 'Registered as answered on the call, the ticket is done at once: it is not '
         + 'dispatched and cannot be withdrawn. Register it?', saveYes: 'Register',
@@ -410,37 +410,14 @@
     $('ticket').dataset.ticket = ticket.ticketNumber;
   }
 
-  /** Asks before something that cannot be undone; resolves to whether the operator said yes. */
-  function ask(questionKey, yesKey) {
-    const dialog = $('confirm');
-    // as data-i18n, so that switching the language while it is open says it again
-    $('confirm-text').dataset.i18n = questionKey;
-    $('confirm-text').textContent = t(questionKey);
-    $('confirm-yes').dataset.i18n = yesKey;
-    $('confirm-yes').textContent = t(yesKey);
-    return new Promise((resolve) => {
-      const done = (yes) => {
-        $('confirm-yes').onclick = null;
-        $('confirm-no').onclick = null;
-        dialog.onclose = null;
-        if (dialog.open) dialog.close();
-        resolve(yes);
-      };
-      $('confirm-yes').onclick = () => done(true);
-      $('confirm-no').onclick = () => done(false);
-      dialog.onclose = () => done(false);
-      dialog.showModal();
-      $('confirm-no').focus();
-    });
-  }
-
   async function save(event) {
     event.preventDefault();
     if (saving || receipt) return;
     saving = true;
-    $('save').disabled = true;
     try {
-      if ($('on-call').checked && !await ask('confirmOnCall', 'saveYes')) return;
+      // asked while the save button can still take the focus back
+      if ($('on-call').checked && !await Hub.confirm({ key: 'confirmOnCall', yes: 'saveYes' })) return;
+      $('save').disabled = true;
       refusal = null;
       showRefusal();
       say('saving');
@@ -524,7 +501,7 @@
   }
 
   async function clearCall() {
-    if (typed() && !await ask('confirmClear', 'clearYes')) return;
+    if (typed() && !await Hub.confirm({ key: 'confirmClear', yes: 'clearYes', danger: true })) return;
     emptyCall();
   }
 

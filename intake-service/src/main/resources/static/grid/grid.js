@@ -26,10 +26,6 @@
       ticketAddress: '地址', noAddress: '未提供地址', ticketPoint: '位置', noTicketPoint: '没有定位',
       showOnMap: '在地图上查看', shownOnMap: '地图上已标出工单 {number} 的位置（{lat}, {lon}）。',
       mapLabel: '网格地图',
-      caller: '来电人', callCitizen: '联系来电人', callerRecorded: '查看号码会被记录（查看人和时间）。',
-      callerHidden: '来电人要求匿名或不愿被联系，不能查看号码。', callerRevealed: '号码查看于 {at}（已记录）。',
-      confirmTitle: '请确认', cancel: '取消', reveal: '查看号码',
-      confirmReveal: '查看工单 {number} 来电人的号码会被记录（查看人和时间）。确定查看？',
       confirmSettle: '确定就地化解工单 {number}？处理情况会发给市民，办结后不能撤回。',
       confirmHandUp: '确定把工单 {number} 上交部门？上交后本网格不再处理此工单，不能撤回。',
       f_description: '问题描述', f_location: '位置', f_gridId: '网格', f_category: '诉求分类', f_urgency: '紧急程度',
@@ -56,11 +52,6 @@
       ticketAddress: 'Address', noAddress: 'no address given', ticketPoint: 'Point', noTicketPoint: 'no point given',
       showOnMap: 'Show on the map', shownOnMap: 'The map shows where ticket {number} is ({lat}, {lon}).',
       mapLabel: 'Grid map',
-      caller: 'Caller', callCitizen: 'Call the citizen', callerRecorded: 'Seeing the number is recorded (who and when).',
-      callerHidden: 'The caller asked to stay anonymous or not to be contacted: the number cannot be shown.',
-      callerRevealed: 'Number seen at {at} (recorded).', confirmTitle: 'Please confirm', cancel: 'Cancel',
-      reveal: 'Show the number',
-      confirmReveal: 'Seeing the number of ticket {number}\'s caller is recorded (who and when). Show it?',
       confirmSettle: 'Settle ticket {number} on the spot? What was done is texted to the citizen; this cannot be undone.',
       confirmHandUp: 'Hand ticket {number} up to a department? The grid no longer handles it; this cannot be undone.',
       f_description: 'the problem', f_location: 'the location', f_gridId: 'the grid', f_category: 'the category',
@@ -99,35 +90,6 @@
   function refused(e) {
     say(null);
     Hub.showError($('page-problem'), e);
-  }
-
-  // ---- a confirmation before what cannot be undone ----
-
-  let asking = null;
-
-  function labelDialog() {
-    if (!asking) return;
-    $('confirm-title').textContent = t('confirmTitle');
-    $('confirm-text').textContent = t(asking.key, asking.values);
-    $('confirm-no').textContent = t('cancel');
-    $('confirm-yes').textContent = t(asking.yes);
-  }
-
-  /** Resolves true when the person confirms, false on cancel or Escape. */
-  function confirm(key, values, yes) {
-    const box = $('confirm');
-    if (box.open) box.close('no');
-    asking = { key, values, yes };
-    labelDialog();
-    box.returnValue = '';
-    return new Promise((resolve) => {
-      box.addEventListener('close', () => {
-        asking = null;
-        resolve(box.returnValue === 'yes');
-      }, { once: true });
-      box.showModal();
-      $('confirm-no').focus();
-    });
   }
 
   // ---- the report's point and the grid map ----
@@ -334,11 +296,6 @@
     return (h ? t('hours', { n: h }) + ' ' : '') + (h < 24 ? t('minutes', { n: minutes % 60 }) : '');
   }
 
-  function when(instant) {
-    return new Date(instant).toLocaleString(Hub.language() === 'en' ? 'en-GB' : 'zh-CN', {
-      timeZone: Hub.city().zone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-  }
-
   const draftKey = (ticketId) => 'hub.draft.grid.' + ticketId + '.note';
 
   function keepDraft(ticketId, text) {
@@ -400,8 +357,8 @@
     handUp.type = 'button';
     buttons.append(settle, handUp);
     card.append(head, words, facts, contact, noteLabel, note, draft, problem, buttons);
-    const entry = { ticket, card, title, deadline, words, addressLabel, address, pointLabel, pointLine, contact,
-      noteLabel, note, draft, problem, settle, handUp, revealed: null, message: null, contactState: null };
+    const entry = { ticket, safe, card, title, deadline, words, addressLabel, address, pointLabel, pointLine, contact,
+      noteLabel, note, draft, problem, settle, handUp, message: null };
     note.addEventListener('input', () => {
       keepDraft(id, note.value);
       draft.hidden = !note.value;
@@ -424,7 +381,8 @@
     entry.address.classList.toggle('muted', !ticket.address);
     entry.pointLabel.textContent = t('ticketPoint');
     paintPoint(entry);
-    paintContact(entry);
+    // the caller's number on request, kept with the card while it is on screen
+    Hub.callerContact(entry.contact, ticket, { idSuffix: '-' + entry.safe });
     entry.noteLabel.textContent = t('noteLabel');
     entry.note.placeholder = t('noteHint');
     entry.draft.textContent = t('draftKept');
@@ -456,70 +414,6 @@
     button.textContent = t('showOnMap');
   }
 
-  // the caller: a reason when the number may not be seen, the number once revealed, else the button that asks
-  function paintContact(entry) {
-    const state = !entry.ticket.callerReachable ? 'hidden' : entry.revealed ? 'revealed' : 'ask';
-    const box = entry.contact;
-    if (entry.contactState !== state) {
-      entry.contactState = state;
-      box.replaceChildren(element('h3', 'caller-heading'));
-      const note = element('p', 'caller-note muted small');
-      note.id = entry.title.id.replace('title-', 'caller-note-');
-      if (state === 'hidden') {
-        note.classList.add('caller-unreachable');
-        note.dataset.testid = 'caller-unreachable';
-        box.append(note);
-      } else if (state === 'revealed') {
-        const line = element('p', 'caller-contact');
-        const link = element('a', 'caller-phone');
-        link.dataset.testid = 'caller-phone';
-        link.href = 'tel:' + entry.revealed.phone.replace(/[^0-9+]/g, '');
-        link.textContent = entry.revealed.phone;
-        line.append(link);
-        if (entry.revealed.name) line.append(' · ' + entry.revealed.name);
-        box.append(line, note);
-      } else {
-        const button = element('button', 'action secondary call-citizen');
-        button.type = 'button';
-        button.dataset.testid = 'call-citizen';
-        button.setAttribute('aria-describedby', note.id);
-        button.onclick = () => reveal(entry, button);
-        box.append(button, note);
-      }
-    }
-    box.querySelector('.caller-heading').textContent = t('caller');
-    const note = box.querySelector('.caller-note');
-    const button = box.querySelector('.call-citizen');
-    if (state === 'hidden') note.textContent = t('callerHidden');
-    if (state === 'revealed') note.textContent = t('callerRevealed', { at: when(entry.revealed.revealedAt) });
-    if (state === 'ask') {
-      note.textContent = t('callerRecorded');
-      button.textContent = t('callCitizen');
-    }
-  }
-
-  async function reveal(entry, button) {
-    const ticket = entry.ticket;
-    if (!await confirm('confirmReveal', { number: ticket.ticketNumber }, 'reveal')) return;
-    entry.message = null;
-    clearError(entry.problem);
-    button.disabled = true;
-    try {
-      // the number lives in this card only: never in storage, never in the address
-      entry.revealed = await Hub.api('routing', '/api/v1/tickets/' + encodeURIComponent(ticket.ticketId)
-        + '/caller', { method: 'POST', body: {} });
-      paintContact(entry);
-      entry.contact.querySelector('.caller-phone').focus();
-    } catch (e) {
-      button.disabled = false;
-      if (e.status === 409) {
-        entry.ticket = Object.assign({}, ticket, { callerReachable: false });
-        paintContact(entry);
-      }
-      Hub.showError(entry.problem, e);
-    }
-  }
-
   function showCount() {
     $('mine-count').textContent = t('count', { n: listed });
     $('tickets-empty').textContent = t('none');
@@ -543,8 +437,7 @@
     for (const ticket of tickets) {
       let entry = cards.get(ticket.ticketId);
       if (entry) {
-        entry.ticket = Object.assign({}, ticket, entry.ticket.callerReachable === false ? { callerReachable: false }
-          : {});
+        entry.ticket = ticket;
       } else {
         entry = newCard(ticket);
         cards.set(ticket.ticketId, entry);
@@ -579,8 +472,8 @@
       return;
     }
     entry.message = null;
-    if (!await confirm(settle ? 'confirmSettle' : 'confirmHandUp', { number: ticket.ticketNumber },
-      settle ? 'settle' : 'handUp')) return;
+    if (!await Hub.confirm({ key: settle ? 'confirmSettle' : 'confirmHandUp',
+      values: { number: ticket.ticketNumber }, yes: settle ? 'settle' : 'handUp' })) return;
     const path = '/api/v1/tickets/' + encodeURIComponent(ticket.ticketId);
     entry.settle.disabled = true;
     entry.handUp.disabled = true;
@@ -610,7 +503,6 @@
   function relabel() {
     fillCategories();
     drawMap();
-    labelDialog();
     showSuggestion();
     if (receiptGrid) $('receipt-text').textContent = t('receiptText', { grid: receiptGrid });
     cards.forEach(paint);
@@ -628,8 +520,6 @@
     $('description').addEventListener('input', suggest);
     $('report').addEventListener('submit', send);
     $('another').onclick = another;
-    $('confirm-no').onclick = () => $('confirm').close('no');
-    $('confirm-yes').onclick = () => $('confirm').close('yes');
     say(null);
     if (liaison) return null;
     setInterval(() => loadMine().catch(refused), 30000);

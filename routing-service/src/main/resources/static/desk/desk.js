@@ -115,10 +115,7 @@
     try {
       const ticket = await read(ticketId);
       if (!ticket) return;
-      if (!chosen || chosen.ticketId !== ticket.ticketId) {
-        reveals = [];
-        Tickets.forgetContact();
-      }
+      if (!chosen || chosen.ticketId !== ticket.ticketId) reveals = [];
       chosen = ticket;
     } catch (e) {
       failed(e);
@@ -148,7 +145,7 @@
     $('detail-title').textContent = chosen.ticketNumber;
     Tickets.details($('fields'), chosen);
     Tickets.map($('map'), $('map-caption'), chosen);
-    Tickets.contact($('caller'), chosen, () => loadReveals().catch(failed));
+    Hub.callerContact($('caller'), chosen, { onShown: () => loadReveals().catch(failed) });
     Tickets.timeline($('timeline'), chosen, Tickets.reveals(reveals));
     Tickets.linked($('linked'), chosen, open).catch(failed);
     $('dispatch-box').hidden = chosen.status !== 'TRIAGE';

@@ -1,7 +1,7 @@
 // What the unit workbench and the supervisor desk both show of a ticket: its deadline as a countdown, its fields, where
-// it is on the city's map, the caller's number on request, the tickets that joined it and its timeline; and what both
-// pages need around it: a confirmation before what cannot be undone, drafts that survive a reload, notices that
-// follow a switch of language.
+// it is on the city's map, the tickets that joined it and its timeline; and what both pages need around it: drafts
+// that survive a reload, notices that follow a switch of language. The confirmation before what cannot be undone
+// and the caller's number on request are the hub's (Hub.confirm, Hub.callerContact).
 (function () {
   'use strict';
   const SOON_MS = 4 * 3600 * 1000;
@@ -31,11 +31,7 @@
       NOT_OURS: '不属本单位职责', OUTSIDE_AREA: '不在本单位辖区', NOT_ACTIONABLE: '诉求不明确，无法办理',
       noteStep: '进展：{text}', returnStep: '{unit}退单（{code}）：{text}', escalationStep: '督办：{why}',
       escalationPlain: '督办', ACCEPT_OVERDUE: '签收超时', RESOLVE_OVERDUE: '办结超时', REPEAT_CALL: '市民重复来电',
-      extensionStep: '延期至 {to}：{reason}', revealStep: '{who}查看了来电号码', revealWho: '{name}（{from}）',
-      caller: '来电人', callCitizen: '联系来电人', callerHidden: '来电人匿名或不同意回访，不能查看号码。',
-      callerRecorded: '查看号码会被记录（查看人和时间）。', callerRevealed: '号码已于 {at} 查看（已记录）。',
-      confirmTitle: '请确认', cancel: '取消', confirmReveal: '查看来电人号码会被记录（查看人和时间）。确定查看？',
-      reveal: '查看号码'
+      extensionStep: '延期至 {to}：{reason}', revealStep: '{who}查看了来电号码', revealWho: '{name}（{from}）'
     },
     en: {
       number: 'Number', category: 'Category', status: 'Status', deadline: 'Deadline', urgency: 'Urgency',
@@ -67,12 +63,7 @@
       returnStep: '{unit} returned it ({code}): {text}', escalationStep: 'Escalated: {why}',
       escalationPlain: 'Escalated', ACCEPT_OVERDUE: 'not signed for in time', RESOLVE_OVERDUE: 'not resolved in time',
       REPEAT_CALL: 'the citizen called again', extensionStep: 'Extended to {to}: {reason}',
-      revealStep: '{who} saw the caller\'s number', revealWho: '{name} ({from})',
-      caller: 'Caller', callCitizen: 'Call the citizen',
-      callerHidden: 'The caller asked to stay anonymous or not to be called back: the number cannot be shown.',
-      callerRecorded: 'Seeing the number is recorded (who and when).',
-      callerRevealed: 'Number seen at {at} (recorded).', confirmTitle: 'Please confirm', cancel: 'Cancel',
-      confirmReveal: 'Seeing the caller\'s number is recorded (who and when). Show it?', reveal: 'Show the number'
+      revealStep: '{who} saw the caller\'s number', revealWho: '{name} ({from})'
     }
   };
 
@@ -387,146 +378,6 @@
     };
   }
 
-  // ---- a confirmation before what cannot be undone ----
-
-  let asking = null;
-
-  function dialog() {
-    let box = document.getElementById('confirm');
-    if (box) return box;
-    box = document.createElement('dialog');
-    box.id = 'confirm';
-    box.setAttribute('aria-labelledby', 'confirm-title');
-    box.setAttribute('aria-describedby', 'confirm-text');
-    const title = document.createElement('h2');
-    title.id = 'confirm-title';
-    const text = document.createElement('p');
-    text.id = 'confirm-text';
-    const row = document.createElement('div');
-    row.className = 'row';
-    const no = document.createElement('button');
-    no.id = 'confirm-no';
-    no.type = 'button';
-    no.className = 'action secondary';
-    no.autofocus = true;
-    const yes = document.createElement('button');
-    yes.id = 'confirm-yes';
-    yes.type = 'button';
-    yes.className = 'action';
-    row.append(no, yes);
-    box.append(title, text, row);
-    no.onclick = () => box.close('no');
-    yes.onclick = () => box.close('yes');
-    document.body.append(box);
-    return box;
-  }
-
-  function labelDialog() {
-    if (!asking) return;
-    const box = dialog();
-    box.querySelector('#confirm-title').textContent = Hub.t('confirmTitle');
-    box.querySelector('#confirm-text').textContent = Hub.t(asking.key, asking.values);
-    box.querySelector('#confirm-no').textContent = Hub.t('cancel');
-    const yes = box.querySelector('#confirm-yes');
-    yes.textContent = Hub.t(asking.yes);
-    yes.classList.toggle('danger', !!asking.danger);
-  }
-
-  /**
-   * Asks before an irreversible step: resolves true when the person confirms, false on cancel or Escape. The
-   * question is {@code key} with {@code values}, the confirming button says {@code yes}.
-   */
-  function confirm(key, values, yes, danger) {
-    const box = dialog();
-    if (box.open) box.close('no');
-    asking = { key, values, yes, danger };
-    labelDialog();
-    box.returnValue = '';
-    return new Promise((resolve) => {
-      box.addEventListener('close', () => {
-        asking = null;
-        resolve(box.returnValue === 'yes');
-      }, { once: true });
-      box.showModal();
-    });
-  }
-
-  // ---- the caller's number, on request and recorded ----
-
-  // the number lives in this variable only, for the ticket it was asked for: never in storage, never in the URL
-  let revealed = null;
-
-  /**
-   * The caller's contact in {@code container}: a button that, once confirmed, asks for the number (the service
-   * records who and when) and shows it as a {@code tel:} link; a reason instead when the caller cannot be called.
-   */
-  function contact(container, ticket, onRevealed) {
-    const t = Hub.t;
-    if (revealed && revealed.ticketId !== ticket.ticketId) revealed = null;
-    container.replaceChildren();
-    container.dataset.about = ticket.ticketId;
-    const heading = document.createElement('h3');
-    heading.textContent = t('caller');
-    const note = document.createElement('p');
-    note.id = 'caller-note';
-    note.className = 'muted';
-    const problem = document.createElement('p');
-    problem.id = 'caller-problem';
-    problem.className = 'problems';
-    problem.setAttribute('role', 'alert');
-    container.append(heading);
-    if (!ticket.callerReachable) {
-      note.textContent = t('callerHidden');
-      note.dataset.testid = 'caller-unreachable';
-      container.append(note);
-      return;
-    }
-    if (revealed) {
-      const line = document.createElement('p');
-      line.id = 'caller-contact';
-      const link = document.createElement('a');
-      link.id = 'caller-phone';
-      link.href = 'tel:' + revealed.phone.replace(/[^0-9+]/g, '');
-      link.textContent = revealed.phone;
-      line.append(link);
-      if (revealed.name) line.append(' · ' + revealed.name);
-      note.textContent = t('callerRevealed', { at: when(revealed.revealedAt) });
-      container.append(line, note);
-      return;
-    }
-    const button = document.createElement('button');
-    button.id = 'call-citizen';
-    button.type = 'button';
-    button.className = 'action secondary';
-    button.textContent = t('callCitizen');
-    button.setAttribute('aria-describedby', 'caller-note');
-    note.textContent = t('callerRecorded');
-    button.onclick = async () => {
-      if (!await confirm('confirmReveal', {}, 'reveal')) return;
-      Hub.clearError(problem);
-      button.disabled = true;
-      try {
-        const answer = await Hub.api('', '/api/v1/tickets/' + encodeURIComponent(ticket.ticketId) + '/caller',
-          { method: 'POST', body: {} });
-        if (container.dataset.about !== ticket.ticketId) return;
-        revealed = Object.assign({ ticketId: ticket.ticketId }, answer);
-        contact(container, ticket, onRevealed);
-        const link = document.getElementById('caller-phone');
-        if (link) link.focus();
-        if (onRevealed) onRevealed();
-      } catch (e) {
-        button.disabled = false;
-        Hub.showError(problem, e);
-      }
-    };
-    container.append(button, note, problem);
-  }
-
-  /** Forgets a number revealed, when the ticket it belongs to is no longer on screen. */
-  function forgetContact() {
-    revealed = null;
-  }
-
   // ---- drafts: what a person typed survives a reload, per ticket and field, in this tab only ----
 
   /**
@@ -600,7 +451,6 @@
 
   /** Re-renders what this file put on screen outside the pages' own re-rendering, after a language switch. */
   function relabel() {
-    labelDialog();
     if (said) sayNow();
   }
 
@@ -613,5 +463,5 @@
   }
 
   window.Tickets = { WORDS, when, countdown, deadline, details, because, gridPlace, map, timeline, reveals, linked,
-    queue, reader, confirm, contact, forgetContact, drafts, say, relabel, askedFor, returnCode };
+    queue, reader, drafts, say, relabel, askedFor, returnCode };
 }());

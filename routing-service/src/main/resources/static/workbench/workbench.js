@@ -79,7 +79,7 @@
     $('detail-title').textContent = chosen.ticketNumber;
     Tickets.details($('fields'), chosen);
     Tickets.map($('map'), $('map-caption'), chosen);
-    Tickets.contact($('caller'), chosen);
+    Hub.callerContact($('caller'), chosen);
     Tickets.timeline($('timeline'), chosen);
     Tickets.linked($('linked'), chosen, open).catch(failed);
     const status = chosen.status;
@@ -95,7 +95,7 @@
   function closeDetail() {
     chosen = null;
     drafts.show(null);
-    Tickets.forgetContact();
+    Hub.callerContact($('caller'), null);
     $('detail').hidden = true;
     $('detail').dataset.ticket = '';
     history.replaceState(null, '', location.pathname + location.search);
@@ -142,7 +142,7 @@
     loadQueue().catch(failed);
   }
 
-  const confirmed = (key, yes, danger) => Tickets.confirm(key, { number: chosen.ticketNumber }, yes, danger);
+  const confirmed = (key, yes, danger) => Hub.confirm({ key, values: { number: chosen.ticketNumber }, yes, danger });
 
   /** The ticket the address names (#ticket=number, or an id), once the queue is read. */
   function openAsked() {

@@ -85,6 +85,8 @@ public record Fact(String id, String ticketNumber, String category, String recei
         public static final String SOLVED = "solved";
         public static final String SATISFACTION = "satisfaction";
         public static final String SATISFIED = "satisfied";
+        /** The resolution round the rating answers: a later round's rating is never replaced by an earlier one's. */
+        public static final String RATED_ROUND = "ratedRound";
         public static final String TEXTS = "texts";
         public static final String EVENT_IDS = "eventIds";
         public static final String UPDATED_AT = "updatedAt";

@@ -59,7 +59,8 @@ public class FactRecorder {
                 .ne(event.eventId()));
         Mono<org.bson.Document> apply = Mono.defer(() -> mongo.findAndModify(notYetApplied, update,
                 FindAndModifyOptions.options().returnNew(true), org.bson.Document.class, COLLECTION));
-        return apply
+        Mono<Void> rated = event instanceof FeedbackReceived f ? rate(f) : Mono.empty();
+        return rated.then(apply)
                 .switchIfEmpty(Mono.defer(() -> createIfMissing(event.ticketId()).then(apply)))
                 .flatMap(fact -> rollups.markChanged(fact.getString(Fields.RECEIVED_DAY)).thenReturn(true))
                 .switchIfEmpty(Mono.defer(() -> markChangedAgain(event.ticketId()).thenReturn(false)))
@@ -80,6 +81,23 @@ public class FactRecorder {
                         new Update().setOnInsert(Fields.ID, ticketId),
                         COLLECTION)
                 .onErrorResume(DuplicateKeyException.class, created -> Mono.empty())
+                .then();
+    }
+
+    /**
+     * Writes the citizen's rating unless the fact holds one of a later resolution round already: a late or
+     * redelivered answer to an earlier round of a reopened ticket does not replace the answer that counts. Written
+     * before the event is recorded as applied, so a failure in between is mended by the redelivery, and writing the
+     * same rating twice changes nothing.
+     */
+    private Mono<Void> rate(FeedbackReceived f) {
+        Update rating = new Update();
+        FactUpdates.rating(f).forEach(rating::set);
+        Query notRatedLater = Query.query(Criteria.where(Fields.ID).is(f.ticketId()).orOperator(
+                Criteria.where(Fields.RATED_ROUND).exists(false), Criteria.where(Fields.RATED_ROUND)
+                        .lte(f.answersRound())));
+        return createIfMissing(f.ticketId())
+                .then(mongo.updateFirst(notRatedLater, rating, COLLECTION))
                 .then();
     }
 

@@ -121,15 +121,25 @@ public final class FactUpdates {
             set.put(Fields.CLOSED, true);
             unset.add(Fields.OPEN_RESOLVE_BY);
             unset.add(Fields.OPEN_ACCEPT_BY);
-        } else if (event instanceof FeedbackReceived f) {
-            set.put(Fields.RATED, true);
-            set.put(Fields.SOLVED, f.solved());
-            set.put(Fields.SATISFACTION, f.satisfaction().name());
-            set.put(Fields.SATISFIED, f.satisfaction() != Satisfaction.DISSATISFIED);
         } else if (event instanceof NotificationEvent) {
             inc.put(Fields.TEXTS, 1);
         }
         return new Change(set, java.util.List.copyOf(unset), inc, addToSet);
+    }
+
+    /**
+     * The rating a citizen's answer gives the ticket. Unlike the other fields it is not the event type's alone: a
+     * reopened ticket is rated once per resolution round, and only the latest round's answer counts, so it is
+     * written only over a rating of the same or an earlier round ({@link Fields#RATED_ROUND}).
+     */
+    public static Map<String, Object> rating(FeedbackReceived f) {
+        Map<String, Object> set = new LinkedHashMap<>();
+        set.put(Fields.RATED, true);
+        set.put(Fields.SOLVED, f.solved());
+        set.put(Fields.SATISFACTION, f.satisfaction().name());
+        set.put(Fields.SATISFIED, f.satisfaction() != Satisfaction.DISSATISFIED);
+        set.put(Fields.RATED_ROUND, f.answersRound());
+        return set;
     }
 
 }

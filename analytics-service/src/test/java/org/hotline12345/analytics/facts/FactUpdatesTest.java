@@ -8,6 +8,7 @@ import java.util.List;
 import org.bson.Document;
 import org.hotline12345.analytics.facts.Fact.Fields;
 import org.hotline12345.contracts.EventIds;
+import org.hotline12345.contracts.FeedbackReceived;
 import org.hotline12345.contracts.GeoPoint;
 import org.hotline12345.contracts.HotlineEvent;
 import org.hotline12345.contracts.Overdue;
@@ -75,10 +76,11 @@ class FactUpdatesTest {
 
     @Test
     void countsBasicallySatisfiedAsSatisfied() {
-        var change = FactUpdates.of(ticket.feedback(LATE_EVENING_UTC, true, Satisfaction.BASICALLY_SATISFIED), CITY);
+        var rating = FactUpdates.rating(ticket.round(2).feedback(LATE_EVENING_UTC, true,
+                Satisfaction.BASICALLY_SATISFIED));
 
-        assertThat(change.set()).containsEntry(Fields.SATISFIED, true).containsEntry(Fields.SOLVED, true)
-                .containsEntry(Fields.RATED, true);
+        assertThat(rating).containsEntry(Fields.SATISFIED, true).containsEntry(Fields.SOLVED, true)
+                .containsEntry(Fields.RATED, true).containsEntry(Fields.RATED_ROUND, 2);
     }
 
     @Test
@@ -99,6 +101,8 @@ class FactUpdatesTest {
                 ticket.accepted(at.plusSeconds(1_200), true), ticket.resolved(at.plusSeconds(7_200), true),
                 ticket.feedback(at.plusSeconds(9_000), true, Satisfaction.SATISFIED));
         story.forEach(event -> apply(FactUpdates.of(event, CITY), stored));
+        story.stream().filter(FeedbackReceived.class::isInstance)
+                .forEach(answer -> stored.putAll(FactUpdates.rating((FeedbackReceived) answer)));
 
         Fact fact = Fact.from(stored);
 

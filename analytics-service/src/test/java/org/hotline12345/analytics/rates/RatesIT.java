@@ -54,6 +54,10 @@ class RatesIT {
         ticket(at(7, 2), "POLICE", true, Satisfaction.SATISFIED, true);
         TicketEvents unrated = ticket(at(7, 3), "WATER_CO", true, null, false);
         topics.publish(unrated.resolved(at(7, 4), true));
+        // August: a reopened ticket rated satisfied on its second resolution; the answer to its first comes late
+        TicketEvents reopened = ticket(at(8, 2), "POLICE", true, null, false);
+        topics.publish(reopened.round(2).feedback(at(8, 5), true, Satisfaction.SATISFIED));
+        topics.publish(reopened.round(1).feedback(at(8, 6), false, Satisfaction.DISSATISFIED));
     }
 
     @Autowired
@@ -69,6 +73,14 @@ class RatesIT {
                  {"group":"URBAN_MGMT","period":"2024-05","received":4,"assigned":4,"acceptedOnTime":3,
                   "responseRate":75.0,"rated":3,"solved":2,"resolutionRate":66.67,"satisfied":2,
                   "satisfactionRate":66.67,"composite":67.5}]""", true));
+    }
+
+    @Test
+    void ratesATicketByTheAnswerToItsLatestResolutionWhateverArrivesLate() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> rates("groupBy=unit&period=month"
+                + "&from=2024-08-01&to=2024-08-31").expectBody().json("""
+                [{"group":"POLICE","period":"2024-08","received":1,"rated":1,"solved":1,"satisfied":1,
+                  "satisfactionRate":100.0}]""", false));
     }
 
     @Test

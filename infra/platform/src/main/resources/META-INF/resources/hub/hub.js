@@ -1,7 +1,8 @@
 // What every page of the hub shares: signing in with the city's OpenID Connect provider (authorization code with
 // PKCE, tokens in this tab's session storage only, renewed before they expire), calling the services with the
 // person's token, Chinese first with an English switch, the city's names instead of codes, the services' problems
-// said in the reader's language from their codes, and the grid map.
+// said in the reader's language from their codes, the grid map, the confirmation before what cannot be undone and
+// the caller's number on request.
 (function () {
   'use strict';
   const STORE = 'hub.session';
@@ -67,6 +68,14 @@
       'map.keys': '方向键移动标记（按住 Shift 移得更远），回车或空格在标记处定点，Delete 清除该点。',
       'map.cursor': '标记位于 {where}', 'map.outside': '标记不在本市网格内', 'map.chosen': '已定点：{where}',
       'map.cleared': '已清除地图上的点',
+      // the confirmation before what cannot be undone, and the caller's number on request
+      'confirm.title': '请确认', 'confirm.cancel': '取消', 'confirm.yes': '确定',
+      'caller.heading': '来电人', 'caller.call': '联系来电人', 'caller.reveal': '查看号码',
+      'caller.recorded': '查看号码会被记录（查看人和时间）。',
+      'caller.hidden': '来电人匿名或不同意回访，不能查看号码。',
+      'caller.revealed': '号码已于 {at} 查看（已记录）。',
+      'caller.confirm': '查看工单 {number} 来电人的号码会被记录（查看人和时间）。确定查看？',
+      'action.CALL_BACK': '联系来电人',
       signedOutElsewhere: '您已在另一个页面退出登录。'
     },
     en: {
@@ -129,6 +138,13 @@
         + 'Delete clears it.',
       'map.cursor': 'Marker in {where}', 'map.outside': 'The marker is outside the city\'s grids',
       'map.chosen': 'Marked: {where}', 'map.cleared': 'The point on the map is cleared',
+      'confirm.title': 'Please confirm', 'confirm.cancel': 'Cancel', 'confirm.yes': 'Confirm',
+      'caller.heading': 'Caller', 'caller.call': 'Call the citizen', 'caller.reveal': 'Show the number',
+      'caller.recorded': 'Seeing the number is recorded (who and when).',
+      'caller.hidden': 'The caller asked to stay anonymous or not to be called back: the number cannot be shown.',
+      'caller.revealed': 'Number seen at {at} (recorded).',
+      'caller.confirm': 'Seeing the number of ticket {number}\'s caller is recorded (who and when). Show it?',
+      'action.CALL_BACK': 'call the caller back',
       signedOutElsewhere: 'You signed out in another tab.'
     }
   };
@@ -790,6 +806,211 @@
     say(status, () => problemText(error));
   }
 
+  // ---- a confirmation before what cannot be undone ----
+
+  // the question on screen: said again after a switch of language, answered once
+  let asking = null;
+
+  /** The page's {@code dialog#confirm}, made (title, question, cancel and confirming button) where it has none. */
+  function confirmDialog() {
+    let box = document.getElementById('confirm');
+    if (!box) {
+      box = document.createElement('dialog');
+      box.id = 'confirm';
+      box.setAttribute('aria-labelledby', 'confirm-title');
+      box.setAttribute('aria-describedby', 'confirm-text');
+      const buttons = made('div', 'confirm-buttons');
+      buttons.append(made('button', 'action secondary', 'confirm-no'), made('button', 'action', 'confirm-yes'));
+      box.append(made('h2', null, 'confirm-title'), made('p', null, 'confirm-text'), buttons);
+      document.body.append(box);
+    }
+    if (!box.dataset.hubConfirm) {
+      box.dataset.hubConfirm = 'true';
+      box.querySelector('#confirm-no').addEventListener('click', () => answer(box, false));
+      box.querySelector('#confirm-yes').addEventListener('click', () => answer(box, true));
+      // Escape closes the dialog without a value: a cancel. A close of an earlier question may arrive after the
+      // next one opened the dialog again: that one is still open and waits for its own answer
+      box.addEventListener('close', () => {
+        if (!box.open) answer(box, box.returnValue === 'yes');
+      });
+    }
+    return box;
+  }
+
+  function made(tag, className, id) {
+    const element = document.createElement(tag);
+    if (className) element.className = className;
+    if (id) element.id = id;
+    if (tag === 'button') element.type = 'button';
+    return element;
+  }
+
+  function labelConfirm() {
+    if (!asking) return;
+    const box = confirmDialog();
+    const title = box.querySelector('#confirm-title');
+    if (title) title.textContent = t('confirm.title');
+    box.querySelector('#confirm-text').textContent = t(asking.key, values(asking.values));
+    box.querySelector('#confirm-no').textContent = t('confirm.cancel');
+    const yes = box.querySelector('#confirm-yes');
+    yes.textContent = t(asking.yes || 'confirm.yes');
+    yes.classList.toggle('danger', !!asking.danger);
+  }
+
+  /**
+   * Asks before an irreversible step, in the page's {@code dialog#confirm} (made where the page has none): resolves
+   * to {@code true} when the person confirms, {@code false} on cancel, Escape or a newer question. The question is
+   * the dictionary's {@code key} with {@code values} (a value may be a function, asked again after a switch of
+   * language), the confirming button says {@code yes} (else "confirm.yes"), red with {@code danger}. The cancel
+   * button takes the focus, which goes back where it was once answered.
+   */
+  function confirm({ key, values: given, yes, danger }) {
+    const box = confirmDialog();
+    const back = asking ? asking.back : document.activeElement;
+    if (asking) asking.resolve(false);
+    return new Promise((resolve) => {
+      asking = { key, values: given, yes, danger, back, resolve };
+      labelConfirm();
+      if (!box.open) {
+        box.returnValue = '';
+        box.showModal();
+      }
+      box.querySelector('#confirm-no').focus();
+    });
+  }
+
+  function answer(box, yes) {
+    const asked = asking;
+    asking = null;
+    if (box.open) box.close(yes ? 'yes' : 'no');
+    if (!asked) return;
+    if (asked.back && asked.back !== document.body && asked.back.isConnected) asked.back.focus();
+    asked.resolve(yes);
+  }
+
+  // ---- the caller's number, on request and recorded ----
+
+  // per container on screen: the ticket it shows and the number once revealed, in this memory only (never in storage
+  // or the address); a refresh or a switch of language keeps it, another ticket forgets it
+  const callers = new Map();
+
+  const shortTime = (instant) => instant ? new Date(instant).toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN',
+    { timeZone: (city && city.zone) || undefined, month: 'numeric', day: 'numeric', hour: '2-digit',
+      minute: '2-digit' }) : '–';
+
+  /**
+   * The caller of {@code ticket} in {@code container}: a heading and a button that, once confirmed, asks routing for
+   * the number ({@code POST /api/v1/tickets/{id}/caller}, which records who and when) and shows it as a {@code tel:}
+   * link; the reason instead when {@code ticket.callerReachable} is false or routing answers 409; a refusal in its
+   * own alert line. Called again for the same ticket (a refresh, a switch of language) it keeps what it shows and
+   * changes only the words, so that the focus stays; another ticket, or {@code null}, forgets the number.
+   * {@code options}: {@code idSuffix} keeps its ids ({@code call-citizen}, {@code caller-phone}, {@code caller-note},
+   * {@code caller-contact}, {@code caller-problem}) unique where several are on screen; {@code onShown()} runs once
+   * the number is shown.
+   */
+  function callerContact(container, ticket, options) {
+    callers.forEach((block, shown) => {
+      if (!shown.isConnected) callers.delete(shown);
+    });
+    if (!ticket) {
+      callers.delete(container);
+      container.replaceChildren();
+      return;
+    }
+    let block = callers.get(container);
+    if (!block || block.ticketId !== ticket.ticketId) {
+      block = { container, ticketId: ticket.ticketId, revealed: null, unreachable: false, shows: null };
+      callers.set(container, block);
+    }
+    block.ticket = ticket;
+    block.options = options || {};
+    paintCaller(block);
+  }
+
+  function paintCaller(block) {
+    const id = (name) => name + (block.options.idSuffix || '');
+    const shows = block.unreachable || !block.ticket.callerReachable ? 'hidden' : block.revealed ? 'revealed' : 'ask';
+    if (block.shows !== shows) {
+      block.shows = shows;
+      const note = made('p', 'caller-note muted', id('caller-note'));
+      const parts = [made('h3', 'caller-heading')];
+      if (shows === 'hidden') {
+        note.classList.add('caller-unreachable');
+        note.dataset.testid = 'caller-unreachable';
+        parts.push(note);
+      } else if (shows === 'revealed') {
+        const link = made('a', 'caller-phone', id('caller-phone'));
+        link.dataset.testid = 'caller-phone';
+        link.href = 'tel:' + block.revealed.phone.replace(/[^0-9+]/g, '');
+        link.textContent = block.revealed.phone;
+        const line = made('p', 'caller-contact', id('caller-contact'));
+        line.append(link);
+        if (block.revealed.name) line.append(' · ' + block.revealed.name);
+        parts.push(line, note);
+      } else {
+        const button = made('button', 'action secondary call-citizen', id('call-citizen'));
+        button.dataset.testid = 'call-citizen';
+        button.setAttribute('aria-describedby', note.id);
+        button.addEventListener('click', () => revealCaller(block, button));
+        parts.push(button, note);
+      }
+      if (shows !== 'revealed') {
+        const problem = made('p', 'caller-problem problems', id('caller-problem'));
+        problem.setAttribute('role', 'alert');
+        parts.push(problem);
+      }
+      block.container.replaceChildren(...parts);
+    }
+    labelCaller(block);
+  }
+
+  function labelCaller(block) {
+    const part = (selector) => block.container.querySelector(selector);
+    part('.caller-heading').textContent = t('caller.heading');
+    if (block.shows === 'hidden') {
+      part('.caller-note').textContent = t('caller.hidden');
+    } else if (block.shows === 'revealed') {
+      part('.caller-note').textContent = t('caller.revealed', { at: shortTime(block.revealed.revealedAt) });
+    } else {
+      part('.caller-note').textContent = t('caller.recorded');
+      part('.call-citizen').textContent = t('caller.call');
+    }
+  }
+
+  async function revealCaller(block, button) {
+    const ticket = block.ticket;
+    if (!await confirm({ key: 'caller.confirm', values: { number: ticket.ticketNumber }, yes: 'caller.reveal' })) {
+      return;
+    }
+    const still = () => callers.get(block.container) === block;
+    const problem = () => block.container.querySelector('.caller-problem');
+    clearError(problem());
+    button.disabled = true;
+    try {
+      const revealed = await api('routing', '/api/v1/tickets/' + encodeURIComponent(ticket.ticketId) + '/caller',
+        { method: 'POST', body: {} });
+      if (!still()) return;
+      block.revealed = revealed;
+      paintCaller(block);
+      block.container.querySelector('.caller-phone').focus();
+      if (block.options.onShown) block.options.onShown();
+    } catch (e) {
+      if (!still()) return;
+      button.disabled = false;
+      if (e.status === 409) {
+        block.unreachable = true;
+        paintCaller(block);
+      }
+      showError(problem(), e);
+    }
+  }
+
+  function relabelCallers() {
+    callers.forEach((block, container) => {
+      if (container.isConnected) labelCaller(block); else callers.delete(container);
+    });
+  }
+
   function showSignIn() {
     const button = document.getElementById('hub-sign');
     if (button) {
@@ -852,6 +1073,8 @@
     localStorage.setItem(LANGUAGE, language);
     translate();
     sayAgain();
+    labelConfirm();
+    relabelCallers();
     if (page && page.onLanguage) page.onLanguage(language);
   }
 
@@ -922,6 +1145,6 @@
 
   window.Hub = {
     start, api, t, named, drawGrids, locate, notice, user, signIn, signOut, finishSignIn, problemText, showError, clearError,
-    fail, city: () => city, language: () => language
+    fail, confirm, callerContact, city: () => city, language: () => language
   };
 }());

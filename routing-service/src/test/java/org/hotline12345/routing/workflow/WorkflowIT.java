@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hotline12345.contracts.Address;
@@ -27,6 +28,7 @@ import org.hotline12345.contracts.Topics;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.embedded.testing.MovableClock;
 import org.hotline12345.routing.assignment.TicketView;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
 import org.hotline12345.platform.outbox.OutboxRelay;
@@ -50,7 +52,7 @@ import reactor.core.publisher.Mono;
 class WorkflowIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
-    static final MovableClock clock = new MovableClock();
+    static final MovableClock clock = new MovableClock(Instant.now());
     @AutoClose
     static final EventTopics topics = new EventTopics(infra.kafka());
     @AutoClose

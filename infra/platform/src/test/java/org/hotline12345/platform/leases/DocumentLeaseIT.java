@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.embedded.indexaudit.IndexAuditAutoConfiguration;
-import org.hotline12345.platform.MovableClock;
+import org.hotline12345.embedded.testing.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

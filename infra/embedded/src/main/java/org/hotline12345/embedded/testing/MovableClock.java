@@ -1,4 +1,4 @@
-package org.hotline12345.platform;
+package org.hotline12345.embedded.testing;
 
 import java.time.Clock;
 import java.time.Duration;
