@@ -497,7 +497,9 @@ class PagesIT {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login"));
         assertThat(browser.getCurrentUrl()).doesNotContain("token=");
         browser.get(stack.url("routing") + "/desk");
-        waitFor(By.id("username")).sendKeys("operator-01");
+        waitFor(By.id("username"));
+        Accessibility.assertNoSeriousViolations(browser, "sign-in");
+        browser.findElement(By.id("username")).sendKeys("operator-01");
         browser.findElement(By.id("password")).sendKeys("not-the-password");
         browser.findElement(By.id("sign-in")).click();
         assertThat(waitFor(By.cssSelector("#notice.error")).getText()).isEqualTo("用户名或密码不正确。");
