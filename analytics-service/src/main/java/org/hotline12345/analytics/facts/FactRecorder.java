@@ -1,5 +1,6 @@
 package org.hotline12345.analytics.facts;
 
+import com.mongodb.client.result.UpdateResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.hotline12345.analytics.facts.Fact.Fields;
 import org.hotline12345.contracts.FeedbackReceived;
@@ -96,8 +97,11 @@ public class FactRecorder {
         Query notRatedLater = Query.query(Criteria.where(Fields.ID).is(f.ticketId()).orOperator(
                 Criteria.where(Fields.RATED_ROUND).exists(false), Criteria.where(Fields.RATED_ROUND)
                         .lte(f.answersRound())));
-        return createIfMissing(f.ticketId())
-                .then(mongo.updateFirst(notRatedLater, rating, COLLECTION))
+        Mono<Long> write = Mono.defer(() -> mongo.updateFirst(notRatedLater, rating, COLLECTION))
+                .map(UpdateResult::getMatchedCount);
+        // the fact nearly always exists when its ticket is rated: it is made here only when the write found none
+        return write.filter(matched -> matched == 0)
+                .flatMap(none -> createIfMissing(f.ticketId()).then(write))
                 .then();
     }
 
