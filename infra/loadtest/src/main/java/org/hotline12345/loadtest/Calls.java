@@ -10,32 +10,61 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Operator calls as a city makes them: the complaints of the labelled corpus with their categories, callers from a
- * large pool of mobile numbers (so some call twice), and points inside the city's grids.
+ * large pool of mobile numbers (so some call twice), and points inside the city's grids. Or, for a fixed mix, every
+ * call from a number of its own ({@link #distinctCallers}), so that none is a repeat however many are made.
  */
 final class Calls {
 
     private static final String[] SURNAMES = {"张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴"};
+    /** Distinct callers' numbers are {@code 15} and nine digits, apart from the random pool's {@code 135}–{@code 139}. */
+    static final long DISTINCT_NUMBERS = 1_000_000_000L;
 
     private final List<LabelledComplaint> complaints;
     private final List<Grid> grids;
     private final GridIndex index;
     private final JsonMapper json = JsonMapper.builder().build();
     private final SplittableRandom random;
+    /** The next distinct caller's number, or -1 when callers come from the random pool. */
+    private long nextCaller;
 
     Calls(long seed) {
+        this(seed, -1);
+    }
+
+    private Calls(long seed, long firstCaller) {
         City city = City.sample();
         this.complaints = city.complaintCorpus().stream().filter(c -> c.text().codePoints()
                 .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)).toList();
         this.grids = city.grids();
         this.index = GridIndex.of(grids);
         this.random = new SplittableRandom(seed);
+        this.nextCaller = firstCaller;
+    }
+
+    /**
+     * Calls each from a number no other call of these has: the {@code firstCaller}-th of the distinct numbers, then
+     * the ones after it (wrapping round).
+     */
+    static Calls distinctCallers(long seed, long firstCaller) {
+        return new Calls(seed, Math.floorMod(firstCaller, DISTINCT_NUMBERS));
+    }
+
+    /** The mobile number of the {@code n}-th distinct caller. */
+    static String distinctNumber(long n) {
+        return "15" + String.format("%09d", Math.floorMod(n, DISTINCT_NUMBERS));
     }
 
     /** The JSON body of the next call. */
     synchronized String next() {
         LabelledComplaint complaint = complaints.get(random.nextInt(complaints.size()));
         double[] point = pointIn(grids.get(random.nextInt(grids.size())));
-        String phone = "13" + (5 + random.nextInt(5)) + String.format("%08d", random.nextInt(100_000_000));
+        String phone;
+        if (nextCaller < 0) {
+            phone = "13" + (5 + random.nextInt(5)) + String.format("%08d", random.nextInt(100_000_000));
+        } else {
+            phone = distinctNumber(nextCaller);
+            nextCaller = (nextCaller + 1) % DISTINCT_NUMBERS;
+        }
         return json.writeValueAsString(java.util.Map.of(
                 "callerPhone", phone,
                 "callerName", SURNAMES[random.nextInt(SURNAMES.length)] + "先生",

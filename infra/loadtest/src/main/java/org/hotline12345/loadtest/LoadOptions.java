@@ -3,9 +3,10 @@ package org.hotline12345.loadtest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What to load and how hard.
@@ -21,9 +22,13 @@ import java.util.Map;
  * @param step how long each rate is held
  * @param report the Markdown file the results are appended to
  * @param label what this run is, in the report
+ * @param burst how long each closed-loop burst posts calls, or null for the stepped rates
+ * @param clients how many clients post at once in a burst, each its next call as soon as the last one is answered
+ * @param runs how many bursts, one after the other
  */
 record LoadOptions(String intake, List<String> servicePorts, String bootstrap, String mongo, Path tokens,
-        int preload, List<Integer> rates, Duration warmup, Duration step, Path report, String label) {
+        int preload, List<Integer> rates, Duration warmup, Duration step, Path report, String label,
+        Duration burst, int clients, int runs) {
 
     static final String USAGE = """
             Usage: ./loadtest [options]
@@ -38,17 +43,39 @@ record LoadOptions(String intake, List<String> servicePorts, String bootstrap, S
               --step=SECONDS       how long each rate is held (30)
               --report=FILE        Markdown file the results are appended to (BENCHMARKS.md)
               --label=TEXT         the run's name in the report
+            End-to-end capacity instead of stepped rates:
+              --burst=SECONDS      post calls closed loop for SECONDS, then time the consumers to lag zero
+              --clients=N          clients posting at once in a burst (32)
+              --runs=N             bursts one after the other, 10 s apart (1)
             """;
 
+    private static final Set<String> NAMES = Set.of("intake", "services", "bootstrap", "mongo", "tokens", "preload",
+            "rates", "warmup", "step", "report", "label", "burst", "clients", "runs");
+
+    /** Whether this run is closed-loop bursts rather than stepped rates. */
+    boolean bursts() {
+        return burst != null;
+    }
+
     static LoadOptions parse(String[] args) {
-        Map<String, String> given = new HashMap<>();
+        Map<String, String> given = new LinkedHashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 throw new IllegalArgumentException("not an option: " + arg + "\n" + USAGE);
             }
-            given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            String name = arg.substring(2, arg.indexOf('='));
+            if (!NAMES.contains(name)) {
+                throw new IllegalArgumentException("no such option: --" + name + "\n" + USAGE);
+            }
+            given.put(name, arg.substring(arg.indexOf('=') + 1));
         }
         int preload = Integer.parseInt(given.getOrDefault("preload", "0"));
+        Duration burst = given.containsKey("burst") ? Duration.ofSeconds(atLeastOne(given, "burst", "0")) : null;
+        int clients = (int) atLeastOne(given, "clients", "32");
+        int runs = (int) atLeastOne(given, "runs", "1");
+        String label = burst == null ? preload + " tickets preloaded"
+                : "End to end: %d clients, %d s burst%s, %d tickets preloaded".formatted(clients, burst.toSeconds(),
+                        runs == 1 ? "" : " × " + runs, preload);
         return new LoadOptions(given.getOrDefault("intake", "http://127.0.0.1:8081"),
                 List.of(given.getOrDefault("services", "http://127.0.0.1:8081,http://127.0.0.1:8082,"
                         + "http://127.0.0.1:8083,http://127.0.0.1:8084").split(",")),
@@ -61,6 +88,15 @@ record LoadOptions(String intake, List<String> servicePorts, String bootstrap, S
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup", "120"))),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("step", "30"))),
                 Path.of(given.getOrDefault("report", "BENCHMARKS.md")),
-                given.getOrDefault("label", preload + " tickets preloaded"));
+                given.getOrDefault("label", label),
+                burst, clients, runs);
+    }
+
+    private static long atLeastOne(Map<String, String> given, String name, String otherwise) {
+        long value = Long.parseLong(given.getOrDefault(name, otherwise).trim());
+        if (value < 1) {
+            throw new IllegalArgumentException("--" + name + " must be at least 1, not " + value + "\n" + USAGE);
+        }
+        return value;
     }
 }

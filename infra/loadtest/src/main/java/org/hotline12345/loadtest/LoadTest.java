@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Loads a running hub as a city would: optionally a year of history first, then operator calls at fixed arrival
  * rates, step by step, each step reporting accepted calls a second, HTTP latency and the time to assignment,
  * receipt text and count, with consumer lag, CPU and heap; then the raw Kafka producer ceiling of the same broker.
- * The results are appended to a Markdown report.
+ * With {@code --burst}, closed-loop bursts measured end to end instead ({@link Burst}). The results are appended
+ * to a Markdown report.
  */
 public final class LoadTest {
 
@@ -45,6 +46,12 @@ public final class LoadTest {
         JsonNode tokens = JsonMapper.builder().build().readTree(Files.readString(options.tokens()));
         String operator = tokens.path("tokens").path("operator").asString();
         String admin = tokens.path("tokens").path("admin").asString();
+        if (options.bursts()) {
+            String report = Burst.measure(options, operator, admin, "./loadtest " + String.join(" ", args));
+            log.info("{}", report);
+            Files.writeString(options.report(), report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            return;
+        }
         Calls calls = new Calls(42);
         OpenLoop load = new OpenLoop(options.intake(), operator, calls);
         Processes processes = new Processes(options.servicePorts(), admin);
@@ -106,7 +113,7 @@ public final class LoadTest {
         }
     }
 
-    private static void preload(LoadOptions options, MongoClient mongo, String operator, Calls calls)
+    static void preload(LoadOptions options, MongoClient mongo, String operator, Calls calls)
             throws IOException, InterruptedException {
         log.info("Preloading {} tickets ...", options.preload());
         Preload preload = new Preload(mongo);

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,22 +35,44 @@ final class Processes {
 
     /** CPU seconds used so far by each process of the hub that runs here. */
     Map<String, Double> cpuSeconds() {
-        Map<String, Double> cpu = new LinkedHashMap<>();
+        return cpuSeconds(find());
+    }
+
+    /** The {@code /proc} directories of the hub's processes that run here, by name: found once, read often. */
+    Map<String, List<Path>> find() {
+        Map<String, List<Path>> found = new LinkedHashMap<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(proc -> {
                 String command = read(proc.resolve("cmdline")).replace('\0', ' ');
                 NAMES.stream().filter(name -> command.contains("/" + name + "-") || command.contains(name + "/target"))
-                        .findFirst().ifPresent(name -> {
-                            String[] stat = read(proc.resolve("stat")).replaceAll("^.*\\) ", "").split(" ");
-                            // utime and stime are fields 14 and 15 of /proc/pid/stat, here 12 and 13 after the name
-                            cpu.merge(name, (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / CLOCK_TICKS,
-                                    Double::sum);
-                        });
+                        .findFirst().ifPresent(name -> found.computeIfAbsent(name, n -> new ArrayList<>()).add(proc));
             });
         } catch (IOException e) {
             return Map.of();
         }
+        return found;
+    }
+
+    /** CPU seconds used so far by the processes found, summed by name; one that has ended counts no more. */
+    static Map<String, Double> cpuSeconds(Map<String, List<Path>> found) {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        found.forEach((name, procs) -> procs.forEach(proc -> {
+            String stat = read(proc.resolve("stat"));
+            if (stat.isEmpty()) {
+                return;
+            }
+            String[] fields = stat.replaceAll("^.*\\) ", "").split(" ");
+            // utime and stime are fields 14 and 15 of /proc/pid/stat, here 12 and 13 after the name
+            cpu.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS, Double::sum);
+        }));
         return cpu;
+    }
+
+    /** CPU seconds this process (the load generator) has used so far. */
+    static double ownCpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9)
+                .orElseGet(() -> ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                        .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9);
     }
 
     /** Heap in use by each service, MiB, summed over its heap pools as its Prometheus endpoint reports them. */

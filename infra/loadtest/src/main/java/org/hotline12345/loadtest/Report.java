@@ -63,6 +63,81 @@ final class Report {
         return md.toString();
     }
 
+    static String line(Burst.Run run) {
+        return ("run %d: %d accepted (%.1f/s while posting, %d failed), HTTP p50 %s p99 %s p99.9 %s, %s linked; "
+                + "%s; peak lag %d; CPU ms/ticket %s")
+                .formatted(run.number(), run.accepted(), run.acceptedPerSecond(), run.failed(),
+                        ms(run.latency(), 50), ms(run.latency(), 99), ms(run.latency(), 99.9), share(run),
+                        run.drained() ? "lag zero %s after the first post, %.1f tickets/s end to end, drained %s after the last answer"
+                                .formatted(seconds(run.toLagZero()), run.endToEndPerSecond(), seconds(run.drain()))
+                                : "NOT drained within 15 min, left: " + compact(run.lagLeft()),
+                        run.peakLag(), decimals(run.cpuMillis(), "%.1f"));
+    }
+
+    /** The bursts' section: machine and command, one row per run, and the producer ceilings of the same broker. */
+    static String bursts(LoadOptions options, String command, Map<String, Double> idle, List<Burst.Run> runs,
+            double plainCeiling, double transactionalCeiling, Instant when) {
+        StringBuilder md = new StringBuilder();
+        md.append("\n### ").append(options.label()).append(" (").append(when.toString(), 0, 16).append("Z)\n\n");
+        md.append("Machine: ").append(machine()).append(". Command: `").append(command).append("`. ")
+                .append("Each run: %d clients post calls closed loop (each its next call as soon as the last was "
+                        .formatted(options.clients()))
+                .append("answered) for %d s, every call from a number of its own at a uniform point of the city's "
+                        .formatted(options.burst().toSeconds()))
+                .append("grids; then the consumer groups are read every %d ms until every one has read everything "
+                        .formatted(Burst.POLL.toMillis()))
+                .append("(lag zero, unchanged for %d s). End to end = accepted / (first post → lag zero). "
+                        .formatted(Burst.SETTLE.toSeconds()))
+                .append("CPU per ticket: each process's CPU from the first post to lag zero, less its idle rate ")
+                .append("over as long (measured over %d s before the first run: %s cores), per accepted call.\n\n"
+                        .formatted(Burst.IDLE_BASELINE.toSeconds(), decimals(idle, "%.3f")));
+        md.append("| run | accepted | failed | accepted /s | HTTP p50 | p99 | p99.9 | linked | first post → lag 0 "
+                + "| end to end tickets /s | drain after last answer | peak lag | CPU ms/ticket: intake | routing "
+                + "| notification | analytics | devstack | 4 services | load generator |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Burst.Run run : runs) {
+            Map<String, Double> cpu = run.cpuMillis();
+            md.append("| %d | %d | %s | %.1f | %s | %s | %s | %s | %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s |\n"
+                    .formatted(run.number(), run.accepted(), failures(run), run.acceptedPerSecond(),
+                            ms(run.latency(), 50), ms(run.latency(), 99), ms(run.latency(), 99.9), share(run),
+                            run.drained() ? seconds(run.toLagZero()) : "not in 15 min",
+                            run.drained() ? "%.1f".formatted(run.endToEndPerSecond()) : "–",
+                            run.drained() ? seconds(run.drain()) : "left: " + compact(run.lagLeft()),
+                            run.peakLag(), one(cpu, "intake-service"), one(cpu, "routing-service"),
+                            one(cpu, "notification-service"), one(cpu, "analytics-service"), one(cpu, "devstack"),
+                            one(Map.of("services", CpuPerTicket.services(cpu)), "services"),
+                            one(cpu, CpuPerTicket.LOAD_GENERATOR)));
+        }
+        md.append("\nLinked: accepted calls joined to an open ticket (same incident within 200 m and 48 h; no call "
+                + "here repeats a caller), which are not dispatched again. ");
+        md.append("Raw Kafka producer on the same broker (%d-byte records, acks=all, idempotent, %d s after 5 s of "
+                .formatted(Burst.RECORD_BYTES, Burst.CEILING_HELD.toSeconds()))
+                .append("warm-up): %.0f records/s; transactional, committing every %d records: %.0f records/s.\n"
+                        .formatted(plainCeiling, Burst.RECORDS_PER_TRANSACTION, transactionalCeiling));
+        return md.toString();
+    }
+
+    private static String failures(Burst.Run run) {
+        if (run.failures().isEmpty()) {
+            return "0";
+        }
+        return run.failed() + " (" + run.failures().entrySet().stream().map(e -> e.getKey() + " × " + e.getValue())
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static String share(Burst.Run run) {
+        return run.accepted() == 0 ? "–" : "%.0f %%".formatted(100.0 * run.linked() / run.accepted());
+    }
+
+    private static String seconds(java.time.Duration duration) {
+        return "%.1f s".formatted(duration.toNanos() / 1e9);
+    }
+
+    private static String one(Map<String, Double> values, String name) {
+        Double value = values.get(name);
+        return value == null || value.isNaN() ? "–" : "%.1f".formatted(value);
+    }
+
     static String questions(Map<String, Histogram> latencies) {
         StringBuilder md = new StringBuilder("\nThe analysts' questions over 92 days, one at a time, 20 rounds after 3 "
                 + "unmeasured:\n\n| question | p50 | p95 | max |\n|---|---|---|---|\n");
