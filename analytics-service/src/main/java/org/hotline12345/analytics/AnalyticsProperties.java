@@ -9,7 +9,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How often analytics refreshes what it derives.
  *
- * @param rollupInterval how often the days with changed facts are counted again into their rollups
+ * @param rollupInterval how often what the facts changed since the last pass is added to their rollups
  * @param overdueInterval how often the overdue tickets are counted for the {@code hotline.tickets.overdue} gauge
  */
 @Validated

@@ -12,8 +12,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The days of receipt whose facts changed since their rollups were last counted. Each mark carries a version, so a
- * day that changes again while it is being counted stays marked for the next pass.
+ * The days of receipt whose rollups are to be counted again whole from their facts: the days of a recount until it
+ * finished, and the day of a fact stored before the rollups recorded what they count of each fact. Each mark
+ * carries a version, so a day marked again while it is being counted stays marked for the next pass.
  */
 @Component
 public class ChangedDays {
@@ -26,14 +27,9 @@ public class ChangedDays {
         this.mongo = mongo;
     }
 
-    /** Marks {@code day} ({@code yyyy-MM-dd}, or {@code null} for a fact not yet received: nothing to count). */
-    public Mono<Void> markChanged(String day) {
-        return day == null ? Mono.empty() : mark(day).then();
-    }
-
     /**
      * Marks {@code day} ({@code yyyy-MM-dd}) and completes with the mark as it now is: a count of the day that reads
-     * its facts after this and clears only this version leaves the day marked if a fact changes meanwhile.
+     * its facts after this and clears only this version leaves the day marked if it is marked again meanwhile.
      */
     public Mono<Mark> mark(String day) {
         Mono<Document> mark = Mono.defer(() -> mongo.findAndModify(Query.query(Criteria.where("_id").is(day)),

@@ -90,10 +90,31 @@ public record Fact(String id, String ticketNumber, String category, String recei
         public static final String TEXTS = "texts";
         public static final String EVENT_IDS = "eventIds";
         public static final String UPDATED_AT = "updatedAt";
+        /**
+         * Present, and {@code true}, while a change to a field the rollups count is not counted into them yet: the
+         * refresh finds such facts by the sparse index on it and removes it once it counted them.
+         */
+        public static final String PENDING = "pending";
+        /**
+         * How often a field the rollups count changed: the refresh clears {@link #PENDING} only of a fact still at
+         * the version it counted, so a change meanwhile stays pending.
+         */
+        public static final String VERSION = "version";
+        /**
+         * The {@link Fact#COUNTED_FIELDS} as the rollups last counted them, empty for a fact they never counted. A
+         * fact stored before rollups were kept this way lacks it; its day is counted again whole when it changes.
+         */
+        public static final String COUNTED = "counted";
 
         private Fields() {
         }
     }
+
+    /** The fields rollups count facts by; a change to one of them is what makes a fact {@link Fields#PENDING}. */
+    public static final List<String> COUNTED_FIELDS = List.of(Fields.RECEIVED_DAY, Fields.RECEIVED_HOUR,
+            Fields.UNIT_ID, Fields.GRID_ID, Fields.DISTRICT, Fields.CATEGORY, Fields.ASSIGNED,
+            Fields.ACCEPTED_ON_TIME, Fields.RATED, Fields.SOLVED, Fields.SATISFIED, Fields.RESOLVED_AT_INTAKE,
+            Fields.ACCEPTED_AT, Fields.RESOLVED_AT, Fields.CLOSED, Fields.RETURNS, Fields.ESCALATIONS);
 
     /** The fact a document holds; fields the document lacks read as absent. */
     public static Fact from(Document fact) {

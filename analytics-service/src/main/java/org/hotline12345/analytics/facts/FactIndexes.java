@@ -7,8 +7,11 @@ import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.index.Index;
 
 /**
- * Facts are read by receipt day (every question over a period, and a day's recount) and, for the overdue gauge, by
- * the accept and resolve deadlines of the tickets still open; rollups and changed days only by key.
+ * Facts are read by id (a batch of events reads its tickets' facts at once), by receipt day (every question over a
+ * period, and a day's recount), for the overdue gauge by the accept and resolve deadlines of the tickets still
+ * open, and for the rollup refresh by whether a change is pending for the rollups: that sparse index holds only the
+ * facts changed since the last pass, so the refresh reads those and no others. Rollups, changed days and the
+ * rollup journal are read only by key.
  */
 @Configuration(proxyBeanMethods = false)
 class FactIndexes {
@@ -18,6 +21,7 @@ class FactIndexes {
         return CollectionIndexes.of(FactRecorder.COLLECTION,
                 new Index().on(Fact.Fields.RECEIVED_DAY, Direction.ASC).named("received_day"),
                 new Index().on(Fact.Fields.OPEN_RESOLVE_BY, Direction.ASC).sparse().named("open_resolve_by"),
-                new Index().on(Fact.Fields.OPEN_ACCEPT_BY, Direction.ASC).sparse().named("open_accept_by"));
+                new Index().on(Fact.Fields.OPEN_ACCEPT_BY, Direction.ASC).sparse().named("open_accept_by"),
+                new Index().on(Fact.Fields.PENDING, Direction.ASC).sparse().named("pending"));
     }
 }

@@ -1,7 +1,6 @@
 package org.hotline12345.analytics.facts;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Collection;
 import org.bson.Document;
 import org.hotline12345.analytics.facts.Fact.Fields;
@@ -29,11 +28,6 @@ public class Facts {
     /** The facts of tickets received in {@code days}. */
     public Flux<Fact> receivedIn(DayRange days, String... fields) {
         return find(receivedIn(days), fields);
-    }
-
-    /** The facts of tickets received on {@code day}. */
-    public Flux<Fact> receivedOn(LocalDate day, String... fields) {
-        return find(Criteria.where(Fields.RECEIVED_DAY).is(day.toString()), fields);
     }
 
     /**

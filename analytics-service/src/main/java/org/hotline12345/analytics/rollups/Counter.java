@@ -5,8 +5,8 @@ import org.hotline12345.analytics.facts.Fact;
 
 /**
  * What a rollup counts for each group, in the order of its stored counts. New counters go at the end: a rollup
- * written before one existed reads zero for it until its day is counted again, by the refresh when the day's facts
- * change or by a {@link RollupRecount recount} of its period.
+ * written before one existed reads zero for it, plus what the changes since added to it, until a
+ * {@link RollupRecount recount} of its period counts its days again.
  */
 public enum Counter {
 

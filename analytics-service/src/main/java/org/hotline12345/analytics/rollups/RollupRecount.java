@@ -15,10 +15,11 @@ import reactor.core.publisher.Mono;
  * documents replaced whole (so a rollup stored before a counter existed gets that counter), then each week and
  * month the period touches summed again from its days. Running it again gives the same rollups.
  *
- * <p>Events arriving meanwhile are not lost. They change facts, never rollups, and then mark their day changed.
- * Under the {@link RollupLease} that the refresh also takes, so no other count writes meanwhile, a day is first
- * marked here, then its facts are read, and once its week and month are summed only the version marked here is
- * cleared: a fact that changed after the read has marked the day again, and the refresh counts it again.
+ * <p>Events arriving meanwhile are not lost. They change facts, never rollups, and leave the facts pending for the
+ * rollups. Under the {@link RollupLease} that the refresh also takes, so no other count writes meanwhile, each fact
+ * counted here records that the rollups count it as read: one that changed after the read stays pending, and the
+ * refresh adds its change. A day is marked before it is counted and cleared after its week and month are summed,
+ * so a recount stopped midway leaves its days for the refresh to count whole.
  */
 @Service
 class RollupRecount {
@@ -29,11 +30,13 @@ class RollupRecount {
 
     private final RollupStore store;
     private final ChangedDays changes;
+    private final RollupDeltas deltas;
     private final RollupLease lease;
 
-    RollupRecount(RollupStore store, ChangedDays changes, RollupLease lease) {
+    RollupRecount(RollupStore store, ChangedDays changes, RollupDeltas deltas, RollupLease lease) {
         this.store = store;
         this.changes = changes;
+        this.deltas = deltas;
         this.lease = lease;
     }
 
@@ -43,7 +46,8 @@ class RollupRecount {
      */
     Mono<Recounted> recount(DayRange days) {
         List<LocalDate> each = days.from().datesUntil(days.to().plusDays(1)).toList();
-        Mono<Recounted> work = Flux.fromIterable(each)
+        // a refresh pass stopped midway is finished first: its deltas were read before the facts counted here
+        Mono<Recounted> work = deltas.finishUnfinished().thenMany(Flux.fromIterable(each))
                 .concatMap(day -> changes.mark(day.toString())
                         .flatMap(mark -> store.countDay(day).map(facts -> new CountedDay(mark, facts))))
                 .collectList()

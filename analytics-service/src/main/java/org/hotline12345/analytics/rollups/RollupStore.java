@@ -10,9 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.bson.Document;
-import org.hotline12345.analytics.facts.Facts;
+import org.hotline12345.analytics.facts.Fact;
+import org.hotline12345.analytics.facts.PendingFacts;
 import org.hotline12345.analytics.tables.DayRange;
 import org.hotline12345.analytics.tables.Period;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,17 +25,17 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps the rollups and answers from them. A day is counted again from its facts as a whole, and its week and
- * month from their days, so a recount gives the same rollups however often it runs and in whatever order the
- * facts changed.
+ * Keeps the rollups and answers from them. Besides the changes {@link RollupDeltas} adds, a day can be counted
+ * again from its facts as a whole, and its week and month from their days, so a recount gives the same rollups
+ * however often it runs and in whatever order the facts changed.
  */
 @Component
 public class RollupStore {
 
     private final ReactiveMongoTemplate mongo;
-    private final Facts facts;
+    private final PendingFacts facts;
 
-    RollupStore(ReactiveMongoTemplate mongo, Facts facts) {
+    RollupStore(ReactiveMongoTemplate mongo, PendingFacts facts) {
         this.mongo = mongo;
         this.facts = facts;
     }
@@ -43,12 +47,17 @@ public class RollupStore {
 
     /**
      * Counts {@code day} again from its facts alone, replacing its rollups whatever shape they had; completes with
-     * the number of facts counted. Its week and month are left to {@link #sumPeriodsOf(Collection)}.
+     * the number of facts counted. Each fact first records that the rollups count it as read, so that a change
+     * made to it meanwhile is still pending and is added by the refresh. Its week and month are left to
+     * {@link #sumPeriodsOf(Collection)}.
      */
     Mono<Integer> countDay(LocalDate day) {
-        return facts.receivedOn(day, Rollups.FACT_FIELDS).collectList()
-                .flatMap(found -> save(Rollups.documents(Period.DAY, Period.DAY.of(day), Rollups.count(found)))
-                        .thenReturn(found.size()));
+        return facts.receivedOn(day).collectList().flatMap(found -> {
+            Map<String, long[]> counts = Rollups.count(found.stream().map(fact -> Fact.from(fact.now())).toList());
+            return facts.countedAsRead(found.stream().filter(fact -> !fact.countedAsIs()).toList())
+                    .then(save(Rollups.documents(Period.DAY, Period.DAY.of(day), counts)))
+                    .thenReturn(found.size());
+        });
     }
 
     /** Sums each ISO week and month holding one of {@code days} again from its days' rollups, each once. */
@@ -77,9 +86,15 @@ public class RollupStore {
                 });
     }
 
-    /** Writes rollup documents over those of the same id. */
+    /** Writes rollup documents over those of the same id, in one bulk write. */
     public Mono<Void> save(List<Document> rollups) {
-        return Flux.fromIterable(rollups).concatMap(rollup -> mongo.save(rollup, Rollups.COLLECTION)).then();
+        if (rollups.isEmpty()) {
+            return Mono.empty();
+        }
+        ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, Rollups.COLLECTION);
+        rollups.forEach(rollup -> bulk.replaceOne(Query.query(Criteria.where("_id").is(rollup.get("_id"))), rollup,
+                FindAndReplaceOptions.options().upsert()));
+        return bulk.execute().then();
     }
 
     /** The counts of each group of {@code dimension} in each of the periods named by {@code keys}, by period key. */

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.bson.Document;
 import org.hotline12345.analytics.facts.Fact;
 import org.hotline12345.analytics.facts.Fact.Fields;
+import org.hotline12345.analytics.facts.PendingFacts;
 import org.hotline12345.analytics.tables.Period;
 import org.junit.jupiter.api.Test;
 
@@ -63,6 +65,42 @@ class RollupsTest {
 
         assertThat(Rollups.counts(older).get("POLICE")).hasSize(Counter.values().length).startsWith(5, 4, 3, 2, 1, 1)
                 .endsWith(0, 0);
+    }
+
+    @Test
+    void movesTheShareOfATicketGivenToAnotherUnitFromItsFormerUnitToItsUnitNow() {
+        Map<String, Map<String, long[]>> change = new TreeMap<>();
+
+        Rollups.add(change, Rollups.share(fact("POLICE", "YY-01", true, null)), 1);
+        Rollups.add(change, Rollups.share(fact("WATER_CO", "YY-01", true, null)), -1);
+
+        assertThat(change.get("month|2026-11|unit").get("POLICE")).startsWith(1, 1, 1, 0);
+        assertThat(change.get("week|2026-W48|unit").get("WATER_CO")).startsWith(-1, -1, -1, 0);
+        assertThat(change.get("day|2026-11-28|city").get(Dimension.CITY_GROUP)).satisfies(
+                counts -> assertThat(Rollups.isZero(counts)).isTrue());
+        assertThat(change).hasSize(Period.values().length * Dimension.values().length);
+    }
+
+    @Test
+    void givesATicketNotReceivedYetNoShare() {
+        assertThat(Rollups.share(Fact.from(new Document(Fields.UNIT_ID, "POLICE").append(Fields.ASSIGNED, true))))
+                .isEmpty();
+    }
+
+    @Test
+    void journalsOnlyTheRollupsAPassChanges() {
+        Document counted = new Document(Fields.RECEIVED_DAY, "2026-11-28").append(Fields.RECEIVED_HOUR, "09")
+                .append(Fields.CATEGORY, "NOISE").append(Fields.UNIT_ID, "WATER_CO").append(Fields.ASSIGNED, true);
+        Document now = new Document(counted).append(Fields.UNIT_ID, "POLICE");
+
+        Document journal = RollupDeltas.journal(List.of(new PendingFacts.CountedFact("t1", now, counted, 2L,
+                true)));
+
+        assertThat(journal.getList("deltas", Document.class)).extracting(d -> d.getString("_id"))
+                .containsExactly("day|2026-11-28|unit", "month|2026-11|unit", "week|2026-W48|unit");
+        assertThat(Rollups.counts(journal.getList("deltas", Document.class).get(0))).containsOnlyKeys("POLICE",
+                "WATER_CO");
+        assertThat(RollupDeltas.journal(List.of(new PendingFacts.CountedFact("t1", now, now, 2L, true)))).isNull();
     }
 
     @Test

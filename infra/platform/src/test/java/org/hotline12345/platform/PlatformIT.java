@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hotline12345.contracts.Topics;
@@ -28,7 +30,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.hotline12345.platform.messaging.Delivery;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 class PlatformIT {
@@ -78,6 +87,30 @@ class PlatformIT {
         Parcel stored = mongo.findById(id, Parcel.class).block();
         assertThat(stored.getOutbox()).isEmpty();
         assertThat(stored.state).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void relayPublishesEveryDocumentOfManyCallersAtOnceExactlyOnceAndClearsThemAll() {
+        List<String> ids = IntStream.range(0, 200).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        List<Parcel> saved = Flux.fromIterable(ids).map(Parcel::accepted).concatMap(mongo::save).collectList()
+                .block();
+
+        // two hundred callers at once, as requests and consumer batches hand documents over
+        List<Delivery> outcomes = Flux.fromIterable(saved)
+                .flatMap(parcel -> Mono.defer(() -> relay.publish(Parcel.class, parcel))
+                        .subscribeOn(Schedulers.parallel()), 200)
+                .collectList().block(Duration.ofSeconds(60));
+
+        assertThat(outcomes).hasSize(ids.size()).containsOnly(Delivery.COMMITTED);
+        // committed before the callers were answered, so they are on the topic now
+        Map<String, Long> published = reader.readToEnd().stream()
+                .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
+        assertThat(ids).allSatisfy(id -> assertThat(published.get(id)).as("records of %s", id).isEqualTo(1L));
+        assertThat(mongo.find(Query.query(Criteria.where("_id").in(ids)), Parcel.class).collectList().block())
+                .hasSize(ids.size()).allSatisfy(parcel -> {
+                    assertThat(parcel.getOutbox()).isEmpty();
+                    assertThat(parcel.getOutboxSince()).isNull();
+                });
     }
 
     @Test

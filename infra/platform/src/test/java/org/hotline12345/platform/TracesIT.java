@@ -45,6 +45,8 @@ class TracesIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         infra.register(registry::add, "traces-it");
+        // every request, so that the one request of this test is certainly exported
+        registry.add("management.tracing.sampling.probability", () -> "1.0");
         registry.add("management.opentelemetry.tracing.export.otlp.endpoint",
                 () -> "http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/traces");
     }

@@ -49,6 +49,8 @@ public class IntakeTicket extends OutboxDocument {
     private List<String> seenEvents = new ArrayList<>();
     private Instant receivedAt;
     private Instant updatedAt;
+    /** What identifies the request that registered it under an {@code Idempotency-Key}; null without one. */
+    private String requestHash;
     @Version
     private Long version;
 
@@ -56,8 +58,9 @@ public class IntakeTicket extends OutboxDocument {
     }
 
     /** The ticket {@code event} registers; {@code publicationAgreed} is the reporter's consent to its publication. */
-    static IntakeTicket registered(TicketReceived event, boolean publicationAgreed) {
+    static IntakeTicket registered(TicketReceived event, boolean publicationAgreed, String requestHash) {
         IntakeTicket ticket = new IntakeTicket();
+        ticket.requestHash = requestHash;
         ticket.published = PublicationPolicy.mayPublish(event.channel().name(), publicationAgreed);
         ticket.id = event.ticketId();
         ticket.ticketNumber = event.ticketNumber();
@@ -83,6 +86,10 @@ public class IntakeTicket extends OutboxDocument {
         ticket.timeline.add(new Step(ticket.status, event.occurredAt()));
         ticket.stage(event);
         return ticket;
+    }
+
+    String getRequestHash() {
+        return requestHash;
     }
 
     TicketReceipt receipt() {

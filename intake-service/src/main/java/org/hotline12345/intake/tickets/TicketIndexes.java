@@ -14,9 +14,6 @@ import org.springframework.data.mongodb.core.index.Index;
 @Configuration(proxyBeanMethods = false)
 class TicketIndexes {
 
-    /** How long an {@code Idempotency-Key} is remembered: a client's retries end long before. */
-    static final Duration IDEMPOTENCY_RETENTION = Duration.ofHours(24);
-
     @Bean
     CollectionIndexes intakeTicketIndexes() {
         return CollectionIndexes.of("tickets",
@@ -30,12 +27,6 @@ class TicketIndexes {
                 // the call check's reminder of a caller's recently settled ticket: one number's few, newest first
                 new Index().on("phoneHash", Direction.ASC).on("status", Direction.ASC)
                         .on("updatedAt", Direction.DESC).named("phone_settled"));
-    }
-
-    @Bean
-    CollectionIndexes idempotencyKeyIndexes() {
-        return CollectionIndexes.of("idempotency_keys",
-                new Index().on("createdAt", Direction.ASC).expire(IDEMPOTENCY_RETENTION).named("created_at_ttl"));
     }
 
     @Bean

@@ -51,17 +51,23 @@ public class TicketLinks {
             return Mono.empty();
         }
         String key = phoneHash + "|" + category;
-        Update touched = new Update().set("lastAt", now).set("expiresAt", now.plus(REPEAT_WINDOW));
-        Update claimed = new Update().set("lastAt", now).set("expiresAt", now.plus(REPEAT_WINDOW))
-                .set("ticketId", ticketId);
-        Query recent = Query.query(Criteria.where("_id").is(key).and("lastAt").gte(now.minus(REPEAT_WINDOW)));
-        Query staleOrNone = Query.query(Criteria.where("_id").is(key).and("lastAt").lt(now.minus(REPEAT_WINDOW)));
-        return mongo.findAndModify(recent, touched, OpenCaller.class)
-                .map(OpenCaller::ticketId)
-                .switchIfEmpty(Mono.defer(() -> mongo.upsert(staleOrNone, claimed, OpenCaller.class)
-                        .then(Mono.<String>empty())))
-                .onErrorResume(DuplicateKeyException.class, raced -> mongo.findAndModify(recent, touched,
-                        OpenCaller.class).map(OpenCaller::ticketId))
+        // one write: touch the entry, or create it naming this ticket, and see what it was before
+        Update touchedOrClaimed = new Update().set("lastAt", now).set("expiresAt", now.plus(REPEAT_WINDOW))
+                .setOnInsert("ticketId", ticketId);
+        Mono<OpenCaller> before = Mono.defer(() -> mongo.findAndModify(Query.query(Criteria.where("_id").is(key)),
+                touchedOrClaimed, FindAndModifyOptions.options().upsert(true).returnNew(false), OpenCaller.class));
+        return before
+                // two first calls from one number at once: one created the entry, the other sees it now
+                .onErrorResume(DuplicateKeyException.class, raced -> before)
+                .flatMap(entry -> {
+                    if (!entry.lastAt().isBefore(now.minus(REPEAT_WINDOW))) {
+                        return Mono.just(entry.ticketId());
+                    }
+                    // the entry had outlived the window: this ticket becomes the one later calls repeat
+                    return mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("ticketId")
+                            .is(entry.ticketId())), Update.update("ticketId", ticketId), OpenCaller.class)
+                            .then(Mono.empty());
+                })
                 // the claim of an earlier attempt at this same registration (it died, or timed out) is no original
                 .filter(original -> !original.equals(ticketId));
     }

@@ -29,9 +29,11 @@ import org.hotline12345.referencedata.Category;
 import org.hotline12345.referencedata.City;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuples;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -81,9 +83,10 @@ public class TicketRegistration {
 
     /**
      * Registers what came in by {@code channel} once per idempotency key: {@code call} is the request in the shape
-     * of a call, {@code violations} what bean validation found in the original request. The key is claimed, with
-     * the id of the ticket it will make, before anything else is stored or published, so requests racing with one
-     * key make one ticket, and a retry after a crash finds the ticket the first attempt made.
+     * of a call, {@code violations} what bean validation found in the original request. The key names the ticket's
+     * id, so requests racing with one key make one ticket (one insert wins), and a retry after a crash finds the
+     * ticket the first attempt stored, with its number, or, if none was stored, registers it under the same id. A
+     * retry that meets its stored ticket has used a number it gives up: numbers are unique, not gapless.
      * {@code publicationAgreed} is the reporter's consent to the ticket being shown publicly, which only a public
      * channel can give (see {@code PublicationPolicy}).
      */
@@ -93,14 +96,12 @@ public class TicketRegistration {
         if (idempotencyKey == null) {
             return register(normalised, UUID.randomUUID().toString(), null, publicationAgreed);
         }
-        String scopedKey = channel + ":" + idempotencyKey;
-        IdempotencyRecord claim = new IdempotencyRecord(scopedKey, requestHash(call), UUID.randomUUID().toString(),
-                clock.instant());
-        return keys.claim(claim).flatMap(won -> won
-                ? register(normalised, claim.ticketId(), claim, publicationAgreed)
-                : keys.answerFor(claim, (taken, ticket) -> ticket == null
-                        ? register(normalised, taken.ticketId(), taken, publicationAgreed)
-                        : republish(ticket)));
+        String ticketId = keys.ticketIdFor(channel + ":" + idempotencyKey);
+        String requestHash = requestHash(call);
+        // the ticket's insert claims the key: a request that meets it stored answers from it
+        return register(normalised, ticketId, requestHash, publicationAgreed)
+                .onErrorResume(DuplicateKeyException.class, taken -> keys.answerFor(ticketId, requestHash,
+                        this::republish));
     }
 
     /** What bean validation finds in a request, by field, each with the code of its constraint. */
@@ -120,32 +121,35 @@ public class TicketRegistration {
                 .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("Ticket", ticketId)));
     }
 
-    private Mono<TicketReceipt> register(CallNormaliser.NormalisedCall call, String ticketId,
-            IdempotencyRecord claim, boolean publicationAgreed) {
+    private Mono<TicketReceipt> register(CallNormaliser.NormalisedCall call, String ticketId, String requestHash,
+            boolean publicationAgreed) {
         Instant now = clock.instant();
         String phoneHash = call.phoneE164() == null ? null : sealer.hash(call.phoneE164());
         Mono<Optional<String>> repeatOf = call.resolvedOnCall() ? Mono.just(Optional.empty())
                 : links.repeatOf(phoneHash, call.category(), ticketId, now).map(Optional::of)
                         .defaultIfEmpty(Optional.empty());
-        return repeatOf.flatMap(repeat -> repeat.isPresent() || call.resolvedOnCall()
-                        ? Mono.just(new Links(repeat.orElse(null), null))
-                        : links.sameIncident(phoneHash, call.category(), call.location(), now)
-                                .map(parent -> new Links(null, parent)).defaultIfEmpty(new Links(null, null)))
-                .zipWith(numbers.next())
+        // looked up at the same time as the repeat check; a repeat call is linked to what it repeats instead
+        Mono<Optional<String>> sameIncident = call.resolvedOnCall() ? Mono.just(Optional.empty())
+                : links.sameIncident(phoneHash, call.category(), call.location(), now).map(Optional::of)
+                        .defaultIfEmpty(Optional.empty());
+        return Mono.zip(repeatOf, sameIncident, numbers.next())
+                .map(found -> Tuples.of(found.getT1().isPresent() ? new Links(found.getT1().get(), null)
+                        : new Links(null, found.getT2().orElse(null)), found.getT3()))
                 .map(linked -> IntakeTicket.registered(received(ticketId, linked.getT2(), call, linked.getT1(), now),
-                        publicationAgreed))
+                        publicationAgreed, requestHash))
                 .flatMap(mongo::insert)
                 .flatMap(ticket -> links.opened(ticket).thenReturn(ticket))
-                .flatMap(ticket -> publish(ticket, claim));
+                .flatMap(this::publish);
     }
 
     /**
-     * Publishes the new ticket's TicketReceived in a Kafka transaction. Committed, or committed as far as anyone can
-     * tell (the sweep publishes it again if not), the receipt is given; aborted, nobody saw it, so the ticket and its
-     * key are removed and the operator gets 503.
+     * Publishes the new ticket's TicketReceived in a Kafka transaction (with whatever other registrations wait at
+     * that moment). Committed, or committed as far as anyone can tell (the sweep publishes it again if not), the
+     * receipt is given; aborted, nobody saw it, so the ticket, and with it the key's claim, is removed and the
+     * operator gets 503.
      */
-    private Mono<TicketReceipt> publish(IntakeTicket ticket, IdempotencyRecord claim) {
-        return publish(ticket, Mono.defer(() -> withdraw(ticket, claim)).then(Mono.error(
+    private Mono<TicketReceipt> publish(IntakeTicket ticket) {
+        return publish(ticket, Mono.defer(() -> withdraw(ticket)).then(Mono.error(
                 new DependencyUnavailableException("The event broker did not take the ticket; nothing was registered. "
                         + "Try again."))));
     }
@@ -161,15 +165,13 @@ public class TicketRegistration {
     }
 
     private Mono<TicketReceipt> publish(IntakeTicket ticket, Mono<TicketReceipt> whenAborted) {
-        return relay.flushInTransaction(IntakeTicket.class, ticket.getId(), ticket).flatMap(delivery ->
+        return relay.publish(IntakeTicket.class, ticket).flatMap(delivery ->
                 delivery == Delivery.ABORTED ? whenAborted : Mono.just(ticket.receipt()));
     }
 
-    private Mono<Void> withdraw(IntakeTicket ticket, IdempotencyRecord claim) {
+    private Mono<Void> withdraw(IntakeTicket ticket) {
         log.warn("Withdrawing ticket {}: its TicketReceived was not published", ticket.getId());
-        return links.settled(ticket)
-                .then(mongo.remove(ticket))
-                .then(claim == null ? Mono.empty() : keys.release(claim));
+        return links.settled(ticket).then(mongo.remove(ticket)).then();
     }
 
     private TicketReceived received(String ticketId, String number, CallNormaliser.NormalisedCall call, Links links,

@@ -1,5 +1,6 @@
 package org.hotline12345.intake.tracking;
 
+import java.util.List;
 import java.util.Map;
 import org.hotline12345.contracts.TicketAccepted;
 import org.hotline12345.contracts.TicketAssigned;
@@ -12,11 +13,14 @@ import org.hotline12345.contracts.TicketReopened;
 import org.hotline12345.contracts.TicketResolved;
 import org.hotline12345.intake.tickets.IntakeTicket;
 import org.hotline12345.intake.tickets.TicketLinks;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -41,11 +45,30 @@ class TicketProgress {
         this.links = links;
     }
 
+    /** Follows one event; see {@link #follow(List)}. */
     Mono<Void> follow(TicketLifecycleEvent event) {
-        String status = STATUS_AFTER.get(event.getClass());
-        if (status == null) {
+        return follow(List.of(event));
+    }
+
+    /**
+     * Follows a batch of events in one ordered bulk write, each update guarded by its event id so that a redelivered
+     * one changes nothing; tickets closed in the batch are then no longer ones that later calls repeat or join.
+     */
+    Mono<Void> follow(List<? extends TicketLifecycleEvent> events) {
+        List<TicketLifecycleEvent> shown = events.stream().filter(event -> STATUS_AFTER.containsKey(event.getClass()))
+                .map(TicketLifecycleEvent.class::cast).toList();
+        if (shown.isEmpty()) {
             return Mono.empty();
         }
+        ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.ORDERED, IntakeTicket.class);
+        shown.forEach(event -> bulk.updateOne(Query.query(Criteria.where("_id").is(event.ticketId())
+                .and("seenEvents").ne(event.eventId())), update(event)));
+        return bulk.execute().thenMany(Flux.fromIterable(shown).filter(TicketClosed.class::isInstance)
+                .concatMap(closed -> links.settled(closed.ticketId()))).then();
+    }
+
+    private static Update update(TicketLifecycleEvent event) {
+        String status = STATUS_AFTER.get(event.getClass());
         Update update = new Update().set("status", status).set("updatedAt", event.occurredAt())
                 .push("timeline", new IntakeTicket.Step(status, event.occurredAt()))
                 .addToSet("seenEvents", event.eventId());
@@ -62,9 +85,6 @@ class TicketProgress {
         if (event instanceof TicketResolved resolved) {
             update.set("reply", resolved.reply()).set("replyPublic", resolved.mayPublishReply());
         }
-        Mono<Void> recorded = mongo.updateFirst(Query.query(Criteria.where("_id").is(event.ticketId())
-                .and("seenEvents").ne(event.eventId())), update, IntakeTicket.class).then();
-        // a closed ticket is no longer one that later calls repeat or reports join
-        return event instanceof TicketClosed ? recorded.then(links.settled(event.ticketId()).then()) : recorded;
+        return update;
     }
 }

@@ -48,6 +48,8 @@ class CallIntakeIT {
     JsonMapper json;
     @Autowired
     ContactSealer sealer;
+    @Autowired
+    IdempotencyKeys keys;
 
     EventTopics topics;
     EventTopics.Reader reader;
@@ -213,25 +215,26 @@ class CallIntakeIT {
     }
 
     @Test
-    void finishesTheRegistrationOfAKeyWhoseFirstRequestDiedAfterClaimingIt() {
+    void finishesTheRegistrationOfAKeyWhoseFirstRequestDiedHalfWay() {
         String key = UUID.randomUUID().toString();
         String body = callFrom("5612");
-        IdempotencyRecord orphan = new IdempotencyRecord("PHONE:" + key,
-                registration.requestHash(json.readValue(body, CallRequest.class)), UUID.randomUUID().toString(),
-                Instant.now().minus(Duration.ofMinutes(1)));
-        mongo.insert(orphan).block();
-        // the first attempt had also claimed the caller's place in the repeat check before it died
+        String ticketId = keys.ticketIdFor("PHONE:" + key);
+        // the first attempt had claimed the caller's place in the repeat check, under the key's ticket, and died
+        // before the ticket was stored
         Instant claimedAt = Instant.now().minusSeconds(60);
-        mongo.insert(new Document("_id", sealer.hash("+8613812345612") + "|NOISE").append("ticketId",
-                orphan.ticketId()).append("lastAt", claimedAt).append("expiresAt", claimedAt.plus(Duration.ofDays(7))),
+        mongo.insert(new Document("_id", sealer.hash("+8613812345612") + "|NOISE").append("ticketId", ticketId)
+                .append("lastAt", claimedAt).append("expiresAt", claimedAt.plus(Duration.ofDays(7))),
                 "open_callers").block();
 
         TicketReceipt retry = postWithKey(body, key).expectStatus().isAccepted()
                 .expectBody(TicketReceipt.class).returnResult().getResponseBody();
+        TicketReceipt again = postWithKey(body, key).expectStatus().isAccepted()
+                .expectBody(TicketReceipt.class).returnResult().getResponseBody();
 
-        assertThat(retry.ticketId()).isEqualTo(orphan.ticketId());
+        assertThat(retry.ticketId()).isEqualTo(ticketId);
         assertThat(retry.repeatOf()).as("not a repeat of itself").isNull();
-        assertThat(awaitRecordFor(orphan.ticketId()).key()).isEqualTo(orphan.ticketId());
+        assertThat(again.ticketNumber()).as("one key, one ticket, one number").isEqualTo(retry.ticketNumber());
+        assertThat(awaitRecordFor(ticketId).key()).isEqualTo(ticketId);
     }
 
     @Test

@@ -1,23 +1,21 @@
 package org.hotline12345.routing.assignment;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.hotline12345.contracts.IntakeEvent;
 import org.hotline12345.contracts.TicketReceived;
-import org.hotline12345.platform.messaging.InboundEvents;
+import org.hotline12345.platform.messaging.EventBatches;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** Binds intake's topic to the assignment: every TicketReceived is dispatched. */
+/** Binds intake's topic to the assignment: the TicketReceived of each polled batch are dispatched together. */
 @Configuration(proxyBeanMethods = false)
 class AssignmentMessaging {
 
     @Bean
-    Consumer<Message<byte[]>> assignTicket(TicketAssignment assignment) {
-        return message -> InboundEvents.dispatch(message, IntakeEvent.class, event -> {
-            if (event instanceof TicketReceived received) {
-                assignment.assign(received).block();
-            }
-        });
+    Consumer<Message<List<byte[]>>> assignTicket(TicketAssignment assignment) {
+        return batch -> EventBatches.handle(batch, IntakeEvent.class, events -> assignment.assign(events.stream()
+                .filter(TicketReceived.class::isInstance).map(TicketReceived.class::cast).toList()));
     }
 }

@@ -6,7 +6,7 @@ import org.hotline12345.contracts.Priority;
 import org.hotline12345.routing.deadlines.TimeLimits;
 import org.hotline12345.routing.city.CityMap;
 import org.hotline12345.routing.rules.RoutingDecision;
-import org.hotline12345.routing.rules.RoutingInput;
+import org.hotline12345.routing.rules.RuleSet;
 import org.hotline12345.routing.rules.store.RuleSetStore;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -27,8 +27,17 @@ public class Dispatcher {
 
     /** The decision for a ticket, passing over the units in {@code excluded}. */
     public Mono<RoutingDecision> route(RoutedTicket ticket, Set<String> excluded) {
-        RoutingInput input = ticket.routingInput(city.zone(), city.priorityOf(ticket.getCategory()));
-        return rules.active().map(ruleSet -> ruleSet.route(input, excluded));
+        return rules.active().map(ruleSet -> route(ruleSet, ticket, excluded));
+    }
+
+    /** The active rule set, for deciding many tickets with one read. */
+    Mono<RuleSet> ruleSet() {
+        return rules.active();
+    }
+
+    /** The decision of {@code ruleSet} for a ticket, passing over the units in {@code excluded}. */
+    RoutingDecision route(RuleSet ruleSet, RoutedTicket ticket, Set<String> excluded) {
+        return ruleSet.route(ticket.routingInput(city.zone(), city.priorityOf(ticket.getCategory())), excluded);
     }
 
     /** The name of the unit or grid worker a ticket goes to. */

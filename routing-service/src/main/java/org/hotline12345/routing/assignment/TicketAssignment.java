@@ -2,7 +2,17 @@ package org.hotline12345.routing.assignment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import org.hotline12345.routing.rules.RoutingDecision;
+import org.hotline12345.routing.rules.RuleSet;
+import reactor.core.publisher.Flux;
 import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.platform.outbox.OutboxRelay;
 import org.hotline12345.referencedata.Grid;
@@ -50,43 +60,75 @@ public class TicketAssignment {
         this.clock = clock;
     }
 
+    /** Dispatches one received ticket; see {@link #assign(List)}. */
     public Mono<Void> assign(TicketReceived received) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(received.ticketId())), RoutedTicket.class)
-                .flatMap(known -> known ? Mono.empty() : decide(received).flatMap(this::store))
-                .then(Mono.defer(() -> relay.flush(RoutedTicket.class, received.ticketId())))
-                // a repeat through a public channel is linked but escalates nothing: anyone can post with anyone's
-                // number, and escalating a stranger's ticket against its unit would be a weapon
-                .then(Mono.defer(() -> received.repeatOf() == null || received.channel().isPublic() ? Mono.empty()
-                        : escalateRepeated(received)));
+        return assign(List.of(received));
     }
 
-    private Mono<RoutedTicket> decide(TicketReceived received) {
+    /**
+     * Dispatches a batch of received tickets with one read of those already stored, one read of the rule set's
+     * version, one bulk insert, and one publication of all their events. A ticket stored by an earlier delivery (or
+     * by another instance racing this one) is not decided again; its events are published if they still wait.
+     * Repeat calls then escalate the tickets they repeat, in the order they came.
+     */
+    public Mono<Void> assign(List<TicketReceived> batch) {
+        Map<String, TicketReceived> byTicket = new LinkedHashMap<>();
+        batch.forEach(received -> byTicket.putIfAbsent(received.ticketId(), received));
+        return mongo.find(Query.query(Criteria.where("_id").in(byTicket.keySet())), RoutedTicket.class)
+                .collectMap(RoutedTicket::getId)
+                .flatMap(stored -> decide(byTicket.values().stream()
+                                .filter(received -> !stored.containsKey(received.ticketId())).toList())
+                        .flatMap(this::store)
+                        .map(inserted -> {
+                            List<RoutedTicket> all = new ArrayList<>(stored.values());
+                            all.addAll(inserted);
+                            return all;
+                        }))
+                .flatMap(tickets -> relay.flush(RoutedTicket.class, tickets))
+                // a repeat through a public channel is linked but escalates nothing: anyone can post with anyone's
+                // number, and escalating a stranger's ticket against its unit would be a weapon
+                .then(Flux.fromIterable(byTicket.values())
+                        .filter(received -> received.repeatOf() != null && !received.channel().isPublic())
+                        .concatMap(this::escalateRepeated)
+                        .then());
+    }
+
+    /** The new tickets, decided with the active rule set (read only if one of them is routed by rules). */
+    private Mono<List<RoutedTicket>> decide(List<TicketReceived> fresh) {
+        if (fresh.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        boolean anyRouted = fresh.stream().anyMatch(received -> !received.resolvedOnCall()
+                && received.repeatOf() == null && received.parentIncidentId() == null);
+        return (anyRouted ? dispatcher.ruleSet().map(Optional::of) : Mono.just(Optional.<RuleSet>empty()))
+                .map(rules -> fresh.stream().map(received -> decide(received, rules.orElse(null))).toList());
+    }
+
+    private RoutedTicket decide(TicketReceived received, RuleSet rules) {
         Grid grid = received.location() == null ? null
                 : city.grids().locate(received.location().lat(), received.location().lon()).orElse(null);
         Instant now = clock.instant();
         RoutedTicket ticket = RoutedTicket.from(received, grid);
         if (received.resolvedOnCall()) {
             ticket.closeAtIntake(now);
-            return Mono.just(ticket);
+            return ticket;
         }
         if (received.repeatOf() != null || received.parentIncidentId() != null) {
             ticket.link();
-            return Mono.just(ticket);
-        }
-        return dispatcher.route(ticket, Set.of()).map(decision -> {
-            if (decision.triage()) {
-                log.info("Ticket {} matched no rule of version {}: to triage", received.ticketNumber(),
-                        decision.ruleSetVersion());
-                ticket.toTriage(decision);
-            } else if (received.needsTriage()) {
-                log.info("Ticket {} has no sure category: to triage", received.ticketNumber());
-                ticket.toTriage(decision);
-            } else {
-                ticket.assign(decision, dispatcher.unitName(decision.leadUnit()), now,
-                        dispatcher.deadlines(decision, now));
-            }
             return ticket;
-        });
+        }
+        RoutingDecision decision = dispatcher.route(rules, ticket, Set.of());
+        if (decision.triage()) {
+            log.debug("Ticket {} matched no rule of version {}: to triage", received.ticketNumber(),
+                    decision.ruleSetVersion());
+            ticket.toTriage(decision);
+        } else if (received.needsTriage()) {
+            log.debug("Ticket {} has no sure category: to triage", received.ticketNumber());
+            ticket.toTriage(decision);
+        } else {
+            ticket.assign(decision, dispatcher.unitName(decision.leadUnit()), now, dispatcher.deadlines(decision, now));
+        }
+        return ticket;
     }
 
     /**
@@ -99,7 +141,7 @@ public class TicketAssignment {
                 .flatMap(carrier -> carrier.escalateForRepeat(repeat.ticketId(), clock.instant())
                         ? mongo.save(carrier) : Mono.just(carrier))
                 .retryWhen(Retry.max(CONFLICT_RETRIES).filter(OptimisticLockingFailureException.class::isInstance))
-                .flatMap(carrier -> relay.flush(RoutedTicket.class, carrier.getId()));
+                .flatMap(carrier -> relay.flush(RoutedTicket.class, carrier));
     }
 
     /**
@@ -115,7 +157,33 @@ public class TicketAssignment {
         });
     }
 
-    private Mono<RoutedTicket> store(RoutedTicket ticket) {
-        return mongo.insert(ticket).onErrorResume(DuplicateKeyException.class, raced -> Mono.empty());
+    /**
+     * Inserts the new tickets in one write (which also gives each its first version). Another delivery or instance
+     * may have stored some of them meanwhile: the write stops at the first such id, and then each ticket is read,
+     * or inserted alone if it still is not stored, so that none is lost and the waiting events of all are
+     * published.
+     */
+    private Mono<List<RoutedTicket>> store(List<RoutedTicket> tickets) {
+        if (tickets.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return mongo.insertAll(tickets).collectList()
+                .onErrorResume(TicketAssignment::onlyRaced, raced -> Flux.fromIterable(tickets)
+                        .concatMap(ticket -> mongo.findById(ticket.getId(), RoutedTicket.class)
+                                .switchIfEmpty(Mono.defer(() -> mongo.insert(ticket)
+                                        .onErrorResume(DuplicateKeyException.class,
+                                                again -> mongo.findById(ticket.getId(), RoutedTicket.class)))))
+                        .collectList());
+    }
+
+    /** Whether a bulk insert failed only because tickets with some of its ids were stored already. */
+    private static boolean onlyRaced(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MongoBulkWriteException bulk) {
+                return bulk.getWriteConcernError() == null && bulk.getWriteErrors().stream()
+                        .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+            }
+        }
+        return failure instanceof DuplicateKeyException;
     }
 }

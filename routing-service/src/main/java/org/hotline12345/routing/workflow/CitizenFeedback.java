@@ -44,7 +44,7 @@ class CitizenFeedback {
                 .filter(ticket -> acted(ticket, feedback, ticket.takeFeedback(feedback.answersRound(),
                         feedback.solved(), feedback.satisfaction(), dispatcher.limits(), clock.instant())))
                 .flatMap(mongo::save)
-                .flatMap(saved -> relay.flush(RoutedTicket.class, saved.getId()));
+                .flatMap(saved -> relay.flush(RoutedTicket.class, saved));
     }
 
     private boolean acted(RoutedTicket ticket, FeedbackReceived feedback, FeedbackOutcome outcome) {

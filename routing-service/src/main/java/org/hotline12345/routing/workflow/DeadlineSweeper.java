@@ -85,7 +85,7 @@ public class DeadlineSweeper extends PeriodicTask {
             return Mono.just(0L);
         }
         return mongo.save(ticket)
-                .flatMap(saved -> relay.flush(RoutedTicket.class, saved.getId()).thenReturn((long) acted))
+                .flatMap(saved -> relay.flush(RoutedTicket.class, saved).thenReturn((long) acted))
                 .onErrorResume(OptimisticLockingFailureException.class, changedMeanwhile -> Mono.just(0L));
     }
 

@@ -128,7 +128,7 @@ public class TicketWork {
     private Mono<TicketView> save(RoutedTicket ticket) {
         return mongo.save(ticket)
                 .onErrorMap(OptimisticLockingFailureException.class, e -> new ConcurrentChangeException("ticket"))
-                .flatMap(saved -> relay.flush(RoutedTicket.class, saved.getId()).thenReturn(saved))
+                .flatMap(saved -> relay.flush(RoutedTicket.class, saved).thenReturn(saved))
                 .map(saved -> TicketView.of(saved, clock.instant()));
     }
 }

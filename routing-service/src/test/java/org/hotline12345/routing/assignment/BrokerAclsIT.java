@@ -93,6 +93,13 @@ class BrokerAclsIT {
             grants.add(allow(ROUTING, ResourceType.TOPIC, topic, AclOperation.WRITE));
             grants.add(allow(ROUTING, ResourceType.TOPIC, topic, AclOperation.READ));
         }
+        // the outbox relay publishes routing's events in transactions named after the service
+        grants.add(new AclBinding(new ResourcePattern(ResourceType.TRANSACTIONAL_ID, "hotline-routing-",
+                PatternType.PREFIXED), new AccessControlEntry("User:" + ROUTING, "*", AclOperation.WRITE,
+                AclPermissionType.ALLOW)));
+        grants.add(new AclBinding(new ResourcePattern(ResourceType.TRANSACTIONAL_ID, "hotline-routing-",
+                PatternType.PREFIXED), new AccessControlEntry("User:" + ROUTING, "*", AclOperation.DESCRIBE,
+                AclPermissionType.ALLOW)));
         grants.add(allow(ROUTING, ResourceType.GROUP, "routing", AclOperation.READ));
         grants.add(allow(ROUTING, ResourceType.GROUP, "routing-dead-letter-replay", AclOperation.READ));
         grants.add(allow(INTAKE, ResourceType.TOPIC, Topics.INTAKE_TICKETS, AclOperation.WRITE));

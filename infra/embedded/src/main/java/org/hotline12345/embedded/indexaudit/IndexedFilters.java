@@ -10,9 +10,11 @@ import org.bson.BsonValue;
 
 /**
  * Decides whether a filter can be answered from an index rather than by reading the collection: some index's
- * leading key must be bounded by the filter (equality, a range, {@code $in}, {@code $exists:true}), a partial
- * index's filter keys must be bounded too, and each branch of an {@code $or} must be served on its own. Conditions
- * that no index bounds ({@code $ne}, {@code $nin}, {@code $not}, {@code $exists:false}) do not count. A query
+ * leading key must be bounded by the filter (equality, a range, {@code $in}), a partial index's filter keys must be
+ * bounded too, and each branch of an {@code $or} must be served on its own. Conditions that no index bounds
+ * ({@code $ne}, {@code $nin}, {@code $not}, {@code $exists}) do not count. {@code $exists:true} does not either:
+ * MongoDB answers it from a sparse index, but the dev stack's wire server serves only equality, {@code $in} and
+ * ranges from an index and reads the whole collection for it, so a query must say {@code $gte} instead. A query
  * sorted by an index's leading key is served too: it reads in index order and stops at its limit.
  */
 public final class IndexedFilters {
@@ -35,7 +37,7 @@ public final class IndexedFilters {
         if (filter.isEmpty()) {
             return false;
         }
-        Set<String> bounded = boundedFields(filter);
+        Set<String> bounded = boundedFields(filter, false);
         BsonValue or = filter.get("$or");
         if (or != null && !servedByAny(bounded, indexes)) {
             for (BsonValue branch : or.asArray()) {
@@ -59,29 +61,32 @@ public final class IndexedFilters {
                 && bounded.containsAll(index.partialKeys()));
     }
 
-    /** The fields a filter bounds, looking into {@code $and}. */
-    static Set<String> boundedFields(BsonDocument filter) {
+    /**
+     * The fields a filter bounds, looking into {@code $and}; {@code $exists:true} counts only when
+     * {@code existsBounds} (a partial index's filter names the documents it holds that way).
+     */
+    static Set<String> boundedFields(BsonDocument filter, boolean existsBounds) {
         Set<String> fields = new HashSet<>();
         for (Map.Entry<String, BsonValue> entry : filter.entrySet()) {
             String key = entry.getKey();
             if (key.equals("$and")) {
                 for (BsonValue part : entry.getValue().asArray()) {
-                    fields.addAll(boundedFields(part.asDocument()));
+                    fields.addAll(boundedFields(part.asDocument(), existsBounds));
                 }
-            } else if (!key.startsWith("$") && bounds(entry.getValue())) {
+            } else if (!key.startsWith("$") && bounds(entry.getValue(), existsBounds)) {
                 fields.add(key);
             }
         }
         return fields;
     }
 
-    private static boolean bounds(BsonValue condition) {
+    private static boolean bounds(BsonValue condition, boolean existsBounds) {
         if (!condition.isDocument() || condition.asDocument().isEmpty()
                 || !condition.asDocument().getFirstKey().startsWith("$")) {
             return !condition.isNull();
         }
         BsonDocument operators = condition.asDocument();
-        if (operators.containsKey("$exists") && operators.get("$exists").asBoolean().getValue()) {
+        if (existsBounds && operators.containsKey("$exists") && operators.get("$exists").asBoolean().getValue()) {
             return true;
         }
         if (operators.containsKey("$in")) {
@@ -101,7 +106,7 @@ public final class IndexedFilters {
         static IndexSpec of(BsonDocument created) {
             List<String> keys = List.copyOf(created.getDocument("key").keySet());
             Set<String> partial = created.containsKey("partialFilterExpression")
-                    ? boundedFields(created.getDocument("partialFilterExpression")) : Set.of();
+                    ? boundedFields(created.getDocument("partialFilterExpression"), true) : Set.of();
             return new IndexSpec(created.getString("name").getValue(), keys, partial);
         }
 

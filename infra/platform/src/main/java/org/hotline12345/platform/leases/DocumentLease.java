@@ -3,6 +3,8 @@ package org.hotline12345.platform.leases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -45,10 +47,35 @@ public class DocumentLease {
      */
     public <T> Mono<T> claim(Criteria which, Update also, Class<T> type) {
         Instant now = clock.instant();
-        // a null condition also matches a missing field
-        Query free = new Query(which).addCriteria(new Criteria().orOperator(Criteria.where(field).is(null),
-                Criteria.where(field).lte(now)));
-        return mongo.findAndModify(free, also.set(field, now.plus(term)),
+        return mongo.findAndModify(new Query(which).addCriteria(free(now)), also.set(field, now.plus(term)),
                 FindAndModifyOptions.options().returnNew(true), type);
+    }
+
+    /**
+     * Claims up to {@code most} documents of {@code type} that {@code which} matches and nobody holds, in three
+     * round trips whatever their number: their ids are read, all of them still free are claimed in one write that
+     * also names this claim in {@code holderField}, and the ones this claim won are read back. Another instance
+     * claiming at the same time wins the others; a document is never won twice. Completes with an empty list when
+     * nothing is free. {@code which} must be served by an index on its own.
+     */
+    public <T> Mono<List<T>> claimAll(Criteria which, String holderField, int most, Class<T> type) {
+        Instant now = clock.instant();
+        String holder = UUID.randomUUID().toString();
+        Query candidates = new Query(which).addCriteria(free(now)).limit(most);
+        candidates.fields().include("_id");
+        return mongo.find(candidates, org.bson.Document.class, mongo.getCollectionName(type))
+                .map(candidate -> candidate.get("_id"))
+                .collectList()
+                .filter(ids -> !ids.isEmpty())
+                .flatMap(ids -> mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)).addCriteria(free(now)),
+                                new Update().set(field, now.plus(term)).set(holderField, holder), type)
+                        .then(mongo.find(Query.query(Criteria.where("_id").in(ids).and(holderField).is(holder)), type)
+                                .collectList()))
+                .defaultIfEmpty(List.of());
+    }
+
+    /** Nobody holds the document: a null condition also matches a missing field. */
+    private Criteria free(Instant now) {
+        return new Criteria().orOperator(Criteria.where(field).is(null), Criteria.where(field).lte(now));
     }
 }

@@ -15,6 +15,9 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.BatchInterceptor;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.CompositeBatchInterceptor;
 import org.springframework.kafka.listener.CompositeRecordInterceptor;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -77,12 +80,19 @@ public class ConsumerFailures implements ListenerContainerWithDlqAndRetryCustomi
         hearSuccesses(container);
     }
 
-    /** The retry listener hears failures only; a record that passes after failing is heard here. */
+    /**
+     * The retry listener hears failures only; a record that passes after failing is heard here, by the record
+     * interceptor of a record listener or the batch interceptor of a batch listener.
+     */
     private <K, V> void hearSuccesses(AbstractMessageListenerContainer<K, V> container) {
         RecordInterceptor<K, V> successes = retries.interceptor();
         RecordInterceptor<K, V> existing = container.getRecordInterceptor();
         container.setRecordInterceptor(existing == null ? successes
                 : new CompositeRecordInterceptor<>(existing, successes));
+        BatchInterceptor<K, V> batchSuccesses = retries.batchInterceptor();
+        BatchInterceptor<K, V> existingBatch = container.getBatchInterceptor();
+        container.setBatchInterceptor(existingBatch == null ? batchSuccesses
+                : new CompositeBatchInterceptor<>(existingBatch, batchSuccesses));
     }
 
     private DeadLetterPublishingRecoverer deadLetterPublisher(
@@ -104,8 +114,8 @@ public class ConsumerFailures implements ListenerContainerWithDlqAndRetryCustomi
     /** The failure of the service's own code, under the wrappers of the listener container and the binder. */
     static Throwable unwrapped(Throwable failure) {
         Throwable cause = failure;
-        while ((cause instanceof ListenerExecutionFailedException || cause instanceof MessagingException)
-                && cause.getCause() != null) {
+        while ((cause instanceof ListenerExecutionFailedException || cause instanceof MessagingException
+                || cause instanceof BatchListenerFailedException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause;

@@ -8,6 +8,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import java.util.List;
+import org.springframework.kafka.listener.BatchInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -67,6 +70,26 @@ public class ConsumerRetries implements HealthIndicator {
             @Override
             public void success(ConsumerRecord<K, V> record, Consumer<K, V> consumer) {
                 handled(record);
+            }
+        };
+    }
+
+    /** Hears every batch the consumers handle: a partition waiting on a record of it is back once it passed. */
+    <K, V> BatchInterceptor<K, V> batchInterceptor() {
+        return new BatchInterceptor<>() {
+            @Override
+            public ConsumerRecords<K, V> intercept(ConsumerRecords<K, V> records, Consumer<K, V> consumer) {
+                return records;
+            }
+
+            @Override
+            public void success(ConsumerRecords<K, V> records, Consumer<K, V> consumer) {
+                records.partitions().forEach(partition -> {
+                    List<ConsumerRecord<K, V>> handled = records.records(partition);
+                    if (!handled.isEmpty()) {
+                        handled(handled.get(handled.size() - 1));
+                    }
+                });
             }
         };
     }

@@ -31,7 +31,7 @@ public class TransactionalPublisher implements DisposableBean {
 
     /** Publishes {@code entries} in order in one transaction; every Kafka call is bounded by {@code max.block.ms}. */
     public Mono<Delivery> publish(List<OutgoingEvent> entries) {
-        return Mono.fromCallable(() -> publishBlocking(entries)).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(() -> publishAndWait(entries)).subscribeOn(Schedulers.boundedElastic());
     }
 
     @Override
@@ -41,7 +41,11 @@ public class TransactionalPublisher implements DisposableBean {
         }
     }
 
-    private Delivery publishBlocking(List<OutgoingEvent> entries) {
+    /**
+     * Publishes {@code entries} in order in one transaction on the calling thread, which waits for the outcome: for
+     * a thread of the caller's own that groups the events of many callers, never for an event loop.
+     */
+    public Delivery publishAndWait(List<OutgoingEvent> entries) {
         Producer<String, byte[]> producer;
         try {
             producer = transactionalProducers.createProducer();

@@ -3,7 +3,6 @@ package org.hotline12345.platform.outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.hotline12345.platform.HotlineProperties;
-import org.hotline12345.platform.messaging.EventPublisher;
 import org.hotline12345.platform.messaging.MessagingAutoConfiguration;
 import org.hotline12345.platform.messaging.TransactionalPublisher;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,9 +15,8 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 public class OutboxAutoConfiguration {
 
     @Bean
-    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, EventPublisher publisher,
-            TransactionalPublisher transactions) {
-        return new OutboxRelay(mongo, publisher, transactions);
+    OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, TransactionalPublisher transactions) {
+        return new OutboxRelay(mongo, transactions);
     }
 
     @Bean

@@ -16,10 +16,13 @@ public abstract class OutboxDocument {
     public static final String OUTBOX = "outbox";
     public static final String OUTBOX_SINCE = "outboxSince";
     public static final String OUTBOX_LEASE = "outboxLease";
+    /** Who claimed the lease: a sweep claims many documents in one write and then reads back the ones it won. */
+    public static final String OUTBOX_LEASE_HOLDER = "outboxLeaseHolder";
 
     private List<OutgoingEvent> outbox = new ArrayList<>();
     private Instant outboxSince;
     private Instant outboxLease;
+    private String outboxLeaseHolder;
 
     /** Adds an event to publish once this document is saved. */
     public void stage(HotlineEvent event) {
@@ -51,5 +54,13 @@ public abstract class OutboxDocument {
 
     public void setOutboxLease(Instant outboxLease) {
         this.outboxLease = outboxLease;
+    }
+
+    public String getOutboxLeaseHolder() {
+        return outboxLeaseHolder;
+    }
+
+    public void setOutboxLeaseHolder(String outboxLeaseHolder) {
+        this.outboxLeaseHolder = outboxLeaseHolder;
     }
 }

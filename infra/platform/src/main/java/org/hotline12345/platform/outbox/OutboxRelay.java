@@ -1,83 +1,210 @@
 package org.hotline12345.platform.outbox;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.hotline12345.platform.messaging.Delivery;
-import org.hotline12345.platform.messaging.EventPublisher;
 import org.hotline12345.platform.messaging.OutgoingEvent;
 import org.hotline12345.platform.messaging.TransactionalPublisher;
+import org.hotline12345.platform.problem.DependencyUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 
 /**
- * Publishes the pending events of one document in order and then removes exactly those from it. If publishing
- * fails the events stay, and the sweep or the next flush publishes them again; consumers drop the duplicates a
- * retry may cause by event id.
+ * The one place a service's saved documents have their staged events published and cleared. Whoever asks (a
+ * request, a consumer's batch, the sweep) hands over documents as saved; one publishing thread takes everything
+ * waiting at that moment, publishes it in a single Kafka transaction, and clears the published events of all those
+ * documents in one bulk write per collection. So a hundred requests arriving together cost one transaction and one
+ * write, not a hundred of each, and the events of one document keep their order because one thread publishes.
+ * <p>
+ * If the transaction aborts, or its outcome is unknown, the events stay on their documents for the sweep; consumers
+ * drop the duplicates a republish may cause by event id.
  */
-public class OutboxRelay {
+public class OutboxRelay implements DisposableBean {
 
+    /** Events put in one transaction at most, so that a transaction stays well inside the broker's size limits. */
+    static final int MOST_EVENTS_PER_TRANSACTION = 2_000;
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final ReactiveMongoTemplate mongo;
-    private final EventPublisher publisher;
     private final TransactionalPublisher transactions;
+    private final BlockingQueue<Handover> waiting = new LinkedBlockingQueue<>();
+    private final Thread publisher;
+    private volatile boolean running = true;
 
-    public OutboxRelay(ReactiveMongoTemplate mongo, EventPublisher publisher, TransactionalPublisher transactions) {
+    public OutboxRelay(ReactiveMongoTemplate mongo, TransactionalPublisher transactions) {
         this.mongo = mongo;
-        this.publisher = publisher;
         this.transactions = transactions;
+        this.publisher = new Thread(this::publishWhatWaits, "outbox-publisher");
+        this.publisher.setDaemon(true);
+        this.publisher.start();
     }
 
     /**
-     * Publishes the pending events of {@code document} in one Kafka transaction and clears them once it committed.
-     * When the outcome is {@link Delivery#UNKNOWN} they stay pending for the sweep, so the caller may treat them as
-     * on their way; only on {@link Delivery#ABORTED} has nobody seen them.
+     * Publishes the pending events of {@code documents} (as saved) in one Kafka transaction, possibly with other
+     * callers' events, and clears them once it committed. When the outcome is {@link Delivery#UNKNOWN} they stay
+     * pending for the sweep, so the caller may treat them as on their way; only on {@link Delivery#ABORTED} has
+     * nobody seen them.
      */
-    public Mono<Delivery> flushInTransaction(Class<? extends OutboxDocument> type, Object id,
-            OutboxDocument document) {
-        List<OutgoingEvent> pending = List.copyOf(document.getOutbox());
+    public Mono<Delivery> publish(Class<? extends OutboxDocument> type,
+            Collection<? extends OutboxDocument> documents) {
+        List<Pending> pending = new ArrayList<>();
+        for (OutboxDocument document : documents) {
+            if (!document.getOutbox().isEmpty()) {
+                pending.add(new Pending(type, idOf(type, document), List.copyOf(document.getOutbox())));
+            }
+        }
         if (pending.isEmpty()) {
             return Mono.just(Delivery.COMMITTED);
         }
-        return transactions.publish(pending).flatMap(delivery -> delivery == Delivery.COMMITTED
-                ? clear(type, id, pending).onErrorResume(e -> {
-                    log.warn("Published the events of {} but could not clear them; the sweep will publish them "
-                            + "again", id, e);
-                    return Mono.empty();
-                }).thenReturn(delivery)
-                : Mono.just(delivery));
+        return Mono.create(sink -> {
+            if (!running) {
+                sink.error(new DependencyUnavailableException("The service is stopping; the events stay pending."));
+                return;
+            }
+            waiting.add(new Handover(pending, sink));
+        });
     }
 
-    /** Publishes and clears the pending events of the document {@code id} of {@code type}. */
+    /** {@link #publish(Class, Collection)} of one document. */
+    public Mono<Delivery> publish(Class<? extends OutboxDocument> type, OutboxDocument document) {
+        return publish(type, List.of(document));
+    }
+
+    /**
+     * Publishes what {@code documents} staged, failing when the broker did not take it: for a caller that must
+     * not go on as if its events were out (a consumer, which then has its record tried again). An unknown outcome
+     * counts as out, since the sweep finishes it.
+     */
+    public Mono<Void> flush(Class<? extends OutboxDocument> type, Collection<? extends OutboxDocument> documents) {
+        return publish(type, documents).flatMap(delivery -> delivery == Delivery.ABORTED
+                ? Mono.error(new DependencyUnavailableException("The event broker did not take the events; they stay "
+                        + "pending and are published again."))
+                : Mono.empty());
+    }
+
+    /** {@link #flush(Class, Collection)} of one document. */
+    public Mono<Void> flush(Class<? extends OutboxDocument> type, OutboxDocument document) {
+        return flush(type, List.of(document));
+    }
+
+    /** Publishes and clears the pending events of the document {@code id} of {@code type}, as stored now. */
     public Mono<Void> flush(Class<? extends OutboxDocument> type, Object id) {
-        return mongo.findById(id, type).flatMap(document -> flush(type, id, document.getOutbox()));
+        return mongo.findById(id, type).flatMap(document -> flush(type, document));
     }
 
-    Mono<Void> flush(Class<? extends OutboxDocument> type, Object id, List<OutgoingEvent> pending) {
-        if (pending.isEmpty()) {
-            return Mono.empty();
+    @Override
+    public void destroy() throws InterruptedException {
+        running = false;
+        publisher.interrupt();
+        publisher.join(TimeUnit.SECONDS.toMillis(10));
+        Handover left;
+        while ((left = waiting.poll()) != null) {
+            left.sink().error(new DependencyUnavailableException("The service is stopping; the events stay pending."));
         }
-        return Flux.fromIterable(pending)
-                .concatMap(publisher::publish)
-                .then(Mono.defer(() -> clear(type, id, pending)))
-                .doOnSuccess(ignored -> log.debug("Published {} events of {}", pending.size(), id));
     }
 
-    private Mono<Void> clear(Class<? extends OutboxDocument> type, Object id, List<OutgoingEvent> published) {
-        List<String> ids = published.stream().map(OutgoingEvent::eventId).toList();
-        Query query = Query.query(Criteria.where("_id").is(id));
-        Update update = new Update()
-                .pull(OutboxDocument.OUTBOX, Query.query(Criteria.where("eventId").in(ids)))
-                .unset(OutboxDocument.OUTBOX_LEASE);
-        return mongo.updateFirst(query, update, type)
-                .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(id)
-                                .and(OutboxDocument.OUTBOX).size(0)),
-                        new Update().unset(OutboxDocument.OUTBOX_SINCE), type))
-                .then();
+    private void publishWhatWaits() {
+        while (running) {
+            List<Handover> group;
+            try {
+                group = nextGroup();
+            } catch (InterruptedException e) {
+                return;
+            }
+            List<Pending> pending = group.stream().flatMap(handover -> handover.pending().stream()).toList();
+            Delivery delivery;
+            try {
+                delivery = transactions.publishAndWait(pending.stream()
+                        .flatMap(document -> document.events().stream()).toList());
+            } catch (RuntimeException e) {
+                log.warn("Publishing {} documents' events failed; they stay pending", pending.size(), e);
+                delivery = Delivery.ABORTED;
+            }
+            if (delivery != Delivery.COMMITTED) {
+                Delivery outcome = delivery;
+                group.forEach(handover -> handover.sink().success(outcome));
+                continue;
+            }
+            clear(pending).onErrorResume(e -> {
+                log.warn("Published the events of {} documents but could not clear them; the sweep will publish "
+                        + "them again", pending.size(), e);
+                return Mono.empty();
+            }).doFinally(signal -> group.forEach(handover -> handover.sink().success(Delivery.COMMITTED)))
+                    .subscribe();
+        }
+    }
+
+    /** Waits for a first handover, then takes every other one waiting, up to the events of one transaction. */
+    private List<Handover> nextGroup() throws InterruptedException {
+        List<Handover> group = new ArrayList<>();
+        Handover first = waiting.take();
+        group.add(first);
+        int events = first.events();
+        Handover next;
+        while (events < MOST_EVENTS_PER_TRANSACTION && (next = waiting.poll()) != null) {
+            group.add(next);
+            events += next.events();
+        }
+        return group;
+    }
+
+    /**
+     * Removes exactly the published events from their documents (events staged since stay), and the waiting mark
+     * of those left with none: one ordered bulk write per collection.
+     */
+    private Mono<Void> clear(List<Pending> published) {
+        Map<Class<? extends OutboxDocument>, List<Pending>> byType = new LinkedHashMap<>();
+        published.forEach(document -> byType.computeIfAbsent(document.type(), type -> new ArrayList<>())
+                .add(document));
+        return Flux.fromIterable(byType.entrySet()).concatMap(entry -> {
+            ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.ORDERED, entry.getKey());
+            for (Pending document : entry.getValue()) {
+                bulk.updateOne(Query.query(Criteria.where("_id").is(document.id())), new Update()
+                        .pull(OutboxDocument.OUTBOX, Query.query(Criteria.where("eventId").in(document.eventIds())))
+                        .unset(OutboxDocument.OUTBOX_LEASE).unset(OutboxDocument.OUTBOX_LEASE_HOLDER));
+            }
+            for (Pending document : entry.getValue()) {
+                bulk.updateOne(Query.query(Criteria.where("_id").is(document.id()).and(OutboxDocument.OUTBOX).size(0)),
+                        new Update().unset(OutboxDocument.OUTBOX_SINCE));
+            }
+            return bulk.execute();
+        }).then();
+    }
+
+    private Object idOf(Class<? extends OutboxDocument> type, OutboxDocument document) {
+        return mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type)
+                .getIdentifierAccessor(document).getRequiredIdentifier();
+    }
+
+    /** The events one document waits to have published. */
+    private record Pending(Class<? extends OutboxDocument> type, Object id, List<OutgoingEvent> events) {
+
+        List<String> eventIds() {
+            return events.stream().map(OutgoingEvent::eventId).toList();
+        }
+    }
+
+    /** What one caller handed over, and where its outcome goes. */
+    private record Handover(List<Pending> pending, MonoSink<Delivery> sink) {
+
+        int events() {
+            return pending.stream().mapToInt(document -> document.events().size()).sum();
+        }
     }
 }

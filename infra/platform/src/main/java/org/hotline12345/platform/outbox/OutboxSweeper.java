@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hotline12345.platform.HotlineProperties;
 import org.hotline12345.platform.leases.DocumentLease;
+import org.hotline12345.platform.messaging.Delivery;
 import org.hotline12345.platform.scheduling.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,10 @@ import reactor.core.publisher.Mono;
 public class OutboxSweeper extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSweeper.class);
-    private static final int MAX_PER_PASS = 1_000;
+    /** Documents claimed and published together: one transaction and one clearing write for all of them. */
+    static final int CLAIMED_AT_ONCE = 500;
+    /** Claims per collection in one pass, so that a pass after a long broker outage still ends and reports. */
+    private static final int CLAIMS_PER_PASS = 100;
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
@@ -59,10 +63,14 @@ public class OutboxSweeper extends PeriodicTask {
                 .flatMap(flushed -> measure().thenReturn(flushed));
     }
 
-    /** What still waits after the pass, read through the outbox index: events only wait while they are unsent. */
+    /**
+     * What still waits after the pass, read through the outbox index: events only wait while they are unsent. The
+     * range (every instant is after the epoch) rather than {@code $exists} is what lets any server, the dev stack's
+     * included, answer from the sparse index instead of reading every document ever stored.
+     */
     private Mono<Void> measure() {
         Instant now = clock.instant();
-        Query waiting = Query.query(Criteria.where(OutboxDocument.OUTBOX_SINCE).exists(true));
+        Query waiting = Query.query(Criteria.where(OutboxDocument.OUTBOX_SINCE).gte(Instant.EPOCH));
         return Flux.fromIterable(types)
                 .concatMap(type -> mongo.count(waiting, type).zipWith(mongo.findOne(Query.of(waiting)
                                 .with(Sort.by(OutboxDocument.OUTBOX_SINCE)).limit(1), type)
@@ -76,29 +84,31 @@ public class OutboxSweeper extends PeriodicTask {
                 .then();
     }
 
-    private Mono<Long> sweep(Class<? extends OutboxDocument> type) {
-        return claimNext(type)
-                .flatMap(document -> relay.flush(type, idOf(type, document), document.getOutbox())
-                        .onErrorResume(e -> {
-                            log.warn("Could not republish the outbox of a {}; will try again", type.getSimpleName(),
-                                    e);
-                            return Mono.empty();
-                        })
-                        .thenReturn(1L))
-                .defaultIfEmpty(0L)
-                .repeat(MAX_PER_PASS - 1)
+    /** Claims and republishes the waiting documents of one collection, a batch at a time, until none is left. */
+    private <T extends OutboxDocument> Mono<Long> sweep(Class<T> type) {
+        return claimWaiting(type)
+                .flatMap(documents -> documents.isEmpty() ? Mono.just(0L)
+                        : relay.publish(type, documents)
+                                .doOnNext(delivery -> {
+                                    if (delivery != Delivery.COMMITTED) {
+                                        log.warn("Could not republish the outbox of {} {} documents ({}); will try "
+                                                + "again", documents.size(), type.getSimpleName(), delivery);
+                                    }
+                                })
+                                .map(delivery -> delivery == Delivery.COMMITTED ? (long) documents.size() : 0L)
+                                .onErrorResume(e -> {
+                                    log.warn("Could not republish the outbox of {} {} documents; will try again",
+                                            documents.size(), type.getSimpleName(), e);
+                                    return Mono.just(0L);
+                                }))
+                .repeat(CLAIMS_PER_PASS - 1)
                 .takeWhile(flushed -> flushed > 0)
-                .count();
+                .reduce(0L, Long::sum);
     }
 
-    private Mono<? extends OutboxDocument> claimNext(Class<? extends OutboxDocument> type) {
-        return lease.claim(Criteria.where(OutboxDocument.OUTBOX + ".0").exists(true)
-                .and(OutboxDocument.OUTBOX_SINCE).lte(clock.instant().minus(settings.grace())), type);
-    }
-
-    private Object idOf(Class<? extends OutboxDocument> type, OutboxDocument document) {
-        return mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type)
-                .getIdentifierAccessor(document).getRequiredIdentifier();
+    private <T extends OutboxDocument> Mono<List<T>> claimWaiting(Class<T> type) {
+        return lease.claimAll(Criteria.where(OutboxDocument.OUTBOX_SINCE).lte(clock.instant().minus(settings.grace())),
+                OutboxDocument.OUTBOX_LEASE_HOLDER, CLAIMED_AT_ONCE, type);
     }
 
 }

@@ -49,7 +49,7 @@ class DocumentLeaseIT {
     }
 
     @Document("tasks")
-    record Task(@Id String id, String queue, Instant leaseUntil, int claims) {
+    record Task(@Id String id, String queue, Instant leaseUntil, int claims, String holder) {
     }
 
     @Autowired
@@ -66,7 +66,8 @@ class DocumentLeaseIT {
 
     @Test
     void givesADocumentToExactlyOneOfTwoInstancesClaimingItAtOnce() {
-        List<Task> tasks = IntStream.range(0, 50).mapToObj(i -> new Task("task-" + i, "texts", null, 0)).toList();
+        List<Task> tasks = IntStream.range(0, 50).mapToObj(i -> new Task("task-" + i, "texts", null, 0, null))
+                .toList();
         mongo.insertAll(tasks).blockLast();
         DocumentLease first = new DocumentLease(mongo, clock, "leaseUntil", TERM);
         DocumentLease second = new DocumentLease(mongo, clock, "leaseUntil", TERM);
@@ -87,8 +88,8 @@ class DocumentLeaseIT {
 
     @Test
     void givesEachOfSeveralClaimsTheNextDocumentNobodyHolds() {
-        mongo.insertAll(List.of(new Task("a", "texts", null, 0), new Task("b", "texts", null, 0),
-                new Task("c", "calls", null, 0))).blockLast();
+        mongo.insertAll(List.of(new Task("a", "texts", null, 0, null), new Task("b", "texts", null, 0, null),
+                new Task("c", "calls", null, 0, null))).blockLast();
         DocumentLease lease = new DocumentLease(mongo, clock, "leaseUntil", TERM);
 
         List<String> claimed = Flux.range(0, 3)
@@ -100,7 +101,7 @@ class DocumentLeaseIT {
 
     @Test
     void givesAHeldDocumentToAnotherClaimOnlyOnceTheTermHasPassed() {
-        mongo.insert(new Task("a", "texts", null, 0)).block();
+        mongo.insert(new Task("a", "texts", null, 0, null)).block();
         DocumentLease lease = new DocumentLease(mongo, clock, "leaseUntil", TERM);
         Criteria taskA = Criteria.where("_id").is("a");
 
@@ -114,12 +115,40 @@ class DocumentLeaseIT {
 
     @Test
     void claimsADocumentWhoseHolderClearedTheLease() {
-        mongo.insert(new Task("a", "texts", clock.instant().plus(TERM), 0)).block();
+        mongo.insert(new Task("a", "texts", clock.instant().plus(TERM), 0, null)).block();
         mongo.updateFirst(Query.query(Criteria.where("_id").is("a")),
                 new Update().set("leaseUntil", null), Task.class).block();
 
         assertThat(new DocumentLease(mongo, clock, "leaseUntil", TERM)
                 .claim(Criteria.where("_id").is("a"), Task.class).blockOptional()).isPresent();
+    }
+
+    @Test
+    void givesEachDocumentToExactlyOneOfTwoInstancesClaimingManyAtOnce() {
+        List<Task> tasks = IntStream.range(0, 300).mapToObj(i -> new Task("task-" + i, "texts", null, 0, null))
+                .toList();
+        mongo.insertAll(tasks).blockLast();
+        DocumentLease first = new DocumentLease(mongo, clock, "leaseUntil", TERM);
+        DocumentLease second = new DocumentLease(mongo, clock, "leaseUntil", TERM);
+
+        // each instance claims batches of 40 until nothing is free, both at once on their own threads
+        List<List<String>> won = Flux.merge(claimAllUntilNoneFree(first), claimAllUntilNoneFree(second))
+                .collectList().block();
+
+        List<String> all = won.stream().flatMap(List::stream).toList();
+        assertThat(all).as("every task claimed once, by one instance").hasSize(tasks.size()).doesNotHaveDuplicates();
+        assertThat(mongo.find(Query.query(Criteria.where("queue").is("texts")), Task.class).collectList().block())
+                .allSatisfy(task -> assertThat(task.leaseUntil()).isEqualTo(clock.instant().plus(TERM)));
+        assertThat(first.claimAll(Criteria.where("queue").is("texts"), "holder", 40, Task.class).block())
+                .as("nothing is free while the term runs").isEmpty();
+    }
+
+    private Flux<List<String>> claimAllUntilNoneFree(DocumentLease lease) {
+        return Mono.defer(() -> lease.claimAll(Criteria.where("queue").is("texts"), "holder", 40, Task.class))
+                .subscribeOn(Schedulers.parallel())
+                .map(claimed -> claimed.stream().map(Task::id).toList())
+                .repeat()
+                .takeWhile(claimed -> !claimed.isEmpty());
     }
 
     private Mono<Task> claimOnItsOwnThread(DocumentLease lease, Task task) {

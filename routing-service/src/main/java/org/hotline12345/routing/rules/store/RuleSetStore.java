@@ -29,6 +29,8 @@ public class RuleSetStore implements SmartInitializingSingleton {
     private final JsonMapper json;
     private final Clock clock;
     private final City city;
+    /** The last rule set built, kept while its version is the active one. */
+    private volatile RuleSet built;
 
     RuleSetStore(ReactiveMongoTemplate mongo, JsonMapper json, Clock clock, City city) {
         this.mongo = mongo;
@@ -37,9 +39,23 @@ public class RuleSetStore implements SmartInitializingSingleton {
         this.city = city;
     }
 
-    /** The rule set new tickets are routed by. */
+    /**
+     * The rule set new tickets are routed by. Only the active version's number is read (one small read, which a
+     * batch of tickets shares); the rules are read and rebuilt when that number changed, whichever instance
+     * stored the new version.
+     */
     public Mono<RuleSet> active() {
-        return activeStored().map(StoredRuleSet::toDomain);
+        Query newest = new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
+        newest.fields().include("_id");
+        return mongo.findOne(newest, org.bson.Document.class, mongo.getCollectionName(StoredRuleSet.class))
+                .switchIfEmpty(Mono.error(() -> new PrerequisiteMissingException("no routing rule set is stored")))
+                .flatMap(version -> {
+                    RuleSet cached = built;
+                    if (cached != null && cached.version() == version.getInteger("_id")) {
+                        return Mono.just(cached);
+                    }
+                    return activeStored().map(StoredRuleSet::toDomain).doOnNext(rebuilt -> built = rebuilt);
+                });
     }
 
     Mono<StoredRuleSet> activeStored() {
