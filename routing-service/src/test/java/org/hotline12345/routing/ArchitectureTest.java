@@ -39,6 +39,14 @@ class ArchitectureTest {
                     .getOwner().isAssignableTo(ReactiveMongoTemplate.class)
                     && call.getTarget().getName().matches("update.*|findAndModify|upsert|findAndReplace")));
 
+    /** A ticket is saved and its events published in one place, where batching and ordering live once. */
+    @ArchTest
+    static final ArchRule ticketsAreSavedAndPublishedInOnePlace = noClasses().that().doNotHaveSimpleName("Tickets")
+            .should().dependOnClassesThat().haveSimpleName("OutboxRelay")
+            .orShould().callMethodWhere(describe("a save of a ticket", call -> call.getTarget().getOwner()
+                    .isAssignableTo(ReactiveMongoTemplate.class)
+                    && call.getTarget().getName().matches("save|insertAll")));
+
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("org.hotline12345.(**)").should()
             .beFreeOfCycles();

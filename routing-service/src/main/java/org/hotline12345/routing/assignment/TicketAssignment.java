@@ -8,18 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import org.hotline12345.routing.rules.RoutingDecision;
 import org.hotline12345.routing.rules.RuleSet;
 import reactor.core.publisher.Flux;
 import org.hotline12345.contracts.TicketReceived;
-import org.hotline12345.platform.outbox.OutboxRelay;
 import org.hotline12345.referencedata.Grid;
 import org.hotline12345.routing.city.CityMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -46,15 +42,15 @@ public class TicketAssignment {
     private static final int LINKS_FOLLOWED = 10;
 
     private final ReactiveMongoTemplate mongo;
-    private final OutboxRelay relay;
+    private final Tickets tickets;
     private final Dispatcher dispatcher;
     private final CityMap city;
     private final Clock clock;
 
-    TicketAssignment(ReactiveMongoTemplate mongo, OutboxRelay relay, Dispatcher dispatcher, CityMap city,
+    TicketAssignment(ReactiveMongoTemplate mongo, Tickets tickets, Dispatcher dispatcher, CityMap city,
             Clock clock) {
         this.mongo = mongo;
-        this.relay = relay;
+        this.tickets = tickets;
         this.dispatcher = dispatcher;
         this.city = city;
         this.clock = clock;
@@ -78,13 +74,13 @@ public class TicketAssignment {
                 .collectMap(RoutedTicket::getId)
                 .flatMap(stored -> decide(byTicket.values().stream()
                                 .filter(received -> !stored.containsKey(received.ticketId())).toList())
-                        .flatMap(this::store)
+                        .flatMap(tickets::insert)
                         .map(inserted -> {
                             List<RoutedTicket> all = new ArrayList<>(stored.values());
                             all.addAll(inserted);
                             return all;
                         }))
-                .flatMap(tickets -> relay.flush(RoutedTicket.class, tickets))
+                .flatMap(tickets::publish)
                 // a repeat through a public channel is linked but escalates nothing: anyone can post with anyone's
                 // number, and escalating a stranger's ticket against its unit would be a weapon
                 .then(Flux.fromIterable(byTicket.values())
@@ -139,9 +135,9 @@ public class TicketAssignment {
     private Mono<Void> escalateRepeated(TicketReceived repeat) {
         return Mono.defer(() -> carrierOf(repeat.repeatOf(), LINKS_FOLLOWED))
                 .flatMap(carrier -> carrier.escalateForRepeat(repeat.ticketId(), clock.instant())
-                        ? mongo.save(carrier) : Mono.just(carrier))
+                        ? tickets.save(carrier) : tickets.publish(List.of(carrier)).thenReturn(carrier))
                 .retryWhen(Retry.max(CONFLICT_RETRIES).filter(OptimisticLockingFailureException.class::isInstance))
-                .flatMap(carrier -> relay.flush(RoutedTicket.class, carrier));
+                .then();
     }
 
     /**
@@ -155,35 +151,5 @@ public class TicketAssignment {
             return joined == null || links == 0 ? Mono.just(ticket)
                     : carrierOf(joined, links - 1).defaultIfEmpty(ticket);
         });
-    }
-
-    /**
-     * Inserts the new tickets in one write (which also gives each its first version). Another delivery or instance
-     * may have stored some of them meanwhile: the write stops at the first such id, and then each ticket is read,
-     * or inserted alone if it still is not stored, so that none is lost and the waiting events of all are
-     * published.
-     */
-    private Mono<List<RoutedTicket>> store(List<RoutedTicket> tickets) {
-        if (tickets.isEmpty()) {
-            return Mono.just(List.of());
-        }
-        return mongo.insertAll(tickets).collectList()
-                .onErrorResume(TicketAssignment::onlyRaced, raced -> Flux.fromIterable(tickets)
-                        .concatMap(ticket -> mongo.findById(ticket.getId(), RoutedTicket.class)
-                                .switchIfEmpty(Mono.defer(() -> mongo.insert(ticket)
-                                        .onErrorResume(DuplicateKeyException.class,
-                                                again -> mongo.findById(ticket.getId(), RoutedTicket.class)))))
-                        .collectList());
-    }
-
-    /** Whether a bulk insert failed only because tickets with some of its ids were stored already. */
-    private static boolean onlyRaced(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MongoBulkWriteException bulk) {
-                return bulk.getWriteConcernError() == null && bulk.getWriteErrors().stream()
-                        .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
-            }
-        }
-        return failure instanceof DuplicateKeyException;
     }
 }

@@ -3,7 +3,7 @@ package org.hotline12345.routing.workflow;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.hotline12345.contracts.FeedbackReceived;
-import org.hotline12345.platform.outbox.OutboxRelay;
+import org.hotline12345.routing.assignment.Tickets;
 import org.hotline12345.routing.assignment.Dispatcher;
 import org.hotline12345.routing.assignment.RoutedTicket;
 import org.hotline12345.routing.assignment.RoutedTicket.FeedbackOutcome;
@@ -26,15 +26,15 @@ class CitizenFeedback {
 
     private final ReactiveMongoTemplate mongo;
     private final Dispatcher dispatcher;
-    private final OutboxRelay relay;
+    private final Tickets tickets;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    CitizenFeedback(ReactiveMongoTemplate mongo, Dispatcher dispatcher, OutboxRelay relay, MeterRegistry meters,
+    CitizenFeedback(ReactiveMongoTemplate mongo, Dispatcher dispatcher, Tickets tickets, MeterRegistry meters,
             Clock clock) {
         this.mongo = mongo;
         this.dispatcher = dispatcher;
-        this.relay = relay;
+        this.tickets = tickets;
         this.meters = meters;
         this.clock = clock;
     }
@@ -43,8 +43,8 @@ class CitizenFeedback {
         return mongo.findById(feedback.ticketId(), RoutedTicket.class)
                 .filter(ticket -> acted(ticket, feedback, ticket.takeFeedback(feedback.answersRound(),
                         feedback.solved(), feedback.satisfaction(), dispatcher.limits(), clock.instant())))
-                .flatMap(mongo::save)
-                .flatMap(saved -> relay.flush(RoutedTicket.class, saved));
+                .flatMap(tickets::save)
+                .then();
     }
 
     private boolean acted(RoutedTicket ticket, FeedbackReceived feedback, FeedbackOutcome outcome) {

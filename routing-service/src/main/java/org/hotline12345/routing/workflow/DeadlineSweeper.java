@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import org.hotline12345.platform.outbox.OutboxRelay;
+import org.hotline12345.routing.assignment.Tickets;
 import org.hotline12345.platform.scheduling.PeriodicTask;
 import org.hotline12345.routing.assignment.RoutedTicket;
 import org.hotline12345.routing.lifecycle.TicketStatus;
@@ -34,7 +34,7 @@ public class DeadlineSweeper extends PeriodicTask {
     private static final int BATCH = 500;
 
     private final ReactiveMongoTemplate mongo;
-    private final OutboxRelay relay;
+    private final Tickets tickets;
     private final Clock clock;
     /** Which tickets may have a deadline due; each query is served by one status-and-deadline index. */
     private final List<Sweep> sweeps = List.of(
@@ -48,10 +48,10 @@ public class DeadlineSweeper extends PeriodicTask {
                     .and("resolveBy").lte(now).and("resolveEscalated").ne(true)),
             new Sweep("feedback window", now -> statusIn(Transition.CLOSE.from()).and("feedbackDueAt").lte(now)));
 
-    DeadlineSweeper(ReactiveMongoTemplate mongo, OutboxRelay relay, Clock clock, WorkflowProperties settings) {
+    DeadlineSweeper(ReactiveMongoTemplate mongo, Tickets tickets, Clock clock, WorkflowProperties settings) {
         super("Deadline sweep (deadlines acted on)", settings.sweepInterval());
         this.mongo = mongo;
-        this.relay = relay;
+        this.tickets = tickets;
         this.clock = clock;
     }
 
@@ -84,8 +84,7 @@ public class DeadlineSweeper extends PeriodicTask {
         if (acted == 0) {
             return Mono.just(0L);
         }
-        return mongo.save(ticket)
-                .flatMap(saved -> relay.flush(RoutedTicket.class, saved).thenReturn((long) acted))
+        return tickets.save(ticket).thenReturn((long) acted)
                 .onErrorResume(OptimisticLockingFailureException.class, changedMeanwhile -> Mono.just(0L));
     }
 

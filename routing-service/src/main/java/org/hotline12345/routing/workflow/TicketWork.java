@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.function.Consumer;
 import org.hotline12345.contracts.Priority;
-import org.hotline12345.platform.outbox.OutboxRelay;
+import org.hotline12345.routing.assignment.Tickets;
 import org.hotline12345.platform.problem.ConcurrentChangeException;
 import org.hotline12345.platform.problem.InvalidRequestException;
 import org.hotline12345.routing.assignment.Dispatcher;
@@ -34,16 +34,16 @@ public class TicketWork {
     private final ReactiveMongoTemplate mongo;
     private final TicketAccess access;
     private final Dispatcher dispatcher;
-    private final OutboxRelay relay;
+    private final Tickets tickets;
     private final WorkflowProperties settings;
     private final Clock clock;
 
-    TicketWork(ReactiveMongoTemplate mongo, TicketAccess access, Dispatcher dispatcher, OutboxRelay relay,
+    TicketWork(ReactiveMongoTemplate mongo, TicketAccess access, Dispatcher dispatcher, Tickets tickets,
             WorkflowProperties settings, Clock clock) {
         this.mongo = mongo;
         this.access = access;
         this.dispatcher = dispatcher;
-        this.relay = relay;
+        this.tickets = tickets;
         this.settings = settings;
         this.clock = clock;
     }
@@ -126,9 +126,8 @@ public class TicketWork {
     }
 
     private Mono<TicketView> save(RoutedTicket ticket) {
-        return mongo.save(ticket)
+        return tickets.save(ticket)
                 .onErrorMap(OptimisticLockingFailureException.class, e -> new ConcurrentChangeException("ticket"))
-                .flatMap(saved -> relay.flush(RoutedTicket.class, saved).thenReturn(saved))
                 .map(saved -> TicketView.of(saved, clock.instant()));
     }
 }

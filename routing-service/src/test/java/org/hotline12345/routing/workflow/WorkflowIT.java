@@ -31,7 +31,7 @@ import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.embedded.testing.MovableClock;
 import org.hotline12345.routing.assignment.TicketView;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
-import org.hotline12345.platform.outbox.OutboxRelay;
+import org.hotline12345.routing.assignment.Tickets;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -72,7 +72,7 @@ class WorkflowIT {
     @Autowired
     ReactiveMongoTemplate mongo;
     @Autowired
-    OutboxRelay relay;
+    Tickets tickets;
     @Autowired
     WorkflowProperties settings;
     @Autowired
@@ -296,8 +296,8 @@ class WorkflowIT {
     @Order(6)
     void remindsThenEscalatesAMissedAcceptDeadlineOnceWithTwoSweepersRacing() {
         String id = dispatchedNoiseTicket();
-        DeadlineSweeper first = new DeadlineSweeper(mongo, relay, clock, settings);
-        DeadlineSweeper second = new DeadlineSweeper(mongo, relay, clock, settings);
+        DeadlineSweeper first = new DeadlineSweeper(mongo, tickets, clock, settings);
+        DeadlineSweeper second = new DeadlineSweeper(mongo, tickets, clock, settings);
 
         clock.advance(Duration.ofHours(20));
         race(first, second);
@@ -327,7 +327,7 @@ class WorkflowIT {
         act(id, "accept", unit("URBAN_MGMT"), null).expectStatus().isOk();
         act(id, "resolve", unit("URBAN_MGMT"), "{\"result\":\"PARTLY_SOLVED\",\"reply\":\"已约谈\"}")
                 .expectStatus().isOk();
-        DeadlineSweeper sweeper = new DeadlineSweeper(mongo, relay, clock, settings);
+        DeadlineSweeper sweeper = new DeadlineSweeper(mongo, tickets, clock, settings);
 
         clock.advance(Duration.ofDays(8));
         sweeper.runOnce().block(Duration.ofSeconds(30));
