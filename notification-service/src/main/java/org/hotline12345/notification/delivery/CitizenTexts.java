@@ -3,9 +3,19 @@ package org.hotline12345.notification.delivery;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.hotline12345.contracts.TicketAssigned;
 import org.hotline12345.contracts.TicketClosed;
 import org.hotline12345.contracts.TicketExtended;
@@ -18,7 +28,6 @@ import org.hotline12345.notification.texts.TextTemplates;
 import org.hotline12345.notification.verification.PhoneCodes;
 import org.hotline12345.platform.messaging.PrerequisiteMissingException;
 import org.hotline12345.referencedata.City;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -30,7 +39,8 @@ import reactor.core.publisher.Mono;
  * Decides which texts an event causes and records each as a notification before anything is sent: the ticket
  * number on receipt; the unit and due date on assignment; new dates on extension and reopening; the reply and the
  * satisfaction question on resolution, also to every caller merged into the same incident; and the closing. The
- * notification's id is the ticket and the event, so an event delivered twice never makes a second text.
+ * notification's id is the ticket and the event, so an event delivered twice never makes a second text. The events
+ * of a consumer's batch are worked together, with one read or write per collection for all of them.
  */
 @Service
 public class CitizenTexts {
@@ -76,112 +86,266 @@ public class CitizenTexts {
     }
 
     /**
-     * Keeps how to reach the caller, then texts them their ticket number; a number from a public channel gets the
-     * receipt with its one-time code instead.
+     * Keeps how to reach each caller, then texts them their ticket number; a number from a public channel gets the
+     * receipt with its one-time code instead. The tickets of a batch are worked together: one write stores their
+     * contacts, and their texts are made and sent as in {@link #text}.
      */
-    public Mono<Void> onReceived(TicketReceived received) {
+    public Mono<Void> onReceived(List<TicketReceived> events) {
+        Map<String, CitizenContactRecord> contacts = new LinkedHashMap<>();
+        List<Planned> planned = new ArrayList<>();
+        for (TicketReceived received : distinct(events, TicketReceived::eventId)) {
+            CitizenContactRecord contact = contactOf(received);
+            contacts.putIfAbsent(contact.ticketId(), contact);
+            if (!received.resolvedOnCall()) {
+                planned.add(received.channel().isPublic()
+                        ? new Planned(contact, PUBLIC_RECEIPT, received.eventId(),
+                                Map.of("code", codes.codeFor(received.ticketId())))
+                        : new Planned(contact, received.type(), received.eventId(), Map.of()));
+            }
+        }
+        return NewDocuments.insert(mongo, CitizenContactRecord.class, List.copyOf(contacts.values()))
+                .then(textAll(planned));
+    }
+
+    private static CitizenContactRecord contactOf(TicketReceived received) {
         boolean fromPublic = received.channel().isPublic();
-        CitizenContactRecord contact = new CitizenContactRecord(received.ticketId(), received.ticketNumber(),
+        return new CitizenContactRecord(received.ticketId(), received.ticketNumber(),
                 received.citizen().sealedPhone(), received.citizen().phoneHash(), received.citizen().maskedPhone(),
                 received.citizen().language(), received.citizen().contactAllowed(),
                 received.urgency() == Urgency.URGENT, received.parentIncidentId(), received.occurredAt(), null, null,
                 fromPublic, fromPublic ? 0 : null, null);
-        return mongo.insert(contact)
-                .onErrorResume(DuplicateKeyException.class, known -> Mono.just(contact))
-                .then(received.resolvedOnCall() ? Mono.empty()
-                        : fromPublic ? text(contact, PUBLIC_RECEIPT, received.eventId(),
-                                Map.of("code", codes.codeFor(received.ticketId())))
-                        : text(contact, received.type(), received.eventId(), Map.of()));
     }
 
-    /** Texts the citizen, and for a resolution every caller of the same incident, about a lifecycle event. */
-    public Mono<Void> onLifecycle(TicketLifecycleEvent event) {
-        Mono<Void> feedbackClosed = event instanceof TicketReopened reopened
-                ? awaitingFeedback.reopened(reopened.ticketId(), reopened.resolutionRound())
-                : event instanceof TicketClosed ? awaitingFeedback.closed(event.ticketId()) : Mono.empty();
-        if (!templates.textsOn(event.type())
-                || event instanceof TicketClosed closed && "RESOLVED_AT_INTAKE".equals(closed.reason())) {
-            return feedbackClosed;
+    /**
+     * Texts the citizen, and for a resolution every caller of the same incident, about each lifecycle event of a
+     * batch, in the order of the events: the contacts of all their tickets are read with one query, the question
+     * awaiting an answer changes with one write. Events of a ticket whose TicketReceived has not arrived yet are left
+     * for a later try, which fails the batch once the others are done.
+     */
+    public Mono<Void> onLifecycle(List<TicketLifecycleEvent> events) {
+        List<TicketLifecycleEvent> distinct = distinct(events, TicketLifecycleEvent::eventId);
+        Set<String> texted = new LinkedHashSet<>();
+        Set<String> resolved = new LinkedHashSet<>();
+        for (TicketLifecycleEvent event : distinct) {
+            if (texts(event)) {
+                texted.add(event.ticketId());
+                if (event instanceof TicketResolved) {
+                    resolved.add(event.ticketId());
+                }
+            }
         }
-        return feedbackClosed.then(mongo.findById(event.ticketId(), CitizenContactRecord.class)
-                .switchIfEmpty(Mono.error(() -> new PrerequisiteMissingException(
-                        "no contact yet for ticket " + event.ticketId() + "; its TicketReceived is still on the way")))
-                .flatMapMany(contact -> event instanceof TicketResolved
-                        ? Flux.concat(Mono.just(contact), mergedInto(event.ticketId())) : Flux.just(contact))
-                .concatMap(contact -> text(contact, event.type(), event.eventId(),
-                        values(event, contact.language(), !contact.ticketId().equals(event.ticketId())))
-                        .then(event instanceof TicketResolved resolved ? awaitFeedback(contact, resolved)
-                                : Mono.empty()))
-                .then());
+        return contactsOf(texted, resolved).flatMap(contacts -> {
+            Map<String, CitizenContactRecord> byTicket = new HashMap<>();
+            Map<String, List<CitizenContactRecord>> mergedInto = new HashMap<>();
+            for (CitizenContactRecord contact : contacts) {
+                if (texted.contains(contact.ticketId())) {
+                    byTicket.put(contact.ticketId(), contact);
+                }
+                if (contact.parentIncidentId() != null && resolved.contains(contact.parentIncidentId())) {
+                    mergedInto.computeIfAbsent(contact.parentIncidentId(), parent -> new ArrayList<>()).add(contact);
+                }
+            }
+            Set<String> waiting = new LinkedHashSet<>(texted);
+            waiting.removeAll(byTicket.keySet());
+            Instant now = clock.instant();
+            List<Planned> planned = new ArrayList<>();
+            List<AwaitingFeedback.Change> questions = new ArrayList<>();
+            for (TicketLifecycleEvent event : distinct) {
+                // all of the ticket's events wait, so that they still change its texts and question in their order
+                if (waiting.contains(event.ticketId())) {
+                    continue;
+                }
+                if (event instanceof TicketReopened reopened) {
+                    questions.add(AwaitingFeedback.reopening(reopened.ticketId(), reopened.resolutionRound()));
+                } else if (event instanceof TicketClosed) {
+                    questions.add(AwaitingFeedback.closing(event.ticketId()));
+                }
+                if (!texts(event)) {
+                    continue;
+                }
+                List<CitizenContactRecord> recipients = new ArrayList<>();
+                recipients.add(byTicket.get(event.ticketId()));
+                if (event instanceof TicketResolved) {
+                    recipients.addAll(mergedInto.getOrDefault(event.ticketId(), List.of()));
+                }
+                for (CitizenContactRecord contact : recipients) {
+                    planned.add(new Planned(contact, event.type(), event.eventId(),
+                            values(event, contact.language(), !contact.ticketId().equals(event.ticketId()))));
+                    // an unproven number was not asked, so a text from it is no answer
+                    if (event instanceof TicketResolved answered && contact.reachable() && !contact.unverified()) {
+                        questions.add(AwaitingFeedback.asking(contact.ticketId(), answered.resolutionRound(), now));
+                    }
+                }
+            }
+            Mono<Void> work = textAll(planned).then(awaitingFeedback.apply(questions));
+            return waiting.isEmpty() ? work : work.then(Mono.error(() -> new PrerequisiteMissingException(
+                    "no contact yet for tickets " + waiting + "; their TicketReceived is still on the way")));
+        });
+    }
+
+    private boolean texts(TicketLifecycleEvent event) {
+        return templates.textsOn(event.type())
+                && !(event instanceof TicketClosed closed && "RESOLVED_AT_INTAKE".equals(closed.reason()));
+    }
+
+    /** The contacts of {@code tickets}, and of the callers merged into {@code resolved}, with one query. */
+    private Mono<List<CitizenContactRecord>> contactsOf(Set<String> tickets, Set<String> resolved) {
+        if (tickets.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        Criteria which = resolved.isEmpty() ? Criteria.where("_id").in(tickets)
+                : new Criteria().orOperator(Criteria.where("_id").in(tickets),
+                        Criteria.where("parentIncidentId").in(resolved));
+        return mongo.find(Query.query(which), CitizenContactRecord.class).collectList();
     }
 
     /** Texts {@code trigger}'s template to one citizen once, now or when the quiet hours end. */
     public Mono<Void> text(CitizenContactRecord contact, String trigger, String eventId,
             Map<String, String> extra) {
-        String id = Notification.idFor(contact.ticketId(), eventId);
-        return mongo.findById(id, Notification.class)
-                .switchIfEmpty(Mono.defer(() -> create(contact, trigger, eventId, extra)))
-                .filter(notification -> notification.dueAt(clock.instant()))
-                .flatMap(due -> delivery.claimAndDeliver(due.getId()))
-                .then();
+        return textAll(List.of(new Planned(contact, trigger, eventId, extra)));
     }
 
-    private Mono<Notification> create(CitizenContactRecord contact, String trigger, String eventId,
-            Map<String, String> extra) {
+    /**
+     * Makes each planned text once and sends those that are due: the opt-outs of all their numbers are read with one
+     * query, the texts are decided in memory and stored with one write, made already held by this batch so that
+     * nobody else sends them, and then sent. A text's id is its ticket and its event, so a text whose id is stored
+     * already was made by an earlier delivery of the event, or by another instance: it is not made or sent again.
+     */
+    private Mono<Void> textAll(List<Planned> planned) {
+        List<Planned> texts = distinct(planned, Planned::id);
+        if (texts.isEmpty()) {
+            return Mono.empty();
+        }
         Instant now = clock.instant();
+        return optOuts.optedOutAmong(texts.stream().map(text -> text.contact().phoneHash()).toList())
+                .flatMap(optedOut -> {
+                    List<Draft> drafts = texts.stream().map(text -> draft(text, optedOut, now)).toList();
+                    return capped(drafts).flatMap(counted -> {
+                        String holder = UUID.randomUUID().toString();
+                        List<Notification> made = counted.stream()
+                                .map(draft -> notification(draft, now, holder)).toList();
+                        return NewDocuments.insert(mongo, Notification.class, made)
+                                .flatMap(created -> send(created, texts, optedOut, holder));
+                    });
+                });
+    }
+
+    /** Sends the texts this batch made due, once they are stored. */
+    private Mono<Void> send(List<Notification> created, List<Planned> texts, Set<String> optedOut, String holder) {
+        created.stream().filter(text -> "SUPPRESSED".equals(text.getStatus())).forEach(text ->
+                meters.counter("hotline.texts.suppressed", "reason", text.getSuppressedBecause()).increment());
+        Map<String, CitizenContactRecord> contacts = new HashMap<>();
+        texts.forEach(text -> contacts.putIfAbsent(text.contact().ticketId(), text.contact()));
+        return delivery.deliver(created.stream().filter(text -> holder.equals(text.getLeaseHolder())).toList(),
+                contacts, optedOut);
+    }
+
+    /** Whether and when a text may go, before the daily cap of public numbers. */
+    private Draft draft(Planned text, Set<String> optedOut, Instant now) {
+        CitizenContactRecord contact = text.contact();
+        if (!contact.reachable()) {
+            return Draft.suppressed(text, contact.sealedPhone() == null ? "ANONYMOUS" : "CONTACT_NOT_ALLOWED");
+        }
+        if (optedOut.contains(contact.phoneHash())) {
+            return Draft.suppressed(text, "OPTED_OUT");
+        }
+        if (contact.unverified() && !PUBLIC_RECEIPT.equals(text.trigger())) {
+            return Draft.suppressed(text, "UNVERIFIED_NUMBER");
+        }
         boolean fromPublic = Boolean.TRUE.equals(contact.publicChannel());
-        return optOuts.optedOut(contact.phoneHash()).flatMap(optedOut -> {
-            if (!contact.reachable()) {
-                return Mono.just(Notification.suppressed(contact.ticketId(), trigger, eventId,
-                        contact.sealedPhone() == null ? "ANONYMOUS" : "CONTACT_NOT_ALLOWED", now));
-            }
-            if (optedOut) {
-                return Mono.just(Notification.suppressed(contact.ticketId(), trigger, eventId, "OPTED_OUT", now));
-            }
-            if (contact.unverified() && !PUBLIC_RECEIPT.equals(trigger)) {
-                return Mono.just(Notification.suppressed(contact.ticketId(), trigger, eventId, "UNVERIFIED_NUMBER",
-                        now));
-            }
-            // a public channel's number was never heard from, and its urgency is what the stranger typed: only a
-            // proven number's urgent text may wake it at night
-            boolean anyHour = contact.urgent() && !contact.unverified()
-                    || !fromPublic && ANSWERS_THE_CITIZEN.contains(trigger);
-            Instant notBefore = quietHours.notBefore(now, anyHour);
-            // counted against the day it goes out, so texts held overnight share the morning's cap
-            Mono<Boolean> underCap = fromPublic ? dailyTexts.countOne(contact.phoneHash(), notBefore, city.zone())
-                    .map(count -> count <= settings.publicTextsPerNumberPerDay()) : Mono.just(true);
-            return underCap.map(allowed -> {
-                if (!allowed) {
-                    return Notification.suppressed(contact.ticketId(), trigger, eventId, "DAILY_CAP", now);
-                }
-                Map<String, String> values = new HashMap<>(extra);
-                values.put("ticketNumber", contact.ticketNumber());
-                TextTemplates.Text text = templates.fit(trigger, contact.language(), values, settings.maxSegments())
-                        .orElseThrow();
-                return Notification.pending(contact.ticketId(), trigger, eventId, text.templateId(),
-                        text.language(), text.body(), text.segments(), text.values(), contact.maskedPhone(), now,
-                        notBefore);
-            });
-        }).flatMap(notification -> mongo.insert(notification)
-                .doOnNext(created -> {
-                    if ("SUPPRESSED".equals(created.getStatus())) {
-                        meters.counter("hotline.texts.suppressed", "reason", created.getSuppressedBecause())
-                                .increment();
-                    }
-                })
-                .onErrorResume(DuplicateKeyException.class, raced -> mongo.findById(notification.getId(),
-                        Notification.class)));
+        // a public channel's number was never heard from, and its urgency is what the stranger typed: only a
+        // proven number's urgent text may wake it at night
+        boolean anyHour = contact.urgent() && !contact.unverified()
+                || !fromPublic && ANSWERS_THE_CITIZEN.contains(text.trigger());
+        return new Draft(text, null, quietHours.notBefore(now, anyHour), fromPublic);
     }
 
-    private Flux<CitizenContactRecord> mergedInto(String ticketId) {
-        return mongo.find(Query.query(Criteria.where("parentIncidentId").is(ticketId)), CitizenContactRecord.class);
+    /**
+     * The drafts with the daily cap of public numbers applied: each number's texts of a day are counted with one
+     * atomic increment, counted against the day they go out, so texts held overnight share the morning's cap.
+     * Texts made before (a redelivered event) are left out rather than counted twice.
+     */
+    private Mono<List<Draft>> capped(List<Draft> drafts) {
+        List<Draft> counted = drafts.stream().filter(Draft::counted).toList();
+        if (counted.isEmpty()) {
+            return Mono.just(drafts);
+        }
+        Query made = Query.query(Criteria.where("_id").in(counted.stream().map(draft -> draft.text().id()).toList()));
+        made.fields().include("_id");
+        return mongo.find(made, org.bson.Document.class, mongo.getCollectionName(Notification.class))
+                .map(stored -> stored.getString("_id"))
+                .collect(Collectors.toSet())
+                .flatMap(stored -> {
+                    Map<String, List<Draft>> byNumberAndDay = new LinkedHashMap<>();
+                    counted.stream().filter(draft -> !stored.contains(draft.text().id())).forEach(draft ->
+                            byNumberAndDay.computeIfAbsent(draft.text().contact().phoneHash() + "|"
+                                    + LocalDate.ofInstant(draft.notBefore(), city.zone()), key -> new ArrayList<>())
+                                    .add(draft));
+                    return Flux.fromIterable(byNumberAndDay.values())
+                            .flatMap(day -> dailyTexts.count(day.get(0).text().contact().phoneHash(),
+                                    day.get(0).notBefore(), city.zone(), day.size()).map(total -> overCap(day, total)))
+                            .collect(HashSet<String>::new, Set::addAll)
+                            .map(over -> drafts.stream()
+                                    .filter(draft -> !draft.counted() || !stored.contains(draft.text().id()))
+                                    .map(draft -> over.contains(draft.text().id())
+                                            ? Draft.suppressed(draft.text(), "DAILY_CAP") : draft)
+                                    .toList());
+                });
     }
 
-    private Mono<Void> awaitFeedback(CitizenContactRecord contact, TicketResolved resolved) {
-        // an unproven number was not asked, so a text from it is no answer
-        return contact.reachable() && !contact.unverified()
-                ? awaitingFeedback.asked(contact.ticketId(), resolved.resolutionRound(), clock.instant())
-                : Mono.empty();
+    /** The ids of the texts of one number and day that the day's count, {@code total} after them, puts over cap. */
+    private Set<String> overCap(List<Draft> day, long total) {
+        Set<String> over = new HashSet<>();
+        long first = total - day.size() + 1;
+        for (int i = 0; i < day.size(); i++) {
+            if (first + i > settings.publicTextsPerNumberPerDay()) {
+                over.add(day.get(i).text().id());
+            }
+        }
+        return over;
+    }
+
+    /** The notification of a draft; one that may go now is made held by {@code holder}, the batch that sends it. */
+    private Notification notification(Draft draft, Instant now, String holder) {
+        Planned text = draft.text();
+        CitizenContactRecord contact = text.contact();
+        if (draft.suppressedBecause() != null) {
+            return Notification.suppressed(contact.ticketId(), text.trigger(), text.eventId(),
+                    draft.suppressedBecause(), now);
+        }
+        Map<String, String> values = new HashMap<>(text.extra());
+        values.put("ticketNumber", contact.ticketNumber());
+        TextTemplates.Text body = templates.fit(text.trigger(), contact.language(), values, settings.maxSegments())
+                .orElseThrow();
+        Notification pending = Notification.pending(contact.ticketId(), text.trigger(), text.eventId(),
+                body.templateId(), body.language(), body.body(), body.segments(), body.values(), contact.maskedPhone(),
+                now, draft.notBefore());
+        return draft.notBefore().isAfter(now) ? pending : pending.heldBy(holder, now.plus(TextDelivery.LEASE));
+    }
+
+    /** {@code items} without the repeats of a key, each kept where it first came. */
+    private static <T> List<T> distinct(List<T> items, Function<? super T, String> key) {
+        Set<String> seen = new HashSet<>();
+        return items.stream().filter(item -> seen.add(key.apply(item))).toList();
+    }
+
+    /** A text to make: the citizen, the template, the event that causes it and the template's values. */
+    private record Planned(CitizenContactRecord contact, String trigger, String eventId, Map<String, String> extra) {
+
+        String id() {
+            return Notification.idFor(contact.ticketId(), eventId);
+        }
+    }
+
+    /**
+     * A text decided but for the daily cap: suppressed, or when it may go; {@code counted}: it is counted against
+     * its number's daily cap.
+     */
+    private record Draft(Planned text, String suppressedBecause, Instant notBefore, boolean counted) {
+
+        static Draft suppressed(Planned text, String because) {
+            return new Draft(text, because, null, false);
+        }
     }
 
     /** What the unit did, in words anyone may read, for callers merged into an incident whose reply is private. */

@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Texts per number and city day from public channels, counted with one atomic increment each, so that every
- * notification instance counts together and racing texts cannot all slip under the cap. Counts expire a day after
- * their day.
+ * Texts per number and city day from public channels, counted with one atomic increment per number and day, so
+ * that every notification instance counts together and racing texts cannot all slip under the cap. Counts expire a
+ * day after their day.
  */
 @Component
 class DailyTexts {
@@ -29,13 +29,16 @@ class DailyTexts {
         this.mongo = mongo;
     }
 
-    /** Counts one more text to {@code phoneHash} on the city day of {@code now}; completes with the day's count. */
-    Mono<Long> countOne(String phoneHash, Instant now, ZoneId zone) {
+    /**
+     * Counts {@code texts} more texts to {@code phoneHash} on the city day of {@code now}; completes with the day's
+     * count after them, so that they are the last {@code texts} of that count.
+     */
+    Mono<Long> count(String phoneHash, Instant now, ZoneId zone, int texts) {
         LocalDate day = LocalDate.ofInstant(now, zone);
         Instant expiresAt = day.plusDays(2).atStartOfDay(zone).toInstant();
         Mono<Document> count = Mono.defer(() -> mongo.findAndModify(
                 Query.query(Criteria.where("_id").is(phoneHash + "|" + day)),
-                new Update().inc("count", 1).setOnInsert("expiresAt", expiresAt),
+                new Update().inc("count", texts).setOnInsert("expiresAt", expiresAt),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION));
         // two first texts of a day at once: the loser's insert collides, and its count must still happen
         return count.onErrorResume(DuplicateKeyException.class, raced -> count)

@@ -1,20 +1,20 @@
 package org.hotline12345.notification.delivery;
 
 import org.hotline12345.platform.scheduling.PeriodicTask;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends the pending texts that are due: those that waited out the quiet hours, and those whose last attempt
- * failed (provider down, circuit open) once their back-off has passed. Each is claimed with an atomic lease first,
- * so several notification instances, or a sweep and a consumer, never send the same text at the same time.
+ * Sends the pending texts that are due: those that waited out the quiet hours, those whose last attempt failed
+ * (provider down, circuit open) once their back-off has passed, and those whose sender died holding them. They are
+ * claimed many at a time with an atomic lease first, so several notification instances, or a sweep and a consumer,
+ * never send the same text at the same time.
  */
 @Component
 public class DeliverySweeper extends PeriodicTask {
 
-    private static final Logger log = LoggerFactory.getLogger(DeliverySweeper.class);
+    /** Texts claimed and sent together: one claim, one read of their contacts and one write of their outcomes. */
+    static final int CLAIMED_AT_ONCE = 100;
     private static final int MAX_PER_PASS = 1_000;
 
     private final TextDelivery delivery;
@@ -24,17 +24,12 @@ public class DeliverySweeper extends PeriodicTask {
         this.delivery = delivery;
     }
 
-    /** One pass; completes with the number of texts attempted. */
+    /** One pass; completes with the number of texts claimed, and so attempted unless their lease ran short. */
     @Override
     public Mono<Long> runOnce() {
-        return delivery.claimNext()
-                .flatMap(notification -> delivery.deliver(notification).onErrorResume(e -> {
-                    log.warn("Could not deliver {}", notification.getId(), e);
-                    return Mono.empty();
-                }).thenReturn(1L))
-                .defaultIfEmpty(0L)
-                .repeat(MAX_PER_PASS - 1)
-                .takeWhile(attempted -> attempted > 0)
-                .count();
+        return Mono.defer(() -> delivery.sendDue(CLAIMED_AT_ONCE))
+                .repeat(MAX_PER_PASS / CLAIMED_AT_ONCE - 1)
+                .takeUntil(claimed -> claimed < CLAIMED_AT_ONCE)
+                .reduce(0L, (attempted, claimed) -> attempted + claimed);
     }
 }

@@ -40,6 +40,8 @@ public class Notification extends OutboxDocument {
     private Instant notBefore;
     private Instant nextAttemptAt;
     private Instant leaseUntil;
+    /** Which claim holds the lease: a sender writes what became of a text only while the text is still its own. */
+    private String leaseHolder;
     private Instant sentAt;
     private Instant deliveredAt;
     @Version
@@ -70,7 +72,20 @@ public class Notification extends OutboxDocument {
         n.createdAt = now;
         n.notBefore = notBefore;
         n.nextAttemptAt = notBefore;
+        // a bulk insert leaves the version to the document, where the template's insert would have set it
+        n.version = 0L;
         return n;
+    }
+
+    /**
+     * The text is made already claimed by the sender that made it, {@code holder}, until {@code until}: it is sent
+     * without another round trip to claim it, and no sweep or other instance takes it while that sender holds it.
+     */
+    Notification heldBy(String holder, Instant until) {
+        leaseHolder = holder;
+        leaseUntil = until;
+        claims = 1;
+        return this;
     }
 
     /** A text the citizen asked not to get, or cannot get: recorded, never sent. */
@@ -84,6 +99,7 @@ public class Notification extends OutboxDocument {
         n.status = "SUPPRESSED";
         n.suppressedBecause = because;
         n.createdAt = now;
+        n.version = 0L;
         return n;
     }
 
@@ -91,22 +107,27 @@ public class Notification extends OutboxDocument {
     void suppress(String because) {
         status = "SUPPRESSED";
         suppressedBecause = because;
-        leaseUntil = null;
+        release();
+    }
+
+    /** Counts one more claim of this text, as the claim's own write counts it in the database. */
+    void claimedAgain() {
+        claims++;
+    }
+
+    /** The provider will never take this text: it fails now, whatever attempts it had left. */
+    void refused(String error, Instant now) {
+        attemptFailed(error, now, java.time.Duration.ZERO, attempts + 1);
     }
 
     /**
      * An attempt failed: the text waits {@code retryIn} for the next one, or, after the last attempt, fails for
      * good and says so with NotificationFailed.
      */
-    /** The provider will never take this text: it fails now, whatever attempts it had left. */
-    void refused(String error, Instant now) {
-        attemptFailed(error, now, java.time.Duration.ZERO, attempts + 1);
-    }
-
     void attemptFailed(String error, Instant now, java.time.Duration retryIn, int maxAttempts) {
         attempts++;
         lastError = error;
-        leaseUntil = null;
+        release();
         if (attempts >= maxAttempts) {
             status = "FAILED";
             stage(new NotificationFailed(EventIds.of(ticketId, "NotificationFailed", triggerEventId), now, ticketId,
@@ -124,7 +145,7 @@ public class Notification extends OutboxDocument {
 
     void sent(String messageId, Instant now) {
         attempts++;
-        leaseUntil = null;
+        release();
         status = "SENT";
         gatewayMessageId = messageId;
         sentAt = now;
@@ -133,12 +154,9 @@ public class Notification extends OutboxDocument {
                 trigger, templateId, language, segments, messageId));
     }
 
-    boolean isPending() {
-        return "PENDING".equals(status);
-    }
-
-    boolean dueAt(Instant now) {
-        return isPending() && !notBefore.isAfter(now) && !nextAttemptAt.isAfter(now);
+    private void release() {
+        leaseUntil = null;
+        leaseHolder = null;
     }
 
     public String getId() {
@@ -211,6 +229,14 @@ public class Notification extends OutboxDocument {
 
     public Instant getNextAttemptAt() {
         return nextAttemptAt;
+    }
+
+    Instant getLeaseUntil() {
+        return leaseUntil;
+    }
+
+    String getLeaseHolder() {
+        return leaseHolder;
     }
 
     public String getSuppressedBecause() {

@@ -26,6 +26,10 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookTolerance how far a webhook's signed timestamp may be from now; older ones are replays
  * @param publicTextsPerNumberPerDay texts one number may get in a city day about tickets from public channels,
  *     where anyone may give anyone's number
+ * @param sendsInFlight texts one consumer's batch, or one pass of the delivery sweep, hands the gateway at once (a
+ *     ticket's texts one after another, in their order): every consumer thread of both bindings and the sweep send
+ *     at the same time, and together they must stay within the provider's {@code max-concurrent}, whose bulkhead
+ *     refuses the rest as failed attempts
  */
 @Validated
 @ConfigurationProperties("hotline.notification")
@@ -35,5 +39,5 @@ public record NotificationProperties(@NotBlank @DefaultValue("dev-outbox") Strin
         @NotNull @DefaultValue("22:00") LocalTime quietFrom, @NotNull @DefaultValue("08:00") LocalTime quietTo,
         @Positive @DefaultValue("2") int maxSegments,
         @DefaultValue("") String webhookSecret, @NotNull @DefaultValue("5m") Duration webhookTolerance,
-        @Positive @DefaultValue("3") int publicTextsPerNumberPerDay) {
+        @Positive @DefaultValue("3") int publicTextsPerNumberPerDay, @Positive @DefaultValue("1") int sendsInFlight) {
 }

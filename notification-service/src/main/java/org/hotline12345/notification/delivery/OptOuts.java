@@ -1,10 +1,17 @@
 package org.hotline12345.notification.delivery;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -23,11 +30,16 @@ public class OptOuts {
                 already -> Mono.empty()).then();
     }
 
-    public Mono<Boolean> optedOut(String phoneHash) {
-        return phoneHash == null ? Mono.just(false) : mongo.exists(
-                org.springframework.data.mongodb.core.query.Query.query(
-                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(phoneHash)),
-                OptOut.class);
+    /** Which of {@code phoneHashes} opted out, read with one query however many they are. */
+    Mono<Set<String>> optedOutAmong(Collection<String> phoneHashes) {
+        Set<String> asked = phoneHashes.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        if (asked.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        return mongo.find(Query.query(Criteria.where("_id").in(asked)), OptOut.class)
+                .map(OptOut::phoneHash)
+                .collect(Collectors.toCollection(HashSet::new))
+                .map(Set::copyOf);
     }
 
     @Document("opt_outs")

@@ -84,7 +84,7 @@ public class InboundReplies {
             log.info("Feedback on ticket {}: {}", contact.ticketNumber(), record.getReadAs());
             return mongo.save(record)
                     .then(awaitingFeedback.answered(contact))
-                    .then(relay.flush(InboundReply.class, record.getMessageId()))
+                    .then(relay.flush(InboundReply.class, record))
                     .thenReturn("FEEDBACK");
         }).switchIfEmpty(Mono.defer(() -> settle(record, null, "NO_TICKET_AWAITING_FEEDBACK")));
     }

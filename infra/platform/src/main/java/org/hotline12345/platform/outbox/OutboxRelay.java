@@ -5,9 +5,10 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.hotline12345.platform.messaging.Delivery;
 import org.hotline12345.platform.messaging.OutgoingEvent;
 import org.hotline12345.platform.messaging.TransactionalPublisher;
@@ -43,7 +44,11 @@ public class OutboxRelay implements DisposableBean {
 
     private final ReactiveMongoTemplate mongo;
     private final TransactionalPublisher transactions;
-    private final BlockingQueue<Handover> waiting = new LinkedBlockingQueue<>();
+    /**
+     * Lock-free, so that handing over never parks the caller's thread (often an event loop or a driver's I/O
+     * thread); the publishing thread is woken with an unpark instead.
+     */
+    private final Queue<Handover> waiting = new ConcurrentLinkedQueue<>();
     private final Thread publisher;
     private volatile boolean running = true;
 
@@ -78,6 +83,7 @@ public class OutboxRelay implements DisposableBean {
                 return;
             }
             waiting.add(new Handover(pending, sink));
+            LockSupport.unpark(publisher);
         });
     }
 
@@ -153,7 +159,14 @@ public class OutboxRelay implements DisposableBean {
     /** Waits for a first handover, then takes every other one waiting, up to the events of one transaction. */
     private List<Handover> nextGroup() throws InterruptedException {
         List<Handover> group = new ArrayList<>();
-        Handover first = waiting.take();
+        Handover first;
+        while ((first = waiting.poll()) == null) {
+            // an unpark that came before this park makes it return at once, so no handover is ever missed
+            LockSupport.parkNanos(this, TimeUnit.SECONDS.toNanos(1));
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
         group.add(first);
         int events = first.events();
         Handover next;
