@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * have read everything. Tickets a second end to end are the calls accepted over the time from the first post to lag
  * zero; CPU per ticket is each process's CPU over that time less its idle rate.
  *
- * <p>Every call comes from a number of its own, so none is a repeat call whatever the rate, and the complaints and
- * points are drawn from a seed taken from the clock, so that a run does not post the very calls of an earlier one
- * (which would all join that run's incidents).
+ * <p>Every call comes from a number of its own at a place of its own (see {@link Calls#distinctCallers}), so none
+ * is a repeat or joins another's incident whatever the rate or the number of runs: the mix is the same in every
+ * run. The complaints are drawn from a seed taken from the clock.
  */
 final class Burst {
 
@@ -104,7 +104,7 @@ final class Burst {
             throws Exception {
         long seed = System.currentTimeMillis();
         Calls calls = Calls.distinctCallers(seed, Instant.now().getEpochSecond() * CALLERS_PER_SECOND);
-        log.info("Calls drawn from seed {}, each from a number of its own", seed);
+        log.info("Calls drawn from seed {}, each from a number and a place of its own", seed);
         Processes processes = new Processes(options.servicePorts(), adminToken);
         if (options.preload() > 0) {
             try (MongoClient mongo = MongoClients.create(options.mongo())) {

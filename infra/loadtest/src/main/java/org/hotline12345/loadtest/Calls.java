@@ -11,7 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Operator calls as a city makes them: the complaints of the labelled corpus with their categories, callers from a
  * large pool of mobile numbers (so some call twice), and points inside the city's grids. Or, for a fixed mix, every
- * call from a number of its own ({@link #distinctCallers}), so that none is a repeat however many are made.
+ * call from a number of its own at a place of its own ({@link #distinctCallers}), so that none is a repeat and none
+ * joins another's incident however many are made: the places are the cells of a 250 m lattice over a 40 km square
+ * around the city's grids, each used once, in an order that scatters them; those outside the grids go where the
+ * rules send a ticket with no grid. The share that lies in a grid is the same at every rate and in every run.
  */
 final class Calls {
 
@@ -26,6 +29,12 @@ final class Calls {
     private final SplittableRandom random;
     /** The next distinct caller's number, or -1 when callers come from the random pool. */
     private long nextCaller;
+    /** Lattice cells a side, and the cell's size in degrees (250 m north to south; east to west at the city). */
+    static final int LATTICE_SIDE = 160;
+    private static final double CELL_LAT = 250 / 111_320.0;
+    private final double cellLon;
+    private final double centreLat;
+    private final double centreLon;
 
     Calls(long seed) {
         this(seed, -1);
@@ -39,6 +48,9 @@ final class Calls {
         this.index = GridIndex.of(grids);
         this.random = new SplittableRandom(seed);
         this.nextCaller = firstCaller;
+        this.centreLat = grids.stream().flatMap(g -> g.ring().stream()).mapToDouble(p -> p[1]).average().orElseThrow();
+        this.centreLon = grids.stream().flatMap(g -> g.ring().stream()).mapToDouble(p -> p[0]).average().orElseThrow();
+        this.cellLon = CELL_LAT / Math.cos(Math.toRadians(centreLat));
     }
 
     /**
@@ -57,11 +69,13 @@ final class Calls {
     /** The JSON body of the next call. */
     synchronized String next() {
         LabelledComplaint complaint = complaints.get(random.nextInt(complaints.size()));
-        double[] point = pointIn(grids.get(random.nextInt(grids.size())));
+        double[] point;
         String phone;
         if (nextCaller < 0) {
+            point = pointIn(grids.get(random.nextInt(grids.size())));
             phone = "13" + (5 + random.nextInt(5)) + String.format("%08d", random.nextInt(100_000_000));
         } else {
+            point = latticeCell(nextCaller);
             phone = distinctNumber(nextCaller);
             nextCaller = (nextCaller + 1) % DISTINCT_NUMBERS;
         }
@@ -71,6 +85,18 @@ final class Calls {
                 "description", complaint.text(),
                 "location", java.util.Map.of("lat", point[1], "lon", point[0]),
                 "category", complaint.category()));
+    }
+
+    /**
+     * The centre of the lattice cell of the {@code n}-th distinct call: consecutive calls step through the cells by
+     * a stride coprime to their number, so every cell is used once before any is used again, far apart in turn.
+     */
+    double[] latticeCell(long n) {
+        long cells = (long) LATTICE_SIDE * LATTICE_SIDE;
+        long cell = Math.floorMod(n * 7_919L, cells);
+        double row = cell / LATTICE_SIDE - LATTICE_SIDE / 2.0 + 0.5;
+        double column = cell % LATTICE_SIDE - LATTICE_SIDE / 2.0 + 0.5;
+        return new double[] {centreLon + column * cellLon, centreLat + row * CELL_LAT};
     }
 
     /** A point anywhere in a grid, uniformly: drawn in the grid's bounding box until it falls inside. */
