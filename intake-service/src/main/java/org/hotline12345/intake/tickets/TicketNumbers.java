@@ -1,9 +1,11 @@
 package org.hotline12345.intake.tickets;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import org.bson.Document;
+import org.hotline12345.platform.problem.DependencyUnavailableException;
 import org.hotline12345.referencedata.City;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -26,6 +28,7 @@ class TicketNumbers {
     /** Numbers reserved at once: a few seconds of a busy hour's calls, and at most that many skipped on a restart. */
     static final int BLOCK = 50;
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final Duration RESERVATION_WAIT = Duration.ofSeconds(5);
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
@@ -70,6 +73,10 @@ class TicketNumbers {
                             FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class,
                             "ticket_numbers")
                     .doOnNext(counter -> offer(day, ((Number) counter.get("seq")).longValue()))
+                    // every call waits on this one reservation: bounded, so that a stalled database fails them (503)
+                    // and the next call reserves afresh, instead of all waiting on it
+                    .timeout(RESERVATION_WAIT, Mono.error(() -> new DependencyUnavailableException(
+                            "The database did not give a ticket number in time; nothing was registered. Try again.")))
                     .doFinally(signal -> reserved(mine))
                     .then()
                     .cache();

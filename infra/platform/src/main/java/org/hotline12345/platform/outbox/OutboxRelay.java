@@ -1,5 +1,6 @@
 package org.hotline12345.platform.outbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -41,6 +42,8 @@ public class OutboxRelay implements DisposableBean {
     /** Events put in one transaction at most, so that a transaction stays well inside the broker's size limits. */
     static final int MOST_EVENTS_PER_TRANSACTION = 2_000;
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** How long the callers of a published group wait for their events to be cleared; the sweep clears the rest. */
+    private static final Duration CLEAR_WAIT = Duration.ofSeconds(10);
 
     private final ReactiveMongoTemplate mongo;
     private final TransactionalPublisher transactions;
@@ -133,27 +136,40 @@ public class OutboxRelay implements DisposableBean {
             } catch (InterruptedException e) {
                 return;
             }
-            List<Pending> pending = group.stream().flatMap(handover -> handover.pending().stream()).toList();
-            Delivery delivery;
             try {
-                delivery = transactions.publishAndWait(pending.stream()
-                        .flatMap(document -> document.events().stream()).toList());
-            } catch (RuntimeException e) {
-                log.warn("Publishing {} documents' events failed; they stay pending", pending.size(), e);
-                delivery = Delivery.ABORTED;
+                publish(group);
+            } catch (Throwable e) {
+                // the one publishing thread must outlive whatever a group does to it, or every caller would wait;
+                // a sink already answered ignores this
+                log.error("Publishing a group of events failed unexpectedly; its callers are told ABORTED", e);
+                group.forEach(handover -> handover.sink().success(Delivery.ABORTED));
             }
-            if (delivery != Delivery.COMMITTED) {
-                Delivery outcome = delivery;
-                group.forEach(handover -> handover.sink().success(outcome));
-                continue;
-            }
-            clear(pending).onErrorResume(e -> {
-                log.warn("Published the events of {} documents but could not clear them; the sweep will publish "
-                        + "them again", pending.size(), e);
-                return Mono.empty();
-            }).doFinally(signal -> group.forEach(handover -> handover.sink().success(Delivery.COMMITTED)))
-                    .subscribe();
         }
+    }
+
+    private void publish(List<Handover> group) {
+        List<Pending> pending = group.stream().flatMap(handover -> handover.pending().stream()).toList();
+        Delivery delivery;
+        try {
+            delivery = transactions.publishAndWait(pending.stream()
+                    .flatMap(document -> document.events().stream()).toList());
+        } catch (RuntimeException e) {
+            log.warn("Publishing {} documents' events failed; they stay pending", pending.size(), e);
+            delivery = Delivery.ABORTED;
+        }
+        if (delivery != Delivery.COMMITTED) {
+            Delivery outcome = delivery;
+            group.forEach(handover -> handover.sink().success(outcome));
+            return;
+        }
+        // the callers are answered once the clear is done or has given up: then a retry of theirs finds the events
+        // cleared, or the sweep publishes them again
+        clear(pending).timeout(CLEAR_WAIT).onErrorResume(e -> {
+            log.warn("Published the events of {} documents but could not clear them; the sweep will publish "
+                    + "them again", pending.size(), e);
+            return Mono.empty();
+        }).doFinally(signal -> group.forEach(handover -> handover.sink().success(Delivery.COMMITTED)))
+                .subscribe();
     }
 
     /** Waits for a first handover, then takes every other one waiting, up to the events of one transaction. */
