@@ -40,7 +40,7 @@ final class OperatorLoad implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
     private final List<String> urls = new CopyOnWriteArrayList<>();
-    private final AtomicInteger turn = new AtomicInteger();
+    private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
     private final String token;
     private final Map<String, String> bodies = new ConcurrentHashMap<>();
     private final Map<String, String> accepted = new ConcurrentHashMap<>();
@@ -142,7 +142,10 @@ final class OperatorLoad implements AutoCloseable {
             return;
         }
         long began = System.nanoTime();
-        String url = urls.get(Math.floorMod(turn.getAndIncrement(), urls.size()));
+        // each attempt of a call goes to the next instance after its last one, as a load balancer retries elsewhere:
+        // taking turns across all calls instead would send every retry of a call to the same dead instance whenever
+        // the number of calls retried each round is a multiple of the instances
+        String url = urls.get(Math.floorMod(key.hashCode() + attempts.merge(key, 1, Integer::sum), urls.size()));
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
                 .header("Content-Type", "application/json")
