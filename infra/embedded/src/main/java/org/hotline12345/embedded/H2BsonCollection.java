@@ -25,8 +25,6 @@ import org.h2.mvstore.MVStore;
 final class H2BsonCollection extends AbstractSynchronizedMongoCollection<Long>
         implements IndexAwareBackends.IndexedCollection<Long> {
 
-    private static final String DATA_SIZE = "dataSize";
-
     private final MVMap<Long, byte[]> documents;
     private final MVMap<String, Object> meta;
     private final AtomicLong lastRecord;
@@ -39,7 +37,7 @@ final class H2BsonCollection extends AbstractSynchronizedMongoCollection<Long>
         this.meta = meta;
         Long last = documents.lastKey();
         this.lastRecord = new AtomicLong(last == null ? 0 : last);
-        this.dataSize = new AtomicLong(meta.get(DATA_SIZE) instanceof Number size ? size.longValue() : 0);
+        this.dataSize = new AtomicLong(meta.get(H2BsonBackend.DATA_SIZE) instanceof Number size ? size.longValue() : 0);
     }
 
     /** The size is kept here from the stored bytes, instead of by the server encoding each document again. */
@@ -50,7 +48,7 @@ final class H2BsonCollection extends AbstractSynchronizedMongoCollection<Long>
 
     @Override
     protected void updateDataSize(int sizeDelta) {
-        meta.put(DATA_SIZE, dataSize.addAndGet(sizeDelta));
+        meta.put(H2BsonBackend.DATA_SIZE, dataSize.addAndGet(sizeDelta));
     }
 
     @Override

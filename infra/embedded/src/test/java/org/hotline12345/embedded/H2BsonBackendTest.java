@@ -28,8 +28,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.bson.BsonBinary;
 import org.bson.BsonTimestamp;
-import org.bson.UuidRepresentation;
 import org.bson.Document;
+import org.bson.UuidRepresentation;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
@@ -268,21 +268,19 @@ class H2BsonBackendTest {
                 new Document("_id", 10).append("tags", "c").append("phone", "+86-1"),
                 new Document("_id", 11).append("phone", "+86-1"));
         try (EmbeddedMongo memory = EmbeddedMongo.inMemory(); MongoClient twin = MongoClients.create(
-                memory.uri("test"))) {
+                memory.uri("test")); EmbeddedMongo server = EmbeddedMongo.persistent(0, dir.resolve("unique.mv"));
+                MongoClient client = MongoClients.create(server.uri("test"))) {
             MongoCollection<Document> expected = uniquelyIndexed(twin.getDatabase("test"));
-            try (EmbeddedMongo server = EmbeddedMongo.persistent(0, dir.resolve("unique.mv"));
-                    MongoClient client = MongoClients.create(server.uri("test"))) {
-                MongoCollection<Document> actual = uniquelyIndexed(client.getDatabase("test"));
-                for (Document attempt : attempts) {
-                    assertThat(outcome(actual, attempt)).as(attempt.toJson()).isEqualTo(outcome(expected, attempt));
-                }
-                assertThat(actual.find().sort(Sorts.ascending("_id")).into(new ArrayList<>()))
-                        .isEqualTo(expected.find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
-                for (Document change : List.of(new Document("tags", "a"), new Document("owner.id", 8),
-                        new Document("phone", "+86-2"))) {
-                    assertThat(updateOutcome(actual, change)).as(change.toJson())
-                            .isEqualTo(updateOutcome(expected, change));
-                }
+            MongoCollection<Document> actual = uniquelyIndexed(client.getDatabase("test"));
+            for (Document attempt : attempts) {
+                assertThat(outcome(actual, attempt)).as(attempt.toJson()).isEqualTo(outcome(expected, attempt));
+            }
+            assertThat(actual.find().sort(Sorts.ascending("_id")).into(new ArrayList<>()))
+                    .isEqualTo(expected.find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
+            for (Document change : List.of(new Document("tags", "a"), new Document("owner.id", 8),
+                    new Document("phone", "+86-2"))) {
+                assertThat(updateOutcome(actual, change)).as(change.toJson())
+                        .isEqualTo(updateOutcome(expected, change));
             }
         }
     }
