@@ -31,8 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Starts the whole hub on loopback: a real Apache Kafka broker (KRaft), a MongoDB wire-protocol server that keeps
- * its data in a file, and the four services, each as its own JVM; waits until every service is healthy; then
- * writes and prints the demo users' tokens. Closing it stops everything in reverse order.
+ * its data in a file (or none, with {@code --mongo-uri}: the services then use that MongoDB), and the four services,
+ * each as its own JVM; waits until every service is healthy; then writes and prints the demo users' tokens.
+ * Closing it stops everything in reverse order.
  */
 public final class Devstack implements AutoCloseable {
 
@@ -125,8 +126,13 @@ public final class Devstack implements AutoCloseable {
         kafka = track(EmbeddedKafka.start(options.kafkaPort(), options.dataDir()));
         kafka.createTopics(Topics.ALL, PARTITIONS);
         log.info("Kafka broker (KRaft) ready on {}", kafka.bootstrapServers());
-        mongo = track(EmbeddedMongo.persistent(options.mongoPort(), options.dataDir().resolve("mongo/hotline.mv")));
-        log.info("MongoDB wire server ready on 127.0.0.1:{}", mongo.port());
+        if (options.mongoUri() == null) {
+            mongo = track(EmbeddedMongo.persistent(options.mongoPort(), options.dataDir().resolve(
+                    "mongo/hotline.mv")));
+            log.info("MongoDB wire server ready on 127.0.0.1:{}", mongo.port());
+        } else {
+            log.info("Services will use the MongoDB at {}", DevstackOptions.withoutPassword(options.mongoUri()));
+        }
         LocalKeys keys = LocalKeys.inFolder(options.dataDir().resolve("keys"));
         identityPort = options.servicePorts().getOrDefault(IDENTITY, 0) == 0 ? FreePorts.pick()
                 : options.servicePorts().get(IDENTITY);
@@ -171,7 +177,7 @@ public final class Devstack implements AutoCloseable {
             int port = options.servicePorts().get(name);
             Map<String, String> env = new LinkedHashMap<>();
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            env.put("MONGODB_URI", mongo.uri(name));
+            env.put("MONGODB_URI", databaseUri(name));
             env.put("HOTLINE_PII_SEAL_KEY", pii.getProperty("seal-key"));
             env.put("HOTLINE_PII_HASH_KEY", pii.getProperty("hash-key"));
             env.put("HOTLINE_SMS_WEBHOOK_SECRET", pii.getProperty("webhook-secret"));
@@ -314,8 +320,19 @@ public final class Devstack implements AutoCloseable {
         return webhookSecret;
     }
 
+    /** The port of the embedded wire server; there is none when the stack runs against another MongoDB. */
     public int mongoPort() {
+        if (mongo == null) {
+            throw new IllegalStateException("no embedded MongoDB: the stack runs against "
+                    + DevstackOptions.withoutPassword(options.mongoUri()));
+        }
         return mongo.port();
+    }
+
+    /** The connection string of a service's database. */
+    private String databaseUri(String service) {
+        return options.mongoUri() == null ? mongo.uri(service) : DevstackOptions.databaseUri(options.mongoUri(),
+                service);
     }
 
     /** The base URL of a running service. */
@@ -332,7 +349,8 @@ public final class Devstack implements AutoCloseable {
             }
         }
         out.append(String.format("  %-13s %s%n", "kafka", kafka.bootstrapServers()));
-        out.append(String.format("  %-13s mongodb://127.0.0.1:%d%n", "mongodb", mongo.port()));
+        out.append(String.format("  %-13s %s%n", "mongodb", options.mongoUri() == null
+                ? "mongodb://127.0.0.1:" + mongo.port() : DevstackOptions.withoutPassword(options.mongoUri())));
         if (options.startServices()) {
             out.append("\nPages (sign in as a demo user below):\n");
             out.append(String.format("  %-22s %s/console%n", "operator console", url("intake")));

@@ -10,10 +10,8 @@ import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
-import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
@@ -23,18 +21,19 @@ import io.netty.channel.Channel;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * The wire server's memory and H2 backends, made to read through indexes as MongoDB does. The stock server answers
+ * The wire server's memory backend and its file-backed one ({@link H2BsonBackend}), made to read through indexes as
+ * MongoDB does. The stock server answers
  * a query from an index only when the query names exactly the keys of a unique index, ignores every other index,
  * and runs each aggregation over the whole collection; so an optimistic-lock save ({@code {_id, version}}), a
  * sweep over a status or a date, or a {@code $match} on a day all read every document stored, and the hub slows
  * down with each ticket a city keeps. Here:
  * <ul>
  * <li>a query that pins every key of a unique index by equality is answered from it whatever else it asks;</li>
- * <li>a non-unique index is a real {@link SecondaryIndex} on its leading key;</li>
+ * <li>a non-unique index is a real {@link SecondaryIndex} on its leading key, told only of the updates that change
+ * what it indexes;</li>
  * <li>an aggregation that starts with {@code $match} reads only what that match finds by the rules above.</li>
  * </ul>
  * The documents an index finds are always matched against the whole query, so answers are the same as before.
@@ -58,7 +57,7 @@ final class IndexAwareBackends {
                     @Override
                     protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
                             List<IndexKey> keys, boolean sparse) {
-                        return new SecondaryIndex<>(indexName, keys, sparse);
+                        return secondaryIndex(indexName, keys, sparse);
                     }
 
                     @Override
@@ -73,41 +72,26 @@ final class IndexAwareBackends {
     }
 
     /**
-     * The H2 backend on {@code file}, with a page cache large enough to hold a busy city's working set: the stock
-     * 16 MB cache makes nearly every read deserialise its page again.
+     * The file-backed backend on {@code file} ({@link H2BsonBackend}), with a page cache large enough to hold a busy
+     * city's working set.
      */
     static MongoBackend h2(String file, int cacheMegabytes) {
-        return new H2Backend(new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes).open()) {
-            @Override
-            protected MongoDatabase openOrCreateDatabase(String databaseName) {
-                MVStore store = getMvStore();
-                return new H2Database(databaseName, store, getCursorRegistry()) {
-                    @Override
-                    protected MongoCollection<Object> openOrCreateCollection(String collectionName,
-                            CollectionOptions options) {
-                        String namespace = getFullCollectionNamespace(collectionName);
-                        // The map names the stock H2 backend uses, so existing data files open unchanged.
-                        MVMap<Object, Document> data = store.openMap("databases." + namespace);
-                        MVMap<String, Object> meta = store.openMap("meta." + namespace);
-                        return new IndexAwareH2Collection(this, collectionName, options, data, meta,
-                                cursorRegistry);
-                    }
+        return new H2BsonBackend(new MVStore.Builder().fileName(file).cacheSize(cacheMegabytes).open());
+    }
 
-                    @Override
-                    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
-                            List<IndexKey> keys, boolean sparse) {
-                        return new SecondaryIndex<>(indexName, keys, sparse);
-                    }
+    /** A non-unique index: a {@link SecondaryIndex} told of the updates that change what it indexes. */
+    static <P> Index<P> secondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
+        return new ChangedKeysIndex<>(new SecondaryIndex<>(name, keys, sparse));
+    }
 
-                    @Override
-                    public Document handleCommand(Channel channel, String command, Document query,
-                            DatabaseResolver resolver, Oplog oplog) {
-                        Document answer = aggregateFromIndexes(this, command, query, resolver, oplog);
-                        return answer != null ? answer : super.handleCommand(channel, command, query, resolver, oplog);
-                    }
-                };
-            }
-        };
+    /**
+     * The value at {@code path} as the server's indexes read it ({@link Utils#getSubdocumentValueCollectionAware}),
+     * without the server's parsing of the path when it names a field of the document itself, as nearly every
+     * index key does: that parsing was the largest cost of keeping indexes on a write.
+     */
+    static Object valueAt(Document document, String path) {
+        return path.indexOf('.') < 0 ? document.getOrMissing(path)
+                : Utils.getSubdocumentValueCollectionAware(document, path);
     }
 
     /**
@@ -188,20 +172,36 @@ final class IndexAwareBackends {
                 Document fieldSelector);
 
         /** Builds the secondary indexes not built yet, all in one read of the collection. */
+        @SuppressWarnings("unchecked")
         default void buildSecondaryIndexes() {
             synchronized (this) {
-                List<SecondaryIndex<P>> pending = getIndexes().stream()
-                        .filter(index -> index instanceof SecondaryIndex<P> secondary && !secondary.isBuilt())
-                        .map(index -> (SecondaryIndex<P>) index)
+                List<BuiltOnFirstUse<P>> pending = getIndexes().stream()
+                        .filter(index -> index instanceof BuiltOnFirstUse<?> lazy && !lazy.isBuilt())
+                        .map(index -> (BuiltOnFirstUse<P>) index)
                         .toList();
                 if (pending.isEmpty()) {
                     return;
                 }
                 allDocuments().forEach(document -> pending.forEach(index -> index.include(document.getDocument(),
                         document.getPosition())));
-                pending.forEach(SecondaryIndex::markBuilt);
+                pending.forEach(BuiltOnFirstUse::markBuilt);
             }
         }
+    }
+
+    /**
+     * An index that lives in memory and is built from its collection by one read when a query first needs it;
+     * until then writes leave it alone, since the build sees their result.
+     */
+    interface BuiltOnFirstUse<P> {
+
+        boolean isBuilt();
+
+        /** Takes one document of the collection while the index is being built; the caller holds the collection. */
+        void include(Document document, P position);
+
+        /** From now on every write keeps the index current. */
+        void markBuilt();
     }
 
     private static final class IndexAwareMemoryCollection extends MemoryCollection
@@ -235,36 +235,4 @@ final class IndexAwareBackends {
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
         }
     }
-
-    private static final class IndexAwareH2Collection extends H2Collection implements IndexedCollection<Object> {
-
-        IndexAwareH2Collection(MongoDatabase database, String name, CollectionOptions options,
-                MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
-            super(database, name, options, data, meta, cursors);
-        }
-
-        @Override
-        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
-                Document fieldSelector) {
-            return query(this, query, orderBy, skip, limit, batchSize, fieldSelector);
-        }
-
-        @Override
-        public Stream<DocumentWithPosition<Object>> allDocuments() {
-            return streamAllDocumentsWithPosition();
-        }
-
-        @Override
-        public QueryResult matchFrom(Document query, Iterable<Object> positions, Document orderBy, int skip,
-                int limit, int batchSize, Document fieldSelector) {
-            return matchDocuments(query, positions, orderBy, skip, limit, batchSize, fieldSelector);
-        }
-
-        @Override
-        public QueryResult queryAsServer(Document query, Document orderBy, int skip, int limit, int batchSize,
-                Document fieldSelector) {
-            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
-        }
-    }
-
 }

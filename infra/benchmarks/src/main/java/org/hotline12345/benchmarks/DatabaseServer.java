@@ -1,0 +1,37 @@
+package org.hotline12345.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.hotline12345.embedded.EmbeddedMongo;
+
+/**
+ * The dev stack's database in a process of its own, started by {@link DatabaseBenchmark} so that its CPU is measured
+ * apart from the client's: the persistent wire server on a file, exactly as the dev stack starts it. It answers
+ * lines on its standard input: {@code live} (bytes of heap in use after a full collection), {@code stop} (a clean
+ * shutdown, as Ctrl-C gives the dev stack).
+ */
+public final class DatabaseServer {
+
+    private DatabaseServer() {
+    }
+
+    /** Arguments: the database file and the port. */
+    public static void main(String[] args) throws IOException {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        EmbeddedMongo server = EmbeddedMongo.persistent(Integer.parseInt(args[1]), Path.of(args[0]));
+        out.println("ready " + server.port());
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null && !line.equals("stop")) {
+            System.gc();
+            out.println("live " + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        server.close();
+        out.println("stopped");
+    }
+}
