@@ -1,9 +1,11 @@
 package org.hotline12345.embedded;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,8 +62,9 @@ public final class FreePorts {
     }
 
     private static int ephemeralLow() {
-        try {
-            return Integer.parseInt(Files.readString(EPHEMERAL_RANGE).trim().split("\\s+")[0]);
+        // read as a stream: Files.readString trusts the size procfs reports and can stop after one byte
+        try (InputStream range = Files.newInputStream(EPHEMERAL_RANGE)) {
+            return Integer.parseInt(new String(range.readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException unreadable) {
             return 0;
         }

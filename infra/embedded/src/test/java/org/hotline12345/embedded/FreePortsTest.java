@@ -18,7 +18,7 @@ class FreePortsTest {
         assertThat(ports).doesNotHaveDuplicates().hasSize(40);
         Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
         if (Files.isReadable(range)) {
-            int ephemeralLow = Integer.parseInt(Files.readString(range).trim().split("\\s+")[0]);
+            int ephemeralLow = Integer.parseInt(new String(Files.newInputStream(range).readAllBytes()).trim().split("\\s+")[0]);
             assertThat(ports).allSatisfy(port -> assertThat(port).isLessThan(ephemeralLow));
         }
         for (int port : ports) {
