@@ -1,11 +1,9 @@
 package org.hotline12345.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -247,10 +245,7 @@ class CallBackAndSearchIT {
     }
 
     private static <T extends TicketLifecycleEvent> T awaitEvent(String ticketId, Class<T> type) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> reader.eventsFor(ticketId, TicketLifecycleEvent.class)
-                .stream().anyMatch(type::isInstance));
-        return reader.eventsFor(ticketId, TicketLifecycleEvent.class).stream().filter(type::isInstance)
-                .map(type::cast).findFirst().orElseThrow();
+        return reader.awaitEvents(ticketId, TicketLifecycleEvent.class, type).get(0);
     }
 
     private static String supervisor() {

@@ -169,6 +169,24 @@ public final class EventTopics implements AutoCloseable {
         }
 
         /**
+         * The events of {@code type} with that key, read as the given stream, once at least one was published
+         * (waiting up to 30 s): what a test reads after an action whose event it expects.
+         */
+        public <S extends HotlineEvent, T extends S> List<T> awaitEvents(String key, Class<S> stream, Class<T> type) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                // each look polls the broker for up to 200 ms, so this waits on the topic, not in a busy loop
+                List<T> found = eventsFor(key, stream).stream().filter(type::isInstance).map(type::cast).toList();
+                if (!found.isEmpty()) {
+                    return found;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("no " + type.getSimpleName() + " for " + key + " within 30 s");
+                }
+            }
+        }
+
+        /**
          * Every event with that key up to the end of the topics as they are now, read as the given stream: what a
          * test counts when it must know that no more of them arrived.
          */

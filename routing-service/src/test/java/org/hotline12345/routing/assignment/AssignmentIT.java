@@ -292,10 +292,7 @@ class AssignmentIT {
     }
 
     private static <T extends TicketLifecycleEvent> T awaitEvent(String ticketId, Class<T> type) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> reader.eventsFor(ticketId, TicketLifecycleEvent.class)
-                .stream().anyMatch(type::isInstance));
-        return reader.eventsFor(ticketId, TicketLifecycleEvent.class).stream().filter(type::isInstance)
-                .map(type::cast).findFirst().orElseThrow();
+        return reader.awaitEvents(ticketId, TicketLifecycleEvent.class, type).get(0);
     }
 
     private static String admin() {

@@ -492,10 +492,8 @@ class WorkflowIT {
     }
 
     private static <T extends TicketLifecycleEvent> T awaitEvent(String ticketId, Class<T> type) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> reader.eventsFor(ticketId, TicketLifecycleEvent.class)
-                .stream().anyMatch(type::isInstance));
-        List<TicketLifecycleEvent> events = reader.eventsFor(ticketId, TicketLifecycleEvent.class);
-        return events.stream().filter(type::isInstance).map(type::cast).reduce((a, b) -> b).orElseThrow();
+        List<T> events = reader.awaitEvents(ticketId, TicketLifecycleEvent.class, type);
+        return events.get(events.size() - 1);
     }
 
     private static void awaitEvents(String ticketId, int count) {
