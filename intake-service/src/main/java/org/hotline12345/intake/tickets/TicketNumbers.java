@@ -77,7 +77,11 @@ class TicketNumbers {
                     // and the next call reserves afresh, instead of all waiting on it
                     .timeout(RESERVATION_WAIT, Mono.error(() -> new DependencyUnavailableException(
                             "The database did not give a ticket number in time; nothing was registered. Try again.")))
-                    .doFinally(signal -> reserved(mine))
+                    // cleared before the waiting calls hear of it: a call that finds this block used up (more calls
+                    // waited than it holds) must start the next reservation, not subscribe again to this finished one,
+                    // which answered at once, round and round, until the stack overflowed
+                    .doOnTerminate(() -> reserved(mine))
+                    .doOnCancel(() -> reserved(mine))
                     .then()
                     .cache();
         }

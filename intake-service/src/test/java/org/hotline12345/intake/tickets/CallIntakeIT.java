@@ -50,6 +50,8 @@ class CallIntakeIT {
     ContactSealer sealer;
     @Autowired
     IdempotencyKeys keys;
+    @Autowired
+    TicketNumbers numbers;
 
     EventTopics topics;
     EventTopics.Reader reader;
@@ -245,6 +247,21 @@ class CallIntakeIT {
         int seqA = Integer.parseInt(a.ticketNumber().substring(a.ticketNumber().lastIndexOf('-') + 1));
         int seqB = Integer.parseInt(b.ticketNumber().substring(b.ticketNumber().lastIndexOf('-') + 1));
         assertThat(seqB).isGreaterThan(seqA);
+    }
+
+    /**
+     * A stalled database holds many calls on one reservation of numbers; when it answers, more calls wait than the
+     * block has numbers, and the rest must reserve the next block rather than go round the one just finished (which
+     * overflowed the stack and left the calls unanswered for good).
+     */
+    @Test
+    void givesEveryCallWaitingOnOneReservationANumberOfItsOwn() {
+        int waiting = TicketNumbers.BLOCK * 5;
+
+        List<String> given = Flux.range(0, waiting).flatMap(i -> numbers.next(), waiting).collectList()
+                .block(Duration.ofSeconds(30));
+
+        assertThat(given).hasSize(waiting).doesNotHaveDuplicates();
     }
 
     private WebTestClient.ResponseSpec post(String body, String token) {
