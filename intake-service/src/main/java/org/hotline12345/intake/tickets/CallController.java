@@ -23,10 +23,12 @@ class CallController {
 
     private final TicketRegistration registration;
     private final CallCheck check;
+    private final TicketViews views;
 
-    CallController(TicketRegistration registration, CallCheck check) {
+    CallController(TicketRegistration registration, CallCheck check, TicketViews views) {
         this.registration = registration;
         this.check = check;
+        this.views = views;
     }
 
     /**
@@ -57,6 +59,6 @@ class CallController {
     @GetMapping("/intake/tickets/{ticketId}")
     @PreAuthorize("hasAnyRole('OPERATOR', 'SUPERVISOR')")
     Mono<TicketView> ticket(@PathVariable String ticketId) {
-        return registration.view(ticketId);
+        return views.view(ticketId);
     }
 }

@@ -1,8 +1,11 @@
 package org.hotline12345.intake.tickets;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hotline12345.platform.HotlineProperties;
@@ -13,6 +16,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code Idempotency-Key}s of registrations. A key names its ticket: the ticket's id is derived from the key
@@ -29,9 +33,12 @@ class IdempotencyKeys {
     private final ContactSealer sealer;
     private final Clock clock;
     private final Duration patience;
+    private final JsonMapper json;
 
-    IdempotencyKeys(ReactiveMongoTemplate mongo, ContactSealer sealer, Clock clock, HotlineProperties properties) {
+    IdempotencyKeys(ReactiveMongoTemplate mongo, ContactSealer sealer, Clock clock, HotlineProperties properties,
+            JsonMapper json) {
         this.mongo = mongo;
+        this.json = json;
         this.sealer = sealer;
         this.clock = clock;
         // a registration takes at most a producer, a send and a commit, each bounded by max.block.ms, and a few writes
@@ -42,6 +49,16 @@ class IdempotencyKeys {
     String ticketIdFor(String scopedKey) {
         return UUID.nameUUIDFromBytes(sealer.hash("idempotency-key|" + scopedKey).getBytes(StandardCharsets.UTF_8))
                 .toString();
+    }
+
+    /** What identifies a request's content under its key, so that a key reused for another request is refused. */
+    String requestHash(CallRequest call) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(call).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

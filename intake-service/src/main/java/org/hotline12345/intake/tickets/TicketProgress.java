@@ -1,4 +1,4 @@
-package org.hotline12345.intake.tracking;
+package org.hotline12345.intake.tickets;
 
 import java.util.List;
 import java.util.Map;
@@ -11,7 +11,6 @@ import org.hotline12345.contracts.TicketLifecycleEvent;
 import org.hotline12345.contracts.TicketRejected;
 import org.hotline12345.contracts.TicketReopened;
 import org.hotline12345.contracts.TicketResolved;
-import org.hotline12345.intake.tickets.IntakeTicket;
 import org.hotline12345.intake.tickets.TicketLinks;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.ReactiveBulkOperations;
@@ -29,7 +28,7 @@ import reactor.core.publisher.Mono;
  * redelivered event finds its id among those seen and changes nothing.
  */
 @Service
-class TicketProgress {
+public class TicketProgress {
 
     /** What the caller is told after each event; events not listed (reminders) change nothing they see. */
     private static final Map<Class<? extends TicketLifecycleEvent>, String> STATUS_AFTER = Map.of(
@@ -54,7 +53,7 @@ class TicketProgress {
      * Follows a batch of events in one ordered bulk write, each update guarded by its event id so that a redelivered
      * one changes nothing; tickets closed in the batch are then no longer ones that later calls repeat or join.
      */
-    Mono<Void> follow(List<? extends TicketLifecycleEvent> events) {
+    public Mono<Void> follow(List<? extends TicketLifecycleEvent> events) {
         List<TicketLifecycleEvent> shown = events.stream().filter(event -> STATUS_AFTER.containsKey(event.getClass()))
                 .map(TicketLifecycleEvent.class::cast).toList();
         if (shown.isEmpty()) {

@@ -3,6 +3,7 @@ package org.hotline12345.intake.tracking;
 import java.util.List;
 import java.util.function.Consumer;
 import org.hotline12345.contracts.TicketLifecycleEvent;
+import org.hotline12345.intake.tickets.TicketProgress;
 import org.hotline12345.platform.messaging.EventBatches;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
