@@ -8,12 +8,18 @@
 # formatted and the users are left as they are (change a password with `kafka-configs.sh --alter --add-config
 # 'SCRAM-SHA-512=[password=...]' --entity-type users --entity-name hub-...`, or start again from empty volumes).
 #
-# Listeners:
-#   SASL_PLAINTEXT :9092  clients and replication between brokers, SCRAM-SHA-512 (one user per service, README
-#                         "Securing the broker and the database"); TLS is left to a production cluster (SASL_SSL)
-#   CONTROLLER     :9093  the KRaft quorum, SASL/PLAIN with a password of its own: KRaft controllers cannot check
-#                         SCRAM, whose credentials live in the metadata they serve
+# Listeners, both over TLS with the node's certificate from the stack's own authority (init/make-certificates.sh,
+# mounted at /opt/tls):
+#   SASL_SSL   :9092  clients and replication between brokers, SCRAM-SHA-512 (one user per service, README
+#                     "Securing the broker and the database")
+#   CONTROLLER :9093  the KRaft quorum, SASL/PLAIN inside TLS with a password of its own: KRaft controllers cannot
+#                     check SCRAM, whose credentials live in the metadata they serve, so the quorum signs in with
+#                     PLAIN; TLS keeps that password and the metadata off the wire
 # Nothing is published to the host: only containers on the Compose stack's data network reach these ports.
+#
+# Authorisation: StandardAuthorizer, and nothing is allowed that no ACL grants. The super users are the brokers'
+# own user hub-broker (replication, and the init step that creates the topics and the ACLs, kafka/create-acls.sh)
+# and the quorum's user controller; every service's user gets exactly the README's grants.
 set -euo pipefail
 
 : "${KAFKA_NODE_ID:?the node id, 1 to 3}"
@@ -23,6 +29,8 @@ set -euo pipefail
 : "${KAFKA_CONTROLLER_PASSWORD:?password of the controller listener}"
 : "${KAFKA_INTAKE_PASSWORD:?}" "${KAFKA_ROUTING_PASSWORD:?}" "${KAFKA_NOTIFICATION_PASSWORD:?}"
 : "${KAFKA_ANALYTICS_PASSWORD:?}"
+tls=${KAFKA_TLS_DIR:-/opt/tls}
+keystore_password=$(<"$tls/keystore-password")
 
 KAFKA_HOME=${KAFKA_HOME:-/opt/kafka}
 data_dir=${KAFKA_DATA_DIR:-/var/lib/kafka/data}
@@ -38,16 +46,29 @@ process.roles=broker,controller
 node.id=${KAFKA_NODE_ID}
 controller.quorum.voters=${KAFKA_CONTROLLER_QUORUM_VOTERS}
 controller.listener.names=CONTROLLER
-listeners=SASL_PLAINTEXT://${KAFKA_LISTEN_HOST:-}:${broker_port},CONTROLLER://${KAFKA_LISTEN_HOST:-}:${controller_port}
-advertised.listeners=SASL_PLAINTEXT://${host}:${broker_port}
-listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT
-inter.broker.listener.name=SASL_PLAINTEXT
+listeners=SASL_SSL://${KAFKA_LISTEN_HOST:-}:${broker_port},CONTROLLER://${KAFKA_LISTEN_HOST:-}:${controller_port}
+advertised.listeners=SASL_SSL://${host}:${broker_port}
+listener.security.protocol.map=SASL_SSL:SASL_SSL,CONTROLLER:SASL_SSL
+inter.broker.listener.name=SASL_SSL
 sasl.enabled.mechanisms=SCRAM-SHA-512
 sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
-listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="hub-broker" password="${KAFKA_BROKER_PASSWORD}";
+listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="hub-broker" password="${KAFKA_BROKER_PASSWORD}";
 sasl.mechanism.controller.protocol=PLAIN
 listener.name.controller.sasl.enabled.mechanisms=PLAIN
 listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="controller" password="${KAFKA_CONTROLLER_PASSWORD}" user_controller="${KAFKA_CONTROLLER_PASSWORD}";
+# TLS on both listeners, and for this node's own connections to the others (names checked against the certificates)
+ssl.keystore.type=PKCS12
+ssl.keystore.location=${tls}/server.p12
+ssl.keystore.password=${keystore_password}
+ssl.key.password=${keystore_password}
+ssl.truststore.type=PEM
+ssl.truststore.location=${tls}/ca.crt
+ssl.endpoint.identification.algorithm=https
+ssl.enabled.protocols=TLSv1.3,TLSv1.2
+# Only what an ACL grants; super users are the brokers' and the quorum's own principals.
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+allow.everyone.if.no.acl.found=false
+super.users=User:hub-broker;User:controller
 log.dirs=${data_dir}
 
 # Durability: every hub topic and the internal ones on all three nodes, a write acknowledged by two.
@@ -77,7 +98,9 @@ EOF
 
 # What the health check signs in with (healthcheck.sh).
 cat > "$(dirname "$config")/healthcheck.properties" <<EOF
-security.protocol=SASL_PLAINTEXT
+security.protocol=SASL_SSL
+ssl.truststore.type=PEM
+ssl.truststore.location=${tls}/ca.crt
 sasl.mechanism=SCRAM-SHA-512
 sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="hub-broker" password="${KAFKA_BROKER_PASSWORD}";
 EOF

@@ -126,6 +126,27 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void everyServiceReachesTheBrokerAndTheDatabaseOverTlsWithPlaceholdersProductionModeRefuses() {
+        assertThat(generated(ConfigMap.class, "hotline-config").getData())
+                .containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL");
+        for (Secret secret : objects.stream().filter(Secret.class::isInstance).map(Secret.class::cast).toList()) {
+            Map<String, String> values = decoded(secret);
+            assertThat(values).as(secret.getMetadata().getName()).isNotEmpty();
+            // a placeholder keeps REPLACE-ME, which production mode refuses by name
+            values.forEach((key, value) -> assertThat(value).as(secret.getMetadata().getName() + " " + key)
+                    .contains("REPLACE-ME"));
+            if (values.containsKey("MONGODB_URI")) {
+                assertThat(values.get("MONGODB_URI")).as(secret.getMetadata().getName()).contains("&tls=true");
+            }
+        }
+        Map<String, String> sms = decoded(generated(Secret.class, "hotline-sms"));
+        assertThat(sms).containsKeys("HOTLINE_SMS_WEBHOOK_SECRET", "HOTLINE_SMS_PUSH_SECRET");
+        assertThat(sms.get("HOTLINE_SMS_PUSH_SECRET")).isNotEqualTo(sms.get("HOTLINE_SMS_WEBHOOK_SECRET"));
+        assertThat(environment(named(Deployment.class, "notification-service").getSpec().getTemplate().getSpec()
+                .getContainers().get(0))).containsKey("HOTLINE_SMS_PUSH_SECRET");
+    }
+
+    @Test
     void everyPodReachesOnlyWhatItNeedsAndIsReachedOnlyByTheIngressAndPrometheus() {
         List<NetworkPolicy> policies = objects.stream().filter(NetworkPolicy.class::isInstance)
                 .map(NetworkPolicy.class::cast).toList();
@@ -304,9 +325,29 @@ class KubernetesManifestsTest {
         return env;
     }
 
+    private static Map<String, String> decoded(Secret secret) {
+        Map<String, String> values = new TreeMap<>();
+        if (secret.getData() != null) {
+            // kustomize folds long values over lines
+            secret.getData().forEach((key, value) -> values.put(key, new String(java.util.Base64.getMimeDecoder()
+                    .decode(value), java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        if (secret.getStringData() != null) {
+            values.putAll(secret.getStringData());
+        }
+        return values;
+    }
+
     private static boolean selects(LabelSelector selector, Map<String, String> labels) {
         Map<String, String> wanted = selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels();
         return labels.entrySet().containsAll(wanted.entrySet());
+    }
+
+    /** An object a kustomize generator made: its name is {@code name} and a hash of its content. */
+    private static <T extends HasMetadata> T generated(Class<T> kind, String name) {
+        return objects.stream().filter(kind::isInstance).map(kind::cast)
+                .filter(o -> o.getMetadata().getName().matches(java.util.regex.Pattern.quote(name) + "-[a-z0-9]+"))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + kind.getSimpleName() + " " + name));
     }
 
     private static <T extends HasMetadata> T named(Class<T> kind, String name) {

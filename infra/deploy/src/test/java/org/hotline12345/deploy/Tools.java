@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Files;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,6 +17,39 @@ final class Tools {
     static final Path DEPLOY = Path.of("").toAbsolutePath();
 
     private Tools() {
+    }
+
+    /** What a command that may fail did: its exit code and what it printed on each stream. */
+    record Outcome(int exitCode, String out, String err) {
+    }
+
+    /**
+     * Runs {@code command} with exactly {@code environment} (and PATH) and returns what it did, failed or not: for
+     * the stack's own scripts, whose refusals are what is checked.
+     */
+    static Outcome attempt(Path directory, Map<String, String> environment, String... command) {
+        try {
+            Path out = Files.createTempFile("tool", ".out");
+            Path err = Files.createTempFile("tool", ".err");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            String path = builder.environment().get("PATH");
+            builder.environment().clear();
+            builder.environment().put("PATH", path);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            process.getOutputStream().close();
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not finish");
+            }
+            return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
+        } catch (IOException e) {
+            throw new AssertionError(command[0] + " could not run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** What the command printed on its standard output; fails with everything it printed if it failed. */
