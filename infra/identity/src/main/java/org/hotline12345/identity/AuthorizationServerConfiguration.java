@@ -5,9 +5,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.text.ParseException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,12 +27,18 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
@@ -44,7 +49,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -53,18 +60,23 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * An OpenID Connect provider in the shape the hub expects of a city's: access tokens for the audience
  * {@code hotline-hub} carrying the person's {@code roles} and, for a unit's staff, {@code unit}, for a grid worker
  * {@code grid}; one public client for
- * the pages, signing in by authorization code with PKCE and renewing with rotated refresh tokens.
+ * the pages, signing in by authorization code with PKCE and renewing with rotated refresh tokens. Password guessing
+ * pauses signing in ({@link SignInThrottle}); a replaced refresh token presented again, or signing out, ends the
+ * sign-in ({@link RefreshTokenFamilies}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class AuthorizationServerConfiguration {
 
+    private static final OAuth2TokenType ID_TOKEN = new OAuth2TokenType(OidcParameterNames.ID_TOKEN);
+
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServer(HttpSecurity http, RegisteredClientRepository clients) {
+    SecurityFilterChain authorizationServer(HttpSecurity http, RegisteredClientRepository clients,
+            OAuth2AuthorizationService signIns) {
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(server.getEndpointsMatcher());
-            server.oidc(Customizer.withDefaults())
+            server.oidc(oidc -> oidc.logoutEndpoint(logout -> logout.logoutResponseHandler(endingTheSignIn(signIns))))
                     .clientAuthentication(client -> client
                             .authenticationConverter(new PublicClientRefresh.Converter())
                             .authenticationProvider(new PublicClientRefresh.Provider(clients)));
@@ -79,14 +91,46 @@ class AuthorizationServerConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain signIn(HttpSecurity http) {
+    SecurityFilterChain signIn(HttpSecurity http, SignInThrottle throttle, LoginPage form) {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/login", "/actuator/health", "/actuator/health/**", "/error").permitAll()
                         .anyRequest().authenticated())
                 // answers the browser's preflight of the token endpoint, which only takes POST
                 .cors(Customizer.withDefaults())
-                .formLogin(form -> form.loginPage("/login").permitAll());
+                .addFilterBefore(throttle.filter(form), UsernamePasswordAuthenticationFilter.class)
+                .formLogin(login -> login.loginPage("/login").permitAll()
+                        .failureHandler(throttle.countingFailures("/login?error"))
+                        .successHandler(throttle.forgettingFailures()));
         return http.build();
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(IdentitySettings settings) {
+        return new SignInThrottle(settings.signInFailuresPerUser(), settings.signInFailuresPerAddress(),
+                settings.signInPause(), Clock.systemUTC());
+    }
+
+    /** The sign-ins, held in memory as before, each ended when one of its replaced refresh tokens comes back. */
+    @Bean
+    OAuth2AuthorizationService signIns() {
+        return new RefreshTokenFamilies(new InMemoryOAuth2AuthorizationService(), Clock.systemUTC());
+    }
+
+    /**
+     * Signing out at the provider (its end-session address, where the pages send a person with their ID token) ends
+     * the sign-in there too: its refresh token no longer renews anything, whoever holds a copy.
+     */
+    private static AuthenticationSuccessHandler endingTheSignIn(OAuth2AuthorizationService signIns) {
+        OidcLogoutAuthenticationSuccessHandler signOut = new OidcLogoutAuthenticationSuccessHandler();
+        return (request, response, authentication) -> {
+            if (authentication instanceof OidcLogoutAuthenticationToken logout && logout.getIdToken() != null) {
+                OAuth2Authorization signIn = signIns.findByToken(logout.getIdToken().getTokenValue(), ID_TOKEN);
+                if (signIn != null) {
+                    signIns.remove(signIn);
+                }
+            }
+            signOut.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 
     /** The pages' origins may call the token, key, user-info and discovery endpoints from the browser. */
@@ -166,8 +210,8 @@ class AuthorizationServerConfiguration {
     }
 
     @Bean
-    JWKSource<SecurityContext> signingKey(IdentitySettings settings) throws IOException, ParseException {
-        RSAKey key = RSAKey.parse(Files.readString(settings.keyFile()));
+    JWKSource<SecurityContext> signingKey(IdentitySettings settings) throws ParseException {
+        RSAKey key = RSAKey.parse(KeyFile.read(settings.keyFile()));
         if (!key.isPrivate()) {
             throw new IllegalStateException(settings.keyFile() + " holds no private key");
         }

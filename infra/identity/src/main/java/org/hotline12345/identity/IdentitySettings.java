@@ -20,11 +20,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientId the client the pages sign in as
  * @param accessTokenTtl how long an access token lasts; the pages renew it before then
  * @param sessionTtl how long a sign-in lasts without the password again: a working shift
+ * @param signInFailuresPerUser wrong passwords for one user name after which signing in as it pauses
+ * @param signInFailuresPerAddress wrong passwords from one client address after which signing in from it pauses
+ * @param signInPause how far back wrong passwords count, and so the longest a paused sign-in waits
  */
 @ConfigurationProperties("hotline.identity")
 public record IdentitySettings(URI issuer, Path keyFile, Path usersFile, String password, List<URI> pageOrigins,
         @DefaultValue("hotline-hub") String audience, @DefaultValue("hotline-pages") String clientId,
-        @DefaultValue("10m") Duration accessTokenTtl, @DefaultValue("10h") Duration sessionTtl) {
+        @DefaultValue("10m") Duration accessTokenTtl, @DefaultValue("10h") Duration sessionTtl,
+        @DefaultValue("5") int signInFailuresPerUser, @DefaultValue("20") int signInFailuresPerAddress,
+        @DefaultValue("15m") Duration signInPause) {
 
     public IdentitySettings {
         if (issuer == null || keyFile == null || usersFile == null || password == null || password.isBlank()) {
@@ -32,6 +37,11 @@ public record IdentitySettings(URI issuer, Path keyFile, Path usersFile, String 
                     + "required");
         }
         pageOrigins = pageOrigins == null ? List.of() : List.copyOf(pageOrigins);
+        if (signInFailuresPerUser < 1 || signInFailuresPerAddress < 1 || signInPause.isNegative()
+                || signInPause.isZero()) {
+            throw new IllegalArgumentException("hotline.identity.sign-in-failures-per-user, "
+                    + "sign-in-failures-per-address and sign-in-pause must be positive");
+        }
     }
 
     List<String> origins() {

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
@@ -26,6 +27,9 @@ class LoginPage {
                     "username", "User name", "password", "Password", "submit", "Sign in", "other", "中文",
                     "otherHref", "?lang=zh", "failed", "The user name or password is wrong.",
                     "signedOut", "You have signed out."));
+    private static final Map<String, String> THROTTLED = Map.of(
+            "zh", "登录失败次数过多，请 %d 分钟后再试。",
+            "en", "Too many failed sign-ins. Try again in %d minutes.");
 
     private final String template;
 
@@ -41,15 +45,32 @@ class LoginPage {
     @ResponseBody
     String form(HttpServletRequest request, @RequestParam(defaultValue = "zh") String lang) {
         Map<String, String> words = WORDS.getOrDefault(lang, WORDS.get("zh"));
-        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        String notice = request.getParameter("error") != null ? words.get("failed")
+        boolean failed = request.getParameter("error") != null;
+        String notice = failed ? words.get("failed")
                 : request.getParameter("logout") != null ? words.get("signedOut") : "";
+        return render(request, words, notice, failed);
+    }
+
+    /**
+     * The form again, saying that sign-in is paused for {@code minutes}: the answer to a sign-in {@link SignInThrottle}
+     * refuses, in the language the browser asks for.
+     */
+    String throttled(HttpServletRequest request, long minutes) {
+        // the form's own language switch is not posted with it; the browser's language is, Chinese without one
+        String accepted = request.getHeader("Accept-Language");
+        String lang = accepted != null && accepted.strip().toLowerCase(Locale.ROOT).startsWith("en") ? "en"
+                : "zh";
+        return render(request, WORDS.get(lang), THROTTLED.get(lang).formatted(minutes), true);
+    }
+
+    private String render(HttpServletRequest request, Map<String, String> words, String notice, boolean error) {
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         String page = template;
         for (Map.Entry<String, String> word : words.entrySet()) {
             page = page.replace("{{" + word.getKey() + "}}", HtmlUtils.htmlEscape(word.getValue()));
         }
         return page.replace("{{notice}}", HtmlUtils.htmlEscape(notice))
-                .replace("{{noticeClass}}", request.getParameter("error") != null ? "error" : "")
+                .replace("{{noticeClass}}", error ? "error" : "")
                 .replace("{{csrfName}}", csrf == null ? "_csrf" : HtmlUtils.htmlEscape(csrf.getParameterName()))
                 .replace("{{csrfToken}}", csrf == null ? "" : HtmlUtils.htmlEscape(csrf.getToken()));
     }

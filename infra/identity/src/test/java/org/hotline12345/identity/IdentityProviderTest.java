@@ -6,23 +6,14 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
-import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,14 +24,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A page signs a person in as a browser would: authorization code with PKCE through the sign-in form, then renews
- * with the refresh token it got, which works once. The tokens carry what the hub's services check.
+ * with the refresh token it got, which works once: a used one presented again ends the sign-in, as signing out
+ * does. The tokens carry what the hub's services check, and the key that signs them is its owner's alone.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IdentityProviderTest {
 
-    static final String PAGE = "http://127.0.0.1:8081";
+    static final String PAGE = Browser.PAGE;
     static final String PASSWORD = "demo-" + System.nanoTime();
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = Browser.JSON;
     static final RSAKey KEY;
     static Path folder;
 
@@ -49,6 +41,8 @@ class IdentityProviderTest {
             KEY = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyIDFromThumbprint(true).generate();
             folder = Files.createTempDirectory("identity-test");
             Files.writeString(folder.resolve("key.json"), KEY.toJSONString());
+            // as a key file written without care is: readable by every user of the machine
+            Files.setPosixFilePermissions(folder.resolve("key.json"), PosixFilePermissions.fromString("rw-r--r--"));
             Files.writeString(folder.resolve("users.json"), """
                     {"users": [
                       {"username": "operator-01", "name": "话务员 01", "roles": ["OPERATOR"], "unit": null},
@@ -74,7 +68,7 @@ class IdentityProviderTest {
 
     @Test
     void signsAUnitInWithPkceAndRenewsOnceWithEachRefreshToken() throws Exception {
-        Browser browser = new Browser();
+        Browser browser = new Browser(port);
         JsonNode tokens = browser.signIn("unit-water_co", PASSWORD);
 
         SignedJWT access = SignedJWT.parse(tokens.get("access_token").asString());
@@ -105,7 +99,7 @@ class IdentityProviderTest {
 
     @Test
     void namesAGridWorkersGridAndNoUnit() throws Exception {
-        SignedJWT access = SignedJWT.parse(new Browser().signIn("grid-worker-01", PASSWORD).get("access_token")
+        SignedJWT access = SignedJWT.parse(new Browser(port).signIn("grid-worker-01", PASSWORD).get("access_token")
                 .asString());
         assertThat(access.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("GRID_WORKER");
         assertThat(access.getJWTClaimsSet().getStringClaim("grid")).isEqualTo("YY-04");
@@ -115,7 +109,7 @@ class IdentityProviderTest {
 
     @Test
     void refusesAWrongPasswordAndAPageItDoesNotKnow() throws Exception {
-        Browser browser = new Browser();
+        Browser browser = new Browser(port);
         HttpResponse<String> form = browser.postForm("/login", Map.of("username", "operator-01",
                 "password", "wrong", "_csrf", browser.csrf()));
         assertThat(form.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
@@ -123,95 +117,75 @@ class IdentityProviderTest {
 
         // the pages' client must prove the code is its own: no PKCE challenge, no code
         HttpResponse<String> noChallenge = browser.get("/oauth2/authorize?response_type=code&client_id=hotline-pages"
-                + "&scope=openid&redirect_uri=" + enc(PAGE + "/hub/callback.html") + "&state=x");
+                + "&scope=openid&redirect_uri=" + Browser.enc(PAGE + "/hub/callback.html") + "&state=x");
         assertThat(noChallenge.headers().firstValue("Location").orElse(noChallenge.body()))
                 .contains("error=invalid_request").doesNotContain("code=");
 
         HttpResponse<String> elsewhere = browser.get("/oauth2/authorize?response_type=code&client_id=hotline-pages"
-                + "&scope=openid&redirect_uri=" + enc("http://evil.example/hub/callback.html")
+                + "&scope=openid&redirect_uri=" + Browser.enc("http://evil.example/hub/callback.html")
                 + "&code_challenge=" + "a".repeat(43) + "&code_challenge_method=S256&state=x");
         assertThat(elsewhere.statusCode()).isEqualTo(400);
     }
 
     @Test
     void theDiscoveryDocumentIsReadableFromThePagesOriginOnly() throws Exception {
-        Browser browser = new Browser();
+        Browser browser = new Browser(port);
         HttpResponse<String> discovery = browser.client.send(HttpRequest.newBuilder(
-                        URI.create(base() + "/.well-known/openid-configuration")).header("Origin", PAGE).build(),
+                        URI.create(browser.base() + "/.well-known/openid-configuration")).header("Origin", PAGE).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(discovery.headers().firstValue("Access-Control-Allow-Origin")).contains(PAGE);
         assertThat(JSON.readTree(discovery.body()).get("issuer").asString()).isEqualTo("http://127.0.0.1:9000");
         HttpResponse<String> stranger = browser.client.send(HttpRequest.newBuilder(
-                        URI.create(base() + "/.well-known/openid-configuration")).header("Origin",
+                        URI.create(browser.base() + "/.well-known/openid-configuration")).header("Origin",
                         "http://evil.example").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(stranger.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
-    String base() {
-        return "http://127.0.0.1:" + port;
+    @Test
+    void aReusedRefreshTokenEndsTheSignInAndTheNewerTokenWithIt() throws Exception {
+        Browser browser = new Browser(port);
+        String first = browser.signIn("operator-01", PASSWORD).get("refresh_token").asString();
+        HttpResponse<String> renewed = browser.renew(first);
+        assertThat(renewed.statusCode()).isEqualTo(200);
+        String second = JSON.readTree(renewed.body()).get("refresh_token").asString();
+
+        // someone else holds a copy of the first token and presents it after the page renewed
+        HttpResponse<String> reused = browser.renew(first);
+
+        assertThat(reused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(reused.body()).get("error").asString()).isEqualTo("invalid_grant");
+        HttpResponse<String> page = browser.renew(second);
+        assertThat(page.statusCode()).as("the newer token of the same sign-in").isEqualTo(400);
+        assertThat(JSON.readTree(page.body()).get("error").asString()).isEqualTo("invalid_grant");
+        // another person's sign-in is not touched
+        Browser other = new Browser(port);
+        String theirs = other.signIn("unit-water_co", PASSWORD).get("refresh_token").asString();
+        assertThat(other.renew(theirs).statusCode()).isEqualTo(200);
     }
 
-    static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    @Test
+    void signingOutEndsTheSignInsRefreshToken() throws Exception {
+        Browser browser = new Browser(port);
+        JsonNode tokens = browser.signIn("operator-01", PASSWORD);
+        // the provider names its issuer's address; the test reaches it on its own port
+        String endSession = URI.create(JSON.readTree(browser.get("/.well-known/openid-configuration").body())
+                .get("end_session_endpoint").asString()).getPath();
+
+        // the pages sign out there with the ID token, as hub.js does
+        HttpResponse<String> signedOut = browser.get(endSession + "?id_token_hint="
+                + tokens.get("id_token").asString() + "&client_id=hotline-pages&post_logout_redirect_uri="
+                + Browser.enc(PAGE + "/hub/signed-out.html"));
+
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).startsWith(PAGE + "/hub/signed-out.html");
+        HttpResponse<String> renewal = browser.renew(tokens.get("refresh_token").asString());
+        assertThat(renewal.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(renewal.body()).get("error").asString()).isEqualTo("invalid_grant");
     }
 
-    /** Cookies and no automatic redirects: each step of the sign-in as a browser takes it. */
-    final class Browser {
-
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return client.send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base() + path))
-                    .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> postForm(String path, Map<String, String> fields) throws IOException,
-                InterruptedException {
-            return client.send(HttpRequest.newBuilder(URI.create(base() + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> token(Map<String, String> fields) throws IOException, InterruptedException {
-            return postForm("/oauth2/token", fields);
-        }
-
-        String csrf() throws IOException, InterruptedException {
-            Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get("/login").body());
-            assertThat(token.find()).isTrue();
-            return token.group(1);
-        }
-
-        JsonNode signIn(String user, String password) throws Exception {
-            String verifier = "v".repeat(20) + System.nanoTime() + "-verifier-of-the-page";
-            String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-            String authorize = "/oauth2/authorize?response_type=code&client_id=hotline-pages&scope=openid%20profile"
-                    + "&redirect_uri=" + enc(PAGE + "/hub/callback.html") + "&code_challenge=" + challenge
-                    + "&code_challenge_method=S256&state=s1";
-            HttpResponse<String> first = get(authorize);
-            assertThat(first.statusCode()).isEqualTo(302);
-            assertThat(first.headers().firstValue("Location").orElseThrow()).endsWith("/login");
-            HttpResponse<String> signedIn = postForm("/login", Map.of("username", user, "password", password,
-                    "_csrf", csrf()));
-            assertThat(signedIn.statusCode()).isEqualTo(302);
-            HttpResponse<String> back = get(signedIn.headers().firstValue("Location").orElseThrow());
-            String callback = back.headers().firstValue("Location").orElseThrow();
-            assertThat(callback).startsWith(PAGE + "/hub/callback.html?code=").contains("state=s1");
-            String code = URI.create(callback).getQuery().split("code=")[1].split("&")[0];
-            HttpResponse<String> tokens = token(Map.of("grant_type", "authorization_code", "code", code,
-                    "redirect_uri", PAGE + "/hub/callback.html", "client_id", "hotline-pages",
-                    "code_verifier", verifier));
-            assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
-            return JSON.readTree(tokens.body());
-        }
-
-        private String form(Map<String, String> fields) {
-            return new LinkedHashMap<>(fields).entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                    .collect(Collectors.joining("&"));
-        }
+    @Test
+    void theSigningKeyIsReadableByItsOwnerOnly() throws Exception {
+        assertThat(Files.getPosixFilePermissions(folder.resolve("key.json")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
-
 }

@@ -374,11 +374,11 @@
   }
 
   function tokenFromFragment() {
-    // where no provider is configured, scripts and tests may hand a page a token: #token=<jwt>; it stays in this
-    // tab and is never renewed. With a provider people sign in, and a token in a link is ignored: a link must not
-    // put someone to work under another person's name
+    // where no provider is configured outside production (config.tokenLinks), scripts and tests may hand a page a
+    // token: #token=<jwt>; it stays in this tab and is never renewed. Anywhere else a token in a link is ignored: a
+    // link must not put someone to work under another person's name
     const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
-    if (match && config && config.issuer) {
+    if (match && !(config && config.tokenLinks === true)) {
       history.replaceState(null, '', location.pathname + location.search);
       return;
     }
@@ -1138,7 +1138,7 @@
     if (/(?:^#|&)token=/.test(location.hash)) {
       loadConfig().then(() => {
         tokenFromFragment();
-        if (!config.issuer) location.reload();
+        if (config.tokenLinks === true) location.reload();
       });
     }
   });

@@ -9,12 +9,14 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,8 +30,17 @@ public class PagesAutoConfiguration {
     /** Also when an application scans this package and made one already: one instance, mapped once. */
     @Bean
     @ConditionalOnMissingBean
-    PagesController hotlinePagesController(HotlineProperties properties, City city) {
-        return new PagesController(properties, city);
+    PagesController hotlinePagesController(HotlineProperties properties, City city, Environment environment) {
+        return new PagesController(properties, city, environment);
+    }
+
+    /**
+     * The pages' Content-Security-Policy on every HTML answer of the service, whichever way it is served: a page at
+     * its own address, the same file as {@code /console/index.html}, a service's own static HTML, an error page.
+     */
+    @Bean
+    WebFilter hotlinePagePolicy(HotlineProperties properties) {
+        return new PagePolicyFilter(PagePolicy.of(properties.pages()));
     }
 
     /** Each page, and the pages' own sign-in and sign-out pages, with their Content-Security-Policy. */

@@ -3,6 +3,12 @@ package org.hotline12345.platform.security;
 import java.time.Duration;
 import java.util.List;
 import org.hotline12345.platform.HotlineProperties;
+import org.hotline12345.platform.city.CityAutoConfiguration;
+import org.hotline12345.referencedata.City;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
@@ -31,7 +37,7 @@ import org.hotline12345.platform.problem.ProblemWriter;
  * Which role may do what is said on each handler with {@code @PreAuthorize}. The key comes from Boot's resource
  * server properties: a local public key for the embedded run, an issuer or JWKS address in production.
  */
-@AutoConfiguration(after = ProblemAutoConfiguration.class, beforeName = {
+@AutoConfiguration(after = {ProblemAutoConfiguration.class, CityAutoConfiguration.class}, beforeName = {
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive."
                 + "ReactiveOAuth2ResourceServerAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.actuate.web.reactive."
@@ -46,6 +52,13 @@ public class SecurityAutoConfiguration {
     public static final String PAGE_ASSETS = "/hub/**";
     /** The icon every browser asks each service for, a static resource of this module like the pages' scripts. */
     public static final String FAVICON = "/favicon.ico";
+
+    /**
+     * The setting that lists the clients ({@code azp}) whose access tokens the hub accepts, comma-separated
+     * ({@code HOTLINE_SECURITY_AUTHORIZED_PARTIES}); unset, the pages' own client ({@code hotline.pages.client-id}).
+     * A token without {@code azp} is not refused for it.
+     */
+    public static final String AUTHORIZED_PARTIES = "hotline.security.authorized-parties";
 
     @Bean
     @ConditionalOnMissingBean
@@ -117,6 +130,31 @@ public class SecurityAutoConfiguration {
     @ConditionalOnProperty("hotline.security.issuer")
     OAuth2TokenValidator<Jwt> hotlineIssuerValidator(HotlineProperties properties) {
         return new JwtIssuerValidator(properties.security().issuer());
+    }
+
+    /**
+     * Also added to every token's checks: an access token (not an ID token), with an expiry, of one of the hub's
+     * clients, naming a unit and a grid the city has ({@link AccessTokenRules}). Every service has the city's
+     * reference data ({@link CityAutoConfiguration}); a context made of a few parts only (a controller's slice test)
+     * checks the names against the sample city.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> hotlineAccessTokenRules(HotlineProperties properties, ObjectProvider<City> cities,
+            Environment environment) {
+        City city = cities.getIfAvailable(City::sample);
+        List<String> parties = Binder.get(environment).bind(AUTHORIZED_PARTIES, Bindable.listOf(String.class))
+                .orElse(List.of(properties.pages().clientId()));
+        return new AccessTokenRules(parties, properties.security().unitClaim(), properties.security().gridClaim(),
+                city);
+    }
+
+    /**
+     * Takes the place of Spring Security's header type check, which refuses RFC 9068's {@code at+jwt}: an access
+     * token may say {@code JWT}, {@code at+jwt} or nothing.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> hotlineAccessTokenHeaderTypes() {
+        return AccessTokenRules.headerTypes();
     }
 
     /**
