@@ -192,6 +192,10 @@ public final class Devstack implements AutoCloseable {
             for (String other : DevstackOptions.SERVICES) {
                 args.add("--hotline.pages.services." + other + "=" + url(other));
             }
+            if (name.equals("notification")) {
+                // the follow links in the texts lead to this stack's own look-up
+                args.add("--hotline.notification.follow-links.base=" + url("intake"));
+            }
             if (!options.quietHours()) {
                 args.add("--hotline.notification.quiet-from=00:00");
                 args.add("--hotline.notification.quiet-to=00:00");

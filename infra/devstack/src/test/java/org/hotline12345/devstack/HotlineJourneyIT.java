@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -116,8 +118,18 @@ class HotlineJourneyIT {
                 token("supervisor")).body());
         List<String> bodies = new ArrayList<>();
         texts.forEach(t -> bodies.add(t.get("text").asString()));
-        assertThat(bodies).containsOnlyOnce("【12345】您反映的问题已受理，工单号" + number
-                + "。可凭工单号和手机后四位查询办理进度。");
+        String receiptPattern = "【12345】您反映的问题已受理，工单号" + number + "。查询办理进度："
+                + Pattern.quote(stack.url("intake")) + "/t/" + number + "\\.([A-Za-z0-9_-]{16})";
+        List<String> receipts = bodies.stream().filter(text -> text.matches(receiptPattern)).toList();
+        assertThat(receipts).hasSize(1);
+        // the link in the caller's text opens the ticket; the caller's number and its last four digits do not
+        Matcher link = Pattern.compile(receiptPattern).matcher(receipts.get(0));
+        assertThat(link.matches()).isTrue();
+        assertThat(lookUp(number, link.group(1)).statusCode()).isEqualTo(200);
+        assertThat(lookUp(number, "AAAAAAAAAAAAAAAA").statusCode()).isEqualTo(404);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(stack.url("intake") + "/api/v1/public/tickets/"
+                + number + "?phoneLast4=5678")).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(404);
         assertThat(bodies).anySatisfy(text -> assertThat(text)
                 .matches("【12345】您的工单" + number + "已转贵阳市城市管理局办理，办结时限\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}。"));
         assertThat(texts.get(0).get("to").asString()).isEqualTo("138****5678");
@@ -343,6 +355,14 @@ class HotlineJourneyIT {
     private static HttpResponse<String> post(String service, String path, String body, String token)
             throws Exception {
         return StackRequests.post(stack, service, path, body, token);
+    }
+
+    /** The citizen's look-up, as the follow page makes it: the ticket's number and the token of the text's link. */
+    private static HttpResponse<String> lookUp(String number, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(stack.url("intake") + "/api/v1/public/tickets/lookup"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"ticketNumber\":\"" + number + "\",\"token\":\"" + token + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String service, String path, String token) throws Exception {

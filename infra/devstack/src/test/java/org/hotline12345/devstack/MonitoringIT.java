@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The dev stack run as the deployment folder runs the services: each with its actuator on a management port, the
  * SMS provider behind the HTTP gateway. After a day's worth of what operations watch (calls, a repeat, a return, a
- * resolution rated by text, a poison record, a guessed look-up, a provider outage), every metric that a Grafana
+ * resolution rated by text, a poison record, guessed look-ups, a provider outage), every metric that a Grafana
  * panel or a Prometheus alert of {@code infra/deploy} names is published by some service, read as Prometheus reads
  * it: from the management port, without a token.
  */
@@ -65,6 +65,8 @@ class MonitoringIT {
             arguments.put(service, new ArrayList<>(List.of("--management.server.port=" + managementPorts.get(service),
                     "--management.server.address=127.0.0.1")));
         }
+        // a few wrong look-ups from the test's address reach the limit, so that the limit's metric is published
+        arguments.get("intake").add("--hotline.intake.limits.lookups-per-address=5");
         provider = new ProviderStub();
         arguments.get("notification").addAll(List.of("--hotline.notification.gateway=http",
                 "--hotline.notification.http.base-url=" + provider.url(), "--hotline.notification.http.api-key=k",
@@ -122,7 +124,7 @@ class MonitoringIT {
         }
     }
 
-    /** Calls, a repeat, a return, a rated resolution, a poison record, wrong look-up digits, a provider outage. */
+    /** Calls, a repeat, a return, a rated resolution, a poison record, look-ups with wrong tokens past the address's limit, a provider outage. */
     private static void doWhatOperationsWatch() throws Exception {
         String operator = stack.tokens().get("operator");
         String unit = stack.tokens().get("unit:URBAN_MGMT");
@@ -164,8 +166,10 @@ class MonitoringIT {
         }
         String number = first.get("ticketNumber").asString();
         for (int guess = 0; guess < 6; guess++) {
-            http.send(HttpRequest.newBuilder(URI.create(stack.url("intake") + "/api/v1/public/tickets/" + number
-                    + "?phoneLast4=000" + guess)).build(), HttpResponse.BodyHandlers.ofString());
+            http.send(HttpRequest.newBuilder(URI.create(stack.url("intake") + "/api/v1/public/tickets/lookup"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"ticketNumber\":\"" + number + "\",\"token\":\"AAAAAAAAAAAAAAA" + guess + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
         }
 
         provider.behave(ProviderStub.Behaviour.FAILS);

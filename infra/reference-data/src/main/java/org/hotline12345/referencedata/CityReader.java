@@ -28,10 +28,13 @@ final class CityReader {
     static final String VOCABULARY = "category-vocabulary.json";
     static final String CORPUS = "complaints-corpus.tsv";
 
+    /** The values of the link a citizen follows their ticket by: whole, or its token alone. */
+    private static final List<String> FOLLOW = List.of("followLink", "followToken");
+    private static final Set<String> RECEIPTS = Set.of("TicketReceived", "PublicReceipt");
     /**
      * Texts the notification service sends, each with the values its template may use; each needs a template in
-     * Chinese and in English. A public receipt must carry its one-time code: the number gets nothing else until the
-     * code is entered.
+     * Chinese and in English. A receipt must carry the link the citizen follows the ticket by, and a public receipt its
+     * one-time code: the number gets nothing else until the code is entered.
      */
     static final Map<String, List<String>> TEXTS = texts();
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([^{}]*)}");
@@ -263,6 +266,9 @@ final class CityReader {
         texts.put("TicketReopened", List.of("ticketNumber", "unitName", "resolveBy"));
         texts.put("TicketClosed", List.of("ticketNumber", "unitName"));
         texts.put("ReplyHelp", List.of("ticketNumber"));
+        // every text may carry the link the citizen follows the ticket by, whole or as its token after the city's
+        // own approved link text (for providers that take only short values)
+        texts.replaceAll((text, values) -> java.util.stream.Stream.concat(values.stream(), FOLLOW.stream()).toList());
         return texts;
     }
 
@@ -284,6 +290,12 @@ final class CityReader {
                                 + "}, which this text has no value for; it may use {" + String.join("}, {", values)
                                 + "}");
                     }
+                }
+                if (RECEIPTS.contains(text) && FOLLOW.stream().noneMatch(
+                        follow -> template.asString().contains("{" + follow + "}"))) {
+                    problems.add(file.at(at) + ": " + text + "." + language + " must carry {followLink} or "
+                            + "{followToken}: the link in the receipt is the only way the citizen can look the "
+                            + "ticket up");
                 }
                 if (text.equals("PublicReceipt") && !template.asString().contains("{code}")) {
                     problems.add(file.at(at) + ": PublicReceipt." + language + " must carry {code}, the one-time "

@@ -60,11 +60,13 @@ class SecondCityTest {
         copy(URUMQI, folder);
         replace("sms-templates.json", "已交{unitName}办理", "已交{unit}办理");
         replace("sms-templates.json", "验证码{code}。", "。");
+        replace("sms-templates.json", "。进度：{followLink}", "。");
 
         assertThatThrownBy(() -> City.fromFolder(folder))
                 .hasMessageContaining(at("sms-templates.json", "已交{unit}办理") + ": TicketAssigned.zh uses {unit}, "
                         + "which this text has no value for; it may use {ticketNumber}, {unitName}, {resolveBy}")
-                .hasMessageContaining("PublicReceipt.zh must carry {code}");
+                .hasMessageContaining("PublicReceipt.zh must carry {code}")
+                .hasMessageContaining("TicketReceived.zh must carry {followLink} or {followToken}");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.hotline12345.intake.channels;
 
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.hotline12345.intake.tickets.TicketRegistration;
 import org.hotline12345.platform.pii.ContactSealer;
 import org.hotline12345.platform.problem.FieldCodes;
 import org.hotline12345.platform.problem.FieldError;
+import org.hotline12345.platform.problem.ResourceNotFoundException;
 import org.hotline12345.platform.ratelimits.ClientAddresses;
 import org.hotline12345.platform.ratelimits.RateLimits;
 import org.hotline12345.referencedata.Grid;
@@ -21,19 +21,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * The channels besides the operator's: the website's complaint form and the status look-up, both public and
- * rate-limited, and grid workers' reports.
+ * The channels besides the operator's: the website's complaint form and the citizen's look-up of their ticket, both
+ * public and rate-limited, and grid workers' reports.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -46,10 +43,12 @@ class ChannelController {
     private final ClientAddresses clients;
     private final ChannelLimits settings;
     private final ContactSealer sealer;
+    private final FollowTokens tokens;
     private final Set<String> grids;
 
     ChannelController(TicketRegistration registration, PublicStatus status, RateLimits limits,
-            ClientAddresses clients, ChannelLimits settings, ContactSealer sealer, City city) {
+            ClientAddresses clients, ChannelLimits settings, ContactSealer sealer, FollowTokens tokens, City city) {
+        this.tokens = tokens;
         this.clients = clients;
         this.grids = city.grids().stream().map(Grid::id).collect(Collectors.toSet());
         this.registration = registration;
@@ -109,21 +108,19 @@ class ChannelController {
     }
 
     /**
-     * Where a ticket stands, for the citizen who reported it, a linked one as the ticket it joined: no personal data;
-     * 404 for wrong digits.
+     * Where a ticket stands, for the citizen who reported it, a linked one as the ticket it joined: no personal data,
+     * and only for the token of the link in the citizen's texts ({@link FollowTokens}). A wrong token, an unknown
+     * number and a malformed pair all answer the same 404. Look-ups are limited per client address only: a limit per
+     * ticket would let anyone who knows a number lock its citizen out, and guessing a 96-bit token gains nothing from
+     * a few more tries. The proof travels in the body, so that no access log keeps it.
      */
-    @GetMapping("/public/tickets/{ticketNumber}")
-    Mono<PublicStatus.View> lookUp(@PathVariable @Pattern(regexp = "12345-\\d{8}-\\d{4,6}") String ticketNumber,
-            @RequestParam @Pattern(regexp = "\\d{4}") String phoneLast4, ServerHttpRequest request) {
-        // every look-up counts against the number before it is answered and a right one gives its count back, so
-        // only wrong digits lock the number, and racing guesses cannot all pass; an unknown number counts the same
-        String guesses = "lookup:digits:" + ticketNumber;
+    @PostMapping("/public/tickets/lookup")
+    Mono<PublicStatus.View> lookUp(@RequestBody LookUpRequest lookUp, ServerHttpRequest request) {
         return limits.admit("look-ups from this address", "lookup:address:" + clients.of(request),
                         settings.lookupsPerAddress(), settings.window())
-                .then(limits.admit("wrong digits for this ticket number", guesses, settings.wrongDigitsPerTicket(),
-                        settings.digitsLock()))
-                .then(Mono.defer(() -> status.lookUp(ticketNumber, phoneLast4)))
-                .flatMap(found -> limits.release(guesses, settings.digitsLock()).thenReturn(found));
+                .then(Mono.defer(() -> lookUp.wellFormed() && tokens.matches(lookUp.ticketNumber(), lookUp.token())
+                        ? status.lookUp(lookUp.ticketNumber()) : Mono.empty()))
+                .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("Ticket", "looked up")));
     }
 
     private static ResponseEntity<TicketReceipt> accepted(TicketReceipt receipt) {

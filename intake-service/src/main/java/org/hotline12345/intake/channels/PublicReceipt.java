@@ -8,12 +8,13 @@ import org.hotline12345.intake.tickets.TicketReceipt;
  * Whether it was linked to someone's open ticket or to an incident, and the ticket's internal id, stay with the
  * staff: anyone can post with anyone's phone number.
  *
- * @param lookUp where the citizen follows the ticket, with the last four digits of their number
+ * @param lookUp where the citizen follows the ticket, with the token from the link in the receipt text to their
+ *     number (never in this answer: whoever posts may have given someone else's number)
  */
 public record PublicReceipt(String ticketNumber, Instant receivedAt, String lookUp) {
 
     static PublicReceipt of(TicketReceipt receipt) {
         return new PublicReceipt(receipt.ticketNumber(), receipt.receivedAt(),
-                "/api/v1/public/tickets/" + receipt.ticketNumber());
+                "/api/v1/public/tickets/lookup");
     }
 }

@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The website's form, grid workers' reports, the status look-up, repeats and merged incidents. */
+/** The website's form, grid workers' reports, the citizen's look-up, repeats and merged incidents. */
 @HubIntegrationTest(database = "intake-channels-it", properties = {
         "hotline.intake.limits.complaints-per-address=5", "hotline.intake.limits.complaints-per-phone=2",
         "hotline.intake.limits.lookups-per-address=4", "hotline.intake.limits.window=1h"})
@@ -43,6 +43,8 @@ class ChannelsIT {
 
     @Autowired
     WebTestClient web;
+    @Autowired
+    FollowTokens tokens;
 
     @Test
     void takesComplaintsFromTheWebsiteWithoutATokenAndLimitsThemPerNumberAndAddress() {
@@ -186,26 +188,42 @@ class ChannelsIT {
                 .expectStatus().isOk().expectBody();
     }
 
+    /** Four look-ups per address here: the fifth is refused whatever it carries. */
     @Test
-    void showsACitizenTheirTicketByNumberAndLastFourDigitsOnly() {
+    void showsACitizenTheirTicketOnlyForTheTokenOfTheirLinkAndAnswersEveryOtherLookUpAlike() {
         TicketReceipt receipt = call("13800000040", "NOISE", "广场舞音响太吵", 26.5801, 106.6901)
                 .expectBody(TicketReceipt.class).returnResult().getResponseBody();
+        String token = tokens.tokenFor(receipt.ticketNumber());
 
-        web.get().uri("/api/v1/public/tickets/{n}?phoneLast4=0040", receipt.ticketNumber()).exchange()
-                .expectStatus().isOk()
+        lookUp(receipt.ticketNumber(), token).expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.ticketNumber").isEqualTo(receipt.ticketNumber())
                 .jsonPath("$.timeline[0].status").isEqualTo("RECEIVED")
                 .jsonPath("$.maskedPhone").doesNotExist()
                 .jsonPath("$.description").doesNotExist();
-        web.get().uri("/api/v1/public/tickets/{n}?phoneLast4=9999", receipt.ticketNumber()).exchange()
-                .expectStatus().isNotFound();
-        web.get().uri("/api/v1/public/tickets/12345-19990101-0001?phoneLast4=0040").exchange()
-                .expectStatus().isNotFound();
-        web.get().uri("/api/v1/public/tickets/{n}?phoneLast4=0040", receipt.ticketNumber()).exchange()
-                .expectStatus().isOk();
-        web.get().uri("/api/v1/public/tickets/{n}?phoneLast4=0040", receipt.ticketNumber()).exchange()
-                .expectStatus().isEqualTo(429).expectHeader().exists("Retry-After");
+        String otherToken = tokens.tokenFor("12345-19990101-0001");
+        List<String> refused = List.of(
+                notFound(lookUp(receipt.ticketNumber(), otherToken)),
+                notFound(lookUp("12345-19990101-0001", token)),
+                notFound(web.post().uri("/api/v1/public/tickets/lookup").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue("{\"ticketNumber\":\"" + receipt.ticketNumber() + "\",\"token\":\"0040\"}")
+                        .exchange()));
+        // a wrong token, an unknown number and a malformed token cannot be told apart
+        assertThat(refused).containsOnly(refused.get(0));
+        assertThat(refused.get(0)).contains("\"code\":\"not-found\"").doesNotContain(receipt.ticketNumber());
+
+        lookUp(receipt.ticketNumber(), token).expectStatus().isEqualTo(429).expectHeader().exists("Retry-After");
+    }
+
+    private String notFound(WebTestClient.ResponseSpec answer) {
+        return answer.expectStatus().isNotFound().expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON).expectBody(String.class)
+                .returnResult().getResponseBody();
+    }
+
+    private WebTestClient.ResponseSpec lookUp(String ticketNumber, String token) {
+        return web.post().uri("/api/v1/public/tickets/lookup").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(java.util.Map.of("ticketNumber", ticketNumber, "token", token)).exchange();
     }
 
     private TicketReceived event(String ticketId) {

@@ -28,6 +28,7 @@ import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
+import org.hotline12345.intake.channels.FollowTokens;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +61,8 @@ class Open311IT {
     WebTestClient web;
     @Autowired
     ReactiveMongoTemplate mongo;
+    @Autowired
+    FollowTokens tokens;
 
     @Test
     void discoversTheEndpointAndListsTheCategoriesAsServicesInJsonAndXml() throws Exception {
@@ -276,8 +279,10 @@ class Open311IT {
                 .containsEntry("status", "open").containsEntry("agency_responsible", null)
                 .containsEntry("expected_datetime", null)
                 .containsEntry("status_notes", "Received; being routed to the responsible unit.");
-        web.get().uri("/api/v1/public/tickets/{n}?phoneLast4=3121", probeReceived.ticketNumber()).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("RECEIVED")
+        web.post().uri("/api/v1/public/tickets/lookup").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("ticketNumber", probeReceived.ticketNumber(),
+                        "token", tokens.tokenFor(probeReceived.ticketNumber())))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("RECEIVED")
                 .jsonPath("$.timeline[0].status").isEqualTo("RECEIVED");
     }
 

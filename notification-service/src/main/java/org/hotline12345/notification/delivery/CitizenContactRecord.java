@@ -13,7 +13,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param feedbackRound the resolution round the satisfaction question asked about; {@code null} when it was asked on
  *     an event without a round
  * @param publicChannel the number came from a public channel (website, Open311), where anyone may give anyone's
- * @param codeAttempts one-time codes tried for this ticket (see {@code PhoneVerification})
+ * @param codeAttempts tries of the ticket's latest one-time code (see {@code PhoneVerification}, which also keeps
+ *     the code's round and when a code sent again was made, {@code codeRound} and {@code codeMadeAt}, beside these)
  * @param verifiedAt when the reporter entered the right code: from then on the number gets every text
  */
 @Document("contacts")

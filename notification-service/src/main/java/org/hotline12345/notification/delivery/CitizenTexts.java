@@ -25,6 +25,7 @@ import org.hotline12345.contracts.TicketReopened;
 import org.hotline12345.contracts.TicketResolved;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.notification.texts.TextTemplates;
+import org.hotline12345.notification.verification.FollowLinks;
 import org.hotline12345.notification.verification.PhoneCodes;
 import org.hotline12345.platform.messaging.PrerequisiteMissingException;
 import org.hotline12345.referencedata.City;
@@ -63,13 +64,15 @@ public class CitizenTexts {
     private final TextTemplates templates;
     private final City city;
     private final PhoneCodes codes;
+    private final FollowLinks links;
     private final DailyTexts dailyTexts;
     private final MeterRegistry meters;
     private final AwaitingFeedback awaitingFeedback;
 
     CitizenTexts(ReactiveMongoTemplate mongo, TextDelivery delivery, OptOuts optOuts, Clock clock,
-            NotificationProperties settings, City city, PhoneCodes codes, DailyTexts dailyTexts,
+            NotificationProperties settings, City city, PhoneCodes codes, FollowLinks links, DailyTexts dailyTexts,
             MeterRegistry meters, AwaitingFeedback awaitingFeedback) {
+        this.links = links;
         this.meters = meters;
         this.awaitingFeedback = awaitingFeedback;
         this.city = city;
@@ -232,7 +235,7 @@ public class CitizenTexts {
 
     /** Sends the texts this batch made due, once they are stored. */
     private Mono<Void> send(List<Notification> created, List<Planned> texts, Set<String> optedOut, String holder) {
-        created.stream().filter(text -> "SUPPRESSED".equals(text.getStatus())).forEach(text ->
+        created.stream().filter(text -> text.getStatus() == Notification.Status.SUPPRESSED).forEach(text ->
                 meters.counter("hotline.texts.suppressed", "reason", text.getSuppressedBecause()).increment());
         Map<String, CitizenContactRecord> contacts = new HashMap<>();
         texts.forEach(text -> contacts.putIfAbsent(text.contact().ticketId(), text.contact()));
@@ -315,6 +318,10 @@ public class CitizenTexts {
         }
         Map<String, String> values = new HashMap<>(text.extra());
         values.put("ticketNumber", contact.ticketNumber());
+        // the link is the citizen's proof when they look the ticket up; a template uses it whole, or the token
+        // alone where the provider takes only short values and the city's approved template holds the rest
+        values.put("followLink", links.linkFor(contact.ticketNumber()));
+        values.put("followToken", links.tokenFor(contact.ticketNumber()));
         TextTemplates.Text body = templates.fit(text.trigger(), contact.language(), values, settings.maxSegments())
                 .orElseThrow();
         Notification pending = Notification.pending(contact.ticketId(), text.trigger(), text.eventId(),

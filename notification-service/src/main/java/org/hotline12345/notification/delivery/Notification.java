@@ -16,12 +16,25 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("notifications")
 public class Notification extends OutboxDocument {
 
+    /**
+     * Where a text stands. It is made PENDING, or SUPPRESSED when it must never go out; from PENDING it is sent,
+     * fails for good after its last attempt, or is suppressed when the citizen opts out first. The other three are
+     * final: a text once sent is never failed or suppressed, nor sent again.
+     */
+    public enum Status {
+        PENDING, SENT, FAILED, SUPPRESSED;
+
+        boolean canBecome(Status next) {
+            return this == PENDING && next != PENDING;
+        }
+    }
+
     @Id
     private String id;
     private String ticketId;
     private String trigger;
     private String triggerEventId;
-    private String status;
+    private Status status;
     private String templateId;
     private String language;
     private String text;
@@ -62,7 +75,7 @@ public class Notification extends OutboxDocument {
         n.ticketId = ticketId;
         n.trigger = trigger;
         n.triggerEventId = triggerEventId;
-        n.status = "PENDING";
+        n.status = Status.PENDING;
         n.templateId = templateId;
         n.language = language;
         n.text = text;
@@ -96,7 +109,7 @@ public class Notification extends OutboxDocument {
         n.ticketId = ticketId;
         n.trigger = trigger;
         n.triggerEventId = triggerEventId;
-        n.status = "SUPPRESSED";
+        n.status = Status.SUPPRESSED;
         n.suppressedBecause = because;
         n.createdAt = now;
         n.version = 0L;
@@ -105,7 +118,7 @@ public class Notification extends OutboxDocument {
 
     /** The citizen opted out after the text was made: it is never sent. */
     void suppress(String because) {
-        status = "SUPPRESSED";
+        become(Status.SUPPRESSED);
         suppressedBecause = because;
         release();
     }
@@ -129,7 +142,7 @@ public class Notification extends OutboxDocument {
         lastError = error;
         release();
         if (attempts >= maxAttempts) {
-            status = "FAILED";
+            become(Status.FAILED);
             stage(new NotificationFailed(EventIds.of(ticketId, "NotificationFailed", triggerEventId), now, ticketId,
                     id, trigger, attempts, error));
         } else {
@@ -137,21 +150,22 @@ public class Notification extends OutboxDocument {
         }
     }
 
-    /** The provider reported what became of the text. */
-    void delivery(String state, Instant at) {
-        deliveryStatus = state;
-        deliveredAt = at;
-    }
-
     void sent(String messageId, Instant now) {
+        become(Status.SENT);
         attempts++;
         release();
-        status = "SENT";
         gatewayMessageId = messageId;
         sentAt = now;
         lastError = null;
         stage(new NotificationSent(EventIds.of(ticketId, "NotificationSent", triggerEventId), now, ticketId, id,
                 trigger, templateId, language, segments, messageId));
+    }
+
+    private void become(Status next) {
+        if (!status.canBecome(next)) {
+            throw new IllegalStateException("text " + id + " is " + status + " and cannot become " + next);
+        }
+        status = next;
     }
 
     private void release() {
@@ -171,7 +185,7 @@ public class Notification extends OutboxDocument {
         return trigger;
     }
 
-    public String getStatus() {
+    public Status getStatus() {
         return status;
     }
 

@@ -57,7 +57,7 @@ class NotificationController {
             String deliveryStatus, Instant createdAt, Instant sentAt, Instant deliveredAt) {
 
         static NotificationView of(Notification n) {
-            return new NotificationView(n.getId(), n.getTicketId(), n.getTrigger(), n.getStatus(),
+            return new NotificationView(n.getId(), n.getTicketId(), n.getTrigger(), n.getStatus().name(),
                     n.getSuppressedBecause(), n.getTemplateId(), n.getLanguage(), n.getText(), n.getSegments(),
                     n.getMaskedPhone(), n.getAttempts(), n.getLastError(), n.getNotBefore(), n.getNextAttemptAt(),
                     n.getGatewayMessageId(), n.getDeliveryStatus(), n.getCreatedAt(), n.getSentAt(),

@@ -81,7 +81,7 @@ public class TextDelivery {
      */
     Mono<Integer> sendDue(int most) {
         Instant now = clock.instant();
-        Criteria due = Criteria.where("status").is("PENDING").and("notBefore").lte(now).and("nextAttemptAt").lte(now);
+        Criteria due = Criteria.where("status").is(Notification.Status.PENDING.name()).and("notBefore").lte(now).and("nextAttemptAt").lte(now);
         return lease.claimAll(due, LEASE_HOLDER, most, Notification.class).flatMap(claimed -> claimed.isEmpty()
                 ? Mono.just(0)
                 : countClaims(claimed).then(contactsOf(claimed))
@@ -208,7 +208,7 @@ public class TextDelivery {
 
     /** A text's new state as one guarded update, with the events it staged. */
     private static Update outcome(Notification text) {
-        Update update = new Update().set("status", text.getStatus()).set("attempts", text.getAttempts())
+        Update update = new Update().set("status", text.getStatus().name()).set("attempts", text.getAttempts())
                 .unset("leaseUntil").unset(LEASE_HOLDER).inc("version", 1)
                 .set(OutboxDocument.OUTBOX, text.getOutbox());
         setOrUnset(update, "lastError", text.getLastError());
@@ -231,9 +231,9 @@ public class TextDelivery {
     /** Counts what a send attempt, once stored, came to: sent, failed for good, or one attempt failed. */
     private void count(Notification stored) {
         switch (stored.getStatus()) {
-            case "SENT" -> meters.counter("hotline.texts.sent", "gateway", settings.gateway(), "trigger",
+            case SENT -> meters.counter("hotline.texts.sent", "gateway", settings.gateway(), "trigger",
                     stored.getTrigger()).increment();
-            case "FAILED" -> meters.counter("hotline.texts.failed", "gateway", settings.gateway(), "trigger",
+            case FAILED -> meters.counter("hotline.texts.failed", "gateway", settings.gateway(), "trigger",
                     stored.getTrigger()).increment();
             default -> meters.counter("hotline.texts.attempts.failed", "gateway", settings.gateway()).increment();
         }

@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.hotline12345.notification.delivery.NotificationProperties;
+import org.hotline12345.notification.gateway.aliyun.AliyunProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Alibaba Cloud's HTTP batch pushes (HTTP批量推送): delivery receipts ({@code SmsReport}) and citizens' replies
  * ({@code SmsUp}), each a JSON array, in the provider's documented format. The provider signs nothing and publishes no
- * addresses, so the address configured in its console carries the webhook secret, as the query's {@code secret}:
+ * addresses, so the address configured in its console carries a secret of its own (HOTLINE_SMS_PUSH_SECRET, never
+ * the webhooks' signing key, which an address would leak into logs), as the query's {@code secret}:
  * a call without it is 404 before its body is read, as an unknown address is. In the query rather than the path,
  * the secret stays out of traces and request metrics, which record the path. The provider takes a 200 with a
  * numeric {@code code} as received and retries
@@ -45,11 +46,11 @@ class AliyunPushController {
 
     private final InboundReplies replies;
     private final DeliveryReceipts receipts;
-    private final NotificationProperties settings;
+    private final AliyunProperties settings;
     private final MeterRegistry meters;
     private final JsonMapper json;
 
-    AliyunPushController(InboundReplies replies, DeliveryReceipts receipts, NotificationProperties settings,
+    AliyunPushController(InboundReplies replies, DeliveryReceipts receipts, AliyunProperties settings,
             MeterRegistry meters, JsonMapper json) {
         this.replies = replies;
         this.receipts = receipts;
@@ -82,7 +83,7 @@ class AliyunPushController {
     }
 
     private void verify(String secret) {
-        String expected = settings.webhookSecret();
+        String expected = settings.pushSecret();
         if (expected.isEmpty() || secret == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 secret.getBytes(StandardCharsets.UTF_8))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);

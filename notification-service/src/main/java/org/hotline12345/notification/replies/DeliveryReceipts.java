@@ -2,34 +2,25 @@ package org.hotline12345.notification.replies;
 
 import java.time.Clock;
 import java.time.Instant;
-import org.hotline12345.notification.delivery.Notification;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+import org.hotline12345.notification.delivery.DeliveryReports;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
-/** Records what the provider says became of a text: delivered to the handset, or not. */
+/** Reads the provider's delivery receipts: delivered to the handset, or not. */
 @Service
 class DeliveryReceipts {
 
-    private final ReactiveMongoTemplate mongo;
+    private final DeliveryReports reports;
     private final Clock clock;
 
-    DeliveryReceipts(ReactiveMongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
+    DeliveryReceipts(DeliveryReports reports, Clock clock) {
+        this.reports = reports;
         this.clock = clock;
     }
 
     Mono<String> record(SmsWebhookController.Receipt receipt) {
-        Instant at = parse(receipt.at());
-        Criteria which = receipt.clientReference() != null
-                ? Criteria.where("_id").is(receipt.clientReference())
-                : Criteria.where("gatewayMessageId").is(receipt.messageId());
-        return mongo.updateFirst(Query.query(which), new Update().set("deliveryStatus", receipt.status())
-                        .set("deliveredAt", at).inc("version", 1), Notification.class)
-                .map(result -> result.getMatchedCount() == 1 ? "RECORDED" : "UNKNOWN_MESSAGE");
+        return reports.record(receipt.clientReference(), receipt.messageId(), receipt.status(), parse(receipt.at()))
+                .map(known -> known ? "RECORDED" : "UNKNOWN_MESSAGE");
     }
 
     private Instant parse(String at) {

@@ -29,6 +29,7 @@ import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
 import org.hotline12345.notification.gateway.DevSmsOutbox.OutboxText;
 import org.hotline12345.notification.gateway.HmacSignature;
+import org.hotline12345.notification.verification.FollowLinks;
 import org.hotline12345.platform.pii.ContactSealer;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,8 @@ class NotificationIT {
     ReactiveMongoTemplate mongo;
     @Autowired
     AwaitingFeedback awaitingFeedback;
+    @Autowired
+    FollowLinks links;
 
     @Test
     void textsTheTicketNumberThenTheUnitAndDueDateInChinese() {
@@ -67,13 +70,11 @@ class NotificationIT {
 
         List<OutboxText> texts = awaitTexts(received.ticketId(), 2);
 
-        assertThat(texts).extracting(OutboxText::text).containsExactlyInAnyOrder(
-                "【12345】您反映的问题已受理，工单号" + received.ticketNumber() + "。可凭工单号和手机后四位查询办理进度。",
-                "【12345】您的工单" + received.ticketNumber() + "已转贵阳水务集团办理，办结时限2026-12-05 18:00。");
-        assertThat(texts).allSatisfy(t -> {
-            assertThat(t.to()).isEqualTo("139****0001");
-            assertThat(t.segments()).isEqualTo(1);
-        });
+        assertThat(texts).extracting(OutboxText::text, OutboxText::segments).containsExactlyInAnyOrder(
+                tuple("【12345】您反映的问题已受理，工单号" + received.ticketNumber() + "。查询办理进度：http://127.0.0.1:8081/t/"
+                        + received.ticketNumber() + "." + links.tokenFor(received.ticketNumber()), 2),
+                tuple("【12345】您的工单" + received.ticketNumber() + "已转贵阳水务集团办理，办结时限2026-12-05 18:00。", 1));
+        assertThat(texts).allSatisfy(t -> assertThat(t.to()).isEqualTo("139****0001"));
     }
 
     @Test

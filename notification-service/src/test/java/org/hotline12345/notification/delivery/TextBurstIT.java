@@ -106,7 +106,7 @@ class TextBurstIT {
                 .anySatisfy(text -> assertThat(text).contains("已受理"))
                 .anySatisfy(text -> assertThat(text).contains("已转贵阳水务集团办理")));
         assertThat(notifications(ids)).hasSize(2 * TICKETS).allSatisfy(notification -> {
-            assertThat(notification.getStatus()).isEqualTo("SENT");
+            assertThat(notification.getStatus()).isEqualTo(Notification.Status.SENT);
             assertThat(notification.getAttempts()).isEqualTo(1);
             assertThat(notification.getClaims()).isEqualTo(1);
         });

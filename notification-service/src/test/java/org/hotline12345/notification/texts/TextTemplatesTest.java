@@ -13,12 +13,15 @@ class TextTemplatesTest {
 
     @Test
     void rendersTheReceiptInChinese() {
-        TextTemplates.Text text = templates.render("TicketReceived", "zh",
-                Map.of("ticketNumber", "12345-20261128-0001")).orElseThrow();
+        TextTemplates.Text text = templates.render("TicketReceived", "zh", Map.of(
+                "ticketNumber", "12345-20261128-0001",
+                "followLink", "https://12345.example.gov.cn/t/12345-20261128-0001.V07UV_pgGejwRSA5",
+                "followToken", "V07UV_pgGejwRSA5")).orElseThrow();
 
-        assertThat(text.body()).isEqualTo("【12345】您反映的问题已受理，工单号12345-20261128-0001。可凭工单号和手机后四位查询办理进度。");
+        assertThat(text.body()).isEqualTo("【12345】您反映的问题已受理，工单号12345-20261128-0001。查询办理进度："
+                + "https://12345.example.gov.cn/t/12345-20261128-0001.V07UV_pgGejwRSA5");
         assertThat(text.templateId()).isEqualTo("TicketReceived.zh");
-        assertThat(text.segments()).isEqualTo(1);
+        assertThat(text.values()).containsOnlyKeys("ticketNumber", "followLink");
     }
 
     @Test
@@ -30,10 +33,13 @@ class TextTemplatesTest {
         assertThat(text.language()).isEqualTo("en");
     }
 
+    /** With the longest ticket numbers of a busy day and a city's own host in the link. */
     @Test
     void keepsEveryTemplateOfTheSampleCityWithinTwoSegments() {
-        Map<String, String> values = Map.of("ticketNumber", "12345-20261128-0001", "unitName", "贵阳市城市管理局",
-                "resolveBy", "2026-12-05 10:00", "reason", "需联合执法", "reply", "已处理", "code", "123456");
+        Map<String, String> values = Map.of("ticketNumber", "12345-20261128-000001", "unitName", "贵阳市城市管理局",
+                "resolveBy", "2026-12-05 10:00", "reason", "需联合执法", "reply", "已处理", "code", "123456",
+                "followLink", "https://12345.guiyang.gov.cn/t/12345-20261128-000001.V07UV_pgGejwRSA5",
+                "followToken", "V07UV_pgGejwRSA5");
         for (String trigger : City.sample().smsTemplates().keySet()) {
             for (String language : new String[] {"zh", "en"}) {
                 assertThat(templates.render(trigger, language, values).orElseThrow().segments())

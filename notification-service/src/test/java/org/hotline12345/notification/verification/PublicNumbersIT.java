@@ -35,17 +35,21 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Numbers given on public channels, where anyone may give anyone's: the receipt carries a one-time code and is the
- * only text until the code is entered; a number gets at most three such texts a day; guesses of a code are bounded
- * however fast they come.
+ * Numbers given on public channels, where anyone may give anyone's: the receipt carries a one-time code and the
+ * follow link, and is the only text until the code is entered or the link's token presented; a number gets at most
+ * three such texts a day; guesses of a code are bounded however fast they come, and spent tries cost a new code,
+ * never the ticket's texts.
  */
 @HubIntegrationTest(database = "notification-public-numbers-it", properties = {
         "hotline.notification.quiet-from=00:00", "hotline.notification.quiet-to=00:00",
-        "hotline.notification.verification.attempts-per-address=100"})
+        "hotline.notification.verification.attempts-per-address=100",
+        "hotline.notification.verification.code-requests-per-address=100"})
 class PublicNumbersIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
-    private static final Pattern CODE = Pattern.compile("(\\d{6})");
+    private static final Pattern CODE = Pattern.compile("验证码(\\d{6})");
+    private static final Pattern LINK = Pattern.compile(
+            "http://127\\.0\\.0\\.1:8081/t/12345-\\d{8}-\\d+\\.[A-Za-z0-9_-]{16}");
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
     };
     @AutoClose
@@ -125,8 +129,93 @@ class PublicNumbersIT {
         verify(received.ticketNumber(), code).expectStatus().isNotFound();
     }
 
+    @Test
+    void sendsANewCodeWhenTheTriesOfTheLastOneAreSpentAndTheNewOneVerifies() {
+        TicketReceived received = received("+8613900000405", Channel.WEB);
+        topics.publish(received);
+        String first = codeIn(awaitTexts(received.ticketId(), 1).get(0));
+        // a stranger walking the numbers spends the code's five tries
+        for (int i = 0; i < PhoneVerification.MOST_ATTEMPTS; i++) {
+            verify(received.ticketNumber(), wrongFor(first, i)).expectStatus().isNotFound();
+        }
+        verify(received.ticketNumber(), first).expectStatus().isNotFound();
+
+        askForCode(received.ticketNumber()).expectStatus().isAccepted()
+                .expectBody().jsonPath("$.ticketNumber").isEqualTo(received.ticketNumber());
+
+        List<String> texts = awaitTexts(received.ticketId(), 2);
+        assertThat(texts.get(1)).contains(linkIn(texts.get(0)));
+        String second = codeIn(texts.get(1));
+        verify(received.ticketNumber(), second).expectStatus().isOk().expectBody().jsonPath("$.verified")
+                .isEqualTo(true);
+        topics.publish(assigned(received, 1));
+        assertThat(awaitTexts(received.ticketId(), 3).get(2)).contains("贵阳水务集团");
+    }
+
+    @Test
+    void provesTheNumberWithTheTokenOfTheReceiptsLinkWhichNoGuessesSpend() throws Exception {
+        TicketReceived received = received("+8613900000406", Channel.WEB);
+        topics.publish(received);
+        String link = linkIn(awaitTexts(received.ticketId(), 1).get(0));
+        String token = link.substring(link.lastIndexOf('.') + 1);
+        List<Callable<Integer>> guesses = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String guess = String.format("%016d", i);
+            guesses.add(() -> verifyByLink(received.ticketNumber(), guess).returnResult(String.class).getStatus()
+                    .value());
+        }
+        assertThat(Races.atOnce(guesses)).containsOnly(404);
+        verifyByLink("12345-19990101-0001", token).expectStatus().isNotFound();
+
+        verifyByLink(received.ticketNumber(), token).expectStatus().isOk().expectBody().jsonPath("$.verified")
+                .isEqualTo(true);
+        topics.publish(assigned(received, 1));
+        assertThat(awaitTexts(received.ticketId(), 2).get(1)).contains("贵阳水务集团");
+    }
+
+    @Test
+    void sendsANumberFewNewCodesADayAndAnswersAnUnknownTicketAlike() {
+        TicketReceived received = received("+8613900000407", Channel.WEB);
+        topics.publish(received);
+        awaitTexts(received.ticketId(), 1);
+        String unknown = "12345-19990101-0002";
+
+        for (String ticketNumber : List.of(received.ticketNumber(), unknown)) {
+            for (int i = 0; i < 3; i++) {
+                askForCode(ticketNumber).expectStatus().isAccepted();
+            }
+            askForCode(ticketNumber).expectStatus().isEqualTo(429).expectHeader().exists("Retry-After")
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        // the number's texts of the day are capped as ever: the receipt and two of the three codes went out
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(notifications(received.ticketId()))
+                .extracting(n -> n.get("status") + ":" + n.get("suppressedBecause"))
+                .containsExactlyInAnyOrder("SENT:null", "SENT:null", "SENT:null", "SUPPRESSED:DAILY_CAP"));
+    }
+
+    private static String wrongFor(String code, int i) {
+        String guess = String.format("%06d", 100_000 + i);
+        return guess.equals(code) ? String.format("%06d", 200_000 + i) : guess;
+    }
+
+    private static String linkIn(String text) {
+        Matcher matcher = LINK.matcher(text);
+        assertThat(matcher.find()).as("a follow link in " + text).isTrue();
+        return matcher.group();
+    }
+
+    private WebTestClient.ResponseSpec askForCode(String ticketNumber) {
+        return web.post().uri("/api/v1/public/phone-verifications/codes").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("ticketNumber", ticketNumber)).exchange();
+    }
+
+    private WebTestClient.ResponseSpec verifyByLink(String ticketNumber, String token) {
+        return web.post().uri("/api/v1/public/phone-verifications").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("ticketNumber", ticketNumber, "token", token)).exchange();
+    }
+
     private static String codeIn(String text) {
-        Matcher matcher = CODE.matcher(text.replaceAll("12345-\\d{8}-\\d+", ""));
+        Matcher matcher = CODE.matcher(text);
         assertThat(matcher.find()).as("a code in " + text).isTrue();
         return matcher.group(1);
     }

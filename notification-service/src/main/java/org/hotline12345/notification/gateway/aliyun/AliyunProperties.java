@@ -19,11 +19,14 @@ import org.springframework.validation.annotation.Validated;
  * @param maxVariableLength the longest value a template variable may have; longer ones (a unit's reply) are
  *     shortened with an ellipsis, since the provider refuses the whole text otherwise
  * @param zone the provider's calendar, which its send dates are in
+ * @param pushSecret the secret of the push addresses entered in the provider's console ({@code ?secret=}): a value
+ *     of its own, since it travels in an address, never the webhooks' signing key
  */
 @Validated
 @ConfigurationProperties("hotline.notification.aliyun")
 public record AliyunProperties(@DefaultValue("") String signName, @DefaultValue("") String templateCodes,
-        @Positive @DefaultValue("35") int maxVariableLength, @DefaultValue("Asia/Shanghai") ZoneId zone) {
+        @Positive @DefaultValue("35") int maxVariableLength, @DefaultValue("Asia/Shanghai") ZoneId zone,
+        @DefaultValue("") String pushSecret) {
 
     /** Template codes by {@code Trigger.language}. */
     public Map<String, String> codes() {

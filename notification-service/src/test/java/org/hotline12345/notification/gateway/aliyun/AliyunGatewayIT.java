@@ -45,13 +45,15 @@ import tools.jackson.databind.json.JsonMapper;
         "hotline.notification.http.secret=" + AliyunGatewayIT.KEY_SECRET,
         "hotline.notification.aliyun.sign-name=" + AliyunGatewayIT.SIGN_NAME,
         "hotline.notification.aliyun.template-codes=" + AliyunGatewayIT.TEMPLATE_CODES,
-        "hotline.notification.webhook-secret=" + AliyunGatewayIT.PUSH_SECRET})
+        "hotline.notification.aliyun.push-secret=" + AliyunGatewayIT.PUSH_SECRET,
+        "hotline.notification.webhook-secret=" + AliyunGatewayIT.WEBHOOK_SECRET})
 class AliyunGatewayIT {
 
     static final String KEY_ID = "LTAI5tHotlineTest";
     static final String KEY_SECRET = "aliyun-test-secret-0123456789";
     static final String SIGN_NAME = "贵阳12345";
     static final String PUSH_SECRET = "push-path-secret-4f1c9e2b7a";
+    static final String WEBHOOK_SECRET = "webhook-signing-key-9d3e0b";
     static final String TEMPLATE_CODES = "TicketReceived.zh=SMS_460001,TicketReceived.en=SMS_460002,"
             + "PublicReceipt.zh=SMS_460003,PublicReceipt.en=SMS_460004,TicketAssigned.zh=SMS_460005,"
             + "TicketAssigned.en=SMS_460006,TicketExtended.zh=SMS_460007,TicketExtended.en=SMS_460008,"
@@ -61,7 +63,8 @@ class AliyunGatewayIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
     static final AliyunSmsStub provider = new AliyunSmsStub(KEY_ID, KEY_SECRET, SIGN_NAME,
-            Map.of("SMS_460001", Set.of("ticketNumber"), "SMS_460002", Set.of("ticketNumber")));
+            Map.of("SMS_460001", Set.of("ticketNumber", "followLink"), "SMS_460002",
+                    Set.of("ticketNumber", "followLink")));
     static final JsonMapper json = JsonMapper.builder().build();
     @AutoClose
     static final EventTopics topics = new EventTopics(infra.kafka());
@@ -98,7 +101,8 @@ class AliyunGatewayIT {
         AliyunSmsStub.Sent sent = sentFor(ticket);
         assertThat(sent.phone()).isEqualTo("13800138001");
         assertThat(sent.templateCode()).isEqualTo("SMS_460001");
-        assertThat(sent.variables()).isEqualTo(Map.of("ticketNumber", ticket.ticketNumber()));
+        assertThat(sent.variables()).containsOnlyKeys("ticketNumber", "followLink")
+                .containsEntry("ticketNumber", ticket.ticketNumber());
         assertThat(sent.outId()).isEqualTo(notification(ticket).get("notificationId").asString());
         assertThat(notification(ticket).get("gatewayMessageId").asString()).isEqualTo(sent.bizId());
         assertThat(provider.refusals()).isEmpty();
@@ -113,6 +117,8 @@ class AliyunGatewayIT {
 
         HttpResponse<String> stranger = provider.pushReport(callback("a-guessed-secret", "reports"), sent, true);
         assertThat(stranger.statusCode()).isEqualTo(404);
+        // the webhooks' signing key is not the push addresses' secret: an address must never carry it
+        assertThat(provider.pushReport(callback(WEBHOOK_SECRET, "reports"), sent, true).statusCode()).isEqualTo(404);
         // nothing about the body is read before the secret is checked
         web.post().uri("/api/v1/sms/aliyun/reports?secret=a-guessed-secret").bodyValue("not a push").exchange()
                 .expectStatus().isNotFound();
