@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 
-/** Supervisors see each text of a ticket: what it said, its attempts and where it stands. */
+/**
+ * Supervisors see each text of a ticket: what it said, its attempts and where it stands. A text's one-time code and
+ * follow link token are masked ({@link StaffTexts}): they are the citizen's proof of their number.
+ */
 @RestController
 @Validated
 @PreAuthorize("hasRole('SUPERVISOR')")
@@ -58,7 +61,8 @@ class NotificationController {
 
         static NotificationView of(Notification n) {
             return new NotificationView(n.getId(), n.getTicketId(), n.getTrigger(), n.getStatus().name(),
-                    n.getSuppressedBecause(), n.getTemplateId(), n.getLanguage(), n.getText(), n.getSegments(),
+                    n.getSuppressedBecause(), n.getTemplateId(), n.getLanguage(),
+                    StaffTexts.masked(n.getText(), n.getValues()), n.getSegments(),
                     n.getMaskedPhone(), n.getAttempts(), n.getLastError(), n.getNotBefore(), n.getNextAttemptAt(),
                     n.getGatewayMessageId(), n.getDeliveryStatus(), n.getCreatedAt(), n.getSentAt(),
                     n.getDeliveredAt());

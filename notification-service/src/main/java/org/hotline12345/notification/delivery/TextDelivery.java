@@ -157,13 +157,14 @@ public class TextDelivery {
         return gateway.send(outgoing)
                 .map(messageId -> {
                     notification.sent(messageId, clock.instant());
-                    log.debug("Texted {} about ticket {} ({})", contact.maskedPhone(), contact.ticketNumber(),
-                            notification.getTrigger());
+                    log.debug("Texted {} about ticket {} ({})", StaffTexts.forLogs(contact.maskedPhone()),
+                            contact.ticketNumber(), notification.getTrigger());
                     return notification;
                 })
                 .onErrorResume(SmsGateway.TextRefused.class, refused -> {
                     notification.refused(refused.getMessage(), clock.instant());
-                    log.warn("The provider will not text {} about ticket {}: {}", contact.maskedPhone(),
+                    log.warn("The provider will not text {} about ticket {}: {}",
+                            StaffTexts.forLogs(contact.maskedPhone()),
                             contact.ticketNumber(), refused.getMessage());
                     return Mono.just(notification);
                 })
@@ -171,7 +172,8 @@ public class TextDelivery {
                     Instant now = clock.instant();
                     notification.attemptFailed(String.valueOf(e.getMessage()), now,
                             backoff(notification.getAttempts() + 1), settings.maxAttempts());
-                    log.warn("Could not text {} about ticket {} (attempt {}): {}", contact.maskedPhone(),
+                    log.warn("Could not text {} about ticket {} (attempt {}): {}",
+                            StaffTexts.forLogs(contact.maskedPhone()),
                             contact.ticketNumber(), notification.getAttempts(), e.getMessage());
                     return Mono.just(notification);
                 });

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.hotline12345.contracts.Channel;
@@ -32,7 +34,10 @@ import org.hotline12345.platform.pii.ContactSealer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -51,6 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
         "hotline.notification.max-attempts=6", "hotline.notification.http.attempts=2",
         "hotline.notification.http.timeout=1s", "hotline.notification.http.open-for=2s",
         "hotline.notification.http.api-key=k", "hotline.notification.http.secret=s"})
+@ExtendWith(OutputCaptureExtension.class)
 class ProviderOutageIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
@@ -143,6 +149,27 @@ class ProviderOutageIT {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$[?(@.ticketId == '" + ticket.ticketId() + "')].attempts").isEqualTo(
                         List.of(6));
+    }
+
+    @Test
+    void logsAFailedTextWithoutTheNumbersLastFourDigits(CapturedOutput output) {
+        provider.resetAll();
+        provider.stubFor(post("/v1/sms").willReturn(aResponse().withStatus(503)));
+        TicketReceived ticket = received("+8613900007341");
+        topics.publish(ticket);
+
+        Pattern logged = Pattern.compile("text (\\S+) about ticket " + ticket.ticketNumber());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(output.getAll().lines()
+                .map(logged::matcher).filter(Matcher::find).map(found -> found.group(1)))
+                .isNotEmpty().allSatisfy(number -> assertThat(number).isEqualTo("139****")
+                        .doesNotContain("7341")));
+
+        // the text goes out once the provider is back, so that no other test's provider sees it
+        provider.resetAll();
+        provider.stubFor(post("/v1/sms").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"messageId\":\"m-logged\"}")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(notifications(ticket.ticketId()).get(0).get("status").asString()).isEqualTo("SENT"));
     }
 
     private JsonNode notifications(String ticketId) {

@@ -82,6 +82,24 @@ class PublicNumbersIT {
     }
 
     @Test
+    void showsSupervisorsTheReceiptWithoutItsCodeOrItsLinksToken() {
+        TicketReceived received = received("+8613900000411", Channel.WEB);
+        topics.publish(received);
+        // the dev outbox stands in for the provider and holds what the citizen's phone got
+        String sent = awaitTexts(received.ticketId(), 1).get(0);
+        String code = codeIn(sent);
+        String link = linkIn(sent);
+        String token = link.substring(link.lastIndexOf('.') + 1);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(notifications(received.ticketId()))
+                .singleElement().satisfies(text -> assertThat((String) text.get("text"))
+                        .doesNotContain(code).doesNotContain(token)
+                        .contains("验证码******")
+                        .contains("/t/" + received.ticketNumber() + ".••••")));
+        assertThat(notifications(received.ticketId()).get(0).get("to")).isEqualTo("139****0411");
+    }
+
+    @Test
     void givesACallersNumberItsTextsWithoutACode() {
         TicketReceived received = received("+8613900000402", Channel.PHONE);
         topics.publish(received);

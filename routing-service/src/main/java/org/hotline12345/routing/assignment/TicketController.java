@@ -34,6 +34,13 @@ class TicketController {
 
     /** More repeat calls than this about one ticket say nothing more to the person reading them. */
     private static final int LINKED_SHOWN = 100;
+    /**
+     * The furthest page a list or the triage queue answers: past it a reader searches instead, and the database is
+     * never asked to skip more than {@value #LAST_PAGE} pages of the largest size.
+     */
+    static final int LAST_PAGE = 1000;
+    /** The most tickets a page holds. */
+    static final int MOST_PER_PAGE = 200;
 
     private final ReactiveMongoTemplate mongo;
     private final TicketAccess access;
@@ -50,8 +57,8 @@ class TicketController {
     Flux<TicketView> list(@RequestParam(required = false) @Pattern(regexp = "[A-Z_]+") String status,
             @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) @Pattern(regexp = "open|escalated|returned|reopened|done") String list,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+            @RequestParam(defaultValue = "0") @Min(0) @Max(LAST_PAGE) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(MOST_PER_PAGE) int size) {
         Instant now = clock.instant();
         return access.scope().flatMapMany(scope -> {
             Criteria criteria = scope;
@@ -92,13 +99,18 @@ class TicketController {
                 .map(t -> TicketView.of(t, now));
     }
 
-    /** The centre's triage queue: tickets no rule could place or that too many units returned. */
+    /**
+     * The centre's triage queue: tickets no rule could place or that too many units returned, oldest first, a page
+     * of at most {@value #MOST_PER_PAGE} at a time.
+     */
     @GetMapping("/triage")
     @PreAuthorize("hasRole('SUPERVISOR')")
-    Flux<TicketView> triage() {
+    Flux<TicketView> triage(@RequestParam(defaultValue = "0") @Min(0) @Max(LAST_PAGE) int page,
+            @RequestParam(defaultValue = "" + MOST_PER_PAGE) @Min(1) @Max(MOST_PER_PAGE) int size) {
         Instant now = clock.instant();
-        return mongo.find(Query.query(Criteria.where("status").is(TicketStatus.TRIAGE.name())).with(Sort.by("receivedAt")),
-                RoutedTicket.class).map(t -> TicketView.of(t, now));
+        return mongo.find(Query.query(Criteria.where("status").is(TicketStatus.TRIAGE.name()))
+                        .with(Sort.by("receivedAt")).skip((long) page * size).limit(size), RoutedTicket.class)
+                .map(t -> TicketView.of(t, now));
     }
 
     /**

@@ -181,6 +181,36 @@ class WorkflowIT {
 
     @Test
     @Order(3)
+    void answersTheTriageQueueAPageAtATimeAndRefusesPagesPastTheLast() {
+        List<String> queued = List.of(dispatchedNoiseTicket(), dispatchedNoiseTicket());
+        for (String id : queued) {
+            act(id, "reject", unit("URBAN_MGMT"), "{\"reasonCode\":\"NOT_OURS\",\"reasonText\":\"归公安\"}")
+                    .expectStatus().isOk();
+            act(id, "reject", unit("POLICE"), "{\"reasonCode\":\"NOT_OURS\",\"reasonText\":\"归城管\"}")
+                    .expectStatus().isOk();
+        }
+
+        List<String> first = ids("/api/v1/triage?size=1", supervisor());
+        List<String> second = ids("/api/v1/triage?page=1&size=1", supervisor());
+        assertThat(first).hasSize(1);
+        assertThat(second).hasSize(1).doesNotContainAnyElementsOf(first);
+        assertThat(ids("/api/v1/triage", supervisor())).containsAll(queued);
+
+        for (String uri : List.of("/api/v1/tickets?page=100000", "/api/v1/tickets?list=open&page=1001",
+                "/api/v1/tickets?size=201", "/api/v1/triage?page=100000", "/api/v1/triage?size=201",
+                "/api/v1/triage?size=0")) {
+            web.get().uri(uri).headers(h -> h.setBearerAuth(supervisor())).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.code").isEqualTo("validation")
+                    .jsonPath("$.errors[0].field").isEqualTo(uri.contains("page=") ? "page" : "size")
+                    .jsonPath("$.errors[0].code").isEqualTo("range");
+        }
+        assertThat(ids("/api/v1/tickets?page=1000&size=200", supervisor())).isEmpty();
+    }
+
+    @Test
+    @Order(3)
     void refusesATransitionTheStateForbidsNamingTheState() {
         String id = dispatchedNoiseTicket();
 
