@@ -316,13 +316,21 @@ public final class DatabaseBenchmark {
         }
 
         static ServerProcess start(Path file, List<String> jvm) {
+            return start(DatabaseServer.class, file, jvm);
+        }
+
+        /**
+         * Starts the main of {@code program} with its data at {@code data} and a free port as its arguments; it
+         * answers as {@link DatabaseServer} does.
+         */
+        static ServerProcess start(Class<?> program, Path data, List<String> jvm) {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvm);
             command.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
-                    System.getProperty("java.class.path"), DatabaseServer.class.getName()));
+                    System.getProperty("java.class.path"), program.getName()));
             int port = FreePorts.pick();
-            command.addAll(List.of(file.toString(), String.valueOf(port)));
+            command.addAll(List.of(data.toString(), String.valueOf(port)));
             try {
                 Process process = new ProcessBuilder(command)
                         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -336,6 +344,10 @@ public final class DatabaseBenchmark {
 
         String uri() {
             return "mongodb://127.0.0.1:" + port;
+        }
+
+        int port() {
+            return port;
         }
 
         /** Waits until the server has stopped working off what came before (a minute at most). */
@@ -363,7 +375,12 @@ public final class DatabaseBenchmark {
 
         /** From {@code /proc}: the process's CPU, and that of the JVM's garbage collection threads. */
         Usage usage() {
-            Path tasks = Path.of("/proc", String.valueOf(process.pid()), "task");
+            return usageOf(process.pid());
+        }
+
+        /** {@link #usage()} of any JVM process, this one's included. */
+        static Usage usageOf(long pid) {
+            Path tasks = Path.of("/proc", String.valueOf(pid), "task");
             long cpu = 0;
             long gc = 0;
             try (Stream<Path> threads = Files.list(tasks)) {
@@ -397,7 +414,7 @@ public final class DatabaseBenchmark {
                         return line;
                     }
                 }
-                throw new IllegalStateException("the database server stopped (exit " + process.waitFor() + ")");
+                throw new IllegalStateException("the server process stopped (exit " + process.waitFor() + ")");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

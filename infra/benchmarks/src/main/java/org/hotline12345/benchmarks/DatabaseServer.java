@@ -1,7 +1,6 @@
 package org.hotline12345.benchmarks;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -21,10 +20,18 @@ public final class DatabaseServer {
     }
 
     /** Arguments: the database file and the port. */
-    public static void main(String[] args) throws IOException {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    public static void main(String[] args) throws Exception {
         EmbeddedMongo server = EmbeddedMongo.persistent(Integer.parseInt(args[1]), Path.of(args[0]));
-        out.println("ready " + server.port());
+        answerUntilStopped(server.port(), server);
+    }
+
+    /**
+     * Says {@code ready} with the port, then answers {@code live} on standard input until {@code stop}, when it
+     * closes {@code server} and says {@code stopped}: what {@link DatabaseBenchmark.ServerProcess} expects.
+     */
+    static void answerUntilStopped(int port, AutoCloseable server) throws Exception {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        out.println("ready " + port);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null && !line.equals("stop")) {
