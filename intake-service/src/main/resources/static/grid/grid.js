@@ -11,6 +11,7 @@
     zh: {
       pageTitle: '网格员 · 联户长', where: '在哪里', useLocation: '使用当前位置', locating: '正在定位…',
       noPoint: '尚未定位：点“使用当前位置”，或在地图上点出位置', outside: '该位置不在本市任何网格内',
+      notYourGrid: '该位置在 {here} 网格，您负责的是 {grid} 网格：请上报本网格内的问题',
       noLocation: '无法取得位置：{why}。请在地图上点出位置。', whyDenied: '未允许本页使用位置',
       whyUnavailable: '设备暂时无法定位', whyTimeout: '定位超时', whyUnsupported: '浏览器不支持定位',
       address: '地址或地标（可不填）', what: '发现了什么', description: '问题描述',
@@ -34,6 +35,7 @@
     en: {
       pageTitle: 'grid worker · household liaison', where: 'Where', useLocation: 'Use my location', locating: 'Locating …',
       noPoint: 'No location yet: use your location, or tap the map', outside: 'That point is in no grid of the city',
+      notYourGrid: 'That point is in grid {here}; yours is {grid}: report what is in your own grid',
       noLocation: 'No location: {why}. Tap the map instead.', whyDenied: 'this page may not use the location',
       whyUnavailable: 'the device cannot find its position now', whyTimeout: 'finding the position took too long',
       whyUnsupported: 'the browser cannot give a location', address: 'Address or landmark (optional)',
@@ -253,6 +255,12 @@
     event.preventDefault();
     clearError($('problems'));
     clearError($('page-problem'));
+    // grid workers and liaisons report in the grid they answer for (the service refuses others); say so first
+    const own = Hub.user() && Hub.user().grid;
+    if (own && grid && grid.gridId !== own) {
+      say('notYourGrid', { here: grid.gridId, grid: own }, true);
+      return;
+    }
     $('send').disabled = true;
     say('sending');
     try {

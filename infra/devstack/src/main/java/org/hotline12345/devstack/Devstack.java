@@ -192,6 +192,10 @@ public final class Devstack implements AutoCloseable {
             for (String other : DevstackOptions.SERVICES) {
                 args.add("--hotline.pages.services." + other + "=" + url(other));
             }
+            if (name.equals("intake")) {
+                // discovery gives this address, as a city's folder gives its public one
+                args.add("--hotline.intake.open311.endpoint-url=" + url("intake") + "/open311/v2");
+            }
             if (name.equals("notification")) {
                 // the follow links in the texts lead to this stack's own look-up
                 args.add("--hotline.notification.follow-links.base=" + url("intake"));

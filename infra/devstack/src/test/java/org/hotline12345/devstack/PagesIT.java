@@ -460,9 +460,16 @@ class PagesIT {
             // a household liaison reports on the same page, as a channel of its own, and is sent no tickets
             signIn(stack.url("intake") + "/grid", "liaison-01");
             assertThat(browser.findElement(By.id("mine")).isDisplayed()).isFalse();
+            // a point in another grid than the liaison's own is refused before anything is sent
             browser.findElement(By.cssSelector("#map [data-testid='grid-YY-01']")).click();
             waitUntil(() -> "YY-01".equals(browser.findElement(By.id("place")).getDomAttribute("data-grid")));
             type("description", "5号楼独居老人家中停水两天，需要帮助");
+            browser.findElement(By.id("send")).click();
+            assertThat(waitFor(By.cssSelector("#status.error")).getText())
+                    .isEqualTo("该位置在 YY-01 网格，您负责的是 YY-04 网格：请上报本网格内的问题");
+            assertThat(browser.findElement(By.id("receipt")).getDomAttribute("hidden")).isNotNull();
+            browser.findElement(By.cssSelector("#map [data-testid='grid-YY-04']")).click();
+            waitUntil(() -> "YY-04".equals(browser.findElement(By.id("place")).getDomAttribute("data-grid")));
             browser.findElement(By.id("send")).click();
             waitFor(By.cssSelector("#receipt:not([hidden]) #ticket-number"));
             String forHousehold = browser.findElement(By.id("receipt")).getDomAttribute("data-ticket-id");

@@ -370,7 +370,7 @@
     const current = session();
     if (!current) return null;
     const c = claims(current.access);
-    return { id: c.sub, name: c.name || c.sub, roles: c.roles || [], unit: c.unit || null };
+    return { id: c.sub, name: c.name || c.sub, roles: c.roles || [], unit: c.unit || null, grid: c.grid || null };
   }
 
   function tokenFromFragment() {

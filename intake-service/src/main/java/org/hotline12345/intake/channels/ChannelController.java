@@ -9,6 +9,7 @@ import org.hotline12345.contracts.Channel;
 import org.hotline12345.platform.pii.PhoneNumbers;
 import org.hotline12345.intake.tickets.TicketReceipt;
 import org.hotline12345.intake.tickets.TicketRegistration;
+import org.hotline12345.platform.HotlineProperties;
 import org.hotline12345.platform.pii.ContactSealer;
 import org.hotline12345.platform.problem.FieldCodes;
 import org.hotline12345.platform.problem.FieldError;
@@ -19,7 +20,10 @@ import org.hotline12345.referencedata.Grid;
 import org.hotline12345.referencedata.City;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -45,9 +49,12 @@ class ChannelController {
     private final ContactSealer sealer;
     private final FollowTokens tokens;
     private final Set<String> grids;
+    private final String gridClaim;
 
     ChannelController(TicketRegistration registration, PublicStatus status, RateLimits limits,
-            ClientAddresses clients, ChannelLimits settings, ContactSealer sealer, FollowTokens tokens, City city) {
+            ClientAddresses clients, ChannelLimits settings, ContactSealer sealer, FollowTokens tokens, City city,
+            HotlineProperties properties) {
+        this.gridClaim = properties.security().gridClaim();
         this.tokens = tokens;
         this.clients = clients;
         this.grids = city.grids().stream().map(Grid::id).collect(Collectors.toSet());
@@ -78,7 +85,7 @@ class ChannelController {
                 .map(receipt -> ResponseEntity.accepted().body(PublicReceipt.of(receipt)));
     }
 
-    /** A grid worker's report from patrol. */
+    /** A grid worker's report from patrol, for the grid their token names only. */
     @PostMapping("/grid-reports")
     @PreAuthorize("hasRole('GRID_WORKER')")
     Mono<ResponseEntity<TicketReceipt>> report(@RequestBody GridReportRequest report,
@@ -88,7 +95,7 @@ class ChannelController {
 
     /**
      * A household liaison's (联户长) report for the households in their care: in the shape of a grid report, counted
-     * as a channel of its own.
+     * as a channel of its own; for the grid their token names when it names one.
      */
     @PostMapping("/liaison-reports")
     @PreAuthorize("hasRole('LIAISON')")
@@ -99,12 +106,38 @@ class ChannelController {
 
     private Mono<ResponseEntity<TicketReceipt>> report(GridReportRequest report, String idempotencyKey,
             Channel channel) {
-        Map<String, FieldError> violations = new java.util.HashMap<>(registration.validate(report));
-        if (report.gridId() != null && !violations.containsKey("gridId") && !grids.contains(report.gridId())) {
-            violations.put("gridId", new FieldError("gridId", FieldCodes.UNKNOWN, "is not a grid of the city"));
-        }
-        return registration.register(report.asCall(), violations, idempotencyKey, channel, report.gridId(), false)
-                .map(ChannelController::accepted);
+        return checkGrid(report, channel).then(Mono.defer(() -> {
+            Map<String, FieldError> violations = new java.util.HashMap<>(registration.validate(report));
+            if (report.gridId() != null && !violations.containsKey("gridId") && !grids.contains(report.gridId())) {
+                violations.put("gridId", new FieldError("gridId", FieldCodes.UNKNOWN, "is not a grid of the city"));
+            }
+            return registration.register(report.asCall(), violations, idempotencyKey, channel, report.gridId(),
+                    false);
+        })).map(ChannelController::accepted);
+    }
+
+    /**
+     * A report is tied to the grid the caller's token names: a grid worker's token always names one (as for the
+     * tickets the worker holds), a liaison's names the grid of the households in their care when the identity
+     * provider gives it, and a report for another grid is refused (403). A liaison's token without a grid reports
+     * for any grid of the city.
+     */
+    private Mono<Void> checkGrid(GridReportRequest report, Channel channel) {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(context -> context.getAuthentication())
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .cast(JwtAuthenticationToken.class)
+                .switchIfEmpty(Mono.error(() -> new AccessDeniedException("no bearer token")))
+                .<Void>flatMap(token -> {
+                    String grid = token.getToken().getClaimAsString(gridClaim);
+                    if (grid == null || grid.isBlank()) {
+                        return channel == Channel.GRID
+                                ? Mono.error(new AccessDeniedException("the token names no grid")) : Mono.empty();
+                    }
+                    return grid.equals(report.gridId()) || report.gridId() == null ? Mono.empty()
+                            : Mono.error(new AccessDeniedException("the report is for grid " + report.gridId()
+                                    + ", the token is for grid " + grid));
+                });
     }
 
     /**

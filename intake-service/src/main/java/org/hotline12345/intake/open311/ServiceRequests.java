@@ -78,9 +78,14 @@ class ServiceRequests {
                 .flatMap(views -> Mono.justOrEmpty(views.stream().findFirst()));
     }
 
-    /** The number of the ticket a submission's token names: the submitter's own, so any of its tickets. */
+    /**
+     * The number of the published ticket a submission's token names. The token is the ticket's id, which staff
+     * and events carry too, so a ticket that is not published answers as an unknown token: its number would
+     * otherwise tie an id seen elsewhere to a ticket that was never published.
+     */
     Mono<String> numberOfToken(String token) {
-        return mongo.findById(token, IntakeTicket.class).map(IntakeTicket::getTicketNumber);
+        return mongo.findOne(Query.query(Criteria.where("_id").is(token).and("published").is(true)),
+                IntakeTicket.class).map(IntakeTicket::getTicketNumber);
     }
 
     /**

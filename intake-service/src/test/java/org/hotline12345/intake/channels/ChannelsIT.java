@@ -87,10 +87,31 @@ class ChannelsIT {
         assertThat(event.channel()).isEqualTo(Channel.GRID);
         assertThat(event.citizen().contactAllowed()).isFalse();
         assertThat(event.citizen().sealedPhone()).isNull();
-        report("ZZ-99").expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("gridId");
         web.post().uri("/api/v1/grid-reports").headers(h -> h.setBearerAuth(infra.tokens().mint("op", "OPERATOR")))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(gridReport("YY-04")).exchange()
                 .expectStatus().isForbidden();
+    }
+
+    @Test
+    void refusesAReportForAnotherGridThanTheTokensAndAGridWorkersTokenWithoutAGrid() {
+        for (String other : List.of("YY-05", "ZZ-99")) {
+            report(other).expectStatus().isForbidden()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        web.post().uri("/api/v1/grid-reports").headers(h -> h.setBearerAuth(infra.tokens().mint("grid-02",
+                "GRID_WORKER"))).contentType(MediaType.APPLICATION_JSON).bodyValue(gridReport("YY-04")).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        // a liaison whose token names the grid in their care reports for that grid only
+        String liaison = infra.tokens().mint("liaison-2", List.of("LIAISON"), null, "YY-04", Duration.ofHours(1));
+        web.post().uri("/api/v1/liaison-reports").headers(h -> h.setBearerAuth(liaison))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(gridReport("YY-05")).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        TicketReceipt receipt = web.post().uri("/api/v1/liaison-reports").headers(h -> h.setBearerAuth(liaison))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(gridReport("YY-04")).exchange()
+                .expectStatus().isAccepted().expectBody(TicketReceipt.class).returnResult().getResponseBody();
+        assertThat(event(receipt.ticketId()).channel()).isEqualTo(Channel.LIAISON);
     }
 
     @Test
@@ -104,6 +125,11 @@ class ChannelsIT {
                 .expectStatus().isAccepted().expectBody(TicketReceipt.class).returnResult().getResponseBody();
 
         assertThat(event(receipt.ticketId()).channel()).isEqualTo(Channel.LIAISON);
+        // a liaison whose token names no grid may report for any grid of the city, and only for one of the city
+        web.post().uri("/api/v1/liaison-reports")
+                .headers(h -> h.setBearerAuth(infra.tokens().mint("liaison-1", "LIAISON")))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(gridReport("ZZ-99")).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("gridId");
         // each reports through their own door only
         web.post().uri("/api/v1/liaison-reports").headers(h -> h.setBearerAuth(infra.tokens().mint("grid-01",
                 "GRID_WORKER"))).contentType(MediaType.APPLICATION_JSON).bodyValue(report).exchange()
@@ -240,7 +266,7 @@ class ChannelsIT {
 
     private WebTestClient.ResponseSpec report(String gridId) {
         return web.post().uri("/api/v1/grid-reports")
-                .headers(h -> h.setBearerAuth(infra.tokens().mint("grid-01", "GRID_WORKER")))
+                .headers(h -> h.setBearerAuth(infra.tokens().mintGridWorker("grid-01", "YY-04")))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(gridReport(gridId)).exchange();
     }
 

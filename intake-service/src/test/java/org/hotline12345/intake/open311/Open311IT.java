@@ -66,10 +66,11 @@ class Open311IT {
 
     @Test
     void discoversTheEndpointAndListsTheCategoriesAsServicesInJsonAndXml() throws Exception {
-        web.get().uri("/open311/v2/discovery.json").exchange().expectStatus().isOk()
+        // the address a client is sent on to comes from the city's settings, never from a Host anyone can set
+        web.get().uri("/open311/v2/discovery.json").header("Host", "attacker.example").exchange().expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.endpoints[0].specification").isEqualTo("http://wiki.open311.org/GeoReport_v2")
-                .jsonPath("$.endpoints[0].url").value(url -> assertThat((String) url).endsWith("/open311/v2"))
+                .jsonPath("$.endpoints[0].url").isEqualTo("/open311/v2")
                 .jsonPath("$.endpoints[0].formats.length()").isEqualTo(2);
         List<Map<String, Object>> services = getList("/open311/v2/services.json");
         assertThat(services).hasSize(22);
@@ -166,6 +167,27 @@ class Open311IT {
     }
 
     @Test
+    void boundsTheRowsAndThePeriodOfASearch() {
+        String longAgo = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(91).withNano(0).toString();
+        web.get().uri("/open311/v2/requests.json?start_date={d}", longAgo).exchange().expectStatus().isBadRequest()
+                .expectBody().json("[{\"code\":400,\"description\":\"start_date and end_date may be at most 90 days "
+                        + "apart\"}]");
+        String start = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusYears(20).withNano(0).toString();
+        String end = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusYears(1).withNano(0).toString();
+        web.get().uri("/open311/v2/requests.xml?start_date={s}&end_date={e}", start, end).exchange()
+                .expectStatus().isBadRequest();
+        String withinTheBound = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(89).withNano(0).toString();
+        getList("/open311/v2/requests.json?start_date=" + withinTheBound);
+
+        // short ids, so that the request line stays within what the server reads
+        String tooMany = String.join(",", java.util.stream.IntStream.rangeClosed(1, 201)
+                .mapToObj(String::valueOf).toList());
+        web.get().uri("/open311/v2/requests.json?service_request_id={ids}", tooMany).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$[0].description")
+                .isEqualTo("service_request_id may name at most 200 requests");
+    }
+
+    @Test
     void refusesAStreamedFormLargerThanTheBoundWithoutAKey() {
         // no declared length: a client streaming its form in chunks
         Flux<DataBuffer> chunks = Flux.range(0, 100).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(
@@ -239,6 +261,13 @@ class Open311IT {
                 .contains(publishedNumber).doesNotContain(callNumber, unpublishedNumber);
         assertThat(getList("/open311/v2/requests.json?service_request_id=" + callNumber + "," + unpublishedNumber))
                 .isEmpty();
+        // a token is the ticket's id: one of a ticket not published answers exactly as an unknown token
+        for (String hidden : List.of(call, unpublished)) {
+            web.get().uri("/open311/v2/tokens/" + hidden + ".json").exchange().expectStatus().isNotFound()
+                    .expectBody().json("[{\"code\":404,\"description\":\"token " + hidden + " was not found\"}]");
+        }
+        assertThat(getList("/open311/v2/tokens/" + published + ".json").get(0))
+                .containsEntry("service_request_id", publishedNumber);
         assertThat(getList("/open311/v2/requests/" + publishedNumber + ".json").get(0))
                 .containsEntry("description", "夜里工地噪音，有事打 ***").containsEntry("address", null);
 
