@@ -30,6 +30,10 @@ public class EventLoopAllowances implements BlockHoundIntegration {
         // the validator reads its message bundle from the classpath once, then serves it from memory
         builder.allowBlockingCallsInside("org.hibernate.validator.resourceloading.PlatformResourceBundleLocator",
                 "loadBundle");
+        // Spring's Netty buffer factory takes a stamped lock for a few instructions on each allocation; an event
+        // loop waits on it only while another thread allocates (seen when the hostile-input test's requests raced)
+        builder.allowBlockingCallsInside("org.springframework.core.io.buffer.NettyDataBufferFactory",
+                "allocateBuffer");
         // springdoc builds a service's OpenAPI document once, scanning the classpath for its definition, then
         // serves it from memory; the services build it at start-up (springdoc.pre-loading-enabled), so only a
         // request racing that start-up builds it on an event loop
