@@ -21,6 +21,7 @@ import org.hotline12345.contracts.Topics;
 import org.hotline12345.embedded.EmbeddedKafka;
 import org.hotline12345.embedded.EmbeddedMongo;
 import org.hotline12345.embedded.FreePorts;
+import org.hotline12345.embedded.OwnerOnly;
 import org.hotline12345.embedded.LocalKeys;
 import org.hotline12345.embedded.TokenMinter;
 import org.hotline12345.referencedata.City;
@@ -470,6 +471,8 @@ public final class Devstack implements AutoCloseable {
                     secrets.store(out, "contact keys and webhook secret of the dev stack; keep them with the data");
                 }
             }
+            OwnerOnly.restrict(file.getParent());
+            OwnerOnly.restrict(file);
             return secrets;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -503,7 +506,8 @@ public final class Devstack implements AutoCloseable {
         try {
             Files.writeString(file, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValueAsString(document));
-            return file;
+            // the tokens file holds week-long tokens, the demo password and the webhook secret
+            return OwnerOnly.restrict(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

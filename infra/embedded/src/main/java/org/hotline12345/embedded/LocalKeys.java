@@ -36,9 +36,12 @@ public final class LocalKeys {
             RSAKey key = Files.exists(jwk)
                     ? RSAKey.parse(Files.readString(jwk))
                     : new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).keyIDFromThumbprint(true).generate();
+            OwnerOnly.restrict(dir);
             if (!Files.exists(jwk)) {
                 Files.writeString(jwk, key.toJSONString());
             }
+            // tightened on every start, so that a key file written before this rule is held too
+            OwnerOnly.restrict(jwk);
             Path pem = dir.resolve("signing-key.pub.pem");
             Files.writeString(pem, pem(key), StandardCharsets.US_ASCII);
             return new LocalKeys(key, jwk, pem);
