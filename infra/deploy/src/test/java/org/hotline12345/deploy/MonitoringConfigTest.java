@@ -19,7 +19,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * Prometheus' configuration and alert rules checked by Prometheus' own {@code promtool} (the rules' unit tests too),
  * and the Grafana dashboards: each panel's query parsed by promtool as PromQL, on the provisioned data source, and
  * every alert's runbook a section of the README. (That each query names a metric the services publish is checked
- * against the running services by {@code MonitoringIT} in {@code infra/devstack}.)
+ * against the running services by {@code MonitoringIT} in {@code infra/system-tests}.)
  */
 class MonitoringConfigTest {
 

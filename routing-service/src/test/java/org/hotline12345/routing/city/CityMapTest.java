@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class CityMapTest {
 
-    static final Path URUMQI = Path.of("../infra/reference-data/src/test/resources/cities/urumqi").toAbsolutePath();
+    static final Path URUMQI = Path.of("../infra/libs/reference-data/src/test/resources/cities/urumqi").toAbsolutePath();
 
     @Test
     void readsEachCategorysPriorityFromTheCitysOwnFolder() {

@@ -1,0 +1,614 @@
+package org.hotline12345.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.hotline12345.devstack.Devstack;
+import org.hotline12345.devstack.DevstackOptions;
+import org.hotline12345.embedded.FreePorts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+
+/**
+ * One ticket carried through the people's pages on the running hub, in headless Chromium, each person signing in at
+ * the identity provider as people do (authorization code with PKCE): the operator registers a call in the console
+ * and reads the number back, a second call from the same number is flagged as a repeat before it is saved; the unit
+ * signs for the ticket in its workbench and resolves it; the citizen's "1 满意" closes it; the supervisor's desk
+ * shows its timeline, the ticket that joined it and every text it caused; the analysts' dashboard counts it, and
+ * renews its session before the access token expires; a grid worker settles one ticket the rules sent to the grid
+ * on the spot, hands another up to a department and reports from the phone's location, and a household liaison
+ * reports the same way. Each page is checked for what a person reads on it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PagesIT {
+
+    /** Short, so that the dashboard's renewal is seen within the test: the pages renew a minute before expiry. */
+    private static final String ACCESS_TOKEN_TTL = "75s";
+    private static final String PHONE = "139 0851 2345";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path data;
+    static Devstack stack;
+    static ChromeDriver browser;
+    static String ticketId;
+    static String ticketNumber;
+    static String repeatNumber;
+    static String unitId;
+    static String gasLeakId;
+    static String gasLeakNumber;
+
+    @BeforeAll
+    static void startTheStackAndABrowser() {
+        List<Integer> free = FreePorts.pick(DevstackOptions.SERVICES.size());
+        Map<String, Integer> ports = new HashMap<>();
+        DevstackOptions.SERVICES.forEach(s -> ports.put(s, free.get(ports.size())));
+        stack = Devstack.start(new DevstackOptions(Path.of("../..").toAbsolutePath().normalize(), data, false, 0, 0,
+                ports, true, false), Map.of(Devstack.IDENTITY, List.of("--hotline.identity.access-token-ttl="
+                + ACCESS_TOKEN_TTL)));
+        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless",
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1400,1100", "--lang=zh-CN");
+        browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build(), options);
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theOperatorRegistersACallAsTheCallerSpeaks() throws Exception {
+        // the page keeps a person's tokens: no script but its service's own, requests only where it signs in and works
+        String policy = get("intake", "/console", null).headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy).contains("script-src 'self'", "frame-ancestors 'none'", "connect-src 'self' "
+                + stack.issuer(), stack.url("routing")).doesNotContain("unsafe-inline");
+        signIn(stack.url("intake") + "/console", "operator-01");
+        assertThat(text("hub-user")).contains("话务员");
+
+        // the words are read as they are typed: an urgent cue is marked, the categories are suggested
+        type("phone", PHONE);
+        type("description", "厨房里闻到煤气味");
+        WebElement cues = waitFor(By.cssSelector("#cues:not([hidden]) mark"));
+        assertThat(cues.getText()).isEqualTo("煤气味");
+        assertThat(text("cues")).contains("紧急");
+        browser.findElement(By.id("description")).clear();
+        type("description", "楼下烧烤店每晚十二点后还在营业，音响声音很大，吵得睡不着");
+        waitUntil(() -> browser.findElements(By.cssSelector("#cues:not([hidden])")).isEmpty());
+        WebElement best = waitFor(By.cssSelector("#suggestions button"));
+        JsonNode classified = JSON.readTree(post("intake", "/api/v1/classify",
+                "{\"text\":\"楼下烧烤店每晚十二点后还在营业，音响声音很大，吵得睡不着\"}", token("operator")).body());
+        assertThat(best.getDomAttribute("data-category"))
+                .isEqualTo(classified.get("choices").get(0).get("category").asString());
+        new Select(browser.findElement(By.id("category"))).selectByValue("NOISE");
+        assertThat(new Select(browser.findElement(By.id("category"))).getFirstSelectedOption().getText())
+                .isEqualTo("噪音扰民");
+
+        // the address is placed in its district and street, the point on the map in its grid
+        type("address", "云岩区中华北路18号");
+        waitUntil(() -> text("place").contains("云岩区"));
+        browser.findElement(By.cssSelector("#map [data-testid='grid-YY-04']")).click();
+        waitUntil(() -> "YY-04".equals(browser.findElement(By.id("place")).getDomAttribute("data-grid")));
+        assertThat(text("place")).contains("云岩区", "YY-04");
+        assertThat(browser.findElement(By.cssSelector("#map [data-testid='grid-YY-04']")).getDomAttribute("class"))
+                .contains("here");
+        assertThat(browser.findElements(By.cssSelector("#link-warning:not([hidden])"))).isEmpty();
+
+        // Enter in a field does not save the call, and a reload keeps everything typed so far
+        browser.findElement(By.id("address")).sendKeys(Keys.ENTER);
+        assertThat(browser.findElements(By.cssSelector("#receipt:not([hidden])"))).isEmpty();
+        browser.navigate().refresh();
+        waitUntil(() -> "true".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-signed-in")));
+        waitUntil(() -> value("description").startsWith("楼下烧烤店"));
+        assertThat(value("phone")).isEqualTo(PHONE);
+        assertThat(value("address")).isEqualTo("云岩区中华北路18号");
+        assertThat(new Select(browser.findElement(By.id("category"))).getFirstSelectedOption().getDomAttribute("value"))
+                .isEqualTo("NOISE");
+        assertThat(waitFor(By.id("draft-note")).getText()).isNotBlank();
+        browser.findElement(By.cssSelector("#map [data-testid='grid-YY-04']")).click();
+        waitUntil(() -> "YY-04".equals(browser.findElement(By.id("place")).getDomAttribute("data-grid")));
+        Accessibility.assertNoSeriousViolations(browser, "console");
+
+        browser.findElement(By.id("save")).click();
+        WebElement number = waitFor(By.cssSelector("#receipt:not([hidden]) #ticket-number"));
+        ticketNumber = number.getText();
+        ticketId = browser.findElement(By.id("receipt")).getDomAttribute("data-ticket-id");
+        JsonNode stored = JSON.readTree(get("intake", "/api/v1/intake/tickets/" + ticketId, token("operator")).body());
+        assertThat(stored.get("ticketNumber").asString()).isEqualTo(ticketNumber);
+        assertThat(stored.get("category").asString()).isEqualTo("NOISE");
+        assertThat(number.getCssValue("font-size")).isEqualTo("40px");
+        screenshot("console");
+
+        // the same caller again about the same thing: warned before saving, linked once saved
+        browser.findElement(By.id("next-call")).click();
+        type("phone", PHONE);
+        type("description", "烧烤店又在放音乐，还是很吵");
+        new Select(browser.findElement(By.id("category"))).selectByValue("NOISE");
+        type("address", "云岩区中华北路18号");
+        WebElement warning = waitFor(By.cssSelector("#link-warning:not([hidden])"));
+        assertThat(warning.getDomAttribute("data-why")).isEqualTo("REPEAT");
+        assertThat(warning.getText()).contains("可能是重复来电", ticketNumber);
+        screenshot("console-repeat");
+        browser.findElement(By.id("save")).click();
+        repeatNumber = waitFor(By.cssSelector("#receipt:not([hidden]) #ticket-number")).getText();
+        assertThat(text("receipt-text")).contains("关联", ticketNumber);
+        assertThat(browser.findElement(By.id("saved-announcement")).getText()).contains(repeatNumber);
+
+        // a wrong number and no words are refused in the reader's language alone, field by field
+        browser.findElement(By.id("next-call")).click();
+        type("phone", "12345");
+        browser.findElement(By.id("save")).click();
+        WebElement problems = waitFor(By.id("problems"));
+        waitUntil(() -> problems.getText().contains("来电号码"));
+        assertThat(problems.getText()).contains("诉求内容").doesNotContainPattern("[A-Za-z]{3,}");
+        browser.findElement(By.id("language")).click();
+        waitUntil(() -> !problems.getText().matches("(?s).*[\\u4e00-\\u9fff].*"));
+        assertThat(problems.getText()).isNotBlank();
+        browser.findElement(By.id("language")).click();
+        waitUntil(() -> problems.getText().contains("来电号码"));
+
+        // a question answered on the phone needs no place
+        browser.findElement(By.id("clear-call")).click();
+        confirm();
+        waitUntil(() -> value("phone").isEmpty());
+        type("phone", "139 0851 7788");
+        type("description", "请问市民中心周末几点开门办理社保卡");
+        browser.findElement(By.id("on-call")).click();
+        type("answer", "市民中心周六周日上午9点至下午5点开放，社保卡窗口在一楼");
+        browser.findElement(By.id("save")).click();
+        confirm();
+        waitFor(By.cssSelector("#receipt:not([hidden]) #ticket-number"));
+        String answered = browser.findElement(By.id("receipt")).getDomAttribute("data-ticket-id");
+        // answered, never dispatched: closed at once (its TicketClosed may already have come back from routing)
+        JsonNode answeredTicket = JSON.readTree(get("intake", "/api/v1/intake/tickets/" + answered,
+                token("operator")).body());
+        assertThat(answeredTicket.get("status").asString()).isIn("RESOLVED_AT_INTAKE", "CLOSED");
+        assertThat(answeredTicket.path("unitId").isNull()).isTrue();
+        signOut();
+    }
+
+    @Test
+    @Order(2)
+    void theUnitSignsForItAndResolvesItInItsWorkbench() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(get("routing", "/api/v1/tickets/" + ticketId,
+                token("supervisor")).body()).path("status").asString().equals("ASSIGNED"));
+        unitId = JSON.readTree(get("routing", "/api/v1/tickets/" + ticketId, token("supervisor")).body())
+                .get("unitId").asString();
+        signIn(stack.url("routing") + "/workbench", "unit-" + unitId.toLowerCase(Locale.ROOT));
+
+        WebElement row = waitFor(By.cssSelector("#queue tr[data-ticket='" + ticketNumber + "']"));
+        assertThat(row.getText()).contains("噪音扰民", "待签收", "签收剩余");
+        // opened from the keyboard, the ticket takes the focus to its heading
+        row.findElement(By.cssSelector("button.open-ticket")).sendKeys(Keys.ENTER);
+        waitUntil(() -> byTestId("detail-number").getText().equals(ticketNumber));
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("detail-heading");
+        assertThat(byTestId("detail-address").getText()).contains("中华北路18号");
+        assertThat(byTestId("detail-description").getText()).contains("烧烤店");
+        WebElement linked = waitFor(By.cssSelector("[data-testid='linked-" + repeatNumber + "']"));
+        assertThat(linked.getText()).contains("重复来电");
+
+        browser.findElement(By.id("accept")).click();
+        waitUntil(() -> byTestId("detail-status").getText().equals("办理中"));
+        type("progress-text", "已联系店主，今晚派人到场");
+        browser.findElement(By.id("progress")).click();
+        waitUntil(() -> text("timeline").contains("已联系店主"));
+        screenshot("workbench");
+        Accessibility.assertNoSeriousViolations(browser, "workbench");
+
+        // a half-written reply survives a reload of the page
+        type("resolve-reply", "已责令店主22点后停止露天经营并关闭音响");
+        browser.navigate().refresh();
+        waitUntil(() -> byTestId("detail-number").getText().equals(ticketNumber));
+        waitUntil(() -> value("resolve-reply").equals("已责令店主22点后停止露天经营并关闭音响"));
+        browser.findElement(By.id("resolve")).click();
+        confirm();
+        waitUntil(() -> byTestId("detail-status").getText().equals("已办结待评价"));
+        assertThat(byTestId("detail-reply").getText()).isEqualTo("已责令店主22点后停止露天经营并关闭音响");
+        waitUntil(() -> browser.findElements(By.cssSelector("#queue tr[data-ticket='" + ticketNumber + "']"))
+                .isEmpty());
+        signOut();
+    }
+
+    @Test
+    @Order(3)
+    void theGasCompanyFindsTheLeakCallsTheCallerBackAndReturnsIt() throws Exception {
+        HttpResponse<String> registered = post("intake", "/api/v1/calls", """
+                {"callerPhone":"139 0851 6060","callerName":"王女士","description":"楼道里燃气泄漏，煤气味很重",
+                 "address":"云岩区中华北路26号3单元","location":{"lat":26.5790,"lon":106.7140},
+                 "category":"GAS_SUPPLY"}""", token("operator"));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(202);
+        gasLeakId = JSON.readTree(registered.body()).get("ticketId").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "GAS_CO".equals(JSON.readTree(get("routing",
+                "/api/v1/tickets/" + gasLeakId, token("supervisor")).body()).path("unitId").asString()));
+        gasLeakNumber = number(gasLeakId);
+        assertThat(get("routing", "/api/v1/tickets?list=open", token("unit:GAS_CO")).body())
+                .doesNotContain("6060", "王女士");
+
+        signIn(stack.url("routing") + "/workbench", "unit-gas_co");
+        WebElement row = waitFor(By.cssSelector("#queue tr[data-ticket='" + gasLeakNumber + "']"));
+        row.findElement(By.cssSelector("button.open-ticket")).sendKeys(Keys.ENTER);
+        waitUntil(() -> byTestId("detail-number").getText().equals(gasLeakNumber));
+        assertThat(byTestId("detail-address").getText()).contains("中华北路26号3单元");
+        WebElement point = waitFor(By.cssSelector("#map [data-testid='map-point']"));
+        assertThat(point.getDomAttribute("data-lat")).startsWith("26.579");
+
+        // the caller's number only on request, and the reveal is recorded with who and when
+        browser.findElement(By.id("call-citizen")).click();
+        confirm();
+        assertThat(waitFor(By.id("caller-phone")).getDomAttribute("href")).isEqualTo("tel:+8613908516060");
+        JsonNode reveals = JSON.readTree(get("routing", "/api/v1/tickets/" + gasLeakId + "/caller-reveals",
+                token("supervisor")).body());
+        assertThat(reveals.size()).isEqualTo(1);
+        assertThat(reveals.get(0).get("unitId").asString()).isEqualTo("GAS_CO");
+        assertThat(reveals.get(0).get("at").asString()).isNotBlank();
+        screenshot("workbench-gas-leak");
+
+        // a return reads as done: the ticket leaves the queue, the reason goes with it
+        new Select(browser.findElement(By.id("reject-code"))).selectByValue("NOT_OURS");
+        type("reject-text", "户内燃气管道属物业维修范围，请转物业");
+        browser.findElement(By.id("reject")).click();
+        confirm();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("status"), "已退单"));
+        assertThat(text("status")).contains(gasLeakNumber);
+        waitUntil(() -> browser.findElements(By.cssSelector("#queue tr[data-ticket='" + gasLeakNumber + "']"))
+                .isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#problem.error"))).allMatch(e -> e.getText().isBlank());
+        assertThat(browser.findElements(By.id("reject"))).noneMatch(WebElement::isDisplayed);
+        signOut();
+    }
+
+    @Test
+    @Order(4)
+    void theCitizensReplyClosesIt() throws Exception {
+        await().atMost(Duration.ofSeconds(20)).until(() -> JSON.readTree(get("notification",
+                "/api/v1/notifications?ticketId=" + ticketId, token("supervisor")).body()).size() >= 3);
+        String reply = "{\"messageId\":\"reply-pages\",\"from\":\"+8613908512345\",\"text\":\"1 满意\"}";
+        String sentAt = String.valueOf(Instant.now().getEpochSecond());
+        HttpResponse<String> answered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(stack.url("notification") + "/api/v1/sms/inbound"))
+                .header("Content-Type", "application/json").header("X-Timestamp", sentAt)
+                .header("X-Signature", Webhooks.sign(stack.webhookSecret(), sentAt + "\n" + reply))
+                .POST(HttpRequest.BodyPublishers.ofString(reply, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answered.body()).contains("FEEDBACK");
+        await().atMost(Duration.ofSeconds(20)).until(() -> JSON.readTree(get("routing", "/api/v1/tickets/" + ticketId,
+                token("supervisor")).body()).path("status").asString().equals("CLOSED"));
+    }
+
+    @Test
+    @Order(5)
+    void theSupervisorsDeskShowsItsTimelineItsRepeatAndEveryText() throws Exception {
+        int texts = JSON.readTree(get("notification", "/api/v1/notifications?ticketId=" + ticketId,
+                token("supervisor")).body()).size();
+        // a supervisor opens a ticket by the number the citizen reads out
+        signIn(stack.url("routing") + "/desk#ticket=" + ticketNumber, "supervisor-01");
+        waitUntil(() -> byTestId("detail-number").getText().equals(ticketNumber));
+        assertThat(byTestId("detail-status").getText()).isEqualTo("已归档");
+        assertThat(text("timeline")).contains("受理", "派给", "签收", "已联系店主", "办结", "归档");
+        // received, assigned, resolved, closed at least; a text sent meanwhile shows too
+        assertThat(texts).isGreaterThanOrEqualTo(4);
+        waitUntil(() -> browser.findElements(By.cssSelector("#texts tbody tr[data-trigger]")).size() >= texts);
+        assertThat(text("texts")).contains(ticketNumber);
+        assertThat(waitFor(By.cssSelector("[data-testid='linked-" + repeatNumber + "']")).getText())
+                .contains("重复来电");
+        // found by its number, it is listed as what was looked for
+        assertThat(browser.findElement(By.cssSelector("#tabs button.chosen")).getText()).contains("查找结果");
+        assertThat(browser.findElement(By.cssSelector("#queue tbody tr[data-ticket='" + ticketNumber + "']"))
+                .getText()).contains("已归档");
+        screenshot("desk");
+        Accessibility.assertNoSeriousViolations(browser, "desk");
+
+        // closed tickets stay findable: by the caller's number, and in the list of finished ones
+        type("search", "13908512345");
+        browser.findElement(By.id("search-go")).click();
+        waitFor(By.cssSelector("#queue tbody tr[data-ticket='" + ticketNumber + "']"));
+        waitFor(By.cssSelector("#queue tbody tr[data-ticket='" + repeatNumber + "']"));
+        browser.findElement(By.cssSelector("#tabs button[data-list='done']")).click();
+        waitFor(By.cssSelector("#queue tbody tr[data-ticket='" + ticketNumber + "']"));
+
+        // the returned gas leak waits for the centre with the gas company's reason, in the list and the timeline
+        browser.findElement(By.cssSelector("#tabs button[data-list='returned']")).click();
+        WebElement returned = waitFor(By.cssSelector("#queue tbody tr[data-ticket='" + gasLeakNumber + "']"));
+        assertThat(returned.getText()).contains("户内燃气管道属物业维修范围");
+        returned.findElement(By.cssSelector("button.open-ticket")).sendKeys(Keys.ENTER);
+        waitUntil(() -> byTestId("detail-number").getText().equals(gasLeakNumber));
+        waitFor(By.cssSelector("#timeline li[data-kind='returned']"));
+        assertThat(text("timeline")).contains("退单", "户内燃气管道属物业维修范围");
+        assertThat(byTestId("detail-why").getText()).doesNotContain("category=", "gas-leak-urgent");
+        waitFor(By.cssSelector("#timeline li[data-kind='revealed']"));
+        screenshot("desk-returned");
+
+        browser.get(stack.url("routing") + "/desk#ticket=" + ticketNumber);
+        waitUntil(() -> byTestId("detail-number").getText().equals(ticketNumber));
+        browser.findElement(By.id("language")).click();
+        waitUntil(() -> byTestId("detail-status").getText().equals("closed"));
+        assertThat(text("timeline")).contains("Received", "Signed for", "Closed");
+        Accessibility.assertNoSeriousViolations(browser, "desk in English");
+        browser.findElement(By.id("language")).click();
+        waitUntil(() -> byTestId("detail-status").getText().equals("已归档"));
+        signOut();
+    }
+
+    @Test
+    @Order(6)
+    void theDashboardCountsItAndRenewsItsSessionBeforeTheTokenExpires() throws Exception {
+        signIn(stack.url("analytics") + "/dashboard", "analyst-01");
+        waitUntil(() -> "true".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        JsonNode overview = JSON.readTree(get("analytics", "/api/v1/analytics/overview", token("analyst")).body());
+        // the city's today: both calls, unless the city's midnight fell between them and this
+        assertThat(byTestId("today-received").getText()).isEqualTo(overview.get("received").asString());
+        assertThat(byTestId("today-resolved").getText()).isEqualTo(overview.get("resolved").asString());
+        screenshot("dashboard");
+        Accessibility.assertNoSeriousViolations(browser, "dashboard");
+
+        String first = accessToken();
+        await().atMost(Duration.ofSeconds(40)).until(() -> !accessToken().equals(first));
+        browser.findElement(By.cssSelector("#range button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("status"), "数据范围"));
+        assertThat(byTestId("today-received").getText()).isEqualTo(overview.get("received").asString());
+        signOut();
+    }
+
+    @Test
+    @Order(7)
+    void aGridWorkerSettlesOneTicketOnTheSpotHandsAnotherUpAndReportsFromThePhonesLocationAsALiaisonDoes()
+            throws Exception {
+        // two property complaints in grid YY-04, far enough apart to be two incidents: the rules send both to the
+        // grid's own worker
+        String settled = call("139 0851 3001", "楼道里的灯坏了，物业一直没来修", "云岩区中华北路5号2栋", 26.5720, 106.7120);
+        String handedUp = call("139 0851 3002", "小区电梯经常停运，物业不管", "云岩区中华北路40号", 26.5780, 106.7180);
+        for (String id : List.of(settled, handedUp)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> "GRID:YY-04".equals(JSON.readTree(get("routing",
+                    "/api/v1/tickets/" + id, token("supervisor")).body()).path("unitId").asString()));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> JSON.readTree(get("notification",
+                "/api/v1/notifications?ticketId=" + settled, token("supervisor")).body()).toString()
+                .contains("YY-04网格员"));
+
+        browser.executeCdpCommand("Browser.grantPermissions", Map.of("origin", stack.url("intake"),
+                "permissions", List.of("geolocation")));
+        browser.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", 26.5785,
+                "longitude", 106.7135, "accuracy", 15));
+        browser.manage().window().setSize(new Dimension(412, 915));
+        try {
+            signIn(stack.url("intake") + "/grid", "grid-worker-01");
+            WebElement first = waitFor(By.cssSelector("#tickets article[data-ticket='" + number(settled) + "']"));
+            assertThat(first.getText()).contains("物业管理", "楼道里的灯坏了", "剩余");
+            assertThat(first.findElement(By.cssSelector("dd.address")).getText()).contains("中华北路5号2栋");
+            first.findElement(By.cssSelector("button.show-on-map")).click();
+            waitFor(By.cssSelector("#map circle.ticket-point[data-ticket='" + number(settled) + "']"));
+            screenshot("grid");
+            Accessibility.assertNoSeriousViolations(browser, "grid");
+
+            // the page reads its list again every 30 s; what the worker is typing stays as it is
+            WebElement note = first.findElement(By.tagName("textarea"));
+            note.sendKeys("已协调物业当场");
+            String loads = browser.findElement(By.id("tickets")).getDomAttribute("data-loads");
+            new WebDriverWait(browser, Duration.ofSeconds(45)).until(driver -> !String.valueOf(loads)
+                    .equals(driver.findElement(By.id("tickets")).getDomAttribute("data-loads")));
+            assertThat(note.getDomProperty("value")).isEqualTo("已协调物业当场");
+            assertThat(browser.switchTo().activeElement()).isEqualTo(note);
+            note.sendKeys("更换灯泡");
+            first.findElement(By.cssSelector("button.settle")).click();
+            confirm();
+            await().atMost(Duration.ofSeconds(20)).until(() -> "RESOLVED".equals(JSON.readTree(get("routing",
+                    "/api/v1/tickets/" + settled, token("supervisor")).body()).path("status").asString()));
+            WebElement second = waitFor(By.cssSelector("#tickets article[data-ticket='" + number(handedUp) + "']"));
+            second.findElement(By.tagName("textarea")).sendKeys("电梯需住建部门督促维保单位检修");
+            second.findElement(By.cssSelector("button.hand-up")).click();
+            confirm();
+            await().atMost(Duration.ofSeconds(20)).until(() -> "HOUSING".equals(JSON.readTree(get("routing",
+                    "/api/v1/tickets/" + handedUp, token("supervisor")).body()).path("unitId").asString()));
+            waitUntil(() -> browser.findElements(By.cssSelector("#tickets article")).isEmpty());
+
+            browser.findElement(By.id("locate")).click();
+            waitUntil(() -> "YY-04".equals(browser.findElement(By.id("place")).getDomAttribute("data-grid")));
+            assertThat(text("place")).contains("云岩区", "YY-04", "15 米");
+            type("description", "中华北路人行道井盖缺失，很危险");
+            waitUntil(() -> !text("suggested").isEmpty());
+            browser.findElement(By.id("send")).click();
+            String reported = waitFor(By.cssSelector("#receipt:not([hidden]) #ticket-number")).getText();
+            String id = browser.findElement(By.id("receipt")).getDomAttribute("data-ticket-id");
+            JsonNode stored = JSON.readTree(get("intake", "/api/v1/intake/tickets/" + id, token("operator")).body());
+            assertThat(stored.get("ticketNumber").asString()).isEqualTo(reported);
+            assertThat(stored.get("channel").asString()).isEqualTo("GRID");
+            await().atMost(Duration.ofSeconds(30)).until(() -> "YY-04".equals(JSON.readTree(get("routing",
+                    "/api/v1/tickets/" + id, token("supervisor")).body()).path("gridId").asString()));
+            signOut();
+
+            // a household liaison reports on the same page, as a channel of its own, and is sent no tickets
+            signIn(stack.url("intake") + "/grid", "liaison-01");
+            assertThat(browser.findElement(By.id("mine")).isDisplayed()).isFalse();
+            // a point in another grid than the liaison's own is refused before anything is sent
+            browser.findElement(By.cssSelector("#map [data-testid='grid-YY-01']")).click();
+            waitUntil(() -> "YY-01".equals(browser.findElement(By.id("place")).getDomAttribute("data-grid")));
+            type("description", "5号楼独居老人家中停水两天，需要帮助");
+            browser.findElement(By.id("send")).click();
+            assertThat(waitFor(By.cssSelector("#status.error")).getText())
+                    .isEqualTo("该位置在 YY-01 网格，您负责的是 YY-04 网格：请上报本网格内的问题");
+            assertThat(browser.findElement(By.id("receipt")).getDomAttribute("hidden")).isNotNull();
+            browser.findElement(By.cssSelector("#map [data-testid='grid-YY-04']")).click();
+            waitUntil(() -> "YY-04".equals(browser.findElement(By.id("place")).getDomAttribute("data-grid")));
+            browser.findElement(By.id("send")).click();
+            waitFor(By.cssSelector("#receipt:not([hidden]) #ticket-number"));
+            String forHousehold = browser.findElement(By.id("receipt")).getDomAttribute("data-ticket-id");
+            assertThat(JSON.readTree(get("intake", "/api/v1/intake/tickets/" + forHousehold, token("operator"))
+                    .body()).get("channel").asString()).isEqualTo("LIAISON");
+            signOut();
+        } finally {
+            browser.manage().window().setSize(new Dimension(1400, 1100));
+        }
+    }
+
+    private static String call(String phone, String words, String address, double lat, double lon)
+            throws Exception {
+        HttpResponse<String> registered = post("intake", "/api/v1/calls", """
+                {"callerPhone":"%s","description":"%s","address":"%s","location":{"lat":%s,"lon":%s},
+                 "category":"PROPERTY_MANAGEMENT"}""".formatted(phone, words, address, lat, lon), token("operator"));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(202);
+        return JSON.readTree(registered.body()).get("ticketId").asString();
+    }
+
+    private static String number(String ticketId) throws Exception {
+        return JSON.readTree(get("routing", "/api/v1/tickets/" + ticketId, token("supervisor")).body())
+                .get("ticketNumber").asString();
+    }
+
+    @Test
+    @Order(8)
+    void aPersonWithoutTheRoleIsToldSoAWrongPasswordIsRefusedAndALinkCarriesNoToken() {
+        forgetEveryone();
+        // a token in a link does not sign anyone in where people sign in at the provider
+        browser.get(stack.url("routing") + "/desk#token=" + token("supervisor"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login"));
+        assertThat(browser.getCurrentUrl()).doesNotContain("token=");
+        browser.get(stack.url("routing") + "/desk");
+        waitFor(By.id("username"));
+        Accessibility.assertNoSeriousViolations(browser, "sign-in");
+        browser.findElement(By.id("username")).sendKeys("operator-01");
+        browser.findElement(By.id("password")).sendKeys("not-the-password");
+        browser.findElement(By.id("sign-in")).click();
+        assertThat(waitFor(By.cssSelector("#notice.error")).getText()).isEqualTo("用户名或密码不正确。");
+        browser.findElement(By.id("username")).sendKeys("operator-01");
+        browser.findElement(By.id("password")).sendKeys(stack.demoPassword());
+        browser.findElement(By.id("sign-in")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("status"), "没有使用本页面的角色"));
+        assertThat(browser.findElement(By.id("desk")).isDisplayed()).isFalse();
+        signOut();
+    }
+
+    private static void signIn(String page, String user) {
+        forgetEveryone();
+        browser.get(page);
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("登录 12345 热线工作台");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(stack.demoPassword());
+        browser.findElement(By.id("sign-in")).click();
+        waitUntil(() -> "true".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-signed-in")));
+    }
+
+    /** Each person starts at the sign-in form, whatever the test before left behind. */
+    private static void forgetEveryone() {
+        browser.get(stack.issuer() + "/login");
+        browser.manage().deleteAllCookies();
+        for (String service : DevstackOptions.SERVICES) {
+            browser.get(stack.url(service) + "/hub/signed-out.html");
+            browser.executeScript("sessionStorage.clear()");
+        }
+    }
+
+    private static void signOut() {
+        browser.findElement(By.id("hub-sign")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/hub/signed-out"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("您已退出登录。");
+    }
+
+    private static String accessToken() {
+        return (String) browser.executeScript("return JSON.parse(sessionStorage.getItem('hub.session')).access");
+    }
+
+    private static void type(String id, String value) {
+        browser.findElement(By.id(id)).sendKeys(value);
+    }
+
+    private static String value(String id) {
+        return browser.findElement(By.id(id)).getDomProperty("value");
+    }
+
+    /** Says yes to the page's confirmation before an irreversible step. */
+    private static void confirm() {
+        waitFor(By.cssSelector("dialog#confirm[open] #confirm-yes")).click();
+        waitUntil(() -> browser.findElements(By.cssSelector("dialog#confirm[open]")).isEmpty());
+    }
+
+    private static String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private static WebElement byTestId(String id) {
+        return browser.findElement(By.cssSelector("[data-testid='" + id + "']"));
+    }
+
+    private static WebElement waitFor(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "the page says: " + browser.findElements(By.id("status")).stream()
+                        .map(WebElement::getText).findFirst().orElse("(no status)"))
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Waits for what a person would see; a page that is still loading or redrawing is looked at again. */
+    private static void waitUntil(BooleanSupplier condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+                .withMessage(() -> "the page says: " + browser.findElements(By.id("status")).stream()
+                        .map(WebElement::getText).findFirst().orElse("(no status)"))
+                .until(driver -> condition.getAsBoolean());
+    }
+
+    private static void screenshot(String page) throws Exception {
+        Path file = Path.of("target/pages/" + page + ".png");
+        Files.createDirectories(file.getParent());
+        Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+        assertThat(Files.size(file)).isGreaterThan(10_000);
+    }
+
+    private static String token(String user) {
+        return stack.tokens().get(user);
+    }
+
+    private static HttpResponse<String> get(String service, String path, String token) throws Exception {
+        return StackRequests.get(stack, service, path, token);
+    }
+
+    private static HttpResponse<String> post(String service, String path, String body, String token)
+            throws Exception {
+        return StackRequests.post(stack, service, path, body, token);
+    }
+}
