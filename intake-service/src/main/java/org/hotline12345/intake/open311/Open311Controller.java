@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.hotline12345.contracts.Priority;
 import org.hotline12345.intake.channels.ChannelLimits;
 import org.hotline12345.platform.ratelimits.ClientAddresses;
 import org.hotline12345.platform.ratelimits.RateLimits;
@@ -93,7 +94,7 @@ class Open311Controller {
                     "service_name", c.zh(), "description", c.en(), "metadata", true, "type", "realtime",
                     "keywords", String.join(",", keywords.getOrDefault(c.code(), List.of()).stream().limit(6)
                             .toList()),
-                    "group", c.defaultPriority().equals("CONSULTATION") ? "enquiries" : "problems")).toList();
+                    "group", c.defaultPriority() == Priority.CONSULTATION ? "enquiries" : "problems")).toList();
             return Mono.just(Open311Body.render(HttpStatus.OK, format, "services", services));
         });
     }

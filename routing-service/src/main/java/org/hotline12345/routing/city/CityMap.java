@@ -41,8 +41,7 @@ public class CityMap {
      * a category the folder does not know (any more) or gives none.
      */
     public Priority priorityOf(String category) {
-        return city.category(category).map(Category::defaultPriority).filter(priority -> !priority.isBlank())
-                .map(Priority::valueOf).orElse(Priority.NORMAL);
+        return city.category(category).map(Category::defaultPriority).orElse(Priority.NORMAL);
     }
 
     /** A unit's Chinese name, or a grid worker's ({@code GRID:YY-04}); empty for neither. */

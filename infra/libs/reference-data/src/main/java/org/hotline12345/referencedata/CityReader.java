@@ -3,12 +3,14 @@ package org.hotline12345.referencedata;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hotline12345.contracts.Priority;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,7 +41,7 @@ final class CityReader {
     static final Map<String, List<String>> TEXTS = texts();
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([^{}]*)}");
     static final List<String> LANGUAGES = List.of("zh", "en");
-    static final List<String> PRIORITIES = List.of("URGENT", "HIGH", "NORMAL", "CONSULTATION");
+    static final List<String> PRIORITIES = Arrays.stream(Priority.values()).map(Priority::name).toList();
     static final List<String> UNIT_KINDS = List.of("DEPARTMENT", "ENTERPRISE", "STREET_OFFICE");
     /** The category a ticket gets when nobody can tell: triage's queue. */
     static final String UNCLASSIFIED = "OTHER";
@@ -115,7 +117,8 @@ final class CityReader {
                 problems.add(file.at(at + "/defaultPriority") + ": defaultPriority " + priority + " is not one of "
                         + PRIORITIES);
             }
-            categories.add(new Category(code, text(file, c, at, "zh"), text(file, c, at, "en"), priority));
+            Priority defaultPriority = PRIORITIES.contains(priority) ? Priority.valueOf(priority) : Priority.NORMAL;
+            categories.add(new Category(code, text(file, c, at, "zh"), text(file, c, at, "en"), defaultPriority));
         }
         if (!seen.contains(UNCLASSIFIED)) {
             problems.add(file.at("") + ": no category " + UNCLASSIFIED + ", which tickets nobody can place get");
