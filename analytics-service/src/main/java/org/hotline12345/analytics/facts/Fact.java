@@ -47,7 +47,6 @@ public record Fact(String id, String ticketNumber, String category, String recei
         public static final String LAT = "lat";
         public static final String LON = "lon";
         public static final String PLACED_GRID_ID = "placedGridId";
-        public static final String CITIZEN_HASH = "citizenHash";
         public static final String UNIT_ID = "unitId";
         public static final String DISTRICT = "district";
         public static final String GRID_ID = "gridId";

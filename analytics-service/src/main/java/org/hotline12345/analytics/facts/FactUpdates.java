@@ -64,14 +64,14 @@ public final class FactUpdates {
                 set.put(Fields.LINKED_TO, r.repeatOf() != null ? r.repeatOf() : r.parentIncidentId());
             }
             if (r.location() != null) {
-                set.put(Fields.LAT, r.location().lat());
-                set.put(Fields.LON, r.location().lon());
+                // a place to about a hundred metres is enough for any map of where problems are, and it is not a
+                // house; the caller's number (even hashed) is not kept at all: no rate needs it, and together they
+                // would be a location history of each citizen
+                set.put(Fields.LAT, rounded(r.location().lat()));
+                set.put(Fields.LON, rounded(r.location().lon()));
                 // routing names the grid only of tickets it assigns; a linked ticket still belongs to a place
                 city.gridIndex().locate(r.location().lat(), r.location().lon())
                         .ifPresent(grid -> set.put(Fields.PLACED_GRID_ID, grid.id()));
-            }
-            if (r.citizen() != null && r.citizen().phoneHash() != null) {
-                set.put(Fields.CITIZEN_HASH, r.citizen().phoneHash());
             }
         } else if (event instanceof TicketAssigned a) {
             set.put(Fields.UNIT_ID, a.unitId());
@@ -142,4 +142,8 @@ public final class FactUpdates {
         return set;
     }
 
+    /** Three decimals of a degree: about 110 m north to south. */
+    static double rounded(double degrees) {
+        return Math.round(degrees * 1_000) / 1_000d;
+    }
 }

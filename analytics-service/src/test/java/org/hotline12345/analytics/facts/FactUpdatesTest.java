@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.hotline12345.analytics.facts.Fact.Fields;
+import org.hotline12345.contracts.CitizenContact;
 import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.FeedbackReceived;
 import org.hotline12345.contracts.GeoPoint;
@@ -65,6 +66,17 @@ class FactUpdatesTest {
 
         assertThat(change.set()).containsEntry(Fields.PLACED_GRID_ID, "YY-04").containsEntry(Fields.LINKED_TO, "t1")
                 .containsEntry(Fields.REPEAT, false).doesNotContainKey(Fields.GRID_ID);
+    }
+
+    @Test
+    void keepsAReceivedTicketsPlaceToAboutAHundredMetresAndNothingOfItsCaller() {
+        var change = FactUpdates.of(ticket.at(new GeoPoint(26.578_543, 106.713_478))
+                .citizen(new CitizenContact("sealed-number", "hash-of-the-number", "138****5678", null, "zh", false))
+                .received(LATE_EVENING_UTC), CITY);
+
+        assertThat(change.set()).containsEntry(Fields.LAT, 26.579).containsEntry(Fields.LON, 106.713)
+                .containsEntry(Fields.PLACED_GRID_ID, "YY-04");
+        assertThat(change.set().values()).noneMatch(value -> String.valueOf(value).contains("hash-of-the-number"));
     }
 
     @Test
