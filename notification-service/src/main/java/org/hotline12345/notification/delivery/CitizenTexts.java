@@ -23,7 +23,9 @@ import org.hotline12345.contracts.TicketLifecycleEvent;
 import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.contracts.TicketReopened;
 import org.hotline12345.contracts.TicketResolved;
-import org.hotline12345.contracts.Urgency;
+import org.hotline12345.notification.contacts.CitizenContactRecord;
+import org.hotline12345.notification.contacts.CitizenContacts;
+import org.hotline12345.notification.store.NewDocuments;
 import org.hotline12345.notification.texts.TextTemplates;
 import org.hotline12345.notification.verification.FollowLinks;
 import org.hotline12345.notification.verification.PhoneCodes;
@@ -56,7 +58,7 @@ public class CitizenTexts {
 
     private final ReactiveMongoTemplate mongo;
     private final TextDelivery delivery;
-    private final OptOuts optOuts;
+    private final CitizenContacts contacts;
     private final Clock clock;
     private final NotificationProperties settings;
     private final QuietHours quietHours;
@@ -67,21 +69,19 @@ public class CitizenTexts {
     private final FollowLinks links;
     private final DailyTexts dailyTexts;
     private final MeterRegistry meters;
-    private final AwaitingFeedback awaitingFeedback;
 
-    CitizenTexts(ReactiveMongoTemplate mongo, TextDelivery delivery, OptOuts optOuts, Clock clock,
+    CitizenTexts(ReactiveMongoTemplate mongo, TextDelivery delivery, CitizenContacts contacts, Clock clock,
             NotificationProperties settings, City city, PhoneCodes codes, FollowLinks links, DailyTexts dailyTexts,
-            MeterRegistry meters, AwaitingFeedback awaitingFeedback) {
+            MeterRegistry meters) {
         this.links = links;
         this.meters = meters;
-        this.awaitingFeedback = awaitingFeedback;
         this.city = city;
         this.templates = new TextTemplates(city.smsTemplates());
         this.codes = codes;
         this.dailyTexts = dailyTexts;
         this.mongo = mongo;
         this.delivery = delivery;
-        this.optOuts = optOuts;
+        this.contacts = contacts;
         this.clock = clock;
         this.settings = settings;
         this.quietHours = new QuietHours(settings.quietFrom(), settings.quietTo(), city.zone());
@@ -94,29 +94,20 @@ public class CitizenTexts {
      * contacts, and their texts are made and sent as in {@link #text}.
      */
     public Mono<Void> onReceived(List<TicketReceived> events) {
-        Map<String, CitizenContactRecord> contacts = new LinkedHashMap<>();
-        List<Planned> planned = new ArrayList<>();
-        for (TicketReceived received : distinct(events, TicketReceived::eventId)) {
-            CitizenContactRecord contact = contactOf(received);
-            contacts.putIfAbsent(contact.ticketId(), contact);
-            if (!received.resolvedOnCall()) {
-                planned.add(received.channel().isPublic()
-                        ? new Planned(contact, PUBLIC_RECEIPT, received.eventId(),
-                                Map.of("code", codes.codeFor(received.ticketId())))
-                        : new Planned(contact, received.type(), received.eventId(), Map.of()));
+        List<TicketReceived> received = distinct(events, TicketReceived::eventId);
+        return contacts.keep(received).flatMap(kept -> {
+            List<Planned> planned = new ArrayList<>();
+            for (TicketReceived event : received) {
+                if (!event.resolvedOnCall()) {
+                    CitizenContactRecord contact = kept.get(event.ticketId());
+                    planned.add(event.channel().isPublic()
+                            ? new Planned(contact, PUBLIC_RECEIPT, event.eventId(),
+                                    Map.of("code", codes.codeFor(event.ticketId())))
+                            : new Planned(contact, event.type(), event.eventId(), Map.of()));
+                }
             }
-        }
-        return NewDocuments.insert(mongo, CitizenContactRecord.class, List.copyOf(contacts.values()))
-                .then(textAll(planned));
-    }
-
-    private static CitizenContactRecord contactOf(TicketReceived received) {
-        boolean fromPublic = received.channel().isPublic();
-        return new CitizenContactRecord(received.ticketId(), received.ticketNumber(),
-                received.citizen().sealedPhone(), received.citizen().phoneHash(), received.citizen().maskedPhone(),
-                received.citizen().language(), received.citizen().contactAllowed(),
-                received.urgency() == Urgency.URGENT, received.parentIncidentId(), received.occurredAt(), null, null,
-                fromPublic, fromPublic ? 0 : null, null);
+            return textAll(planned);
+        });
     }
 
     /**
@@ -137,10 +128,10 @@ public class CitizenTexts {
                 }
             }
         }
-        return contactsOf(texted, resolved).flatMap(contacts -> {
+        return contacts.ofTicketsAndMergedInto(texted, resolved).flatMap(found -> {
             Map<String, CitizenContactRecord> byTicket = new HashMap<>();
             Map<String, List<CitizenContactRecord>> mergedInto = new HashMap<>();
-            for (CitizenContactRecord contact : contacts) {
+            for (CitizenContactRecord contact : found) {
                 if (texted.contains(contact.ticketId())) {
                     byTicket.put(contact.ticketId(), contact);
                 }
@@ -152,16 +143,16 @@ public class CitizenTexts {
             waiting.removeAll(byTicket.keySet());
             Instant now = clock.instant();
             List<Planned> planned = new ArrayList<>();
-            List<AwaitingFeedback.Change> questions = new ArrayList<>();
+            List<CitizenContacts.QuestionChange> questions = new ArrayList<>();
             for (TicketLifecycleEvent event : distinct) {
                 // all of the ticket's events wait, so that they still change its texts and question in their order
                 if (waiting.contains(event.ticketId())) {
                     continue;
                 }
                 if (event instanceof TicketReopened reopened) {
-                    questions.add(AwaitingFeedback.reopening(reopened.ticketId(), reopened.resolutionRound()));
+                    questions.add(CitizenContacts.reopened(reopened.ticketId(), reopened.resolutionRound()));
                 } else if (event instanceof TicketClosed) {
-                    questions.add(AwaitingFeedback.closing(event.ticketId()));
+                    questions.add(CitizenContacts.closed(event.ticketId()));
                 }
                 if (!texts(event)) {
                     continue;
@@ -176,11 +167,11 @@ public class CitizenTexts {
                             values(event, contact.language(), !contact.ticketId().equals(event.ticketId()))));
                     // an unproven number was not asked, so a text from it is no answer
                     if (event instanceof TicketResolved answered && contact.reachable() && !contact.unverified()) {
-                        questions.add(AwaitingFeedback.asking(contact.ticketId(), answered.resolutionRound(), now));
+                        questions.add(CitizenContacts.asked(contact.ticketId(), answered.resolutionRound(), now));
                     }
                 }
             }
-            Mono<Void> work = textAll(planned).then(awaitingFeedback.apply(questions));
+            Mono<Void> work = textAll(planned).then(contacts.changeQuestions(questions));
             return waiting.isEmpty() ? work : work.then(Mono.error(() -> new PrerequisiteMissingException(
                     "no contact yet for tickets " + waiting + "; their TicketReceived is still on the way")));
         });
@@ -189,17 +180,6 @@ public class CitizenTexts {
     private boolean texts(TicketLifecycleEvent event) {
         return templates.textsOn(event.type())
                 && !(event instanceof TicketClosed closed && "RESOLVED_AT_INTAKE".equals(closed.reason()));
-    }
-
-    /** The contacts of {@code tickets}, and of the callers merged into {@code resolved}, with one query. */
-    private Mono<List<CitizenContactRecord>> contactsOf(Set<String> tickets, Set<String> resolved) {
-        if (tickets.isEmpty()) {
-            return Mono.just(List.of());
-        }
-        Criteria which = resolved.isEmpty() ? Criteria.where("_id").in(tickets)
-                : new Criteria().orOperator(Criteria.where("_id").in(tickets),
-                        Criteria.where("parentIncidentId").in(resolved));
-        return mongo.find(Query.query(which), CitizenContactRecord.class).collectList();
     }
 
     /** Texts {@code trigger}'s template to one citizen once, now or when the quiet hours end. */
@@ -220,7 +200,7 @@ public class CitizenTexts {
             return Mono.empty();
         }
         Instant now = clock.instant();
-        return optOuts.optedOutAmong(texts.stream().map(text -> text.contact().phoneHash()).toList())
+        return contacts.optedOutAmong(texts.stream().map(text -> text.contact().phoneHash()).toList())
                 .flatMap(optedOut -> {
                     List<Draft> drafts = texts.stream().map(text -> draft(text, optedOut, now)).toList();
                     return capped(drafts).flatMap(counted -> {
@@ -237,10 +217,10 @@ public class CitizenTexts {
     private Mono<Void> send(List<Notification> created, List<Planned> texts, Set<String> optedOut, String holder) {
         created.stream().filter(text -> text.getStatus() == Notification.Status.SUPPRESSED).forEach(text ->
                 meters.counter("hotline.texts.suppressed", "reason", text.getSuppressedBecause()).increment());
-        Map<String, CitizenContactRecord> contacts = new HashMap<>();
-        texts.forEach(text -> contacts.putIfAbsent(text.contact().ticketId(), text.contact()));
+        Map<String, CitizenContactRecord> byTicket = new HashMap<>();
+        texts.forEach(text -> byTicket.putIfAbsent(text.contact().ticketId(), text.contact()));
         return delivery.deliver(created.stream().filter(text -> holder.equals(text.getLeaseHolder())).toList(),
-                contacts, optedOut);
+                byTicket, optedOut);
     }
 
     /** Whether and when a text may go, before the daily cap of public numbers. */

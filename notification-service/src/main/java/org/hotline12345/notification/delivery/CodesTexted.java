@@ -1,9 +1,9 @@
 package org.hotline12345.notification.delivery;
 
 import java.util.Map;
+import org.hotline12345.notification.contacts.CitizenContacts;
 import org.hotline12345.notification.verification.CodeTexts;
 import org.hotline12345.notification.verification.PhoneVerification;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -15,17 +15,17 @@ import reactor.core.publisher.Mono;
 @Component
 class CodesTexted implements CodeTexts {
 
-    private final ReactiveMongoTemplate mongo;
+    private final CitizenContacts contacts;
     private final CitizenTexts texts;
 
-    CodesTexted(ReactiveMongoTemplate mongo, CitizenTexts texts) {
-        this.mongo = mongo;
+    CodesTexted(CitizenContacts contacts, CitizenTexts texts) {
+        this.contacts = contacts;
         this.texts = texts;
     }
 
     @Override
     public Mono<Void> textCode(PhoneVerification.NewCode code) {
-        return mongo.findById(code.ticketId(), CitizenContactRecord.class)
+        return contacts.ofTicket(code.ticketId())
                 .flatMap(contact -> texts.text(contact, CitizenTexts.PUBLIC_RECEIPT, "code:" + code.round(),
                         Map.of("code", code.code())));
     }

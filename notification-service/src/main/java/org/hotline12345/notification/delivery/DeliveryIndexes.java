@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.index.Index;
 
 /**
  * The indexes behind notification's queries: a ticket's texts, texts by state and the delivery sweep (pending texts
- * by when they may go), the provider's receipts by its message id, and a citizen's contact awaiting a reply.
+ * by when they may go), the provider's receipts by its message id, and the texts counted per number and day.
  */
 @Configuration(proxyBeanMethods = false)
 class DeliveryIndexes {
@@ -20,16 +20,6 @@ class DeliveryIndexes {
                 new Index().on("status", Direction.ASC).on("notBefore", Direction.ASC).named("status_not_before"),
                 new Index().on("status", Direction.ASC).on("createdAt", Direction.ASC).named("status_created_at"),
                 new Index().on("gatewayMessageId", Direction.ASC).sparse().named("gateway_message_id"));
-    }
-
-    @Bean
-    CollectionIndexes contactIndexes() {
-        return CollectionIndexes.of("contacts",
-                new Index().on("phoneHash", Direction.ASC).on("awaitingFeedbackSince", Direction.DESC)
-                        .named("phone_awaiting_feedback"),
-                new Index().on("parentIncidentId", Direction.ASC).sparse().named("parent_incident"),
-                // a citizen entering the one-time code names the ticket by its number
-                new Index().on("ticketNumber", Direction.ASC).named("ticket_number"));
     }
 
     @Bean

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hotline12345.notification.contacts.CitizenContactRecord;
+import org.hotline12345.notification.contacts.CitizenContacts;
 import org.hotline12345.notification.gateway.SmsGateway;
 import org.hotline12345.platform.leases.DocumentLease;
 import org.hotline12345.platform.outbox.OutboxDocument;
@@ -55,20 +56,20 @@ public class TextDelivery {
     private final ReactiveMongoTemplate mongo;
     private final SmsGateway gateway;
     private final ContactSealer sealer;
-    private final OptOuts optOuts;
+    private final CitizenContacts contacts;
     private final OutboxRelay relay;
     private final NotificationProperties settings;
     private final Clock clock;
     private final MeterRegistry meters;
     private final DocumentLease lease;
 
-    TextDelivery(ReactiveMongoTemplate mongo, SmsGateway gateway, ContactSealer sealer, OptOuts optOuts,
+    TextDelivery(ReactiveMongoTemplate mongo, SmsGateway gateway, ContactSealer sealer, CitizenContacts contacts,
             OutboxRelay relay, NotificationProperties settings, Clock clock, MeterRegistry meters) {
         this.meters = meters;
         this.mongo = mongo;
         this.gateway = gateway;
         this.sealer = sealer;
-        this.optOuts = optOuts;
+        this.contacts = contacts;
         this.relay = relay;
         this.settings = settings;
         this.clock = clock;
@@ -84,10 +85,11 @@ public class TextDelivery {
         Criteria due = Criteria.where("status").is(Notification.Status.PENDING.name()).and("notBefore").lte(now).and("nextAttemptAt").lte(now);
         return lease.claimAll(due, LEASE_HOLDER, most, Notification.class).flatMap(claimed -> claimed.isEmpty()
                 ? Mono.just(0)
-                : countClaims(claimed).then(contactsOf(claimed))
-                        .flatMap(contacts -> optOuts.optedOutAmong(contacts.values().stream()
+                : countClaims(claimed).then(contacts.ofTickets(claimed.stream().map(Notification::getTicketId)
+                                .toList()))
+                        .flatMap(found -> contacts.optedOutAmong(found.values().stream()
                                         .map(CitizenContactRecord::phoneHash).toList())
-                                .flatMap(optedOut -> deliver(inOrderMade(claimed), contacts, optedOut)))
+                                .flatMap(optedOut -> deliver(inOrderMade(claimed), found, optedOut)))
                         .thenReturn(claimed.size()));
     }
 
@@ -121,12 +123,6 @@ public class TextDelivery {
         return mongo.updateMulti(Query.query(Criteria.where("_id").in(claimed.stream().map(Notification::getId)
                         .toList()).and(LEASE_HOLDER).is(claimed.get(0).getLeaseHolder())),
                 new Update().inc("claims", 1), Notification.class).then();
-    }
-
-    private Mono<Map<String, CitizenContactRecord>> contactsOf(List<Notification> texts) {
-        return mongo.find(Query.query(Criteria.where("_id").in(texts.stream().map(Notification::getTicketId)
-                        .collect(Collectors.toSet()))), CitizenContactRecord.class)
-                .collectMap(CitizenContactRecord::ticketId, Function.identity());
     }
 
     /** One text's attempt: sent, refused, failed, suppressed, or not started. */

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.util.Map;
 import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.FeedbackReceived;
-import org.hotline12345.notification.delivery.AwaitingFeedback;
+import org.hotline12345.notification.contacts.CitizenContactRecord;
+import org.hotline12345.notification.contacts.CitizenContacts;
 import org.hotline12345.notification.delivery.CitizenTexts;
-import org.hotline12345.notification.delivery.OptOuts;
 import org.hotline12345.platform.outbox.OutboxRelay;
 import org.hotline12345.platform.pii.ContactSealer;
 import org.hotline12345.platform.pii.PhoneNumbers;
@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
  * Acts on a citizen's text: TD, STOP or 退订 stops every further text to the number; a rating becomes
  * FeedbackReceived for the citizen's most recent ticket awaiting an answer, naming the resolution round the question
  * was about; an unclear reply to such a ticket gets one help text; a text when no ticket awaits an answer is recorded
- * and otherwise ignored.
+ * and otherwise ignored. A rating takes its question in one atomic write, so that two ratings arriving at once
+ * answer two questions, or one question and nothing, as they would one after the other.
  */
 @Service
 public class InboundReplies {
@@ -31,19 +32,17 @@ public class InboundReplies {
 
     private final ReactiveMongoTemplate mongo;
     private final ContactSealer sealer;
-    private final OptOuts optOuts;
+    private final CitizenContacts contacts;
     private final CitizenTexts texts;
-    private final AwaitingFeedback awaitingFeedback;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    InboundReplies(ReactiveMongoTemplate mongo, ContactSealer sealer, OptOuts optOuts, CitizenTexts texts,
-            AwaitingFeedback awaitingFeedback, OutboxRelay relay, Clock clock) {
+    InboundReplies(ReactiveMongoTemplate mongo, ContactSealer sealer, CitizenContacts contacts, CitizenTexts texts,
+            OutboxRelay relay, Clock clock) {
         this.mongo = mongo;
         this.sealer = sealer;
-        this.optOuts = optOuts;
+        this.contacts = contacts;
         this.texts = texts;
-        this.awaitingFeedback = awaitingFeedback;
         this.relay = relay;
         this.clock = clock;
         PhoneNumbers.loadMetadata();
@@ -61,21 +60,25 @@ public class InboundReplies {
         InboundReply record = new InboundReply(messageId, ContactSealer.mask(e164), phoneHash, text,
                 reply.kind() == Reply.Kind.RATING ? (reply.solved() ? "SOLVED " : "NOT_SOLVED ") + reply.satisfaction()
                         : reply.kind().name(), now);
-        return mongo.insert(record)
-                .onErrorResume(DuplicateKeyException.class, seen -> mongo.findById(messageId, InboundReply.class))
-                .flatMap(stored -> stored.getOutcome() != null ? Mono.just(stored.getOutcome())
-                        : act(stored, ReplyParser.parse(stored.getText()), stored.getPhoneHash(), now));
+        return mongo.insert(record).map(stored -> act(stored, reply, phoneHash, now, false))
+                .onErrorResume(DuplicateKeyException.class, seen -> mongo.findById(messageId, InboundReply.class)
+                        .map(stored -> stored.getOutcome() != null ? Mono.just(stored.getOutcome())
+                                : act(stored, ReplyParser.parse(stored.getText()), stored.getPhoneHash(), now, true)))
+                .flatMap(handling -> handling);
     }
 
-    private Mono<String> act(InboundReply record, Reply reply, String phoneHash, Instant now) {
+    /** Acts on a stored reply; {@code again}: it was stored before, by a handling that died before it settled. */
+    private Mono<String> act(InboundReply record, Reply reply, String phoneHash, Instant now, boolean again) {
         if (reply.kind() == Reply.Kind.OPT_OUT) {
-            return optOuts.optOut(phoneHash, now).then(settle(record, null, "OPTED_OUT"));
+            return contacts.optOut(phoneHash, now).then(settle(record, null, "OPTED_OUT"));
         }
-        return awaitingFeedback.latestFor(phoneHash).flatMap(contact -> {
-            if (reply.kind() == Reply.Kind.UNCLEAR) {
-                return texts.text(contact, "ReplyHelp", "help:" + contact.awaitingFeedbackSince(), Map.of())
-                        .then(settle(record, contact.ticketId(), "HELP_SENT"));
-            }
+        if (reply.kind() == Reply.Kind.UNCLEAR) {
+            return contacts.awaitingFeedback(phoneHash)
+                    .flatMap(contact -> texts.text(contact, "ReplyHelp", "help:" + contact.awaitingFeedbackSince(),
+                            Map.of()).then(settle(record, contact.ticketId(), "HELP_SENT")))
+                    .switchIfEmpty(Mono.defer(() -> settle(record, null, "NO_TICKET_AWAITING_FEEDBACK")));
+        }
+        return question(phoneHash, record.getMessageId(), again).flatMap(contact -> {
             FeedbackReceived feedback = new FeedbackReceived(EventIds.of(contact.ticketId(), "FeedbackReceived",
                     record.getMessageId()), now, contact.ticketId(), reply.solved(), reply.satisfaction(), "SMS",
                     contact.feedbackRound());
@@ -83,10 +86,18 @@ public class InboundReplies {
             record.settle(contact.ticketId(), "FEEDBACK");
             log.info("Feedback on ticket {}: {}", contact.ticketNumber(), record.getReadAs());
             return mongo.save(record)
-                    .then(awaitingFeedback.answered(contact))
                     .then(relay.flush(InboundReply.class, record))
                     .thenReturn("FEEDBACK");
         }).switchIfEmpty(Mono.defer(() -> settle(record, null, "NO_TICKET_AWAITING_FEEDBACK")));
+    }
+
+    /**
+     * The question reply {@code messageId} answers, taken from the contact so that no other reply answers it too. A
+     * reply handled again takes the question its first handling took, if it got that far.
+     */
+    private Mono<CitizenContactRecord> question(String phoneHash, String messageId, boolean again) {
+        Mono<CitizenContactRecord> take = Mono.defer(() -> contacts.takeAwaitingFeedback(phoneHash, messageId));
+        return again ? contacts.takenBy(phoneHash, messageId).switchIfEmpty(take) : take;
     }
 
     private Mono<String> settle(InboundReply record, String ticketId, String outcome) {

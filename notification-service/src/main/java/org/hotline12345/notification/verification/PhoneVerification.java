@@ -4,13 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
+import org.hotline12345.notification.contacts.CitizenContacts;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -19,7 +13,8 @@ import reactor.core.publisher.Mono;
  * the same atomic write that reads the code's round, and only while fewer than {@link #MOST_ATTEMPTS} were made on
  * that code, so racing guesses cannot get more than that many tries between them; a new code starts its own tries,
  * so spent tries cost the reporter a new text, never their ticket's texts. A wrong code, an unknown ticket, a
- * ticket without a code and a code out of attempts all answer alike.
+ * ticket without a code and a code out of attempts all answer alike. The code's state lives on the ticket's contact,
+ * which {@link CitizenContacts} changes.
  */
 @Service
 public class PhoneVerification {
@@ -27,15 +22,14 @@ public class PhoneVerification {
     public static final int MOST_ATTEMPTS = 5;
     /** How long a code may be entered after it was made; the receipt may wait out the quiet hours. */
     public static final Duration VALIDITY = Duration.ofHours(24);
-    static final String CONTACTS = "contacts";
 
-    private final ReactiveMongoTemplate mongo;
+    private final CitizenContacts contacts;
     private final PhoneCodes codes;
     private final FollowLinks links;
     private final Clock clock;
 
-    PhoneVerification(ReactiveMongoTemplate mongo, PhoneCodes codes, FollowLinks links, Clock clock) {
-        this.mongo = mongo;
+    PhoneVerification(CitizenContacts contacts, PhoneCodes codes, FollowLinks links, Clock clock) {
+        this.contacts = contacts;
         this.codes = codes;
         this.links = links;
         this.clock = clock;
@@ -43,19 +37,11 @@ public class PhoneVerification {
 
     /** Completes with {@code true} when {@code code} is the ticket's latest and the number is now verified. */
     public Mono<Boolean> verify(String ticketNumber, String code) {
-        Instant madeAfter = clock.instant().minus(VALIDITY);
-        // the receipt's code dates from the ticket, a code sent again from when it was made
-        Criteria current = new Criteria().orOperator(Criteria.where("codeMadeAt").gt(madeAfter),
-                Criteria.where("codeMadeAt").exists(false).and("receivedAt").gt(madeAfter));
-        Query attemptable = Query.query(new Criteria().andOperator(Criteria.where("ticketNumber").is(ticketNumber)
-                .and("publicChannel").is(true).and("codeAttempts").lt(MOST_ATTEMPTS), current));
-        return mongo.findAndModify(attemptable, new Update().inc("codeAttempts", 1),
-                        FindAndModifyOptions.options().returnNew(true), Document.class, CONTACTS)
-                .filter(contact -> MessageDigest.isEqual(
-                        codes.codeFor(contact.getString("_id"), roundOf(contact))
-                                .getBytes(StandardCharsets.US_ASCII),
+        return contacts.tryCode(ticketNumber, clock.instant().minus(VALIDITY), MOST_ATTEMPTS)
+                .filter(tried -> MessageDigest.isEqual(
+                        codes.codeFor(tried.ticketId(), tried.round()).getBytes(StandardCharsets.US_ASCII),
                         code.getBytes(StandardCharsets.US_ASCII)))
-                .flatMap(contact -> verified(contact.getString("_id")))
+                .flatMap(tried -> verified(tried.ticketId()))
                 .defaultIfEmpty(false);
     }
 
@@ -67,10 +53,8 @@ public class PhoneVerification {
         if (!links.matches(ticketNumber, token)) {
             return Mono.just(false);
         }
-        Query query = Query.query(Criteria.where("ticketNumber").is(ticketNumber).and("publicChannel").is(true));
-        query.fields().include("_id");
-        return mongo.findOne(query, Document.class, CONTACTS)
-                .flatMap(contact -> verified(contact.getString("_id")))
+        return contacts.publicTicket(ticketNumber)
+                .flatMap(this::verified)
                 .defaultIfEmpty(false);
     }
 
@@ -80,13 +64,8 @@ public class PhoneVerification {
      * other ticket.
      */
     public Mono<NewCode> newCode(String ticketNumber) {
-        Query unverified = Query.query(Criteria.where("ticketNumber").is(ticketNumber).and("publicChannel").is(true)
-                .and("verifiedAt").is(null));
-        return mongo.findAndModify(unverified, new Update().inc("codeRound", 1).set("codeAttempts", 0)
-                                .set("codeMadeAt", clock.instant()),
-                        FindAndModifyOptions.options().returnNew(true), Document.class, CONTACTS)
-                .map(contact -> new NewCode(contact.getString("_id"), roundOf(contact),
-                        codes.codeFor(contact.getString("_id"), roundOf(contact))));
+        return contacts.newCode(ticketNumber, clock.instant())
+                .map(made -> new NewCode(made.ticketId(), made.round(), codes.codeFor(made.ticketId(), made.round())));
     }
 
     /**
@@ -94,20 +73,11 @@ public class PhoneVerification {
      * when the ticket would get no code.
      */
     public Mono<String> numberOf(String ticketNumber) {
-        Query query = Query.query(Criteria.where("ticketNumber").is(ticketNumber).and("publicChannel").is(true)
-                .and("verifiedAt").is(null));
-        query.fields().include("phoneHash");
-        return mongo.findOne(query, Document.class, CONTACTS).mapNotNull(contact -> contact.getString("phoneHash"));
+        return contacts.unverifiedNumber(ticketNumber);
     }
 
     private Mono<Boolean> verified(String ticketId) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(ticketId).and("verifiedAt").is(null)),
-                new Update().set("verifiedAt", clock.instant()), CONTACTS).thenReturn(true);
-    }
-
-    private static int roundOf(Document contact) {
-        Number round = contact.get("codeRound", Number.class);
-        return round == null ? 0 : round.intValue();
+        return contacts.verified(ticketId, clock.instant()).thenReturn(true);
     }
 
     /** A code made again: its ticket, its round and the code, to be texted. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.hotline12345.contracts.AssignmentReason;
 import org.hotline12345.contracts.Channel;
@@ -27,8 +28,11 @@ import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
+import org.hotline12345.notification.contacts.CitizenContactRecord;
+import org.hotline12345.notification.contacts.CitizenContacts;
 import org.hotline12345.notification.gateway.DevSmsOutbox.OutboxText;
 import org.hotline12345.notification.gateway.HmacSignature;
+import org.hotline12345.notification.replies.InboundReplies;
 import org.hotline12345.notification.verification.FollowLinks;
 import org.hotline12345.platform.pii.ContactSealer;
 import org.junit.jupiter.api.AutoClose;
@@ -37,6 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
 
 /** Texts, replies and receipts through the dev outbox, against the real broker and wire server. */
 @HubIntegrationTest(database = "notification-it", properties = {
@@ -58,9 +63,11 @@ class NotificationIT {
     @Autowired
     ReactiveMongoTemplate mongo;
     @Autowired
-    AwaitingFeedback awaitingFeedback;
+    CitizenContacts contacts;
     @Autowired
     FollowLinks links;
+    @Autowired
+    InboundReplies replies;
 
     @Test
     void textsTheTicketNumberThenTheUnitAndDueDateInChinese() {
@@ -194,21 +201,46 @@ class NotificationIT {
         Instant second = first.plus(Duration.ofDays(3));
         mongo.insert(new CitizenContactRecord(id, "12345-" + id.substring(0, 4), sealer.seal("+8613900000022"),
                 phoneHash, "139****0022", "zh", true, false, null, first, null, null, false, null, null)).block();
-        awaitingFeedback.asked(id, 1, first).block();
-        awaitingFeedback.answered(awaitingFeedback.latestFor(phoneHash).block()).block();
-        awaitingFeedback.reopened(id, 1).block();
-        awaitingFeedback.asked(id, 2, second).block();
+        contacts.changeQuestions(List.of(CitizenContacts.asked(id, 1, first))).block();
+        contacts.takeAwaitingFeedback(phoneHash, "first-answer-" + id).block();
+        contacts.changeQuestions(List.of(CitizenContacts.reopened(id, 1), CitizenContacts.asked(id, 2, second)))
+                .block();
 
-        awaitingFeedback.reopened(id, 1).block();
-        awaitingFeedback.asked(id, 1, second.plusSeconds(60)).block();
+        contacts.changeQuestions(List.of(CitizenContacts.reopened(id, 1),
+                CitizenContacts.asked(id, 1, second.plusSeconds(60)))).block();
 
-        CitizenContactRecord asked = awaitingFeedback.latestFor(phoneHash).block();
+        CitizenContactRecord asked = contacts.awaitingFeedback(phoneHash).block();
         assertThat(asked).isNotNull();
         assertThat(asked.feedbackRound()).isEqualTo(2);
         assertThat(asked.awaitingFeedbackSince()).isEqualTo(second);
-        awaitingFeedback.answered(asked).block();
-        awaitingFeedback.asked(id, 2, second.plusSeconds(120)).block();
-        assertThat(awaitingFeedback.latestFor(phoneHash).blockOptional()).isEmpty();
+        assertThat(contacts.takeAwaitingFeedback(phoneHash, "second-answer-" + id).block()).isEqualTo(asked);
+        contacts.changeQuestions(List.of(CitizenContacts.asked(id, 2, second.plusSeconds(120)))).block();
+        assertThat(contacts.awaitingFeedback(phoneHash).blockOptional()).isEmpty();
+    }
+
+    /**
+     * Two ratings of one question that arrive at once answer it once: the second finds no question left, as it
+     * would had it come a moment later, rather than both reading the question before either takes it.
+     */
+    @Test
+    void answersAQuestionOnceWhenTwoRatingsOfItArriveAtOnce() {
+        Instant asked = Instant.now();
+        List<String> numbers = IntStream.range(0, 20).mapToObj(i -> "139000003%02d".formatted(i)).toList();
+        numbers.forEach(number -> mongo.insert(new Document("_id", UUID.randomUUID().toString())
+                .append("ticketNumber", "12345-" + number).append("sealedPhone", sealer.seal("+86" + number))
+                .append("phoneHash", sealer.hash("+86" + number)).append("maskedPhone", "139****" + number.substring(7))
+                .append("language", "zh").append("contactAllowed", true).append("urgent", false)
+                .append("receivedAt", asked).append("awaitingFeedbackSince", asked).append("feedbackRound", 1),
+                "contacts").block());
+
+        List<String> outcomes = Flux.fromIterable(numbers).flatMap(number -> Flux.merge(
+                        replies.receive("first-" + number + "-" + asked.toEpochMilli(), number, "满意"),
+                        replies.receive("second-" + number + "-" + asked.toEpochMilli(), number, "满意")))
+                .collectList().block();
+
+        assertThat(outcomes).hasSize(2 * numbers.size());
+        assertThat(outcomes).filteredOn("FEEDBACK"::equals).hasSize(numbers.size());
+        assertThat(outcomes).filteredOn("NO_TICKET_AWAITING_FEEDBACK"::equals).hasSize(numbers.size());
     }
 
     @Test

@@ -40,6 +40,7 @@ import org.hotline12345.contracts.Topics;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
+import org.hotline12345.notification.contacts.CitizenContactRecord;
 import org.hotline12345.notification.gateway.DevSmsOutbox.OutboxText;
 import org.hotline12345.platform.pii.ContactSealer;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package org.hotline12345.notification.delivery;
+package org.hotline12345.notification.contacts;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /** Numbers whose owners replied TD, STOP or 退订: they get no further texts, kept by keyed hash only. */
 @Component
-public class OptOuts {
+class OptOuts {
 
     private final ReactiveMongoTemplate mongo;
 
@@ -25,7 +25,7 @@ public class OptOuts {
         this.mongo = mongo;
     }
 
-    public Mono<Void> optOut(String phoneHash, Instant at) {
+    Mono<Void> optOut(String phoneHash, Instant at) {
         return mongo.insert(new OptOut(phoneHash, at)).onErrorResume(DuplicateKeyException.class,
                 already -> Mono.empty()).then();
     }

@@ -1,4 +1,4 @@
-package org.hotline12345.notification.delivery;
+package org.hotline12345.notification.store;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  * already stored under its id is no failure but the sign that its work was done before: by an earlier delivery of
  * the same event, or by another instance at the same moment.
  */
-final class NewDocuments {
+public final class NewDocuments {
 
     private NewDocuments() {
     }
@@ -25,7 +25,7 @@ final class NewDocuments {
      * Inserts {@code documents} of {@code type} with one unordered write; completes with those that were new, in
      * their order, leaving out those whose id was taken. Any other failure fails it.
      */
-    static <T> Mono<List<T>> insert(ReactiveMongoTemplate mongo, Class<T> type, List<T> documents) {
+    public static <T> Mono<List<T>> insert(ReactiveMongoTemplate mongo, Class<T> type, List<T> documents) {
         if (documents.isEmpty()) {
             return Mono.just(List.of());
         }
