@@ -32,12 +32,14 @@ public class Facts {
 
     /**
      * The facts of tickets not closed whose resolve deadline, or whose accept deadline while no unit signed for
-     * them, is before {@code now}: every ticket that can be overdue, each once.
+     * them, is before {@code now}: every ticket that can be overdue, each once. The second read leaves out what
+     * the first one gave, so that no set of the ids seen, as large as the overdue backlog, is kept.
      */
     public Flux<Fact> openPastDeadline(Instant now, String... fields) {
         return Flux.concat(find(Criteria.where(Fields.OPEN_ACCEPT_BY).lt(now), fields),
-                        find(Criteria.where(Fields.OPEN_RESOLVE_BY).lt(now), fields))
-                .distinct(Fact::id);
+                find(Criteria.where(Fields.OPEN_RESOLVE_BY).lt(now).orOperator(
+                        Criteria.where(Fields.OPEN_ACCEPT_BY).is(null),
+                        Criteria.where(Fields.OPEN_ACCEPT_BY).gte(now)), fields));
     }
 
     public Flux<Fact> byIds(Collection<String> ids, String... fields) {

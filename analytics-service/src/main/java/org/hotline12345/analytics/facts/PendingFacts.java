@@ -39,7 +39,10 @@ public class PendingFacts {
         return mongo.find(query, Document.class, FactRecorder.COLLECTION).map(CountedFact::of);
     }
 
-    /** Every fact of a ticket received on {@code day}. */
+    /**
+     * Every fact of a ticket received on {@code day}, fetched from the database as they are asked for: a day can
+     * hold more facts than fit in memory at once, so a reader takes a page at a time.
+     */
     public Flux<CountedFact> receivedOn(LocalDate day) {
         Query query = Query.query(Criteria.where(Fields.RECEIVED_DAY).is(day.toString()));
         query.fields().include(READ);

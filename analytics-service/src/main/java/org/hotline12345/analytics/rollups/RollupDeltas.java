@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,6 +37,11 @@ class RollupDeltas {
     /** The one journal there can be: passes run one at a time, under the lease. */
     private static final String UNFINISHED = "unfinished";
     private static final String PASS = "pass";
+    /**
+     * Rollups read and written at a time when a pass is finished. A rollup holds at most one group per unit, grid,
+     * district, category or hour and category, so this bounds what a pass holds whatever the days its facts span.
+     */
+    static final int ROLLUPS_PER_WRITE = 50;
 
     private final ReactiveMongoTemplate mongo;
     private final PendingFacts facts;
@@ -88,7 +94,11 @@ class RollupDeltas {
                 .append("deltas", rollups).append("facts", counted);
     }
 
-    /** Adds the journal's deltas to each rollup not yet holding them, records its facts counted, drops it. */
+    /**
+     * Adds the journal's deltas to each rollup not yet holding them, a few rollups at a time, records its facts
+     * counted, drops it. A pass's facts can be spread over a year of days, and each rollup is read and written
+     * whole: reading every rollup a pass touches at once would hold a year's rollups in memory.
+     */
     Mono<Void> finish(Document journal) {
         String pass = journal.getString(PASS);
         List<Document> deltas = journal.getList("deltas", Document.class);
@@ -96,6 +106,16 @@ class RollupDeltas {
                 .map(fact -> new CountedFact(fact.getString("_id"), fact.get("now", Document.class), null,
                         fact.get("version"), fact.getBoolean("pending", false)))
                 .toList();
+        return Flux.fromIterable(deltas).buffer(ROLLUPS_PER_WRITE)
+                .concatMap(some -> add(pass, some), 1)
+                .then(Mono.defer(() -> facts.countedAsRead(counted)))
+                .then(Mono.defer(() -> mongo.remove(Query.query(Criteria.where("_id").is(UNFINISHED).and(PASS)
+                        .is(pass)), JOURNAL)))
+                .then();
+    }
+
+    /** Adds {@code deltas} of {@code pass} to the rollups not holding them yet: one read and one write. */
+    private Mono<Void> add(String pass, List<Document> deltas) {
         Query touched = Query.query(Criteria.where("_id").in(deltas.stream().map(d -> d.getString("_id")).toList()));
         return mongo.find(touched, Document.class, Rollups.COLLECTION)
                 .collectMap(rollup -> rollup.getString("_id"))
@@ -122,10 +142,6 @@ class RollupDeltas {
                         writes++;
                     }
                     return writes == 0 ? Mono.empty() : bulk.execute().then();
-                })
-                .then(Mono.defer(() -> facts.countedAsRead(counted)))
-                .then(Mono.defer(() -> mongo.remove(Query.query(Criteria.where("_id").is(UNFINISHED).and(PASS)
-                        .is(pass)), JOURNAL)))
-                .then();
+                });
     }
 }

@@ -51,21 +51,39 @@ public class RollupRefresh extends PeriodicTask {
      */
     @Override
     public Mono<Long> runOnce() {
-        return lease.whileHeld(deltas.finishUnfinished().then(Mono.defer(() -> round(0, 0))));
+        return lease.whileHeld(deltas.finishUnfinished().then(Mono.defer(this::rounds)));
     }
 
-    private Mono<Long> round(int round, long counted) {
+    /**
+     * Up to {@link #ROUNDS_PER_PASS} rounds, one after another, while each finds more to count. A round's facts
+     * are let go before the next round reads its own, so a pass holds one round's facts however large the backlog.
+     */
+    private Mono<Long> rounds() {
+        return Flux.range(0, ROUNDS_PER_PASS)
+                .concatMap(ignored -> round(), 1)
+                .takeUntil(round -> !round.more())
+                .reduce(0L, (counted, round) -> counted + round.counted());
+    }
+
+    private Mono<Round> round() {
         return countMarkedDays().flatMap(days -> facts.pending(FACTS_PER_ROUND).collectList().flatMap(found -> {
             // a fact stored before its share in the rollups was recorded: only counting its day whole tells it
             List<String> unknown = found.stream().filter(fact -> fact.counted() == null).map(this::dayOf)
                     .filter(Objects::nonNull).distinct().toList();
-            Mono<Long> work = unknown.isEmpty()
-                    ? deltas.count(found).thenReturn(days + found.size())
-                    : Flux.fromIterable(unknown).concatMap(changes::mark).then(Mono.just(days));
             boolean more = found.size() == FACTS_PER_ROUND || !unknown.isEmpty();
-            return work.flatMap(done -> more && round + 1 < ROUNDS_PER_PASS ? round(round + 1, counted + done)
-                    : Mono.just(counted + done));
+            return unknown.isEmpty()
+                    ? deltas.count(found).thenReturn(new Round(days + found.size(), more))
+                    : Flux.fromIterable(unknown).concatMap(changes::mark).then(Mono.just(new Round(days, more)));
         }));
+    }
+
+    /**
+     * What one round did.
+     *
+     * @param counted the facts whose changes and the days counted whole it counted
+     * @param more whether it left facts or marked days for the next round
+     */
+    private record Round(long counted, boolean more) {
     }
 
     private String dayOf(CountedFact fact) {

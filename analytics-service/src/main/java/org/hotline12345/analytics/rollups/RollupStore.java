@@ -32,6 +32,9 @@ import reactor.core.publisher.Mono;
 @Component
 public class RollupStore {
 
+    /** The facts of a day read, counted and recorded as counted at a time when the day is counted whole. */
+    static final int FACTS_PER_PAGE = 500;
+
     private final ReactiveMongoTemplate mongo;
     private final PendingFacts facts;
 
@@ -49,14 +52,23 @@ public class RollupStore {
      * Counts {@code day} again from its facts alone, replacing its rollups whatever shape they had; completes with
      * the number of facts counted. Each fact first records that the rollups count it as read, so that a change
      * made to it meanwhile is still pending and is added by the refresh. Its week and month are left to
-     * {@link #sumPeriodsOf(Collection)}.
+     * {@link #sumPeriodsOf(Collection)}. The facts are read and recorded {@link #FACTS_PER_PAGE} at a time, and
+     * only the day's counts are kept between pages, so a busy day is counted in as little memory as a quiet one.
      */
     Mono<Integer> countDay(LocalDate day) {
-        return facts.receivedOn(day).collectList().flatMap(found -> {
-            Map<String, long[]> counts = Rollups.count(found.stream().map(fact -> Fact.from(fact.now())).toList());
-            return facts.countedAsRead(found.stream().filter(fact -> !fact.countedAsIs()).toList())
-                    .then(save(Rollups.documents(Period.DAY, Period.DAY.of(day), counts)))
-                    .thenReturn(found.size());
+        return Mono.defer(() -> {
+            Map<String, long[]> counts = new LinkedHashMap<>();
+            return facts.receivedOn(day).buffer(FACTS_PER_PAGE)
+                    .concatMap(page -> {
+                        Rollups.count(page.stream().map(fact -> Fact.from(fact.now())).toList())
+                                .forEach((key, values) -> Rollups.add(counts.computeIfAbsent(key,
+                                        k -> Rollups.zero()), values));
+                        return facts.countedAsRead(page.stream().filter(fact -> !fact.countedAsIs()).toList())
+                                .thenReturn(page.size());
+                    }, 1)
+                    .reduce(0, Integer::sum)
+                    .flatMap(found -> save(Rollups.documents(Period.DAY, Period.DAY.of(day), counts))
+                            .thenReturn(found));
         });
     }
 
