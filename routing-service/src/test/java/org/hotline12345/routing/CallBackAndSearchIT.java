@@ -122,7 +122,7 @@ class CallBackAndSearchIT {
 
     @Test
     void refusesToRevealAnAnonymousCallerOrOneWhoDidNotAgreeToBeCalled() {
-        TicketReceived anonymous = gasLeak(new CitizenContact(null, null, null, null, "zh", false), null);
+        TicketReceived anonymous = gasLeak(new Caller(null, null, false), null);
         TicketReceived unwilling = gasLeak(contact(mobile(), "李女士", false), "南明区花果园");
         dispatch(anonymous);
         dispatch(unwilling);
@@ -193,7 +193,7 @@ class CallBackAndSearchIT {
         return awaitEvent(received.ticketId(), TicketAssigned.class);
     }
 
-    private static TicketReceived gasLeak(CitizenContact citizen, String address) {
+    private static TicketReceived gasLeak(Caller citizen, String address) {
         return received("GAS_SUPPLY", "楼道里有很重的煤气味，怀疑燃气泄漏", address, citizen, false);
     }
 
@@ -209,8 +209,13 @@ class CallBackAndSearchIT {
     }
 
     private static TicketReceived received(String category, String description, String address,
-            CitizenContact citizen, boolean resolvedOnCall) {
+            Caller caller, boolean resolvedOnCall) {
         String id = UUID.randomUUID().toString();
+        CitizenContact citizen = caller == null ? null : caller.e164() == null
+                ? new CitizenContact(null, null, null, null, "zh", caller.contactAllowed()) : new CitizenContact(
+                sealer.seal(caller.e164(), id, ContactSealer.Field.PHONE), sealer.hash(caller.e164()),
+                ContactSealer.mask(caller.e164()), sealer.seal(caller.name(), id, ContactSealer.Field.NAME), "zh",
+                caller.contactAllowed());
         return new TicketReceived(EventIds.of(id, "TicketReceived", 1), receivedAt(), id,
                 "12345-20261206-" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000), Channel.PHONE,
                 category, Urgency.URGENT, description, ZHONGHUA_NORTH_ROAD,
@@ -218,9 +223,12 @@ class CallBackAndSearchIT {
                 resolvedOnCall ? "带身份证和房产证到营业厅办理" : null, null, null);
     }
 
-    private static CitizenContact contact(String e164, String name, boolean contactAllowed) {
-        return new CitizenContact(sealer.seal(e164), sealer.hash(e164), ContactSealer.mask(e164),
-                sealer.seal(name), "zh", contactAllowed);
+    /** A caller as intake registers them; their number and name are sealed to the ticket they call about. */
+    private record Caller(String e164, String name, boolean contactAllowed) {
+    }
+
+    private static Caller contact(String e164, String name, boolean contactAllowed) {
+        return new Caller(e164, name, contactAllowed);
     }
 
     /** A mobile number nobody else in the class has, in E.164. */

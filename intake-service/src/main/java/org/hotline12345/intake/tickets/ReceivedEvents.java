@@ -34,8 +34,9 @@ class ReceivedEvents {
             String parentIncidentId, Instant now) {
         CitizenContact contact = call.phoneE164() == null
                 ? new CitizenContact(null, null, null, null, call.language(), false)
-                : new CitizenContact(sealer.seal(call.phoneE164()), sealer.hash(call.phoneE164()),
-                        ContactSealer.mask(call.phoneE164()), sealer.seal(call.name()), call.language(),
+                : new CitizenContact(sealer.seal(call.phoneE164(), ticketId, ContactSealer.Field.PHONE),
+                        sealer.hash(call.phoneE164()), ContactSealer.mask(call.phoneE164()),
+                        sealer.seal(call.name(), ticketId, ContactSealer.Field.NAME), call.language(),
                         call.contactAllowed());
         GeoPoint point = call.location() == null ? null
                 : new GeoPoint(call.location().lat(), call.location().lon());

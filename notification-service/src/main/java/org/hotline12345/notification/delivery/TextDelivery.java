@@ -145,7 +145,8 @@ public class TextDelivery {
 
     private Mono<Notification> send(Notification notification, CitizenContactRecord contact) {
         SmsGateway.OutgoingText outgoing = new SmsGateway.OutgoingText(notification.getId(), contact.ticketId(),
-                sealer.open(contact.sealedPhone()), contact.maskedPhone(), notification.getText(),
+                sealer.open(contact.sealedPhone(), contact.ticketId(), ContactSealer.Field.PHONE),
+                contact.maskedPhone(), notification.getText(),
                 notification.getLanguage(), notification.getSegments(), notification.getClaims() > 1,
                 notification.getTrigger(), notification.getValues() == null ? Map.of() : notification.getValues());
         // a text the gateway took is recorded as sent or not at all: if that write fails, the lease runs out and

@@ -199,7 +199,8 @@ class NotificationIT {
         String phoneHash = sealer.hash("+8613900000022");
         Instant first = Instant.parse("2026-11-28T03:00:00Z");
         Instant second = first.plus(Duration.ofDays(3));
-        mongo.insert(new CitizenContactRecord(id, "12345-" + id.substring(0, 4), sealer.seal("+8613900000022"),
+        mongo.insert(new CitizenContactRecord(id, "12345-" + id.substring(0, 4), sealer.seal("+8613900000022", id,
+                ContactSealer.Field.PHONE),
                 phoneHash, "139****0022", "zh", true, false, null, first, null, null, false, null, null)).block();
         contacts.changeQuestions(List.of(CitizenContacts.asked(id, 1, first))).block();
         contacts.takeAwaitingFeedback(phoneHash, "first-answer-" + id).block();
@@ -226,12 +227,16 @@ class NotificationIT {
     void answersAQuestionOnceWhenTwoRatingsOfItArriveAtOnce() {
         Instant asked = Instant.now();
         List<String> numbers = IntStream.range(0, 20).mapToObj(i -> "139000003%02d".formatted(i)).toList();
-        numbers.forEach(number -> mongo.insert(new Document("_id", UUID.randomUUID().toString())
-                .append("ticketNumber", "12345-" + number).append("sealedPhone", sealer.seal("+86" + number))
-                .append("phoneHash", sealer.hash("+86" + number)).append("maskedPhone", "139****" + number.substring(7))
-                .append("language", "zh").append("contactAllowed", true).append("urgent", false)
-                .append("receivedAt", asked).append("awaitingFeedbackSince", asked).append("feedbackRound", 1),
-                "contacts").block());
+        numbers.forEach(number -> {
+            String ticketId = UUID.randomUUID().toString();
+            mongo.insert(new Document("_id", ticketId).append("ticketNumber", "12345-" + number)
+                    .append("sealedPhone", sealer.seal("+86" + number, ticketId, ContactSealer.Field.PHONE))
+                    .append("phoneHash", sealer.hash("+86" + number))
+                    .append("maskedPhone", "139****" + number.substring(7))
+                    .append("language", "zh").append("contactAllowed", true).append("urgent", false)
+                    .append("receivedAt", asked).append("awaitingFeedbackSince", asked).append("feedbackRound", 1),
+                    "contacts").block();
+        });
 
         List<String> outcomes = Flux.fromIterable(numbers).flatMap(number -> Flux.merge(
                         replies.receive("first-" + number + "-" + asked.toEpochMilli(), number, "满意"),
@@ -382,7 +387,8 @@ class NotificationIT {
         return new TicketReceived(EventIds.of(id, "TicketReceived", 1), Instant.now(), id,
                 "12345-20261128-" + id.substring(0, 4), Channel.PHONE, "WATER_SUPPLY", Urgency.HIGH,
                 "no water since morning", null, null,
-                new CitizenContact(sealer.seal(phone), sealer.hash(phone), ContactSealer.mask(phone), null, language,
+                new CitizenContact(sealer.seal(phone, id, ContactSealer.Field.PHONE), sealer.hash(phone),
+                        ContactSealer.mask(phone), null, language,
                         contactAllowed), false, null, null, parent);
     }
 

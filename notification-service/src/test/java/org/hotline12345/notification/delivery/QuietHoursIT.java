@@ -101,7 +101,7 @@ class QuietHoursIT {
         String id = UUID.randomUUID().toString();
         return new TicketReceived(EventIds.of(id, "TicketReceived", 1), Instant.now(), id,
                 "12345-20261128-" + id.substring(0, 4), channel, "WATER_SUPPLY", urgency, "pipe burst", null,
-                null, new CitizenContact(sealer.seal(phone), sealer.hash(phone), ContactSealer.mask(phone), null, "zh",
+                null, new CitizenContact(sealer.seal(phone, id, ContactSealer.Field.PHONE), sealer.hash(phone), ContactSealer.mask(phone), null, "zh",
                         true), false, null, null, null);
     }
 

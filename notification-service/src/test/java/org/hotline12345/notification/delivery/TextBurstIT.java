@@ -187,7 +187,7 @@ class TextBurstIT {
         String id = UUID.randomUUID().toString();
         return new TicketReceived(EventIds.of(id, "TicketReceived", 1), Instant.now(), id,
                 "12345-20261128-" + id.substring(0, 8), channel, "WATER_SUPPLY", Urgency.NORMAL,
-                "no water since morning", null, null, new CitizenContact(sealer.seal(phone), sealer.hash(phone),
+                "no water since morning", null, null, new CitizenContact(sealer.seal(phone, id, ContactSealer.Field.PHONE), sealer.hash(phone),
                         ContactSealer.mask(phone), null, "zh", true), false, null, null, null);
     }
 

@@ -247,7 +247,7 @@ class PublicNumbersIT {
         String id = UUID.randomUUID().toString();
         String number = "12345-20261201-" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
         return new TicketReceived(EventIds.of(id, "TicketReceived", 1), Instant.now(), id, number, channel,
-                "WATER_SUPPLY", Urgency.NORMAL, "no water", null, null, new CitizenContact(sealer.seal(phone),
+                "WATER_SUPPLY", Urgency.NORMAL, "no water", null, null, new CitizenContact(sealer.seal(phone, id, ContactSealer.Field.PHONE),
                         sealer.hash(phone), ContactSealer.mask(phone), null, "zh", true), false, null, null, null);
     }
 

@@ -53,8 +53,9 @@ class CallerReveals {
         return access.load(ticketId).flatMap(ticket -> actor().flatMap(actor -> {
                 RoutedTicket.CallerContact contact = ticket.callerToCallBack(Roles.SUPERVISOR.equals(actor.role()));
                 Instant now = clock.instant();
-                Revealed revealed = new Revealed(sealer.open(contact.sealedPhone()),
-                        sealer.open(contact.sealedName()), now);
+                Revealed revealed = new Revealed(
+                        sealer.open(contact.sealedPhone(), ticket.getId(), ContactSealer.Field.PHONE),
+                        sealer.open(contact.sealedName(), ticket.getId(), ContactSealer.Field.NAME), now);
                 return mongo.insert(new CallerReveal(null, ticket.getId(), actor.subject(), actor.name(),
                                 actor.unitId(), actor.role(), now))
                         .doOnSuccess(recorded -> {

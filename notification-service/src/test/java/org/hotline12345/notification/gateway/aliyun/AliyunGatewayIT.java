@@ -202,7 +202,7 @@ class AliyunGatewayIT {
         String id = UUID.randomUUID().toString();
         return new TicketReceived(EventIds.of(id, "TicketReceived", 1), Instant.now(), id,
                 "12345-20261201-" + id.substring(0, 4), Channel.PHONE, "POWER_SUPPLY", Urgency.NORMAL,
-                "power cut in the building", null, null, new CitizenContact(sealer.seal(phone), sealer.hash(phone),
+                "power cut in the building", null, null, new CitizenContact(sealer.seal(phone, id, ContactSealer.Field.PHONE), sealer.hash(phone),
                         ContactSealer.mask(phone), null, "zh", true), false, null, null, null);
     }
 }

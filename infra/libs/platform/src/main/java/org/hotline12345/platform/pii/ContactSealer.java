@@ -17,6 +17,11 @@ import org.hotline12345.platform.crypto.Hmac;
  * numbers with HMAC-SHA256 so a citizen's tickets can be found without storing the number, and masks them for
  * display. Sealing uses the current key; opening also tries the previous ones, so that the seal key can be rotated
  * without losing what was sealed before (GCM's tag tells a wrong key from the right one).
+ *
+ * <p>A sealed value is bound to its ticket and field: the ticket's id and the field's name are the cipher's
+ * associated data, so a value copied into another ticket's document, or a name moved into the phone field, does not
+ * open (whoever can write one document cannot have another citizen texted or revealed through it). Such values are
+ * written {@code 2.<base64>}; a value without that prefix was sealed by an earlier release, unbound, and still opens.
  */
 public final class ContactSealer {
 
@@ -45,7 +50,16 @@ public final class ContactSealer {
         this.hashKey = hashKey.clone();
     }
 
-    public String seal(String plain) {
+    /** What a sealed value is, which binds it as much as the ticket it belongs to. */
+    public enum Field {
+        PHONE, NAME
+    }
+
+    /** The prefix of a value bound to its ticket and field. */
+    static final String BOUND = "2.";
+
+    /** Seals {@code plain} as {@code field} of ticket {@code ticketId}; it opens only for that ticket and field. */
+    public String seal(String plain, String ticketId, Field field) {
         if (plain == null) {
             return null;
         }
@@ -54,35 +68,46 @@ public final class ContactSealer {
             random.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, sealKey, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(boundTo(ticketId, field));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(
+            return BOUND + Base64.getEncoder().encodeToString(
                     ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("could not seal a value", e);
         }
     }
 
-    public String open(String sealed) {
+    /** Opens {@code sealed}, a value sealed as {@code field} of ticket {@code ticketId}; fails for any other. */
+    public String open(String sealed, String ticketId, Field field) {
         if (sealed == null) {
             return null;
         }
+        boolean bound = sealed.startsWith(BOUND);
         GeneralSecurityException last = null;
         try {
-            byte[] all = Base64.getDecoder().decode(sealed);
+            byte[] all = Base64.getDecoder().decode(bound ? sealed.substring(BOUND.length()) : sealed);
             for (SecretKeySpec key : keysToOpenWith()) {
                 try {
                     Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
                     cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
+                    if (bound) {
+                        cipher.updateAAD(boundTo(ticketId, field));
+                    }
                     return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES),
                             StandardCharsets.UTF_8);
-                } catch (GeneralSecurityException wrongKey) {
-                    last = wrongKey;
+                } catch (GeneralSecurityException wrongKeyOrPlace) {
+                    last = wrongKeyOrPlace;
                 }
             }
         } catch (IllegalArgumentException notBase64) {
             throw new IllegalStateException("could not open a sealed value: damaged data", notBase64);
         }
-        throw new IllegalStateException("could not open a sealed value: wrong key or damaged data", last);
+        throw new IllegalStateException("could not open a sealed value: wrong key, another ticket's or field's "
+                + "value, or damaged data", last);
+    }
+
+    private static byte[] boundTo(String ticketId, Field field) {
+        return ("ticket:" + ticketId + "|" + field.name()).getBytes(StandardCharsets.UTF_8);
     }
 
     private List<SecretKeySpec> keysToOpenWith() {
