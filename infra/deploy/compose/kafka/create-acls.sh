@@ -4,12 +4,12 @@
 # brokers are healthy; every service waits for it. Safe to run on every `up`: existing topics are kept and an ACL
 # that exists is not added twice.
 #
-# The hub topics and every dead-letter topic are created here (replication 3, HOTLINE_KAFKA_PARTITIONS
+# The hub topics and every dead-letter and retry topic are created here (replication 3, HOTLINE_KAFKA_PARTITIONS
 # partitions), so that no service needs Create on the cluster: each finds its topics, with Describe.
 #
-# A dead-letter replay re-publishes a record to the topic it came from. Write on a consumed topic would let a
-# service forge another's events (analytics' user could publish a TicketResolved), so it is not granted here: grant
-# it for the time of a replay, then remove it (README "Dead letters").
+# A dead-letter replay re-publishes a record to the service's own retry topic, <topic>.<service>.retry, which its
+# consumer reads besides the topic: no service gets Write on a topic another one owns (analytics' user cannot
+# publish a TicketResolved), and a replay needs no grant of its own (README "Dead letters").
 set -euo pipefail
 
 : "${KAFKA_BROKER_PASSWORD:?password of hub-broker, the super user of the brokers}"
@@ -63,8 +63,9 @@ done
 for service in "${SERVICES[@]}"; do
   reads=READS_$service
   for topic in ${!reads}; do
-    # its dead letters, named as in the service's application.yml: <topic>.<group>.dlq
+    # its dead letters and its retries, named as in the service's application.yml: <topic>.<group>.dlq and .retry
     topic "$topic.$service.dlq"
+    topic "$topic.$service.retry"
   done
 done
 
@@ -79,7 +80,11 @@ for service in "${SERVICES[@]}"; do
     allow "$service" Read --topic "$topic"
     allow "$service" Write --topic "$topic.$service.dlq"
     allow "$service" Read --topic "$topic.$service.dlq"
+    allow "$service" Write --topic "$topic.$service.retry"
+    allow "$service" Read --topic "$topic.$service.retry"
   done
+  # production mode lists the service's own grants at start-up and refuses to start with any beyond these
+  allow "$service" Describe --cluster
   allow "$service" Read --group "$service"
   allow "$service" Read --group "$service-dead-letter-replay"
   if [[ -n "${!writes}" ]]; then

@@ -34,7 +34,10 @@
       recentTitle: '该号码的工单刚办结',
       recentText: '该号码的工单 {number} 已于 {when}{status}。如来电人说问题仍未解决，请在诉求中说明。',
       recentStatus_RESOLVED: '办结', recentStatus_CLOSED: '归档', recentStatus_RESOLVED_AT_INTAKE: '当场解答',
-      savedAnnouncement: '工单号 {number}。{detail}', linkedValue: '{number}（{status}）'
+      savedAnnouncement: '工单号 {number}。{detail}', linkedValue: '{number}（{status}）',
+      knowledgeTitle: '知识库：可当场解答', knowledgeUse: '用此答复', knowledgeBy: '{unit}维护',
+      knowledgeBasis: '依据：{basis}', knowledgeUntil: '有效至 {date}', knowledgeFound: '知识库找到 {count} 篇相关文章',
+      knowledgeUsed: '已按知识库文章 {id}（第 {version} 版）填入解答，可修改后登记。'
     },
     en: {
       pageTitle: 'operator console', caller: 'Caller', phone: 'Phone number', name: 'Name (optional)',
@@ -73,7 +76,11 @@
         + 'say so in the description.',
       recentStatus_RESOLVED: 'resolved', recentStatus_CLOSED: 'closed', recentStatus_RESOLVED_AT_INTAKE:
         'answered on the call', savedAnnouncement: 'Ticket number {number}. {detail}',
-      linkedValue: '{number} ({status})'
+      linkedValue: '{number} ({status})',
+      knowledgeTitle: 'Knowledge base: answer on the call', knowledgeUse: 'Answer with this',
+      knowledgeBy: 'kept by {unit}', knowledgeBasis: 'Rests on: {basis}', knowledgeUntil: 'valid until {date}',
+      knowledgeFound: '{count} knowledge articles match',
+      knowledgeUsed: 'The answer of article {id} (version {version}) is filled in; edit it if needed, then register.'
     }
   };
   const t = (key, values) => Hub.t(key, values);
@@ -88,6 +95,11 @@
   let last = null;
   let asked = 0;
   let timer = null;
+  let knowledgeTimer = null;
+  let searched = 0;
+  /** The articles found for the words typed so far, and the one the call is answered with. */
+  let found = [];
+  let article = null;
   let callKey = crypto.randomUUID();
   let map = null;
   let saving = false;
@@ -177,7 +189,9 @@
       contactAllowed: !anonymous && $('contact').checked,
       language: $('english').checked ? 'en' : 'zh',
       resolvedOnCall: $('on-call').checked,
-      answerGiven: $('on-call').checked ? $('answer').value : null
+      answerGiven: $('on-call').checked ? $('answer').value : null,
+      answeredFromArticle: $('on-call').checked && article ? article.id : null,
+      answeredFromVersion: $('on-call').checked && article ? article.version : null
     };
   }
 
@@ -195,7 +209,7 @@
     }
     const fields = Object.fromEntries(DRAFTED.map((id) => [id, $(id).type === 'checkbox' ? $(id).checked
       : $(id).value]));
-    sessionStorage.setItem(DRAFT, JSON.stringify({ fields, point, callKey }));
+    sessionStorage.setItem(DRAFT, JSON.stringify({ fields, point, callKey, article }));
   }
 
   function restoreDraft() {
@@ -212,6 +226,7 @@
       if ($(id).type === 'checkbox') $(id).checked = !!value; else $(id).value = value;
     }
     point = draft.point || null;
+    article = draft.article || null;
     // the same key, so that a save whose answer was lost to the reload is not registered twice
     if (draft.callKey) callKey = draft.callKey;
     followChecks();
@@ -232,6 +247,96 @@
   function soon() {
     clearTimeout(timer);
     timer = setTimeout(check, 300);
+  }
+
+  /** The best three published articles for the caller's words, searched as the operator types. */
+  async function searchKnowledge() {
+    const words = $('description').value.trim();
+    const mine = ++searched;
+    if (words.length < 2) {
+      found = [];
+      showKnowledge();
+      return;
+    }
+    try {
+      const answer = await Hub.api('', '/api/v1/knowledge/search?limit=3&q=' + encodeURIComponent(words));
+      if (mine !== searched) return;
+      found = answer.articles || [];
+    } catch (e) {
+      // the knowledge base is a help, not a step of the call: a failed search leaves the call as it is
+      if (mine === searched) found = [];
+    }
+    showKnowledge();
+  }
+
+  /** The text with each of the words it holds marked, built as text nodes so nothing in it is markup. */
+  function marked(text, words) {
+    const fragment = document.createDocumentFragment();
+    const terms = (words || []).filter((word) => word).sort((a, b) => b.length - a.length);
+    let from = 0;
+    while (from < text.length) {
+      let at = text.length;
+      let term = null;
+      for (const word of terms) {
+        const index = text.indexOf(word, from);
+        if (index !== -1 && index < at) {
+          at = index;
+          term = word;
+        }
+      }
+      if (term === null) {
+        fragment.append(text.slice(from));
+        break;
+      }
+      if (at > from) fragment.append(text.slice(from, at));
+      const mark = document.createElement('mark');
+      mark.textContent = term;
+      fragment.append(mark);
+      from = at + term.length;
+    }
+    return fragment;
+  }
+
+  function showKnowledge() {
+    const list = $('knowledge-list');
+    list.replaceChildren();
+    $('knowledge').hidden = found.length === 0;
+    $('knowledge-status').textContent = found.length ? t('knowledgeFound', { count: found.length }) : '';
+    const english = Hub.language() === 'en';
+    for (const hit of found) {
+      const item = document.createElement('li');
+      const question = document.createElement('h3');
+      question.append(marked(hit.question, hit.matched));
+      const answer = document.createElement('p');
+      answer.append(marked(english && hit.answerEn ? hit.answerEn : hit.answer, hit.matched));
+      const about = document.createElement('p');
+      about.className = 'muted small';
+      about.textContent = [t('knowledgeBy', { unit: Hub.named('units', hit.unit) }),
+        hit.basis ? t('knowledgeBasis', { basis: hit.basis }) : null,
+        hit.validUntil ? t('knowledgeUntil', { date: hit.validUntil }) : null].filter((part) => part).join(' · ');
+      const use = document.createElement('button');
+      use.type = 'button';
+      use.className = 'action secondary';
+      use.textContent = t('knowledgeUse');
+      use.setAttribute('aria-describedby', 'knowledge-q-' + hit.id);
+      question.id = 'knowledge-q-' + hit.id;
+      use.addEventListener('click', () => answerWith(hit));
+      item.append(question, answer, about, use);
+      list.append(item);
+    }
+  }
+
+  /** Answers the call with the article: on the spot, its answer filled in for the operator to read out or edit. */
+  function answerWith(hit) {
+    article = { id: hit.id, version: hit.version };
+    $('on-call').checked = true;
+    // what is read out and texted is in the caller's language
+    $('answer').value = $('english').checked && hit.answerEn ? hit.answerEn : hit.answer;
+    followChecks();
+    showLink();
+    keepDraft();
+    $('draft-note').textContent = t('knowledgeUsed', article);
+    $('answer').focus();
   }
 
   async function check() {
@@ -479,6 +584,10 @@
     callKey = crypto.randomUUID();
     point = null;
     last = null;
+    searched++;
+    clearTimeout(knowledgeTimer);
+    found = [];
+    article = null;
     receipt = null;
     shownTicket = null;
     refusal = null;
@@ -496,6 +605,7 @@
     renderReceipt();
     renderTicket();
     show();
+    showKnowledge();
     say(null);
     $('phone').focus();
   }
@@ -522,6 +632,10 @@
     draftRestored = restoreDraft();
     $('console').hidden = false;
     ['phone', 'description', 'address'].forEach((id) => $(id).addEventListener('input', soon));
+    $('description').addEventListener('input', () => {
+      clearTimeout(knowledgeTimer);
+      knowledgeTimer = setTimeout(searchKnowledge, 300);
+    });
     $('category').addEventListener('change', soon);
     $('call').addEventListener('input', keepDraft);
     $('call').addEventListener('change', keepDraft);
@@ -532,8 +646,11 @@
       soon();
     });
     $('on-call').addEventListener('change', () => {
+      // a call no longer answered on the spot is answered from no article
+      if (!$('on-call').checked) article = null;
       followChecks();
       showLink();
+      keepDraft();
     });
     $('call').addEventListener('submit', save);
     $('next-call').addEventListener('click', emptyCall);
@@ -543,6 +660,7 @@
     if (draftRestored) {
       showPlace();
       check();
+      searchKnowledge();
     }
     $('phone').focus();
   }
@@ -555,5 +673,6 @@
     renderReceipt();
     renderTicket();
     showDraftNote();
+    showKnowledge();
   } });
 }());

@@ -14,7 +14,11 @@
       searchLabel: '查找工单（工单号、来电号码或诉求中的文字，含已办结）', searchGo: '查找',
       foundSome: '找到 {n} 张工单。', foundNone: '没有找到工单：{q}', notFound: '没有找到工单 {number}。',
       lastReturn: '退单理由', resolvedAtHead: '办结时间', receivedAtHead: '受理时间',
-      returnReason: '{unit}：{code}——{text}'
+      returnReason: '{unit}：{code}——{text}', reviews: '退单审核', reviewReturn: '退单审核',
+      reviewUnit: '改派单位（维持退单时）', reviewReason: '审核意见（必填）', upholdReturn: '维持退单并改派',
+      rejectReturn: '驳回退单', suggested: '规则建议：{unit}', noSuggestion: '无规则建议，请选择单位',
+      waitingReturn: '{reason}；规则建议：{unit}', upheld: '已维持退单：{number} → {unit}',
+      returnRejected: '已驳回退单：{number} 退回{unit}'
     },
     en: {
       pageTitle: 'supervisor desk', lists: 'Ticket lists', triage: 'Awaiting dispatch', overdue: 'Overdue',
@@ -26,13 +30,18 @@
       searchLabel: 'Find a ticket (number, caller\'s phone or words it holds, closed ones included)', searchGo: 'Find',
       foundSome: '{n} tickets found.', foundNone: 'No ticket found: {q}', notFound: 'No ticket {number} found.',
       lastReturn: 'Why returned', resolvedAtHead: 'Resolved', receivedAtHead: 'Received',
-      returnReason: '{unit}: {code} — {text}'
+      returnReason: '{unit}: {code} — {text}', reviews: 'Returns to review', reviewReturn: 'Review the return',
+      reviewUnit: 'Next unit (if upheld)', reviewReason: 'The centre\'s reason (required)',
+      upholdReturn: 'Uphold and send on', rejectReturn: 'Reject the return',
+      suggested: 'The rules suggest {unit}', noSuggestion: 'No rule suggests a unit: choose one',
+      waitingReturn: '{reason}; the rules suggest {unit}', upheld: 'Return upheld: {number} → {unit}',
+      returnRejected: 'Return rejected: {number} back to {unit}'
     }
   };
   const words = { zh: Object.assign({}, Tickets.WORDS.zh, OWN.zh), en: Object.assign({}, Tickets.WORDS.en, OWN.en) };
   const t = (key, values) => Hub.t(key, values);
   const LISTS = {
-    triage: '/api/v1/triage', overdue: '/api/v1/tickets?overdue=true&size=200',
+    triage: '/api/v1/triage', reviews: '/api/v1/reviews/returns?size=200', overdue: '/api/v1/tickets?overdue=true&size=200',
     escalated: '/api/v1/tickets?list=escalated&size=200', returned: '/api/v1/tickets?list=returned&size=200',
     reopened: '/api/v1/tickets?list=reopened&size=200', open: '/api/v1/tickets?list=open&size=200',
     done: '/api/v1/tickets?list=done&size=200'
@@ -40,6 +49,10 @@
   // what a list shows besides the common columns: its own column's heading and each ticket's text in it
   const EXTRA = {
     returned: { head: 'lastReturn', cell: (ticket) => ({ text: lastReturn(ticket), className: 'wraps' }) },
+    reviews: { head: 'lastReturn', cell: (waiting) => ({ className: 'wraps', text: t('waitingReturn', {
+      reason: t('returnReason', { unit: Hub.named('units', waiting.unitId),
+        code: Tickets.returnCode(waiting.reasonCode), text: waiting.reasonText || '–' }),
+      unit: waiting.suggestedUnitId ? Hub.named('units', waiting.suggestedUnitId) : '–' }) }) },
     done: { head: 'resolvedAtHead', cell: (ticket) => Tickets.when(ticket.resolvedAt || ticket.closedAt) },
     search: { head: 'receivedAtHead', cell: (ticket) => Tickets.when(ticket.receivedAt) }
   };
@@ -61,6 +74,8 @@
     const names = Object.keys(LISTS);
     const results = await Promise.all(names.map((name) => Hub.api('', LISTS[name])));
     names.forEach((name, i) => { lists[name] = results[i]; });
+    // a waiting return reads as a ticket in review, so that the queue counts down the centre's time to decide
+    lists.reviews = lists.reviews.map((waiting) => Object.assign({ status: 'RETURN_REVIEW' }, waiting));
     Hub.clearError($('page-problem'));
     // each list shows its most pressing 200; a full one says there are more
     showTabs();
@@ -149,6 +164,8 @@
     Tickets.timeline($('timeline'), chosen, Tickets.reveals(reveals));
     Tickets.linked($('linked'), chosen, open).catch(failed);
     $('dispatch-box').hidden = chosen.status !== 'TRIAGE';
+    $('review-box').hidden = chosen.status !== 'RETURN_REVIEW';
+    if (chosen.status === 'RETURN_REVIEW') fillReviewUnits();
     showTexts().catch(failed);
   }
 
@@ -199,6 +216,44 @@
     }
   }
 
+  /** The units a return may go on to, the rules' suggestion first (sent as no unit, so the rules decide). */
+  function fillReviewUnits() {
+    const select = $('review-unit');
+    const value = select.value;
+    const waiting = (lists.reviews || []).find((entry) => entry.ticketId === chosen.ticketId);
+    const suggested = waiting && waiting.suggestedUnitId;
+    const first = new Option(suggested ? t('suggested', { unit: Hub.named('units', suggested) }) : t('noSuggestion'),
+      '');
+    select.replaceChildren(first, ...Hub.city().unitList.filter((unit) => unit.code !== chosen.unitId)
+      .map((unit) => new Option(Hub.named('units', unit.code), unit.code)));
+    if (value) select.value = value;
+  }
+
+  async function decide(decision) {
+    Hub.clearError($('problem'));
+    const ticket = chosen;
+    const buttons = [$('uphold-return'), $('reject-return')];
+    buttons.forEach((button) => { button.disabled = true; });
+    try {
+      const body = { reason: $('review-reason').value };
+      if (decision === 'uphold' && $('review-unit').value) body.unitId = $('review-unit').value;
+      const answer = await Hub.api('', '/api/v1/reviews/returns/' + encodeURIComponent(ticket.ticketId) + '/'
+        + decision, { method: 'POST', body });
+      $('review-reason').value = '';
+      Tickets.say(decision === 'uphold' ? 'upheld' : 'returnRejected', { number: answer.ticketNumber,
+        unit: () => Hub.named('units', answer.unitId) });
+      if (chosen && chosen.ticketId === ticket.ticketId) {
+        chosen = answer;
+        showDetail();
+      }
+      await loadLists();
+    } catch (e) {
+      Hub.showError($('problem'), e);
+    } finally {
+      buttons.forEach((button) => { button.disabled = false; });
+    }
+  }
+
   function fillUnits() {
     const select = $('dispatch-unit');
     const value = select.value;
@@ -237,6 +292,8 @@
       }).catch(failed);
     });
     $('dispatch').onclick = dispatch;
+    $('uphold-return').onclick = () => decide('uphold');
+    $('reject-return').onclick = () => decide('reject');
     window.addEventListener('hashchange', () => openAsked().catch(failed));
     // the countdowns move on their own and the lists are read again every half minute; neither touches the fields
     // of the detail, so nothing being typed is disturbed

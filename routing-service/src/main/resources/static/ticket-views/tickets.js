@@ -12,12 +12,15 @@
       grid: '网格', district: '区县', channel: '渠道', description: '诉求内容', received: '受理', assignedTo: '派给',
       accepted: '签收', resolved: '办结', closed: '归档', progress: '进展', returnedBy: '曾退单单位',
       acceptBy: '签收时限', resolveBy: '办结时限', leftToAccept: '签收剩余 {left}', leftToResolve: '办结剩余 {left}',
+      leftToReview: '审核剩余 {left}', upheldStep: '中心维持退单，改派{next}：{reason}',
+      rejectedStep: '中心驳回退单，退回{unit}：{reason}',
       overdueBy: '已超期 {left}', why: '派单依据', linked: '关联工单', linkedNone: '无', repeat: '重复来电',
       sameIncident: '同一事件', joined: '已关联到工单 {number}', joinedElsewhere: '已关联到另一张工单', reply: '答复',
       result: '办理结果', extensions: '延期次数', reopenings: '重办次数', escalations: '督办次数', timeline: '办理过程',
       nothing: '暂无工单。', days: '{n}天', hours: '{n}小时', minutes: '{n}分', SOLVED: '已解决',
       PARTLY_SOLVED: '部分解决', CANNOT_SOLVE: '无法解决', RECEIVED: '已受理', TRIAGE: '待人工分派', ASSIGNED: '待签收',
       ACCEPTED: '办理中', REJECTED: '已退单', EXTENDED: '已延期', RESOLVED: '已办结待评价', REOPENED: '重办中',
+      RETURN_REVIEW: '退单待中心审核',
       LINKED: '已关联', CLOSED: '已归档', URGENT: '紧急', HIGH: '较急', NORMAL: '一般', CONSULTATION: '咨询',
       PHONE: '电话', WEB: '网站', OPEN311: 'Open311', GRID: '网格员', LIAISON: '联户长', WECHAT: '微信',
       address: '地址', noAddress: '来电人未说明地址', where: '位置',
@@ -29,6 +32,8 @@
       bySupervisor: '由中心督办人员人工分派：{reason}', bySupervisorBare: '由中心督办人员人工分派',
       noRule: '无规则匹配，待人工分派', noOtherRule: '退单后没有其他单位的规则匹配，待人工分派',
       NOT_OURS: '不属本单位职责', OUTSIDE_AREA: '不在本单位辖区', NOT_ACTIONABLE: '诉求不明确，无法办理',
+      NOT_OUR_DUTY: '不属本单位职责', WRONG_PLACE: '不在本单位辖区', NEEDS_OTHER_UNIT: '需其他单位办理',
+      DUPLICATE: '重复工单', OTHER: '其他原因',
       noteStep: '进展：{text}', returnStep: '{unit}退单（{code}）：{text}', escalationStep: '督办：{why}',
       escalationPlain: '督办', ACCEPT_OVERDUE: '签收超时', RESOLVE_OVERDUE: '办结超时', REPEAT_CALL: '市民重复来电',
       extensionStep: '延期至 {to}：{reason}', revealStep: '{who}查看了来电号码', revealWho: '{name}（{from}）'
@@ -39,6 +44,8 @@
       received: 'Received', assignedTo: 'Assigned to', accepted: 'Signed for', resolved: 'Resolved',
       closed: 'Closed', progress: 'Progress', returnedBy: 'Returned by', acceptBy: 'Sign for by',
       resolveBy: 'Resolve by', leftToAccept: '{left} left to sign for', leftToResolve: '{left} left to resolve',
+      leftToReview: '{left} left to review', upheldStep: 'The centre upheld the return, on to {next}: {reason}',
+      rejectedStep: 'The centre rejected the return, back to {unit}: {reason}',
       overdueBy: 'overdue by {left}', why: 'Why here', linked: 'Linked tickets', linkedNone: 'none',
       repeat: 'repeat call', sameIncident: 'same incident', joined: 'joined ticket {number}',
       joinedElsewhere: 'joined another ticket', reply: 'Reply', result: 'Result', extensions: 'Extensions',
@@ -46,6 +53,7 @@
       days: '{n} d', hours: '{n} h', minutes: '{n} min', SOLVED: 'solved', PARTLY_SOLVED: 'partly solved',
       CANNOT_SOLVE: 'cannot be solved', RECEIVED: 'received', TRIAGE: 'awaiting dispatch', ASSIGNED: 'to sign for',
       ACCEPTED: 'in hand', REJECTED: 'returned', EXTENDED: 'extended', RESOLVED: 'resolved, awaiting rating',
+      RETURN_REVIEW: 'return under the centre\'s review',
       REOPENED: 'reopened', LINKED: 'linked', CLOSED: 'closed', URGENT: 'urgent', HIGH: 'high', NORMAL: 'normal',
       CONSULTATION: 'consultation', PHONE: 'phone', WEB: 'web', OPEN311: 'Open311', GRID: 'grid worker',
       LIAISON: 'household liaison', WECHAT: 'WeChat',
@@ -59,6 +67,8 @@
       bySupervisorBare: 'Dispatched by a supervisor', noRule: 'No rule matched: waiting for a supervisor',
       noOtherRule: 'Returned, and no other unit\'s rule matches: waiting for a supervisor',
       NOT_OURS: 'not our responsibility', OUTSIDE_AREA: 'outside our area', NOT_ACTIONABLE: 'unclear, cannot act',
+      NOT_OUR_DUTY: 'not our responsibility', WRONG_PLACE: 'outside our area',
+      NEEDS_OTHER_UNIT: 'needs another unit', DUPLICATE: 'duplicate ticket', OTHER: 'other reason',
       noteStep: 'Progress: {text}',
       returnStep: '{unit} returned it ({code}): {text}', escalationStep: 'Escalated: {why}',
       escalationPlain: 'Escalated', ACCEPT_OVERDUE: 'not signed for in time', RESOLVE_OVERDUE: 'not resolved in time',
@@ -81,6 +91,8 @@
   /** The deadline that runs now: signing for an assigned ticket, else resolving it; null when none runs. */
   function deadline(ticket) {
     if (ticket.status === 'ASSIGNED') return { kind: 'accept', at: ticket.acceptBy };
+    // a return waits for the centre: what runs is the centre's time to decide
+    if (ticket.status === 'RETURN_REVIEW') return { kind: 'review', at: ticket.reviewBy };
     if (['ACCEPTED', 'EXTENDED', 'REOPENED'].includes(ticket.status)) return { kind: 'resolve', at: ticket.resolveBy };
     return null;
   }
@@ -91,7 +103,8 @@
     if (!running || !running.at) return { text: '–', state: '' };
     const left = Date.parse(running.at) - now;
     if (left < 0) return { text: Hub.t('overdueBy', { left: span(left) }), state: 'overdue' };
-    return { text: Hub.t(running.kind === 'accept' ? 'leftToAccept' : 'leftToResolve', { left: span(left) }),
+    const key = { accept: 'leftToAccept', review: 'leftToReview' }[running.kind] || 'leftToResolve';
+    return { text: Hub.t(key, { left: span(left) }),
       state: left < SOON_MS ? 'soon' : '' };
   }
 
@@ -224,6 +237,10 @@
     const steps = [{ at: ticket.receivedAt, kind: 'received', text: t('received') + ' · ' + t(ticket.channel) }];
     (ticket.returns || []).forEach((back) => steps.push({ at: back.at, kind: 'returned', text: t('returnStep', {
       unit: Hub.named('units', back.unitId), code: returnCode(back.reasonCode), text: back.reasonText || '–' }) }));
+    (ticket.returnDecisions || []).forEach((decided) => steps.push({ at: decided.at, kind: 'review',
+      text: decided.decision === 'UPHELD'
+        ? t('upheldStep', { next: Hub.named('units', decided.nextUnitId), reason: decided.reason || '–' })
+        : t('rejectedStep', { unit: Hub.named('units', decided.unitId), reason: decided.reason || '–' }) }));
     if (ticket.assignedAt && ticket.unitId) {
       steps.push({ at: ticket.assignedAt, kind: 'assigned', text: t('assignedTo') + ' ' + Hub.named('units',
         ticket.unitId) });

@@ -19,11 +19,12 @@ class ArchitectureTest {
                     "com.mongodb..", "org.apache.kafka..");
 
     /**
-     * The ticket is intake's one aggregate: only its own package stores, links, numbers or changes tickets; the
-     * channels, Open311 and the tracking consumer go through it.
+     * The ticket and the knowledge article are intake's aggregates: only their own packages store or change them; the
+     * channels, Open311 and the tracking consumer go through the tickets package.
      */
     @ArchTest
-    static final ArchRule onlyTheTicketsPackageWrites = noClasses().that().resideOutsideOfPackage("..intake.tickets")
+    static final ArchRule onlyTheTicketsPackageWrites = noClasses().that().resideOutsideOfPackages("..intake.tickets",
+            "..intake.knowledge")
             .should().callMethodWhere(describe("a database write", call -> call.getTarget().getOwner()
                     .isAssignableTo(ReactiveMongoTemplate.class) && call.getTarget().getName()
                     .matches("insert.*|save|update.*|upsert|findAndModify|findAndReplace|remove|bulkOps")));

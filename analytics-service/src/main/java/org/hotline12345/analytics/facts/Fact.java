@@ -42,6 +42,9 @@ public record Fact(String id, String ticketNumber, String category, String recei
         public static final String RECEIVED_MONTH = "receivedMonth";
         public static final String RECEIVED_HOUR = "receivedHour";
         public static final String RESOLVED_AT_INTAKE = "resolvedAtIntake";
+        /** The knowledge article (and its version) a call answered on the spot was answered with (直办). */
+        public static final String ANSWERED_FROM_ARTICLE = "answeredFromArticle";
+        public static final String ANSWERED_FROM_VERSION = "answeredFromVersion";
         public static final String REPEAT = "repeat";
         public static final String LINKED_TO = "linkedTo";
         public static final String LAT = "lat";

@@ -58,6 +58,10 @@ public final class FactUpdates {
             set.put(Fields.RECEIVED_HOUR, String.format("%02d",
                     r.occurredAt().atZone(city.zone()).getHour()));
             set.put(Fields.RESOLVED_AT_INTAKE, r.resolvedOnCall());
+            if (r.answeredFrom() != null) {
+                set.put(Fields.ANSWERED_FROM_ARTICLE, r.answeredFrom().articleId());
+                set.put(Fields.ANSWERED_FROM_VERSION, r.answeredFrom().version());
+            }
             set.put(Fields.REPEAT, r.repeatOf() != null);
             // the open ticket a repeat call is about, or the first report of the same incident: a cluster's root
             if (r.repeatOf() != null || r.parentIncidentId() != null) {

@@ -12,10 +12,12 @@ import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.FeedbackReceived;
 import org.hotline12345.contracts.GeoPoint;
 import org.hotline12345.contracts.HotlineEvent;
+import org.hotline12345.contracts.KnowledgeAnswer;
 import org.hotline12345.contracts.Overdue;
 import org.hotline12345.contracts.Satisfaction;
 import org.hotline12345.contracts.TicketEvents;
 import org.hotline12345.contracts.TicketExtended;
+import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.referencedata.City;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +79,21 @@ class FactUpdatesTest {
         assertThat(change.set()).containsEntry(Fields.LAT, 26.579).containsEntry(Fields.LON, 106.713)
                 .containsEntry(Fields.PLACED_GRID_ID, "YY-04");
         assertThat(change.set().values()).noneMatch(value -> String.valueOf(value).contains("hash-of-the-number"));
+    }
+
+    @Test
+    void recordsTheKnowledgeArticleACallWasAnsweredWithOnTheSpot() {
+        TicketReceived received = ticket.received(LATE_EVENING_UTC);
+        TicketReceived answered = new TicketReceived(received.eventId(), received.occurredAt(), received.ticketId(),
+                received.ticketNumber(), received.channel(), "CONSULTATION", received.urgency(), "社保卡丢了怎么补办",
+                null, null, received.citizen(), true, "带身份证到社保服务大厅补办", null, null, null,
+                new KnowledgeAnswer("KB-CARD-002", 3));
+
+        var change = FactUpdates.of(answered, CITY);
+
+        assertThat(change.set()).containsEntry(Fields.RESOLVED_AT_INTAKE, true)
+                .containsEntry(Fields.ANSWERED_FROM_ARTICLE, "KB-CARD-002")
+                .containsEntry(Fields.ANSWERED_FROM_VERSION, 3);
     }
 
     @Test

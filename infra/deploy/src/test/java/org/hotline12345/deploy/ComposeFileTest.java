@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,8 +142,14 @@ class ComposeFileTest {
             if (row.idempotentWrite()) {
                 expected.add(user + "IdempotentWrite cluster");
             }
-            // its dead letters, as its application.yml names them
-            deadLetterTopics(service).forEach(topic -> {
+            if (row.describeCluster()) {
+                expected.add(user + "Describe cluster");
+            }
+            // its dead letters and the retry topics a replay writes to, as its application.yml names them
+            List<String> retries = retryTopics(service);
+            assertThat(retries).as(service).hasSameSizeAs(deadLetterTopics(service))
+                    .allMatch(topic -> topic.endsWith("." + service + ".retry"));
+            Stream.concat(deadLetterTopics(service).stream(), retries.stream()).forEach(topic -> {
                 expected.add(user + "Write topic " + topic);
                 expected.add(user + "Read topic " + topic);
                 expectedTopics.add(topic);
@@ -151,9 +158,18 @@ class ComposeFileTest {
         assertThat(readmeAclTable()).containsOnlyKeys(SERVICES);
         assertThat(granted).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(topics).containsExactlyInAnyOrderElementsOf(expectedTopics);
-        // analytics' user, which only reads, cannot forge a hub event
+        // no service may write a hub topic it does not own, so none can forge another's events, replays included:
+        // analytics' user, which only reads, writes nothing but its own dead letters and retries
+        for (String service : SERVICES) {
+            for (String topic : HUB_TOPICS) {
+                // a hub topic carries its owner's name: hotline.<owner>.<stream>
+                if (!topic.startsWith("hotline." + service + ".")) {
+                    assertThat(granted).as(service).doesNotContain("User:hub-" + service + " Write topic " + topic);
+                }
+            }
+        }
         assertThat(granted).noneMatch(grant -> grant.startsWith("User:hub-analytics Write topic hotline.")
-                && !grant.endsWith(".dlq"));
+                && !grant.endsWith(".dlq") && !grant.endsWith(".analytics.retry"));
         assertThat(Files.readString(COMPOSE.resolve("kafka/create-acls.sh"))).contains("security.protocol=SASL_SSL",
                 "username=\"hub-broker\"");
         for (String service : SERVICES) {
@@ -395,7 +411,7 @@ class ComposeFileTest {
 
     /** A row of the README's ACL table ("Securing the broker and the database"). */
     record AclRow(List<String> reads, List<String> writes, List<String> transactionalIdPrefixes,
-            boolean idempotentWrite) {
+            boolean idempotentWrite, boolean describeCluster) {
     }
 
     /** The README's ACL table, by service. */
@@ -437,7 +453,7 @@ class ComposeFileTest {
                 prefixes.add(prefix.group(1));
             }
             rows.put(cells[1].strip(), new AclRow(reads, writes, prefixes,
-                    cells[4].contains("IdempotentWrite on the cluster")));
+                    cells[4].contains("IdempotentWrite on the cluster"), cells[4].contains("Describe on the cluster")));
         }
         return rows;
     }
@@ -449,6 +465,21 @@ class ComposeFileTest {
         List<String> topics = new ArrayList<>();
         application.path("spring").path("cloud").path("stream").path("kafka").path("bindings").forEach(binding ->
                 topics.add(binding.path("consumer").path("dlq-name").asString()));
+        return topics;
+    }
+
+    /** The retry topics a service's application.yml lists in its bindings' destinations, after the topics. */
+    static List<String> retryTopics(String service) {
+        JsonNode application = YAML.readTree(Tools.DEPLOY.resolve("../../" + service
+                + "-service/src/main/resources/application.yml").normalize().toFile());
+        List<String> topics = new ArrayList<>();
+        application.path("spring").path("cloud").path("stream").path("bindings").forEach(binding -> {
+            for (String topic : binding.path("destination").asString().split(",")) {
+                if (topic.strip().endsWith(".retry")) {
+                    topics.add(topic.strip());
+                }
+            }
+        });
         return topics;
     }
 

@@ -522,6 +522,154 @@ class PagesIT {
         signOut();
     }
 
+    /**
+     * The citizen opens the link of their receipt text on a phone: where the ticket stands, who has it and its steps,
+     * in Chinese and then in English, which the page remembers; once the unit answered, they rate it with the
+     * keyboard alone, and the ticket closes. A wrong token finds nothing, as an unknown number does, and the token
+     * is in no address the page asks for.
+     */
+    @Test
+    @Order(9)
+    void theCitizenFollowsTheLinkInTheirTextOnAPhoneAndRatesTheAnswerWithTheKeyboardAlone() throws Exception {
+        HttpResponse<String> registered = post("intake", "/api/v1/calls", """
+                {"callerPhone":"139 0851 4455","description":"小区门口的水管漏水，一直在冒水","address":"南明区花果园大街1号",
+                 "location":{"lat":26.5650,"lon":106.7050},"category":"WATER_SUPPLY"}""", token("operator"));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(202);
+        String id = JSON.readTree(registered.body()).get("ticketId").asString();
+        String number = JSON.readTree(registered.body()).get("ticketNumber").asString();
+        java.util.regex.Pattern linkInText = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(
+                stack.url("intake")) + "/t/" + number + "\\.([A-Za-z0-9_-]{16})");
+        // the link as the citizen's phone shows it, in the receipt text the stack sent
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("notification",
+                "/api/v1/sms-outbox?ticketId=" + id, token("supervisor")).body()).containsPattern(linkInText));
+        java.util.regex.Matcher found = linkInText.matcher(get("notification", "/api/v1/sms-outbox?ticketId=" + id,
+                token("supervisor")).body());
+        assertThat(found.find()).isTrue();
+        String link = found.group();
+        String followToken = link.substring(link.lastIndexOf('.') + 1);
+        // intake's view, which the look-up reads, has heard of the assignment (each look-up counts against the
+        // address's limit, so the page is opened once it has)
+        await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(get("intake", "/api/v1/intake/tickets/" + id,
+                token("operator")).body()).path("status").asString().equals("ASSIGNED"));
+        String unit = JSON.readTree(get("routing", "/api/v1/tickets/" + id, token("supervisor")).body())
+                .get("unitId").asString();
+        HttpResponse<String> page = get("intake", link.substring(stack.url("intake").length()), null);
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'self'")
+                .doesNotContain("unsafe-inline");
+        Path shots = Path.of("/tmp/h5-shots");
+        Files.createDirectories(shots);
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.get(link);
+            browser.executeScript("localStorage.setItem('hub.language', 'zh')");
+            browser.navigate().refresh();
+            waitUntil(() -> text("stage").startsWith("已转") && text("stage").endsWith("办理"));
+            String unitName = text("unit");
+            assertThat(unitName).isNotBlank();
+            assertThat(text("stage")).isEqualTo("已转" + unitName + "办理");
+            assertThat(text("ticket-number")).isEqualTo(number);
+            assertThat(text("timeline")).contains("热线受理", "转承办单位办理");
+            assertThat(text("due")).isNotBlank();
+            assertThat(browser.findElement(By.id("rating")).isDisplayed()).isFalse();
+            assertNoAccessibilityViolations("follow page");
+            screenshot("follow-zh");
+            Files.copy(Path.of("target/pages/follow-zh.png"), shots.resolve("follow-zh.png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+            // English, remembered when the page is opened again
+            browser.findElement(By.id("language")).sendKeys(Keys.ENTER);
+            waitUntil(() -> text("stage").equals("Assigned to " + unitName));
+            assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+            assertThat(text("timeline")).contains("Received by the hotline", "Passed to the unit");
+            assertNoAccessibilityViolations("follow page in English");
+            screenshot("follow-en");
+            Files.copy(Path.of("target/pages/follow-en.png"), shots.resolve("follow-en.png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            browser.navigate().refresh();
+            waitUntil(() -> text("stage").equals("Assigned to " + unitName));
+            browser.findElement(By.id("language")).click();
+            waitUntil(() -> text("stage").startsWith("已转"));
+
+            // the unit answers; the page shows the answer and asks for a rating
+            assertThat(post("routing", "/api/v1/tickets/" + id + "/accept", "", token("unit:" + unit)).statusCode())
+                    .isEqualTo(200);
+            assertThat(post("routing", "/api/v1/tickets/" + id + "/resolve",
+                    "{\"result\":\"SOLVED\",\"reply\":\"漏水的阀门已更换，供水正常。\"}", token("unit:" + unit))
+                    .statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(get("intake",
+                    "/api/v1/intake/tickets/" + id, token("operator")).body()).path("status").asString()
+                    .equals("RESOLVED"));
+            browser.navigate().refresh();
+            waitFor(By.cssSelector("#rating:not([hidden])"));
+            assertThat(text("stage")).isEqualTo(unitName + "已答复");
+            assertThat(text("reply")).isEqualTo("漏水的阀门已更换，供水正常。");
+            assertThat(text("timeline")).contains("承办单位签收", "承办单位答复");
+            assertNoAccessibilityViolations("follow page with its rating");
+
+            // the keyboard alone: Tab to the first question, Space to answer, arrows within a question
+            browser.executeScript("document.activeElement && document.activeElement.blur()");
+            for (int tabs = 0; tabs < 20 && !"solved".equals(browser.switchTo().activeElement()
+                    .getDomAttribute("name")); tabs++) {
+                browser.switchTo().activeElement().sendKeys(Keys.TAB);
+            }
+            WebElement focused = browser.switchTo().activeElement();
+            assertThat(focused.getDomAttribute("name")).isEqualTo("solved");
+            focused.sendKeys(Keys.SPACE);
+            focused.sendKeys(Keys.TAB);
+            focused = browser.switchTo().activeElement();
+            assertThat(focused.getDomAttribute("value")).isEqualTo("SATISFIED");
+            focused.sendKeys(Keys.ARROW_DOWN);
+            assertThat(browser.switchTo().activeElement().getDomAttribute("value")).isEqualTo("BASICALLY_SATISFIED");
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+            assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("comment");
+            browser.switchTo().activeElement().sendKeys("师傅来得很快");
+            screenshot("follow-rating-zh");
+            Files.copy(Path.of("target/pages/follow-rating-zh.png"), shots.resolve("follow-rating-zh.png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+            assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("send-rating");
+            browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+            waitUntil(() -> "rated-heading".equals(browser.switchTo().activeElement().getDomAttribute("id")));
+            assertThat(text("rated")).contains("感谢您的评价", "工单将办结");
+            await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(get("routing", "/api/v1/tickets/" + id,
+                    token("supervisor")).body()).path("status").asString().equals("CLOSED"));
+            waitUntil(() -> text("stage").equals("已办结"));
+            assertNoAccessibilityViolations("follow page once rated");
+            screenshot("follow-rated-zh");
+            Files.copy(Path.of("target/pages/follow-rated-zh.png"), shots.resolve("follow-rated-zh.png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            // the token went in request bodies only, and no address the page asked for carries it
+            List<?> asked = (List<?>) browser.executeScript(
+                    "return performance.getEntriesByType('resource').map(entry => entry.name)");
+            assertThat(asked).isNotEmpty().allSatisfy(address -> assertThat(address.toString())
+                    .doesNotContain(followToken));
+
+            // a wrong token reads as an unknown number does
+            browser.get(stack.url("intake") + "/t/" + number + ".AAAAAAAAAAAAAAAA");
+            waitFor(By.cssSelector("#not-found:not([hidden])"));
+            String wrong = text("not-found");
+            assertThat(browser.findElements(By.cssSelector("#ticket:not([hidden])"))).isEmpty();
+            browser.get(stack.url("intake") + "/t/12345-19990101-0001." + followToken);
+            waitFor(By.cssSelector("#not-found:not([hidden])"));
+            assertThat(text("not-found")).isEqualTo(wrong).contains("未找到该工单");
+            assertNoAccessibilityViolations("follow page of a wrong link");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1400, 1100));
+        }
+    }
+
+    /** Every WCAG 2.1 A and AA rule axe-core checks, whatever its impact. */
+    private static void assertNoAccessibilityViolations(String page) {
+        Accessibility.assertNoSeriousViolations(browser, page);
+        List<com.deque.html.axecore.results.Rule> violations = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser).getViolations();
+        assertThat(violations).as(() -> page + ": " + violations.stream().map(rule -> rule.getId() + " "
+                + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList()).toList())
+                .isEmpty();
+    }
+
     private static void signIn(String page, String user) {
         forgetEveryone();
         browser.get(page);

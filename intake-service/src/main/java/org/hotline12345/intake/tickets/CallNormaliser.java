@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.hotline12345.contracts.CategorySuggestion;
 import org.hotline12345.contracts.Channel;
+import org.hotline12345.contracts.KnowledgeAnswer;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.platform.pii.PhoneNumbers;
 import org.hotline12345.intake.normalise.TextCleaner;
@@ -70,6 +71,18 @@ final class CallNormaliser {
         if (call.isResolvedOnCall() && (answer == null || answer.isEmpty())) {
             refuse(errors, "answerGiven", FieldCodes.REQUIRED, "is required when the call was resolved on the spot");
         }
+        KnowledgeAnswer answeredFrom = null;
+        if (call.answeredFromArticle() != null || call.answeredFromVersion() != null) {
+            if (!call.isResolvedOnCall()) {
+                refuse(errors, "answeredFromArticle", "answered-on-call-only",
+                        "names the article a call was answered with on the spot, so only with resolvedOnCall");
+            } else if (call.answeredFromArticle() == null || call.answeredFromVersion() == null) {
+                refuse(errors, call.answeredFromArticle() == null ? "answeredFromArticle" : "answeredFromVersion",
+                        FieldCodes.REQUIRED, "the article and its version go together");
+            } else {
+                answeredFrom = new KnowledgeAnswer(call.answeredFromArticle(), call.answeredFromVersion());
+            }
+        }
         errors.putAll(knownErrors);
         if (!errors.isEmpty()) {
             throw InvalidRequestException.of(errors.values());
@@ -83,7 +96,8 @@ final class CallNormaliser {
         return new NormalisedCall(channel, phone, TextCleaner.clean(call.callerName()), description, address,
                 call.location(), gridId, category, urgency,
                 phone != null && !Boolean.FALSE.equals(call.contactAllowed()),
-                call.language() == null ? "zh" : call.language(), call.isResolvedOnCall(), answer, suggestion);
+                call.language() == null ? "zh" : call.language(), call.isResolvedOnCall(), answer, answeredFrom,
+                suggestion);
     }
 
     private static void refuse(Map<String, FieldError> errors, String field, String code, String message) {
@@ -97,6 +111,7 @@ final class CallNormaliser {
      */
     record NormalisedCall(Channel channel, String phoneE164, String name, String description, String address,
             CallRequest.Location location, String gridId, String category, Urgency urgency, boolean contactAllowed,
-            String language, boolean resolvedOnCall, String answerGiven, CategorySuggestion suggestion) {
+            String language, boolean resolvedOnCall, String answerGiven, KnowledgeAnswer answeredFrom,
+            CategorySuggestion suggestion) {
     }
 }

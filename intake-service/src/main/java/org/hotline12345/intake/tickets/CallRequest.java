@@ -6,6 +6,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.hotline12345.contracts.Urgency;
 
@@ -24,12 +25,24 @@ import org.hotline12345.contracts.Urgency;
  * @param language {@code zh} or {@code en}, for texts; {@code zh} when not given
  * @param resolvedOnCall the operator answered it on the spot
  * @param answerGiven the answer given, required when {@code resolvedOnCall}
+ * @param answeredFromArticle the knowledge article the answer came from (直办), when the operator used one
+ * @param answeredFromVersion the version of that article the operator read out, required with the article
  */
 public record CallRequest(@Size(max = 40) String callerPhone, @Size(max = 50) String callerName, Boolean anonymous,
         @NotBlank @Size(max = 2000) String description, @Size(max = 200) String address,
         @Valid Location location, @Pattern(regexp = "[A-Z_]{2,40}") String category, Urgency urgency,
         Boolean contactAllowed, @Pattern(regexp = "zh|en") String language, Boolean resolvedOnCall,
-        @Size(max = 2000) String answerGiven) {
+        @Size(max = 2000) String answerGiven,
+        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}") String answeredFromArticle,
+        @Positive Integer answeredFromVersion) {
+
+    /** A call not answered from a knowledge article: every channel but the operator's console. */
+    public CallRequest(String callerPhone, String callerName, Boolean anonymous, String description, String address,
+            Location location, String category, Urgency urgency, Boolean contactAllowed, String language,
+            Boolean resolvedOnCall, String answerGiven) {
+        this(callerPhone, callerName, anonymous, description, address, location, category, urgency, contactAllowed,
+                language, resolvedOnCall, answerGiven, null, null);
+    }
 
     /** A WGS 84 point. */
     public record Location(@NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,

@@ -4,12 +4,15 @@ import org.hotline12345.platform.outbox.OutboxTypes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** IntakeTickets carry their events in an outbox; the sweep republishes what a crash or an outage left there. */
+/**
+ * IntakeTickets and the citizens' ratings carry their events in an outbox; the sweep republishes what a crash or an
+ * outage left there.
+ */
 @Configuration(proxyBeanMethods = false)
 class OutboxConfiguration {
 
     @Bean
     OutboxTypes intakeOutbox() {
-        return OutboxTypes.of(IntakeTicket.class);
+        return OutboxTypes.of(IntakeTicket.class, TicketRating.class);
     }
 }

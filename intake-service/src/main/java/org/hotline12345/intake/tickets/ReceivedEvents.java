@@ -45,6 +45,7 @@ class ReceivedEvents {
                 .orElse(new Address(call.address(), null, null));
         return new TicketReceived(EventIds.of(ticketId, "TicketReceived", 1), now, ticketId, number,
                 call.channel(), call.category(), call.urgency(), call.description(), point, address, contact,
-                call.resolvedOnCall(), call.answerGiven(), repeatOf, parentIncidentId, call.suggestion());
+                call.resolvedOnCall(), call.answerGiven(), repeatOf, parentIncidentId, call.suggestion(),
+                call.answeredFrom());
     }
 }

@@ -8,8 +8,8 @@ import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.index.Index;
 
 /**
- * The indexes behind intake's queries: the ticket number, Open311's searches, a caller's settled tickets, and what
- * expires.
+ * The indexes behind intake's queries: the ticket number, Open311's searches, a caller's settled tickets, a
+ * ticket's ratings, and what expires.
  */
 @Configuration(proxyBeanMethods = false)
 class TicketIndexes {
@@ -27,6 +27,13 @@ class TicketIndexes {
                 // the call check's reminder of a caller's recently settled ticket: one number's few, newest first
                 new Index().on("phoneHash", Direction.ASC).on("status", Direction.ASC)
                         .on("updatedAt", Direction.DESC).named("phone_settled"));
+    }
+
+    /** A ticket's ratings, the one that counted and any refused after it, read together. */
+    @Bean
+    CollectionIndexes ticketRatingIndexes() {
+        return CollectionIndexes.of("ticket_ratings",
+                new Index().on("ticketId", Direction.ASC).on("ratedAt", Direction.ASC).named("ticket_rated_at"));
     }
 
     @Bean

@@ -54,6 +54,18 @@ class TicketPublication {
                 delivery == Delivery.ABORTED ? whenAborted : Mono.just(ticket.receipt()));
     }
 
+    /**
+     * Publishes a stored rating's FeedbackReceived. The rating stays stored whatever happens here: when the broker
+     * does not take it now, the sweep publishes it.
+     */
+    Mono<Void> publish(TicketRating rating) {
+        return relay.publish(TicketRating.class, rating).doOnNext(delivery -> {
+            if (delivery == Delivery.ABORTED) {
+                log.warn("The rating {} is stored; its FeedbackReceived waits for the sweep", rating.getId());
+            }
+        }).then();
+    }
+
     private Mono<Void> withdraw(IntakeTicket ticket) {
         log.warn("Withdrawing ticket {}: its TicketReceived was not published", ticket.getId());
         return links.settled(ticket).then(mongo.remove(ticket)).then();

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.hotline12345.contracts.EventCodec;
 import org.hotline12345.contracts.IntakeEvent;
+import org.hotline12345.contracts.KnowledgeAnswer;
 import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.contracts.Topics;
 import org.hotline12345.embedded.EventTopics;
@@ -160,6 +161,33 @@ class CallIntakeIT {
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[*].field").value(fields -> assertThat(fields.toString())
                         .contains("location"));
+    }
+
+    @Test
+    void recordsTheKnowledgeArticleAnOperatorAnsweredTheCallWithAndOnlyForACallAnsweredOnTheSpot() {
+        String answered = """
+                {"callerPhone":"138-1234-5611","description":"社保卡丢了怎么补办","category":"SOCIAL_SECURITY",
+                 "resolvedOnCall":true,"answerGiven":"带身份证到社保服务大厅补办","answeredFromArticle":"KB-CARD-002",
+                 "answeredFromVersion":3}""";
+
+        TicketReceipt receipt = post(answered, operator()).expectStatus().isAccepted()
+                .expectBody(TicketReceipt.class).returnResult().getResponseBody();
+
+        TicketReceived event = (TicketReceived) EventCodec.read(awaitRecordFor(receipt.ticketId()).value(),
+                IntakeEvent.class);
+        assertThat(event.answeredFrom()).isEqualTo(new KnowledgeAnswer("KB-CARD-002", 3));
+        long ticketsBefore = tickets();
+        long recordsBefore = recordsOnIntakeTopic();
+        // an article answers a question on the spot; a dispatched call was answered from none
+        post(answered.replace("\"resolvedOnCall\":true", "\"resolvedOnCall\":false")
+                        .replace("\"category\"", "\"address\":\"云岩区中华北路18号\",\"category\""), operator())
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field")
+                .isEqualTo("answeredFromArticle");
+        post(answered.replace("\"answeredFromVersion\":3", "\"answeredFromVersion\":null"), operator())
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("answeredFromVersion");
+        assertThat(tickets()).isEqualTo(ticketsBefore);
+        assertThat(recordsOnIntakeTopic()).isEqualTo(recordsBefore);
     }
 
     @Test

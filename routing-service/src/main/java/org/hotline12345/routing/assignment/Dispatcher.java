@@ -31,12 +31,12 @@ public class Dispatcher {
     }
 
     /** The active rule set, for deciding many tickets with one read. */
-    Mono<RuleSet> ruleSet() {
+    public Mono<RuleSet> ruleSet() {
         return rules.active();
     }
 
     /** The decision of {@code ruleSet} for a ticket, passing over the units in {@code excluded}. */
-    RoutingDecision route(RuleSet ruleSet, RoutedTicket ticket, Set<String> excluded) {
+    public RoutingDecision route(RuleSet ruleSet, RoutedTicket ticket, Set<String> excluded) {
         return ruleSet.route(ticket.routingInput(city.zone(), city.priorityOf(ticket.getCategory())), excluded);
     }
 

@@ -12,6 +12,8 @@ import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.Overdue;
 import org.hotline12345.contracts.Priority;
 import org.hotline12345.contracts.ResolutionResult;
+import org.hotline12345.contracts.ReturnRejected;
+import org.hotline12345.contracts.ReturnUpheld;
 import org.hotline12345.contracts.Satisfaction;
 import org.hotline12345.contracts.TicketAccepted;
 import org.hotline12345.contracts.TicketAssigned;
@@ -86,6 +88,15 @@ public class RoutedTicket extends OutboxDocument {
     private AssignmentReason reason;
     private List<String> returnedBy = new ArrayList<>();
     private List<Return> returns = new ArrayList<>();
+    /** The centre's decisions on returns, oldest first. */
+    private List<ReturnDecision> returnDecisions = new ArrayList<>();
+    /**
+     * While a return waits for the centre: when it was made, by when the centre should decide, and the state the
+     * unit returned it from, which a rejected return goes back to.
+     */
+    private Instant reviewSince;
+    private Instant reviewBy;
+    private TicketStatus returnedFrom;
     private List<Escalation> escalationHistory = new ArrayList<>();
     private int extensions;
     private int resolutions;
@@ -118,8 +129,20 @@ public class RoutedTicket extends OutboxDocument {
     public record Note(Instant at, String unitId, String text) {
     }
 
-    /** A return (退单): when, by which unit, why, and of which assignment. */
-    public record Return(Instant at, String unitId, String reasonCode, String reasonText, int assignment) {
+    /**
+     * A return (退单): when, by which unit, why ({@code basis}: the law or list of duties the unit cites, if any),
+     * and of which assignment.
+     */
+    public record Return(Instant at, String unitId, String reasonCode, String reasonText, int assignment,
+            String basis) {
+    }
+
+    /**
+     * The centre's decision on a return (退单审核): {@code UPHELD} (the ticket went to {@code nextUnitId}) or
+     * {@code REJECTED} (back to {@code unitId}, the unit that returned it), why, by whom, and of which assignment.
+     */
+    public record ReturnDecision(Instant at, String unitId, String decision, String nextUnitId, String reason,
+            String decidedBy, int assignment) {
     }
 
     /**
@@ -239,14 +262,74 @@ public class RoutedTicket extends OutboxDocument {
                 !now.isAfter(acceptBy)));
     }
 
-    /** The unit returns the ticket (退单); the caller routes it again without the units that returned it. */
-    public void reject(String reasonCode, String reasonText, Instant now) {
+    /**
+     * The unit returns the ticket (退单), citing the law or list of duties it rests on ({@code basis}, optional); the
+     * caller routes it again without the units that returned it, or holds it for the centre's review
+     * ({@link #holdForReview}).
+     */
+    public void reject(ReturnReason reason, String reasonText, String basis, Instant now) {
         Transition.RETURN.require(status);
-        stage(new TicketRejected(EventIds.of(id, "TicketRejected", assignment), now, id, unitId, reasonCode,
-                reasonText));
+        long earlier = returns.stream().filter(r -> r.assignment() == assignment).count();
+        // a unit whose return the centre rejected may return the same assignment again: a fact of its own
+        Object occasion = earlier == 0 ? assignment : assignment + "/" + (earlier + 1);
+        stage(new TicketRejected(EventIds.of(id, "TicketRejected", occasion), now, id, unitId, reason.name(),
+                reasonText, basis));
         returnedBy.add(unitId);
-        returns.add(new Return(now, unitId, reasonCode, reasonText, assignment));
+        returns.add(new Return(now, unitId, reason.name(), reasonText, assignment, basis));
+        returnedFrom = status;
         status = TicketStatus.REJECTED;
+    }
+
+    /**
+     * The return just made waits for the centre, who should decide by {@code reviewBy}. The unit stays named on the
+     * ticket, so that it sees where its return stands and gets it back if the centre rejects the return; its
+     * deadlines stand, and are not chased while the centre decides.
+     */
+    public void holdForReview(Instant reviewBy, Instant now) {
+        Transition.HOLD_FOR_REVIEW.require(status);
+        status = TicketStatus.RETURN_REVIEW;
+        reviewSince = now;
+        this.reviewBy = reviewBy;
+    }
+
+    /**
+     * The centre upholds the return: the ticket goes to the decision's unit with new deadlines, with the
+     * supervisor's reason kept in its history. Stages ReturnUpheld, then TicketAssigned.
+     */
+    public void upholdReturn(RoutingDecision next, String nextUnitName, String why, String decidedBy,
+            Dispatcher.Deadlines deadlines, Instant now) {
+        Transition.UPHOLD_RETURN.require(status);
+        if (next.leadUnit().equals(unitId)) {
+            throw new InvalidRequestException("unitId", "returning-unit",
+                    "is the unit that returned the ticket; reject the return to send it back");
+        }
+        stage(new ReturnUpheld(EventIds.of(id, "ReturnUpheld", returns.size()), now, id, unitId, next.leadUnit(),
+                why, decidedBy));
+        returnDecisions.add(new ReturnDecision(now, unitId, "UPHELD", next.leadUnit(), why, decidedBy, assignment));
+        endReview();
+        status = TicketStatus.REJECTED;
+        assign(next, nextUnitName, now, deadlines);
+    }
+
+    /**
+     * The centre rejects the return: the ticket goes back to the unit that returned it, in the state it returned it
+     * from and with the deadlines it had, which kept running; the supervisor's reason is kept in its history.
+     */
+    public void rejectReturn(String why, String decidedBy, Instant now) {
+        Transition.REJECT_RETURN.require(status);
+        stage(new ReturnRejected(EventIds.of(id, "ReturnRejected", returns.size()), now, id, unitId, why,
+                decidedBy));
+        returnDecisions.add(new ReturnDecision(now, unitId, "REJECTED", null, why, decidedBy, assignment));
+        // the centre found the ticket is this unit's: the rules must not pass it over for having returned it
+        returnedBy.remove(returnedBy.size() - 1);
+        status = returnedFrom == null ? TicketStatus.ASSIGNED : returnedFrom;
+        endReview();
+    }
+
+    private void endReview() {
+        reviewSince = null;
+        reviewBy = null;
+        returnedFrom = null;
     }
 
     /**
@@ -551,6 +634,18 @@ public class RoutedTicket extends OutboxDocument {
 
     public List<Return> getReturns() {
         return returns;
+    }
+
+    public List<ReturnDecision> getReturnDecisions() {
+        return returnDecisions;
+    }
+
+    public Instant getReviewSince() {
+        return reviewSince;
+    }
+
+    public Instant getReviewBy() {
+        return reviewBy;
     }
 
     public List<Escalation> getEscalationHistory() {

@@ -117,7 +117,7 @@ class TicketController {
      * The lists units and supervisors work from, each among the tickets a unit still holds, so that each reads the
      * open tickets through the status indexes and never the closed history: {@code open} all of them,
      * {@code escalated} those escalated for a missed deadline, {@code returned} those a unit sent back before
-     * (with the ones waiting in triage), {@code reopened} those a citizen's rating sent back; and {@code done},
+     * (with the ones waiting in triage or for the centre's review), {@code reopened} those a citizen's rating sent back; and {@code done},
      * the resolved and closed ones, most recently resolved first (through the status and resolve-time indexes).
      */
     private static Criteria listed(String list) {
@@ -125,7 +125,8 @@ class TicketController {
         return switch (list) {
             case "escalated" -> Criteria.where("status").in(held).and("escalations").gt(0);
             case "returned" -> Criteria.where("status").in(Stream.concat(held.stream(),
-                    Stream.of(TicketStatus.TRIAGE.name())).toList()).and("returnedBy.0").exists(true);
+                    Stream.of(TicketStatus.TRIAGE.name(), TicketStatus.RETURN_REVIEW.name())).toList())
+                    .and("returnedBy.0").exists(true);
             case "reopened" -> Criteria.where("status").in(held).and("reopenings").gt(0);
             case "done" -> Criteria.where("status").in(TicketStatus.RESOLVED.name(), TicketStatus.CLOSED.name());
             default -> Criteria.where("status").in(held);

@@ -9,8 +9,10 @@ import org.hotline12345.contracts.GeoPoint;
  * A ticket as units and supervisors see it, with why it went where it is and what happened since; a linked ticket
  * names the ticket it joined: {@code repeatOf} (the same caller's open ticket) or {@code parentIncidentId} (the first
  * report of the same incident). {@code address} and {@code location} say where the problem is; the caller's number
- * is never part of it, only whether the unit may ask for it ({@code callerReachable}). {@code returns} and
- * {@code escalationHistory} carry each return and escalation with its time, oldest first, for the timeline.
+ * is never part of it, only whether the unit may ask for it ({@code callerReachable}). {@code returns},
+ * {@code returnDecisions} (the centre's review of each return) and {@code escalationHistory} carry each with its
+ * time, oldest first, for the timeline; {@code reviewBy} is when the centre should decide a return that waits
+ * ({@code RETURN_REVIEW}).
  */
 public record TicketView(String ticketId, String ticketNumber, String status, String category, String urgency,
         String description, String channel, String district, String gridId, String unitId, List<String> coUnitIds,
@@ -19,7 +21,8 @@ public record TicketView(String ticketId, String ticketNumber, String status, St
         AssignmentReason reason, List<String> returnedBy, int extensions, int reopenings, int escalations,
         String result, String reply, boolean replyPublic, List<RoutedTicket.Note> notes, String repeatOf,
         String parentIncidentId, String address, GeoPoint location, boolean callerReachable,
-        List<RoutedTicket.Return> returns, List<RoutedTicket.Escalation> escalationHistory) {
+        List<RoutedTicket.Return> returns, List<RoutedTicket.Escalation> escalationHistory,
+        List<RoutedTicket.ReturnDecision> returnDecisions, Instant reviewBy) {
 
     public static TicketView of(RoutedTicket t, Instant now) {
         return new TicketView(t.getId(), t.getTicketNumber(), t.getStatus().name(), t.getCategory(),
@@ -32,6 +35,7 @@ public record TicketView(String ticketId, String ticketNumber, String status, St
                 t.getResult(), t.getReply(), t.isReplyPublic(), t.getNotes(), t.getRepeatOf(),
                 t.getParentIncidentId(), t.getAddress(),
                 t.getLat() == null || t.getLon() == null ? null : new GeoPoint(t.getLat(), t.getLon()),
-                t.isCallerReachable(), t.getReturns(), t.getEscalationHistory());
+                t.isCallerReachable(), t.getReturns(), t.getEscalationHistory(), t.getReturnDecisions(),
+                t.getReviewBy());
     }
 }

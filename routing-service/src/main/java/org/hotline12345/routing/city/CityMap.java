@@ -44,6 +44,15 @@ public class CityMap {
         return city.category(category).map(Category::defaultPriority).orElse(Priority.NORMAL);
     }
 
+    /**
+     * Whether the centre reviews a unit's return of a ticket of {@code category} (退单审核) before it goes elsewhere,
+     * as the city's folder says ({@code returnReview}, true unless it says false, and for a category it no longer
+     * knows); otherwise the rules route it again at once.
+     */
+    public boolean reviewsReturns(String category) {
+        return city.category(category).map(Category::returnReview).orElse(true);
+    }
+
     /** A unit's Chinese name, or a grid worker's ({@code GRID:YY-04}); empty for neither. */
     public Optional<String> holderName(String holder) {
         return city.holderName(holder, "zh");

@@ -14,8 +14,13 @@ public enum TicketStatus {
     ASSIGNED,
     /** The unit signed for it (签收). */
     ACCEPTED,
-    /** The unit returned it (退单); it is placed again at once. */
+    /** The unit returned it (退单); it is placed again at once, or held for the centre's review. */
     REJECTED,
+    /**
+     * The unit returned it (退单) and the centre reviews the return (退单审核): a supervisor sends it on to another
+     * unit or back to the one that returned it. No unit works it meanwhile.
+     */
+    RETURN_REVIEW,
     /** The unit's resolve deadline was moved (延期). */
     EXTENDED,
     /** The unit resolved it (办结) and the citizen is asked. */

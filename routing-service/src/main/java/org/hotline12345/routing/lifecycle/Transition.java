@@ -7,6 +7,7 @@ import static org.hotline12345.routing.lifecycle.TicketStatus.IN_HAND;
 import static org.hotline12345.routing.lifecycle.TicketStatus.RECEIVED;
 import static org.hotline12345.routing.lifecycle.TicketStatus.REJECTED;
 import static org.hotline12345.routing.lifecycle.TicketStatus.RESOLVED;
+import static org.hotline12345.routing.lifecycle.TicketStatus.RETURN_REVIEW;
 import static org.hotline12345.routing.lifecycle.TicketStatus.TRIAGE;
 import static org.hotline12345.routing.lifecycle.TicketStatus.UNRESOLVED;
 
@@ -29,6 +30,12 @@ public enum Transition {
     RETURN("return", "returned", EnumSet.of(ASSIGNED, ACCEPTED)),
     /** Back to a supervisor after a return, when no other unit's rule matches or too many units returned it. */
     TO_TRIAGE("send to triage", "sent to triage", EnumSet.of(REJECTED)),
+    /** A return waits for the centre's review instead of being placed again at once. */
+    HOLD_FOR_REVIEW("hold for review", "held for review", EnumSet.of(REJECTED)),
+    /** The centre agrees the ticket is not the returning unit's: it goes to another unit. */
+    UPHOLD_RETURN("uphold the return of", "upheld", EnumSet.of(RETURN_REVIEW)),
+    /** The centre finds the ticket is the returning unit's: back to it, its deadlines as they were. */
+    REJECT_RETURN("reject the return of", "sent back", EnumSet.of(RETURN_REVIEW)),
     EXTEND("extend", "extended", IN_HAND),
     ADD_PROGRESS("add progress to", "given progress", IN_HAND),
     RESOLVE("resolve", "resolved", IN_HAND),

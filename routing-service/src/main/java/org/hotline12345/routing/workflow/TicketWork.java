@@ -2,6 +2,7 @@ package org.hotline12345.routing.workflow;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.Consumer;
@@ -10,6 +11,10 @@ import org.hotline12345.routing.assignment.Tickets;
 import org.hotline12345.platform.problem.ConcurrentChangeException;
 import org.hotline12345.platform.problem.InvalidRequestException;
 import org.hotline12345.routing.assignment.Dispatcher;
+import org.hotline12345.referencedata.GridWorkers;
+import org.hotline12345.routing.assignment.ReturnReason;
+import org.hotline12345.routing.city.CityMap;
+import org.hotline12345.routing.lifecycle.TicketStatus;
 import org.hotline12345.routing.assignment.RoutedTicket;
 import org.hotline12345.routing.assignment.TicketAccess;
 import org.hotline12345.routing.assignment.TicketView;
@@ -36,15 +41,17 @@ public class TicketWork {
     private final Dispatcher dispatcher;
     private final Tickets tickets;
     private final WorkflowProperties settings;
+    private final CityMap city;
     private final Clock clock;
 
     TicketWork(ReactiveMongoTemplate mongo, TicketAccess access, Dispatcher dispatcher, Tickets tickets,
-            WorkflowProperties settings, Clock clock) {
+            WorkflowProperties settings, CityMap city, Clock clock) {
         this.mongo = mongo;
         this.access = access;
         this.dispatcher = dispatcher;
         this.tickets = tickets;
         this.settings = settings;
+        this.city = city;
         this.clock = clock;
     }
 
@@ -68,20 +75,37 @@ public class TicketWork {
     }
 
     /**
-     * The unit returns the ticket; the rules place it again without every unit that returned it. The answer only
-     * confirms the return: the ticket is no longer the unit's to read.
+     * The unit returns the ticket. Where the city has the centre review returns of its category, it waits in the
+     * review queue; elsewhere the rules place it again at once without every unit that returned it. A grid worker's
+     * hand-up (上报) is no dispute over whose duty it is but the grid asking for a department, so the rules place it
+     * at once whatever the category. The answer only confirms the return: the ticket is no longer the unit's to work.
      */
     Mono<WorkflowRequests.Returned> reject(String ticketId, WorkflowRequests.Reject request) {
+        ReturnReason reason = ReturnReason.of(request.reasonCode()).orElse(null);
+        if (reason == null) {
+            return Mono.error(new InvalidRequestException("reasonCode", "unknown", "must be one of "
+                    + Arrays.toString(ReturnReason.values())));
+        }
         Instant now = clock.instant();
         return access.load(ticketId).flatMap(ticket -> {
-            ticket.reject(request.reasonCode(), request.reasonText(), now);
+            boolean handedUpByItsGrid = GridWorkers.gridOf(ticket.getUnitId()).isPresent();
+            ticket.reject(reason, request.reasonText(), blankToNull(request.basis()), now);
+            if (!handedUpByItsGrid && city.reviewsReturns(ticket.getCategory())) {
+                ticket.holdForReview(now.plus(settings.returnReviewWithin()), now);
+                return Mono.just(ticket);
+            }
             if (ticket.getReturnedBy().size() >= settings.maxReturns()) {
                 return Mono.just(toTriage(ticket, "returned " + ticket.getReturnedBy().size() + " times"));
             }
             return dispatcher.route(ticket, new HashSet<>(ticket.getReturnedBy()))
                     .map(decision -> reassign(ticket, decision, now));
         }).flatMap(this::save)
-                .map(saved -> new WorkflowRequests.Returned(saved.ticketId(), saved.ticketNumber(), true));
+                .map(saved -> new WorkflowRequests.Returned(saved.ticketId(), saved.ticketNumber(), true,
+                        TicketStatus.RETURN_REVIEW.name().equals(saved.status()) ? saved.status() : null));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     /** A supervisor dispatches a ticket to a unit of their choice. */

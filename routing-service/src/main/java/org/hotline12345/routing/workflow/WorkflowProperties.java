@@ -12,10 +12,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxReturns after this many returns a ticket goes to triage instead of to another unit
  * @param feedbackWindow how long the citizen has to answer before a resolved ticket closes by itself
  * @param sweepInterval how often the deadline sweep runs
+ * @param returnReviewWithin how long the centre has to decide a unit's return (退单审核) where returns are reviewed
  */
 @Validated
 @ConfigurationProperties("hotline.routing.workflow")
 public record WorkflowProperties(@NotNull @DefaultValue("7d") Duration maxExtensionByUnit,
         @Positive @DefaultValue("2") int maxReturns, @NotNull @DefaultValue("7d") Duration feedbackWindow,
-        @NotNull @DefaultValue("30s") Duration sweepInterval) {
+        @NotNull @DefaultValue("30s") Duration sweepInterval,
+        @NotNull @DefaultValue("2h") Duration returnReviewWithin) {
 }

@@ -20,13 +20,21 @@ final class WorkflowRequests {
     private WorkflowRequests() {
     }
 
-    /** A return (退单): why the ticket is not this unit's business. */
+    /**
+     * A return (退单): why the ticket is not this unit's business ({@code reasonCode} one of
+     * {@link org.hotline12345.routing.assignment.ReturnReason}'s), and optionally the law or list of duties it
+     * rests on.
+     */
     record Reject(@NotBlank @Pattern(regexp = "[A-Z_]{2,40}") String reasonCode,
-            @NotBlank @Size(max = 1000) @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE) String reasonText) {
+            @NotBlank @Size(max = 1000) @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE) String reasonText,
+            @Size(max = 1000) @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE) String basis) {
     }
 
-    /** The answer to a return: the ticket left the unit ({@code returned} is always true). */
-    record Returned(String ticketId, String ticketNumber, boolean returned) {
+    /**
+     * The answer to a return: the ticket left the unit's work ({@code returned} is always true); {@code status} is
+     * {@code RETURN_REVIEW} while the centre reviews the return, absent when it was placed again at once.
+     */
+    record Returned(String ticketId, String ticketNumber, boolean returned, String status) {
     }
 
     /** An extension (延期): the new resolve deadline and why. */

@@ -39,6 +39,7 @@ class AssignmentIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
     static final String DEAD_LETTERS = "hotline.intake.tickets.routing.dlq";
+    static final String RETRIES = "hotline.intake.tickets.routing.retry";
     @AutoClose
     static final EventTopics topics = new EventTopics(infra.kafka());
     @AutoClose
@@ -76,7 +77,7 @@ class AssignmentIT {
     }
 
     @Test
-    void replaysDeadLettersToTheirTopicForAdministratorsOnly() {
+    void replaysDeadLettersThroughItsRetryTopicForAdministratorsOnlyAndAppliesEachOnce() {
         TicketReceived parked = received("NOISE", new GeoPoint(26.5785, 106.7135), false);
         topics.publishTo(DEAD_LETTERS, parked);
         web.get().uri("/api/v1/admin/dead-letters").headers(h -> h.setBearerAuth(admin())).exchange()
@@ -92,15 +93,37 @@ class AssignmentIT {
                 .headers(h -> h.setBearerAuth(infra.tokens().mint("unit-1", "UNIT"))).exchange()
                 .expectStatus().isForbidden();
 
+        try (EventTopics.Reader retries = topics.reader(RETRIES);
+                EventTopics.Reader consumed = topics.reader(Topics.INTAKE_TICKETS)) {
+            replay();
+
+            assertThat(awaitEvent(parked.ticketId(), TicketAssigned.class).unitId()).isEqualTo("URBAN_MGMT");
+            // through routing's own retry topic, never the topic intake owns
+            assertThat(retries.readToEnd()).filteredOn(record -> parked.ticketId().equals(record.key()))
+                    .singleElement().satisfies(replayed -> {
+                assertThat(EventTopics.Reader.header(replayed, "ce_id")).isEqualTo(parked.eventId());
+                assertThat(replayed.headers().lastHeader("kafka_dlt-original-topic")).isNull();
+            });
+            assertThat(consumed.readToEnd()).noneMatch(record -> parked.ticketId().equals(record.key()));
+            web.get().uri("/api/v1/admin/dead-letters").headers(h -> h.setBearerAuth(admin())).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.deadLetters[?(@.key == '" + parked.ticketId() + "')]").isEmpty();
+
+            // the same event dead-lettered and replayed again is dropped by its id: one assignment
+            topics.publishTo(DEAD_LETTERS, parked);
+            replay();
+            await().atMost(Duration.ofSeconds(30)).until(() -> retries.readToEnd().stream()
+                    .filter(record -> parked.ticketId().equals(record.key())).count() == 2
+                    && infra.kafka().hasConsumedAll("routing", RETRIES));
+            assertThat(reader.allEventsFor(parked.ticketId(), TicketLifecycleEvent.class)).hasSize(1);
+        }
+    }
+
+    private void replay() {
         web.post().uri("/api/v1/admin/dead-letters/replay").headers(h -> h.setBearerAuth(admin())).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.replayed").value(replayed ->
                         assertThat(((Number) replayed).intValue()).isPositive());
-
-        assertThat(awaitEvent(parked.ticketId(), TicketAssigned.class).unitId()).isEqualTo("URBAN_MGMT");
-        web.get().uri("/api/v1/admin/dead-letters").headers(h -> h.setBearerAuth(admin())).exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.deadLetters[?(@.key == '" + parked.ticketId() + "')]").isEmpty();
     }
 
     @Test
@@ -253,12 +276,12 @@ class AssignmentIT {
         RoutedTicket linked = RoutedTicket.from(received("NOISE", null, false), null);
         linked.link();
         tickets.addAll(List.of(triage, linked));
-        for (int steps = 0; steps <= 6; steps++) {
+        for (int steps = 0; steps <= 7; steps++) {
             RoutedTicket ticket = RoutedTicket.from(received("NOISE", null, false), null);
             ticket.assign(decision(), "城管", then, deadlines);
             switch (steps) {
                 case 1 -> ticket.accept(then);
-                case 2 -> ticket.reject("NOT_OURS", "不属于本单位职责", then);
+                case 2 -> ticket.reject(ReturnReason.NOT_OUR_DUTY, "不属于本单位职责", null, then);
                 case 3 -> {
                     ticket.accept(then);
                     ticket.extend(deadline.plusSeconds(1), "需要联合执法", "sup-1", true, Duration.ofDays(1),
@@ -273,13 +296,17 @@ class AssignmentIT {
                         ticket.close("FEEDBACK", then);
                     }
                 }
+                case 7 -> {
+                    ticket.reject(ReturnReason.WRONG_PLACE, "不在本辖区", null, then);
+                    ticket.holdForReview(then.plus(Duration.ofHours(2)), then);
+                }
                 default -> {
                 }
             }
             tickets.add(ticket);
         }
         assertThat(tickets).extracting(t -> t.getStatus().name()).containsExactlyInAnyOrder("TRIAGE", "LINKED",
-                "ASSIGNED", "ACCEPTED", "REJECTED", "EXTENDED", "RESOLVED", "REOPENED", "CLOSED");
+                "ASSIGNED", "ACCEPTED", "REJECTED", "EXTENDED", "RESOLVED", "REOPENED", "CLOSED", "RETURN_REVIEW");
         return tickets;
     }
 

@@ -113,13 +113,78 @@ class RoutedTicketTest {
     void remembersEveryUnitThatReturnedIt() {
         RoutedTicket ticket = assigned();
 
-        ticket.reject("NOT_OURS", "police matter", T0);
+        ticket.reject(ReturnReason.of("NOT_OURS").orElseThrow(), "police matter", null, T0);
 
         assertThat(ticket.getReturnedBy()).containsExactly("URBAN_MGMT");
-        assertThat(ticket.getReturns()).containsExactly(new RoutedTicket.Return(T0, "URBAN_MGMT", "NOT_OURS",
-                "police matter", 1));
+        assertThat(ticket.getReturns()).containsExactly(new RoutedTicket.Return(T0, "URBAN_MGMT", "NOT_OUR_DUTY",
+                "police matter", 1, null));
         assertThat(ticket.getStatus()).isEqualTo(TicketStatus.REJECTED);
         assertThatThrownBy(() -> ticket.accept(T0)).isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void holdsAReturnForTheCentreThenSendsItBackWithTheDeadlinesItHad() {
+        RoutedTicket ticket = assigned();
+        ticket.accept(T0.plus(Duration.ofHours(1)));
+        Instant returnedAt = T0.plus(Duration.ofHours(2));
+
+        ticket.reject(ReturnReason.WRONG_PLACE, "不在本辖区", "《城市管理条例》第八条", returnedAt);
+        ticket.holdForReview(returnedAt.plus(Duration.ofHours(2)), returnedAt);
+
+        assertThat(ticket.getStatus()).isEqualTo(TicketStatus.RETURN_REVIEW);
+        assertThat(ticket.getUnitId()).isEqualTo("URBAN_MGMT");
+        assertThat(ticket.getReviewBy()).isEqualTo(returnedAt.plus(Duration.ofHours(2)));
+        assertThat(ticket.chaseDeadlines(T0.plus(WEEK).plus(WEEK))).isZero();
+        assertThatThrownBy(() -> ticket.resolve(ResolutionResult.SOLVED, "x", false, returnedAt, WEEK))
+                .isInstanceOf(IllegalTransitionException.class);
+
+        ticket.rejectReturn("占道经营属本单位职责", "sup-1", returnedAt.plus(Duration.ofHours(1)));
+
+        assertThat(ticket.getStatus()).isEqualTo(TicketStatus.ACCEPTED);
+        assertThat(ticket.getResolveBy()).isEqualTo(T0.plus(WEEK));
+        assertThat(ticket.getReturnedBy()).isEmpty();
+        assertThat(ticket.getReviewBy()).isNull();
+        assertThat(ticket.getReturnDecisions()).singleElement().satisfies(decision -> {
+            assertThat(decision.decision()).isEqualTo("REJECTED");
+            assertThat(decision.reason()).isEqualTo("占道经营属本单位职责");
+            assertThat(decision.decidedBy()).isEqualTo("sup-1");
+        });
+        assertThat(types(ticket)).containsExactly("TicketAssigned", "TicketAccepted", "TicketRejected",
+                "ReturnRejected");
+        assertThatThrownBy(() -> ticket.rejectReturn("again", "sup-2", returnedAt))
+                .isInstanceOf(IllegalTransitionException.class);
+
+        // returned again under the same assignment: a fact of its own, not a duplicate of the first
+        ticket.reject(ReturnReason.OTHER, "again", null, returnedAt.plus(Duration.ofHours(3)));
+        assertThat(ticket.getOutbox().get(4).eventId()).isNotEqualTo(ticket.getOutbox().get(2).eventId());
+    }
+
+    @Test
+    void upholdsAReturnOnlyToAnotherUnitWithTheCentresReasonKept() {
+        RoutedTicket ticket = assigned();
+        ticket.reject(ReturnReason.NOT_OUR_DUTY, "police matter", null, T0);
+        ticket.holdForReview(T0.plus(Duration.ofHours(2)), T0);
+        Dispatcher.Deadlines fresh = new Dispatcher.Deadlines(T0.plus(Duration.ofHours(25)), T0.plus(WEEK));
+
+        assertThatThrownBy(() -> ticket.upholdReturn(new RoutingDecision(null, 1, "URBAN_MGMT", List.of(),
+                Priority.NORMAL, List.of()), "城管", "x", "sup-1", fresh, T0))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThat(ticket.getStatus()).isEqualTo(TicketStatus.RETURN_REVIEW);
+
+        ticket.upholdReturn(new RoutingDecision(null, 1, "POLICE", List.of(), Priority.NORMAL, List.of()), "公安",
+                "夜间噪音归公安", "sup-1", fresh, T0.plus(Duration.ofHours(1)));
+
+        assertThat(ticket.getStatus()).isEqualTo(TicketStatus.ASSIGNED);
+        assertThat(ticket.getUnitId()).isEqualTo("POLICE");
+        assertThat(ticket.getAssignment()).isEqualTo(2);
+        assertThat(ticket.getReturnedBy()).containsExactly("URBAN_MGMT");
+        assertThat(ticket.getReturnDecisions()).singleElement().satisfies(decision -> {
+            assertThat(decision.decision()).isEqualTo("UPHELD");
+            assertThat(decision.nextUnitId()).isEqualTo("POLICE");
+            assertThat(decision.reason()).isEqualTo("夜间噪音归公安");
+        });
+        assertThat(types(ticket)).containsExactly("TicketAssigned", "TicketRejected", "ReturnUpheld",
+                "TicketAssigned");
     }
 
     @Test

@@ -23,4 +23,15 @@ class CityMapTest {
         assertThat(guiyang.priorityOf("PRAISE")).isEqualTo(Priority.CONSULTATION);
         assertThat(urumqi.priorityOf("PRAISE")).as("a category its folder does not have").isEqualTo(Priority.NORMAL);
     }
+
+    @Test
+    void hasTheCentreReviewReturnsUnlessTheCitysFolderKeepsTheAutomaticRerouteForACategory() {
+        CityMap guiyang = new CityMap(City.sample());
+        CityMap urumqi = new CityMap(City.fromFolder(URUMQI));
+
+        assertThat(guiyang.reviewsReturns("HEATING")).isTrue();
+        assertThat(urumqi.reviewsReturns("HEATING")).isFalse();
+        assertThat(urumqi.reviewsReturns("WATER_SUPPLY")).isTrue();
+        assertThat(urumqi.reviewsReturns("PRAISE")).as("a category its folder does not have").isTrue();
+    }
 }

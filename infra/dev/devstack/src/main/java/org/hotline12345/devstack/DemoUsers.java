@@ -37,6 +37,8 @@ public final class DemoUsers {
                 new Person("supervisor", "supervisor-01", "督办 01", List.of("SUPERVISOR"), null, null),
                 new Person("analyst", "analyst-01", "分析员 01", List.of("ANALYST"), null, null),
                 new Person("admin", "admin-01", "管理员 01", List.of("ADMIN"), null, null),
+                new Person("knowledge-editor", "knowledge-editor-01", "知识库编辑 01", List.of("KNOWLEDGE_EDITOR"),
+                        null, null),
                 new Person("grid-worker", "grid-worker-01", "网格员 01", List.of("GRID_WORKER"), null, demoGrid(city)),
                 new Person("liaison", "liaison-01", "联户长 01", List.of("LIAISON"), null, demoGrid(city))));
         for (Unit unit : city.units()) {

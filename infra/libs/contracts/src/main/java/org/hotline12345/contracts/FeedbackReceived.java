@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param solved whether the citizen says the problem is solved
  * @param satisfaction how satisfied the citizen is
- * @param via how the answer came: {@code SMS} or {@code CALLBACK}
+ * @param via how the answer came: {@code SMS}, {@code CALLBACK}, or {@code WEB} (the citizen's follow page,
+ *     published by intake)
  * @param resolutionRound the resolution the citizen answered ({@link TicketResolved#resolutionRound()}): an answer
  *     acts only on that round, so a late or redelivered answer to an earlier one changes nothing. Absent in events
  *     of producers before it existed, and then read as the first round: the only one such an answer can be told

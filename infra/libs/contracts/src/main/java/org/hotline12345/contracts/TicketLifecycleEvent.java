@@ -14,10 +14,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = TicketEscalated.class, name = "TicketEscalated"),
         @JsonSubTypes.Type(value = TicketReopened.class, name = "TicketReopened"),
         @JsonSubTypes.Type(value = TicketClosed.class, name = "TicketClosed"),
-        @JsonSubTypes.Type(value = TicketDeadlineApproaching.class, name = "TicketDeadlineApproaching")})
+        @JsonSubTypes.Type(value = TicketDeadlineApproaching.class, name = "TicketDeadlineApproaching"),
+        @JsonSubTypes.Type(value = ReturnUpheld.class, name = "ReturnUpheld"),
+        @JsonSubTypes.Type(value = ReturnRejected.class, name = "ReturnRejected")})
 public sealed interface TicketLifecycleEvent extends HotlineEvent
         permits TicketAssigned, TicketAccepted, TicketRejected, TicketExtended, TicketResolved, TicketEscalated,
-        TicketReopened, TicketClosed, TicketDeadlineApproaching {
+        TicketReopened, TicketClosed, TicketDeadlineApproaching, ReturnUpheld, ReturnRejected {
 
     /** The unit holding the ticket when this happened; {@code null} while it waits in triage. */
     String unitId();

@@ -16,11 +16,22 @@ import java.time.Instant;
  * @param repeatOf the open ticket this call repeats, when it is a repeat complaint
  * @param parentIncidentId the earlier ticket about the same incident, when merged
  * @param suggestion how the category was chosen when the caller gave none; {@code null} when the caller gave one
+ * @param answeredFrom the knowledge article the answer came from, when the operator answered with one
  */
 public record TicketReceived(String eventId, Instant occurredAt, String ticketId, String ticketNumber,
         Channel channel, String category, Urgency urgency, String description, GeoPoint location, Address address,
         CitizenContact citizen, boolean resolvedOnCall, String answerGiven, String repeatOf,
-        String parentIncidentId, CategorySuggestion suggestion) implements IntakeEvent {
+        String parentIncidentId, CategorySuggestion suggestion, KnowledgeAnswer answeredFrom)
+        implements IntakeEvent {
+
+    /** A ticket not answered from a knowledge article. */
+    public TicketReceived(String eventId, Instant occurredAt, String ticketId, String ticketNumber, Channel channel,
+            String category, Urgency urgency, String description, GeoPoint location, Address address,
+            CitizenContact citizen, boolean resolvedOnCall, String answerGiven, String repeatOf,
+            String parentIncidentId, CategorySuggestion suggestion) {
+        this(eventId, occurredAt, ticketId, ticketNumber, channel, category, urgency, description, location, address,
+                citizen, resolvedOnCall, answerGiven, repeatOf, parentIncidentId, suggestion, null);
+    }
 
     /** A ticket whose caller gave its category. */
     public TicketReceived(String eventId, Instant occurredAt, String ticketId, String ticketNumber, Channel channel,
@@ -28,7 +39,7 @@ public record TicketReceived(String eventId, Instant occurredAt, String ticketId
             CitizenContact citizen, boolean resolvedOnCall, String answerGiven, String repeatOf,
             String parentIncidentId) {
         this(eventId, occurredAt, ticketId, ticketNumber, channel, category, urgency, description, location, address,
-                citizen, resolvedOnCall, answerGiven, repeatOf, parentIncidentId, null);
+                citizen, resolvedOnCall, answerGiven, repeatOf, parentIncidentId, null, null);
     }
 
     /** Whether a supervisor must choose the category and unit: the classifier was not sure enough. */

@@ -124,6 +124,16 @@ class EventContractTest {
         assertThat(reopened.resolutionRound()).isNull();
     }
 
+    /** A return written before units could cite the law or duties it rests on still reads, citing none. */
+    @Test
+    void readsAReturnWithoutABasisFromProducersBeforeIt() throws IOException {
+        TicketRejected rejected = (TicketRejected) EventCodec.read(read("samples/TicketRejected.v1.json"),
+                TicketLifecycleEvent.class);
+
+        assertThat(rejected.basis()).isNull();
+        assertThat(rejected.reasonCode()).isEqualTo("NOT_OUR_BUSINESS");
+    }
+
     @Test
     void writesTheRoundAnAnswerRatesAndNoDerivedField() {
         String json = EventCodec.writeString(new FeedbackReceived("e-1", SampleEvents.AT, SampleEvents.TICKET, true,

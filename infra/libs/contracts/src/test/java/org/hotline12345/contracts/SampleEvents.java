@@ -15,7 +15,10 @@ public final class SampleEvents {
     public static List<HotlineEvent> all() {
         return List.of(received(), assigned(),
                 new TicketAccepted(id("acc"), AT, TICKET, "URBAN_MGMT", true),
-                new TicketRejected(id("rej"), AT, TICKET, "URBAN_MGMT", "NOT_OUR_BUSINESS", "属于住建职责"),
+                new TicketRejected(id("rej"), AT, TICKET, "URBAN_MGMT", "NOT_OUR_DUTY", "属于住建职责",
+                        "《物业管理条例》第三十五条"),
+                new ReturnUpheld(id("rup"), AT, TICKET, "URBAN_MGMT", "HOUSING", "共用设施维修属住建职责", "sup-1"),
+                new ReturnRejected(id("rrj"), AT, TICKET, "URBAN_MGMT", "占道经营属城管权责清单第12项", "sup-1"),
                 new TicketExtended(id("ext"), AT, TICKET, "URBAN_MGMT", AT.plusSeconds(86_400 * 3), "需联合执法",
                         "URBAN_MGMT"),
                 new TicketResolved(id("res"), AT, TICKET, "URBAN_MGMT", ResolutionResult.PARTLY_SOLVED,

@@ -144,6 +144,18 @@ public final class TicketEvents {
                 "not ours");
     }
 
+    /** The centre upheld this unit's return: the ticket goes to {@code nextUnit}. */
+    public ReturnUpheld returnUpheld(Instant at, String nextUnit) {
+        return new ReturnUpheld(id("ReturnUpheld", Math.max(assignment, 1)), at, ticketId, unit, nextUnit,
+                "not theirs", "sup-1");
+    }
+
+    /** The centre rejected this unit's return: the ticket stays with it. */
+    public ReturnRejected returnRejected(Instant at) {
+        return new ReturnRejected(id("ReturnRejected", Math.max(assignment, 1)), at, ticketId, unit, "theirs",
+                "sup-1");
+    }
+
     public TicketResolved resolved(Instant at, boolean onTime) {
         return new TicketResolved(id("TicketResolved", round), at, ticketId, unit, ResolutionResult.SOLVED,
                 "fixed", onTime, false, round);

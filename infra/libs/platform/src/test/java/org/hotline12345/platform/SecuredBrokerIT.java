@@ -29,6 +29,7 @@ import org.hotline12345.embedded.EmbeddedKafka;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.platform.PlatformTestApplication.Parcel;
 import org.hotline12345.platform.outbox.OutboxRelay;
+import org.hotline12345.platform.production.BrokerGrants;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +42,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * A service against a broker that asks every client to sign in with SASL/SCRAM, configured only by the Spring Kafka
  * settings a deployment sets in the environment ({@code SPRING_KAFKA_SECURITY_PROTOCOL},
  * {@code SPRING_KAFKA_PROPERTIES_SASL_MECHANISM}, {@code SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG}): its outbox
- * relay publishes, and a client without the password gets nothing from the broker.
+ * relay publishes, a client without the password gets nothing from the broker, and production mode's check of the
+ * service's grants finds that the broker has no authorizer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SecuredBrokerIT {
@@ -55,6 +57,8 @@ class SecuredBrokerIT {
     ReactiveMongoTemplate mongo;
     @Autowired
     OutboxRelay relay;
+    @Autowired
+    BrokerGrants grants;
 
     private static EmbeddedKafka start() {
         try {
@@ -108,6 +112,12 @@ class SecuredBrokerIT {
             assertThatThrownBy(() -> stranger.describeCluster().nodes().get(30, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(SaslAuthenticationException.class);
         }
+    }
+
+    @Test
+    void findsThatABrokerWithoutAnAuthorizerIsNoPlaceForProduction() {
+        assertThat(grants.problems()).singleElement().asString()
+                .startsWith("the broker has no authorizer (authorizer.class.name)");
     }
 
     private static Map<String, Object> client(String password, Map<String, Object> more) {

@@ -29,10 +29,13 @@ public final class City {
     private final Map<String, Map<String, String>> smsTemplates;
     private final Map<String, List<String>> categoryVocabulary;
     private final List<LabelledComplaint> complaintCorpus;
+    private final List<KnowledgeArticle> knowledge;
+    private final List<List<String>> synonyms;
 
     City(String name, ZoneId zone, List<Category> categories, List<District> districts, List<Unit> units,
             List<Grid> grids, String firstRuleSet, Map<String, Map<String, String>> smsTemplates,
-            Map<String, List<String>> categoryVocabulary, List<LabelledComplaint> complaintCorpus) {
+            Map<String, List<String>> categoryVocabulary, List<LabelledComplaint> complaintCorpus,
+            List<KnowledgeArticle> knowledge, List<List<String>> synonyms) {
         this.name = name;
         this.zone = zone;
         this.categories = List.copyOf(categories);
@@ -44,6 +47,8 @@ public final class City {
         this.smsTemplates = Collections.unmodifiableMap(new TreeMap<>(smsTemplates));
         this.categoryVocabulary = Collections.unmodifiableMap(new TreeMap<>(categoryVocabulary));
         this.complaintCorpus = List.copyOf(complaintCorpus);
+        this.knowledge = List.copyOf(knowledge);
+        this.synonyms = synonyms.stream().map(List::copyOf).toList();
     }
 
     /** The sample city (a slice of Guiyang) that the dev stack and the tests run on. */
@@ -138,5 +143,18 @@ public final class City {
     /** The corpus's evaluation part: never learnt from, only measured on. */
     public List<LabelledComplaint> evaluationComplaints() {
         return complaintCorpus.stream().filter(LabelledComplaint::evaluation).toList();
+    }
+
+    /** The knowledge base the city ships ({@code knowledge.jsonl}), in file order; empty when it ships none. */
+    public List<KnowledgeArticle> knowledge() {
+        return knowledge;
+    }
+
+    /**
+     * Groups of words callers use for the same thing ({@code synonyms.txt}), each with the official term first;
+     * empty when the city ships none.
+     */
+    public List<List<String>> synonyms() {
+        return synonyms;
     }
 }

@@ -16,6 +16,14 @@ sealed interface CityFiles {
     /** How an error names the file, so that the city's staff can find it. */
     String describe(String file);
 
+    /** The text of a file the city may leave out; empty when it is absent. */
+    default java.util.Optional<String> readIfPresent(String file) {
+        return exists(file) ? java.util.Optional.of(read(file)) : java.util.Optional.empty();
+    }
+
+    /** Whether the city ships the file. */
+    boolean exists(String file);
+
     record Classpath(String root) implements CityFiles {
 
         @Override
@@ -33,6 +41,11 @@ sealed interface CityFiles {
         @Override
         public String describe(String file) {
             return "classpath:" + root + file;
+        }
+
+        @Override
+        public boolean exists(String file) {
+            return City.class.getClassLoader().getResource(root + file) != null;
         }
     }
 
@@ -52,6 +65,11 @@ sealed interface CityFiles {
         @Override
         public String describe(String file) {
             return folder.resolve(file).toString();
+        }
+
+        @Override
+        public boolean exists(String file) {
+            return Files.isRegularFile(folder.resolve(file));
         }
     }
 }

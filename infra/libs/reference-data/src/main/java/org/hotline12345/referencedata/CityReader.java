@@ -82,13 +82,19 @@ final class CityReader {
         Map<String, Map<String, String>> texts = templates(templates);
         Map<String, List<String>> words = vocabulary(vocabulary, categoryCodes);
         List<LabelledComplaint> corpus = corpus(corpusText, categoryCodes);
+        Set<String> unitIds = new HashSet<>();
+        units.forEach(u -> unitIds.add(u.id()));
+        Set<String> districtCodes = new HashSet<>();
+        districts.forEach(d -> districtCodes.add(d.code()));
+        KnowledgeFiles.Knowledge knowledge = KnowledgeFiles.read(files, categoryCodes, unitIds, districtCodes,
+                problems);
 
         if (!problems.isEmpty()) {
             throw new CityDataException("The city's data has " + problems.size() + " problem"
                     + (problems.size() == 1 ? "" : "s") + ":\n - " + String.join("\n - ", problems));
         }
         return new City(string(city.root().path("name")), zone, categories, districts, units, grids,
-                files.read(RULES), texts, words, corpus);
+                files.read(RULES), texts, words, corpus, knowledge.articles(), knowledge.synonyms());
     }
 
     private JsonFile json(String file) {
@@ -118,7 +124,12 @@ final class CityReader {
                         + PRIORITIES);
             }
             Priority defaultPriority = PRIORITIES.contains(priority) ? Priority.valueOf(priority) : Priority.NORMAL;
-            categories.add(new Category(code, text(file, c, at, "zh"), text(file, c, at, "en"), defaultPriority));
+            JsonNode returnReview = c.path("returnReview");
+            if (!returnReview.isMissingNode() && !returnReview.isBoolean()) {
+                problems.add(file.at(at + "/returnReview") + ": returnReview must be true or false");
+            }
+            categories.add(new Category(code, text(file, c, at, "zh"), text(file, c, at, "en"), defaultPriority,
+                    !returnReview.isBoolean() || returnReview.asBoolean()));
         }
         if (!seen.contains(UNCLASSIFIED)) {
             problems.add(file.at("") + ": no category " + UNCLASSIFIED + ", which tickets nobody can place get");

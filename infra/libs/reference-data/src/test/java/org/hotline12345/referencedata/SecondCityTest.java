@@ -26,6 +26,9 @@ class SecondCityTest {
         assertThat(city.zone()).isEqualTo(ZoneId.of("Asia/Urumqi"));
         assertThat(city.categories()).extracting(Category::code)
                 .containsExactly("SNOW_REMOVAL", "WATER_SUPPLY", "HEATING", "NOISE", "OTHER");
+        // the city keeps the automatic re-route for heating, and has the centre review every other return
+        assertThat(city.categories()).filteredOn(Category::returnReview).extracting(Category::code)
+                .containsExactly("SNOW_REMOVAL", "WATER_SUPPLY", "NOISE", "OTHER");
         assertThat(city.gridIndex().locate(43.785, 87.625)).map(Grid::id).contains("TS-01");
         assertThat(city.gridIndex().locate(26.5785, 106.7135)).as("a point in Guiyang").isEmpty();
         assertThat(city.unit("URUMQI_HEAT")).map(Unit::zh).contains("乌鲁木齐热力集团");
@@ -53,6 +56,17 @@ class SecondCityTest {
                 .hasMessageContaining(at("units.json", "COMPANY") + ": kind COMPANY is not one of")
                 .hasMessageContaining(at("complaints-corpus.tsv", "NOISY")
                         + ": category NOISY is not in categories.json");
+    }
+
+    @Test
+    void namesTheFileAndLineOfAReturnReviewThatIsNotTrueOrFalse() throws IOException {
+        copy(URUMQI, folder);
+        replace("categories.json", "\"returnReview\": false", "\"returnReview\": \"no\"");
+
+        assertThatThrownBy(() -> City.fromFolder(folder))
+                .isInstanceOf(CityDataException.class)
+                .hasMessageContaining(at("categories.json", "\"returnReview\": \"no\"")
+                        + ": returnReview must be true or false");
     }
 
     @Test

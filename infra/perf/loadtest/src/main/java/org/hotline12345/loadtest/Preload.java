@@ -198,6 +198,10 @@ final class Preload {
         d.put("category", t.category());
         d.put("lat", t.lat());
         d.put("lon", t.lon());
+        // a sealed number opens only for the ticket it was sealed for: history keeps no caller to text or call back
+        d.remove("sealedPhone");
+        d.remove("sealedName");
+        d.remove("caller");
         return d;
     }
 
@@ -257,6 +261,7 @@ final class Preload {
         d.put("_id", t.id());
         d.put("ticketNumber", t.number().value);
         d.put("phoneHash", hex());
+        d.remove("sealedPhone");
         d.put("receivedAt", date(t.receivedAt()));
         d.put("awaitingFeedbackSince", "RESOLVED".equals(t.status()) ? date(t.resolvedAt()) : null);
         return d;
@@ -290,12 +295,17 @@ final class Preload {
         d.put("district", t.grid().district());
         d.put("unitId", t.unit().id());
         d.put("assignedUnits", List.of(t.unit().id()));
-        d.put("citizenHash", hex());
         d.put("assignedAt", date(t.receivedAt()));
         d.put("acceptBy", date(t.acceptBy()));
         d.put("resolveBy", date(t.resolveBy()));
         d.put("eventIds", List.of());
         d.remove("linkedTo");
+        // what the rollups have counted of this fact: nothing yet, whatever the copied ticket's fact said; its day is
+        // marked to be counted whole (markDays), which records each fact as counted
+        d.put("pending", true);
+        d.put("counted", new Document());
+        d.put("version", 1);
+        d.remove("openAcceptBy");
         milestones(d, t);
         if (t.acceptedAt() != null) {
             d.put("acceptedOnTime", random.nextDouble() < 0.92);
@@ -315,12 +325,16 @@ final class Preload {
             }
         } else {
             d.put("openResolveBy", date(t.resolveBy()));
+            if (t.acceptedAt() == null) {
+                d.put("openAcceptBy", date(t.acceptBy()));
+            }
         }
         return d;
     }
 
     private void markDays(List<Ticket> batch) {
-        MongoCollection<Document> changed = mongo.getDatabase("analytics").getCollection("changed_days");
+        // the days analytics counts again whole from their facts (its ChangedDays)
+        MongoCollection<Document> changed = mongo.getDatabase("analytics").getCollection("rollup_changes");
         batch.stream().map(t -> LocalDate.ofInstant(t.receivedAt(), CITY_ZONE).toString()).distinct()
                 .forEach(day -> changed.updateOne(Filters.eq("_id", day), Updates.inc("version", 1),
                         new UpdateOptions().upsert(true)));

@@ -29,7 +29,7 @@ public final class ApiDocuments {
 
     /** Every role a token of the hub can carry. */
     public static final List<String> ROLES = List.of("OPERATOR", "UNIT", "SUPERVISOR", "ANALYST", "ADMIN",
-            "GRID_WORKER");
+            "GRID_WORKER", "KNOWLEDGE_EDITOR");
     private static final String ANYONE = "ANYONE";
     private static final String AUTHENTICATED = "AUTHENTICATED";
     private static final JsonMapper JSON = JsonMapper.builder().build();

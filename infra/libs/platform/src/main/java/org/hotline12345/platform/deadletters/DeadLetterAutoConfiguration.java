@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.hotline12345.platform.leases.MongoLease;
+import org.hotline12345.platform.messaging.ConsumerBindings;
 import org.hotline12345.platform.messaging.MessagingAutoConfiguration;
 import org.hotline12345.platform.messaging.RawRecords;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,21 +23,25 @@ public class DeadLetterAutoConfiguration {
     @Bean
     DeadLetters deadLetters(RawRecords records, BindingServiceProperties bindings, ReactiveMongoTemplate mongo,
             Clock clock, Environment environment) {
-        // the Kafka binder's own binding properties live in the binder's context, so they are read as settings
-        boolean dlqByDefault = environment.getProperty("spring.cloud.stream.kafka.default.consumer.enable-dlq",
-                Boolean.class, false);
         Map<String, String> originOf = new HashMap<>();
-        bindings.getBindings().forEach((name, binding) -> {
-            String prefix = "spring.cloud.stream.kafka.bindings." + name + ".consumer.";
-            if (binding.getGroup() != null && binding.getDestination() != null
-                    && environment.getProperty(prefix + "enable-dlq", Boolean.class, dlqByDefault)) {
-                originOf.put(environment.getProperty(prefix + "dlq-name",
-                        "error." + binding.getDestination() + "." + binding.getGroup()), binding.getDestination());
+        Map<String, String> retryOf = new HashMap<>();
+        for (ConsumerBindings.Binding binding : ConsumerBindings.of(bindings, environment)) {
+            if (binding.deadLetterTopic() == null) {
+                continue;
             }
-        });
+            if (binding.retryTopic() == null || binding.topics().size() != 1) {
+                // a replay must not write to a topic another service owns: it needs a retry topic of its own
+                throw new IllegalStateException("Binding " + binding.name() + " dead-letters to "
+                        + binding.deadLetterTopic() + " but its destination names not one topic and its retry topic "
+                        + "(<topic>.<service>" + ConsumerBindings.RETRY_SUFFIX + ") to replay to: "
+                        + binding.reads());
+            }
+            originOf.put(binding.deadLetterTopic(), binding.topics().get(0));
+            retryOf.put(binding.deadLetterTopic(), binding.retryTopic());
+        }
         String service = environment.getProperty("spring.application.name", "hotline");
         // a replay of a few thousand records takes seconds; the term only matters if a replaying instance dies
-        return new DeadLetters(records, originOf, service + "-dead-letter-replay",
+        return new DeadLetters(records, originOf, retryOf, service + "-dead-letter-replay",
                 new MongoLease(mongo, clock, "dead-letter-replay", Duration.ofMinutes(10)));
     }
 

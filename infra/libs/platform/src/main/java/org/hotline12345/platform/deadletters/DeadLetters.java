@@ -28,9 +28,11 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * This service's dead-letter topics, read by a consumer group of their own whose committed offsets mark what was
- * replayed: what lies past them is pending. A replay sends each pending record back to the topic it came from, as
- * it first arrived (the dead-letter headers removed), and commits past it; the consumers drop an event they had
- * applied by its id, so a replay interrupted and run again does no harm. One replay at a time runs, under a lease.
+ * replayed: what lies past them is pending. A replay sends each pending record, as it first arrived (the dead-letter
+ * headers removed), to the retry topic of the binding that gave up on it, which that binding reads besides the topic
+ * the record came from and which only this service writes, and commits past it: no service needs Write on a topic
+ * another one owns. The consumers drop an event they had applied by its id, so a replay interrupted and run again
+ * does no harm. One replay at a time runs, under a lease.
  */
 public class DeadLetters {
 
@@ -39,13 +41,19 @@ public class DeadLetters {
 
     private final RawRecords records;
     private final Map<String, String> originOf;
+    private final Map<String, String> retryOf;
     private final String group;
     private final MongoLease lease;
 
-    /** @param originOf for each dead-letter topic, the topic its records came from */
-    public DeadLetters(RawRecords records, Map<String, String> originOf, String group, MongoLease lease) {
+    /**
+     * @param originOf for each dead-letter topic, the topic its records came from
+     * @param retryOf for each dead-letter topic, the retry topic a replay sends its records to
+     */
+    public DeadLetters(RawRecords records, Map<String, String> originOf, Map<String, String> retryOf, String group,
+            MongoLease lease) {
         this.records = records;
         this.originOf = Map.copyOf(originOf);
+        this.retryOf = Map.copyOf(retryOf);
         this.group = group;
         this.lease = lease;
     }
@@ -68,8 +76,8 @@ public class DeadLetters {
         try (KafkaConsumer<byte[], byte[]> consumer = records.consumer(group)) {
             List<ConsumerRecord<byte[], byte[]>> pending = read(consumer, Integer.MAX_VALUE);
             for (ConsumerRecord<byte[], byte[]> letter : pending) {
-                String origin = originOf.get(letter.topic());
-                records.template().send(new ProducerRecord<>(origin, null, letter.key(), letter.value(),
+                String retry = retryOf.get(letter.topic());
+                records.template().send(new ProducerRecord<>(retry, null, letter.key(), letter.value(),
                         original(letter.headers()))).get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
                 consumer.commitSync(Map.of(new TopicPartition(letter.topic(), letter.partition()),
                         new OffsetAndMetadata(letter.offset() + 1)), BOUND);

@@ -1,2 +1,5 @@
-/** The records this service's consumers gave up on: listed with their errors, and replayed to their topics. */
+/**
+ * The records this service's consumers gave up on: listed with their errors, and replayed through the service's own
+ * retry topics.
+ */
 package org.hotline12345.platform.deadletters;

@@ -48,9 +48,13 @@ public class MessagingAutoConfiguration {
         configs.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
                 (int) properties.kafka().transactionTimeout().toMillis());
         DefaultKafkaProducerFactory<String, byte[]> transactional = new DefaultKafkaProducerFactory<>(configs);
-        transactional.setTransactionIdPrefix(properties.source().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-", "")
-                + "-" + UUID.randomUUID() + "-");
+        transactional.setTransactionIdPrefix(transactionalIdPrefix(properties) + UUID.randomUUID() + "-");
         return new TransactionalPublisher(transactional, publisher);
+    }
+
+    /** What every transactional id of the service starts with, e.g. {@code hotline-intake-}: its broker grant. */
+    public static String transactionalIdPrefix(HotlineProperties properties) {
+        return properties.source().replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-", "") + "-";
     }
 
     @Bean

@@ -1,2 +1,5 @@
-/** Production mode: a service refuses to start with the dev stack's parts or without its secrets, naming each. */
+/**
+ * Production mode: a service refuses to start with the dev stack's parts, without its secrets, or with a broker user
+ * that may do more than its documented grants, naming each.
+ */
 package org.hotline12345.platform.production;

@@ -20,6 +20,11 @@ public final class Roles {
     public static final String GRID_WORKER = "GRID_WORKER";
     /** A household liaison (联户长) who reports for the households in their care. */
     public static final String LIAISON = "LIAISON";
+    /**
+     * A knowledge editor of the centre who reviews the units' knowledge articles, publishes them, sends them back
+     * and retires them.
+     */
+    public static final String KNOWLEDGE_EDITOR = "KNOWLEDGE_EDITOR";
 
     private Roles() {
     }

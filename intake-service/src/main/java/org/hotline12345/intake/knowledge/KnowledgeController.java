@@ -1,0 +1,147 @@
+package org.hotline12345.intake.knowledge;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.hotline12345.platform.problem.InvalidRequestException;
+import org.hotline12345.referencedata.City;
+import org.hotline12345.referencedata.District;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The knowledge base's API: units draft and submit their articles, knowledge editors review, publish, send back and
+ * retire them, the centre's staff read and search what is published.
+ */
+@RestController
+@RequestMapping("/api/v1/knowledge")
+@Validated
+class KnowledgeController {
+
+    private static final String ARTICLE_ID = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}";
+
+    private final KnowledgeWorkflow workflow;
+    private final KnowledgeSearch search;
+    private final City city;
+    private final Clock clock;
+
+    KnowledgeController(KnowledgeWorkflow workflow, KnowledgeSearch search, City city, Clock clock) {
+        this.workflow = workflow;
+        this.search = search;
+        this.city = city;
+        this.clock = clock;
+    }
+
+    /** What the search answers: the best articles valid on {@code day} in the city, best first. */
+    record SearchAnswer(LocalDate day, List<KnowledgeSearch.Hit> articles) {
+    }
+
+    /**
+     * The best published articles valid today for the caller's words, holding for {@code district} (or the whole
+     * city), with the matched words marked ({@code <mark>}, the rest HTML-escaped).
+     */
+    @GetMapping("/search")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'SUPERVISOR', 'KNOWLEDGE_EDITOR')")
+    Mono<SearchAnswer> search(@RequestParam @NotBlank @Size(max = 200) String q,
+            @RequestParam(required = false) @Size(max = 40) String district,
+            @RequestParam(defaultValue = "3") @Min(1) @Max(10) int limit) {
+        if (district != null && city.districts().stream().map(District::code).noneMatch(district::equals)) {
+            return Mono.error(new InvalidRequestException("district", "unknown", "is not a district of the city"));
+        }
+        // the analyser and the index are plain blocking Java: kept off the event loop
+        return Mono.fromCallable(() -> new SearchAnswer(LocalDate.ofInstant(clock.instant(), city.zone()),
+                        search.search(q, district, limit)))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** A unit's staff list their unit's articles; an editor every article, or one unit's. */
+    @GetMapping("/articles")
+    @PreAuthorize("hasAnyRole('UNIT', 'KNOWLEDGE_EDITOR')")
+    Mono<List<ArticleView>> articles(@RequestParam(required = false) @Size(max = 40) String unit) {
+        return workflow.list(unit);
+    }
+
+    /** A new draft of the caller's unit: 201 with its id and revision. */
+    @PostMapping("/articles")
+    @PreAuthorize("hasRole('UNIT')")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<ArticleView> create(@RequestBody ArticleRequest request) {
+        return workflow.create(request);
+    }
+
+    @GetMapping("/articles/{id}")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'SUPERVISOR', 'KNOWLEDGE_EDITOR', 'UNIT')")
+    Mono<ArticleView> article(@PathVariable @Pattern(regexp = ARTICLE_ID) String id) {
+        return workflow.view(id);
+    }
+
+    /** Every published version of the article, newest first. */
+    @GetMapping("/articles/{id}/history")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'SUPERVISOR', 'KNOWLEDGE_EDITOR', 'UNIT')")
+    Mono<List<ArticleVersion>> history(@PathVariable @Pattern(regexp = ARTICLE_ID) String id) {
+        return workflow.history(id);
+    }
+
+    /** Replaces the draft (or starts one on the published version) as of the {@code revision} it names. */
+    @PutMapping("/articles/{id}/draft")
+    @PreAuthorize("hasRole('UNIT')")
+    Mono<ArticleView> editDraft(@PathVariable @Pattern(regexp = ARTICLE_ID) String id,
+            @RequestBody ArticleRequest request) {
+        return workflow.editDraft(id, request);
+    }
+
+    @PostMapping("/articles/{id}/submit")
+    @PreAuthorize("hasRole('UNIT')")
+    Mono<ArticleView> submit(@PathVariable @Pattern(regexp = ARTICLE_ID) String id,
+            @RequestBody ArticleDecision decision) {
+        return workflow.submit(id, decision);
+    }
+
+    /** What waits for an editor, longest waiting first. */
+    @GetMapping("/review-queue")
+    @PreAuthorize("hasRole('KNOWLEDGE_EDITOR')")
+    Mono<List<ArticleView>> reviewQueue() {
+        return workflow.reviewQueue();
+    }
+
+    /** Publishes the submitted draft: every instance searches it within seconds. */
+    @PostMapping("/articles/{id}/publish")
+    @PreAuthorize("hasRole('KNOWLEDGE_EDITOR')")
+    Mono<ArticleView> publish(@PathVariable @Pattern(regexp = ARTICLE_ID) String id,
+            @RequestBody ArticleDecision decision) {
+        return workflow.publish(id, decision);
+    }
+
+    /** Sends the submitted draft back to its unit with a {@code reason}. */
+    @PostMapping("/articles/{id}/send-back")
+    @PreAuthorize("hasRole('KNOWLEDGE_EDITOR')")
+    Mono<ArticleView> sendBack(@PathVariable @Pattern(regexp = ARTICLE_ID) String id,
+            @RequestBody ArticleDecision decision) {
+        return workflow.sendBack(id, decision);
+    }
+
+    /** Takes the article out of the search on every instance within seconds; its history stays. */
+    @PostMapping("/articles/{id}/retire")
+    @PreAuthorize("hasRole('KNOWLEDGE_EDITOR')")
+    Mono<ArticleView> retire(@PathVariable @Pattern(regexp = ARTICLE_ID) String id,
+            @RequestBody ArticleDecision decision) {
+        return workflow.retire(id, decision);
+    }
+}

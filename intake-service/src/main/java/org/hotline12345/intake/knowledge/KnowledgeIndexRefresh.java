@@ -1,0 +1,80 @@
+package org.hotline12345.intake.knowledge;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.hotline12345.platform.scheduling.PeriodicTask;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Keeps one instance's search index up to the store: the whole index built from MongoDB before the service takes
+ * requests, then every couple of seconds the articles changed since the last one seen, read through the index on
+ * {@code changedAt} and never by scanning the collection. Every instance runs its own, so each serves a newly
+ * published or retired article within seconds of the change, whichever instance took it.
+ */
+final class KnowledgeIndexRefresh extends PeriodicTask {
+
+    /**
+     * How far before the last change seen each pass reads again: a change stamped by an instance whose clock runs
+     * behind, or saved after a later one, is still picked up; what the index already holds is passed over.
+     */
+    static final Duration OVERLAP = Duration.ofSeconds(30);
+
+    private final ReactiveMongoTemplate mongo;
+    private final KnowledgeSearch search;
+    private final KnowledgeSeeding seeding;
+    private volatile Instant lastSeen = Instant.EPOCH;
+
+    KnowledgeIndexRefresh(ReactiveMongoTemplate mongo, KnowledgeSearch search, KnowledgeSeeding seeding,
+            Duration interval) {
+        super("Knowledge index refresh", interval);
+        this.mongo = mongo;
+        this.search = search;
+        this.seeding = seeding;
+    }
+
+    /** Seeds the city's articles, builds the index whole, then starts polling. */
+    @Override
+    public void start() {
+        seeding.seed().block();
+        runOnce().block();
+        super.start();
+    }
+
+    /** Before the web server: no search is answered from an index not yet built. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    @Override
+    protected boolean reportsEachPass() {
+        return false;
+    }
+
+    /** Applies the articles changed since the last seen; completes with how many changed the index. */
+    @Override
+    public Mono<Long> runOnce() {
+        Instant from = lastSeen.equals(Instant.EPOCH) ? Instant.EPOCH : lastSeen.minus(OVERLAP);
+        return mongo.find(Query.query(Criteria.where("changedAt").gte(from))
+                        .with(Sort.by(Sort.Direction.ASC, "changedAt")), Article.class)
+                .collectList()
+                .publishOn(Schedulers.boundedElastic())
+                .map(this::apply);
+    }
+
+    private long apply(List<Article> changed) {
+        long applied = changed.stream().filter(search::apply).count();
+        if (applied > 0) {
+            search.refresh();
+        }
+        changed.stream().map(Article::getChangedAt).max(Instant::compareTo)
+                .filter(newest -> newest.isAfter(lastSeen)).ifPresent(newest -> lastSeen = newest);
+        return applied;
+    }
+}

@@ -1,0 +1,81 @@
+package org.hotline12345.intake.tracking;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import org.hotline12345.intake.channels.ChannelLimits;
+import org.hotline12345.intake.channels.FollowTokens;
+import org.hotline12345.intake.tickets.TicketRatings;
+import org.hotline12345.platform.problem.InvalidRequestException;
+import org.hotline12345.platform.problem.ResourceNotFoundException;
+import org.hotline12345.platform.ratelimits.ClientAddresses;
+import org.hotline12345.platform.ratelimits.RateLimits;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * The citizen's rating of their ticket's resolution from the follow page, proven by the link's token as the look-up
+ * is: a wrong token, an unknown number and a malformed pair answer the same 404 as the look-up, before anything
+ * else is looked at; ratings count against the same per-address limit as look-ups, never per ticket.
+ */
+@RestController
+@RequestMapping("/api/v1/public/tickets")
+class TicketRatingController {
+
+    private final TicketRatings ratings;
+    private final FollowTokens tokens;
+    private final RateLimits limits;
+    private final ClientAddresses clients;
+    private final ChannelLimits settings;
+
+    TicketRatingController(TicketRatings ratings, FollowTokens tokens, RateLimits limits, ClientAddresses clients,
+            ChannelLimits settings) {
+        this.ratings = ratings;
+        this.tokens = tokens;
+        this.limits = limits;
+        this.clients = clients;
+        this.settings = settings;
+    }
+
+    /**
+     * 202 with the resolution round rated; 409 when the ticket awaits no rating (not resolved yet, already rated
+     * and closed or reopened, or linked to another) or this resolution was rated already; 400 naming a missing
+     * answer or a comment over {@value RatingRequest#COMMENT_LENGTH} characters.
+     */
+    @PostMapping("/feedback")
+    Mono<ResponseEntity<Rated>> rate(@RequestBody RatingRequest rating, ServerHttpRequest request) {
+        return limits.admit("ratings from this address", "rating:address:" + clients.of(request),
+                        settings.lookupsPerAddress(), settings.window())
+                .then(Mono.defer(() -> {
+                    if (!rating.wellFormed() || !proven(rating)) {
+                        return Mono.<Integer>empty();
+                    }
+                    Map<String, String> problems = rating.problems();
+                    if (!problems.isEmpty()) {
+                        return Mono.error(new InvalidRequestException(problems));
+                    }
+                    return ratings.rate(rating.ticketNumber(), rating.solved(), rating.satisfaction(),
+                            rating.cleanComment());
+                }))
+                .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("Ticket", "looked up")))
+                .map(round -> ResponseEntity.accepted().body(new Rated(rating.ticketNumber(), round)));
+    }
+
+    private boolean proven(RatingRequest rating) {
+        return MessageDigest.isEqual(tokens.tokenFor(rating.ticketNumber()).getBytes(StandardCharsets.US_ASCII),
+                rating.token().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * The rating was taken: the ticket is closed or reopened once routing has acted on it.
+     *
+     * @param round which resolution of the ticket was rated
+     */
+    record Rated(String ticketNumber, int round) {
+    }
+}
