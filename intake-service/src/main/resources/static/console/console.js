@@ -36,6 +36,7 @@
       recentStatus_RESOLVED: '办结', recentStatus_CLOSED: '归档', recentStatus_RESOLVED_AT_INTAKE: '当场解答',
       savedAnnouncement: '工单号 {number}。{detail}', linkedValue: '{number}（{status}）',
       knowledgeTitle: '知识库：可当场解答', knowledgeUse: '用此答复', knowledgeBy: '{unit}维护',
+      knowledgeDistricts: '仅适用于{districts}',
       knowledgeBasis: '依据：{basis}', knowledgeUntil: '有效至 {date}', knowledgeFound: '知识库找到 {count} 篇相关文章',
       knowledgeUsed: '已按知识库文章 {id}（第 {version} 版）填入解答，可修改后登记。'
     },
@@ -78,7 +79,8 @@
         'answered on the call', savedAnnouncement: 'Ticket number {number}. {detail}',
       linkedValue: '{number} ({status})',
       knowledgeTitle: 'Knowledge base: answer on the call', knowledgeUse: 'Answer with this',
-      knowledgeBy: 'kept by {unit}', knowledgeBasis: 'Rests on: {basis}', knowledgeUntil: 'valid until {date}',
+      knowledgeBy: 'kept by {unit}', knowledgeDistricts: 'only in {districts}',
+      knowledgeBasis: 'Rests on: {basis}', knowledgeUntil: 'valid until {date}',
       knowledgeFound: '{count} knowledge articles match',
       knowledgeUsed: 'The answer of article {id} (version {version}) is filled in; edit it if needed, then register.'
     }
@@ -259,7 +261,10 @@
       return;
     }
     try {
-      const answer = await Hub.api('', '/api/v1/knowledge/search?limit=3&q=' + encodeURIComponent(words));
+      // an article of one district answers nobody calling from another: the call's district, once known, filters
+      const district = last && last.place && last.place.district;
+      const answer = await Hub.api('', '/api/v1/knowledge/search?limit=3&q=' + encodeURIComponent(words)
+        + (district ? '&district=' + encodeURIComponent(district) : ''));
       if (mine !== searched) return;
       found = answer.articles || [];
     } catch (e) {
@@ -305,6 +310,7 @@
     const english = Hub.language() === 'en';
     for (const hit of found) {
       const item = document.createElement('li');
+      item.dataset.article = hit.id;
       const question = document.createElement('h3');
       question.append(marked(hit.question, hit.matched));
       const answer = document.createElement('p');
@@ -312,6 +318,8 @@
       const about = document.createElement('p');
       about.className = 'muted small';
       about.textContent = [t('knowledgeBy', { unit: Hub.named('units', hit.unit) }),
+        hit.districts && hit.districts.length ? t('knowledgeDistricts', { districts: hit.districts
+          .map((code) => Hub.named('districts', code)).join('、') }) : null,
         hit.basis ? t('knowledgeBasis', { basis: hit.basis }) : null,
         hit.validUntil ? t('knowledgeUntil', { date: hit.validUntil }) : null].filter((part) => part).join(' · ');
       const use = document.createElement('button');
@@ -347,7 +355,10 @@
         callerPhone: f.callerPhone, description: f.description, address: f.address, location: f.location,
         category: f.category } });
       if (mine !== asked) return;
+      const districtBefore = last && last.place ? last.place.district : null;
       last = result;
+      // the address placed the call in a district: the articles shown are those that hold there
+      if ((result.place ? result.place.district : null) !== districtBefore) searchKnowledge();
       if (checkRefused) say(null);
       checkRefused = false;
       show();

@@ -183,7 +183,13 @@
       return item;
     }));
     $('progress').hidden = !(ticket.timeline || []).length;
-    $('rating').hidden = ratedKey !== null || !(ticket.status === 'RESOLVED' && !joined);
+    $('rating').hidden = ratedKey !== null || !(standing() === 'RESOLVED' && !joined);
+  }
+
+  /** Where the ticket stands: its latest step, an escalation aside (a repeat call after the answer is one). */
+  function standing() {
+    const steps = (ticket.timeline || []).filter((step) => step.status !== 'ESCALATED');
+    return steps.length ? steps[steps.length - 1].status : ticket.status;
   }
 
   function translate() {
@@ -281,7 +287,7 @@
     if (left <= 0) return;
     setTimeout(async () => {
       await lookUp();
-      if (ticket && ticket.status === 'RESOLVED') watch(left - 1);
+      if (ticket && standing() === 'RESOLVED') watch(left - 1);
     }, WATCH_MS);
   }
 

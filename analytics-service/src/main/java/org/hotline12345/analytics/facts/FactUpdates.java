@@ -6,6 +6,7 @@ import java.util.Map;
 import org.hotline12345.contracts.FeedbackReceived;
 import org.hotline12345.contracts.HotlineEvent;
 import org.hotline12345.contracts.NotificationEvent;
+import org.hotline12345.contracts.ReturnRejected;
 import org.hotline12345.contracts.Satisfaction;
 import org.hotline12345.contracts.TicketAccepted;
 import org.hotline12345.contracts.TicketAssigned;
@@ -104,6 +105,15 @@ public final class FactUpdates {
             addToSet.put(Fields.RETURNED_BY, r.unitId());
             set.put(Fields.RETURNED_AT, r.occurredAt());
             unset.add(Fields.OPEN_ACCEPT_BY);
+        } else if (event instanceof ReturnRejected r) {
+            // the return did not stand: the unit holds the ticket again, and the deadline it had runs again as it was,
+            // so a return the centre turns down hides no overdue ticket
+            unset.add(Fields.RETURNED_AT);
+            if ("ACCEPTED".equals(r.backTo()) && r.resolveBy() != null) {
+                set.put(Fields.OPEN_RESOLVE_BY, r.resolveBy());
+            } else if (r.acceptBy() != null) {
+                set.put(Fields.OPEN_ACCEPT_BY, r.acceptBy());
+            }
         } else if (event instanceof TicketExtended e) {
             set.put(Fields.RESOLVE_BY, e.resolveBy());
             set.put(Fields.OPEN_RESOLVE_BY, e.resolveBy());

@@ -14,6 +14,7 @@ import org.hotline12345.contracts.GeoPoint;
 import org.hotline12345.contracts.HotlineEvent;
 import org.hotline12345.contracts.KnowledgeAnswer;
 import org.hotline12345.contracts.Overdue;
+import org.hotline12345.contracts.ReturnRejected;
 import org.hotline12345.contracts.Satisfaction;
 import org.hotline12345.contracts.TicketEvents;
 import org.hotline12345.contracts.TicketExtended;
@@ -28,6 +29,19 @@ class FactUpdatesTest {
     private static final Instant LATE_EVENING_UTC = Instant.parse("2026-11-27T17:30:00Z");
 
     private final TicketEvents ticket = TicketEvents.ticket("t2").unit("URBAN_MGMT");
+
+    @Test
+    void runsTheAcceptDeadlineAgainWhenTheCentreTurnsTheReturnDown() {
+        Instant acceptBy = LATE_EVENING_UTC.plus(java.time.Duration.ofHours(2));
+        var returned = FactUpdates.of(ticket.rejected(LATE_EVENING_UTC, "NOT_OURS"), CITY);
+        var turnedDown = FactUpdates.of(new ReturnRejected(EventIds.of(ticket.id(), "ReturnRejected", 1),
+                LATE_EVENING_UTC.plusSeconds(600), ticket.id(), "URBAN_MGMT", "占道经营属城管", "sup-1", "ASSIGNED",
+                acceptBy, LATE_EVENING_UTC.plus(java.time.Duration.ofDays(3))), CITY);
+
+        assertThat(returned.unset()).contains(Fields.OPEN_ACCEPT_BY);
+        assertThat(turnedDown.set()).containsEntry(Fields.OPEN_ACCEPT_BY, acceptBy);
+        assertThat(turnedDown.unset()).contains(Fields.RETURNED_AT);
+    }
 
     @Test
     void countsAReturnAgainstTheTicket() {

@@ -206,6 +206,36 @@ class PagesIT {
                 token("operator")).body());
         assertThat(answeredTicket.get("status").asString()).isIn("RESOLVED_AT_INTAKE", "CLOSED");
         assertThat(answeredTicket.path("unitId").isNull()).isTrue();
+
+        // the knowledge base answers the next question: the best articles show as the caller's words are typed, the
+        // words marked, and one key press answers the call with the article a unit keeps
+        browser.findElement(By.id("next-call")).click();
+        type("phone", "139 0851 7789");
+        type("description", "家里没水了，什么时候来水啊");
+        WebElement firstArticle = waitFor(By.cssSelector("#knowledge:not([hidden]) #knowledge-list li"));
+        assertThat(browser.findElements(By.cssSelector("#knowledge-list li"))).hasSizeBetween(1, 3);
+        assertThat(firstArticle.findElements(By.cssSelector("h3 mark, p mark"))).isNotEmpty();
+        String articleId = firstArticle.getDomAttribute("data-article");
+        JsonNode article = JSON.readTree(get("intake", "/api/v1/knowledge/articles/" + articleId,
+                token("operator")).body());
+        assertThat(article.path("published").path("category").asString()).isEqualTo("WATER_SUPPLY");
+        Accessibility.assertNoSeriousViolations(browser, "console with knowledge");
+        browser.findElement(By.id("language")).click();
+        waitUntil(() -> text("knowledge-title").startsWith("Knowledge base"));
+        browser.findElement(By.id("language")).click();
+        waitUntil(() -> text("knowledge-title").startsWith("知识库"));
+        firstArticle = waitFor(By.cssSelector("#knowledge-list li[data-article='" + articleId + "']"));
+        firstArticle.findElement(By.tagName("button")).sendKeys(Keys.ENTER);
+        waitUntil(() -> browser.findElement(By.id("on-call")).isSelected());
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("answer");
+        assertThat(value("answer")).isNotBlank();
+        screenshot("console-knowledge");
+        browser.findElement(By.id("save")).click();
+        confirm();
+        waitFor(By.cssSelector("#receipt:not([hidden]) #ticket-number"));
+        String fromArticle = browser.findElement(By.id("receipt")).getDomAttribute("data-ticket-id");
+        assertThat(JSON.readTree(get("intake", "/api/v1/intake/tickets/" + fromArticle, token("operator")).body())
+                .get("status").asString()).isIn("RESOLVED_AT_INTAKE", "CLOSED");
         signOut();
     }
 
@@ -360,6 +390,18 @@ class PagesIT {
         assertThat(byTestId("detail-why").getText()).doesNotContain("category=", "gas-leak-urgent");
         waitFor(By.cssSelector("#timeline li[data-kind='revealed']"));
         screenshot("desk-returned");
+
+        // the centre upholds the return with its reason: the leak goes to the unit it names, not back to the gas company
+        waitFor(By.id("review-box"));
+        new Select(browser.findElement(By.id("review-unit"))).selectByValue("HOUSING");
+        type("review-reason", "户内管道维修属物业，由住建部门督促");
+        browser.findElement(By.id("uphold-return")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            JsonNode leak = JSON.readTree(get("routing", "/api/v1/tickets/" + gasLeakId, token("supervisor")).body());
+            return "ASSIGNED".equals(leak.path("status").asString())
+                    && "HOUSING".equals(leak.path("unitId").asString());
+        });
+        waitUntil(() -> browser.findElement(By.id("review-box")).getDomAttribute("hidden") != null);
 
         browser.get(stack.url("routing") + "/desk#ticket=" + ticketNumber);
         waitUntil(() -> byTestId("detail-number").getText().equals(ticketNumber));

@@ -96,6 +96,9 @@ class SecondCityIT {
         edit("units.json", text -> text.replaceAll("(?s)\\{[^{}]*\"HETAN_OFFICE\"[^{}]*},\\s*", ""));
         edit("grids.geojson", text -> text.replace("\"streetOffice\": \"HETAN_OFFICE\"",
                 "\"streetOffice\": \"YANERWO_OFFICE\"").replace("\"street\": \"HETAN\"", "\"street\": \"YANERWO\""));
+        // and what Hetan's office knew and answered, Yanerwo's keeps now
+        edit("knowledge.jsonl", text -> text.replaceAll("\"unit\":\\s*\"HETAN_OFFICE\"",
+                "\"unit\": \"YANERWO_OFFICE\""));
         stack.close();
         stack = start(changedCity);
 

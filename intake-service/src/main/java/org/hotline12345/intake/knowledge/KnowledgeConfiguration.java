@@ -18,7 +18,7 @@ class KnowledgeConfiguration {
     @Bean
     KnowledgeIndexRefresh knowledgeIndexRefresh(ReactiveMongoTemplate mongo, KnowledgeSearch search, City city,
             Clock clock, KnowledgeSettings settings) {
-        return new KnowledgeIndexRefresh(mongo, search, new KnowledgeSeeding(mongo, city, clock),
+        return new KnowledgeIndexRefresh(mongo, search, new KnowledgeSeeding(mongo, city, clock), clock,
                 settings.refreshInterval());
     }
 }

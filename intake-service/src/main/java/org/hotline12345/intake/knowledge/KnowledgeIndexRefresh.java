@@ -1,9 +1,12 @@
 package org.hotline12345.intake.knowledge;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.hotline12345.platform.scheduling.PeriodicTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,17 +28,21 @@ final class KnowledgeIndexRefresh extends PeriodicTask {
      */
     static final Duration OVERLAP = Duration.ofSeconds(30);
 
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeIndexRefresh.class);
+
     private final ReactiveMongoTemplate mongo;
     private final KnowledgeSearch search;
     private final KnowledgeSeeding seeding;
+    private final Clock clock;
     private volatile Instant lastSeen = Instant.EPOCH;
 
-    KnowledgeIndexRefresh(ReactiveMongoTemplate mongo, KnowledgeSearch search, KnowledgeSeeding seeding,
+    KnowledgeIndexRefresh(ReactiveMongoTemplate mongo, KnowledgeSearch search, KnowledgeSeeding seeding, Clock clock,
             Duration interval) {
         super("Knowledge index refresh", interval);
         this.mongo = mongo;
         this.search = search;
         this.seeding = seeding;
+        this.clock = clock;
     }
 
     /** Seeds the city's articles, builds the index whole, then starts polling. */
@@ -69,11 +76,24 @@ final class KnowledgeIndexRefresh extends PeriodicTask {
     }
 
     private long apply(List<Article> changed) {
-        long applied = changed.stream().filter(search::apply).count();
+        long applied = 0;
+        for (Article article : changed) {
+            try {
+                applied += search.apply(article) ? 1 : 0;
+            } catch (RuntimeException unreadable) {
+                // one article the index cannot take must not stop every other change from reaching the search
+                log.error("Knowledge article {} could not be indexed; it is left out of the search", article.getId(),
+                        unreadable);
+            }
+        }
         if (applied > 0) {
             search.refresh();
         }
+        // never past this instance's own clock: an article stamped by an instance whose clock runs ahead must not
+        // make this one skip the changes the others stamp meanwhile
+        Instant now = clock.instant();
         changed.stream().map(Article::getChangedAt).max(Instant::compareTo)
+                .map(newest -> newest.isAfter(now) ? now : newest)
                 .filter(newest -> newest.isAfter(lastSeen)).ifPresent(newest -> lastSeen = newest);
         return applied;
     }

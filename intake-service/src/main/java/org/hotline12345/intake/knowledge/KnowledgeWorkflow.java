@@ -79,9 +79,10 @@ class KnowledgeWorkflow {
                 .flatMap(articleAndBy -> {
                     Article article = current(articleAndBy.getT1(), decision.revision());
                     ArticleVersion version = article.publish(articleAndBy.getT2(), clock.instant());
-                    // the article first: of two racing publishes only one gets past its revision, and only it
-                    // writes the version
-                    return save(article).flatMap(saved -> mongo.save(version).thenReturn(saved));
+                    // the version first, under its number: a publish cut off between the two writes leaves no
+                    // live version without its history, and two racing publishes of one revision write the same
+                    // version, of which only one gets the article past its revision
+                    return mongo.save(version).then(save(article));
                 })).map(ArticleView::full);
     }
 

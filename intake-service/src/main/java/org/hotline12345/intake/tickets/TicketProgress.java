@@ -2,6 +2,7 @@ package org.hotline12345.intake.tickets;
 
 import java.util.List;
 import java.util.Map;
+import org.hotline12345.contracts.ReturnRejected;
 import org.hotline12345.contracts.TicketAccepted;
 import org.hotline12345.contracts.TicketAssigned;
 import org.hotline12345.contracts.TicketClosed;
@@ -54,7 +55,7 @@ public class TicketProgress {
      * one changes nothing; tickets closed in the batch are then no longer ones that later calls repeat or join.
      */
     public Mono<Void> follow(List<? extends TicketLifecycleEvent> events) {
-        List<TicketLifecycleEvent> shown = events.stream().filter(event -> STATUS_AFTER.containsKey(event.getClass()))
+        List<TicketLifecycleEvent> shown = events.stream().filter(event -> statusAfter(event) != null)
                 .map(TicketLifecycleEvent.class::cast).toList();
         if (shown.isEmpty()) {
             return Mono.empty();
@@ -66,8 +67,20 @@ public class TicketProgress {
                 .concatMap(closed -> links.settled(closed.ticketId()))).then();
     }
 
+    /**
+     * The status the citizen sees after {@code event}, {@code null} for an event that changes none: a return the
+     * centre turned down puts the ticket back where the unit returned it from (a return upheld is followed by the
+     * ticket's new assignment).
+     */
+    private static String statusAfter(TicketLifecycleEvent event) {
+        if (event instanceof ReturnRejected rejected) {
+            return rejected.backTo() != null ? rejected.backTo() : "ASSIGNED";
+        }
+        return STATUS_AFTER.get(event.getClass());
+    }
+
     private static Update update(TicketLifecycleEvent event) {
-        String status = STATUS_AFTER.get(event.getClass());
+        String status = statusAfter(event);
         Update update = new Update().set("status", status).set("updatedAt", event.occurredAt())
                 .push("timeline", new IntakeTicket.Step(status, event.occurredAt()))
                 .addToSet("seenEvents", event.eventId());

@@ -55,13 +55,13 @@ class TicketPublication {
     }
 
     /**
-     * Publishes a stored rating's FeedbackReceived. The rating stays stored whatever happens here: when the broker
+     * Publishes a stored rating's CitizenRated. The rating stays stored whatever happens here: when the broker
      * does not take it now, the sweep publishes it.
      */
     Mono<Void> publish(TicketRating rating) {
         return relay.publish(TicketRating.class, rating).doOnNext(delivery -> {
             if (delivery == Delivery.ABORTED) {
-                log.warn("The rating {} is stored; its FeedbackReceived waits for the sweep", rating.getId());
+                log.warn("The rating {} is stored; its CitizenRated waits for the sweep", rating.getId());
             }
         }).then();
     }

@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * A citizen's rating of one resolution of their ticket, given on the follow page. The one that counts is stored
  * under the ticket and the round it rates, so that a second rating of the same round cannot be stored beside it
- * (the insert is the guard, whoever races), and it carries its FeedbackReceived in the outbox. A later rating of a
+ * (the insert is the guard, whoever races), and it carries its CitizenRated in the outbox. A later rating of a
  * round already rated is kept too, marked {@link #IGNORED}, under an id of its own, and publishes nothing.
  */
 @Document("ticket_ratings")

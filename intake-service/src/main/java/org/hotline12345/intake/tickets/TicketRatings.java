@@ -2,10 +2,11 @@ package org.hotline12345.intake.tickets;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.hotline12345.contracts.Channel;
+import org.hotline12345.contracts.CitizenRated;
 import org.hotline12345.contracts.EventIds;
-import org.hotline12345.contracts.FeedbackReceived;
 import org.hotline12345.contracts.Satisfaction;
 import org.hotline12345.platform.problem.IllegalTransitionException;
 import org.slf4j.Logger;
@@ -18,16 +19,17 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * The citizen rates the latest resolution of their ticket on the follow page, as a rating texted back does: a
- * FeedbackReceived ({@code via} {@code WEB}) naming the resolution round, which routing acts on (closing or
- * reopening the ticket) and analytics counts. Only a ticket worked on itself and resolved, so awaiting its
- * citizen's answer, can be rated, and each round once on the web: a second rating of the round is recorded and
- * refused.
+ * The citizen rates the latest resolution of their ticket on the follow page: a CitizenRated naming the resolution
+ * round, on intake's own topic. Notification, which asked the round's question and takes one answer for it whichever
+ * way it comes (a text reply or this page), turns it into the FeedbackReceived ({@code via} {@code WEB}) that routing
+ * acts on (closing or reopening the ticket) and analytics counts; intake never writes feedback itself. Only a ticket
+ * worked on itself and resolved, so awaiting its citizen's answer, can be rated, and each round once on the web: a
+ * second rating of the round is recorded and refused.
  */
 @Service
 public class TicketRatings {
 
-    /** How the rating came, in {@link FeedbackReceived#via()}. */
+    /** How the rating came, in the {@code FeedbackReceived} notification makes of it. */
     public static final String VIA = "WEB";
     private static final Logger log = LoggerFactory.getLogger(TicketRatings.class);
 
@@ -58,8 +60,8 @@ public class TicketRatings {
                     TicketRating rating = new TicketRating(TicketRating.countedId(ticket.getId(), round),
                             ticket.getId(), round, solved, satisfaction.name(), comment, VIA, TicketRating.COUNTED,
                             now);
-                    rating.stage(new FeedbackReceived(EventIds.of(ticket.getId(), "FeedbackReceived",
-                            VIA + "@" + round), now, ticket.getId(), solved, satisfaction, VIA, round));
+                    rating.stage(new CitizenRated(EventIds.of(ticket.getId(), "CitizenRated", VIA + "@" + round),
+                            now, ticket.getId(), round, solved, satisfaction, comment));
                     return mongo.insert(rating)
                             .flatMap(stored -> publication.publish(stored).thenReturn(round))
                             .onErrorResume(DuplicateKeyException.class, rated -> mongo.insert(new TicketRating(
@@ -73,8 +75,23 @@ public class TicketRatings {
 
     /** Resolved and worked on itself: a linked ticket's resolution is the ticket it joined, rated by its caller. */
     static boolean awaitsRating(IntakeTicket ticket) {
-        return "RESOLVED".equals(ticket.getStatus()) && ticket.getRepeatOf() == null
+        return "RESOLVED".equals(standing(ticket)) && ticket.getRepeatOf() == null
                 && ticket.getParentIncidentId() == null;
+    }
+
+    /**
+     * Where the ticket stands for its citizen: its latest step, an escalation aside. A caller who rings again after
+     * the answer (the problem is back) escalates the resolved ticket, and that citizen most of all must still be able
+     * to rate the answer as not solved.
+     */
+    static String standing(IntakeTicket ticket) {
+        List<IntakeTicket.Step> steps = ticket.getTimeline();
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            if (!"ESCALATED".equals(steps.get(i).status())) {
+                return steps.get(i).status();
+            }
+        }
+        return ticket.getStatus();
     }
 
     /**

@@ -191,7 +191,7 @@ class KnowledgeIT {
     void aSecondInstanceServesANewlyPublishedArticleWithinSeconds() throws Exception {
         try (KnowledgeSearch second = new KnowledgeSearch(city, clock)) {
             KnowledgeIndexRefresh refresh = new KnowledgeIndexRefresh(mongo, second,
-                    new KnowledgeSeeding(mongo, city, clock), Duration.ofSeconds(2));
+                    new KnowledgeSeeding(mongo, city, clock), clock, Duration.ofSeconds(2));
             refresh.start();
             try {
                 assertThat(second.size()).as("built whole at start").isGreaterThanOrEqualTo(city.knowledge().size());

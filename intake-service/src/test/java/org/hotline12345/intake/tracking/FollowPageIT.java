@@ -11,13 +11,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.hotline12345.contracts.AssignmentReason;
+import org.hotline12345.contracts.CitizenRated;
 import org.hotline12345.contracts.EventIds;
-import org.hotline12345.contracts.FeedbackEvent;
-import org.hotline12345.contracts.FeedbackReceived;
+import org.hotline12345.contracts.IntakeEvent;
 import org.hotline12345.contracts.Priority;
 import org.hotline12345.contracts.ResolutionResult;
 import org.hotline12345.contracts.Satisfaction;
 import org.hotline12345.contracts.TicketAssigned;
+import org.hotline12345.contracts.TicketEscalated;
 import org.hotline12345.contracts.TicketReopened;
 import org.hotline12345.contracts.TicketResolved;
 import org.hotline12345.contracts.Topics;
@@ -50,7 +51,8 @@ class FollowPageIT {
     @AutoClose
     static final EventTopics topics = new EventTopics(infra.kafka());
     @AutoClose
-    static final EventTopics.Reader feedback = topics.reader(Topics.NOTIFICATION_FEEDBACK);
+    /** Intake's own topic, where a rating goes for notification to make the round's answer of it. */
+    static final EventTopics.Reader intakeTopic = topics.reader(Topics.INTAKE_TICKETS);
 
     @Autowired
     WebTestClient web;
@@ -108,7 +110,7 @@ class FollowPageIT {
                 .expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.errors[?(@.field == 'solved')]").exists()
                 .jsonPath("$.errors[?(@.field == 'satisfaction')]").exists();
-        assertThat(feedback.allEventsFor(ticket.ticketId(), FeedbackEvent.class)).isEmpty();
+        assertThat(publishedRatings(ticket)).isEmpty();
     }
 
     @Test
@@ -118,9 +120,8 @@ class FollowPageIT {
 
         rate(ticket.ticketNumber(), false, "DISSATISFIED").expectStatus().isAccepted().expectBody()
                 .jsonPath("$.round").isEqualTo(1);
-        FeedbackReceived published = feedback.awaitEvents(ticket.ticketId(), FeedbackEvent.class,
-                FeedbackReceived.class).get(0);
-        assertThat(published.via()).isEqualTo("WEB");
+        CitizenRated published = intakeTopic.awaitEvents(ticket.ticketId(), IntakeEvent.class,
+                CitizenRated.class).get(0);
         assertThat(published.resolutionRound()).isEqualTo(1);
         assertThat(published.solved()).isFalse();
         assertThat(published.satisfaction()).isEqualTo(Satisfaction.DISSATISFIED);
@@ -130,7 +131,7 @@ class FollowPageIT {
                 .jsonPath("$.currentState").isEqualTo("RATED");
         assertThat(ratingsOf(ticket.ticketId())).extracting(TicketRating::getOutcome)
                 .containsExactlyInAnyOrder("COUNTED", "IGNORED");
-        assertThat(feedback.allEventsFor(ticket.ticketId(), FeedbackEvent.class)).hasSize(1);
+        assertThat(publishedRatings(ticket)).hasSize(1);
 
         // routing reopened it, the unit answered again: the new answer is rated on its own
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -142,13 +143,27 @@ class FollowPageIT {
         resolved(ticket, 2);
         rate(ticket.ticketNumber(), true, "BASICALLY_SATISFIED").expectStatus().isAccepted().expectBody()
                 .jsonPath("$.round").isEqualTo(2);
-        await().atMost(Duration.ofSeconds(30)).until(() -> feedback.allEventsFor(ticket.ticketId(),
-                FeedbackEvent.class).size() == 2);
-        FeedbackReceived second = (FeedbackReceived) feedback.allEventsFor(ticket.ticketId(), FeedbackEvent.class)
-                .get(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> publishedRatings(ticket).size() == 2);
+        CitizenRated second = publishedRatings(ticket).get(1);
         assertThat(second.resolutionRound()).isEqualTo(2);
         assertThat(second.satisfaction()).isEqualTo(Satisfaction.BASICALLY_SATISFIED);
         assertThat(second.eventId()).isNotEqualTo(published.eventId());
+    }
+
+    @Test
+    void letsACitizenWhoseRepeatCallEscalatedTheAnswerStillRateItAsNotSolved() {
+        TicketReceipt ticket = call("13700000409");
+        resolved(ticket, 1);
+        // the problem is back, the citizen calls again: routing escalates the resolved ticket
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        topics.publish(new TicketEscalated(EventIds.of(ticket.ticketId(), "TicketEscalated", 1), now,
+                ticket.ticketId(), "WATER_CO", "ESCALATE_REPEAT", now.plus(Duration.ofHours(4))));
+        awaitStatus(ticket, "ESCALATED");
+
+        rate(ticket.ticketNumber(), false, "DISSATISFIED").expectStatus().isAccepted().expectBody()
+                .jsonPath("$.round").isEqualTo(1);
+        assertThat(intakeTopic.awaitEvents(ticket.ticketId(), IntakeEvent.class, CitizenRated.class).get(0).solved())
+                .isFalse();
     }
 
     @Test
@@ -161,8 +176,8 @@ class FollowPageIT {
                 .getStatus().value()).toList();
         assertThat(Races.atOnce(both)).containsExactlyInAnyOrder(202, 409);
 
-        feedback.awaitEvents(ticket.ticketId(), FeedbackEvent.class, FeedbackReceived.class);
-        assertThat(feedback.allEventsFor(ticket.ticketId(), FeedbackEvent.class)).hasSize(1);
+        intakeTopic.awaitEvents(ticket.ticketId(), IntakeEvent.class, CitizenRated.class);
+        assertThat(publishedRatings(ticket)).hasSize(1);
         assertThat(ratingsOf(ticket.ticketId())).extracting(TicketRating::getOutcome)
                 .containsExactlyInAnyOrder("COUNTED", "IGNORED");
     }
@@ -251,5 +266,11 @@ class FollowPageIT {
     private static String withoutInstance(String problem) {
         return problem.replaceAll("\"instance\":\"[^\"]*\",?", "").replaceAll("\"(traceId|timestamp)\":\"[^\"]*\",?",
                 "");
+    }
+
+    /** The ratings intake published for {@code ticket}, in order. */
+    private static List<CitizenRated> publishedRatings(TicketReceipt ticket) {
+        return intakeTopic.allEventsFor(ticket.ticketId(), IntakeEvent.class).stream()
+                .filter(CitizenRated.class::isInstance).map(CitizenRated.class::cast).toList();
     }
 }

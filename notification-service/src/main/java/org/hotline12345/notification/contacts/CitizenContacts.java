@@ -152,6 +152,22 @@ public class CitizenContacts {
                 FindAndModifyOptions.options().returnNew(false), CitizenContactRecord.class);
     }
 
+    /**
+     * Takes the question about resolution {@code round} of ticket {@code ticketId} for answer {@code answerId} (a
+     * rating from the follow page), in one atomic write: empty when that question is not awaiting an answer, because
+     * a text reply answered it first, the ticket moved on, or it was never asked.
+     */
+    public Mono<CitizenContactRecord> takeAwaitingFeedbackOf(String ticketId, int round, String answerId) {
+        return mongo.findAndModify(Query.query(byId(ticketId).and(SINCE).ne(null).and(ROUND).is(round)),
+                new Update().unset(SINCE).set(ANSWERED_BY, answerId), FindAndModifyOptions.options().returnNew(false),
+                CitizenContactRecord.class);
+    }
+
+    /** The contact of {@code ticketId} whose question answer {@code answerId} took before, if it took one. */
+    public Mono<CitizenContactRecord> takenByOn(String ticketId, String answerId) {
+        return mongo.findOne(Query.query(byId(ticketId).and(ANSWERED_BY).is(answerId)), CitizenContactRecord.class);
+    }
+
     /** The contact whose question reply {@code replyId} took before, if it took one. */
     public Mono<CitizenContactRecord> takenBy(String phoneHash, String replyId) {
         return mongo.findOne(Query.query(Criteria.where("phoneHash").is(phoneHash).and(ANSWERED_BY).is(replyId)),

@@ -2,7 +2,9 @@ package org.hotline12345.notification.replies;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import org.hotline12345.contracts.CitizenRated;
 import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.FeedbackReceived;
 import org.hotline12345.notification.contacts.CitizenContactRecord;
@@ -16,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,6 +37,8 @@ public class InboundReplies {
     private final ContactSealer sealer;
     private final CitizenContacts contacts;
     private final CitizenTexts texts;
+    /** How a rating from the follow page came, in {@link FeedbackReceived#via()}. */
+    static final String WEB = "WEB";
     private final OutboxRelay relay;
     private final Clock clock;
 
@@ -65,6 +70,47 @@ public class InboundReplies {
                         .map(stored -> stored.getOutcome() != null ? Mono.just(stored.getOutcome())
                                 : act(stored, ReplyParser.parse(stored.getText()), stored.getPhoneHash(), now, true)))
                 .flatMap(handling -> handling);
+    }
+
+    /**
+     * Turns the citizens' ratings from their follow page into the answers of their questions, as a text reply is:
+     * each rating takes the question of the resolution it rates, and only if no text reply took it first, so a
+     * resolution gets one answer whichever way it came. A redelivered rating changes nothing. Ratings are few (one
+     * per resolution at most), so each is handled in turn.
+     */
+    public Mono<Void> onRated(List<CitizenRated> ratings) {
+        return Flux.fromIterable(ratings).concatMap(this::rated).then();
+    }
+
+    private Mono<String> rated(CitizenRated rating) {
+        Instant now = clock.instant();
+        InboundReply record = new InboundReply(rating.eventId(), "follow page", null,
+                rating.comment() == null ? "" : rating.comment(),
+                (rating.solved() ? "SOLVED " : "NOT_SOLVED ") + rating.satisfaction(), now);
+        return mongo.insert(record).map(stored -> actOnRating(stored, rating, now, false))
+                .onErrorResume(DuplicateKeyException.class, seen -> mongo.findById(rating.eventId(),
+                                InboundReply.class)
+                        .map(stored -> stored.getOutcome() != null ? Mono.just(stored.getOutcome())
+                                : actOnRating(stored, rating, now, true)))
+                .flatMap(handling -> handling);
+    }
+
+    private Mono<String> actOnRating(InboundReply record, CitizenRated rating, Instant now, boolean again) {
+        Mono<CitizenContactRecord> take = Mono.defer(() -> contacts.takeAwaitingFeedbackOf(rating.ticketId(),
+                rating.resolutionRound(), record.getMessageId()));
+        Mono<CitizenContactRecord> question = again
+                ? contacts.takenByOn(rating.ticketId(), record.getMessageId()).switchIfEmpty(take) : take;
+        return question.flatMap(contact -> {
+            FeedbackReceived feedback = new FeedbackReceived(EventIds.of(contact.ticketId(), "FeedbackReceived",
+                    record.getMessageId()), now, contact.ticketId(), rating.solved(), rating.satisfaction(), WEB,
+                    rating.resolutionRound());
+            record.stage(feedback);
+            record.settle(contact.ticketId(), "FEEDBACK");
+            log.info("Feedback on ticket {} from its follow page: {}", contact.ticketNumber(), record.getReadAs());
+            return mongo.save(record)
+                    .then(relay.flush(InboundReply.class, record))
+                    .thenReturn("FEEDBACK");
+        }).switchIfEmpty(Mono.defer(() -> settle(record, rating.ticketId(), "NO_TICKET_AWAITING_FEEDBACK")));
     }
 
     /** Acts on a stored reply; {@code again}: it was stored before, by a handling that died before it settled. */

@@ -13,6 +13,7 @@ import org.bson.Document;
 import org.hotline12345.contracts.AssignmentReason;
 import org.hotline12345.contracts.Channel;
 import org.hotline12345.contracts.CitizenContact;
+import org.hotline12345.contracts.CitizenRated;
 import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.FeedbackEvent;
 import org.hotline12345.contracts.FeedbackReceived;
@@ -32,6 +33,7 @@ import org.hotline12345.notification.contacts.CitizenContactRecord;
 import org.hotline12345.notification.contacts.CitizenContacts;
 import org.hotline12345.notification.gateway.DevSmsOutbox.OutboxText;
 import org.hotline12345.notification.gateway.HmacSignature;
+import org.hotline12345.notification.replies.InboundReply;
 import org.hotline12345.notification.replies.InboundReplies;
 import org.hotline12345.notification.verification.FollowLinks;
 import org.hotline12345.platform.pii.ContactSealer;
@@ -165,6 +167,35 @@ class NotificationIT {
         inbound("r2-" + received.ticketId(), "+8613900000005", "1").expectBody().jsonPath("$.outcome")
                 .isEqualTo("NO_TICKET_AWAITING_FEEDBACK");
         assertThat(feedback.allEventsFor(received.ticketId(), FeedbackEvent.class)).hasSize(1);
+    }
+
+    @Test
+    void takesTheRatingFromTheFollowPageAsTheAnswerOfItsResolutionAndNoTextReplyAfterIt() {
+        TicketReceived received = received("zh", true, "+8613900000023", null);
+        String id = received.ticketId();
+        topics.publish(received);
+        topics.publish(resolved(received, 1));
+        awaitQuestion(id, 1);
+        CitizenRated rated = new CitizenRated(EventIds.of(id, "CitizenRated", "WEB@1"), Instant.now(), id, 1, false,
+                Satisfaction.DISSATISFIED, "还是没修好");
+
+        topics.publish(rated);
+        topics.publish(rated);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !feedback.eventsFor(id, FeedbackEvent.class).isEmpty());
+        FeedbackReceived answer = (FeedbackReceived) feedback.eventsFor(id, FeedbackEvent.class).get(0);
+        assertThat(answer.via()).isEqualTo("WEB");
+        assertThat(answer.resolutionRound()).isEqualTo(1);
+        assertThat(answer.solved()).isFalse();
+        assertThat(answer.satisfaction()).isEqualTo(Satisfaction.DISSATISFIED);
+        // the question is answered: a text reply after it, or a rating of a round never asked, answers nothing
+        inbound("after-web-" + id, "13900000023", "满意").expectBody().jsonPath("$.outcome")
+                .isEqualTo("NO_TICKET_AWAITING_FEEDBACK");
+        topics.publish(new CitizenRated(EventIds.of(id, "CitizenRated", "WEB@2"), Instant.now(), id, 2, true,
+                Satisfaction.SATISFIED, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.findById(EventIds.of(id, "CitizenRated", "WEB@2"),
+                InboundReply.class).block() != null);
+        assertThat(feedback.allEventsFor(id, FeedbackEvent.class)).hasSize(1);
     }
 
     @Test

@@ -317,12 +317,13 @@ public class RoutedTicket extends OutboxDocument {
      */
     public void rejectReturn(String why, String decidedBy, Instant now) {
         Transition.REJECT_RETURN.require(status);
+        TicketStatus backTo = returnedFrom == null ? TicketStatus.ASSIGNED : returnedFrom;
         stage(new ReturnRejected(EventIds.of(id, "ReturnRejected", returns.size()), now, id, unitId, why,
-                decidedBy));
+                decidedBy, backTo.name(), acceptBy, resolveBy));
         returnDecisions.add(new ReturnDecision(now, unitId, "REJECTED", null, why, decidedBy, assignment));
         // the centre found the ticket is this unit's: the rules must not pass it over for having returned it
         returnedBy.remove(returnedBy.size() - 1);
-        status = returnedFrom == null ? TicketStatus.ASSIGNED : returnedFrom;
+        status = backTo;
         endReview();
     }
 

@@ -28,6 +28,7 @@ public final class SampleEvents {
                 new TicketClosed(id("clo"), AT, TICKET, "URBAN_MGMT", "FEEDBACK"),
                 new TicketDeadlineApproaching(id("dla"), AT, TICKET, "URBAN_MGMT", "RESOLVE", AT.plusSeconds(3_600)),
                 new FeedbackReceived(id("fb"), AT, TICKET, false, Satisfaction.DISSATISFIED, "SMS", 2),
+                new CitizenRated(id("rated"), AT, TICKET, 1, true, Satisfaction.BASICALLY_SATISFIED, "修好了"),
                 new NotificationSent(id("ns"), AT, TICKET, "n-1", "TicketAssigned", "assigned.en", "en", 2,
                         "dev-42"),
                 new NotificationFailed(id("nf"), AT, TICKET, "n-2", "TicketResolved", 8, "gateway timed out"));
