@@ -151,7 +151,7 @@ class ChannelController {
     Mono<PublicStatus.View> lookUp(@RequestBody LookUpRequest lookUp, ServerHttpRequest request) {
         return limits.admit("look-ups from this address", "lookup:address:" + clients.of(request),
                         settings.lookupsPerAddress(), settings.window())
-                .then(Mono.defer(() -> lookUp.wellFormed() && tokens.matches(lookUp.ticketNumber(), lookUp.token())
+                .then(Mono.defer(() -> tokens.proves(lookUp.ticketNumber(), lookUp.token())
                         ? status.lookUp(lookUp.ticketNumber()) : Mono.empty()))
                 .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("Ticket", "looked up")));
     }

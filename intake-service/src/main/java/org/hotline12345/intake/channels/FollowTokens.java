@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 import org.hotline12345.platform.pii.ContactSealer;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,8 @@ public class FollowTokens {
 
     static final String PURPOSE = "follow-link:";
     private static final int BYTES = 12;
+    private static final Pattern NUMBER = Pattern.compile("12345-\\d{8}-\\d{4,6}");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16}");
 
     private final ContactSealer sealer;
 
@@ -31,6 +34,15 @@ public class FollowTokens {
     public String tokenFor(String ticketNumber) {
         byte[] mac = HexFormat.of().parseHex(sealer.hash(PURPOSE + ticketNumber).substring(0, 2 * BYTES));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
+    }
+
+    /**
+     * Whether the pair is a link's: a ticket number and its token. A malformed pair is simply not one, so that no
+     * answer tells a well-formed guess from a ticket that exists.
+     */
+    public boolean proves(String ticketNumber, String token) {
+        return ticketNumber != null && token != null && NUMBER.matcher(ticketNumber).matches()
+                && TOKEN.matcher(token).matches() && matches(ticketNumber, token);
     }
 
     /** Whether {@code token} is {@code ticketNumber}'s, compared in constant time. */

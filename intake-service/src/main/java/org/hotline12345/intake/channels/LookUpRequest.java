@@ -6,12 +6,4 @@ package org.hotline12345.intake.channels;
  * answered as a wrong one, so that no answer tells a well-formed guess from a ticket that exists.
  */
 public record LookUpRequest(String ticketNumber, String token) {
-
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("12345-\\d{8}-\\d{4,6}");
-    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{16}");
-
-    boolean wellFormed() {
-        return ticketNumber != null && token != null && NUMBER.matcher(ticketNumber).matches()
-                && TOKEN.matcher(token).matches();
-    }
 }

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hotline12345.referencedata.City;
 import org.hotline12345.referencedata.KnowledgeArticle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./knowledge-check [city folder] [--day=YYYY-MM-DD]}: indexes a city's articles as intake does and searches
@@ -24,6 +26,8 @@ import org.hotline12345.referencedata.KnowledgeArticle;
  * not yet valid) is counted apart, since the search rightly leaves it out.
  */
 public final class KnowledgeCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeCheck.class);
 
     static final String QUESTIONS = "knowledge-questions.tsv";
     static final int SHOWN = 3;
@@ -66,9 +70,9 @@ public final class KnowledgeCheck {
         City city = folder == null ? City.sample() : City.fromFolder(folder);
         LocalDate on = day != null ? day : LocalDate.now(city.zone());
         List<Question> questions = questions(folder);
-        System.out.printf("%s: %d articles, %d synonym groups, %d held-out questions, on %s%n", city.name(),
+        log.info("{}: {} articles, {} synonym groups, {} held-out questions, on {}", city.name(),
                 city.knowledge().size(), city.synonyms().size(), questions.size(), on);
-        measure(city, questions, on).report().forEach(System.out::println);
+        measure(city, questions, on).report().forEach(log::info);
     }
 
     static Result measure(City city, List<Question> questions, LocalDate day) {

@@ -27,6 +27,7 @@ final class KnowledgeIndexRefresh extends PeriodicTask {
      * behind, or saved after a later one, is still picked up; what the index already holds is passed over.
      */
     static final Duration OVERLAP = Duration.ofSeconds(30);
+    static final Duration BUILT_WITHIN = Duration.ofMinutes(2);
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeIndexRefresh.class);
 
@@ -45,11 +46,13 @@ final class KnowledgeIndexRefresh extends PeriodicTask {
         this.clock = clock;
     }
 
-    /** Seeds the city's articles, builds the index whole, then starts polling. */
+    /**
+     * Seeds the city's articles, builds the index whole, then starts polling. A database that does not answer fails
+     * the start within {@link #BUILT_WITHIN} instead of holding it for ever.
+     */
     @Override
     public void start() {
-        seeding.seed().block();
-        runOnce().block();
+        seeding.seed().then(runOnce()).block(BUILT_WITHIN);
         super.start();
     }
 

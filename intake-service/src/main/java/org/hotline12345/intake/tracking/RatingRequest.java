@@ -2,7 +2,6 @@ package org.hotline12345.intake.tracking;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.hotline12345.contracts.Satisfaction;
 
 /**
@@ -13,14 +12,6 @@ record RatingRequest(String ticketNumber, String token, Boolean solved, Satisfac
         String comment) {
 
     static final int COMMENT_LENGTH = 500;
-    private static final Pattern NUMBER = Pattern.compile("12345-\\d{8}-\\d{4,6}");
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16}");
-
-    /** Whether the number and token can be a link's at all; a malformed pair is answered as a wrong one. */
-    boolean wellFormed() {
-        return ticketNumber != null && token != null && NUMBER.matcher(ticketNumber).matches()
-                && TOKEN.matcher(token).matches();
-    }
 
     /** The rating's own fields that are missing or too long, by name. */
     Map<String, String> problems() {

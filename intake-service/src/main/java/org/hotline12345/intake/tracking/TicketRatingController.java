@@ -1,7 +1,5 @@
 package org.hotline12345.intake.tracking;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Map;
 import org.hotline12345.intake.channels.ChannelLimits;
 import org.hotline12345.intake.channels.FollowTokens;
@@ -21,7 +19,7 @@ import reactor.core.publisher.Mono;
 /**
  * The citizen's rating of their ticket's resolution from the follow page, proven by the link's token as the look-up
  * is: a wrong token, an unknown number and a malformed pair answer the same 404 as the look-up, before anything
- * else is looked at; ratings count against the same per-address limit as look-ups, never per ticket.
+ * else is looked at; ratings are limited per address as look-ups are (a budget of their own), never per ticket.
  */
 @RestController
 @RequestMapping("/api/v1/public/tickets")
@@ -52,7 +50,7 @@ class TicketRatingController {
         return limits.admit("ratings from this address", "rating:address:" + clients.of(request),
                         settings.lookupsPerAddress(), settings.window())
                 .then(Mono.defer(() -> {
-                    if (!rating.wellFormed() || !proven(rating)) {
+                    if (!tokens.proves(rating.ticketNumber(), rating.token())) {
                         return Mono.<Integer>empty();
                     }
                     Map<String, String> problems = rating.problems();
@@ -64,11 +62,6 @@ class TicketRatingController {
                 }))
                 .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("Ticket", "looked up")))
                 .map(round -> ResponseEntity.accepted().body(new Rated(rating.ticketNumber(), round)));
-    }
-
-    private boolean proven(RatingRequest rating) {
-        return MessageDigest.isEqual(tokens.tokenFor(rating.ticketNumber()).getBytes(StandardCharsets.US_ASCII),
-                rating.token().getBytes(StandardCharsets.US_ASCII));
     }
 
     /**
