@@ -4,6 +4,7 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -127,7 +128,8 @@ public class ConsumerFailures implements ListenerContainerWithDlqAndRetryCustomi
             if (cause instanceof PrerequisiteMissingException || cause instanceof TransientDataAccessException
                     || cause instanceof DataAccessResourceFailureException
                     || cause instanceof DependencyUnavailableException || cause instanceof MongoSocketException
-                    || cause instanceof MongoTimeoutException || cause instanceof RetriableException) {
+                    || cause instanceof MongoTimeoutException || cause instanceof RetriableException
+                    || cause instanceof TimeoutException) {
                 return true;
             }
         }

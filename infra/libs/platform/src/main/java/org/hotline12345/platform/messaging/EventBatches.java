@@ -1,5 +1,6 @@
 package org.hotline12345.platform.messaging;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -31,6 +32,13 @@ import tools.jackson.core.JacksonException;
 public final class EventBatches {
 
     private static final Logger log = LoggerFactory.getLogger(EventBatches.class);
+    /**
+     * The longest the container's thread waits for a batch's work: a database operation is bounded on its own
+     * ({@code hotline.mongo.operation-timeout}), but a chain that never signals would hold the partition past
+     * {@code max.poll.interval.ms} (5 minutes) and, in the end, for ever. Past it the batch is a transient failure,
+     * tried again with back-off like a database that does not answer.
+     */
+    private static final Duration LONGEST_BATCH = Duration.ofMinutes(2);
 
     private EventBatches() {
     }
@@ -38,6 +46,11 @@ public final class EventBatches {
     /** Works the events of {@code batch}, read as events of {@code stream}, with {@code handler}. */
     public static <T extends HotlineEvent> void handle(Message<List<byte[]>> batch, Class<T> stream,
             Function<List<T>, Mono<Void>> handler) {
+        handle(batch, stream, handler, LONGEST_BATCH);
+    }
+
+    static <T extends HotlineEvent> void handle(Message<List<byte[]>> batch, Class<T> stream,
+            Function<List<T>, Mono<Void>> handler, Duration longest) {
         List<byte[]> records = batch.getPayload();
         List<T> events = new ArrayList<>(records.size());
         List<Integer> positions = new ArrayList<>(records.size());
@@ -60,18 +73,19 @@ public final class EventBatches {
             events.add(event);
             positions.add(i);
         }
-        work(events, positions, handler);
+        work(events, positions, handler, longest);
         if (unreadable != null) {
             throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, unreadableAt);
         }
     }
 
-    private static <T> void work(List<T> events, List<Integer> positions, Function<List<T>, Mono<Void>> handler) {
+    private static <T> void work(List<T> events, List<Integer> positions, Function<List<T>, Mono<Void>> handler,
+            Duration longest) {
         if (events.isEmpty()) {
             return;
         }
         try {
-            handler.apply(events).block();
+            handler.apply(events).timeout(longest).block();
         } catch (RuntimeException failure) {
             if (ConsumerFailures.isTransient(failure)) {
                 throw new BatchListenerFailedException("The batch failed; it is tried again", failure,
@@ -84,7 +98,7 @@ public final class EventBatches {
                     events.size(), failure);
             for (int i = 0; i < events.size(); i++) {
                 try {
-                    handler.apply(List.of(events.get(i))).block();
+                    handler.apply(List.of(events.get(i))).timeout(longest).block();
                 } catch (RuntimeException alone) {
                     throw new BatchListenerFailedException("A record failed", alone, positions.get(i));
                 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,15 @@ class EventBatchesTest {
                 events -> Mono.error(new DataAccessResourceFailureException("MongoDB away"))))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class,
                         failed -> assertThat(failed.getIndex()).isZero());
+    }
+
+    @Test
+    void givesUpWaitingForABatchWhoseWorkNeverEndsAndTriesItAgainLater() {
+        assertThatThrownBy(() -> EventBatches.handle(batch(accepted("a"), accepted("b")), TicketLifecycleEvent.class,
+                events -> Mono.<Void>never(), Duration.ofMillis(200)))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class,
+                        failed -> assertThat(failed.getIndex()).isZero())
+                .satisfies(failed -> assertThat(ConsumerFailures.isTransient(failed)).isTrue());
     }
 
     @Test
