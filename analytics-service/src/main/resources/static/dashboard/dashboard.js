@@ -24,7 +24,10 @@
       byDay: '全市，按日', byWeek: '全市，按周', ticketsTotal: '{n} 件', onBefore: '，较上期 {p}%',
       mapLegend: '颜色越深，工单越多', rankingNote: '尚无市民评价的单位列在最后，不排名次。',
       trendLabel: '三率趋势图（{period}）：响应率、解决率、满意率，明细见月度排名',
-      mapLabel: '热点网格地图：颜色越深，工单越多；各网格的工单数见“热点网格”表'
+      mapLabel: '热点网格地图：颜色越深，工单越多；各网格的工单数见“热点网格”表',
+      knowledge: '直办：知识库当场解答', mostUsed: '使用最多的文章', article: '文章', answeredCalls: '答复来电数',
+      answeredFromArticleCount: '直办数（按知识库文章答复）', directRate: '直办率（直办数 ÷ 受理数）',
+      articleNamed: '{question}（{id}）'
     },
     en: {
       pageTitle: 'analytics', from: 'From', to: 'To', show: 'Show', today: 'Today',
@@ -47,7 +50,10 @@
       rankingNote: 'Units no citizen has rated yet are listed last, without a rank.',
       trendLabel: 'Rate trends ({period}): response, resolution and satisfaction rates; the figures are in the '
         + 'monthly ranking',
-      mapLabel: 'Hot grids on the map: the darker, the more tickets; each grid\'s tickets are in the hot grids table'
+      mapLabel: 'Hot grids on the map: the darker, the more tickets; each grid\'s tickets are in the hot grids table',
+      knowledge: 'Answered on the call from the knowledge base', mostUsed: 'Articles used most', article: 'Article',
+      answeredCalls: 'Calls answered', answeredFromArticleCount: 'Answered from an article',
+      directRate: 'Direct answer rate (answered from an article ÷ received)', articleNamed: '{question} ({id})'
     }
   };
   const t = (key, values) => Hub.t(key, values);
@@ -126,6 +132,24 @@
     tile(today, 'today-resolved', t('resolvedCount'), overview.resolved);
     tile(today, 'today-returns', t('returnsCount'), overview.returns);
     tile(today, 'today-escalations', t('escalationsCount'), overview.escalations);
+  }
+
+  // the calls answered on the spot from a knowledge article (直办) and the articles used most
+  function showKnowledge(figures) {
+    $('knowledge-range').textContent = figures.from + ' – ' + figures.to;
+    const tiles = $('knowledge-tiles');
+    tiles.replaceChildren();
+    tile(tiles, 'knowledge-received', t('receivedCount'), figures.received);
+    tile(tiles, 'knowledge-answered-on-call', t('answeredOnCallCount'), figures.answeredOnCall);
+    tile(tiles, 'knowledge-answered-from-article', t('answeredFromArticleCount'), figures.answeredFromArticle);
+    tile(tiles, 'knowledge-direct-rate', t('directRate'), figures.directRate, '%');
+    // an article the city's folder ships is named by its question; one the units wrote since by its id
+    rows('knowledge-articles', figures.articles, (a) => [
+      { text: a.question ? t('articleNamed', { question: a.question, id: a.articleId }) : a.articleId },
+      a.unit ? named('units', a.unit) : '–', a.tickets]);
+    $('knowledge-articles').querySelectorAll('tbody tr').forEach((tr, i) => {
+      if (figures.articles[i]) tr.dataset.article = figures.articles[i].articleId;
+    });
   }
 
   function showLimits(report) {
@@ -298,12 +322,13 @@
     const month = to.slice(0, 7);
     const range = 'from=' + from + '&to=' + to;
     try {
-      const [limits, trend, volume, ranking, hotspots] = await Promise.all([
+      const [limits, trend, volume, ranking, hotspots, knowledge] = await Promise.all([
         get('/deadlines?groupBy=city&from=' + factsFrom + '&to=' + to),
         get('/rates?groupBy=city&period=' + period + '&' + range),
         get('/volume?by=day&' + range),
         get('/ranking?month=' + month),
-        get('/hotspots?from=' + factsFrom + '&to=' + to)
+        get('/hotspots?from=' + factsFrom + '&to=' + to),
+        get('/knowledge?top=10&' + range)
       ]);
       showToday(overview);
       showLimits(limits);
@@ -311,6 +336,7 @@
       showCategories(volume);
       showRanking(month, ranking);
       showHotspots(hotspots);
+      showKnowledge(knowledge);
       $('board').hidden = false;
       status.textContent = t('figuresFor') + from + ' – ' + to + (factsFrom !== from
         ? t('lastDays', { n: MAX_DAYS_FROM_FACTS }) : '');

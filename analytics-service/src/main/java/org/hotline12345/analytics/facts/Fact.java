@@ -21,13 +21,15 @@ import org.hotline12345.contracts.Overdue;
  * @param escalations escalations (督办) of the ticket
  * @param acceptBy the accept deadline of the ticket's latest assignment
  * @param returnedAt when a unit last returned the ticket, until it is dispatched again
+ * @param answeredFromArticle the knowledge article a call answered on the spot was answered with (直办)
  */
 public record Fact(String id, String ticketNumber, String category, String receivedDay, String receivedHour,
         boolean resolvedAtIntake, boolean repeat, String linkedTo, String placedGridId, String unitId,
         String district, String gridId, boolean assigned, Instant assignedAt, Instant acceptedAt,
         boolean acceptedOnTime, Instant resolveBy, Instant resolvedAt, boolean resolvedOnTime, Instant reopenedAt,
         boolean closed, boolean rated, boolean solved, boolean satisfied, long returns, long escalations,
-        List<String> assignedUnits, List<String> returnedBy, Instant acceptBy, Instant returnedAt) {
+        List<String> assignedUnits, List<String> returnedBy, Instant acceptBy, Instant returnedAt,
+        String answeredFromArticle) {
 
     /** The names of a fact document's fields, for updates and queries. */
     public static final class Fields {
@@ -116,7 +118,8 @@ public record Fact(String id, String ticketNumber, String category, String recei
     public static final List<String> COUNTED_FIELDS = List.of(Fields.RECEIVED_DAY, Fields.RECEIVED_HOUR,
             Fields.UNIT_ID, Fields.GRID_ID, Fields.DISTRICT, Fields.CATEGORY, Fields.ASSIGNED,
             Fields.ACCEPTED_ON_TIME, Fields.RATED, Fields.SOLVED, Fields.SATISFIED, Fields.RESOLVED_AT_INTAKE,
-            Fields.ACCEPTED_AT, Fields.RESOLVED_AT, Fields.CLOSED, Fields.RETURNS, Fields.ESCALATIONS);
+            Fields.ACCEPTED_AT, Fields.RESOLVED_AT, Fields.CLOSED, Fields.RETURNS, Fields.ESCALATIONS,
+            Fields.ANSWERED_FROM_ARTICLE);
 
     /** The fact a document holds; fields the document lacks read as absent. */
     public static Fact from(Document fact) {
@@ -132,7 +135,7 @@ public record Fact(String id, String ticketNumber, String category, String recei
                 flag(fact, Fields.SOLVED), flag(fact, Fields.SATISFIED), number(fact, Fields.RETURNS),
                 number(fact, Fields.ESCALATIONS), fact.getList(Fields.ASSIGNED_UNITS, String.class, List.of()),
                 fact.getList(Fields.RETURNED_BY, String.class, List.of()), instant(fact, Fields.ACCEPT_BY),
-                instant(fact, Fields.RETURNED_AT));
+                instant(fact, Fields.RETURNED_AT), fact.getString(Fields.ANSWERED_FROM_ARTICLE));
     }
 
     /** The grid routing assigned the ticket in, else the grid its point lies in. */

@@ -17,7 +17,12 @@ public enum Dimension {
     CATEGORY(Fact::category),
     /** The city's hour of receipt with the category, {@code 08|NOISE}: volume by hour of the day. */
     HOUR_CATEGORY(fact -> fact.receivedHour() == null || fact.category() == null ? null
-            : fact.receivedHour() + "|" + fact.category());
+            : fact.receivedHour() + "|" + fact.category()),
+    /**
+     * The knowledge article a call answered on the spot was answered with (直办): the tickets each article
+     * answered, and with the city's count the share of calls answered from the knowledge base.
+     */
+    ARTICLE(Fact::answeredFromArticle);
 
     public static final String CITY_GROUP = "ALL";
 

@@ -22,6 +22,7 @@ import org.hotline12345.contracts.CitizenContact;
 import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.FeedbackReceived;
 import org.hotline12345.contracts.GeoPoint;
+import org.hotline12345.contracts.KnowledgeAnswer;
 import org.hotline12345.contracts.Priority;
 import org.hotline12345.contracts.Satisfaction;
 import org.hotline12345.contracts.TicketAccepted;
@@ -84,6 +85,7 @@ class DashboardIT {
         ticket(first.plusSeconds(3), "WATER_CO", "WATER_SUPPLY", "YY-01", true, Satisfaction.SATISFIED, true);
         ticket(first.plusSeconds(4), "WATER_CO", "WATER_SUPPLY", "YY-01", true, Satisfaction.BASICALLY_SATISFIED,
                 true);
+        answeredFromAnArticle(first.plusSeconds(5), "KB-WATER-002");
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless",
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--window-size=1400,1500");
@@ -102,7 +104,7 @@ class DashboardIT {
     void showsTheNumbersTheApiGives() throws Exception {
         String month = LocalDate.now(City.sample().zone()).toString().substring(0, 7);
         await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) api("/overview", OBJECT).get("received"))
-                .intValue() == 5 && api("/ranking?month=" + month, LIST).size() == 2);
+                .intValue() == 6 && api("/ranking?month=" + month, LIST).size() == 2);
 
         browser.get("http://127.0.0.1:" + port + "/dashboard#token=" + analyst());
         new WebDriverWait(browser, Duration.ofSeconds(30))
@@ -110,7 +112,7 @@ class DashboardIT {
                 .until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
 
         Map<String, Object> overview = api("/overview", OBJECT);
-        assertThat(value("today-received")).isEqualTo(overview.get("received").toString()).isEqualTo("5");
+        assertThat(value("today-received")).isEqualTo(overview.get("received").toString()).isEqualTo("6");
         assertThat(value("today-assigned")).isEqualTo(overview.get("assigned").toString());
         assertThat(value("today-accepted-on-time")).isEqualTo(overview.get("acceptedOnTime").toString());
 
@@ -159,6 +161,16 @@ class DashboardIT {
         }
         assertThat(value("grid-NM-01")).isEqualTo("0");
 
+        // the calls answered on the spot from the knowledge base (直办), and the article they were answered from
+        Map<String, Object> knowledge = api("/knowledge?from=" + from + "&to=" + to, OBJECT);
+        assertThat(value("knowledge-answered-from-article")).isEqualTo(knowledge.get("answeredFromArticle").toString())
+                .isEqualTo("1");
+        assertThat(value("knowledge-answered-on-call")).isEqualTo(knowledge.get("answeredOnCall").toString());
+        assertThat(number(value("knowledge-direct-rate"))).isEqualTo(number(knowledge.get("directRate")));
+        WebElement used = browser.findElement(By.cssSelector(
+                "#knowledge-articles tbody tr[data-article='KB-WATER-002']"));
+        assertThat(used.getText()).contains("突然停水怎么办", "贵阳水务集团", "1");
+
         List<Double> apiSatisfaction = new ArrayList<>();
         api("/rates?groupBy=city&period=day&from=" + from + "&to=" + to, LIST)
                 .forEach(row -> apiSatisfaction.add(number(row.get("satisfactionRate"))));
@@ -177,7 +189,8 @@ class DashboardIT {
         new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
                 .until(driver -> driver.findElement(By.cssSelector("#ranking tbody tr")).getText()
                         .contains("Guiyang Water Group"));
-        assertThat(value("today-received")).isEqualTo("5");
+        assertThat(value("today-received")).isEqualTo("6");
+        assertThat(browser.findElement(By.id("knowledge-articles")).getText()).contains("Articles used most");
         browser.findElement(By.id("language")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#ranking thead"), "满意率"));
@@ -246,6 +259,15 @@ class DashboardIT {
             topics.publish(new FeedbackReceived(EventIds.of(id, "FeedbackReceived", 1), at.plusSeconds(600), id,
                     solved, rating, "SMS"));
         }
+    }
+
+    /** A call the operator answered on the spot with {@code article}, which is never dispatched. */
+    private static void answeredFromAnArticle(Instant at, String article) {
+        String id = UUID.randomUUID().toString();
+        topics.publish(new TicketReceived(EventIds.of(id, "TicketReceived", 1), at, id, "12345-d-" + id.substring(0,
+                4), Channel.PHONE, "WATER_SUPPLY", Urgency.NORMAL, "家里突然没水了", null, null,
+                new CitizenContact(null, null, null, null, "zh", false), true, "按知识库文章答复", null, null, null,
+                new KnowledgeAnswer(article, 1)));
     }
 
     private static String analyst() {

@@ -52,7 +52,7 @@ class RollupsTest {
 
         assertThat(documents).extracting(d -> d.getString("_id")).containsExactly("month|2026-11|city",
                 "month|2026-11|unit", "month|2026-11|grid", "month|2026-11|district", "month|2026-11|category",
-                "month|2026-11|hour_category");
+                "month|2026-11|hour_category", "month|2026-11|article");
         assertThat(Rollups.counts(documents.get(1)).get("POLICE")).startsWith(1, 1, 1, 1, 1, 1);
         assertThat(Rollups.documents(Period.DAY, "2026-11-27", Map.of())).allSatisfy(
                 d -> assertThat(d.getList("groups", Document.class)).isEmpty());
@@ -78,7 +78,21 @@ class RollupsTest {
         assertThat(change.get("week|2026-W48|unit").get("WATER_CO")).startsWith(-1, -1, -1, 0);
         assertThat(change.get("day|2026-11-28|city").get(Dimension.CITY_GROUP)).satisfies(
                 counts -> assertThat(Rollups.isZero(counts)).isTrue());
-        assertThat(change).hasSize(Period.values().length * Dimension.values().length);
+        // every dimension but the knowledge article, which a dispatched ticket has no group in
+        assertThat(change).hasSize(Period.values().length * (Dimension.values().length - 1));
+    }
+
+    @Test
+    void countsACallAnsweredFromAnArticleForThatArticleAlone() {
+        Fact answered = Fact.from(new Document(Fields.RECEIVED_DAY, "2026-11-28")
+                .append(Fields.CATEGORY, "WATER_SUPPLY").append(Fields.RESOLVED_AT_INTAKE, true).append(Fields.ANSWERED_FROM_ARTICLE, "KB-WATER-01"));
+
+        Map<String, long[]> counts = Rollups.count(List.of(answered, fact("POLICE", "YY-01", true, null)));
+
+        assertThat(counts.get("article|KB-WATER-01")[Counter.RECEIVED.ordinal()]).isEqualTo(1);
+        assertThat(counts.get("article|KB-WATER-01")[Counter.RESOLVED_AT_INTAKE.ordinal()]).isEqualTo(1);
+        assertThat(counts.keySet().stream().filter(key -> key.startsWith("article|"))).hasSize(1);
+        assertThat(Rollups.share(answered)).containsKey("month|2026-11|article");
     }
 
     @Test
