@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -63,8 +64,10 @@ class AliyunGatewayIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
     static final AliyunSmsStub provider = new AliyunSmsStub(KEY_ID, KEY_SECRET, SIGN_NAME,
-            Map.of("SMS_460001", Set.of("ticketNumber", "followLink"), "SMS_460002",
-                    Set.of("ticketNumber", "followLink")));
+            Map.of("SMS_460001", Set.of("ticketNumber", "followToken"), "SMS_460002",
+                    Set.of("ticketNumber", "followToken")));
+    /** The sample city with its follow links written as Alibaba Cloud's templates need them. */
+    static final Path CITY = AliyunCity.sampleWithSplitFollowLinks();
     static final JsonMapper json = JsonMapper.builder().build();
     @AutoClose
     static final EventTopics topics = new EventTopics(infra.kafka());
@@ -72,6 +75,7 @@ class AliyunGatewayIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("hotline.notification.http.base-url", provider::url);
+        registry.add("hotline.city.dir", CITY::toString);
     }
 
     @AfterAll
@@ -101,8 +105,9 @@ class AliyunGatewayIT {
         AliyunSmsStub.Sent sent = sentFor(ticket);
         assertThat(sent.phone()).isEqualTo("13800138001");
         assertThat(sent.templateCode()).isEqualTo("SMS_460001");
-        assertThat(sent.variables()).containsOnlyKeys("ticketNumber", "followLink")
+        assertThat(sent.variables()).containsOnlyKeys("ticketNumber", "followToken")
                 .containsEntry("ticketNumber", ticket.ticketNumber());
+        assertThat(sent.variables().get("followToken")).hasSizeLessThanOrEqualTo(35);
         assertThat(sent.outId()).isEqualTo(notification(ticket).get("notificationId").asString());
         assertThat(notification(ticket).get("gatewayMessageId").asString()).isEqualTo(sent.bizId());
         assertThat(provider.refusals()).isEmpty();
