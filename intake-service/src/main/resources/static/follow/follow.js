@@ -1,12 +1,14 @@
 // The citizen's follow page, reached from the link in their texts (/t/{ticketNumber}.{token}): where the ticket
-// stands in plain words, who handles it and by when, its steps, the unit's answer, and the rating of that answer.
-// No sign-in: the token in the page's own address is the proof, sent to the look-up in a request body only, never
-// in an address, and no referrer leaves the page. Chinese first, with an English switch the staff pages share.
+// stands in plain words, who handles it and by when, its steps, the unit's answer with its photos of the place after
+// the work, and the rating of that answer.
+// No sign-in: the token in the page's own address is the proof, sent to the look-up in a request body; the photos,
+// which an <img> reads by address, are read under the link's own path, and no referrer leaves the page. Chinese first, with an English switch the staff pages share.
 (function () {
   'use strict';
   const LANGUAGE = 'hub.language';
   const LOOK_UP = '/api/v1/public/tickets/lookup';
   const RATE = '/api/v1/public/tickets/feedback';
+  const PHOTOS = (proof) => '/api/v1/public/tickets/' + proof.ticketNumber + '.' + proof.token + '/photos';
   const WATCH_MS = 4000;
   const WATCHES = 8;
 
@@ -18,6 +20,8 @@
       tooMany: '查询太频繁，请 {seconds} 秒后再试。', failed: '暂时无法查询，请稍后再试。',
       network: '无法连接服务，请检查网络后再试。', updated: '已更新：{time}',
       answer: '承办单位的答复', progress: '办理经过',
+      afterPhotos: '办理后的现场照片', afterPhotosHelp: '承办单位办结后拍摄。点击照片查看大图。',
+      afterPhotoAlt: '{unit}办理后的现场照片，第{n}张，共{count}张，点击查看大图',
       'stage.RECEIVED': '已受理，正在分派给承办单位', 'stage.ASSIGNED': '已转{unit}办理',
       'stage.ACCEPTED': '{unit}正在办理', 'stage.EXTENDED': '{unit}正在办理（办结时限已延长）',
       'stage.ESCALATED': '{unit}正在办理，热线中心正在督办', 'stage.REJECTED': '正在重新分派承办单位',
@@ -46,6 +50,9 @@
       tooMany: 'Too many look-ups; try again in {seconds} seconds.', failed: 'Cannot look it up now; try again later.',
       network: 'Cannot reach the service; check your connection and try again.', updated: 'Updated {time}',
       answer: 'The answer of the unit', progress: 'What has happened',
+      afterPhotos: 'Photos of the place after the work',
+      afterPhotosHelp: 'Taken by the unit when it finished. Select a photo to see it full size.',
+      afterPhotoAlt: 'The place after the work of {unit}, photo {n} of {count}; opens full size',
       'stage.RECEIVED': 'Received, being passed to the unit that handles it', 'stage.ASSIGNED': 'Assigned to {unit}',
       'stage.ACCEPTED': 'Being handled by {unit}', 'stage.EXTENDED': 'Being handled by {unit} (more time given)',
       'stage.ESCALATED': 'Being handled by {unit}; the hotline centre is chasing it',
@@ -82,6 +89,8 @@
   let status = { key: 'loading' };
   let ratingProblem = null;
   let ratedKey = null;
+  // the unit's photos of the place after its work, as the photos' list gives them
+  let afterPhotos = [];
 
   const $ = (id) => document.getElementById(id);
   const say = (key, values) => {
@@ -128,14 +137,54 @@
       lastLookUp = new Date().toISOString();
       setStatus({ key: 'updated', values: { time: () => when(lastLookUp) } });
       render();
+      await loadPhotos(proof);
     }
+  }
+
+  /** The unit's after photos; none shown when they cannot be read, the rest of the page stands without them. */
+  async function loadPhotos(proof) {
+    try {
+      const answer = await fetch(PHOTOS(proof), {
+        headers: { Accept: 'application/json' }, referrerPolicy: 'no-referrer', credentials: 'omit',
+        cache: 'no-store'
+      });
+      if (!answer.ok) {
+        return;
+      }
+      afterPhotos = (await answer.json()).filter((photo) => photo.kind === 'AFTER');
+    } catch (e) {
+      return;
+    }
+    renderPhotos();
+  }
+
+  function renderPhotos() {
+    const list = $('after-photo-list');
+    list.replaceChildren(...afterPhotos.map((photo, index) => {
+      const item = document.createElement('li');
+      const open = document.createElement('a');
+      open.href = photo.href;
+      open.referrerPolicy = 'no-referrer';
+      open.rel = 'noreferrer';
+      const image = document.createElement('img');
+      image.src = photo.thumbnailHref;
+      image.referrerPolicy = 'no-referrer';
+      image.alt = say('afterPhotoAlt', { unit: unitName(), n: index + 1, count: afterPhotos.length });
+      image.loading = 'lazy';
+      image.decoding = 'async';
+      open.append(image);
+      item.append(open);
+      return item;
+    }));
+    $('after-photos').hidden = !afterPhotos.length || !ticket;
   }
 
   function showNotFound() {
     ticket = null;
     setStatus({ key: 'notFound', error: true });
     $('not-found').hidden = false;
-    ['ticket', 'answer', 'progress', 'rating', 'rated'].forEach((id) => { $(id).hidden = true; });
+    afterPhotos = [];
+    ['ticket', 'answer', 'after-photos', 'progress', 'rating', 'rated'].forEach((id) => { $(id).hidden = true; });
   }
 
   function setStatus(next) {
@@ -183,6 +232,7 @@
       return item;
     }));
     $('progress').hidden = !(ticket.timeline || []).length;
+    renderPhotos();
     $('rating').hidden = ratedKey !== null || !(standing() === 'RESOLVED' && !joined);
   }
 

@@ -49,9 +49,13 @@ public record HotlineProperties(@NotBlank @DefaultValue("/hotline") String sourc
      * @param maxBodySize the largest request body accepted; a larger one gets 413
      * @param trustedProxies the load balancers and proxies (addresses or CIDR ranges) whose {@code X-Forwarded-For}
      *     names the client for the rate limits; none by default, so the header counts for nothing
+     * @param uploadPaths path patterns of the uploads (photos) whose bodies may be up to {@code maxUploadSize}
+     *     instead; none by default
+     * @param maxUploadSize the largest body accepted on {@code uploadPaths}
      */
     public record Http(@NotNull @DefaultValue("64KB") DataSize maxBodySize,
-            @DefaultValue List<String> trustedProxies) {
+            @DefaultValue List<String> trustedProxies, @DefaultValue List<String> uploadPaths,
+            @NotNull @DefaultValue("11MB") DataSize maxUploadSize) {
     }
 
     /**

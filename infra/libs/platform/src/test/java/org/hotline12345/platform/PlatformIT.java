@@ -263,6 +263,26 @@ class PlatformIT {
     }
 
     @Test
+    void takesAnUploadUpToTheUploadsBoundOnTheirPathsOnly() {
+        web.post().uri("/uploads").headers(h -> h.setBearerAuth(operator()))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(new byte[3_000])
+                .exchange()
+                .expectStatus().isOk().expectBody(Long.class).isEqualTo(3_000L);
+        web.post().uri("/uploads").headers(h -> h.setBearerAuth(operator()))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(new byte[5_000])
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        // chunked, with no declared length, it is cut off at the uploads' bound as well
+        Flux<DataBuffer> chunks = Flux.range(0, 50).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(
+                new byte[100]));
+        web.post().uri("/uploads").headers(h -> h.setBearerAuth(operator()))
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).body(BodyInserters.fromDataBuffers(chunks))
+                .exchange()
+                .expectStatus().isEqualTo(413);
+    }
+
+    @Test
     void answersUnknownResourcesWith404NamingTheKindButNotTheId() {
         web.get().uri("/notes/n-4711").headers(h -> h.setBearerAuth(operator())).exchange()
                 .expectStatus().isNotFound()

@@ -23,6 +23,8 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** A small service built on the platform, the way the hub's services are. */
@@ -122,6 +125,17 @@ class PlatformTestApplication {
         @PreAuthorize("isAuthenticated()")
         Mono<Note> archive(@PathVariable String id) {
             return Mono.error(new InvalidRequestException("shelf", "is full"));
+        }
+
+        /** An upload's bytes, counted: its path takes bodies up to the uploads' bound, not the other bodies'. */
+        @PostMapping("/uploads")
+        @PreAuthorize("isAuthenticated()")
+        Mono<Long> upload(@RequestBody Flux<DataBuffer> body) {
+            return body.map(buffer -> {
+                long bytes = buffer.readableByteCount();
+                DataBufferUtils.release(buffer);
+                return bytes;
+            }).reduce(0L, Long::sum);
         }
 
         @GetMapping("/public/ping")

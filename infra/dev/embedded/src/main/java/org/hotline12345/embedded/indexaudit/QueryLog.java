@@ -48,8 +48,12 @@ public final class QueryLog implements CommandListener {
             case "createIndexes" -> command.getArray("indexes").forEach(index -> indexes
                     .computeIfAbsent(namespace, ignored -> new java.util.concurrent.CopyOnWriteArrayList<>())
                     .add(IndexSpec.of(index.asDocument())));
-            case "find" -> record(namespace, name, command.getDocument("filter", new BsonDocument()),
-                    command.getDocument("sort", new BsonDocument()));
+            case "find" -> {
+                if (!firstOfAny(command)) {
+                    record(namespace, name, command.getDocument("filter", new BsonDocument()),
+                            command.getDocument("sort", new BsonDocument()));
+                }
+            }
             // a count without a query is answered from the collection's metadata (an estimated count)
             case "count" -> {
                 if (command.containsKey("query")) {
@@ -69,6 +73,17 @@ public final class QueryLog implements CommandListener {
                 // Inserts, index builds, pings and the like read nothing.
             }
         }
+    }
+
+    /**
+     * A find of any one document, as the driver's GridFS upload sends to learn whether its bucket is new: it reads
+     * the first document it meets and stops, whatever the collection's size.
+     */
+    private static boolean firstOfAny(BsonDocument find) {
+        BsonValue limit = find.get("limit");
+        return find.getDocument("filter", new BsonDocument()).isEmpty()
+                && find.getDocument("sort", new BsonDocument()).isEmpty()
+                && limit != null && limit.isNumber() && Math.abs(limit.asNumber().longValue()) == 1;
     }
 
     private void recordPipeline(String namespace, BsonArray pipeline) {

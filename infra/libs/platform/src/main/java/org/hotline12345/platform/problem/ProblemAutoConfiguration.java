@@ -23,7 +23,7 @@ public class ProblemAutoConfiguration {
 
     @Bean
     WebFilter bodySizeLimitFilter(HotlineProperties properties, ProblemWriter problems) {
-        return new BodySizeLimitFilter(properties.http().maxBodySize(), problems);
+        return new BodySizeLimitFilter(properties.http(), problems);
     }
 
     /**

@@ -1,0 +1,367 @@
+package org.hotline12345.intake.photos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.twelvemonkeys.imageio.metadata.Directory;
+import com.twelvemonkeys.imageio.metadata.Entry;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEG;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
+import com.twelvemonkeys.imageio.metadata.tiff.IFD;
+import com.twelvemonkeys.imageio.metadata.tiff.Rational;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFFEntry;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFFWriter;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.hotline12345.contracts.AssignmentReason;
+import org.hotline12345.contracts.EventIds;
+import org.hotline12345.contracts.Priority;
+import org.hotline12345.contracts.TicketAssigned;
+import org.hotline12345.embedded.EventTopics;
+import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.embedded.testing.HubIntegrationTest;
+import org.hotline12345.intake.channels.FollowTokens;
+import org.hotline12345.intake.tickets.IntakeTicket;
+import org.hotline12345.intake.tickets.TicketReceipt;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/**
+ * Tickets' photos as staff and the citizen who follows the ticket add and read them: kept without the location and
+ * camera data they were sent with, turned upright, refused with a problem and nothing stored when they are not a
+ * photo the hub takes, not found by whoever may not read the ticket, and shown to the citizen only as far as they
+ * are meant for them. Limits per address are set out of the way; a ticket takes two photos of each kind.
+ */
+@HubIntegrationTest(database = "intake-photos-it", properties = {"hotline.intake.photos.per-kind=2",
+        "hotline.intake.photos.views-per-address=1000", "hotline.intake.photos.uploads-per-address=1000"})
+class PhotosIT {
+
+    static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
+    @AutoClose
+    static final EventTopics topics = new EventTopics(infra.kafka());
+    private static final String UNIT = "WATER_CO";
+    /** The camera's maker as the photo's EXIF names it, to be looked for in what is kept. */
+    private static final String MAKER = "HotlineTestCam";
+
+    @Autowired
+    WebTestClient web;
+    @Autowired
+    ReactiveMongoTemplate mongo;
+    @Autowired
+    FollowTokens tokens;
+
+    @Test
+    void keepsNeitherLocationNorCameraDataInThePhotoOrItsThumbnailAndTurnsItUpright() throws IOException {
+        TicketReceipt ticket = assigned("13700000501");
+        byte[] sent = jpegWithGpsExif(64, 32, 6);
+        assertThat(gpsOf(sent)).as("the photo as sent carries its place").isNotNull();
+
+        Map<?, ?> photo = add(ticket.ticketId(), "AFTER", sent, unit(UNIT)).expectStatus().isCreated()
+                .expectHeader().exists("Location").expectBody(Map.class).returnResult().getResponseBody();
+        // EXIF orientation 6: the camera was held turned, the photo is kept as it was seen
+        assertThat(photo.get("kind")).isEqualTo("AFTER");
+        assertThat(photo.get("width")).isEqualTo(32);
+        assertThat(photo.get("height")).isEqualTo(64);
+
+        byte[] kept = read(photo.get("href").toString(), unit(UNIT));
+        byte[] thumbnail = read(photo.get("thumbnailHref").toString(), unit(UNIT));
+        for (byte[] stored : List.of(kept, thumbnail)) {
+            assertThat(ImageIO.read(new ByteArrayInputStream(stored))).isNotNull();
+            assertThat(appSegments(stored)).as("metadata segments kept").allSatisfy(segment ->
+                    assertThat(segment.marker()).isEqualTo(JPEG.APP0));
+            assertThat(gpsOf(stored)).isNull();
+            assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(MAKER, "Exif");
+        }
+        // and what GridFS holds for the ticket is those two files, nothing of the original's metadata either
+        List<org.bson.Document> files = mongo.find(Query.query(Criteria.where(PhotoStore.TICKET)
+                .is(ticket.ticketId())), org.bson.Document.class, PhotoStore.FILES).collectList().block();
+        assertThat(files).hasSize(1);
+        assertThat(files).noneSatisfy(file -> assertThat(file.toJson()).contains(MAKER));
+    }
+
+    @Test
+    void refusesWhatIsNotAPhotoItTakesWithAProblemAndStoresNothing() throws IOException {
+        TicketReceipt ticket = assigned("13700000502");
+        long filesBefore = fileCount();
+
+        // declared a JPEG, is a GIF: the bytes decide
+        byte[] gif = image("gif", 8, 8);
+        refused(add(ticket.ticketId(), "BEFORE", gif, unit(UNIT)), "format");
+        // over 10 MB, though within the request's bound
+        byte[] huge = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy(jpegWithGpsExif(8, 8, 1), 0, huge, 0, 100);
+        refused(add(ticket.ticketId(), "BEFORE", huge, unit(UNIT)), "size");
+        // a few hundred bytes that claim 100,000 × 100,000 pixels, ten gigapixels once decoded
+        refused(add(ticket.ticketId(), "BEFORE", pixelBomb(100_000, 100_000), unit(UNIT)), "range");
+        // a JPEG's first bytes and then nothing an image is made of
+        byte[] broken = Arrays.copyOf(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}, 2_000);
+        Arrays.fill(broken, 4, broken.length, (byte) 0x55);
+        refused(add(ticket.ticketId(), "BEFORE", broken, unit(UNIT)), "invalid");
+
+        // text where the file belongs, and no photo at all
+        MultipartBodyBuilder text = new MultipartBodyBuilder();
+        text.part("photo", "not a photo");
+        refused(web.post().uri(PhotoController.PATH + "?kind=BEFORE", ticket.ticketId()).headers(unit(UNIT))
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(text.build()))
+                .exchange(), "format");
+        MultipartBodyBuilder none = new MultipartBodyBuilder();
+        none.part("note", "where is the photo");
+        web.post().uri(PhotoController.PATH + "?kind=BEFORE", ticket.ticketId()).headers(unit(UNIT))
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(none.build()))
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
+        assertThat(fileCount()).isEqualTo(filesBefore);
+        assertThat(list(ticket.ticketId(), unit(UNIT))).isEmpty();
+    }
+
+    @Test
+    void answersStrangersAsIfTheTicketDidNotExist() throws IOException {
+        TicketReceipt ticket = assigned("13700000503");
+        add(ticket.ticketId(), "BEFORE", jpegWithGpsExif(16, 16, 1), unit(UNIT)).expectStatus().isCreated();
+        String missing = "00000000-0000-0000-0000-000000000000";
+
+        String otherUnit = web.get().uri(PhotoController.PATH, ticket.ticketId()).headers(unit("GAS_CO"))
+                .exchange().expectStatus().isNotFound().expectBody(String.class).returnResult().getResponseBody();
+        String noTicket = web.get().uri(PhotoController.PATH, missing).headers(unit("GAS_CO"))
+                .exchange().expectStatus().isNotFound().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(withoutInstance(otherUnit)).isEqualTo(withoutInstance(noTicket));
+        add(ticket.ticketId(), "AFTER", jpegWithGpsExif(16, 16, 1), unit("GAS_CO")).expectStatus().isNotFound();
+        // the centre reads it; an operator attaches only what the caller sent
+        assertThat(list(ticket.ticketId(), staff("SUPERVISOR"))).hasSize(1);
+        add(ticket.ticketId(), "AFTER", jpegWithGpsExif(16, 16, 1), staff("OPERATOR")).expectStatus().isForbidden();
+
+        // through the follow links: a wrong token answers as the look-up does for a ticket that does not exist
+        String wrongToken = web.get().uri(FollowedPhotoController.PATH, ticket.ticketNumber(), "AAAAAAAAAAAAAAAA")
+                .exchange().expectStatus().isNotFound().expectBody(String.class).returnResult().getResponseBody();
+        String unknown = web.get().uri(FollowedPhotoController.PATH, "12345-19990101-0001",
+                        tokens.tokenFor("12345-19990101-0001"))
+                .exchange().expectStatus().isNotFound().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(withoutInstance(wrongToken)).isEqualTo(withoutInstance(unknown));
+        citizenAdd(ticket.ticketNumber(), "AAAAAAAAAAAAAAAA", jpegWithGpsExif(16, 16, 1)).expectStatus()
+                .isNotFound();
+        assertThat(list(ticket.ticketId(), unit(UNIT))).hasSize(1);
+    }
+
+    @Test
+    void showsTheCitizenTheUnitsAfterPhotosAndTheirOwnOnly() throws IOException {
+        TicketReceipt ticket = assigned("13700000504");
+        String number = ticket.ticketNumber();
+        String token = tokens.tokenFor(number);
+        Map<?, ?> before = add(ticket.ticketId(), "BEFORE", jpegWithGpsExif(40, 30, 1), unit(UNIT))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> after = add(ticket.ticketId(), "AFTER", jpegWithGpsExif(40, 30, 1), unit(UNIT))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        add(ticket.ticketId(), "CALLER", image("png", 30, 20), staff("OPERATOR")).expectStatus().isCreated();
+        citizenAdd(number, token, image("png", 20, 20)).expectStatus().isCreated().expectBody()
+                .jsonPath("$.kind").isEqualTo("CALLER");
+        // two of a kind is this ticket's share
+        citizenAdd(number, token, image("png", 20, 20)).expectStatus().isEqualTo(409).expectBody()
+                .jsonPath("$.code").isEqualTo("transition");
+
+        List<Map<?, ?>> seen = web.get().uri(FollowedPhotoController.PATH, number, token).exchange()
+                .expectStatus().isOk().expectHeader().value("Cache-Control", value -> assertThat(value)
+                        .contains("no-store"))
+                .expectBodyList(Map.class).returnResult().getResponseBody().stream().<Map<?, ?>>map(m -> m).toList();
+        assertThat(seen).extracting(photo -> String.valueOf(photo.get("kind"))).containsExactlyInAnyOrder("AFTER", "CALLER",
+                "CALLER");
+        assertThat(seen).allSatisfy(photo -> assertThat(photo.get("href").toString())
+                .startsWith("/api/v1/public/tickets/" + number + "." + token + "/photos/"));
+        Map<?, ?> afterSeen = seen.stream().filter(photo -> "AFTER".equals(photo.get("kind"))).findFirst()
+                .orElseThrow();
+        assertThat(afterSeen.get("id")).isEqualTo(after.get("id"));
+        web.get().uri(afterSeen.get("thumbnailHref").toString()).exchange().expectStatus().isOk()
+                .expectHeader().contentType(MediaType.IMAGE_JPEG)
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer");
+        // the unit's before photo is the staff's: not found through the link, by its id or its thumbnail's
+        String base = "/api/v1/public/tickets/" + number + "." + token + "/photos/";
+        web.get().uri(base + before.get("id")).exchange().expectStatus().isNotFound();
+        web.get().uri(base + before.get("id") + "/thumbnail").exchange().expectStatus().isNotFound();
+        // nor is another ticket's photo under this ticket's link
+        TicketReceipt other = assigned("13700000505");
+        Map<?, ?> othersAfter = add(other.ticketId(), "AFTER", jpegWithGpsExif(16, 16, 1), unit(UNIT))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        web.get().uri(base + othersAfter.get("id")).exchange().expectStatus().isNotFound();
+        // staff see them all
+        assertThat(list(ticket.ticketId(), staff("OPERATOR"))).extracting(photo -> String.valueOf(photo.get("kind")))
+                .containsExactlyInAnyOrder("BEFORE", "AFTER", "CALLER", "CALLER");
+    }
+
+    private WebTestClient.ResponseSpec add(String ticketId, String kind, byte[] bytes,
+            java.util.function.Consumer<org.springframework.http.HttpHeaders> auth) {
+        return web.post().uri(PhotoController.PATH + "?kind={kind}", ticketId, kind).headers(auth)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(form(bytes)))
+                .exchange();
+    }
+
+    private WebTestClient.ResponseSpec citizenAdd(String number, String token, byte[] bytes) {
+        return web.post().uri(FollowedPhotoController.PATH, number, token).contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(form(bytes))).exchange();
+    }
+
+    /** The photo as a phone's browser sends it, declared a JPEG whatever it is. */
+    private static org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> form(
+            byte[] bytes) {
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        form.part("photo", bytes).filename("IMG_0001.jpg").contentType(MediaType.IMAGE_JPEG);
+        return form.build();
+    }
+
+    private List<Map<?, ?>> list(String ticketId, java.util.function.Consumer<org.springframework.http.HttpHeaders>
+            auth) {
+        return web.get().uri(PhotoController.PATH, ticketId).headers(auth).exchange().expectStatus().isOk()
+                .expectBodyList(Map.class).returnResult().getResponseBody().stream().<Map<?, ?>>map(m -> m).toList();
+    }
+
+    private byte[] read(String href, java.util.function.Consumer<org.springframework.http.HttpHeaders> auth) {
+        return web.get().uri(href).headers(auth).exchange().expectStatus().isOk()
+                .expectHeader().contentType(MediaType.IMAGE_JPEG)
+                .expectBody(byte[].class).returnResult().getResponseBody();
+    }
+
+    private static void refused(WebTestClient.ResponseSpec answer, String code) {
+        answer.expectStatus().isBadRequest().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("photo")
+                .jsonPath("$.errors[0].code").isEqualTo(code);
+    }
+
+    /** The files and chunks of the photos' bucket, counted from the collections' metadata. */
+    private long fileCount() {
+        return mongo.estimatedCount(PhotoStore.FILES).block() + mongo.estimatedCount(PhotoStore.CHUNKS).block();
+    }
+
+    private static java.util.function.Consumer<org.springframework.http.HttpHeaders> unit(String unit) {
+        return headers -> headers.setBearerAuth(infra.tokens().mintUnit("unit-user", unit));
+    }
+
+    private static java.util.function.Consumer<org.springframework.http.HttpHeaders> staff(String role) {
+        return headers -> headers.setBearerAuth(infra.tokens().mint(role.toLowerCase(), role));
+    }
+
+    /** A call registered by an operator and assigned by routing to the water company. */
+    private TicketReceipt assigned(String phone) {
+        double east = 0.004 * Integer.parseInt(phone.substring(phone.length() - 2));
+        TicketReceipt ticket = web.post().uri("/api/v1/calls").headers(staff("OPERATOR"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("""
+                        {"callerPhone":"%s","description":"小区门口的水管漏水，一直在冒水",
+                         "location":{"lat":26.5750,"lon":%s},"category":"WATER_SUPPLY"}""".formatted(phone,
+                        106.7150 + east))
+                .exchange().expectStatus().isAccepted().expectBody(TicketReceipt.class).returnResult()
+                .getResponseBody();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        topics.publish(new TicketAssigned(EventIds.of(ticket.ticketId(), "TicketAssigned", 1), now,
+                ticket.ticketId(), ticket.ticketNumber(), 1, UNIT, "贵阳市供水公司", List.of(), "WATER_SUPPLY",
+                "NANMING", Priority.NORMAL, now.plus(Duration.ofHours(2)), now.plus(Duration.ofDays(3)),
+                new AssignmentReason("water", 1, null, List.of())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> UNIT.equals(mongo.findOne(Query.query(
+                Criteria.where("_id").is(ticket.ticketId())), IntakeTicket.class).block().getUnitId()));
+        return ticket;
+    }
+
+    /**
+     * A JPEG as a phone camera makes one: an EXIF block (written with the image library's TIFF writer) naming the
+     * camera, the orientation and where it was taken, in the APP1 segment after the start of the image.
+     */
+    static byte[] jpegWithGpsExif(int width, int height, int orientation) throws IOException {
+        byte[] plain = image("jpeg", width, height);
+        List<Entry> gps = List.of(new TIFFEntry(1, TIFF.TYPE_ASCII, "N"),
+                new TIFFEntry(2, TIFF.TYPE_RATIONAL, new Rational[] {new Rational(26), new Rational(34),
+                        new Rational(1234, 100)}),
+                new TIFFEntry(3, TIFF.TYPE_ASCII, "E"),
+                new TIFFEntry(4, TIFF.TYPE_RATIONAL, new Rational[] {new Rational(106), new Rational(42),
+                        new Rational(5678, 100)}));
+        List<Entry> ifd0 = List.of(new TIFFEntry(TIFF.TAG_MAKE, TIFF.TYPE_ASCII, MAKER),
+                new TIFFEntry(TIFF.TAG_MODEL, TIFF.TYPE_ASCII, "Model 12345"),
+                new TIFFEntry(TIFF.TAG_ORIENTATION, TIFF.TYPE_SHORT, orientation),
+                new TIFFEntry(TIFF.TAG_GPS_IFD, TIFF.TYPE_LONG, new IFD(gps)));
+        ByteArrayOutputStream tiff = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(tiff)) {
+            new TIFFWriter().write(ifd0, out);
+        }
+        byte[] exif = tiff.toByteArray();
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        jpeg.write(plain, 0, 2);
+        int length = 2 + 6 + exif.length;
+        jpeg.write(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length});
+        jpeg.write("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
+        jpeg.write(exif);
+        jpeg.write(plain, 2, plain.length - 2);
+        return jpeg.toByteArray();
+    }
+
+    /** A small picture of two colours in {@code format}. */
+    static byte[] image(String format, int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = image.createGraphics();
+        graphics.setColor(Color.BLUE);
+        graphics.fillRect(0, 0, width, height);
+        graphics.setColor(Color.ORANGE);
+        graphics.fillRect(0, 0, width / 2, height / 2);
+        graphics.dispose();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        assertThat(ImageIO.write(image, format, bytes)).as("a writer for " + format).isTrue();
+        return bytes.toByteArray();
+    }
+
+    /** A PNG of one pixel whose header claims {@code width} × {@code height}, with a valid checksum. */
+    static byte[] pixelBomb(int width, int height) throws IOException {
+        byte[] png = image("png", 1, 1);
+        // the IHDR chunk: length at 8, type at 12, width at 16, height at 20, its CRC over type and data at 29
+        ByteBuffer.wrap(png).putInt(16, width).putInt(20, height);
+        CRC32 crc = new CRC32();
+        crc.update(png, 12, 17);
+        ByteBuffer.wrap(png).putInt(29, (int) crc.getValue());
+        return png;
+    }
+
+    /** The GPS directory of a JPEG's EXIF, null without one. */
+    static Directory gpsOf(byte[] jpeg) throws IOException {
+        List<JPEGSegment> exif = JPEGSegmentUtil.readSegments(new MemoryCacheImageInputStream(
+                new ByteArrayInputStream(jpeg)), JPEG.APP1, "Exif");
+        if (exif.isEmpty()) {
+            return null;
+        }
+        InputStream data = exif.get(0).data();
+        data.read();
+        Entry gps = new TIFFReader().read(new MemoryCacheImageInputStream(data)).getEntryById(TIFF.TAG_GPS_IFD);
+        return gps == null ? null : (Directory) gps.getValue();
+    }
+
+    private static List<JPEGSegment> appSegments(byte[] jpeg) throws IOException {
+        return JPEGSegmentUtil.readSegments(new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg)),
+                JPEGSegmentUtil.APP_SEGMENTS);
+    }
+
+    private static String withoutInstance(String problem) {
+        return problem.replaceAll("\"instance\":\"[^\"]*\",?", "").replaceAll("\"(traceId|timestamp)\":\"[^\"]*\",?",
+                "");
+    }
+}
