@@ -1,14 +1,16 @@
 // The citizen's follow page, reached from the link in their texts (/t/{ticketNumber}.{token}): where the ticket
 // stands in plain words, who handles it and by when, its steps, the unit's answer with its photos of the place after
 // the work, and the rating of that answer.
-// No sign-in: the token in the page's own address is the proof, sent to the look-up in a request body; the photos,
-// which an <img> reads by address, are read under the link's own path, and no referrer leaves the page. Chinese first, with an English switch the staff pages share.
+// No sign-in: the token in the page's own address is the proof, sent in request bodies only (the look-up, the
+// rating, the photos, each read by a POST and shown from memory), so no address the page asks for carries it, and
+// no referrer leaves the page. Chinese first, with an English switch the staff pages share.
 (function () {
   'use strict';
   const LANGUAGE = 'hub.language';
   const LOOK_UP = '/api/v1/public/tickets/lookup';
   const RATE = '/api/v1/public/tickets/feedback';
-  const PHOTOS = (proof) => '/api/v1/public/tickets/' + proof.ticketNumber + '.' + proof.token + '/photos';
+  const PHOTOS = '/api/v1/public/tickets/photos/list';
+  const PHOTO = '/api/v1/public/tickets/photos/read';
   const WATCH_MS = 4000;
   const WATCHES = 8;
 
@@ -20,7 +22,7 @@
       tooMany: '查询太频繁，请 {seconds} 秒后再试。', failed: '暂时无法查询，请稍后再试。',
       network: '无法连接服务，请检查网络后再试。', updated: '已更新：{time}',
       answer: '承办单位的答复', progress: '办理经过',
-      afterPhotos: '办理后的现场照片', afterPhotosHelp: '承办单位办结后拍摄。点击照片查看大图。',
+      afterPhotos: '办理后的现场照片', afterPhotosHelp: '承办单位办结后拍摄。点击照片查看大图。', closePhoto: '关闭大图',
       afterPhotoAlt: '{unit}办理后的现场照片，第{n}张，共{count}张，点击查看大图',
       'stage.RECEIVED': '已受理，正在分派给承办单位', 'stage.ASSIGNED': '已转{unit}办理',
       'stage.ACCEPTED': '{unit}正在办理', 'stage.EXTENDED': '{unit}正在办理（办结时限已延长）',
@@ -52,6 +54,7 @@
       answer: 'The answer of the unit', progress: 'What has happened',
       afterPhotos: 'Photos of the place after the work',
       afterPhotosHelp: 'Taken by the unit when it finished. Select a photo to see it full size.',
+      closePhoto: 'Close the photo',
       afterPhotoAlt: 'The place after the work of {unit}, photo {n} of {count}; opens full size',
       'stage.RECEIVED': 'Received, being passed to the unit that handles it', 'stage.ASSIGNED': 'Assigned to {unit}',
       'stage.ACCEPTED': 'Being handled by {unit}', 'stage.EXTENDED': 'Being handled by {unit} (more time given)',
@@ -91,6 +94,8 @@
   let ratedKey = null;
   // the unit's photos of the place after its work, as the photos' list gives them
   let afterPhotos = [];
+  // the link's proof the photos were read with, which opening one full size sends again
+  let photoProof = null;
 
   const $ = (id) => document.getElementById(id);
   const say = (key, values) => {
@@ -144,39 +149,72 @@
   /** The unit's after photos; none shown when they cannot be read, the rest of the page stands without them. */
   async function loadPhotos(proof) {
     try {
-      const answer = await fetch(PHOTOS(proof), {
-        headers: { Accept: 'application/json' }, referrerPolicy: 'no-referrer', credentials: 'omit',
-        cache: 'no-store'
-      });
+      const answer = await post(PHOTOS, proof);
       if (!answer.ok) {
         return;
       }
-      afterPhotos = (await answer.json()).filter((photo) => photo.kind === 'AFTER');
+      const listed = (await answer.json()).filter((photo) => photo.kind === 'AFTER');
+      afterPhotos = await Promise.all(listed.map(async (photo) => Object.assign({
+        thumbnail: await image(proof, photo.id, true)
+      }, photo)));
     } catch (e) {
       return;
     }
+    photoProof = proof;
     renderPhotos();
+  }
+
+  /** A photo or its thumbnail as a data address, read by a POST that carries the link's proof. */
+  async function image(proof, photoId, thumbnail) {
+    const answer = await post(PHOTO, Object.assign({ photoId, thumbnail }, proof));
+    if (!answer.ok) {
+      throw new Error('photo ' + answer.status);
+    }
+    const bytes = await answer.blob();
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsDataURL(bytes);
+    });
+  }
+
+  function post(url, body) {
+    return fetch(url, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json, image/jpeg' },
+      body: JSON.stringify(body), referrerPolicy: 'no-referrer', credentials: 'omit', cache: 'no-store'
+    });
   }
 
   function renderPhotos() {
     const list = $('after-photo-list');
     list.replaceChildren(...afterPhotos.map((photo, index) => {
       const item = document.createElement('li');
-      const open = document.createElement('a');
-      open.href = photo.href;
-      open.referrerPolicy = 'no-referrer';
-      open.rel = 'noreferrer';
-      const image = document.createElement('img');
-      image.src = photo.thumbnailHref;
-      image.referrerPolicy = 'no-referrer';
-      image.alt = say('afterPhotoAlt', { unit: unitName(), n: index + 1, count: afterPhotos.length });
-      image.loading = 'lazy';
-      image.decoding = 'async';
-      open.append(image);
+      const open = document.createElement('button');
+      open.type = 'button';
+      open.className = 'photo';
+      const shown = document.createElement('img');
+      shown.src = photo.thumbnail;
+      shown.alt = say('afterPhotoAlt', { unit: unitName(), n: index + 1, count: afterPhotos.length });
+      open.append(shown);
+      open.onclick = () => showFull(photoProof, photo, shown.alt);
       item.append(open);
       return item;
     }));
     $('after-photos').hidden = !afterPhotos.length || !ticket;
+  }
+
+  /** The photo full size in the page's own dialog, closed by its button or Escape. */
+  async function showFull(proof, photo, alt) {
+    const dialog = $('photo-view');
+    try {
+      $('photo-full').src = await image(proof, photo.id, false);
+    } catch (e) {
+      return;
+    }
+    $('photo-full').alt = alt;
+    dialog.showModal();
+    $('photo-close').focus();
   }
 
   function showNotFound() {
@@ -347,6 +385,7 @@
     translate();
   });
   $('rating').addEventListener('submit', rate);
+  $('photo-close').addEventListener('click', () => $('photo-view').close());
   translate();
   lookUp();
 }());

@@ -1,5 +1,5 @@
-// The supervisor's desk: what needs the centre's hand (tickets waiting for dispatch, overdue, escalated, returned,
-// reopened) and what was done, any ticket found by its number, the caller's phone or its words, each ticket with its
+// The supervisor's desk: what needs the centre's hand (tickets waiting for dispatch, returns and requests for more
+// time to review, overdue, escalated, returned, reopened) and what was done, any ticket found by its number, the caller's phone or its words, each ticket with its
 // place, its timeline, the tickets that joined it and every text it caused.
 (function () {
   'use strict';
@@ -18,7 +18,12 @@
       reviewUnit: '改派单位（维持退单时）', reviewReason: '审核意见（必填）', upholdReturn: '维持退单并改派',
       rejectReturn: '驳回退单', suggested: '规则建议：{unit}', noSuggestion: '无规则建议，请选择单位',
       waitingReturn: '{reason}；规则建议：{unit}', upheld: '已维持退单：{number} → {unit}',
-      returnRejected: '已驳回退单：{number} 退回{unit}'
+      returnRejected: '已驳回退单：{number} 退回{unit}', extensions: '延期审批', extensionAsked: '延期申请',
+      waitingExtension: '{unit}申请延至 {to}（现时限 {from}）：{reason}', decideExtension: '延期审批',
+      extensionRequest: '{unit}申请延期至 {to}，现时限 {from}（{state}）：{reason}', deadlineRuns: '时限照常计算',
+      deadlinePassed: '已超过现时限', extensionTo: '批准的办结时限（缩短时填写，留空即按申请）',
+      extensionReason: '审批意见（不同意或缩短时必填）', approveExtension: '同意延期', refuseExtension: '不同意延期',
+      extensionApproved: '已同意延期：{number} 延至 {to}', extensionRefused: '已不同意延期：{number}，时限不变'
     },
     en: {
       pageTitle: 'supervisor desk', lists: 'Ticket lists', triage: 'Awaiting dispatch', overdue: 'Overdue',
@@ -35,13 +40,22 @@
       upholdReturn: 'Uphold and send on', rejectReturn: 'Reject the return',
       suggested: 'The rules suggest {unit}', noSuggestion: 'No rule suggests a unit: choose one',
       waitingReturn: '{reason}; the rules suggest {unit}', upheld: 'Return upheld: {number} → {unit}',
-      returnRejected: 'Return rejected: {number} back to {unit}'
+      returnRejected: 'Return rejected: {number} back to {unit}', extensions: 'Extensions to review',
+      extensionAsked: 'More time asked', waitingExtension: '{unit} asks until {to} (now {from}): {reason}',
+      decideExtension: 'Decide more time',
+      extensionRequest: '{unit} asks for more time, to {to}; the deadline is {from} ({state}): {reason}',
+      deadlineRuns: 'it runs meanwhile', deadlinePassed: 'it has passed',
+      extensionTo: 'Deadline granted (to shorten it; empty grants the date asked)',
+      extensionReason: 'The centre\'s reason (required to refuse or shorten)', approveExtension: 'Approve',
+      refuseExtension: 'Refuse', extensionApproved: 'More time approved: {number} to {to}',
+      extensionRefused: 'More time refused: {number}; the deadline stands'
     }
   };
   const words = { zh: Object.assign({}, Tickets.WORDS.zh, OWN.zh), en: Object.assign({}, Tickets.WORDS.en, OWN.en) };
   const t = (key, values) => Hub.t(key, values);
   const LISTS = {
-    triage: '/api/v1/triage', reviews: '/api/v1/reviews/returns?size=200', overdue: '/api/v1/tickets?overdue=true&size=200',
+    triage: '/api/v1/triage', reviews: '/api/v1/reviews/returns?size=200',
+    extensions: '/api/v1/reviews/extensions?size=200', overdue: '/api/v1/tickets?overdue=true&size=200',
     escalated: '/api/v1/tickets?list=escalated&size=200', returned: '/api/v1/tickets?list=returned&size=200',
     reopened: '/api/v1/tickets?list=reopened&size=200', open: '/api/v1/tickets?list=open&size=200',
     done: '/api/v1/tickets?list=done&size=200'
@@ -53,6 +67,9 @@
       reason: t('returnReason', { unit: Hub.named('units', waiting.unitId),
         code: Tickets.returnCode(waiting.reasonCode), text: waiting.reasonText || '–' }),
       unit: waiting.suggestedUnitId ? Hub.named('units', waiting.suggestedUnitId) : '–' }) }) },
+    extensions: { head: 'extensionAsked', cell: (waiting) => ({ className: 'wraps', text: t('waitingExtension', {
+      unit: Hub.named('units', waiting.unitId), to: Tickets.when(waiting.requestedResolveBy),
+      from: Tickets.when(waiting.resolveBy), reason: waiting.reason || '–' }) }) },
     done: { head: 'resolvedAtHead', cell: (ticket) => Tickets.when(ticket.resolvedAt || ticket.closedAt) },
     search: { head: 'receivedAtHead', cell: (ticket) => Tickets.when(ticket.receivedAt) }
   };
@@ -76,6 +93,8 @@
     names.forEach((name, i) => { lists[name] = results[i]; });
     // a waiting return reads as a ticket in review, so that the queue counts down the centre's time to decide
     lists.reviews = lists.reviews.map((waiting) => Object.assign({ status: 'RETURN_REVIEW' }, waiting));
+    // a waiting request for more time counts down the centre's time to decide it, not the unit's deadline
+    lists.extensions = lists.extensions.map((waiting) => Object.assign({ reviewing: 'extension' }, waiting));
     Hub.clearError($('page-problem'));
     // each list shows its most pressing 200; a full one says there are more
     showTabs();
@@ -166,6 +185,12 @@
     $('dispatch-box').hidden = chosen.status !== 'TRIAGE';
     $('review-box').hidden = chosen.status !== 'RETURN_REVIEW';
     if (chosen.status === 'RETURN_REVIEW') fillReviewUnits();
+    const asked = Tickets.waitingExtension(chosen);
+    $('extension-box').hidden = !asked;
+    $('extension-request').textContent = !asked ? '' : t('extensionRequest', {
+      unit: Hub.named('units', asked.unitId), to: Tickets.when(asked.requestedResolveBy),
+      from: Tickets.when(chosen.resolveBy), reason: asked.reason || '–',
+      state: t(Date.parse(chosen.resolveBy) < Date.now() ? 'deadlinePassed' : 'deadlineRuns') });
     showTexts().catch(failed);
   }
 
@@ -229,19 +254,20 @@
     if (value) select.value = value;
   }
 
-  async function decide(decision) {
+  /**
+   * Sends the centre's {@code decision} on the open ticket's return or request for more time ({@code review}:
+   * {@code returns} or {@code extensions}) with what {@code body()} reads from the decision box, and says
+   * {@code said(answer)} when the service took it; {@code fields} are emptied only then.
+   */
+  async function decide(review, decision, buttons, body, fields, said) {
     Hub.clearError($('problem'));
     const ticket = chosen;
-    const buttons = [$('uphold-return'), $('reject-return')];
     buttons.forEach((button) => { button.disabled = true; });
     try {
-      const body = { reason: $('review-reason').value };
-      if (decision === 'uphold' && $('review-unit').value) body.unitId = $('review-unit').value;
-      const answer = await Hub.api('', '/api/v1/reviews/returns/' + encodeURIComponent(ticket.ticketId) + '/'
-        + decision, { method: 'POST', body });
-      $('review-reason').value = '';
-      Tickets.say(decision === 'uphold' ? 'upheld' : 'returnRejected', { number: answer.ticketNumber,
-        unit: () => Hub.named('units', answer.unitId) });
+      const answer = await Hub.api('', '/api/v1/reviews/' + review + '/' + encodeURIComponent(ticket.ticketId) + '/'
+        + decision, { method: 'POST', body: body() });
+      drafts.done(fields);
+      Tickets.say(...said(answer));
       if (chosen && chosen.ticketId === ticket.ticketId) {
         chosen = answer;
         showDetail();
@@ -252,6 +278,28 @@
     } finally {
       buttons.forEach((button) => { button.disabled = false; });
     }
+  }
+
+  /** Upholds the return (on to the unit chosen, else the rules' suggestion) or rejects it. */
+  function decideReturn(decision) {
+    return decide('returns', decision, [$('uphold-return'), $('reject-return')], () => {
+      const body = { reason: $('review-reason').value };
+      if (decision === 'uphold' && $('review-unit').value) body.unitId = $('review-unit').value;
+      return body;
+    }, [$('review-reason')], (answer) => [decision === 'uphold' ? 'upheld' : 'returnRejected',
+      { number: answer.ticketNumber, unit: () => Hub.named('units', answer.unitId) }]);
+  }
+
+  /** Approves the request for more time that waits (to a shorter date when one is given) or refuses it. */
+  function decideExtension(decision) {
+    return decide('extensions', decision, [$('approve-extension'), $('refuse-extension')], () => {
+      const body = { reason: $('extension-reason').value };
+      if (decision === 'approve' && $('extension-to').value) {
+        body.resolveBy = new Date($('extension-to').value).toISOString();
+      }
+      return body;
+    }, [$('extension-to'), $('extension-reason')], (answer) => [decision === 'approve' ? 'extensionApproved'
+      : 'extensionRefused', { number: answer.ticketNumber, to: () => Tickets.when(answer.resolveBy) }]);
   }
 
   function fillUnits() {
@@ -278,7 +326,8 @@
   function ready() {
     $('desk').hidden = false;
     fillUnits();
-    drafts = Tickets.drafts('desk', [$('dispatch-unit'), $('dispatch-reason')]);
+    drafts = Tickets.drafts('desk', [$('dispatch-unit'), $('dispatch-reason'), $('review-reason'), $('extension-to'),
+      $('extension-reason')]);
     document.querySelectorAll('#tabs button').forEach((button) => {
       button.onclick = () => choose(button.dataset.list);
     });
@@ -292,8 +341,10 @@
       }).catch(failed);
     });
     $('dispatch').onclick = dispatch;
-    $('uphold-return').onclick = () => decide('uphold');
-    $('reject-return').onclick = () => decide('reject');
+    $('uphold-return').onclick = () => decideReturn('uphold');
+    $('reject-return').onclick = () => decideReturn('reject');
+    $('approve-extension').onclick = () => decideExtension('approve');
+    $('refuse-extension').onclick = () => decideExtension('refuse');
     window.addEventListener('hashchange', () => openAsked().catch(failed));
     // the countdowns move on their own and the lists are read again every half minute; neither touches the fields
     // of the detail, so nothing being typed is disturbed

@@ -36,7 +36,11 @@
       DUPLICATE: '重复工单', OTHER: '其他原因',
       noteStep: '进展：{text}', returnStep: '{unit}退单（{code}）：{text}', escalationStep: '督办：{why}',
       escalationPlain: '督办', ACCEPT_OVERDUE: '签收超时', RESOLVE_OVERDUE: '办结超时', REPEAT_CALL: '市民重复来电',
-      extensionStep: '延期至 {to}：{reason}', revealStep: '{who}查看了来电号码', revealWho: '{name}（{from}）'
+      extensionStep: '延期至 {to}：{reason}', revealStep: '{who}查看了来电号码', revealWho: '{name}（{from}）',
+      extensionAskedStep: '{unit}申请延期至 {to}，待中心审批：{reason}',
+      extensionApprovedStep: '中心同意延期至 {to}（申请延至 {asked}）：{reason}', extensionRefusedStep: '中心不同意延期：{reason}',
+      extensionLapsedStep: '延期申请未经审批即失效：工单已办结或退回', extensionByCentreStep: '中心延期至 {to}：{reason}',
+      extensionPending: '延期待审批', leftToDecide: '审批剩余 {left}'
     },
     en: {
       number: 'Number', category: 'Category', status: 'Status', deadline: 'Deadline', urgency: 'Urgency',
@@ -73,7 +77,13 @@
       returnStep: '{unit} returned it ({code}): {text}', escalationStep: 'Escalated: {why}',
       escalationPlain: 'Escalated', ACCEPT_OVERDUE: 'not signed for in time', RESOLVE_OVERDUE: 'not resolved in time',
       REPEAT_CALL: 'the citizen called again', extensionStep: 'Extended to {to}: {reason}',
-      revealStep: '{who} saw the caller\'s number', revealWho: '{name} ({from})'
+      revealStep: '{who} saw the caller\'s number', revealWho: '{name} ({from})',
+      extensionAskedStep: '{unit} asked for more time, to {to}, for the centre to decide: {reason}',
+      extensionApprovedStep: 'The centre approved more time, to {to} (asked: {asked}): {reason}',
+      extensionRefusedStep: 'The centre refused more time: {reason}',
+      extensionLapsedStep: 'The request for more time lapsed undecided: the ticket was resolved or returned',
+      extensionByCentreStep: 'The centre extended it to {to}: {reason}', extensionPending: 'more time asked',
+      leftToDecide: '{left} left to decide'
     }
   };
 
@@ -90,6 +100,8 @@
 
   /** The deadline that runs now: signing for an assigned ticket, else resolving it; null when none runs. */
   function deadline(ticket) {
+    // a request for more time in the centre's queue: what runs is the centre's time to decide
+    if (ticket.reviewing === 'extension') return { kind: 'decide', at: ticket.decideBy };
     if (ticket.status === 'ASSIGNED') return { kind: 'accept', at: ticket.acceptBy };
     // a return waits for the centre: what runs is the centre's time to decide
     if (ticket.status === 'RETURN_REVIEW') return { kind: 'review', at: ticket.reviewBy };
@@ -103,7 +115,8 @@
     if (!running || !running.at) return { text: '–', state: '' };
     const left = Date.parse(running.at) - now;
     if (left < 0) return { text: Hub.t('overdueBy', { left: span(left) }), state: 'overdue' };
-    const key = { accept: 'leftToAccept', review: 'leftToReview' }[running.kind] || 'leftToResolve';
+    const key = { accept: 'leftToAccept', review: 'leftToReview', decide: 'leftToDecide' }[running.kind]
+      || 'leftToResolve';
     return { text: Hub.t(key, { left: span(left) }),
       state: left < SOON_MS ? 'soon' : '' };
   }
@@ -251,8 +264,7 @@
     escalationsOf(ticket).forEach((step) => steps.push({ at: step.at, kind: 'escalated', text: (step.reason
       ? t('escalationStep', { why: t(step.reason) }) : t('escalationPlain'))
       + (step.unitId ? ' · ' + Hub.named('units', step.unitId) : '') }));
-    extensionsOf(ticket).forEach((step) => steps.push({ at: step.at, kind: 'extended', text: t('extensionStep', {
-      to: when(step.resolveBy), reason: step.reason || '–' }) }));
+    extensionsOf(ticket).forEach((step) => steps.push(...extensionSteps(step)));
     if (ticket.resolvedAt) steps.push({ at: ticket.resolvedAt, kind: 'resolved', text: t('resolved')
       + (ticket.result ? ' · ' + t(ticket.result) : '') });
     if (ticket.closedAt) steps.push({ at: ticket.closedAt, kind: 'closed', text: t('closed') });
@@ -270,10 +282,42 @@
       }));
   }
 
-  // each escalation with its time and why ({at, reason, unitId}); each extension ({at, resolveBy, reason}) where
-  // the view carries them, else the count among the fields stands for them
+  // each escalation with its time and why ({at, reason, unitId}); each extension asked for or given, with where it
+  // stands, where the view carries them, else the count among the fields stands for them
   const escalationsOf = (ticket) => ticket.escalationHistory || [];
   const extensionsOf = (ticket) => ticket.extensionHistory || [];
+
+  /** An extension as timeline steps: the unit's request, and the centre's decision on it when it took one. */
+  function extensionSteps(step) {
+    const t = Hub.t;
+    const reason = step.reason || '–';
+    if (step.state === 'BY_CENTRE') {
+      return [{ at: step.at, kind: 'extended', text: t('extensionByCentreStep', { to: when(step.resolveBy),
+        reason }) }];
+    }
+    if (step.state === 'GRANTED' || !step.state) {
+      return [{ at: step.at, kind: 'extended', text: t('extensionStep', { to: when(step.resolveBy), reason }) }];
+    }
+    const steps = [{ at: step.at, kind: 'extension-asked', text: t('extensionAskedStep', {
+      unit: Hub.named('units', step.unitId), to: when(step.requestedResolveBy), reason }) }];
+    const decision = step.decisionReason || '–';
+    if (step.state === 'APPROVED') {
+      steps.push({ at: step.decidedAt, kind: 'extended', text: t('extensionApprovedStep', {
+        to: when(step.resolveBy), asked: when(step.requestedResolveBy), reason: decision }) });
+    } else if (step.state === 'REFUSED') {
+      steps.push({ at: step.decidedAt, kind: 'extension-refused', text: t('extensionRefusedStep',
+        { reason: decision }) });
+    } else if (step.state === 'LAPSED') {
+      steps.push({ at: step.decidedAt, kind: 'extension-lapsed', text: t('extensionLapsedStep') });
+    }
+    return steps;
+  }
+
+  /** The request for more time that waits for the centre, or null. */
+  function waitingExtension(ticket) {
+    const last = (ticket.extensionHistory || []).slice(-1)[0];
+    return last && last.state === 'WAITING' ? last : null;
+  }
 
   /** The record of who saw the caller's number, as timeline steps. */
   function reveals(list) {
@@ -480,5 +524,5 @@
   }
 
   window.Tickets = { WORDS, when, countdown, deadline, details, because, gridPlace, map, timeline, reveals, linked,
-    queue, reader, drafts, say, relabel, askedFor, returnCode };
+    queue, reader, drafts, say, relabel, askedFor, returnCode, waitingExtension };
 }());

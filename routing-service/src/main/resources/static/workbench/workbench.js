@@ -1,6 +1,7 @@
 // The unit's workbench: the tickets it holds, the most pressing deadline first, each with a countdown, its address and
 // point on the map and the caller's number on request; sign for, return with a reason, record progress, ask for more
-// time, resolve with the reply the citizen will read. What is typed is kept per ticket until it is sent.
+// time, resolve with the reply the citizen will read; where its returns and requests for more time stand with the
+// centre. What is typed is kept per ticket until it is sent.
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -15,7 +16,15 @@
       doneResolve: '已办结：{number}', doneReject: '已退单：{number}，中心将重新派单',
       confirmReject: '确定将工单 {number} 退回中心？退单后本单位不再持有此工单，不能撤回。',
       confirmResolve: '确定办结工单 {number}？办结后不能撤回，答复将以短信发给市民。',
-      gone: '工单 {number} 已不在本单位的待办中。'
+      gone: '工单 {number} 已不在本单位的待办中。', doneRejectReview: '已退单：{number}，等待中心审核',
+      doneExtendWaiting: '延期申请已提交中心审批：{number}，原时限照常计算', reviewing: '等待中心审核的退单',
+      standing: '退单与延期', returnWaiting: '本单位的退单等待中心审核，应于 {by} 前决定。',
+      returnRejectedBack: '中心驳回了本单位的退单，工单退回本单位，时限不变：{reason}',
+      extensionWaiting: '延期申请（延至 {to}）等待中心审批，应于 {by} 前决定；在此之前原时限 {from} 照常计算。',
+      extensionApproved: '中心同意延期至 {to}（申请延至 {asked}）：{reason}',
+      extensionRefused: '中心不同意延期，时限仍为 {from}：{reason}',
+      extensionGranted: '已延期至 {to}（在本市可自行延期的范围内，无需审批）。',
+      extensionLapsed: '延期申请未经审批即失效。'
     },
     en: {
       pageTitle: 'unit workbench', queue: 'Tickets to work', ticket: 'Ticket', accept: 'Sign for', reject: 'Return',
@@ -29,27 +38,49 @@
       doneReject: 'Returned: {number}; the centre will dispatch it again',
       confirmReject: 'Return ticket {number} to the centre? Your unit will no longer hold it; this cannot be undone.',
       confirmResolve: 'Resolve ticket {number}? This cannot be undone; the reply is texted to the citizen.',
-      gone: 'Ticket {number} is no longer among your unit\'s tickets.'
+      gone: 'Ticket {number} is no longer among your unit\'s tickets.',
+      doneRejectReview: 'Returned: {number}; it waits for the centre\'s review',
+      doneExtendWaiting: 'More time asked for {number}: the centre decides; the deadline runs meanwhile',
+      reviewing: 'Returns the centre is reviewing', standing: 'Returns and extensions',
+      returnWaiting: 'Your return waits for the centre\'s review, due by {by}.',
+      returnRejectedBack: 'The centre rejected your return: the ticket is yours again, its deadline unchanged: '
+        + '{reason}',
+      extensionWaiting: 'Your request for more time (to {to}) waits for the centre, due by {by}; until then the '
+        + 'deadline {from} runs as before.',
+      extensionApproved: 'The centre approved more time, to {to} (you asked for {asked}): {reason}',
+      extensionRefused: 'The centre refused more time; the deadline stays {from}: {reason}',
+      extensionGranted: 'Extended to {to}, within what the city lets a unit take without approval.',
+      extensionLapsed: 'The request for more time lapsed undecided.'
     }
   };
   const words = { zh: Object.assign({}, Tickets.WORDS.zh, OWN.zh), en: Object.assign({}, Tickets.WORDS.en, OWN.en) };
   const t = (key, values) => Hub.t(key, values);
   let tickets = null;
+  let inReview = [];
   let chosen = null;
   let drafts = null;
 
   async function loadQueue() {
-    tickets = await Hub.api('', '/api/v1/tickets?list=open&size=200');
+    [tickets, inReview] = await Promise.all([Hub.api('', '/api/v1/tickets?list=open&size=200'),
+      Hub.api('', '/api/v1/tickets?status=RETURN_REVIEW&size=200')]);
     Hub.clearError($('page-problem'));
     showQueue();
   }
+
+  /** A ticket's status, and that the centre decides on more time for it while one is asked. */
+  const statusOf = (ticket) => t(ticket.status) + (Tickets.waitingExtension(ticket) ? ' · ' + t('extensionPending')
+    : '');
 
   function showQueue() {
     if (!tickets) return;
     // the most pressing 200; a full queue says there are more
     $('queue-count').textContent = t('count', { n: tickets.length + (tickets.length >= 200 ? '+' : '') });
     Tickets.queue($('queue'), tickets, chosen && chosen.ticketId, [
-      (ticket) => Hub.named('categories', ticket.category), (ticket) => t(ticket.status)], open);
+      (ticket) => Hub.named('categories', ticket.category), statusOf], open);
+    // the unit's returns the centre has not decided yet: no longer its to work, but it sees where each stands
+    $('reviewing-section').hidden = !inReview.length;
+    Tickets.queue($('reviewing'), inReview, chosen && chosen.ticketId, [
+      (ticket) => Hub.named('categories', ticket.category), statusOf], open);
   }
 
   const read = Tickets.reader();
@@ -87,8 +118,43 @@
     $('accept').hidden = status !== 'ASSIGNED';
     $('reject-box').hidden = status !== 'ASSIGNED';
     $('progress-box').hidden = !inHand;
-    $('extend-box').hidden = !inHand;
+    // one request for more time at a time: while the centre decides, the unit works on but asks no more
+    $('extend-box').hidden = !inHand || Boolean(Tickets.waitingExtension(chosen));
     $('resolve-box').hidden = !inHand;
+    showStanding();
+  }
+
+  /**
+   * Where the unit's return and its latest request for more time stand: waiting for the centre, or what the centre
+   * decided and why.
+   */
+  function showStanding() {
+    const lines = [];
+    if (chosen.status === 'RETURN_REVIEW') {
+      lines.push(['return', t('returnWaiting', { by: Tickets.when(chosen.reviewBy) })]);
+    } else {
+      const decided = (chosen.returnDecisions || []).filter((d) => d.assignment === chosen.assignment
+        && d.unitId === chosen.unitId).slice(-1)[0];
+      if (decided && decided.decision === 'REJECTED') {
+        lines.push(['return', t('returnRejectedBack', { reason: decided.reason || '–' })]);
+      }
+    }
+    const last = (chosen.extensionHistory || []).filter((e) => e.state !== 'BY_CENTRE').slice(-1)[0];
+    if (last) {
+      const values = { to: Tickets.when(last.state === 'APPROVED' || last.state === 'GRANTED' ? last.resolveBy
+        : last.requestedResolveBy), asked: Tickets.when(last.requestedResolveBy), by: Tickets.when(last.decideBy),
+      from: Tickets.when(chosen.resolveBy), reason: last.decisionReason || '–' };
+      const key = { WAITING: 'extensionWaiting', APPROVED: 'extensionApproved', REFUSED: 'extensionRefused',
+        GRANTED: 'extensionGranted', LAPSED: 'extensionLapsed' }[last.state];
+      if (key) lines.push(['extension', t(key, values)]);
+    }
+    $('standing').hidden = !lines.length;
+    $('standing-lines').replaceChildren(...lines.map(([kind, text]) => {
+      const p = document.createElement('p');
+      p.dataset.testid = 'standing-' + kind;
+      p.textContent = text;
+      return p;
+    }));
   }
 
   /** The detail closes: nothing of a ticket the unit no longer holds stays on screen. */
@@ -114,14 +180,14 @@
         { method: 'POST', body: body() });
       drafts.done(fields);
       if (action === 'reject') {
-        returned(ticket);
+        returned(ticket, answer);
         return;
       }
       if (chosen && chosen.ticketId === ticket.ticketId) {
         chosen = answer;
         showDetail();
       }
-      Tickets.say(done, { number: ticket.ticketNumber });
+      Tickets.say(typeof done === 'function' ? done(answer) : done, { number: ticket.ticketNumber });
       await loadQueue().catch(failed);
     } catch (e) {
       Hub.showError($('problem'), e);
@@ -131,13 +197,17 @@
     }
   }
 
-  /** A return took: the ticket leaves this unit's list and the detail, and the centre dispatches it again. */
-  function returned(ticket) {
+  /**
+   * A return took: the ticket leaves this unit's list and the detail; the centre dispatches it again, or first reviews
+   * the return, and then it is listed among the returns the centre is reviewing.
+   */
+  function returned(ticket, answer) {
     drafts.forget(ticket.ticketId);
     if (chosen && chosen.ticketId === ticket.ticketId) closeDetail();
     tickets = (tickets || []).filter((held) => held.ticketId !== ticket.ticketId);
     showQueue();
-    Tickets.say('doneReject', { number: ticket.ticketNumber });
+    Tickets.say(answer && answer.status === 'RETURN_REVIEW' ? 'doneRejectReview' : 'doneReject',
+      { number: ticket.ticketNumber });
     $('queue-heading').focus();
     loadQueue().catch(failed);
   }
@@ -148,8 +218,8 @@
   function openAsked() {
     const asked = Tickets.askedFor();
     if (!asked) return null;
-    const held = (tickets || []).find((ticket) => asked.isNumber ? ticket.ticketNumber === asked.value
-      : ticket.ticketId === asked.value);
+    const held = (tickets || []).concat(inReview).find((ticket) => asked.isNumber
+      ? ticket.ticketNumber === asked.value : ticket.ticketId === asked.value);
     if (held) return open(held.ticketId);
     if (!asked.isNumber) return open(asked.value);
     Tickets.say('gone', { number: asked.value });
@@ -174,7 +244,8 @@
       [$('progress-text')], 'doneProgress');
     $('extend').onclick = () => act($('extend'), 'extend', () => ({ resolveBy: $('extend-to').value
       ? new Date($('extend-to').value).toISOString() : null, reason: $('extend-reason').value }),
-    [$('extend-to'), $('extend-reason')], 'doneExtend');
+    [$('extend-to'), $('extend-reason')], (answer) => Tickets.waitingExtension(answer) ? 'doneExtendWaiting'
+      : 'doneExtend');
     $('resolve').onclick = async () => {
       if (!await confirmed('confirmResolve', 'resolve', false)) return;
       act($('resolve'), 'resolve', () => ({ result: $('resolve-result').value, reply: $('resolve-reply').value,

@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -637,6 +640,8 @@ class PagesIT {
             // the unit answers; the page shows the answer and asks for a rating
             assertThat(post("routing", "/api/v1/tickets/" + id + "/accept", "", token("unit:" + unit)).statusCode())
                     .isEqualTo(200);
+            // with a photo of the place after its work, which the citizen's page shows
+            assertThat(afterPhoto(id, token("unit:" + unit)).statusCode()).isEqualTo(201);
             assertThat(post("routing", "/api/v1/tickets/" + id + "/resolve",
                     "{\"result\":\"SOLVED\",\"reply\":\"漏水的阀门已更换，供水正常。\"}", token("unit:" + unit))
                     .statusCode()).isEqualTo(200);
@@ -648,7 +653,19 @@ class PagesIT {
             assertThat(text("stage")).isEqualTo(unitName + "已答复");
             assertThat(text("reply")).isEqualTo("漏水的阀门已更换，供水正常。");
             assertThat(text("timeline")).contains("承办单位签收", "承办单位答复");
+            WebElement thumbnail = waitFor(By.cssSelector("#after-photos:not([hidden]) #after-photo-list img"));
+            assertThat(thumbnail.getDomAttribute("alt")).contains(unitName, "办理后的现场照片");
+            assertThat(thumbnail.getDomProperty("src")).startsWith("data:image/jpeg");
             assertNoAccessibilityViolations("follow page with its rating");
+            // the photo full size from the keyboard, and back
+            browser.findElement(By.cssSelector("#after-photo-list button.photo")).sendKeys(Keys.ENTER);
+            waitFor(By.cssSelector("dialog#photo-view[open] #photo-full"));
+            assertThat(browser.findElement(By.id("photo-full")).getDomProperty("src")).startsWith("data:image/jpeg");
+            assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("photo-close");
+            assertThat(text("photo-close")).isEqualTo("关闭大图");
+            screenshot("follow-after-photo");
+            browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+            waitUntil(() -> browser.findElements(By.cssSelector("dialog#photo-view[open]")).isEmpty());
 
             // the keyboard alone: Tab to the first question, Space to answer, arrows within a question
             browser.executeScript("document.activeElement && document.activeElement.blur()");
@@ -700,6 +717,74 @@ class PagesIT {
         } finally {
             browser.manage().window().setSize(new Dimension(1400, 1100));
         }
+    }
+
+    @Test
+    @Order(10)
+    void aUnitAsksForMoreTimeTheCentreApprovesAndTheUnitSeesTheAnswer() throws Exception {
+        HttpResponse<String> registered = post("intake", "/api/v1/calls", """
+                {"callerPhone":"139 0851 7070","description":"小区二次供水水箱漏水，楼下整天停水",
+                 "address":"云岩区中华北路30号","location":{"lat":26.5795,"lon":106.7142},
+                 "category":"WATER_SUPPLY"}""", token("operator"));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(202);
+        String leakId = JSON.readTree(registered.body()).get("ticketId").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ASSIGNED".equals(JSON.readTree(get("routing",
+                "/api/v1/tickets/" + leakId, token("supervisor")).body()).path("status").asString()));
+        JsonNode assigned = JSON.readTree(get("routing", "/api/v1/tickets/" + leakId, token("supervisor")).body());
+        String unit = assigned.get("unitId").asString();
+        String leakNumber = assigned.get("ticketNumber").asString();
+        Instant resolveBy = Instant.parse(assigned.get("resolveBy").asString());
+
+        // the unit signs for it and asks for ten more days, beyond what the city lets it take alone
+        signIn(stack.url("routing") + "/workbench", "unit-" + unit.toLowerCase(Locale.ROOT));
+        waitFor(By.cssSelector("#queue tr[data-ticket='" + leakNumber + "'] button.open-ticket"))
+                .sendKeys(Keys.ENTER);
+        waitUntil(() -> byTestId("detail-number").getText().equals(leakNumber));
+        browser.findElement(By.id("accept")).click();
+        waitUntil(() -> byTestId("detail-status").getText().startsWith("办理中"));
+        Instant asked = resolveBy.plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.MINUTES);
+        browser.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'))",
+                browser.findElement(By.id("extend-to")), LocalDateTime.ofInstant(asked, ZoneOffset.UTC).toString());
+        type("extend-reason", "水箱需整体更换，厂家供货需十天");
+        browser.findElement(By.id("extend")).click();
+        waitUntil(() -> text("status").contains("中心审批"));
+        waitUntil(() -> text("standing-lines").contains("等待中心审批"));
+        assertThat(JSON.readTree(get("routing", "/api/v1/tickets/" + leakId, token("supervisor")).body())
+                .get("resolveBy").asString()).as("the deadline runs while the centre decides")
+                .isEqualTo(assigned.get("resolveBy").asString());
+        screenshot("workbench-extension-asked");
+        signOut();
+
+        // the centre finds it among the requests to review and approves it with its reason
+        signIn(stack.url("routing") + "/desk", "supervisor-01");
+        browser.findElement(By.cssSelector("#tabs button[data-list='extensions']")).click();
+        WebElement waiting = waitFor(By.cssSelector("#queue tbody tr[data-ticket='" + leakNumber + "']"));
+        assertThat(waiting.getText()).contains("水箱需整体更换");
+        waiting.findElement(By.cssSelector("button.open-ticket")).sendKeys(Keys.ENTER);
+        waitUntil(() -> byTestId("detail-number").getText().equals(leakNumber));
+        assertThat(waitFor(By.id("extension-box")).isDisplayed()).isTrue();
+        assertThat(byTestId("extension-request").getText()).contains("水箱需整体更换");
+        Accessibility.assertNoSeriousViolations(browser, "desk, more time to decide");
+        type("extension-reason", "同意，请按期更换并告知居民");
+        browser.findElement(By.id("approve-extension")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> asked.equals(Instant.parse(JSON.readTree(get("routing",
+                "/api/v1/tickets/" + leakId, token("supervisor")).body()).get("resolveBy").asString())));
+        waitUntil(() -> browser.findElement(By.id("extension-box")).getDomAttribute("hidden") != null);
+        screenshot("desk-extension-approved");
+        signOut();
+
+        // the unit reads the centre's answer beside the ticket
+        signIn(stack.url("routing") + "/workbench", "unit-" + unit.toLowerCase(Locale.ROOT));
+        waitFor(By.cssSelector("#queue tr[data-ticket='" + leakNumber + "'] button.open-ticket"))
+                .sendKeys(Keys.ENTER);
+        waitUntil(() -> byTestId("detail-number").getText().equals(leakNumber));
+        waitUntil(() -> text("standing-lines").contains("中心同意延期"));
+        assertThat(text("standing-lines")).contains("同意，请按期更换并告知居民");
+        browser.findElement(By.id("language")).click();
+        waitUntil(() -> text("standing-lines").contains("The centre approved more time"));
+        Accessibility.assertNoSeriousViolations(browser, "workbench, more time approved, in English");
+        browser.findElement(By.id("language")).click();
+        signOut();
     }
 
     /** Every WCAG 2.1 A and AA rule axe-core checks, whatever its impact. */
@@ -787,6 +872,30 @@ class PagesIT {
         Files.createDirectories(file.getParent());
         Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
         assertThat(Files.size(file)).isGreaterThan(10_000);
+    }
+
+    /** A JPEG of the place after the work, as the unit's phone sends it, added to ticket {@code id}. */
+    private static HttpResponse<String> afterPhoto(String id, String token) throws Exception {
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(64, 48,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D paint = picture.createGraphics();
+        paint.setColor(new java.awt.Color(70, 130, 180));
+        paint.fillRect(0, 0, 64, 48);
+        paint.dispose();
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(picture, "jpg", jpeg);
+        String boundary = "photo-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"after.jpg\""
+                + "\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        body.writeBytes(jpeg.toByteArray());
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        stack.url("intake") + "/api/v1/intake/tickets/" + id + "/photos?kind=AFTER"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private static String token(String user) {

@@ -96,6 +96,10 @@ final class PhotoImages {
 
     PhotoImages(PhotoSettings settings) {
         this.settings = settings;
+        // ImageIO registers the readers it finds on the class path it first looks at; in the service's executable
+        // jar the WebP reader lies in a nested jar that only the application's class loader (this thread's, at
+        // start) sees, so the readers are looked for again here
+        ImageIO.scanForPlugins();
     }
 
     /**

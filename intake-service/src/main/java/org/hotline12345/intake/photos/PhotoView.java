@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param id the photo's id within its ticket's photos
  * @param width the stored photo's width in pixels, upright
  * @param height its height
- * @param href where the photo is read, in the address space its reader used for the list
+ * @param href where the photo is read, in the address space its reader used for the list; none for the citizen
  * @param thumbnailHref where its thumbnail is read
  */
 record PhotoView(String id, PhotoKind kind, int width, int height, Instant addedAt, String href,
@@ -19,5 +19,10 @@ record PhotoView(String id, PhotoKind kind, int width, int height, Instant added
         String href = base + "/" + photo.id();
         return new PhotoView(photo.id(), photo.kind(), photo.width(), photo.height(), photo.addedAt(), href,
                 href + "/thumbnail");
+    }
+
+    /** {@code photo} without addresses: the citizen's page reads each by a POST that carries its link's proof. */
+    static PhotoView withoutAddress(PhotoStore.StoredPhoto photo) {
+        return new PhotoView(photo.id(), photo.kind(), photo.width(), photo.height(), photo.addedAt(), null, null);
     }
 }

@@ -160,11 +160,10 @@ class PhotosIT {
         add(ticket.ticketId(), "AFTER", jpegWithGpsExif(16, 16, 1), staff("OPERATOR")).expectStatus().isForbidden();
 
         // through the follow links: a wrong token answers as the look-up does for a ticket that does not exist
-        String wrongToken = web.get().uri(FollowedPhotoController.PATH, ticket.ticketNumber(), "AAAAAAAAAAAAAAAA")
-                .exchange().expectStatus().isNotFound().expectBody(String.class).returnResult().getResponseBody();
-        String unknown = web.get().uri(FollowedPhotoController.PATH, "12345-19990101-0001",
-                        tokens.tokenFor("12345-19990101-0001"))
-                .exchange().expectStatus().isNotFound().expectBody(String.class).returnResult().getResponseBody();
+        String wrongToken = citizenList(ticket.ticketNumber(), "AAAAAAAAAAAAAAAA")
+                .expectStatus().isNotFound().expectBody(String.class).returnResult().getResponseBody();
+        String unknown = citizenList("12345-19990101-0001", tokens.tokenFor("12345-19990101-0001"))
+                .expectStatus().isNotFound().expectBody(String.class).returnResult().getResponseBody();
         assertThat(withoutInstance(wrongToken)).isEqualTo(withoutInstance(unknown));
         citizenAdd(ticket.ticketNumber(), "AAAAAAAAAAAAAAAA", jpegWithGpsExif(16, 16, 1)).expectStatus()
                 .isNotFound();
@@ -187,29 +186,30 @@ class PhotosIT {
         citizenAdd(number, token, image("png", 20, 20)).expectStatus().isEqualTo(409).expectBody()
                 .jsonPath("$.code").isEqualTo("transition");
 
-        List<Map<?, ?>> seen = web.get().uri(FollowedPhotoController.PATH, number, token).exchange()
+        List<Map<?, ?>> seen = citizenList(number, token)
                 .expectStatus().isOk().expectHeader().value("Cache-Control", value -> assertThat(value)
                         .contains("no-store"))
                 .expectBodyList(Map.class).returnResult().getResponseBody().stream().<Map<?, ?>>map(m -> m).toList();
         assertThat(seen).extracting(photo -> String.valueOf(photo.get("kind"))).containsExactlyInAnyOrder("AFTER", "CALLER",
                 "CALLER");
-        assertThat(seen).allSatisfy(photo -> assertThat(photo.get("href").toString())
-                .startsWith("/api/v1/public/tickets/" + number + "." + token + "/photos/"));
+        // no address that would carry the link's token into a log or a history
+        assertThat(seen).allSatisfy(photo -> assertThat(photo.get("href")).isNull());
         Map<?, ?> afterSeen = seen.stream().filter(photo -> "AFTER".equals(photo.get("kind"))).findFirst()
                 .orElseThrow();
         assertThat(afterSeen.get("id")).isEqualTo(after.get("id"));
-        web.get().uri(afterSeen.get("thumbnailHref").toString()).exchange().expectStatus().isOk()
+        citizenRead(number, token, afterSeen.get("id"), true).expectStatus().isOk()
                 .expectHeader().contentType(MediaType.IMAGE_JPEG)
                 .expectHeader().valueEquals("Referrer-Policy", "no-referrer");
-        // the unit's before photo is the staff's: not found through the link, by its id or its thumbnail's
-        String base = "/api/v1/public/tickets/" + number + "." + token + "/photos/";
-        web.get().uri(base + before.get("id")).exchange().expectStatus().isNotFound();
-        web.get().uri(base + before.get("id") + "/thumbnail").exchange().expectStatus().isNotFound();
+        citizenRead(number, token, afterSeen.get("id"), false).expectStatus().isOk()
+                .expectHeader().contentType(MediaType.IMAGE_JPEG);
+        // the unit's before photo is the staff's: not found through the link, nor its thumbnail
+        citizenRead(number, token, before.get("id"), false).expectStatus().isNotFound();
+        citizenRead(number, token, before.get("id"), true).expectStatus().isNotFound();
         // nor is another ticket's photo under this ticket's link
         TicketReceipt other = assigned("13700000505");
         Map<?, ?> othersAfter = add(other.ticketId(), "AFTER", jpegWithGpsExif(16, 16, 1), unit(UNIT))
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        web.get().uri(base + othersAfter.get("id")).exchange().expectStatus().isNotFound();
+        citizenRead(number, token, othersAfter.get("id"), false).expectStatus().isNotFound();
         // staff see them all
         assertThat(list(ticket.ticketId(), staff("OPERATOR"))).extracting(photo -> String.valueOf(photo.get("kind")))
                 .containsExactlyInAnyOrder("BEFORE", "AFTER", "CALLER", "CALLER");
@@ -223,8 +223,23 @@ class PhotosIT {
     }
 
     private WebTestClient.ResponseSpec citizenAdd(String number, String token, byte[] bytes) {
-        return web.post().uri(FollowedPhotoController.PATH, number, token).contentType(MediaType.MULTIPART_FORM_DATA)
-                .body(BodyInserters.fromMultipartData(form(bytes))).exchange();
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        form.part("ticketNumber", number);
+        form.part("token", token);
+        form.part("photo", bytes).filename("IMG_0001.jpg").contentType(MediaType.IMAGE_JPEG);
+        return web.post().uri(FollowedPhotoController.PATH).contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(form.build())).exchange();
+    }
+
+    private WebTestClient.ResponseSpec citizenList(String number, String token) {
+        return web.post().uri(FollowedPhotoController.PATH + "/list").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("ticketNumber", number, "token", token)).exchange();
+    }
+
+    private WebTestClient.ResponseSpec citizenRead(String number, String token, Object photoId, boolean thumbnail) {
+        return web.post().uri(FollowedPhotoController.PATH + "/read").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("ticketNumber", number, "token", token, "photoId", String.valueOf(photoId),
+                        "thumbnail", thumbnail)).exchange();
     }
 
     /** The photo as a phone's browser sends it, declared a JPEG whatever it is. */

@@ -6,9 +6,13 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.hotline12345.contracts.AssignmentReason;
 import org.hotline12345.contracts.CitizenContact;
 import org.hotline12345.contracts.EventIds;
+import org.hotline12345.contracts.ExtensionApproved;
+import org.hotline12345.contracts.ExtensionRefused;
+import org.hotline12345.contracts.ExtensionRequested;
 import org.hotline12345.contracts.Overdue;
 import org.hotline12345.contracts.Priority;
 import org.hotline12345.contracts.ResolutionResult;
@@ -29,6 +33,7 @@ import org.hotline12345.contracts.Urgency;
 import org.hotline12345.platform.outbox.OutboxDocument;
 import org.hotline12345.platform.problem.IllegalTransitionException;
 import org.hotline12345.platform.problem.InvalidRequestException;
+import org.hotline12345.referencedata.ExtensionAllowance;
 import org.hotline12345.referencedata.Grid;
 import org.hotline12345.routing.deadlines.TimeLimits;
 import org.hotline12345.routing.lifecycle.TicketStatus;
@@ -98,7 +103,15 @@ public class RoutedTicket extends OutboxDocument {
     private Instant reviewBy;
     private TicketStatus returnedFrom;
     private List<Escalation> escalationHistory = new ArrayList<>();
+    /** How many times the resolve deadline moved: extensions granted, however. */
     private int extensions;
+    /** Every extension asked for or given (延期), oldest first, with what came of it. */
+    private List<Extension> extensionHistory = new ArrayList<>();
+    /**
+     * While a unit's request for more time waits for the centre (延期审批): when it was asked for. Only such tickets
+     * have the field, and the centre's queue reads them by it.
+     */
+    private Instant extensionWaitingSince;
     private int resolutions;
     private int reopenings;
     private int escalations;
@@ -143,6 +156,38 @@ public class RoutedTicket extends OutboxDocument {
      */
     public record ReturnDecision(Instant at, String unitId, String decision, String nextUnitId, String reason,
             String decidedBy, int assignment) {
+    }
+
+    /**
+     * An extension (延期) asked for or given: when ({@code at}), for which unit, by whom, the deadline before it and
+     * the one asked for, why, and where it stands ({@code state}): {@code decideBy} is when the centre should decide
+     * one that waits; {@code resolveBy} is the deadline it set, once granted; the centre's decision, if it took one,
+     * has its reason, its supervisor and its time.
+     */
+    public record Extension(Instant at, String unitId, String requestedBy, Instant resolveByBefore,
+            Instant requestedResolveBy, String reason, ExtensionState state, Instant decideBy, Instant resolveBy,
+            String decisionReason, String decidedBy, Instant decidedAt) {
+
+        Extension decided(ExtensionState outcome, Instant granted, String why, String supervisor, Instant now) {
+            return new Extension(at, unitId, requestedBy, resolveByBefore, requestedResolveBy, reason, outcome,
+                    decideBy, granted, why, supervisor, now);
+        }
+    }
+
+    /** Where an extension stands. */
+    public enum ExtensionState {
+        /** Within the city's allowance: the deadline moved at once. */
+        GRANTED,
+        /** Beyond the allowance: the centre has not decided yet, and the deadline it asks to move stands. */
+        WAITING,
+        /** The centre granted it, to the date asked or a shorter one. */
+        APPROVED,
+        /** The centre refused it: the deadline stands. */
+        REFUSED,
+        /** The unit resolved or returned the ticket before the centre decided. */
+        LAPSED,
+        /** A supervisor moved the deadline without a unit's request. */
+        BY_CENTRE
     }
 
     /**
@@ -269,6 +314,7 @@ public class RoutedTicket extends OutboxDocument {
      */
     public void reject(ReturnReason reason, String reasonText, String basis, Instant now) {
         Transition.RETURN.require(status);
+        lapseWaitingExtension(now);
         long earlier = returns.stream().filter(r -> r.assignment() == assignment).count();
         // a unit whose return the centre rejected may return the same assignment again: a fact of its own
         Object occasion = earlier == 0 ? assignment : assignment + "/" + (earlier + 1);
@@ -334,12 +380,104 @@ public class RoutedTicket extends OutboxDocument {
     }
 
     /**
-     * Moves the resolve deadline (延期). The holding unit is granted one extension of at most {@code maxByUnit};
-     * more, or longer, needs a supervisor ({@code bySupervisor}).
+     * The holding unit asks for more time (延期申请): while {@code allowance} covers the extension, counting every
+     * extension the unit was given on this ticket and every request of its the centre refused, it is granted at
+     * once (TicketExtended);
+     * beyond it the request waits for the centre (ExtensionRequested), who should decide by {@code decideBy}.
+     * Meanwhile the deadline stands and runs, and is chased and counted against the unit, which works on. Answers
+     * whether it was granted at once.
      */
-    public void extend(Instant newResolveBy, String why, String approvedBy, boolean bySupervisor, Duration maxByUnit,
-            Instant now) {
+    public boolean requestExtension(Instant newResolveBy, String why, String requestedBy, ExtensionAllowance allowance,
+            Instant decideBy, Instant now) {
         Transition.EXTEND.require(status);
+        requireNoneWaiting("ask again for more time on", "a request for more time already waits for the centre");
+        requireLaterDeadline(newResolveBy, now);
+        // a refusal counts as well: after the centre said no, more time is the centre's to give; what another unit
+        // that held the ticket took does not
+        long counted = extensionHistory.stream()
+                .filter(e -> e.state() != ExtensionState.LAPSED && unitId.equals(e.unitId())).count();
+        if (allowance.covers((int) counted, Duration.between(resolveBy, newResolveBy))) {
+            extensionHistory.add(new Extension(now, unitId, requestedBy, resolveBy, newResolveBy, why,
+                    ExtensionState.GRANTED, null, newResolveBy, null, null, null));
+            moveResolveBy(newResolveBy, why, requestedBy, now);
+            return true;
+        }
+        extensionHistory.add(new Extension(now, unitId, requestedBy, resolveBy, newResolveBy, why,
+                ExtensionState.WAITING, decideBy, null, null, null, null));
+        extensionWaitingSince = now;
+        stage(new ExtensionRequested(EventIds.of(id, "ExtensionRequested", extensionHistory.size()), now, id,
+                unitId, newResolveBy, resolveBy, why, requestedBy, decideBy));
+        return false;
+    }
+
+    /**
+     * The centre approves the waiting request (延期审批): to the date asked, or to {@code shorterResolveBy} when given,
+     * which must lie after the current deadline and not after the date asked; granting less than asked takes a
+     * reason. Stages ExtensionApproved, then TicketExtended (the citizen's text hangs on it).
+     */
+    public void approveExtension(Instant shorterResolveBy, String why, String decidedBy, Instant now) {
+        Extension waiting = waitingExtension();
+        Instant granted = shorterResolveBy == null ? waiting.requestedResolveBy() : shorterResolveBy;
+        if (granted.isAfter(waiting.requestedResolveBy())) {
+            throw new InvalidRequestException("resolveBy", "later-than-asked",
+                    "may not be later than the deadline the unit asked for, " + waiting.requestedResolveBy());
+        }
+        if (!granted.isAfter(resolveBy)) {
+            throw new InvalidRequestException("resolveBy", "deadline-not-later",
+                    "must be after the current deadline, " + resolveBy);
+        }
+        if (granted.isBefore(waiting.requestedResolveBy()) && (why == null || why.isBlank())) {
+            throw new InvalidRequestException("reason", "required",
+                    "must say why the unit gets less time than it asked for");
+        }
+        String reason = why == null || why.isBlank() ? null : why;
+        stage(new ExtensionApproved(EventIds.of(id, "ExtensionApproved", extensionHistory.size()), now, id, unitId,
+                waiting.requestedResolveBy(), granted, reason, decidedBy));
+        settle(waiting.decided(ExtensionState.APPROVED, granted, reason, decidedBy, now));
+        moveResolveBy(granted, waiting.reason(), decidedBy, now);
+    }
+
+    /**
+     * The centre refuses the waiting request (延期审批), with its reason: the deadline stands, as it ran meanwhile.
+     * Stages ExtensionRefused; nobody is texted.
+     */
+    public void refuseExtension(String why, String decidedBy, Instant now) {
+        Extension waiting = waitingExtension();
+        stage(new ExtensionRefused(EventIds.of(id, "ExtensionRefused", extensionHistory.size()), now, id, unitId,
+                waiting.requestedResolveBy(), resolveBy, why, decidedBy));
+        settle(waiting.decided(ExtensionState.REFUSED, null, why, decidedBy, now));
+    }
+
+    /**
+     * A supervisor moves the resolve deadline (延期) without a unit's request; a request that waits must be decided
+     * instead, so that the unit learns what became of it.
+     */
+    public void extendByCentre(Instant newResolveBy, String why, String supervisor, Instant now) {
+        Transition.EXTEND.require(status);
+        requireNoneWaiting("extend", "a unit's request for more time waits: approve or refuse it");
+        requireLaterDeadline(newResolveBy, now);
+        extensionHistory.add(new Extension(now, unitId, supervisor, resolveBy, newResolveBy, why,
+                ExtensionState.BY_CENTRE, null, newResolveBy, why, supervisor, now));
+        moveResolveBy(newResolveBy, why, supervisor, now);
+    }
+
+    /** The request for more time that waits for the centre; 409 when none does. */
+    private Extension waitingExtension() {
+        Transition.DECIDE_EXTENSION.require(status);
+        if (extensionWaitingSince == null) {
+            throw new IllegalTransitionException(Transition.DECIDE_EXTENSION.name(), "decide more time for",
+                    status.name(), "no request for more time waits for the centre");
+        }
+        return extensionHistory.get(extensionHistory.size() - 1);
+    }
+
+    private void requireNoneWaiting(String verb, String rule) {
+        if (extensionWaitingSince != null) {
+            throw new IllegalTransitionException(Transition.EXTEND.name(), verb, status.name(), rule);
+        }
+    }
+
+    private void requireLaterDeadline(Instant newResolveBy, Instant now) {
         if (!newResolveBy.isAfter(resolveBy)) {
             throw new InvalidRequestException("resolveBy", "deadline-not-later",
                     "must be after the current deadline, " + resolveBy);
@@ -349,14 +487,23 @@ public class RoutedTicket extends OutboxDocument {
             throw new InvalidRequestException("resolveBy", "deadline-too-far", "must be within "
                     + LONGEST_EXTENSION.toDays() + " days from now");
         }
-        if (!bySupervisor && extensions >= 1) {
-            throw new IllegalTransitionException("EXTEND", "extend again without a supervisor", status.name(),
-                    "a unit may extend a ticket once; a supervisor may extend it again");
+    }
+
+    /** The waiting request is decided, or lapses. */
+    private void settle(Extension outcome) {
+        extensionHistory.set(extensionHistory.size() - 1, outcome);
+        extensionWaitingSince = null;
+    }
+
+    /** A request that waits lapses when the unit resolves or returns the ticket first: there is nothing to decide. */
+    private void lapseWaitingExtension(Instant now) {
+        if (extensionWaitingSince != null) {
+            settle(extensionHistory.get(extensionHistory.size() - 1).decided(ExtensionState.LAPSED, null, null,
+                    null, now));
         }
-        if (!bySupervisor && Duration.between(resolveBy, newResolveBy).compareTo(maxByUnit) > 0) {
-            throw new InvalidRequestException("resolveBy", "extension-too-long", "a unit may extend by at most "
-                    + maxByUnit.toDays() + " days; ask a supervisor for more");
-        }
+    }
+
+    private void moveResolveBy(Instant newResolveBy, String why, String approvedBy, Instant now) {
         extensions++;
         resolveBy = newResolveBy;
         resolveRemindAt = remindAt(now, newResolveBy);
@@ -380,6 +527,7 @@ public class RoutedTicket extends OutboxDocument {
     public void resolve(ResolutionResult outcome, String replyText, boolean replyPublic, Instant now,
             Duration feedbackWindow) {
         Transition.RESOLVE.require(status);
+        lapseWaitingExtension(now);
         resolutions++;
         status = TicketStatus.RESOLVED;
         result = outcome.name();
@@ -655,6 +803,20 @@ public class RoutedTicket extends OutboxDocument {
 
     public int getExtensions() {
         return extensions;
+    }
+
+    public List<Extension> getExtensionHistory() {
+        return extensionHistory;
+    }
+
+    public Instant getExtensionWaitingSince() {
+        return extensionWaitingSince;
+    }
+
+    /** The request for more time that waits for the centre, if one does. */
+    public Optional<Extension> extensionWaiting() {
+        return extensionWaitingSince == null ? Optional.empty()
+                : Optional.of(extensionHistory.get(extensionHistory.size() - 1));
     }
 
     public int getReopenings() {

@@ -7,9 +7,10 @@ import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.index.Index;
 
 /**
- * The indexes behind routing's queries: each unit's queue and the supervisors' lists by deadline, the triage queue, the returns the centre reviews,
- * each deadline sweep (status first, so a sweep reads only tickets in the state it acts on, due first), the
- * rules' dry run over recent tickets, the tickets linked to one, the done list and the desk's search.
+ * The indexes behind routing's queries: each unit's queue and the supervisors' lists by deadline, the triage queue,
+ * the returns and the requests for more time the centre reviews, each deadline sweep (status first, so a sweep reads
+ * only tickets in the state it acts on, due first), the rules' dry run over recent tickets, the tickets linked to
+ * one, the done list and the desk's search.
  */
 @Configuration(proxyBeanMethods = false)
 class TicketIndexes {
@@ -37,6 +38,9 @@ class TicketIndexes {
                 // the centre's queue of returns to review, oldest first: only tickets in review have the field
                 new Index().on("status", Direction.ASC).on("reviewSince", Direction.ASC).on("_id", Direction.ASC)
                         .named("status_review_since"),
+                // the centre's queue of requests for more time, oldest first: few tickets have one waiting, and
+                // only those have the field
+                new Index().on("extensionWaitingSince", Direction.ASC).sparse().named("extension_waiting_since"),
                 // the done list: resolved and closed tickets, most recently resolved first, all or one unit's
                 new Index().on("status", Direction.ASC).on("resolvedAt", Direction.DESC).named("status_resolved_at"),
                 new Index().on("unitId", Direction.ASC).on("status", Direction.ASC).on("resolvedAt", Direction.DESC)

@@ -12,7 +12,8 @@ import org.hotline12345.contracts.GeoPoint;
  * is never part of it, only whether the unit may ask for it ({@code callerReachable}). {@code returns},
  * {@code returnDecisions} (the centre's review of each return) and {@code escalationHistory} carry each with its
  * time, oldest first, for the timeline; {@code reviewBy} is when the centre should decide a return that waits
- * ({@code RETURN_REVIEW}).
+ * ({@code RETURN_REVIEW}). {@code extensionHistory} holds every extension asked for or given (延期), oldest first, each
+ * with where it stands: a request that waits for the centre is the last, in state {@code WAITING}.
  */
 public record TicketView(String ticketId, String ticketNumber, String status, String category, String urgency,
         String description, String channel, String district, String gridId, String unitId, List<String> coUnitIds,
@@ -22,7 +23,8 @@ public record TicketView(String ticketId, String ticketNumber, String status, St
         String result, String reply, boolean replyPublic, List<RoutedTicket.Note> notes, String repeatOf,
         String parentIncidentId, String address, GeoPoint location, boolean callerReachable,
         List<RoutedTicket.Return> returns, List<RoutedTicket.Escalation> escalationHistory,
-        List<RoutedTicket.ReturnDecision> returnDecisions, Instant reviewBy) {
+        List<RoutedTicket.ReturnDecision> returnDecisions, Instant reviewBy,
+        List<RoutedTicket.Extension> extensionHistory) {
 
     public static TicketView of(RoutedTicket t, Instant now) {
         return new TicketView(t.getId(), t.getTicketNumber(), t.getStatus().name(), t.getCategory(),
@@ -36,6 +38,6 @@ public record TicketView(String ticketId, String ticketNumber, String status, St
                 t.getParentIncidentId(), t.getAddress(),
                 t.getLat() == null || t.getLon() == null ? null : new GeoPoint(t.getLat(), t.getLon()),
                 t.isCallerReachable(), t.getReturns(), t.getEscalationHistory(), t.getReturnDecisions(),
-                t.getReviewBy());
+                t.getReviewBy(), t.getExtensionHistory());
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hotline12345.contracts.Priority;
 import org.hotline12345.referencedata.Category;
+import org.hotline12345.referencedata.ExtensionAllowance;
 import org.hotline12345.referencedata.GridIndex;
 import org.hotline12345.referencedata.City;
 import org.hotline12345.referencedata.Unit;
@@ -51,6 +52,11 @@ public class CityMap {
      */
     public boolean reviewsReturns(String category) {
         return city.category(category).map(Category::returnReview).orElse(true);
+    }
+
+    /** How much more time a unit takes without the centre's approval (延期), as the city's folder says. */
+    public ExtensionAllowance extensionAllowance() {
+        return city.extensionAllowance();
     }
 
     /** A unit's Chinese name, or a grid worker's ({@code GRID:YY-04}); empty for neither. */

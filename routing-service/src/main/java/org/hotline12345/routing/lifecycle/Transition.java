@@ -36,7 +36,10 @@ public enum Transition {
     UPHOLD_RETURN("uphold the return of", "upheld", EnumSet.of(RETURN_REVIEW)),
     /** The centre finds the ticket is the returning unit's: back to it, its deadlines as they were. */
     REJECT_RETURN("reject the return of", "sent back", EnumSet.of(RETURN_REVIEW)),
+    /** A unit asks for more time, or a supervisor gives it. */
     EXTEND("extend", "extended", IN_HAND),
+    /** The centre approves or refuses a unit's request for more time that waits (延期审批). */
+    DECIDE_EXTENSION("decide more time for", "given a decision on more time", IN_HAND),
     ADD_PROGRESS("add progress to", "given progress", IN_HAND),
     RESOLVE("resolve", "resolved", IN_HAND),
     REOPEN("reopen", "reopened", EnumSet.of(RESOLVED)),

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
-/** The bodies of the review's requests, and a return as the review queue lists it. */
+/** The bodies of the review's requests, and a return or a request for more time as the review queues list them. */
 final class ReviewRequests {
 
     /** Text without control characters but line breaks, as the workflow's requests take it. */
@@ -34,5 +34,30 @@ final class ReviewRequests {
             String priority, String unitId, String unitName, String reasonCode, String reasonText, String basis,
             int returns, Instant returnedAt, Instant reviewBy, boolean overdue, Instant acceptBy, Instant resolveBy,
             String suggestedUnitId, String suggestedUnitName) {
+    }
+
+    /**
+     * The centre approves a unit's request for more time: to the deadline asked for, or to the earlier
+     * {@code resolveBy} given; {@code reason} is required when it grants less than asked.
+     */
+    record Approve(Instant resolveBy,
+            @Size(max = 500) @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE) String reason) {
+    }
+
+    /** The centre refuses a unit's request for more time: why the deadline stands. */
+    record Refuse(
+            @NotBlank @Size(max = 500) @Pattern(regexp = PLAIN_TEXT, message = PLAIN_TEXT_MESSAGE) String reason) {
+    }
+
+    /**
+     * A request for more time waiting for the centre: the ticket and its status, the unit and who of it asked, why,
+     * when, the deadline that stands and runs meanwhile ({@code resolveBy}; {@code resolveOverdue} once it passed)
+     * and the one asked for, how many extensions the ticket had already, and by when the centre should decide
+     * ({@code overdue} once that has passed).
+     */
+    record WaitingExtension(String ticketId, String ticketNumber, String category, String district,
+            String description, String priority, String status, String unitId, String unitName, String reason,
+            String requestedBy, Instant requestedAt, Instant resolveBy, Instant requestedResolveBy, int extensions,
+            Instant decideBy, boolean overdue, boolean resolveOverdue) {
     }
 }

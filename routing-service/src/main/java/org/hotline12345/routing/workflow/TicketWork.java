@@ -68,10 +68,20 @@ public class TicketWork {
                 settings.feedbackWindow()));
     }
 
+    /**
+     * More time (延期): a supervisor moves the deadline; a unit asks, and is granted at once within the city's
+     * allowance, else its request waits for the centre (延期审批) while the deadline runs on.
+     */
     Mono<TicketView> extend(String ticketId, WorkflowRequests.Extend request) {
-        return Mono.zip(access.isSupervisor(), access.actor()).flatMap(who -> act(ticketId, ticket ->
-                ticket.extend(request.resolveBy(), request.reason(), who.getT2(), who.getT1(),
-                        settings.maxExtensionByUnit(), clock.instant())));
+        Instant now = clock.instant();
+        return Mono.zip(access.isSupervisor(), access.actor()).flatMap(who -> act(ticketId, ticket -> {
+            if (who.getT1()) {
+                ticket.extendByCentre(request.resolveBy(), request.reason(), who.getT2(), now);
+            } else {
+                ticket.requestExtension(request.resolveBy(), request.reason(), who.getT2(),
+                        city.extensionAllowance(), now.plus(settings.extensionReviewWithin()), now);
+            }
+        }));
     }
 
     /**

@@ -38,7 +38,10 @@ class WorkflowController {
         return work.reject(ticketId, request);
     }
 
-    /** A unit gets one extension within the limit; a supervisor may grant more. */
+    /**
+     * More time (延期): a unit's request within the city's allowance moves the deadline at once, one beyond it waits
+     * for the centre ({@code extensionHistory} says which); a supervisor moves the deadline.
+     */
     @PostMapping("/extend")
     @PreAuthorize("hasAnyRole('UNIT', 'GRID_WORKER', 'SUPERVISOR')")
     Mono<TicketView> extend(@PathVariable String ticketId, @Valid @RequestBody WorkflowRequests.Extend request) {

@@ -284,8 +284,7 @@ class AssignmentIT {
                 case 2 -> ticket.reject(ReturnReason.NOT_OUR_DUTY, "不属于本单位职责", null, then);
                 case 3 -> {
                     ticket.accept(then);
-                    ticket.extend(deadline.plusSeconds(1), "需要联合执法", "sup-1", true, Duration.ofDays(1),
-                            then);
+                    ticket.extendByCentre(deadline.plusSeconds(1), "需要联合执法", "sup-1", then);
                 }
                 case 4, 5, 6 -> {
                     ticket.accept(then);

@@ -16,6 +16,7 @@ import org.hotline12345.contracts.Urgency;
 import org.hotline12345.platform.messaging.OutgoingEvent;
 import org.hotline12345.platform.problem.IllegalTransitionException;
 import org.hotline12345.platform.problem.InvalidRequestException;
+import org.hotline12345.referencedata.ExtensionAllowance;
 import org.hotline12345.routing.assignment.RoutedTicket.FeedbackOutcome;
 import org.hotline12345.routing.deadlines.TimeLimits;
 import org.hotline12345.routing.lifecycle.TicketStatus;
@@ -26,6 +27,7 @@ class RoutedTicketTest {
 
     static final Instant T0 = Instant.parse("2026-11-28T02:00:00Z");
     static final Duration WEEK = Duration.ofDays(7);
+    static final Duration DECIDE = Duration.ofHours(4);
 
     @Test
     void signsForAnAssignedTicketOnTime() {
@@ -63,33 +65,196 @@ class RoutedTicketTest {
     }
 
     @Test
-    void grantsAUnitOneExtensionWithinTheLimitAndNoSecond() {
+    void grantsAUnitItsFirstExtensionWithinTheAllowanceAtOnce() {
         RoutedTicket ticket = assigned();
         ticket.accept(T0);
         Instant resolveBy = ticket.getResolveBy();
 
-        ticket.extend(resolveBy.plus(Duration.ofDays(3)), "needs a joint inspection", "um-1", false, WEEK, T0);
+        boolean granted = ticket.requestExtension(resolveBy.plus(Duration.ofDays(3)), "needs a joint inspection",
+                "um-1", ExtensionAllowance.DEFAULT, T0.plus(DECIDE), T0);
 
+        assertThat(granted).isTrue();
         assertThat(ticket.getStatus()).isEqualTo(TicketStatus.EXTENDED);
         assertThat(ticket.getResolveBy()).isEqualTo(resolveBy.plus(Duration.ofDays(3)));
-        assertThatThrownBy(() -> ticket.extend(resolveBy.plus(Duration.ofDays(4)), "again", "um-1", false, WEEK, T0))
-                .isInstanceOf(IllegalTransitionException.class);
-        ticket.extend(resolveBy.plus(Duration.ofDays(10)), "supervisor agrees", "sup-1", true, WEEK, T0);
-        assertThat(ticket.getExtensions()).isEqualTo(2);
+        assertThat(ticket.extensionWaiting()).isEmpty();
+        assertThat(ticket.getExtensionHistory()).singleElement().satisfies(extension -> {
+            assertThat(extension.state()).isEqualTo(RoutedTicket.ExtensionState.GRANTED);
+            assertThat(extension.resolveByBefore()).isEqualTo(resolveBy);
+            assertThat(extension.resolveBy()).isEqualTo(resolveBy.plus(Duration.ofDays(3)));
+        });
+        assertThat(types(ticket)).containsExactly("TicketAssigned", "TicketAccepted", "TicketExtended");
     }
 
     @Test
-    void refusesAnExtensionBeyondTheLimitOrBackwards() {
+    void holdsARequestBeyondTheAllowanceForTheCentreWithTheDeadlineRunning() {
+        RoutedTicket ticket = assigned();
+        ticket.accept(T0);
+        Instant resolveBy = ticket.getResolveBy();
+
+        boolean granted = ticket.requestExtension(resolveBy.plus(Duration.ofDays(5)), "needs a joint inspection",
+                "um-1", ExtensionAllowance.DEFAULT, T0.plus(DECIDE), T0);
+
+        assertThat(granted).isFalse();
+        assertThat(ticket.getStatus()).isEqualTo(TicketStatus.ACCEPTED);
+        assertThat(ticket.getResolveBy()).isEqualTo(resolveBy);
+        assertThat(ticket.getExtensions()).isZero();
+        assertThat(ticket.getExtensionWaitingSince()).isEqualTo(T0);
+        assertThat(ticket.extensionWaiting()).get().extracting(RoutedTicket.Extension::decideBy)
+                .isEqualTo(T0.plus(DECIDE));
+        assertThat(types(ticket)).containsExactly("TicketAssigned", "TicketAccepted", "ExtensionRequested");
+        // the deadline counts against the unit while the centre decides
+        assertThat(ticket.chaseDeadlines(resolveBy.plusSeconds(1))).isEqualTo(2);
+        assertThat(ticket.overdueAt(resolveBy.plusSeconds(1))).isTrue();
+        assertThatThrownBy(() -> ticket.requestExtension(resolveBy.plus(Duration.ofDays(1)), "again", "um-1",
+                ExtensionAllowance.DEFAULT, T0.plus(DECIDE), T0)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> ticket.extendByCentre(resolveBy.plus(Duration.ofDays(1)), "centre", "sup-1", T0))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void sendsASecondRequestToTheCentreHoweverShort() {
+        RoutedTicket ticket = assigned();
+        ticket.accept(T0);
+        ticket.requestExtension(ticket.getResolveBy().plus(Duration.ofDays(1)), "first", "um-1",
+                ExtensionAllowance.DEFAULT, T0.plus(DECIDE), T0);
+
+        assertThat(ticket.requestExtension(ticket.getResolveBy().plus(Duration.ofHours(2)), "second", "um-1",
+                ExtensionAllowance.DEFAULT, T0.plus(DECIDE), T0)).isFalse();
+        assertThat(new ExtensionAllowance(0, WEEK).covers(0, Duration.ofHours(1))).isFalse();
+    }
+
+    @Test
+    void movesTheDeadlineToAShorterDateTheCentreApprovesAndTextsItThroughTicketExtended() {
+        RoutedTicket ticket = waitingForMoreTime();
+        Instant resolveBy = ticket.getResolveBy();
+        Instant decided = T0.plus(Duration.ofHours(1));
+
+        ticket.approveExtension(resolveBy.plus(Duration.ofDays(4)), "four days are enough", "sup-1", decided);
+
+        assertThat(ticket.getResolveBy()).isEqualTo(resolveBy.plus(Duration.ofDays(4)));
+        assertThat(ticket.getStatus()).isEqualTo(TicketStatus.EXTENDED);
+        assertThat(ticket.getExtensions()).isEqualTo(1);
+        assertThat(ticket.getExtensionWaitingSince()).isNull();
+        assertThat(ticket.getExtensionHistory()).singleElement().satisfies(extension -> {
+            assertThat(extension.state()).isEqualTo(RoutedTicket.ExtensionState.APPROVED);
+            assertThat(extension.requestedResolveBy()).isEqualTo(resolveBy.plus(Duration.ofDays(10)));
+            assertThat(extension.resolveBy()).isEqualTo(resolveBy.plus(Duration.ofDays(4)));
+            assertThat(extension.decisionReason()).isEqualTo("four days are enough");
+            assertThat(extension.decidedBy()).isEqualTo("sup-1");
+            assertThat(extension.decidedAt()).isEqualTo(decided);
+        });
+        assertThat(types(ticket)).endsWith("ExtensionRequested", "ExtensionApproved", "TicketExtended");
+        assertThatThrownBy(() -> ticket.refuseExtension("again", "sup-2", decided))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("no request");
+    }
+
+    @Test
+    void grantsTheDateAskedForWithoutAReasonButNoLaterDateAndNoShorterOneWithout() {
+        RoutedTicket ticket = waitingForMoreTime();
+        Instant asked = ticket.extensionWaiting().orElseThrow().requestedResolveBy();
+
+        assertThatThrownBy(() -> ticket.approveExtension(asked.plusSeconds(1), "more", "sup-1", T0))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("resolveBy");
+        assertThatThrownBy(() -> ticket.approveExtension(ticket.getResolveBy(), "none", "sup-1", T0))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("resolveBy");
+        assertThatThrownBy(() -> ticket.approveExtension(asked.minusSeconds(1), " ", "sup-1", T0))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("reason");
+        assertThat(ticket.extensionWaiting()).isPresent();
+
+        ticket.approveExtension(null, null, "sup-1", T0);
+
+        assertThat(ticket.getResolveBy()).isEqualTo(asked);
+    }
+
+    @Test
+    void keepsTheDeadlineWhenTheCentreRefuses() {
+        RoutedTicket ticket = waitingForMoreTime();
+        Instant resolveBy = ticket.getResolveBy();
+
+        ticket.refuseExtension("stop the noise first", "sup-1", T0);
+
+        assertThat(ticket.getResolveBy()).isEqualTo(resolveBy);
+        assertThat(ticket.getStatus()).isEqualTo(TicketStatus.ACCEPTED);
+        assertThat(ticket.getExtensions()).isZero();
+        assertThat(ticket.getExtensionHistory()).singleElement().satisfies(extension -> {
+            assertThat(extension.state()).isEqualTo(RoutedTicket.ExtensionState.REFUSED);
+            assertThat(extension.resolveBy()).isNull();
+            assertThat(extension.decisionReason()).isEqualTo("stop the noise first");
+        });
+        assertThat(types(ticket)).endsWith("ExtensionRequested", "ExtensionRefused");
+        assertThat(ticket.getOutbox().get(3).payload()).contains("\"resolveBy\":\"" + resolveBy + "\"");
+    }
+
+    @Test
+    void sendsEveryRequestAfterARefusalToTheCentre() {
+        RoutedTicket ticket = waitingForMoreTime();
+        ticket.refuseExtension("stop the noise first", "sup-1", T0);
+
+        assertThat(ticket.requestExtension(ticket.getResolveBy().plus(Duration.ofDays(1)), "one day", "um-1",
+                ExtensionAllowance.DEFAULT, T0.plus(DECIDE), T0)).isFalse();
+    }
+
+    @Test
+    void givesTheNextUnitItsOwnAllowance() {
+        RoutedTicket ticket = waitingForMoreTime();
+        ticket.refuseExtension("stop the noise first", "sup-1", T0);
+        ticket.reject(ReturnReason.NOT_OUR_DUTY, "police matter", null, T0);
+        ticket.assign(new RoutingDecision(null, 1, "POLICE", List.of(), Priority.NORMAL, List.of()), "公安", T0,
+                new Dispatcher.Deadlines(T0.plus(Duration.ofDays(1)), T0.plus(WEEK)));
+        ticket.accept(T0);
+
+        assertThat(ticket.requestExtension(T0.plus(WEEK).plus(Duration.ofDays(2)), "second unit", "po-1",
+                ExtensionAllowance.DEFAULT, T0.plus(DECIDE), T0)).isTrue();
+        assertThat(ticket.getExtensions()).isEqualTo(1);
+    }
+
+    @Test
+    void letsAWaitingRequestLapseWhenTheUnitResolvesFirst() {
+        RoutedTicket ticket = waitingForMoreTime();
+
+        ticket.resolve(ResolutionResult.SOLVED, "done after all", false, T0, WEEK);
+
+        assertThat(ticket.extensionWaiting()).isEmpty();
+        assertThat(ticket.getExtensionHistory()).singleElement().extracting(RoutedTicket.Extension::state)
+                .isEqualTo(RoutedTicket.ExtensionState.LAPSED);
+        assertThatThrownBy(() -> ticket.approveExtension(null, null, "sup-1", T0))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void letsASupervisorMoveTheDeadlineAnyNumberOfTimes() {
+        RoutedTicket ticket = assigned();
+        ticket.accept(T0);
+        Instant resolveBy = ticket.getResolveBy();
+
+        ticket.extendByCentre(resolveBy.plus(Duration.ofDays(10)), "joint enforcement", "sup-1", T0);
+        ticket.extendByCentre(resolveBy.plus(Duration.ofDays(20)), "still waiting", "sup-1", T0);
+
+        assertThat(ticket.getExtensions()).isEqualTo(2);
+        assertThat(ticket.getExtensionHistory()).extracting(RoutedTicket.Extension::state)
+                .containsOnly(RoutedTicket.ExtensionState.BY_CENTRE);
+    }
+
+    @Test
+    void refusesAnExtensionBackwardsOrBeyondAYear() {
         RoutedTicket ticket = assigned();
         ticket.accept(T0);
 
-        assertThatThrownBy(() -> ticket.extend(ticket.getResolveBy().plus(Duration.ofDays(8)), "long", "u", false,
-                WEEK, T0)).isInstanceOf(InvalidRequestException.class);
-        assertThatThrownBy(() -> ticket.extend(ticket.getResolveBy().minusSeconds(1), "back", "u", false, WEEK, T0))
-                .isInstanceOf(InvalidRequestException.class);
-        assertThatThrownBy(() -> ticket.extend(Instant.parse("+99999-01-01T00:00:00Z"), "forever", "sup-1", true,
-                WEEK, T0)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("resolveBy");
+        assertThatThrownBy(() -> ticket.requestExtension(ticket.getResolveBy().minusSeconds(1), "back", "u",
+                ExtensionAllowance.DEFAULT, T0, T0)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> ticket.extendByCentre(Instant.parse("+99999-01-01T00:00:00Z"), "forever", "sup-1",
+                T0)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("resolveBy");
         assertThat(ticket.getExtensions()).isZero();
+        assertThat(ticket.getExtensionHistory()).isEmpty();
+    }
+
+    /** An accepted ticket whose unit asked for ten more days, beyond the default allowance. */
+    private static RoutedTicket waitingForMoreTime() {
+        RoutedTicket ticket = assigned();
+        ticket.accept(T0);
+        ticket.requestExtension(ticket.getResolveBy().plus(Duration.ofDays(10)), "needs a joint inspection", "um-1",
+                ExtensionAllowance.DEFAULT, T0.plus(DECIDE), T0);
+        return ticket;
     }
 
     @Test

@@ -16,10 +16,14 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = TicketClosed.class, name = "TicketClosed"),
         @JsonSubTypes.Type(value = TicketDeadlineApproaching.class, name = "TicketDeadlineApproaching"),
         @JsonSubTypes.Type(value = ReturnUpheld.class, name = "ReturnUpheld"),
-        @JsonSubTypes.Type(value = ReturnRejected.class, name = "ReturnRejected")})
+        @JsonSubTypes.Type(value = ReturnRejected.class, name = "ReturnRejected"),
+        @JsonSubTypes.Type(value = ExtensionRequested.class, name = "ExtensionRequested"),
+        @JsonSubTypes.Type(value = ExtensionApproved.class, name = "ExtensionApproved"),
+        @JsonSubTypes.Type(value = ExtensionRefused.class, name = "ExtensionRefused")})
 public sealed interface TicketLifecycleEvent extends HotlineEvent
         permits TicketAssigned, TicketAccepted, TicketRejected, TicketExtended, TicketResolved, TicketEscalated,
-        TicketReopened, TicketClosed, TicketDeadlineApproaching, ReturnUpheld, ReturnRejected {
+        TicketReopened, TicketClosed, TicketDeadlineApproaching, ReturnUpheld, ReturnRejected, ExtensionRequested,
+        ExtensionApproved, ExtensionRefused {
 
     /** The unit holding the ticket when this happened; {@code null} while it waits in triage. */
     String unitId();

@@ -134,6 +134,18 @@ class EventContractTest {
         assertThat(rejected.reasonCode()).isEqualTo("NOT_OUR_BUSINESS");
     }
 
+    /** An approval of the date asked for may come without the centre's reason: it is left out, and still valid. */
+    @Test
+    void writesAnApprovalWithoutAReasonThatItsSchemaAccepts() {
+        String json = EventCodec.writeString(TicketEvents.ticket("t-1").extensionApproved(SampleEvents.AT, 1,
+                SampleEvents.AT.plusSeconds(86_400)));
+
+        assertThat(json).doesNotContain("\"reason\"");
+        assertThat(SchemaCatalog.validate("ExtensionApproved", json)).isEmpty();
+        assertThat(SchemaCatalog.validate("ExtensionRefused", EventCodec.writeString(TicketEvents.ticket("t-1")
+                .extensionRefused(SampleEvents.AT, 1)).replace(",\"reason\":\"handle it in time\"", ""))).isNotEmpty();
+    }
+
     @Test
     void writesTheRoundAnAnswerRatesAndNoDerivedField() {
         String json = EventCodec.writeString(new FeedbackReceived("e-1", SampleEvents.AT, SampleEvents.TICKET, true,

@@ -156,6 +156,24 @@ public final class TicketEvents {
                 "sup-1");
     }
 
+    /** This unit's request number {@code request} (1 for the first) for more time, to {@code resolveBy}. */
+    public ExtensionRequested extensionRequested(Instant at, int request, Instant resolveBy) {
+        return new ExtensionRequested(id("ExtensionRequested", request), at, ticketId, unit, resolveBy,
+                at.plusSeconds(86_400), "needs a joint inspection", "unit-" + unit, at.plusSeconds(14_400));
+    }
+
+    /** The centre approved request number {@code request}, granting {@code resolveBy}. */
+    public ExtensionApproved extensionApproved(Instant at, int request, Instant resolveBy) {
+        return new ExtensionApproved(id("ExtensionApproved", request), at, ticketId, unit, resolveBy, resolveBy,
+                null, "sup-1");
+    }
+
+    /** The centre refused request number {@code request}. */
+    public ExtensionRefused extensionRefused(Instant at, int request) {
+        return new ExtensionRefused(id("ExtensionRefused", request), at, ticketId, unit, at.plusSeconds(864_000),
+                at.plusSeconds(86_400), "handle it in time", "sup-1");
+    }
+
     public TicketResolved resolved(Instant at, boolean onTime) {
         return new TicketResolved(id("TicketResolved", round), at, ticketId, unit, ResolutionResult.SOLVED,
                 "fixed", onTime, false, round);

@@ -31,11 +31,12 @@ public final class City {
     private final List<LabelledComplaint> complaintCorpus;
     private final List<KnowledgeArticle> knowledge;
     private final List<List<String>> synonyms;
+    private final ExtensionAllowance extensionAllowance;
 
     City(String name, ZoneId zone, List<Category> categories, List<District> districts, List<Unit> units,
             List<Grid> grids, String firstRuleSet, Map<String, Map<String, String>> smsTemplates,
             Map<String, List<String>> categoryVocabulary, List<LabelledComplaint> complaintCorpus,
-            List<KnowledgeArticle> knowledge, List<List<String>> synonyms) {
+            List<KnowledgeArticle> knowledge, List<List<String>> synonyms, ExtensionAllowance extensionAllowance) {
         this.name = name;
         this.zone = zone;
         this.categories = List.copyOf(categories);
@@ -49,6 +50,7 @@ public final class City {
         this.complaintCorpus = List.copyOf(complaintCorpus);
         this.knowledge = List.copyOf(knowledge);
         this.synonyms = synonyms.stream().map(List::copyOf).toList();
+        this.extensionAllowance = extensionAllowance;
     }
 
     /** The sample city (a slice of Guiyang) that the dev stack and the tests run on. */
@@ -67,6 +69,11 @@ public final class City {
 
     public String name() {
         return name;
+    }
+
+    /** How much more time a unit takes without the centre's approval (延期), from {@code city.json}. */
+    public ExtensionAllowance extensionAllowance() {
+        return extensionAllowance;
     }
 
     /** The city's time zone: the local day of a ticket number or a count, the hours of rules and quiet hours. */

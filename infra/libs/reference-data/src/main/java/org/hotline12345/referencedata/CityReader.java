@@ -1,6 +1,7 @@
 package org.hotline12345.referencedata;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,6 +44,10 @@ final class CityReader {
     static final List<String> LANGUAGES = List.of("zh", "en");
     static final List<String> PRIORITIES = Arrays.stream(Priority.values()).map(Priority::name).toList();
     static final List<String> UNIT_KINDS = List.of("DEPARTMENT", "ENTERPRISE", "STREET_OFFICE");
+    /** The most extensions a city may grant without approval: more is no approval at all. */
+    static final int MOST_EXTENSIONS = 10;
+    /** The longest extension a city may grant without approval, in days. */
+    static final int LONGEST_EXTENSION_DAYS = 90;
     /** The category a ticket gets when nobody can tell: triage's queue. */
     static final String UNCLASSIFIED = "OTHER";
     /** A rule's lead that means the street office of the ticket's grid. */
@@ -72,6 +77,7 @@ final class CityReader {
         String corpusText = files.read(CORPUS);
 
         ZoneId zone = zone(city);
+        ExtensionAllowance extensions = extensions(city);
         List<Category> categories = categories(categoriesFile);
         Set<String> categoryCodes = new HashSet<>();
         categories.forEach(c -> categoryCodes.add(c.code()));
@@ -94,7 +100,7 @@ final class CityReader {
                     + (problems.size() == 1 ? "" : "s") + ":\n - " + String.join("\n - ", problems));
         }
         return new City(string(city.root().path("name")), zone, categories, districts, units, grids,
-                files.read(RULES), texts, words, corpus, knowledge.articles(), knowledge.synonyms());
+                files.read(RULES), texts, words, corpus, knowledge.articles(), knowledge.synonyms(), extensions);
     }
 
     private JsonFile json(String file) {
@@ -108,6 +114,40 @@ final class CityReader {
             problems.add(city.at("/zone") + ": zone is not a time zone such as Asia/Shanghai");
             return ZoneId.of("UTC");
         }
+    }
+
+    /**
+     * What {@code "extensions"} in city.json allows a unit without the centre's approval: {@code withoutApproval}
+     * extensions of a ticket, each of at most {@code longestWithoutApprovalDays}; either left out keeps the default.
+     */
+    private ExtensionAllowance extensions(JsonFile city) {
+        JsonNode extensions = city.root().path("extensions");
+        if (extensions.isMissingNode()) {
+            return ExtensionAllowance.DEFAULT;
+        }
+        if (!extensions.isObject()) {
+            problems.add(city.at("/extensions") + ": extensions must be an object with withoutApproval and "
+                    + "longestWithoutApprovalDays");
+            return ExtensionAllowance.DEFAULT;
+        }
+        int count = wholeNumber(city, extensions, "/extensions", "withoutApproval", MOST_EXTENSIONS,
+                ExtensionAllowance.DEFAULT.withoutApproval());
+        int days = wholeNumber(city, extensions, "/extensions", "longestWithoutApprovalDays", LONGEST_EXTENSION_DAYS,
+                (int) ExtensionAllowance.DEFAULT.longestWithoutApproval().toDays());
+        return new ExtensionAllowance(count, Duration.ofDays(days));
+    }
+
+    /** A whole number from 0 to {@code most} at {@code field}; {@code otherwise} where it is left out. */
+    private int wholeNumber(JsonFile file, JsonNode node, String at, String field, int most, int otherwise) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode()) {
+            return otherwise;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 0 || value.asInt() > most) {
+            problems.add(file.at(at + "/" + field) + ": " + field + " must be a whole number from 0 to " + most);
+            return otherwise;
+        }
+        return value.asInt();
     }
 
     private List<Category> categories(JsonFile file) {

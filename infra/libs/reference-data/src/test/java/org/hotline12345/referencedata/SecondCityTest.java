@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,31 @@ class SecondCityTest {
         assertThat(city.smsTemplates().get("TicketReceived").get("zh")).startsWith("【乌鲁木齐12345】");
         assertThat(city.trainingComplaints()).hasSize(20);
         assertThat(city.evaluationComplaints()).hasSize(6);
+        assertThat(city.extensionAllowance()).isEqualTo(new ExtensionAllowance(2, Duration.ofDays(5)));
+    }
+
+    @Test
+    void grantsOneExtensionOfUpToThreeDaysWithoutApprovalWhereTheFolderSaysNothing() throws IOException {
+        copy(URUMQI, folder);
+        Files.writeString(folder.resolve("city.json"), "{\"name\": \"Ürümqi\", \"zone\": \"Asia/Urumqi\"}");
+
+        assertThat(City.fromFolder(folder).extensionAllowance()).isEqualTo(ExtensionAllowance.DEFAULT)
+                .isEqualTo(new ExtensionAllowance(1, Duration.ofDays(3)));
+    }
+
+    @Test
+    void namesTheLineOfAnExtensionAllowanceThatIsNoWholeNumberInRange() throws IOException {
+        copy(URUMQI, folder);
+        replace("city.json", "\"withoutApproval\": 2", "\"withoutApproval\": -1");
+        replace("city.json", "\"longestWithoutApprovalDays\": 5", "\"longestWithoutApprovalDays\": \"5d\"");
+
+        assertThatThrownBy(() -> City.fromFolder(folder))
+                .isInstanceOf(CityDataException.class)
+                .hasMessageContaining("has 2 problems")
+                .hasMessageContaining(at("city.json", "withoutApproval")
+                        + ": withoutApproval must be a whole number from 0 to 10")
+                .hasMessageContaining(at("city.json", "longestWithoutApprovalDays")
+                        + ": longestWithoutApprovalDays must be a whole number from 0 to 90");
     }
 
     @Test
