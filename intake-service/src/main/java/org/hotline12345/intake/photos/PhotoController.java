@@ -61,7 +61,7 @@ class PhotoController {
     @GetMapping("/{photoId}")
     @PreAuthorize(READERS)
     Mono<ResponseEntity<Flux<DataBuffer>>> photo(@PathVariable String ticketId, @PathVariable String photoId) {
-        return photos.readable(ticketId).flatMap(ticket -> photos.photo(ticket, photoId, TicketPhotos.staffKinds()))
+        return photos.readable(ticketId).flatMap(ticket -> photos.photo(ticket, photoId, TicketPhotos.FOR_STAFF))
                 .flatMap(stored -> photos.content(stored.id())).map(PhotoResponses::forStaff);
     }
 
@@ -69,7 +69,7 @@ class PhotoController {
     @GetMapping("/{photoId}/thumbnail")
     @PreAuthorize(READERS)
     Mono<ResponseEntity<Flux<DataBuffer>>> thumbnail(@PathVariable String ticketId, @PathVariable String photoId) {
-        return photos.readable(ticketId).flatMap(ticket -> photos.photo(ticket, photoId, TicketPhotos.staffKinds()))
+        return photos.readable(ticketId).flatMap(ticket -> photos.photo(ticket, photoId, TicketPhotos.FOR_STAFF))
                 .flatMap(stored -> photos.content(stored.thumbnailId())).map(PhotoResponses::forStaff);
     }
 

@@ -44,7 +44,8 @@ class TicketPhotos implements DisposableBean {
     /** The kinds the citizen who follows a ticket sees. */
     static final Set<PhotoKind> FOR_CITIZEN = Arrays.stream(PhotoKind.values()).filter(PhotoKind::forCitizen)
             .collect(Collectors.toCollection(() -> EnumSet.noneOf(PhotoKind.class)));
-    private static final Set<PhotoKind> ALL = EnumSet.allOf(PhotoKind.class);
+    /** Kinds a staff caller sees: every one. */
+    static final Set<PhotoKind> FOR_STAFF = EnumSet.allOf(PhotoKind.class);
     private static final Duration RETRY_DECODING = Duration.ofSeconds(5);
 
     private final ReactiveMongoTemplate mongo;
@@ -136,7 +137,7 @@ class TicketPhotos implements DisposableBean {
 
     /** The ticket's photos a staff caller who may read it sees: all of them. */
     Flux<PhotoStore.StoredPhoto> forStaff(IntakeTicket ticket) {
-        return store.photosOf(ticket.getId(), ALL);
+        return store.photosOf(ticket.getId(), FOR_STAFF);
     }
 
     /** The ticket's photos meant for the citizen who follows it: their own and the unit's after photos. */
@@ -152,11 +153,6 @@ class TicketPhotos implements DisposableBean {
 
     Mono<PhotoStore.Content> content(String fileId) {
         return store.content(fileId).switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("Photo", fileId)));
-    }
-
-    /** Kinds a staff caller sees: every one. */
-    static Set<PhotoKind> staffKinds() {
-        return ALL;
     }
 
     private Mono<Boolean> mayRead(IntakeTicket ticket) {
