@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.UUID;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.connection.AsyncTransportSettings;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hotline12345.contracts.Topics;
 import org.hotline12345.embedded.EventTopics;
@@ -21,9 +19,7 @@ import org.hotline12345.platform.outbox.OutboxSweeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -61,19 +57,6 @@ class PlatformIT {
     OutboxRelay relay;
     @Autowired
     OutboxSweeper sweeper;
-    @Autowired
-    ObjectProvider<MongoClientSettingsBuilderCustomizer> driverCustomizers;
-
-    /**
-     * Applied as Spring Boot applies them, in order: Boot's own Netty transport (ordered first) must lose to the
-     * driver's asynchronous transport, whose heap buffers cost a fraction of the CPU under load.
-     */
-    @Test
-    void talksToMongoDbThroughTheDriversOwnAsynchronousTransport() {
-        MongoClientSettings.Builder settings = MongoClientSettings.builder();
-        driverCustomizers.orderedStream().forEach(customizer -> customizer.customize(settings));
-        assertThat(settings.build().getTransportSettings()).isInstanceOf(AsyncTransportSettings.class);
-    }
 
     EventTopics.Reader reader;
 
