@@ -1,6 +1,7 @@
 // The supervisor's desk: what needs the centre's hand (tickets waiting for dispatch, returns and requests for more
-// time to review, overdue, escalated, returned, reopened) and what was done, any ticket found by its number, the caller's phone or its words, each ticket with its
-// place, its timeline, the tickets that joined it and every text it caused.
+// time to review, about to breach, overdue, escalated, returned, reopened) and what was done, any ticket found by its
+// number, the caller's phone or its words, each ticket with its place, its timeline, the tickets that joined it and
+// every text it caused.
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -9,7 +10,8 @@
       pageTitle: '督办台', lists: '工单列表', triage: '待人工分派', overdue: '超期', escalated: '督办', returned: '退单',
       reopened: '重办', allOpen: '全部在办', done: '已办结', found: '查找结果', ticket: '工单', dispatch: '人工分派',
       dispatchReason: '分派理由', texts: '发给市民的短信', when: '时间', textStatus: '状态', text: '内容',
-      legendOverdue: '已超期', legendSoon: '4小时内到期', PENDING: '待发送', SENT: '已发送', FAILED: '发送失败',
+      legendOverdue: '已超期', legendSoon: '即将超期（已进入时限类别的预警时段）', dueSoon: '即将超期',
+      PENDING: '待发送', SENT: '已发送', FAILED: '发送失败',
       SUPPRESSED: '未发送', DELIVERED: '已送达', noTexts: '没有短信。', dispatched: '已分派：{number} → {unit}',
       searchLabel: '查找工单（工单号、来电号码或诉求中的文字，含已办结）', searchGo: '查找',
       foundSome: '找到 {n} 张工单。', foundNone: '没有找到工单：{q}', notFound: '没有找到工单 {number}。',
@@ -30,7 +32,8 @@
       escalated: 'Escalated', returned: 'Returned', reopened: 'Reopened', allOpen: 'All open', done: 'Done',
       found: 'Found', ticket: 'Ticket', dispatch: 'Dispatch', dispatchReason: 'Why this unit',
       texts: 'Texts to the citizen', when: 'When', textStatus: 'Status', text: 'Text', legendOverdue: 'overdue',
-      legendSoon: 'due within 4 hours', PENDING: 'waiting', SENT: 'sent', FAILED: 'failed', SUPPRESSED: 'not sent',
+      legendSoon: 'about to breach (inside its urgency class\'s warning window)', dueSoon: 'About to breach',
+      PENDING: 'waiting', SENT: 'sent', FAILED: 'failed', SUPPRESSED: 'not sent',
       DELIVERED: 'delivered', noTexts: 'No texts.', dispatched: 'Dispatched: {number} → {unit}',
       searchLabel: 'Find a ticket (number, caller\'s phone or words it holds, closed ones included)', searchGo: 'Find',
       foundSome: '{n} tickets found.', foundNone: 'No ticket found: {q}', notFound: 'No ticket {number} found.',
@@ -55,7 +58,8 @@
   const t = (key, values) => Hub.t(key, values);
   const LISTS = {
     triage: '/api/v1/triage', reviews: '/api/v1/reviews/returns?size=200',
-    extensions: '/api/v1/reviews/extensions?size=200', overdue: '/api/v1/tickets?overdue=true&size=200',
+    extensions: '/api/v1/reviews/extensions?size=200', dueSoon: '/api/v1/tickets?dueSoon=true&size=200',
+    overdue: '/api/v1/tickets?overdue=true&size=200',
     escalated: '/api/v1/tickets?list=escalated&size=200', returned: '/api/v1/tickets?list=returned&size=200',
     reopened: '/api/v1/tickets?list=reopened&size=200', open: '/api/v1/tickets?list=open&size=200',
     done: '/api/v1/tickets?list=done&size=200'
@@ -88,6 +92,7 @@
   }
 
   async function loadLists() {
+    await Tickets.loadClasses();
     const names = Object.keys(LISTS);
     const results = await Promise.all(names.map((name) => Hub.api('', LISTS[name])));
     names.forEach((name, i) => { lists[name] = results[i]; });

@@ -1,4 +1,5 @@
-// What the unit workbench and the supervisor desk both show of a ticket: its deadline as a countdown, its fields, where
+// What the unit workbench and the supervisor desk both show of a ticket: its deadline as a countdown (with a warning in
+// words once it is inside its urgency class's warning window), its fields, where
 // it is on the city's map, the tickets that joined it and its timeline; and what both pages need around it: drafts
 // that survive a reload, notices that follow a switch of language. The confirmation before what cannot be undone
 // and the caller's number on request are the hub's (Hub.confirm, Hub.callerContact).
@@ -40,7 +41,10 @@
       extensionAskedStep: '{unit}申请延期至 {to}，待中心审批：{reason}',
       extensionApprovedStep: '中心同意延期至 {to}（申请延至 {asked}）：{reason}', extensionRefusedStep: '中心不同意延期：{reason}',
       extensionLapsedStep: '延期申请未经审批即失效：工单已办结或退回', extensionByCentreStep: '中心延期至 {to}：{reason}',
-      extensionPending: '延期待审批', leftToDecide: '审批剩余 {left}'
+      extensionPending: '延期待审批', leftToDecide: '审批剩余 {left}',
+      urgencyClass: '时限类别', byPriority: '按紧急程度', aboutToBreach: '即将超期 · {countdown}',
+      classLimits: '{name}（{dispatch}内签收，{answer}内办结，到期前{warn}预警）',
+      classLimitsLonger: '{name}（{dispatch}内签收，{answer}内办结，经中心批准最长{longest}，到期前{warn}预警）'
     },
     en: {
       number: 'Number', category: 'Category', status: 'Status', deadline: 'Deadline', urgency: 'Urgency',
@@ -83,7 +87,11 @@
       extensionRefusedStep: 'The centre refused more time: {reason}',
       extensionLapsedStep: 'The request for more time lapsed undecided: the ticket was resolved or returned',
       extensionByCentreStep: 'The centre extended it to {to}: {reason}', extensionPending: 'more time asked',
-      leftToDecide: '{left} left to decide'
+      leftToDecide: '{left} left to decide',
+      urgencyClass: 'Urgency class', byPriority: 'by its urgency', aboutToBreach: 'about to breach · {countdown}',
+      classLimits: '{name} (sign for within {dispatch}, resolve within {answer}, warned {warn} before)',
+      classLimitsLonger: '{name} (sign for within {dispatch}, resolve within {answer}, up to {longest} with the '
+        + 'centre\'s approval, warned {warn} before)'
     }
   };
 
@@ -109,7 +117,11 @@
     return null;
   }
 
-  /** {text, state}: the countdown to the running deadline and whether it is overdue, soon due or fine. */
+  /**
+   * {text, state}: the countdown to the running deadline and whether it is overdue, about to breach or fine. A unit's
+   * deadline is about to breach from the {@code warnAt} its urgency class sets; the centre's own (a review, a
+   * decision on more time) within four hours. The state is said in words too, never by colour alone.
+   */
   function countdown(ticket, now) {
     const running = deadline(ticket);
     if (!running || !running.at) return { text: '–', state: '' };
@@ -117,8 +129,40 @@
     if (left < 0) return { text: Hub.t('overdueBy', { left: span(left) }), state: 'overdue' };
     const key = { accept: 'leftToAccept', review: 'leftToReview', decide: 'leftToDecide' }[running.kind]
       || 'leftToResolve';
-    return { text: Hub.t(key, { left: span(left) }),
-      state: left < SOON_MS ? 'soon' : '' };
+    const text = Hub.t(key, { left: span(left) });
+    const unitsOwn = running.kind === 'accept' || running.kind === 'resolve';
+    const soon = unitsOwn && ticket.warnAt ? now >= Date.parse(ticket.warnAt) : left < SOON_MS;
+    return soon ? { text: Hub.t('aboutToBreach', { countdown: text }), state: 'soon' } : { text, state: '' };
+  }
+
+  // ---- urgency classes: read once a page, named in the page's language ----
+
+  let classes = {};
+  let classesRead = null;
+
+  /** Reads the city's urgency classes once; a page awaits it before it first shows tickets. */
+  function loadClasses() {
+    if (!classesRead) {
+      classesRead = Hub.api('', '/api/v1/urgency-classes').then((list) => {
+        classes = Object.fromEntries(list.map((c) => [c.code, c]));
+      }).catch((e) => {
+        classesRead = null;
+        throw e;
+      });
+    }
+    return classesRead;
+  }
+
+  /** A ticket's urgency class with its limits in words; the priority's limits where its category has none. */
+  function urgencyClass(ticket) {
+    if (!ticket.urgencyClass) return ticket.priority ? Hub.t('byPriority') + ' · ' + Hub.t(ticket.priority) : '–';
+    const c = classes[ticket.urgencyClass];
+    if (!c) return ticket.urgencyClass;
+    const minutes = (n) => span(n * 60000);
+    return Hub.t(c.longestAnswerMinutes ? 'classLimitsLonger' : 'classLimits', {
+      name: Hub.language() === 'en' ? c.en : c.zh, dispatch: minutes(c.dispatchMinutes),
+      answer: minutes(c.answerMinutes), warn: minutes(c.warnMinutes),
+      longest: c.longestAnswerMinutes ? minutes(c.longestAnswerMinutes) : '' });
   }
 
   function field(list, label, value) {
@@ -187,6 +231,13 @@
     field(list, t('unit'), ticket.unitId ? Hub.named('units', ticket.unitId) : null);
     const running = deadline(ticket);
     if (running) field(list, t(running.kind === 'accept' ? 'acceptBy' : 'resolveBy'), when(running.at));
+    if (running) {
+      const left = countdown(ticket, Date.now());
+      const dd = field(list, t('deadline'), left.text);
+      if (left.state) dd.className = 'deadline-' + left.state;
+      dd.dataset.testid = 'detail-countdown';
+    }
+    field(list, t('urgencyClass'), urgencyClass(ticket)).dataset.testid = 'detail-urgency-class';
     field(list, t('description'), ticket.description).dataset.testid = 'detail-description';
     field(list, t('why'), because(ticket)).dataset.testid = 'detail-why';
     if ((ticket.returnedBy || []).length) {
@@ -523,6 +574,6 @@
     return { value, isNumber: /^\d+-\d{8}-\d+$/.test(value) };
   }
 
-  window.Tickets = { WORDS, when, countdown, deadline, details, because, gridPlace, map, timeline, reveals, linked,
+  window.Tickets = { WORDS, when, countdown, deadline, loadClasses, urgencyClass, details, because, gridPlace, map, timeline, reveals, linked,
     queue, reader, drafts, say, relabel, askedFor, returnCode, waitingExtension };
 }());

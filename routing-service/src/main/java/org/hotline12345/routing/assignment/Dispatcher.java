@@ -22,7 +22,7 @@ public class Dispatcher {
     Dispatcher(RuleSetStore rules, CityMap city, TimeLimitProperties limits) {
         this.rules = rules;
         this.city = city;
-        this.limits = limits.timeLimits();
+        this.limits = limits.timeLimits().withClasses(city.urgencyClasses());
     }
 
     /** The decision for a ticket, passing over the units in {@code excluded}. */
@@ -53,19 +53,36 @@ public class Dispatcher {
         return limits;
     }
 
-    /** The deadlines of an assignment made at {@code now} with {@code priority}. */
-    public Deadlines deadlines(Priority priority, Instant now) {
-        return new Deadlines(limits.acceptBy(priority, now), limits.resolveBy(priority, now));
+    /**
+     * The deadlines of an assignment of {@code ticket} made at {@code now} with {@code priority}: its category's
+     * urgency class's limits, else its priority's.
+     */
+    public Deadlines deadlines(RoutedTicket ticket, Priority priority, Instant now) {
+        TimeLimits.Terms terms = limits.terms(city.urgencyClassOf(ticket.getCategory()), priority);
+        return new Deadlines(now.plus(terms.accept()), now.plus(terms.resolve()), terms);
     }
 
-    /** The deadlines of a rule's decision: the rule's own limits where it has them, else the priority's. */
-    public Deadlines deadlines(RoutingDecision decision, Instant now) {
-        Deadlines defaults = deadlines(decision.priority(), now);
+    /**
+     * The deadlines of a rule's decision for {@code ticket}: the rule's own limits where it has them, else its
+     * category's urgency class's, else the priority's.
+     */
+    public Deadlines deadlines(RoutedTicket ticket, RoutingDecision decision, Instant now) {
+        Deadlines defaults = deadlines(ticket, decision.priority(), now);
         return new Deadlines(decision.acceptWithin() == null ? defaults.acceptBy() : now.plus(decision.acceptWithin()),
-                decision.resolveWithin() == null ? defaults.resolveBy() : now.plus(decision.resolveWithin()));
+                decision.resolveWithin() == null ? defaults.resolveBy() : now.plus(decision.resolveWithin()),
+                defaults.terms());
     }
 
-    /** When the unit must sign for and resolve a ticket. */
-    public record Deadlines(Instant acceptBy, Instant resolveBy) {
+    /**
+     * When the unit must sign for and resolve a ticket, and the terms they came from: its urgency class, how long
+     * before each deadline it is about to breach, and how far it may be extended ({@code null}: a priority's
+     * terms, with nothing more to say).
+     */
+    public record Deadlines(Instant acceptBy, Instant resolveBy, TimeLimits.Terms terms) {
+
+        /** Deadlines under a priority's terms. */
+        public Deadlines(Instant acceptBy, Instant resolveBy) {
+            this(acceptBy, resolveBy, null);
+        }
     }
 }

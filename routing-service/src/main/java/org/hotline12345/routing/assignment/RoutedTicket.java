@@ -86,6 +86,18 @@ public class RoutedTicket extends OutboxDocument {
     private Instant resolveBy;
     private Instant acceptRemindAt;
     private Instant resolveRemindAt;
+    /**
+     * The urgency class whose limits the assignment runs under (its category's in the city's folder), {@code null}
+     * for a priority's limits; how long before a deadline the ticket is about to breach, by that class (a
+     * priority's limits warn when the unit is reminded); and when the warning of each deadline starts, which the
+     * desk's list and the gauge of tickets about to breach read.
+     */
+    private String urgencyClass;
+    private Long warningSeconds;
+    private Instant acceptWarnAt;
+    private Instant resolveWarnAt;
+    /** The furthest a unit may ask its resolve deadline to move, by the urgency class, and only with approval. */
+    private Instant longestResolveBy;
     private boolean acceptReminded;
     private boolean acceptEscalated;
     private boolean resolveReminded;
@@ -264,6 +276,12 @@ public class RoutedTicket extends OutboxDocument {
         resolveBy = deadlines.resolveBy();
         acceptRemindAt = remindAt(now, acceptBy);
         resolveRemindAt = remindAt(now, resolveBy);
+        TimeLimits.Terms terms = deadlines.terms();
+        urgencyClass = terms == null ? null : terms.urgencyClass();
+        warningSeconds = terms == null || terms.warning() == null ? null : terms.warning().toSeconds();
+        longestResolveBy = terms == null || terms.longestResolve() == null ? null : now.plus(terms.longestResolve());
+        acceptWarnAt = warnAt(now, acceptBy, acceptRemindAt);
+        resolveWarnAt = warnAt(now, resolveBy, resolveRemindAt);
         acceptReminded = false;
         acceptEscalated = false;
         resolveReminded = false;
@@ -396,7 +414,13 @@ public class RoutedTicket extends OutboxDocument {
         // that held the ticket took does not
         long counted = extensionHistory.stream()
                 .filter(e -> e.state() != ExtensionState.LAPSED && unitId.equals(e.unitId())).count();
-        if (allowance.covers((int) counted, Duration.between(resolveBy, newResolveBy))) {
+        if (longestResolveBy != null && newResolveBy.isAfter(longestResolveBy)) {
+            throw new InvalidRequestException("resolveBy", "beyond-urgency-class", "may be at most "
+                    + longestResolveBy + ", the longest the urgency class " + urgencyClass + " allows");
+        }
+        // a class that may run longer than its answer limit does so only with the centre's approval (复杂疑难)
+        boolean byTheClass = longestResolveBy != null;
+        if (!byTheClass && allowance.covers((int) counted, Duration.between(resolveBy, newResolveBy))) {
             extensionHistory.add(new Extension(now, unitId, requestedBy, resolveBy, newResolveBy, why,
                     ExtensionState.GRANTED, null, newResolveBy, null, null, null));
             moveResolveBy(newResolveBy, why, requestedBy, now);
@@ -507,6 +531,7 @@ public class RoutedTicket extends OutboxDocument {
         extensions++;
         resolveBy = newResolveBy;
         resolveRemindAt = remindAt(now, newResolveBy);
+        resolveWarnAt = warnAt(now, newResolveBy, resolveRemindAt);
         resolveReminded = false;
         resolveEscalated = false;
         status = TicketStatus.EXTENDED;
@@ -546,6 +571,7 @@ public class RoutedTicket extends OutboxDocument {
         status = TicketStatus.REOPENED;
         resolveBy = newResolveBy;
         resolveRemindAt = remindAt(now, newResolveBy);
+        resolveWarnAt = warnAt(now, newResolveBy, resolveRemindAt);
         resolveReminded = false;
         resolveEscalated = false;
         feedbackDueAt = null;
@@ -577,8 +603,8 @@ public class RoutedTicket extends OutboxDocument {
 
     /**
      * The citizen's answer to resolution {@code round} (1 for the first): satisfied and solved closes the ticket,
-     * anything else reopens it with the priority's resolve limit. Only an answer to the current resolution of a
-     * ticket awaiting one acts; any other changes nothing and says why.
+     * anything else reopens it with the resolve limit of its urgency class, or of its priority where it has none.
+     * Only an answer to the current resolution of a ticket awaiting one acts; any other changes nothing and says why.
      */
     public FeedbackOutcome takeFeedback(int round, boolean solved, Satisfaction satisfaction, TimeLimits limits,
             Instant now) {
@@ -592,7 +618,14 @@ public class RoutedTicket extends OutboxDocument {
             close("FEEDBACK", now);
             return FeedbackOutcome.CLOSED;
         }
-        reopen(solved ? "DISSATISFIED" : "NOT_SOLVED", limits.resolveBy(priority, now), now);
+        TimeLimits.Terms terms = limits.terms(urgencyClass, priority);
+        // the reopened round gets its class's longest answer from now, or no later extension could be asked for
+        if (terms.longestResolve() != null) {
+            Instant longest = now.plus(terms.longestResolve());
+            longestResolveBy = longestResolveBy == null || longest.isAfter(longestResolveBy) ? longest
+                    : longestResolveBy;
+        }
+        reopen(solved ? "DISSATISFIED" : "NOT_SOLVED", now.plus(terms.resolve()), now);
         return FeedbackOutcome.REOPENED;
     }
 
@@ -690,10 +723,37 @@ public class RoutedTicket extends OutboxDocument {
         return Overdue.at(Overdue.Running.in(status.name()), acceptBy, resolveBy, now);
     }
 
+    /**
+     * Whether the running deadline is due within its warning window at {@code now} (about to breach): its warning
+     * has started and it has not passed, as {@link #overdueAt} counts passing.
+     */
+    public boolean dueSoonAt(Instant now) {
+        Instant warning = warnAt();
+        Instant deadline = Overdue.Running.in(status.name()).of(acceptBy, resolveBy);
+        return warning != null && deadline != null && !warning.isAfter(now) && !deadline.isBefore(now);
+    }
+
+    /** When the running deadline's warning starts; {@code null} when no deadline runs. */
+    public Instant warnAt() {
+        return Overdue.Running.in(status.name()).of(acceptWarnAt, resolveWarnAt);
+    }
+
     private void escalate(String why, String occasion, Instant deadline, Instant now) {
         escalations++;
         escalationHistory.add(new Escalation(now, why, unitId));
         stage(new TicketEscalated(EventIds.of(id, "TicketEscalated", occasion), now, id, unitId, why, deadline));
+    }
+
+    /**
+     * When a deadline set at {@code from} starts to warn: its urgency class's window before it (from the start when
+     * the window is longer than the time given), else when the unit is reminded.
+     */
+    private Instant warnAt(Instant from, Instant deadline, Instant remindAt) {
+        if (warningSeconds == null) {
+            return remindAt;
+        }
+        Instant start = deadline.minusSeconds(warningSeconds);
+        return start.isBefore(from) ? from : start;
     }
 
     private static Instant remindAt(Instant from, Instant deadline) {
@@ -771,6 +831,14 @@ public class RoutedTicket extends OutboxDocument {
 
     public Instant getResolveBy() {
         return resolveBy;
+    }
+
+    public String getUrgencyClass() {
+        return urgencyClass;
+    }
+
+    public Instant getLongestResolveBy() {
+        return longestResolveBy;
     }
 
     public AssignmentReason getReason() {

@@ -122,7 +122,8 @@ public class TicketAssignment {
             log.debug("Ticket {} has no sure category: to triage", received.ticketNumber());
             ticket.toTriage(decision);
         } else {
-            ticket.assign(decision, dispatcher.unitName(decision.leadUnit()), now, dispatcher.deadlines(decision, now));
+            ticket.assign(decision, dispatcher.unitName(decision.leadUnit()), now,
+                    dispatcher.deadlines(ticket, decision, now));
         }
         return ticket;
     }

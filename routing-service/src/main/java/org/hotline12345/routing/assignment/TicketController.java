@@ -56,6 +56,7 @@ class TicketController {
     @PreAuthorize("hasAnyRole('UNIT', 'GRID_WORKER', 'SUPERVISOR')")
     Flux<TicketView> list(@RequestParam(required = false) @Pattern(regexp = "[A-Z_]+") String status,
             @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) Boolean dueSoon,
             @RequestParam(required = false) @Pattern(regexp = "open|escalated|returned|reopened|done") String list,
             @RequestParam(defaultValue = "0") @Min(0) @Max(LAST_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(MOST_PER_PAGE) int size) {
@@ -67,6 +68,9 @@ class TicketController {
             }
             if (Boolean.TRUE.equals(overdue)) {
                 criteria = new Criteria().andOperator(criteria, overdueAt(now));
+            }
+            if (Boolean.TRUE.equals(dueSoon)) {
+                criteria = new Criteria().andOperator(criteria, DueSoon.at(now));
             }
             if (list != null) {
                 criteria = new Criteria().andOperator(criteria, listed(list));

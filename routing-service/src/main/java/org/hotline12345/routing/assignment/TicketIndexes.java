@@ -8,9 +8,9 @@ import org.springframework.data.mongodb.core.index.Index;
 
 /**
  * The indexes behind routing's queries: each unit's queue and the supervisors' lists by deadline, the triage queue,
- * the returns and the requests for more time the centre reviews, each deadline sweep (status first, so a sweep reads
- * only tickets in the state it acts on, due first), the rules' dry run over recent tickets, the tickets linked to
- * one, the done list and the desk's search.
+ * the returns and the requests for more time the centre reviews, the tickets about to breach, each deadline sweep
+ * (status first, so a sweep reads only tickets in the state it acts on, due first), the rules' dry run over recent
+ * tickets, the tickets linked to one, the done list and the desk's search.
  */
 @Configuration(proxyBeanMethods = false)
 class TicketIndexes {
@@ -32,6 +32,11 @@ class TicketIndexes {
                         .named("status_resolve_remind_at"),
                 new Index().on("status", Direction.ASC).on("resolveBy", Direction.ASC).on("receivedAt", Direction.ASC)
                         .named("status_resolve_by_received_at"),
+                // the tickets about to breach, for the desk's list and the gauge: the deadline that runs by status
+                new Index().on("status", Direction.ASC).on("acceptWarnAt", Direction.ASC)
+                        .named("status_accept_warn_at"),
+                new Index().on("status", Direction.ASC).on("resolveWarnAt", Direction.ASC)
+                        .named("status_resolve_warn_at"),
                 new Index().on("status", Direction.ASC).on("feedbackDueAt", Direction.ASC)
                         .named("status_feedback_due_at"),
                 new Index().on("receivedAt", Direction.DESC).named("received_at"),

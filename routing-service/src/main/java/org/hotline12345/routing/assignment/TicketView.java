@@ -14,6 +14,10 @@ import org.hotline12345.contracts.GeoPoint;
  * time, oldest first, for the timeline; {@code reviewBy} is when the centre should decide a return that waits
  * ({@code RETURN_REVIEW}). {@code extensionHistory} holds every extension asked for or given (延期), oldest first, each
  * with where it stands: a request that waits for the centre is the last, in state {@code WAITING}.
+ * {@code urgencyClass} is the urgency class whose limits the deadlines follow ({@code null}: the priority's);
+ * {@code warnAt} is when the running deadline's warning starts, and {@code dueSoon} says that it has started and the
+ * deadline has not passed (about to breach); {@code longestResolveBy} is as far as the unit may ask, with approval,
+ * where the class sets a limit.
  */
 public record TicketView(String ticketId, String ticketNumber, String status, String category, String urgency,
         String description, String channel, String district, String gridId, String unitId, List<String> coUnitIds,
@@ -24,7 +28,8 @@ public record TicketView(String ticketId, String ticketNumber, String status, St
         String parentIncidentId, String address, GeoPoint location, boolean callerReachable,
         List<RoutedTicket.Return> returns, List<RoutedTicket.Escalation> escalationHistory,
         List<RoutedTicket.ReturnDecision> returnDecisions, Instant reviewBy,
-        List<RoutedTicket.Extension> extensionHistory) {
+        List<RoutedTicket.Extension> extensionHistory, String urgencyClass, Instant warnAt, boolean dueSoon,
+        Instant longestResolveBy) {
 
     public static TicketView of(RoutedTicket t, Instant now) {
         return new TicketView(t.getId(), t.getTicketNumber(), t.getStatus().name(), t.getCategory(),
@@ -38,6 +43,7 @@ public record TicketView(String ticketId, String ticketNumber, String status, St
                 t.getParentIncidentId(), t.getAddress(),
                 t.getLat() == null || t.getLon() == null ? null : new GeoPoint(t.getLat(), t.getLon()),
                 t.isCallerReachable(), t.getReturns(), t.getEscalationHistory(), t.getReturnDecisions(),
-                t.getReviewBy(), t.getExtensionHistory());
+                t.getReviewBy(), t.getExtensionHistory(), t.getUrgencyClass(), t.warnAt(), t.dueSoonAt(now),
+                t.getLongestResolveBy());
     }
 }

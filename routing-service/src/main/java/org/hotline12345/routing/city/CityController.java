@@ -4,6 +4,7 @@ import org.hotline12345.platform.problem.InvalidRequestException;
 import org.hotline12345.platform.problem.ResourceNotFoundException;
 import org.hotline12345.referencedata.Grid;
 import org.hotline12345.referencedata.Unit;
+import org.hotline12345.referencedata.UrgencyClass;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,7 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Read API of the reference data routing works with: units, grids, and which grid a point is in. */
+/**
+ * Read API of the reference data routing works with: units, grids, which grid a point is in, and the urgency classes
+ * that set time limits.
+ */
 @RestController
 @RequestMapping("/api/v1")
 @PreAuthorize("isAuthenticated()")
@@ -42,6 +46,26 @@ class CityController {
         }
         return Mono.justOrEmpty(city.grids().locate(lat, lon).map(GridView::of))
                 .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("Grid", lat + "," + lon)));
+    }
+
+    /**
+     * The city's urgency classes (时限类别): each with its names and, in minutes, its time to sign for, to answer and
+     * to warn before either, and the longest an answer may be extended to with approval ({@code null}: as the
+     * city's allowance says). A category without a class keeps its priority's limits.
+     */
+    @GetMapping("/urgency-classes")
+    Flux<UrgencyClassView> urgencyClasses() {
+        return Flux.fromIterable(city.urgencyClasses()).map(UrgencyClassView::of);
+    }
+
+    /** An urgency class with its limits in minutes. */
+    record UrgencyClassView(String code, String zh, String en, long dispatchMinutes, long answerMinutes,
+            long warnMinutes, Long longestAnswerMinutes) {
+        static UrgencyClassView of(UrgencyClass c) {
+            return new UrgencyClassView(c.code(), c.zh(), c.en(), c.dispatchWithin().toMinutes(),
+                    c.answerWithin().toMinutes(), c.warnWithin().toMinutes(),
+                    c.extendableTo().map(java.time.Duration::toMinutes).orElse(null));
+        }
     }
 
     /** A grid without its geometry. */

@@ -9,6 +9,7 @@ import org.hotline12345.referencedata.ExtensionAllowance;
 import org.hotline12345.referencedata.GridIndex;
 import org.hotline12345.referencedata.City;
 import org.hotline12345.referencedata.Unit;
+import org.hotline12345.referencedata.UrgencyClass;
 import org.springframework.stereotype.Component;
 
 /** The city's units, grids and time zone as routing knows them, from the service's reference data. */
@@ -52,6 +53,19 @@ public class CityMap {
      */
     public boolean reviewsReturns(String category) {
         return city.category(category).map(Category::returnReview).orElse(true);
+    }
+
+    /** The urgency classes of the city's folder. */
+    public List<UrgencyClass> urgencyClasses() {
+        return city.urgencyClasses();
+    }
+
+    /**
+     * The code of the urgency class the city's folder gives tickets of {@code category}; {@code null} where it gives
+     * none (or no longer knows the category), and the ticket keeps the time limits of its priority.
+     */
+    public String urgencyClassOf(String category) {
+        return city.urgencyClassOf(category).map(UrgencyClass::code).orElse(null);
     }
 
     /** How much more time a unit takes without the centre's approval (延期), as the city's folder says. */

@@ -86,7 +86,7 @@ class ReturnReviews {
                             throw new InvalidRequestException("unitId", "required",
                                     "no other unit's rule matches this ticket: name the unit it goes to");
                         }
-                        return new Next(decision, dispatcher.deadlines(decision, now));
+                        return new Next(decision, dispatcher.deadlines(ticket, decision, now));
                     });
             return next.flatMap(to -> {
                 ticket.upholdReturn(to.decision(), dispatcher.unitName(to.decision().leadUnit()), request.reason(),
@@ -110,7 +110,7 @@ class ReturnReviews {
         RoutingDecision decision = new RoutingDecision(null, ticket.getReason() == null ? 0
                 : ticket.getReason().ruleSetVersion(), request.unitId(), List.of(), priority,
                 List.of("supervisor=" + supervisor, "reason=" + request.reason()));
-        return new Next(decision, dispatcher.deadlines(priority, now));
+        return new Next(decision, dispatcher.deadlines(ticket, priority, now));
     }
 
     private Mono<TicketView> save(RoutedTicket ticket) {

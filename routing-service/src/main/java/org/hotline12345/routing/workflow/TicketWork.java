@@ -131,7 +131,8 @@ public class TicketWork {
             RoutingDecision decision = new RoutingDecision(null, ticket.getReason() == null ? 0
                     : ticket.getReason().ruleSetVersion(), request.unitId(), List.of(), priority,
                     List.of("supervisor=" + loaded.getT2(), "reason=" + request.reason()));
-            ticket.assign(decision, dispatcher.unitName(request.unitId()), now, dispatcher.deadlines(priority, now));
+            ticket.assign(decision, dispatcher.unitName(request.unitId()), now,
+                    dispatcher.deadlines(ticket, priority, now));
             return save(ticket);
         });
     }
@@ -141,7 +142,7 @@ public class TicketWork {
             return toTriage(ticket, "no other unit's rule matches");
         }
         ticket.assign(decision, dispatcher.unitName(decision.leadUnit()), now,
-                dispatcher.deadlines(decision, now));
+                dispatcher.deadlines(ticket, decision, now));
         return ticket;
     }
 

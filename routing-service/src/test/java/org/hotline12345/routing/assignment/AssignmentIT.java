@@ -146,15 +146,16 @@ class AssignmentIT {
 
     @Test
     void givesATicketThePriorityAndTimeLimitsOfItsCategoryInTheCitysFolder() {
-        // the sample city's folder makes water supply HIGH: an ordinary call about it is not ordinary work
+        // the sample city's folder makes water supply HIGH, and puts it in the utilities' urgency class: two hours
+        // to sign for and a day to answer
         TicketReceived received = received("WATER_SUPPLY", new GeoPoint(26.575, 106.705), false);
 
         publish(received);
 
         TicketAssigned assigned = awaitEvent(received.ticketId(), TicketAssigned.class);
         assertThat(assigned.priority()).isEqualTo(Priority.HIGH);
-        assertThat(Duration.between(assigned.occurredAt(), assigned.acceptBy())).isEqualTo(Duration.ofHours(12));
-        assertThat(Duration.between(assigned.occurredAt(), assigned.resolveBy())).isEqualTo(Duration.ofDays(3));
+        assertThat(Duration.between(assigned.occurredAt(), assigned.acceptBy())).isEqualTo(Duration.ofHours(2));
+        assertThat(Duration.between(assigned.occurredAt(), assigned.resolveBy())).isEqualTo(Duration.ofHours(24));
     }
 
     @Test

@@ -520,6 +520,107 @@ class RoutedTicketTest {
         assertThat(ticket.getStatus()).isEqualTo(TicketStatus.REOPENED);
     }
 
+    @Test
+    void warnsInsideItsUrgencyClasssWindowBeforeEachDeadlineAndNotOnceItHasPassed() {
+        RoutedTicket ticket = ofClass("EMERGENCY");
+
+        assertThat(ticket.getUrgencyClass()).isEqualTo("EMERGENCY");
+        assertThat(ticket.warnAt()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
+        assertThat(ticket.dueSoonAt(T0.plus(Duration.ofMinutes(29)))).isFalse();
+        assertThat(ticket.dueSoonAt(T0.plus(Duration.ofMinutes(30)))).isTrue();
+        assertThat(ticket.dueSoonAt(T0.plus(Duration.ofHours(1)))).as("due at this instant, not yet passed").isTrue();
+        assertThat(ticket.dueSoonAt(T0.plus(Duration.ofMinutes(61)))).as("overdue, no longer about to").isFalse();
+        assertThat(ticket.overdueAt(T0.plus(Duration.ofMinutes(61)))).isTrue();
+
+        // signed for: the resolve deadline's window runs now
+        ticket.accept(T0.plus(Duration.ofMinutes(10)));
+        assertThat(ticket.warnAt()).isEqualTo(T0.plus(Duration.ofMinutes(90)));
+        assertThat(ticket.dueSoonAt(T0.plus(Duration.ofMinutes(80)))).isFalse();
+        assertThat(ticket.dueSoonAt(T0.plus(Duration.ofMinutes(95)))).isTrue();
+    }
+
+    @Test
+    void movesTheWarningWithTheDeadlineWhenTheTicketIsExtended() {
+        RoutedTicket ticket = ofClass("EMERGENCY");
+        ticket.accept(T0);
+
+        ticket.extendByCentre(T0.plus(Duration.ofHours(5)), "the road must be closed first", "sup-1", T0);
+
+        assertThat(ticket.warnAt()).isEqualTo(T0.plus(Duration.ofMinutes(270)));
+        assertThat(ticket.dueSoonAt(T0.plus(Duration.ofMinutes(100)))).isFalse();
+    }
+
+    @Test
+    void warnsATicketWithoutAClassWhenItsUnitIsReminded() {
+        RoutedTicket ticket = assigned();
+
+        assertThat(ticket.getUrgencyClass()).isNull();
+        assertThat(ticket.warnAt()).isEqualTo(T0.plus(Duration.ofMinutes((long) (24 * 60 * RoutedTicket.REMIND_AT))));
+    }
+
+    @Test
+    void sendsEveryExtensionOfAComplexTicketToTheCentreAndNoneBeyondItsLongestAnswer() {
+        RoutedTicket ticket = ofClass("COMPLEX");
+        ticket.accept(T0);
+
+        assertThatThrownBy(() -> ticket.requestExtension(T0.plus(Duration.ofDays(15)).plusSeconds(60), "more",
+                "um-1", ExtensionAllowance.DEFAULT, T0.plus(DECIDE), T0))
+                .isInstanceOf(InvalidRequestException.class).satisfies(e -> assertThat(
+                        ((InvalidRequestException) e).fieldErrors().get("resolveBy")).contains("COMPLEX"));
+        // one day more would be the unit's to take on any other ticket; on a complex one the centre decides
+        boolean granted = ticket.requestExtension(T0.plus(Duration.ofDays(8)), "the owners must be heard", "um-1",
+                ExtensionAllowance.DEFAULT, T0.plus(DECIDE), T0);
+
+        assertThat(granted).isFalse();
+        assertThat(ticket.extensionWaiting()).isPresent();
+        ticket.approveExtension(null, null, "sup-1", T0);
+        assertThat(ticket.getResolveBy()).isEqualTo(T0.plus(Duration.ofDays(8)));
+    }
+
+    @Test
+    void reopensATicketWithItsClasssAnswerLimit() {
+        RoutedTicket ticket = ofClass("EMERGENCY");
+        ticket.accept(T0);
+        ticket.resolve(ResolutionResult.SOLVED, "closed the valve", false, T0, WEEK);
+        TimeLimits limits = TimeLimits.defaults().withClasses(
+                org.hotline12345.referencedata.City.sample().urgencyClasses());
+
+        ticket.takeFeedback(1, false, Satisfaction.DISSATISFIED, limits, T0);
+
+        assertThat(ticket.getResolveBy()).isEqualTo(T0.plus(Duration.ofHours(2)));
+        assertThat(ticket.warnAt()).isEqualTo(T0.plus(Duration.ofMinutes(90)));
+    }
+
+    @Test
+    void letsAComplexTicketReopenedLateAskForMoreTimeWithinItsClassFromTheReopening() {
+        RoutedTicket ticket = ofClass("COMPLEX");
+        ticket.accept(T0);
+        Instant late = T0.plus(Duration.ofDays(14));
+        ticket.resolve(ResolutionResult.SOLVED, "the owners agreed", false, late, WEEK);
+        TimeLimits limits = TimeLimits.defaults().withClasses(
+                org.hotline12345.referencedata.City.sample().urgencyClasses());
+        ticket.takeFeedback(1, false, Satisfaction.DISSATISFIED, limits, late);
+
+        // past the fifteen days of the first dispatch, within fifteen days of the reopening
+        boolean granted = ticket.requestExtension(late.plus(Duration.ofDays(10)), "the owners must be heard again",
+                "um-1", ExtensionAllowance.DEFAULT, late.plus(DECIDE), late);
+
+        assertThat(granted).isFalse();
+        assertThat(ticket.extensionWaiting()).isPresent();
+    }
+
+    /** A ticket dispatched at {@link #T0} under the sample city's urgency class {@code code}. */
+    private static RoutedTicket ofClass(String code) {
+        TimeLimits limits = TimeLimits.defaults().withClasses(
+                org.hotline12345.referencedata.City.sample().urgencyClasses());
+        TimeLimits.Terms terms = limits.terms(code, Priority.NORMAL);
+        RoutedTicket ticket = RoutedTicket.from(new TicketReceived("e", T0, "t-3", "12345-3", Channel.PHONE,
+                "PUBLIC_SECURITY", Urgency.NORMAL, "fight", null, null, null, false, null, null, null), null);
+        ticket.assign(new RoutingDecision("public-security", 1, "POLICE", List.of(), Priority.NORMAL, List.of()),
+                "公安", T0, new Dispatcher.Deadlines(T0.plus(terms.accept()), T0.plus(terms.resolve()), terms));
+        return ticket;
+    }
+
     /** A gas-leak ticket assigned to the gas company, called in by {@code citizen}. */
     private static RoutedTicket withCaller(CitizenContact citizen) {
         RoutedTicket ticket = RoutedTicket.from(new TicketReceived("e", T0, "t-2", "12345-2", Channel.PHONE,

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.hotline12345.contracts.Address;
@@ -78,6 +79,8 @@ class WorkflowIT {
     WorkflowProperties settings;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    DueSoonGauge dueSoonGauge;
 
     @Test
     @Order(1)
@@ -458,6 +461,63 @@ class WorkflowIT {
                 .expectStatus().isNotFound();
         act(handedUp, "accept", worker, null).expectStatus().isNotFound();
         act(settled, "assign", worker, "{\"unitId\":\"HOUSING\",\"reason\":\"x\"}").expectStatus().isForbidden();
+    }
+
+    /**
+     * A public-security call is an emergency in the sample city's folder: an hour to sign for, two to answer, and
+     * about to breach half an hour before each, on the desk's list, in the views and in the gauge.
+     */
+    @Test
+    @Order(10)
+    void givesAnEmergencyTicketItsClasssLimitsAndShowsItAboutToBreachInsideItsWarningWindow() {
+        String id = dispatched(emergency());
+        TicketAssigned assigned = awaitEvent(id, TicketAssigned.class);
+        assertThat(assigned.unitId()).isEqualTo("POLICE");
+        assertThat(Duration.between(assigned.occurredAt(), assigned.acceptBy())).isEqualTo(Duration.ofHours(1));
+        assertThat(Duration.between(assigned.occurredAt(), assigned.resolveBy())).isEqualTo(Duration.ofHours(2));
+        TicketView fresh = view(id, supervisor());
+        assertThat(fresh.urgencyClass()).isEqualTo("EMERGENCY");
+        // stored to the millisecond, as MongoDB keeps time
+        assertThat(fresh.warnAt()).isEqualTo(assigned.acceptBy().minus(Duration.ofMinutes(30))
+                .truncatedTo(ChronoUnit.MILLIS));
+        assertThat(fresh.dueSoon()).isFalse();
+        assertThat(ids("/api/v1/tickets?dueSoon=true&size=200", supervisor())).doesNotContain(id);
+
+        clock.advance(Duration.between(clock.instant(), assigned.acceptBy().minus(Duration.ofMinutes(20))));
+
+        assertThat(view(id, unit("POLICE")).dueSoon()).isTrue();
+        assertThat(ids("/api/v1/tickets?dueSoon=true&size=200", supervisor())).contains(id);
+        assertThat(ids("/api/v1/tickets?dueSoon=true&list=open&size=200", unit("POLICE"))).contains(id);
+        assertThat(ids("/api/v1/tickets?dueSoon=true&size=200", unit("URBAN_MGMT"))).doesNotContain(id);
+        dueSoonGauge.runOnce().block(Duration.ofSeconds(30));
+        assertThat(meters.get("hotline.tickets.due.soon").tag("urgency.class", "EMERGENCY").gauge().value())
+                .isEqualTo(1.0);
+        assertThat(meters.get("hotline.tickets.due.soon").tag("urgency.class", "COMPLEX").gauge().value()).isZero();
+
+        // signed for in time: the answer's window is not open yet
+        act(id, "accept", unit("POLICE"), null).expectStatus().isOk()
+                .expectBody().jsonPath("$.dueSoon").isEqualTo(false);
+        assertThat(ids("/api/v1/tickets?dueSoon=true&size=200", supervisor())).doesNotContain(id);
+
+        // past the answer's deadline it is overdue, and no longer counted as about to breach
+        clock.advance(Duration.between(clock.instant(), assigned.resolveBy().plusSeconds(60)));
+        assertThat(ids("/api/v1/tickets?dueSoon=true&size=200", supervisor())).doesNotContain(id);
+        assertThat(ids("/api/v1/tickets?overdue=true&size=200", supervisor())).contains(id);
+        dueSoonGauge.runOnce().block(Duration.ofSeconds(30));
+        assertThat(meters.get("hotline.tickets.due.soon").tag("urgency.class", "EMERGENCY").gauge().value()).isZero();
+    }
+
+    private TicketView view(String ticketId, String token) {
+        return web.get().uri("/api/v1/tickets/{id}", ticketId).headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody(TicketView.class).returnResult().getResponseBody();
+    }
+
+    private static TicketReceived emergency() {
+        String id = UUID.randomUUID().toString();
+        return new TicketReceived(EventIds.of(id, "TicketReceived", 1), clock.instant(), id,
+                "12345-20261128-" + id.substring(0, 4), Channel.PHONE, "PUBLIC_SECURITY", Urgency.NORMAL,
+                "小区门口有人持械斗殴", new GeoPoint(26.5785, 106.7135), new Address("中华北路18号", null, null),
+                new CitizenContact(null, null, null, null, "zh", false), false, null, null, null);
     }
 
     private String dispatched(TicketReceived received) {

@@ -32,11 +32,13 @@ public final class City {
     private final List<KnowledgeArticle> knowledge;
     private final List<List<String>> synonyms;
     private final ExtensionAllowance extensionAllowance;
+    private final List<UrgencyClass> urgencyClasses;
 
     City(String name, ZoneId zone, List<Category> categories, List<District> districts, List<Unit> units,
             List<Grid> grids, String firstRuleSet, Map<String, Map<String, String>> smsTemplates,
             Map<String, List<String>> categoryVocabulary, List<LabelledComplaint> complaintCorpus,
-            List<KnowledgeArticle> knowledge, List<List<String>> synonyms, ExtensionAllowance extensionAllowance) {
+            List<KnowledgeArticle> knowledge, List<List<String>> synonyms, ExtensionAllowance extensionAllowance,
+            List<UrgencyClass> urgencyClasses) {
         this.name = name;
         this.zone = zone;
         this.categories = List.copyOf(categories);
@@ -51,6 +53,7 @@ public final class City {
         this.knowledge = List.copyOf(knowledge);
         this.synonyms = synonyms.stream().map(List::copyOf).toList();
         this.extensionAllowance = extensionAllowance;
+        this.urgencyClasses = List.copyOf(urgencyClasses);
     }
 
     /** The sample city (a slice of Guiyang) that the dev stack and the tests run on. */
@@ -74,6 +77,23 @@ public final class City {
     /** How much more time a unit takes without the centre's approval (延期), from {@code city.json}. */
     public ExtensionAllowance extensionAllowance() {
         return extensionAllowance;
+    }
+
+    /**
+     * The urgency classes of {@code city.json} ({@code "urgencyClasses"}), in file order; empty where the folder has
+     * none, and every ticket keeps the time limits of its priority.
+     */
+    public List<UrgencyClass> urgencyClasses() {
+        return urgencyClasses;
+    }
+
+    public Optional<UrgencyClass> urgencyClass(String code) {
+        return urgencyClasses.stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    /** The urgency class of tickets of {@code category}; empty when the category names none or is not known. */
+    public Optional<UrgencyClass> urgencyClassOf(String category) {
+        return category(category).flatMap(Category::urgencyClassCode).flatMap(this::urgencyClass);
     }
 
     /** The city's time zone: the local day of a ticket number or a count, the hours of rules and quiet hours. */

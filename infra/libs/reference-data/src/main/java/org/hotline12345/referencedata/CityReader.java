@@ -48,6 +48,10 @@ final class CityReader {
     static final int MOST_EXTENSIONS = 10;
     /** The longest extension a city may grant without approval, in days. */
     static final int LONGEST_EXTENSION_DAYS = 90;
+    /** The longest time limit an urgency class may set, in days: more is a typo. */
+    static final int LONGEST_LIMIT_DAYS = 365;
+    /** A time limit as a city writes it: whole minutes, hours or days ({@code 30m}, {@code 2h}, {@code 7d}). */
+    private static final java.util.regex.Pattern LIMIT = java.util.regex.Pattern.compile("([1-9][0-9]{0,5})([mhd])");
     /** The category a ticket gets when nobody can tell: triage's queue. */
     static final String UNCLASSIFIED = "OTHER";
     /** A rule's lead that means the street office of the ticket's grid. */
@@ -78,7 +82,11 @@ final class CityReader {
 
         ZoneId zone = zone(city);
         ExtensionAllowance extensions = extensions(city);
-        List<Category> categories = categories(categoriesFile);
+        List<UrgencyClass> urgencyClasses = urgencyClasses(city);
+        // a class with a problem of its own is reported once, not again for each category naming it
+        Set<String> classCodes = new HashSet<>();
+        city.root().path("urgencyClasses").forEach(c -> classCodes.add(string(c.path("code"))));
+        List<Category> categories = categories(categoriesFile, classCodes);
         Set<String> categoryCodes = new HashSet<>();
         categories.forEach(c -> categoryCodes.add(c.code()));
         List<District> districts = districts(districtsFile);
@@ -100,7 +108,8 @@ final class CityReader {
                     + (problems.size() == 1 ? "" : "s") + ":\n - " + String.join("\n - ", problems));
         }
         return new City(string(city.root().path("name")), zone, categories, districts, units, grids,
-                files.read(RULES), texts, words, corpus, knowledge.articles(), knowledge.synonyms(), extensions);
+                files.read(RULES), texts, words, corpus, knowledge.articles(), knowledge.synonyms(), extensions,
+                urgencyClasses);
     }
 
     private JsonFile json(String file) {
@@ -137,6 +146,82 @@ final class CityReader {
         return new ExtensionAllowance(count, Duration.ofDays(days));
     }
 
+    /**
+     * The urgency classes of city.json ({@code "urgencyClasses"}, optional): each with a code, its names, the time to
+     * dispatch, to answer and to warn before either, and optionally the longest the answer may be extended to. A class
+     * with a problem is reported and left out.
+     */
+    private List<UrgencyClass> urgencyClasses(JsonFile city) {
+        List<UrgencyClass> classes = new ArrayList<>();
+        JsonNode all = city.root().path("urgencyClasses");
+        if (all.isMissingNode()) {
+            return classes;
+        }
+        if (!all.isArray()) {
+            problems.add(city.at("/urgencyClasses") + ": urgencyClasses must be a list");
+            return classes;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < all.size(); i++) {
+            JsonNode c = all.get(i);
+            String at = "/urgencyClasses/" + i;
+            int before = problems.size();
+            String code = code(city, c, at, "code", seen);
+            String zh = text(city, c, at, "zh");
+            String en = text(city, c, at, "en");
+            Duration dispatch = limit(city, c, at, "dispatchWithin", true);
+            Duration answer = limit(city, c, at, "answerWithin", true);
+            Duration warn = limit(city, c, at, "warnWithin", true);
+            Duration longest = limit(city, c, at, "longestAnswer", false);
+            if (dispatch != null && answer != null && answer.compareTo(dispatch) < 0) {
+                problems.add(city.at(at + "/answerWithin") + ": answerWithin " + string(c.path("answerWithin"))
+                        + " is shorter than dispatchWithin " + string(c.path("dispatchWithin")));
+            }
+            if (dispatch != null && warn != null && warn.compareTo(dispatch) >= 0) {
+                problems.add(city.at(at + "/warnWithin") + ": warnWithin " + string(c.path("warnWithin"))
+                        + " must be shorter than dispatchWithin " + string(c.path("dispatchWithin"))
+                        + ", or a ticket would be in its warning window from the moment it is dispatched");
+            }
+            if (answer != null && longest != null && longest.compareTo(answer) < 0) {
+                problems.add(city.at(at + "/longestAnswer") + ": longestAnswer " + string(c.path("longestAnswer"))
+                        + " is shorter than answerWithin " + string(c.path("answerWithin")));
+            }
+            if (problems.size() == before) {
+                classes.add(new UrgencyClass(code, zh, en, dispatch, answer, warn, longest));
+            }
+        }
+        return classes;
+    }
+
+    /**
+     * A time limit at {@code field} such as {@code 30m}, {@code 2h} or {@code 7d}; {@code null} where it is left out
+     * (a problem when {@code required}) or is not one.
+     */
+    private Duration limit(JsonFile file, JsonNode node, String at, String field, boolean required) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() && !required) {
+            return null;
+        }
+        java.util.regex.Matcher parsed = LIMIT.matcher(value.isString() ? value.asString() : "");
+        if (!parsed.matches()) {
+            problems.add(file.at(at + "/" + field) + ": " + field + (value.isMissingNode() ? " is missing" : " "
+                    + string(value) + " is not a time limit") + "; write minutes, hours or days: 30m, 2h, 7d");
+            return null;
+        }
+        long amount = Long.parseLong(parsed.group(1));
+        Duration limit = switch (parsed.group(2)) {
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+        if (limit.compareTo(Duration.ofDays(LONGEST_LIMIT_DAYS)) > 0) {
+            problems.add(file.at(at + "/" + field) + ": " + field + " " + value.asString() + " is longer than "
+                    + LONGEST_LIMIT_DAYS + " days");
+            return null;
+        }
+        return limit;
+    }
+
     /** A whole number from 0 to {@code most} at {@code field}; {@code otherwise} where it is left out. */
     private int wholeNumber(JsonFile file, JsonNode node, String at, String field, int most, int otherwise) {
         JsonNode value = node.path(field);
@@ -150,7 +235,7 @@ final class CityReader {
         return value.asInt();
     }
 
-    private List<Category> categories(JsonFile file) {
+    private List<Category> categories(JsonFile file, Set<String> urgencyClasses) {
         List<Category> categories = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         JsonNode all = array(file, file.root(), "");
@@ -168,13 +253,29 @@ final class CityReader {
             if (!returnReview.isMissingNode() && !returnReview.isBoolean()) {
                 problems.add(file.at(at + "/returnReview") + ": returnReview must be true or false");
             }
+            String urgencyClass = urgencyClass(file, c, at, urgencyClasses);
             categories.add(new Category(code, text(file, c, at, "zh"), text(file, c, at, "en"), defaultPriority,
-                    !returnReview.isBoolean() || returnReview.asBoolean()));
+                    !returnReview.isBoolean() || returnReview.asBoolean(), urgencyClass));
         }
         if (!seen.contains(UNCLASSIFIED)) {
             problems.add(file.at("") + ": no category " + UNCLASSIFIED + ", which tickets nobody can place get");
         }
         return categories;
+    }
+
+    /** The urgency class a category names, which city.json must define; {@code null} where it names none. */
+    private String urgencyClass(JsonFile file, JsonNode category, String at, Set<String> urgencyClasses) {
+        JsonNode value = category.path("urgencyClass");
+        if (value.isMissingNode()) {
+            return null;
+        }
+        if (!value.isString() || !urgencyClasses.contains(value.asString())) {
+            problems.add(file.at(at + "/urgencyClass") + ": urgencyClass " + string(value)
+                    + " is not a class of urgencyClasses in " + CITY + (urgencyClasses.isEmpty() ? ", which has none"
+                    : " " + urgencyClasses.stream().sorted().toList()));
+            return null;
+        }
+        return value.asString();
     }
 
     private List<District> districts(JsonFile file) {

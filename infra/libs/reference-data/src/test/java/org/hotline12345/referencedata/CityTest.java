@@ -2,6 +2,7 @@ package org.hotline12345.referencedata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,32 @@ class CityTest {
             assertThat(c.zh()).isNotBlank();
             assertThat(c.en()).isNotBlank();
         });
+    }
+
+    @Test
+    void givesEachCategoryAnUrgencyClassInTheSpiritOfBeijingsTimeLimits() {
+        assertThat(city.urgencyClasses()).extracting(UrgencyClass::code)
+                .containsExactly("EMERGENCY", "UTILITIES", "GENERAL", "COMPLEX");
+        assertThat(city.urgencyClass("EMERGENCY")).hasValueSatisfying(emergency -> {
+            assertThat(emergency.dispatchWithin()).isEqualTo(Duration.ofHours(1));
+            assertThat(emergency.answerWithin()).isEqualTo(Duration.ofHours(2));
+            assertThat(emergency.warnWithin()).isEqualTo(Duration.ofMinutes(30));
+        });
+        assertThat(city.urgencyClass("GENERAL")).map(UrgencyClass::answerWithin).contains(Duration.ofDays(7));
+        assertThat(city.urgencyClass("COMPLEX")).flatMap(UrgencyClass::extendableTo).contains(Duration.ofDays(15));
+        for (String utility : List.of("WATER_SUPPLY", "POWER_SUPPLY", "GAS_SUPPLY", "HEATING")) {
+            assertThat(city.urgencyClassOf(utility)).as(utility).hasValueSatisfying(c -> {
+                assertThat(c.code()).isEqualTo("UTILITIES");
+                assertThat(c.dispatchWithin()).isEqualTo(Duration.ofHours(2));
+                assertThat(c.answerWithin()).isEqualTo(Duration.ofHours(24));
+            });
+        }
+        assertThat(city.urgencyClassOf("PUBLIC_SECURITY")).map(UrgencyClass::code).contains("EMERGENCY");
+        assertThat(city.urgencyClassOf("ILLEGAL_CONSTRUCTION")).map(UrgencyClass::code).contains("COMPLEX");
+        assertThat(city.urgencyClassOf("NOISE")).map(UrgencyClass::code).contains("GENERAL");
+        // a question or a word of thanks keeps the consultation priority's limits
+        assertThat(city.urgencyClassOf("CONSULTATION")).isEmpty();
+        assertThat(city.urgencyClassOf("PRAISE")).isEmpty();
     }
 
     @Test

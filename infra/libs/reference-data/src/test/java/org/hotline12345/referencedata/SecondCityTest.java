@@ -38,12 +38,65 @@ class SecondCityTest {
         assertThat(city.trainingComplaints()).hasSize(20);
         assertThat(city.evaluationComplaints()).hasSize(6);
         assertThat(city.extensionAllowance()).isEqualTo(new ExtensionAllowance(2, Duration.ofDays(5)));
+        assertThat(city.urgencyClasses()).containsExactly(
+                new UrgencyClass("HEAT_AND_WATER", "供热供水类", "Heat and water", Duration.ofHours(1),
+                        Duration.ofHours(12), Duration.ofMinutes(30), null),
+                new UrgencyClass("ROUTINE", "一般类", "Routine", Duration.ofHours(24), Duration.ofDays(5),
+                        Duration.ofHours(6), null));
+        assertThat(city.urgencyClassOf("HEATING")).map(UrgencyClass::code).contains("HEAT_AND_WATER");
+        // snow removal names no class: it keeps the time limits of its priority
+        assertThat(city.urgencyClassOf("SNOW_REMOVAL")).isEmpty();
+    }
+
+    @Test
+    void readsAFolderWithoutUrgencyClassesAsBeforeEveryCategoryKeepingItsPrioritysLimits() throws IOException {
+        copy(URUMQI, folder);
+        Files.writeString(folder.resolve("city.json"), "{\"name\": \"Ürümqi\", \"zone\": \"Asia/Urumqi\"}");
+        Files.writeString(folder.resolve("categories.json"), Files.readString(folder.resolve("categories.json"))
+                .replaceAll(",\\s*\"urgencyClass\": \"[A-Z_]+\"", ""));
+
+        City city = City.fromFolder(folder);
+
+        assertThat(city.urgencyClasses()).isEmpty();
+        assertThat(city.categories()).allSatisfy(c -> assertThat(c.urgencyClass()).isNull());
+    }
+
+    @Test
+    void namesTheFileAndLineOfACategorysUnknownClassAndOfEveryLimitThatCannotHold() throws IOException {
+        copy(URUMQI, folder);
+        replace("categories.json", "\"urgencyClass\": \"ROUTINE\"", "\"urgencyClass\": \"ROUTIN\"");
+        replace("city.json", "\"answerWithin\": \"12h\"", "\"answerWithin\": \"12 hours\"");
+        replace("city.json", "\"warnWithin\": \"6h\"", "\"warnWithin\": \"2d\"");
+
+        assertThatThrownBy(() -> City.fromFolder(folder))
+                .isInstanceOf(CityDataException.class)
+                .hasMessageContaining("has 3 problems")
+                .hasMessageContaining(at("categories.json", "ROUTIN")
+                        + ": urgencyClass ROUTIN is not a class of urgencyClasses in city.json "
+                        + "[HEAT_AND_WATER, ROUTINE]")
+                .hasMessageContaining(at("city.json", "12 hours")
+                        + ": answerWithin 12 hours is not a time limit; write minutes, hours or days: 30m, 2h, 7d")
+                .hasMessageContaining(at("city.json", "\"warnWithin\": \"2d\"")
+                        + ": warnWithin 2d must be shorter than dispatchWithin 24h");
+    }
+
+    @Test
+    void namesAnAnswerShorterThanTheDispatchAndAnExtensionShorterThanTheAnswer() throws IOException {
+        copy(URUMQI, folder);
+        replace("city.json", "\"answerWithin\": \"5d\"", "\"answerWithin\": \"12h\", \"longestAnswer\": \"6h\"");
+
+        assertThatThrownBy(() -> City.fromFolder(folder))
+                .hasMessageContaining("has 2 problems")
+                .hasMessageContaining(at("city.json", "\"answerWithin\": \"12h\", \"longestAnswer\"")
+                        + ": answerWithin 12h is shorter than dispatchWithin 24h")
+                .hasMessageContaining(": longestAnswer 6h is shorter than answerWithin 12h");
     }
 
     @Test
     void grantsOneExtensionOfUpToThreeDaysWithoutApprovalWhereTheFolderSaysNothing() throws IOException {
         copy(URUMQI, folder);
-        Files.writeString(folder.resolve("city.json"), "{\"name\": \"Ürümqi\", \"zone\": \"Asia/Urumqi\"}");
+        replace("city.json", "\"extensions\": {\n    \"withoutApproval\": 2,\n"
+                + "    \"longestWithoutApprovalDays\": 5\n  },", "");
 
         assertThat(City.fromFolder(folder).extensionAllowance()).isEqualTo(ExtensionAllowance.DEFAULT)
                 .isEqualTo(new ExtensionAllowance(1, Duration.ofDays(3)));
