@@ -27,7 +27,11 @@
       mapLabel: '热点网格地图：颜色越深，工单越多；各网格的工单数见“热点网格”表',
       knowledge: '直办：知识库当场解答', mostUsed: '使用最多的文章', article: '文章', answeredCalls: '答复来电数',
       answeredFromArticleCount: '直办数（按知识库文章答复）', directRate: '直办率（直办数 ÷ 受理数）',
-      articleNamed: '{question}（{id}）'
+      articleNamed: '{question}（{id}）', byCategoryRate: '各分类直办率', byOperatorRate: '各话务员直办率',
+      operator: '话务员', rateShort: '直办率',
+      answeredFromArticleShort: '直办数', gaps: '知识缺口：无文章可答、已派单的咨询',
+      gapQuestions: '知识缺口数（派单的咨询）', gapWord: '关键词', gapCount: '咨询数',
+      gapNote: '按来电用词汇总，请相关单位补充知识库文章。'
     },
     en: {
       pageTitle: 'analytics', from: 'From', to: 'To', show: 'Show', today: 'Today',
@@ -53,7 +57,13 @@
       mapLabel: 'Hot grids on the map: the darker, the more tickets; each grid\'s tickets are in the hot grids table',
       knowledge: 'Answered on the call from the knowledge base', mostUsed: 'Articles used most', article: 'Article',
       answeredCalls: 'Calls answered', answeredFromArticleCount: 'Answered from an article',
-      directRate: 'Direct answer rate (answered from an article ÷ received)', articleNamed: '{question} ({id})'
+      directRate: 'Direct answer rate (answered from an article ÷ received)', articleNamed: '{question} ({id})',
+      byCategoryRate: 'Direct answer rate by category', byOperatorRate: 'Direct answer rate by operator',
+      operator: 'Operator', rateShort: 'Direct answer rate',
+      answeredFromArticleShort: 'From an article',
+      gaps: 'Knowledge gaps: questions dispatched because no article answered them',
+      gapQuestions: 'Knowledge gaps (questions dispatched)', gapWord: 'Word', gapCount: 'Questions',
+      gapNote: 'The words callers asked in: ask the units concerned for articles.'
     }
   };
   const t = (key, values) => Hub.t(key, values);
@@ -143,12 +153,24 @@
     tile(tiles, 'knowledge-answered-on-call', t('answeredOnCallCount'), figures.answeredOnCall);
     tile(tiles, 'knowledge-answered-from-article', t('answeredFromArticleCount'), figures.answeredFromArticle);
     tile(tiles, 'knowledge-direct-rate', t('directRate'), figures.directRate, '%');
+    const gaps = figures.gaps || { questions: 0, byCategory: [], words: [] };
+    tile(tiles, 'knowledge-gap-questions', t('gapQuestions'), gaps.questions);
     // an article the city's folder ships is named by its question; one the units wrote since by its id
     rows('knowledge-articles', figures.articles, (a) => [
       { text: a.question ? t('articleNamed', { question: a.question, id: a.articleId }) : a.articleId },
       a.unit ? named('units', a.unit) : '–', a.tickets]);
     $('knowledge-articles').querySelectorAll('tbody tr').forEach((tr, i) => {
       if (figures.articles[i]) tr.dataset.article = figures.articles[i].articleId;
+    });
+    rows('knowledge-categories', figures.byCategory || [], (c) => [named('categories', c.category), c.received,
+      c.answeredOnCall, c.answeredFromArticle, text(c.directRate, '%')]);
+    rows('knowledge-operators', figures.byOperator || [], (o) => [o.operator, o.received, o.answeredOnCall,
+      o.answeredFromArticle, text(o.directRate, '%')]);
+    // the words the dispatched questions were asked in, each with the categories they came in
+    rows('knowledge-gaps', gaps.words, (w) => [w.word, w.questions,
+      w.categories.map((c) => named('categories', c)).join('、')]);
+    $('knowledge-gaps').querySelectorAll('tbody tr').forEach((tr, i) => {
+      if (gaps.words[i]) tr.dataset.word = gaps.words[i].word;
     });
   }
 

@@ -64,7 +64,16 @@
       'field.question': '问题', 'field.phrasings': '其他问法', 'field.answer': '答复', 'field.answerEn': '英文答复',
       'field.category': '诉求分类', 'field.districts': '适用区县', 'field.basis': '依据',
       'field.validFrom': '生效日期', 'field.validUntil': '失效日期', 'field.revision': '文章版本',
-      'field.reason': '理由', 'field.q': '查找的词', 'field.unit': '维护单位', 'field.district': '区县'
+      'field.reason': '理由', 'field.q': '查找的词', 'field.unit': '维护单位', 'field.district': '区县',
+      'field.note': '说明',
+      attention: '待处理：话务员标记的问题与即将失效的文章', flagsTitle: '话务员标记的问题',
+      expiringTitle: '30 天内失效的文章', noFlags: '没有待处理的标记。', noExpiring: '30 天内没有文章失效。',
+      'flag.WRONG': '答复有误', 'flag.OUTDATED': '已过时', flagLine: '{reason}：{note}（{by}，{at}，第 {version} 版）',
+      flagClose: '已处理', confirmClose: '把文章 {id} 的这条标记记为已处理？', closeYes: '已处理',
+      flagClosed: '标记已处理：{id}', expiringLine: '{until} 失效 · {unit}',
+      flagTitle: '标记问题：答复有误或已过时', flagReason: '问题', flagNote: '说明（必填，维护单位和知识库编辑会看到）',
+      flagSend: '提交标记', needNote: '请写明哪里有误或已过时。', flagged: '已标记文章 {id}，维护单位和知识库编辑会看到。',
+      'resource.Flag': '该标记'
     },
     en: {
       pageTitle: 'knowledge base', KNOWLEDGE_EDITOR: 'knowledge editor', articles: 'Knowledge articles',
@@ -125,7 +134,16 @@
       'field.answerEn': 'English answer', 'field.category': 'category', 'field.districts': 'districts',
       'field.basis': 'basis', 'field.validFrom': 'valid from', 'field.validUntil': 'valid until',
       'field.revision': 'article revision', 'field.reason': 'reason', 'field.q': 'words to find',
-      'field.unit': 'unit', 'field.district': 'district'
+      'field.unit': 'unit', 'field.district': 'district', 'field.note': 'note',
+      attention: 'To see to: articles operators flagged, and articles about to expire',
+      flagsTitle: 'Flagged by operators', expiringTitle: 'Expiring within 30 days', noFlags: 'No open flag.',
+      noExpiring: 'No article expires within 30 days.', 'flag.WRONG': 'wrong', 'flag.OUTDATED': 'outdated',
+      flagLine: '{reason}: {note} ({by}, {at}, version {version})', flagClose: 'Seen to',
+      confirmClose: 'Mark this flag on {id} as seen to?', closeYes: 'Seen to', flagClosed: 'Flag seen to: {id}',
+      expiringLine: 'expires {until} · {unit}', flagTitle: 'Flag it: the answer is wrong or outdated',
+      flagReason: 'What is the matter', flagNote: 'Note (required; the unit and the knowledge editors read it)',
+      flagSend: 'Flag it', needNote: 'Say what is wrong or outdated.',
+      flagged: 'Article {id} is flagged: its unit and the knowledge editors see it.', 'resource.Flag': 'the flag'
     }
   };
   const t = (key, values) => Hub.t(key, values);
@@ -367,6 +385,112 @@
     $('retire').hidden = !editor || status === 'RETIRED';
     $('decision').hidden = !editor || status === 'RETIRED';
     $('send-back').hidden = status !== 'IN_REVIEW';
+    // those who answer calls flag what is published and in use; its unit and the editors change it themselves
+    $('flag').hidden = lister() || !article.published || status === 'RETIRED';
+  }
+
+  // ---- flags and articles about to expire ----
+
+  const EXPIRING_DAYS = 30;
+  // the open flags and the expiring articles, as last read
+  let flags = [];
+  let expiring = [];
+
+  /** What the unit's staff and the editors have to see to: open flags, articles expiring within 30 days. */
+  async function loadAttention() {
+    $('attention').hidden = !lister();
+    if (!lister()) return;
+    try {
+      [flags, expiring] = await Promise.all([Hub.api('', API + '/flags'),
+        Hub.api('', API + '/expiring?days=' + EXPIRING_DAYS)]);
+      renderAttention();
+    } catch (e) {
+      refused(null, e);
+    }
+  }
+
+  function renderAttention() {
+    const flagList = $('flag-list');
+    flagList.replaceChildren();
+    if (flags.length === 0) flagList.append(made('li', 'muted', t('noFlags')));
+    for (const flag of flags) {
+      const item = made('li');
+      item.dataset.flag = flag.id;
+      // named by its question where the list holds the article, else by its id
+      const listed = articles.find((a) => a.id === flag.articleId);
+      const open = made('button', 'link', listed && content(listed).question ? content(listed).question
+        : flag.articleId);
+      open.addEventListener('click', () => openArticle(flag.articleId, true));
+      const close = made('button', 'action secondary', t('flagClose'));
+      close.setAttribute('aria-describedby', 'flag-line-' + flag.id);
+      close.addEventListener('click', () => closeFlag(flag));
+      const line = made('span', null, ' ' + t('flagLine', { reason: t('flag.' + flag.reason), note: flag.note,
+        by: flag.flaggedBy, at: when(flag.flaggedAt), version: flag.version }) + ' ');
+      line.id = 'flag-line-' + flag.id;
+      item.append(open, line, close);
+      flagList.append(item);
+    }
+    const expiringList = $('expiring-list');
+    expiringList.replaceChildren();
+    if (expiring.length === 0) expiringList.append(made('li', 'muted', t('noExpiring')));
+    for (const article of expiring) {
+      const item = made('li');
+      item.dataset.article = article.id;
+      const open = made('button', 'link', content(article).question || article.id);
+      open.addEventListener('click', () => openArticle(article.id, true));
+      item.append(open, made('span', 'muted', ' ' + t('expiringLine', { until: article.published.validUntil,
+        unit: Hub.named('units', article.unit) })));
+      expiringList.append(item);
+    }
+  }
+
+  async function closeFlag(flag) {
+    if (!await Hub.confirm({ key: 'confirmClose', values: { id: flag.articleId }, yes: 'closeYes' })) return;
+    try {
+      await Hub.api('', API + '/flags/' + encodeURIComponent(flag.id) + '/close', { method: 'POST', body: {} });
+      say('flagClosed', { id: flag.articleId });
+      await loadAttention();
+      $('flags-title').focus();
+    } catch (e) {
+      refused(null, e);
+      loadAttention();
+    }
+  }
+
+  /** An operator or a supervisor flags the published article as wrong or outdated, with a note. */
+  async function sendFlag(event) {
+    event.preventDefault();
+    const article = current;
+    const note = $('flag-note').value.trim();
+    Hub.clearError($('article-problem'));
+    if (!note) {
+      Hub.showError($('article-problem'), t('needNote'));
+      $('flag-note').setAttribute('aria-invalid', 'true');
+      $('flag-note').focus();
+      return;
+    }
+    $('flag-send').disabled = true;
+    try {
+      await Hub.api('', API + '/articles/' + encodeURIComponent(article.id) + '/flags',
+        { method: 'POST', body: { reason: $('flag-reason').value, note } });
+      $('flag-note').value = '';
+      say('flagged', { id: article.id });
+    } catch (e) {
+      refused($('article-problem'), e);
+    } finally {
+      $('flag-send').disabled = false;
+    }
+  }
+
+  function fillFlagReasons() {
+    const select = $('flag-reason');
+    const chosen = select.value || 'OUTDATED';
+    select.replaceChildren(...['OUTDATED', 'WRONG'].map((reason) => {
+      const option = made('option', null, t('flag.' + reason));
+      option.value = reason;
+      return option;
+    }));
+    select.value = chosen;
   }
 
   // ---- the workflow's steps ----
@@ -387,6 +511,7 @@
       say(done, { id: changed.id, n: changed.publishedVersion });
       $('article-heading').focus();
       loadList(true);
+      loadAttention();
     } catch (e) {
       refused($('article-problem'), e);
     } finally {
@@ -694,6 +819,8 @@
 
   function relabel() {
     fillFilters();
+    fillFlagReasons();
+    if (lister()) renderAttention();
     fillEditorChoices();
     renderRows();
     if (current) {
@@ -710,6 +837,7 @@
     unitStaff = user.roles.includes('UNIT');
     fillFilters();
     fillEditorChoices();
+    fillFlagReasons();
     $('knowledge').hidden = false;
     $('filters').addEventListener('submit', (event) => {
       event.preventDefault();
@@ -747,7 +875,10 @@
       if (editing && editing.id) $('editor-title').textContent = t('editorEdit', { question: $('f-question').value });
     });
     $('cancel-edit').addEventListener('click', cancelEdit);
-    await loadList();
+    $('flag').addEventListener('submit', sendFlag);
+    $('flag-note').addEventListener('input', () => $('flag-note').removeAttribute('aria-invalid'));
+    await Promise.all([loadList(), loadAttention()]);
+    if (lister()) renderAttention();
     const restored = await restoreEdit();
     const asked = /(?:^#|&)article=([^&]+)/.exec(location.hash);
     if (!restored && asked) await openArticle(decodeURIComponent(asked[1]), false);

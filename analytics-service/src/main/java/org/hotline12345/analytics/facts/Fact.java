@@ -22,6 +22,9 @@ import org.hotline12345.contracts.Overdue;
  * @param acceptBy the accept deadline of the ticket's latest assignment
  * @param returnedAt when a unit last returned the ticket, until it is dispatched again
  * @param answeredFromArticle the knowledge article a call answered on the spot was answered with (直办)
+ * @param questionWords the key words of a question not answered on the call ({@link QuestionWords}); empty for
+ *     any other ticket
+ * @param operator the operator who registered the call at the console; {@code null} for the other channels
  */
 public record Fact(String id, String ticketNumber, String category, String receivedDay, String receivedHour,
         boolean resolvedAtIntake, boolean repeat, String linkedTo, String placedGridId, String unitId,
@@ -29,7 +32,7 @@ public record Fact(String id, String ticketNumber, String category, String recei
         boolean acceptedOnTime, Instant resolveBy, Instant resolvedAt, boolean resolvedOnTime, Instant reopenedAt,
         boolean closed, boolean rated, boolean solved, boolean satisfied, long returns, long escalations,
         List<String> assignedUnits, List<String> returnedBy, Instant acceptBy, Instant returnedAt,
-        String answeredFromArticle) {
+        String answeredFromArticle, List<String> questionWords, String operator) {
 
     /** The names of a fact document's fields, for updates and queries. */
     public static final class Fields {
@@ -47,6 +50,15 @@ public record Fact(String id, String ticketNumber, String category, String recei
         /** The knowledge article (and its version) a call answered on the spot was answered with (直办). */
         public static final String ANSWERED_FROM_ARTICLE = "answeredFromArticle";
         public static final String ANSWERED_FROM_VERSION = "answeredFromVersion";
+        /**
+         * The day of receipt of a question not answered on the call, absent for any other ticket: the gaps of the
+         * knowledge base (知识缺口) are read through the sparse index on it, never by reading every ticket's fact.
+         */
+        public static final String QUESTION_DAY = "questionDay";
+        /** The key words of such a question ({@link QuestionWords}). */
+        public static final String QUESTION_WORDS = "questionWords";
+        /** The operator who registered the call at the console. */
+        public static final String OPERATOR = "operator";
         public static final String REPEAT = "repeat";
         public static final String LINKED_TO = "linkedTo";
         public static final String LAT = "lat";
@@ -119,7 +131,7 @@ public record Fact(String id, String ticketNumber, String category, String recei
             Fields.UNIT_ID, Fields.GRID_ID, Fields.DISTRICT, Fields.CATEGORY, Fields.ASSIGNED,
             Fields.ACCEPTED_ON_TIME, Fields.RATED, Fields.SOLVED, Fields.SATISFIED, Fields.RESOLVED_AT_INTAKE,
             Fields.ACCEPTED_AT, Fields.RESOLVED_AT, Fields.CLOSED, Fields.RETURNS, Fields.ESCALATIONS,
-            Fields.ANSWERED_FROM_ARTICLE);
+            Fields.ANSWERED_FROM_ARTICLE, Fields.OPERATOR);
 
     /** The fact a document holds; fields the document lacks read as absent. */
     public static Fact from(Document fact) {
@@ -135,7 +147,8 @@ public record Fact(String id, String ticketNumber, String category, String recei
                 flag(fact, Fields.SOLVED), flag(fact, Fields.SATISFIED), number(fact, Fields.RETURNS),
                 number(fact, Fields.ESCALATIONS), fact.getList(Fields.ASSIGNED_UNITS, String.class, List.of()),
                 fact.getList(Fields.RETURNED_BY, String.class, List.of()), instant(fact, Fields.ACCEPT_BY),
-                instant(fact, Fields.RETURNED_AT), fact.getString(Fields.ANSWERED_FROM_ARTICLE));
+                instant(fact, Fields.RETURNED_AT), fact.getString(Fields.ANSWERED_FROM_ARTICLE),
+                fact.getList(Fields.QUESTION_WORDS, String.class, List.of()), fact.getString(Fields.OPERATOR));
     }
 
     /** The grid routing assigned the ticket in, else the grid its point lies in. */

@@ -59,9 +59,19 @@ public final class FactUpdates {
             set.put(Fields.RECEIVED_HOUR, String.format("%02d",
                     r.occurredAt().atZone(city.zone()).getHour()));
             set.put(Fields.RESOLVED_AT_INTAKE, r.resolvedOnCall());
+            if (r.operator() != null) {
+                set.put(Fields.OPERATOR, r.operator());
+            }
             if (r.answeredFrom() != null) {
                 set.put(Fields.ANSWERED_FROM_ARTICLE, r.answeredFrom().articleId());
                 set.put(Fields.ANSWERED_FROM_VERSION, r.answeredFrom().version());
+            }
+            // a question dispatched rather than answered on the call is one the knowledge base had no article for:
+            // its words are kept for the centre to ask the units for one (知识缺口)
+            QuestionWords words = QuestionWords.of(city);
+            if (!r.resolvedOnCall() && words.isQuestion(r.category())) {
+                set.put(Fields.QUESTION_DAY, Period.DAY.of(day));
+                set.put(Fields.QUESTION_WORDS, words.in(r.description()));
             }
             set.put(Fields.REPEAT, r.repeatOf() != null);
             // the open ticket a repeat call is about, or the first report of the same incident: a cluster's root

@@ -42,6 +42,12 @@ public class Facts {
                         Criteria.where(Fields.OPEN_ACCEPT_BY).gte(now)), fields));
     }
 
+    /** The facts of questions received in {@code days} and not answered on the call ({@link QuestionWords}). */
+    public Flux<Fact> questionsIn(DayRange days, String... fields) {
+        return find(Criteria.where(Fields.QUESTION_DAY).gte(days.from().toString()).lte(days.to().toString()),
+                fields);
+    }
+
     public Flux<Fact> byIds(Collection<String> ids, String... fields) {
         return find(Criteria.where(Fields.ID).in(ids), fields);
     }

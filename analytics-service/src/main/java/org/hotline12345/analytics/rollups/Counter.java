@@ -23,7 +23,9 @@ public enum Counter {
     /** Returns (退单), however many a ticket had. */
     RETURNS(Fact::returns),
     /** Escalations (督办), however many a ticket had. */
-    ESCALATIONS(Fact::escalations);
+    ESCALATIONS(Fact::escalations),
+    /** Answered on the call with a knowledge article (直办): the 直办率 of a category or an operator. */
+    ANSWERED_FROM_ARTICLE(fact -> flag(fact.answeredFromArticle() != null));
 
     private final ToLongFunction<Fact> count;
 

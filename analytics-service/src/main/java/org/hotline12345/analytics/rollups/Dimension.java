@@ -22,7 +22,9 @@ public enum Dimension {
      * The knowledge article a call answered on the spot was answered with (直办): the tickets each article
      * answered, and with the city's count the share of calls answered from the knowledge base.
      */
-    ARTICLE(Fact::answeredFromArticle);
+    ARTICLE(Fact::answeredFromArticle),
+    /** The operator who registered the call at the console: each operator's 直办率. */
+    OPERATOR(Fact::operator);
 
     public static final String CITY_GROUP = "ALL";
 

@@ -170,6 +170,14 @@ class DashboardIT {
         WebElement used = browser.findElement(By.cssSelector(
                 "#knowledge-articles tbody tr[data-article='KB-WATER-002']"));
         assertThat(used.getText()).contains("突然停水怎么办", "贵阳水务集团", "1");
+        // each category's 直办率 as the API gives it; no question was dispatched, so no gap
+        List<?> rates = (List<?>) knowledge.get("byCategory");
+        assertThat(browser.findElements(By.cssSelector("#knowledge-categories tbody tr"))).hasSize(rates.size());
+        assertThat(browser.findElement(By.xpath("//table[@id='knowledge-categories']//tr[td[1][.='供水']]"))
+                .getText()).contains("33.33%");
+        assertThat(value("knowledge-gap-questions")).isEqualTo(((Map<?, ?>) knowledge.get("gaps")).get("questions")
+                .toString()).isEqualTo("0");
+        assertThat(browser.findElement(By.cssSelector("#knowledge-gaps tbody")).getText()).contains("本期无数据");
 
         List<Double> apiSatisfaction = new ArrayList<>();
         api("/rates?groupBy=city&period=day&from=" + from + "&to=" + to, LIST)

@@ -111,6 +111,21 @@ class FactUpdatesTest {
     }
 
     @Test
+    void keepsTheWordsOfAQuestionDispatchedButNotOfOneAnsweredOnTheCallOrOfAComplaint() {
+        TicketEvents question = TicketEvents.ticket("q-1").category("CONSULTATION").description("公积金贷款额度怎么算");
+
+        var dispatched = FactUpdates.of(question.received(LATE_EVENING_UTC), CITY);
+        var answered = FactUpdates.of(question.answeredOnCall("按公积金中心规定").received(LATE_EVENING_UTC), CITY);
+        var complaint = FactUpdates.of(ticket.received(LATE_EVENING_UTC), CITY);
+
+        assertThat(dispatched.set()).containsEntry(Fields.QUESTION_DAY,
+                dispatched.set().get(Fields.RECEIVED_DAY)).containsKey(Fields.QUESTION_WORDS);
+        assertThat(String.valueOf(dispatched.set().get(Fields.QUESTION_WORDS))).contains("公积金", "贷款");
+        assertThat(answered.set()).doesNotContainKeys(Fields.QUESTION_DAY, Fields.QUESTION_WORDS);
+        assertThat(complaint.set()).doesNotContainKeys(Fields.QUESTION_DAY, Fields.QUESTION_WORDS);
+    }
+
+    @Test
     void recordsWhetherTheResolutionWasOnTime() {
         var change = FactUpdates.of(ticket.resolved(LATE_EVENING_UTC, false), CITY);
 

@@ -18,7 +18,8 @@ class RollupsTest {
     private static Fact fact(String unit, String grid, boolean onTime, Boolean satisfied) {
         Document fact = new Document(Fields.RECEIVED_DAY, "2026-11-28").append(Fields.RECEIVED_HOUR, "09")
                 .append(Fields.CATEGORY, "NOISE").append(Fields.DISTRICT, "YUNYAN").append(Fields.ASSIGNED, unit != null)
-                .append(Fields.ACCEPTED_ON_TIME, onTime).append(Fields.RESOLVED_AT_INTAKE, unit == null);
+                .append(Fields.ACCEPTED_ON_TIME, onTime).append(Fields.RESOLVED_AT_INTAKE, unit == null)
+                .append(Fields.OPERATOR, "operator-1");
         if (unit != null) {
             fact.append(Fields.UNIT_ID, unit).append(Fields.GRID_ID, grid).append(Fields.RETURNS, 2);
         }
@@ -52,7 +53,7 @@ class RollupsTest {
 
         assertThat(documents).extracting(d -> d.getString("_id")).containsExactly("month|2026-11|city",
                 "month|2026-11|unit", "month|2026-11|grid", "month|2026-11|district", "month|2026-11|category",
-                "month|2026-11|hour_category", "month|2026-11|article");
+                "month|2026-11|hour_category", "month|2026-11|article", "month|2026-11|operator");
         assertThat(Rollups.counts(documents.get(1)).get("POLICE")).startsWith(1, 1, 1, 1, 1, 1);
         assertThat(Rollups.documents(Period.DAY, "2026-11-27", Map.of())).allSatisfy(
                 d -> assertThat(d.getList("groups", Document.class)).isEmpty());

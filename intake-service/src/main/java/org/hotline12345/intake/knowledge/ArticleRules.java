@@ -83,6 +83,16 @@ final class ArticleRules {
         return checked;
     }
 
+    /** The note of an operator's flag on an article, required: what is wrong or outdated in it. */
+    static String note(String note) {
+        List<FieldError> errors = new ArrayList<>();
+        String checked = text(errors, "note", note, REASON, true);
+        if (!errors.isEmpty()) {
+            throw InvalidRequestException.of(errors);
+        }
+        return checked;
+    }
+
     private static String text(List<FieldError> errors, String field, String value, int max, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {

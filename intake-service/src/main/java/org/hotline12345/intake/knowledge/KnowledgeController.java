@@ -28,7 +28,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The knowledge base's API: units draft and submit their articles, knowledge editors review, publish, send back and
- * retire them, the centre's staff read and search what is published.
+ * retire them, the centre's staff read and search what is published and flag what is wrong or outdated; the units
+ * and the editors see the open flags and the articles about to expire.
  */
 @RestController
 @RequestMapping("/api/v1/knowledge")
@@ -36,14 +37,18 @@ import reactor.core.scheduler.Schedulers;
 class KnowledgeController {
 
     private static final String ARTICLE_ID = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}";
+    private static final String FLAG_ID = "FL-[a-f0-9]{12}";
 
     private final KnowledgeWorkflow workflow;
+    private final KnowledgeAttention attention;
     private final KnowledgeSearch search;
     private final City city;
     private final Clock clock;
 
-    KnowledgeController(KnowledgeWorkflow workflow, KnowledgeSearch search, City city, Clock clock) {
+    KnowledgeController(KnowledgeWorkflow workflow, KnowledgeAttention attention, KnowledgeSearch search, City city,
+            Clock clock) {
         this.workflow = workflow;
+        this.attention = attention;
         this.search = search;
         this.city = city;
         this.clock = clock;
@@ -143,5 +148,36 @@ class KnowledgeController {
     Mono<ArticleView> retire(@PathVariable @Pattern(regexp = ARTICLE_ID) String id,
             @RequestBody ArticleDecision decision) {
         return workflow.retire(id, decision);
+    }
+
+    /** An operator flags the published article as wrong or outdated, with a note for its unit and the editors. */
+    @PostMapping("/articles/{id}/flags")
+    @PreAuthorize("hasAnyRole('OPERATOR', 'SUPERVISOR')")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<ArticleFlag> flag(@PathVariable @Pattern(regexp = ARTICLE_ID) String id, @RequestBody FlagRequest request) {
+        return attention.flag(id, request);
+    }
+
+    /** The open flags: a unit's staff their unit's, an editor every unit's, oldest first. */
+    @GetMapping("/flags")
+    @PreAuthorize("hasAnyRole('UNIT', 'KNOWLEDGE_EDITOR')")
+    Mono<List<ArticleFlag>> flags() {
+        return attention.openFlags();
+    }
+
+    /** Closes an open flag with what was done about it (optional). */
+    @PostMapping("/flags/{flagId}/close")
+    @PreAuthorize("hasAnyRole('UNIT', 'KNOWLEDGE_EDITOR')")
+    Mono<ArticleFlag> closeFlag(@PathVariable @Pattern(regexp = FLAG_ID) String flagId,
+            @RequestBody(required = false) FlagRequest request) {
+        return attention.close(flagId, request);
+    }
+
+    /** Live articles whose last valid day is within {@code days} (30 unless asked), soonest first. */
+    @GetMapping("/expiring")
+    @PreAuthorize("hasAnyRole('UNIT', 'KNOWLEDGE_EDITOR')")
+    Mono<List<ArticleView>> expiring(@RequestParam(defaultValue = "30") @Min(0) @Max(KnowledgeAttention.MOST_DAYS)
+            int days) {
+        return attention.expiring(days);
     }
 }

@@ -147,6 +147,28 @@ final class KnowledgeSearch implements AutoCloseable {
     }
 
     /**
+     * Whether a call may be answered with {@code version} of the article today: the article is live, holds today in
+     * the city's time zone, and the version is its published one or an earlier (an operator who read it a moment
+     * before a new version was published answered with a published version all the same).
+     */
+    boolean answersWith(String articleId, int version) {
+        Entry entry = entries.get(articleId);
+        return entry != null && version >= 1 && version <= entry.version()
+                && entry.content().holdsOn(LocalDate.ofInstant(clock.instant(), city.zone()));
+    }
+
+    /**
+     * How many live articles the index holds whose last valid day is today or within {@code days} after, in the
+     * city's time zone: what the units have to renew, or the editors to retire, before it leaves the search.
+     */
+    long expiringWithin(int days) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), city.zone());
+        LocalDate last = today.plusDays(days);
+        return entries.values().stream().map(entry -> entry.content().validUntil()).filter(until -> until != null)
+                .map(LocalDate::parse).filter(until -> !until.isBefore(today) && !until.isAfter(last)).count();
+    }
+
+    /**
      * The best {@code limit} live articles valid today (in the city's time zone) for the caller's words, holding for
      * {@code district} or the whole city ({@code null}: any district).
      */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.hotline12345.contracts.CategorySuggestion;
 import org.hotline12345.contracts.Channel;
@@ -23,11 +24,17 @@ final class CallNormaliser {
 
     private final Set<String> categories;
     private final Function<String, CategorySuggestion> classifier;
+    private final BiPredicate<String, Integer> answeringArticle;
 
-    /** {@code classifier} suggests a category from the description when the caller gave none. */
-    CallNormaliser(Set<String> categories, Function<String, CategorySuggestion> classifier) {
+    /**
+     * {@code classifier} suggests a category from the description when the caller gave none;
+     * {@code answeringArticle} says whether a version of an article may answer a call today.
+     */
+    CallNormaliser(Set<String> categories, Function<String, CategorySuggestion> classifier,
+            BiPredicate<String, Integer> answeringArticle) {
         this.categories = Set.copyOf(categories);
         this.classifier = classifier;
+        this.answeringArticle = answeringArticle;
         PhoneNumbers.loadMetadata();
     }
 
@@ -79,6 +86,9 @@ final class CallNormaliser {
             } else if (call.answeredFromArticle() == null || call.answeredFromVersion() == null) {
                 refuse(errors, call.answeredFromArticle() == null ? "answeredFromArticle" : "answeredFromVersion",
                         FieldCodes.REQUIRED, "the article and its version go together");
+            } else if (!answeringArticle.test(call.answeredFromArticle(), call.answeredFromVersion())) {
+                refuse(errors, "answeredFromArticle", "not-answering", "names no published article valid today, "
+                        + "or a version of it that was never published");
             } else {
                 answeredFrom = new KnowledgeAnswer(call.answeredFromArticle(), call.answeredFromVersion());
             }

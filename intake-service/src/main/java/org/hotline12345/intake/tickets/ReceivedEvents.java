@@ -30,8 +30,9 @@ class ReceivedEvents {
         return call.phoneE164() == null ? null : sealer.hash(call.phoneE164());
     }
 
+    /** The event of a registered call; {@code operator} is who registered it at the console, else {@code null}. */
     TicketReceived of(String ticketId, String number, CallNormaliser.NormalisedCall call, String repeatOf,
-            String parentIncidentId, Instant now) {
+            String parentIncidentId, Instant now, String operator) {
         CitizenContact contact = call.phoneE164() == null
                 ? new CitizenContact(null, null, null, null, call.language(), false)
                 : new CitizenContact(sealer.seal(call.phoneE164(), ticketId, ContactSealer.Field.PHONE),
@@ -46,6 +47,6 @@ class ReceivedEvents {
         return new TicketReceived(EventIds.of(ticketId, "TicketReceived", 1), now, ticketId, number,
                 call.channel(), call.category(), call.urgency(), call.description(), point, address, contact,
                 call.resolvedOnCall(), call.answerGiven(), repeatOf, parentIncidentId, call.suggestion(),
-                call.answeredFrom());
+                call.answeredFrom(), operator);
     }
 }

@@ -9,7 +9,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hotline12345.contracts.Channel;
 import org.hotline12345.intake.classify.CategorySuggester;
+import org.hotline12345.intake.knowledge.AnsweringArticles;
 import org.hotline12345.platform.problem.FieldError;
+import org.hotline12345.platform.security.CurrentCaller;
 import org.hotline12345.referencedata.Category;
 import org.hotline12345.referencedata.City;
 import org.springframework.dao.DuplicateKeyException;
@@ -36,20 +38,22 @@ public class TicketRegistration {
     private final TicketNumbers numbers;
     private final ReceivedEvents events;
     private final TicketPublication publication;
+    private final CurrentCaller caller;
 
     TicketRegistration(ReactiveMongoTemplate mongo, Clock clock, Validator validator, City city,
             CategorySuggester suggester, IdempotencyKeys keys, TicketLinks links, TicketNumbers numbers,
-            ReceivedEvents events, TicketPublication publication) {
+            ReceivedEvents events, TicketPublication publication, AnsweringArticles articles, CurrentCaller caller) {
         this.mongo = mongo;
         this.clock = clock;
         this.validator = validator;
         this.normaliser = new CallNormaliser(city.categories().stream().map(Category::code)
-                .collect(Collectors.toSet()), suggester::suggest);
+                .collect(Collectors.toSet()), suggester::suggest, articles::answersWith);
         this.keys = keys;
         this.links = links;
         this.numbers = numbers;
         this.events = events;
         this.publication = publication;
+        this.caller = caller;
     }
 
     /** Registers a call once per idempotency key ({@code null} when the client sent none). */
@@ -68,15 +72,25 @@ public class TicketRegistration {
      */
     public Mono<TicketReceipt> register(CallRequest call, Map<String, FieldError> violations, String idempotencyKey,
             Channel channel, String gridId, boolean publicationAgreed) {
+        return register(call, violations, idempotencyKey, channel, gridId, publicationAgreed, null);
+    }
+
+    /**
+     * As {@link #register(CallRequest, Map, String, Channel, String, boolean)}, joined to {@code joins} (a ticket's
+     * id) as another report of its incident when it is no repeat: the citizen chose that report as theirs too, and
+     * the caller has checked that they may join it.
+     */
+    public Mono<TicketReceipt> register(CallRequest call, Map<String, FieldError> violations, String idempotencyKey,
+            Channel channel, String gridId, boolean publicationAgreed, String joins) {
         CallNormaliser.NormalisedCall normalised = normaliser.normalise(call, violations, channel, gridId);
         if (idempotencyKey == null) {
-            return store(normalised, UUID.randomUUID().toString(), null, publicationAgreed)
+            return store(normalised, UUID.randomUUID().toString(), null, publicationAgreed, joins)
                     .flatMap(publication::publishNew);
         }
         String ticketId = keys.ticketIdFor(channel + ":" + idempotencyKey);
         String requestHash = keys.requestHash(call);
         // the ticket's insert claims the key: a request that meets it stored answers from it
-        return store(normalised, ticketId, requestHash, publicationAgreed)
+        return store(normalised, ticketId, requestHash, publicationAgreed, joins)
                 .flatMap(publication::publishNew)
                 .onErrorResume(DuplicateKeyException.class, taken -> keys.answerFor(ticketId, requestHash,
                         publication::republish));
@@ -90,7 +104,7 @@ public class TicketRegistration {
 
     /** The new ticket, linked and numbered, stored with its TicketReceived waiting to be published. */
     private Mono<IntakeTicket> store(CallNormaliser.NormalisedCall call, String ticketId, String requestHash,
-            boolean publicationAgreed) {
+            boolean publicationAgreed, String joins) {
         Instant now = clock.instant();
         String phoneHash = events.phoneHash(call);
         Mono<Optional<String>> repeatOf = call.resolvedOnCall() ? Mono.just(Optional.empty())
@@ -98,12 +112,17 @@ public class TicketRegistration {
                         .defaultIfEmpty(Optional.empty());
         // looked up at the same time as the repeat check; a repeat call is linked to what it repeats instead
         Mono<Optional<String>> sameIncident = call.resolvedOnCall() ? Mono.just(Optional.empty())
+                : joins != null ? Mono.just(Optional.of(joins))
                 : links.sameIncident(phoneHash, call.category(), call.location(), now).map(Optional::of)
                         .defaultIfEmpty(Optional.empty());
-        return Mono.zip(repeatOf, sameIncident, numbers.next())
+        // the operator who took the call, for the 直办 rate of each operator; the other channels have none
+        Mono<Optional<String>> operator = call.channel() == Channel.PHONE
+                ? caller.subject().map(Optional::of).defaultIfEmpty(Optional.empty()) : Mono.just(Optional.empty());
+        return Mono.zip(repeatOf, sameIncident, numbers.next(), operator)
                 .map(found -> IntakeTicket.registered(events.of(ticketId, found.getT3(), call,
                                 found.getT1().orElse(null),
-                                found.getT1().isPresent() ? null : found.getT2().orElse(null), now),
+                                found.getT1().isPresent() ? null : found.getT2().orElse(null), now,
+                                found.getT4().orElse(null)),
                         publicationAgreed, requestHash))
                 .flatMap(mongo::insert)
                 .flatMap(ticket -> links.opened(ticket).thenReturn(ticket));

@@ -3,6 +3,7 @@ package org.hotline12345.intake.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -41,6 +42,8 @@ class KnowledgeIT {
     City city;
     @Autowired
     Clock clock;
+    @Autowired
+    MeterRegistry meters;
 
     final String water = infra.tokens().mintUnit("water-staff", "WATER_CO");
     final String power = infra.tokens().mintUnit("power-staff", "POWER_CO");
@@ -207,6 +210,67 @@ class KnowledgeIT {
                 refresh.stop();
             }
         }
+    }
+
+    @Test
+    void anOperatorFlagsAnArticleWhichItsUnitAndTheEditorsSeeUntilOneClosesIt() {
+        String id = published(article("水费阶梯价格是多少？", "第一阶梯每吨2.8元。", "[]", null));
+        String flags = "/api/v1/knowledge/articles/" + id + "/flags";
+
+        JsonNode flag = send(HttpMethod.POST, flags, operator, """
+                {"reason":"OUTDATED","note":"水价今年已调整，文章还是旧价格"}""").expectStatus().isCreated()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(flag.path("unit").asString()).isEqualTo("WATER_CO");
+        assertThat(flag.path("version").asInt()).isEqualTo(1);
+        assertThat(flag.path("flaggedBy").asString()).isEqualTo("operator-1");
+        assertThat(flag.path("open").asBoolean()).isTrue();
+        String flagId = flag.path("id").asString();
+        send(HttpMethod.POST, flags, operator, "{\"note\":\"不对\"}").expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+        send(HttpMethod.POST, flags, operator, "{\"reason\":\"WRONG\",\"note\":\" \"}").expectStatus()
+                .isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("note");
+        send(HttpMethod.POST, "/api/v1/knowledge/articles/KB-NOT-THERE/flags", operator,
+                "{\"reason\":\"WRONG\",\"note\":\"不对\"}").expectStatus().isNotFound();
+        send(HttpMethod.POST, flags, water, "{\"reason\":\"WRONG\",\"note\":\"不对\"}").expectStatus()
+                .isForbidden();
+
+        assertThat(ids(get(water, "/api/v1/knowledge/flags"))).contains(flagId);
+        assertThat(ids(get(editor, "/api/v1/knowledge/flags"))).contains(flagId);
+        assertThat(ids(get(power, "/api/v1/knowledge/flags"))).doesNotContain(flagId);
+        web.get().uri("/api/v1/knowledge/flags").headers(h -> h.setBearerAuth(operator)).exchange()
+                .expectStatus().isForbidden();
+
+        String close = "/api/v1/knowledge/flags/" + flagId + "/close";
+        send(HttpMethod.POST, close, power, "{}").expectStatus().isNotFound();
+        send(HttpMethod.POST, close, water, "{\"note\":\"已提交新版本\"}").expectStatus().isOk().expectBody()
+                .jsonPath("$.open").isEqualTo(false).jsonPath("$.closedBy").isEqualTo("water-staff")
+                .jsonPath("$.closeNote").isEqualTo("已提交新版本");
+        send(HttpMethod.POST, close, editor, "{}").expectStatus().isNotFound();
+        assertThat(ids(get(editor, "/api/v1/knowledge/flags"))).doesNotContain(flagId);
+    }
+
+    @Test
+    void listsTheArticlesNearTheirLastDayForTheirUnitAndTheEditorsAndGaugesThem() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), city.zone());
+        double before = meters.get("hotline.knowledge.articles.expiring").gauge().value();
+        String soon = published(article("临时供水点在哪里？", "见水务集团公告。", "[]", null)
+                .replace("\"validUntil\":null", "\"validUntil\":\"" + today.plusDays(10) + "\""));
+        String later = published(article("冬季水表防冻怎么做？", "包裹保温材料。", "[]", null)
+                .replace("\"validUntil\":null", "\"validUntil\":\"" + today.plusDays(40) + "\""));
+
+        assertThat(ids(get(editor, "/api/v1/knowledge/expiring?days=14"))).contains(soon).doesNotContain(later);
+        assertThat(ids(get(water, "/api/v1/knowledge/expiring?days=60"))).contains(soon, later);
+        assertThat(ids(get(power, "/api/v1/knowledge/expiring?days=60"))).doesNotContain(soon, later);
+        web.get().uri("/api/v1/knowledge/expiring?days=400").headers(h -> h.setBearerAuth(editor)).exchange()
+                .expectStatus().isBadRequest();
+        await().atMost(WITHIN_SECONDS).until(() -> meters.get("hotline.knowledge.articles.expiring").gauge()
+                .value() == before + 1);
+
+        step(editor, soon, "retire", revision(soon), null).expectStatus().isOk();
+        assertThat(ids(get(editor, "/api/v1/knowledge/expiring?days=14"))).doesNotContain(soon);
+        await().atMost(WITHIN_SECONDS).until(() -> meters.get("hotline.knowledge.articles.expiring").gauge()
+                .value() == before);
     }
 
     private String published(String body) {

@@ -97,6 +97,30 @@ class KnowledgeSearchTest {
         search.refresh();
     }
 
+    @Test
+    void answersACallOnlyWithALiveArticleValidTodayInAVersionThatWasPublished() {
+        search.apply(article("KB-T-1", "停水了怎么办", "现行答复", List.of(), "2026-01-01", null));
+        search.apply(article("KB-T-2", "停水了怎么办", "过期答复", List.of(), "2026-01-01", "2026-12-05"));
+        search.refresh();
+
+        assertThat(search.answersWith("KB-T-1", 1)).isTrue();
+        assertThat(search.answersWith("KB-T-1", 2)).as("never published").isFalse();
+        assertThat(search.answersWith("KB-T-1", 0)).isFalse();
+        assertThat(search.answersWith("KB-T-2", 1)).as("past its last day").isFalse();
+        assertThat(search.answersWith("KB-NOT-THERE", 1)).isFalse();
+    }
+
+    @Test
+    void countsTheLiveArticlesWhoseLastDayIsWithinTheDaysAhead() {
+        search.apply(article("KB-T-1", "今天到期", "答复", List.of(), "2026-01-01", "2026-12-06"));
+        search.apply(article("KB-T-2", "两周后到期", "答复", List.of(), "2026-01-01", "2026-12-20"));
+        search.apply(article("KB-T-3", "两周多到期", "答复", List.of(), "2026-01-01", "2026-12-21"));
+        search.apply(article("KB-T-4", "已经过期", "答复", List.of(), "2026-01-01", "2026-12-05"));
+        search.apply(article("KB-T-5", "长期有效", "答复", List.of(), "2026-01-01", null));
+
+        assertThat(search.expiringWithin(14)).isEqualTo(2);
+    }
+
     static Article article(String id, String question, String answer, List<String> districts, String from,
             String until) {
         return Article.seeded(id, "WATER_CO", new ArticleContent(question, List.of(), answer, null, "WATER_SUPPLY",

@@ -168,14 +168,15 @@ class CallIntakeIT {
         String answered = """
                 {"callerPhone":"138-1234-5611","description":"社保卡丢了怎么补办","category":"SOCIAL_SECURITY",
                  "resolvedOnCall":true,"answerGiven":"带身份证到社保服务大厅补办","answeredFromArticle":"KB-CARD-002",
-                 "answeredFromVersion":3}""";
+                 "answeredFromVersion":1}""";
 
         TicketReceipt receipt = post(answered, operator()).expectStatus().isAccepted()
                 .expectBody(TicketReceipt.class).returnResult().getResponseBody();
 
         TicketReceived event = (TicketReceived) EventCodec.read(awaitRecordFor(receipt.ticketId()).value(),
                 IntakeEvent.class);
-        assertThat(event.answeredFrom()).isEqualTo(new KnowledgeAnswer("KB-CARD-002", 3));
+        assertThat(event.answeredFrom()).isEqualTo(new KnowledgeAnswer("KB-CARD-002", 1));
+        assertThat(event.operator()).as("who took the call, for each operator's 直办 rate").isEqualTo("operator-1");
         long ticketsBefore = tickets();
         long recordsBefore = recordsOnIntakeTopic();
         // an article answers a question on the spot; a dispatched call was answered from none
@@ -183,9 +184,19 @@ class CallIntakeIT {
                         .replace("\"category\"", "\"address\":\"云岩区中华北路18号\",\"category\""), operator())
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field")
                 .isEqualTo("answeredFromArticle");
-        post(answered.replace("\"answeredFromVersion\":3", "\"answeredFromVersion\":null"), operator())
+        post(answered.replace("\"answeredFromVersion\":1", "\"answeredFromVersion\":null"), operator())
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("answeredFromVersion");
+        // the article must be one callers may be answered with today, in a version that was published: not one
+        // that does not exist, a version never published, or an article past its last day
+        for (String wrong : List.of(answered.replace("KB-CARD-002", "KB-NOT-THERE"),
+                answered.replace("\"answeredFromVersion\":1", "\"answeredFromVersion\":2"),
+                answered.replace("KB-CARD-002", "KB-WATER-016"))) {
+            post(wrong, operator()).expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("answeredFromArticle")
+                    .jsonPath("$.errors[0].code").isEqualTo("not-answering");
+        }
         assertThat(tickets()).isEqualTo(ticketsBefore);
         assertThat(recordsOnIntakeTopic()).isEqualTo(recordsBefore);
     }

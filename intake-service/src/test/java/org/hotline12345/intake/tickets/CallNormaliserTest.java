@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 
 class CallNormaliserTest {
 
-    /** Sure of noise when the words say 吵, unsure of anything else. */
+    /** Sure of noise when the words say 吵, unsure of anything else; KB-CARD-002 answers in versions 1 to 3. */
     private final CallNormaliser normaliser = new CallNormaliser(Set.of("NOISE", "OTHER"),
             text -> text.contains("吵") ? new CategorySuggestion("NOISE", 0.9, false)
-                    : new CategorySuggestion("NOISE", 0.2, true));
+                    : new CategorySuggestion("NOISE", 0.2, true),
+            (article, version) -> article.equals("KB-CARD-002") && version <= 3);
 
     @Test
     void normalisesACallAndFillsTheDefaults() {
@@ -77,6 +78,24 @@ class CallNormaliserTest {
         assertThat(answered.resolvedOnCall()).isTrue();
         assertThat(answered.address()).isNull();
         assertThat(answered.location()).isNull();
+    }
+
+    @Test
+    void takesAnAnswerFromAnArticleOnlyWhenTheArticleMayAnswerCallsToday() {
+        var answered = normaliser.normalise(answeredFrom("KB-CARD-002", 3));
+        var unknown = catchThrowableOfType(InvalidRequestException.class, () -> normaliser.normalise(
+                answeredFrom("KB-CARD-009", 1)));
+        var unpublished = catchThrowableOfType(InvalidRequestException.class, () -> normaliser.normalise(
+                answeredFrom("KB-CARD-002", 4)));
+
+        assertThat(answered.answeredFrom().articleId()).isEqualTo("KB-CARD-002");
+        assertThat(unknown.fieldErrors()).containsOnlyKeys("answeredFromArticle");
+        assertThat(unpublished.fieldErrors()).containsOnlyKeys("answeredFromArticle");
+    }
+
+    private static CallRequest answeredFrom(String article, int version) {
+        return new CallRequest("13812345678", null, null, "社保卡丢了怎么补办", null, null, "OTHER", null, null, null,
+                true, "带身份证到社保窗口补办", article, version);
     }
 
     @Test

@@ -17,12 +17,23 @@ import java.time.Instant;
  * @param parentIncidentId the earlier ticket about the same incident, when merged
  * @param suggestion how the category was chosen when the caller gave none; {@code null} when the caller gave one
  * @param answeredFrom the knowledge article the answer came from, when the operator answered with one
+ * @param operator the operator who registered the call at the console; {@code null} for the other channels and
+ *     from producers before it
  */
 public record TicketReceived(String eventId, Instant occurredAt, String ticketId, String ticketNumber,
         Channel channel, String category, Urgency urgency, String description, GeoPoint location, Address address,
         CitizenContact citizen, boolean resolvedOnCall, String answerGiven, String repeatOf,
-        String parentIncidentId, CategorySuggestion suggestion, KnowledgeAnswer answeredFrom)
+        String parentIncidentId, CategorySuggestion suggestion, KnowledgeAnswer answeredFrom, String operator)
         implements IntakeEvent {
+
+    /** A ticket that names no operator. */
+    public TicketReceived(String eventId, Instant occurredAt, String ticketId, String ticketNumber, Channel channel,
+            String category, Urgency urgency, String description, GeoPoint location, Address address,
+            CitizenContact citizen, boolean resolvedOnCall, String answerGiven, String repeatOf,
+            String parentIncidentId, CategorySuggestion suggestion, KnowledgeAnswer answeredFrom) {
+        this(eventId, occurredAt, ticketId, ticketNumber, channel, category, urgency, description, location, address,
+                citizen, resolvedOnCall, answerGiven, repeatOf, parentIncidentId, suggestion, answeredFrom, null);
+    }
 
     /** A ticket not answered from a knowledge article. */
     public TicketReceived(String eventId, Instant occurredAt, String ticketId, String ticketNumber, Channel channel,
@@ -30,7 +41,7 @@ public record TicketReceived(String eventId, Instant occurredAt, String ticketId
             CitizenContact citizen, boolean resolvedOnCall, String answerGiven, String repeatOf,
             String parentIncidentId, CategorySuggestion suggestion) {
         this(eventId, occurredAt, ticketId, ticketNumber, channel, category, urgency, description, location, address,
-                citizen, resolvedOnCall, answerGiven, repeatOf, parentIncidentId, suggestion, null);
+                citizen, resolvedOnCall, answerGiven, repeatOf, parentIncidentId, suggestion, null, null);
     }
 
     /** A ticket whose caller gave its category. */
@@ -39,7 +50,7 @@ public record TicketReceived(String eventId, Instant occurredAt, String ticketId
             CitizenContact citizen, boolean resolvedOnCall, String answerGiven, String repeatOf,
             String parentIncidentId) {
         this(eventId, occurredAt, ticketId, ticketNumber, channel, category, urgency, description, location, address,
-                citizen, resolvedOnCall, answerGiven, repeatOf, parentIncidentId, null, null);
+                citizen, resolvedOnCall, answerGiven, repeatOf, parentIncidentId, null, null, null);
     }
 
     /** Whether a supervisor must choose the category and unit: the classifier was not sure enough. */

@@ -45,7 +45,7 @@ public final class SampleEvents {
                 Urgency.URGENT, "Burst pipe flooding the street", new GeoPoint(26.5712, 106.7089),
                 new Address("Zhonghua Road 18", "YUNYAN", "ZHONGHUA_N"),
                 new CitizenContact("c2VhbGVk", "a".repeat(64), "139****0000", null, "en", true), false, null,
-                null, null, new CategorySuggestion("WATER_SUPPLY", 0.93, false));
+                null, null, new CategorySuggestion("WATER_SUPPLY", 0.93, false), null, "operator-01");
     }
 
     public static TicketAssigned assigned() {
