@@ -3,6 +3,7 @@ package org.hotline12345.intake.channels;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hotline12345.contracts.Channel;
@@ -48,12 +49,14 @@ class ChannelController {
     private final ChannelLimits settings;
     private final ContactSealer sealer;
     private final FollowTokens tokens;
+    private final NearbyReports nearby;
     private final Set<String> grids;
     private final String gridClaim;
 
     ChannelController(TicketRegistration registration, PublicStatus status, RateLimits limits,
-            ClientAddresses clients, ChannelLimits settings, ContactSealer sealer, FollowTokens tokens, City city,
-            HotlineProperties properties) {
+            ClientAddresses clients, ChannelLimits settings, ContactSealer sealer, FollowTokens tokens,
+            NearbyReports nearby, City city, HotlineProperties properties) {
+        this.nearby = nearby;
         this.gridClaim = properties.security().gridClaim();
         this.tokens = tokens;
         this.clients = clients;
@@ -80,9 +83,26 @@ class ChannelController {
         return limits.admit("complaints from this address", "complaint:address:" + clients.of(request),
                         settings.complaintsPerAddress(), settings.window())
                 .then(perPhone)
-                .then(Mono.defer(() -> registration.register(complaint.asCall(), registration.validate(complaint),
-                        idempotencyKey, Channel.WEB, null, complaint.mayPublish())))
+                .then(Mono.defer(() -> {
+                    Map<String, FieldError> violations = registration.validate(complaint);
+                    return joined(complaint, violations).flatMap(joins -> registration.register(complaint.asCall(),
+                            violations, idempotencyKey, Channel.WEB, null, complaint.mayPublish(),
+                            joins.orElse(null)));
+                }))
                 .map(receipt -> ResponseEntity.accepted().body(PublicReceipt.of(receipt)));
+    }
+
+    /**
+     * The report the complaint joins: the one it names when the complaint may join it (open, published, of the
+     * complaint's category, within 200 m of its point), else none, and the complaint is registered as any other.
+     * The answer is the same either way, so that nothing tells whether a ticket of that number exists.
+     */
+    private Mono<Optional<String>> joined(ComplaintRequest complaint, Map<String, FieldError> violations) {
+        if (complaint.joins() == null || !violations.isEmpty()) {
+            return Mono.just(Optional.empty());
+        }
+        return nearby.joinable(complaint.joins(), complaint.category(), complaint.location()).map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
     }
 
     /** A grid worker's report from patrol, for the grid their token names only. */
