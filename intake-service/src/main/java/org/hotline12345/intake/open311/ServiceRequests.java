@@ -1,5 +1,6 @@
 package org.hotline12345.intake.open311;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hotline12345.intake.photos.PublishedPhotos;
 import org.hotline12345.intake.publication.PublicationPolicy;
 import org.hotline12345.intake.tickets.IntakeTicket;
 import org.hotline12345.referencedata.City;
@@ -35,11 +37,15 @@ class ServiceRequests {
     private final ReactiveMongoTemplate mongo;
     private final Open311Settings settings;
     private final City city;
+    private final PublishedPhotos photos;
+    private final String mediaOrigin;
 
-    ServiceRequests(ReactiveMongoTemplate mongo, Open311Settings settings, City city) {
+    ServiceRequests(ReactiveMongoTemplate mongo, Open311Settings settings, City city, PublishedPhotos photos) {
         this.city = city;
         this.mongo = mongo;
         this.settings = settings;
+        this.photos = photos;
+        this.mediaOrigin = originOf(settings.endpointUrl());
     }
 
     /** A search: ticket numbers, or else categories, a period and open or closed. */
@@ -101,8 +107,9 @@ class ServiceRequests {
             Mono<Map<String, IntakeTicket>> parents = parentIds.isEmpty() ? Mono.just(Map.of())
                     : mongo.find(Query.query(Criteria.where("_id").in(parentIds).and("published").is(true)),
                             IntakeTicket.class).collectMap(IntakeTicket::getId, Function.identity());
-            return parents.map(byId -> found.stream()
-                    .map(ticket -> view(ticket, parentId(ticket) == null ? null : byId.get(parentId(ticket))))
+            return Mono.zip(parents, photos.firstPhotoPaths(found)).map(known -> found.stream()
+                    .map(ticket -> view(ticket, parentId(ticket) == null ? null : known.getT1().get(parentId(ticket)),
+                            known.getT2().get(ticket.getId())))
                     .toList());
         });
     }
@@ -111,7 +118,7 @@ class ServiceRequests {
         return ticket.getRepeatOf() != null ? ticket.getRepeatOf() : ticket.getParentIncidentId();
     }
 
-    private Map<String, Object> view(IntakeTicket ticket, IntakeTicket parent) {
+    private Map<String, Object> view(IntakeTicket ticket, IntakeTicket parent, String photoPath) {
         IntakeTicket worked = parent == null ? ticket : parent;
         String notes = notes(worked);
         if (parent != null) {
@@ -134,8 +141,18 @@ class ServiceRequests {
         view.put("zipcode", null);
         view.put("lat", PublicationPolicy.coarse(ticket.getLat()));
         view.put("long", PublicationPolicy.coarse(ticket.getLon()));
-        view.put("media_url", null);
+        view.put("media_url", photoPath == null ? null : mediaOrigin + photoPath);
         return view;
+    }
+
+    /**
+     * Where a photo's path is read from: the origin of the endpoint's public address when it is configured as one,
+     * else nothing, so that the path is relative to wherever the client found the endpoint, as discovery's is.
+     */
+    private static String originOf(String endpointUrl) {
+        URI endpoint = URI.create(endpointUrl);
+        return endpoint.getScheme() == null || endpoint.getRawAuthority() == null ? ""
+                : endpoint.getScheme() + "://" + endpoint.getRawAuthority();
     }
 
     private static String notes(IntakeTicket ticket) {

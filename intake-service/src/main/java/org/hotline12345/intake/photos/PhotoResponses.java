@@ -26,6 +26,15 @@ final class PhotoResponses {
                 .headers(headers -> common(headers, content)).body(content.bytes());
     }
 
+    /**
+     * For anyone, a published report's photo: shared caches may keep it a few minutes, so that a withdrawn
+     * publication stops showing soon.
+     */
+    static ResponseEntity<Flux<DataBuffer>> forPublic(PhotoStore.Content content) {
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic())
+                .headers(headers -> common(headers, content)).body(content.bytes());
+    }
+
     private static void common(HttpHeaders headers, PhotoStore.Content content) {
         headers.setContentType(MediaType.IMAGE_JPEG);
         headers.setContentLength(content.length());

@@ -45,16 +45,17 @@ class PhotoStore {
      *
      * @param id the photo's file id
      * @param thumbnailId its thumbnail's file id
+     * @param addedBy who added it: a staff member's subject, or {@link TicketPhotos#CITIZEN}
      */
     record StoredPhoto(String id, String ticketId, PhotoKind kind, int width, int height, String thumbnailId,
-            Instant addedAt, long length) {
+            Instant addedAt, long length, String addedBy) {
 
         static StoredPhoto of(GridFSFile file) {
             Document metadata = file.getMetadata();
             return new StoredPhoto(file.getObjectId().toHexString(), metadata.getString("ticketId"),
                     PhotoKind.valueOf(metadata.getString("kind")), metadata.getInteger("width"),
                     metadata.getInteger("height"), metadata.getObjectId("thumbnailId").toHexString(),
-                    file.getUploadDate().toInstant(), file.getLength());
+                    file.getUploadDate().toInstant(), file.getLength(), metadata.getString("addedBy"));
         }
     }
 
@@ -73,7 +74,12 @@ class PhotoStore {
 
     /** Photos of {@code kinds} the ticket has, oldest first. */
     Flux<StoredPhoto> photosOf(String ticketId, Collection<PhotoKind> kinds) {
-        return files.find(Query.query(Criteria.where(TICKET).is(ticketId)
+        return photosOf(List.of(ticketId), kinds);
+    }
+
+    /** Photos of {@code kinds} the tickets have, oldest first: one read for them all. */
+    Flux<StoredPhoto> photosOf(Collection<String> ticketIds, Collection<PhotoKind> kinds) {
+        return files.find(Query.query(Criteria.where(TICKET).in(ticketIds)
                         .and(KIND).in(kinds.stream().map(Enum::name).toList())))
                 .map(StoredPhoto::of)
                 .sort(Comparator.comparing(StoredPhoto::addedAt).thenComparing(StoredPhoto::id));

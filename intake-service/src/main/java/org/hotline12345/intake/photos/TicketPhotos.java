@@ -41,6 +41,8 @@ import reactor.core.scheduler.Schedulers;
 @Service
 class TicketPhotos implements DisposableBean {
 
+    /** Who added a photo the citizen sent themselves, through the link of their texts. */
+    static final String CITIZEN = "citizen";
     /** The kinds the citizen who follows a ticket sees. */
     static final Set<PhotoKind> FOR_CITIZEN = Arrays.stream(PhotoKind.values()).filter(PhotoKind::forCitizen)
             .collect(Collectors.toCollection(() -> EnumSet.noneOf(PhotoKind.class)));
@@ -94,7 +96,7 @@ class TicketPhotos implements DisposableBean {
 
     /** Adds a photo the citizen sends from the follow page, to a ticket whose link the caller has checked. */
     Mono<PhotoStore.StoredPhoto> addAsCitizen(IntakeTicket ticket, Flux<DataBuffer> sent) {
-        return add(ticket, PhotoKind.CALLER, sent, "citizen");
+        return add(ticket, PhotoKind.CALLER, sent, CITIZEN);
     }
 
     /**

@@ -215,6 +215,60 @@ class PhotosIT {
                 .containsExactlyInAnyOrder("BEFORE", "AFTER", "CALLER", "CALLER");
     }
 
+    @Test
+    void showsThePhotosAPublishedReportsReporterSentToAnyoneAsItsOpen311MediaAndNothingElse() throws IOException {
+        String published = complaint("13700000610", true);
+        String unpublished = complaint("13700000611", false);
+        assertThat(open311(published).get("media_url")).isNull();
+        // what an operator attached for the caller is the staff's: the reporter published their report, not it
+        String publishedId = mongo.findOne(Query.query(Criteria.where("ticketNumber").is(published)),
+                IntakeTicket.class).block().getId();
+        Map<?, ?> attached = add(publishedId, "CALLER", jpegWithGpsExif(40, 30, 1), staff("OPERATOR"))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(open311(published).get("media_url")).isNull();
+        Map<?, ?> own = citizenAdd(published, tokens.tokenFor(published), jpegWithGpsExif(48, 24, 1))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        Map<?, ?> hidden = citizenAdd(unpublished, tokens.tokenFor(unpublished), jpegWithGpsExif(48, 24, 1))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+
+        // the photo the reporter sent, by an address anyone can open
+        String media = (String) open311(published).get("media_url");
+        assertThat(media).isEqualTo("/api/v1/public/published/" + published + "/photos/" + own.get("id"));
+        byte[] shown = web.get().uri(media).exchange().expectStatus().isOk()
+                .expectHeader().contentType(MediaType.IMAGE_JPEG)
+                .expectHeader().value("Cache-Control", value -> assertThat(value).contains("public"))
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(new String(shown, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(MAKER);
+        assertThat(ImageIO.read(new ByteArrayInputStream(shown)).getWidth()).isEqualTo(48);
+
+        // an unpublished ticket's photo, or a published photo under another number, is not found, alike
+        web.get().uri("/api/v1/public/published/" + unpublished + "/photos/" + hidden.get("id")).exchange()
+                .expectStatus().isNotFound();
+        web.get().uri("/api/v1/public/published/" + published + "/photos/" + hidden.get("id")).exchange()
+                .expectStatus().isNotFound();
+        web.get().uri("/api/v1/public/published/" + unpublished + "/photos/" + own.get("id")).exchange()
+                .expectStatus().isNotFound();
+        web.get().uri("/api/v1/public/published/" + published + "/photos/" + attached.get("id")).exchange()
+                .expectStatus().isNotFound();
+        web.get().uri("/api/v1/public/published/" + published + "/photos/not-an-id").exchange()
+                .expectStatus().isNotFound();
+    }
+
+    /** A complaint from the website's form, published when its reporter agrees; its number. */
+    private String complaint(String phone, boolean publish) {
+        return (String) web.post().uri("/api/v1/complaints").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("phone", phone, "description", "人行道上的井盖缺了一块，晚上看不见很危险",
+                        "location", Map.of("lat", 26.5770, "lon", 106.7120), "category", "CITY_APPEARANCE",
+                        "publish", publish))
+                .exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody()
+                .get("ticketNumber");
+    }
+
+    private Map<?, ?> open311(String number) {
+        return web.get().uri("/open311/v2/requests/{number}.json", number).exchange().expectStatus().isOk()
+                .expectBodyList(Map.class).returnResult().getResponseBody().get(0);
+    }
+
     private WebTestClient.ResponseSpec add(String ticketId, String kind, byte[] bytes,
             java.util.function.Consumer<org.springframework.http.HttpHeaders> auth) {
         return web.post().uri(PhotoController.PATH + "?kind={kind}", ticketId, kind).headers(auth)
