@@ -14,6 +14,7 @@
       urgency: '紧急程度', urgencyAuto: '按内容判断', NORMAL: '一般', HIGH: '较急', URGENT: '紧急', where: '地点', cityMap: '网格地图',
       address: '地址', addressHint: '如：云岩区中华北路18号', mapHint: '点击地图标出问题所在位置',
       openLinked: '查看该工单', answeredOnCall: '当场解答（咨询类）', answerGiven: '解答内容', save: '登记工单',
+      textAnswer: '短信发送答复给来电人',
       readBack: '请向来电人读出工单号', nextCall: '下一个来电', ticketDetails: '工单详情',
       suggested: '建议：', cueUrgent: '紧急线索：{cue}，将按“紧急”办理', cueHigh: '较急线索：{cue}，将按“较急”办理',
       district: '区县', street: '街道', grid: '网格', office: '街道办事处', noPlace: '地址未能匹配到本市的区县或街道',
@@ -22,6 +23,7 @@
       incidentText: '200 米内 48 小时内已有他人反映“{category}”：工单 {number}（{status}），{when}。登记后将作为同一事件关联。',
       saved: '已登记 {when}。', savedRepeat: '已登记，并关联到重复来电的原工单 {number}。',
       savedIncident: '已登记，并作为同一事件关联到工单 {number}。', savedOnCall: '已登记为当场解答，无需派单。',
+      savedOnCallTexted: '已登记为当场解答，无需派单；答复将以短信发给来电人。',
       saving: '正在登记…', number: '工单号', status: '状态', channel: '渠道', received: '受理时间',
       unit: '承办单位', linkedTo: '关联到', masked: '来电号码',
       RECEIVED: '已受理', ASSIGNED: '已派单', ACCEPTED: '已签收', IN_PROGRESS: '办理中', EXTENDED: '已延期',
@@ -49,6 +51,7 @@
       HIGH: 'high', URGENT: 'urgent', where: 'Where', cityMap: 'Grid map', address: 'Address', addressHint: 'e.g. 18 Zhonghua North Road',
       mapHint: 'Click the map where the problem is', openLinked: 'Open that ticket',
       answeredOnCall: 'Answered on the call (a question)', answerGiven: 'The answer given', save: 'Register the ticket',
+      textAnswer: 'Text the answer to the caller',
       readBack: 'Read the ticket number back to the caller', nextCall: 'Next call', ticketDetails: 'The ticket',
       suggested: 'Suggested: ', cueUrgent: 'Urgent: "{cue}", it will be handled as urgent',
       cueHigh: 'Pressing: "{cue}", it will be handled as high', district: 'District', street: 'Street',
@@ -61,6 +64,7 @@
       saved: 'Registered {when}.', savedRepeat: 'Registered and linked to the original ticket {number} as a repeat.',
       savedIncident: 'Registered and linked to ticket {number} as the same incident.',
       savedOnCall: 'Registered as answered on the call; nothing to dispatch.', saving: 'Registering …',
+      savedOnCallTexted: 'Registered as answered on the call; nothing to dispatch. The caller gets the answer by text.',
       number: 'Number', status: 'Status', channel: 'Channel', received: 'Received',
       unit: 'Unit', linkedTo: 'Linked to', masked: 'Phone',
       RECEIVED: 'received', ASSIGNED: 'assigned', ACCEPTED: 'signed for', IN_PROGRESS: 'in progress',
@@ -89,10 +93,10 @@
   const DRAFT = 'console.draft';
   // the fields a draft keeps, by element id: checkboxes by their state, the others by their value
   const DRAFTED = ['phone', 'name', 'anonymous', 'contact', 'english', 'description', 'category', 'urgency', 'address',
-    'on-call', 'answer'];
+    'on-call', 'answer', 'text-answer'];
   // where each field of a refusal is typed
   const FIELD_INPUT = { callerPhone: 'phone', callerName: 'name', description: 'description', address: 'address',
-    location: 'address', category: 'category', urgency: 'urgency', answerGiven: 'answer' };
+    location: 'address', category: 'category', urgency: 'urgency', answerGiven: 'answer', textAnswer: 'text-answer' };
   let point = null;
   let last = null;
   let asked = 0;
@@ -193,7 +197,9 @@
       resolvedOnCall: $('on-call').checked,
       answerGiven: $('on-call').checked ? $('answer').value : null,
       answeredFromArticle: $('on-call').checked && article ? article.id : null,
-      answeredFromVersion: $('on-call').checked && article ? article.version : null
+      answeredFromVersion: $('on-call').checked && article ? article.version : null,
+      // the answer goes by text only to a caller who gave a number and agrees to texts
+      textAnswer: $('on-call').checked && !$('text-answer').disabled && $('text-answer').checked
     };
   }
 
@@ -240,6 +246,7 @@
     $('phone').disabled = $('anonymous').checked;
     $('contact').disabled = $('anonymous').checked;
     $('answer-box').hidden = !$('on-call').checked;
+    $('text-answer').disabled = $('anonymous').checked || !$('contact').checked;
   }
 
   function showDraftNote() {
@@ -537,8 +544,10 @@
       refusal = null;
       showRefusal();
       say('saving');
-      receipt = await Hub.api('', '/api/v1/calls', { method: 'POST', body: form(),
+      const call = form();
+      receipt = await Hub.api('', '/api/v1/calls', { method: 'POST', body: call,
         headers: { 'Idempotency-Key': callKey } });
+      receipt.textAnswer = call.textAnswer;
       // the link the registration decided, which may differ from the last warning
       const joined = receipt.repeatOf || receipt.parentIncidentId;
       receipt.joinedNumber = joined && last && last.link && last.link.ticketId === joined ? last.link.ticketNumber
@@ -570,7 +579,7 @@
   }
 
   function receiptText() {
-    return receipt.status === 'RESOLVED_AT_INTAKE' ? t('savedOnCall')
+    return receipt.status === 'RESOLVED_AT_INTAKE' ? t(receipt.textAnswer ? 'savedOnCallTexted' : 'savedOnCall')
       : receipt.repeatOf ? t('savedRepeat', { number: receipt.joinedNumber })
         : receipt.parentIncidentId ? t('savedIncident', { number: receipt.joinedNumber })
           : t('saved', { when: when(receipt.receivedAt) });
@@ -656,6 +665,7 @@
       followChecks();
       soon();
     });
+    $('contact').addEventListener('change', followChecks);
     $('on-call').addEventListener('change', () => {
       // a call no longer answered on the spot is answered from no article
       if (!$('on-call').checked) article = null;

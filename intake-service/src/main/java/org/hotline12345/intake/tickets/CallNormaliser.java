@@ -93,6 +93,15 @@ final class CallNormaliser {
                 answeredFrom = new KnowledgeAnswer(call.answeredFromArticle(), call.answeredFromVersion());
             }
         }
+        if (call.wantsAnswerByText()) {
+            if (!call.isResolvedOnCall()) {
+                refuse(errors, "textAnswer", "answered-on-call-only",
+                        "texts the answer given on the spot, so only with resolvedOnCall");
+            } else if (call.isAnonymous() || Boolean.FALSE.equals(call.contactAllowed())) {
+                refuse(errors, "textAnswer", "not-textable",
+                        "needs a caller who gave their number and agrees to texts");
+            }
+        }
         errors.putAll(knownErrors);
         if (!errors.isEmpty()) {
             throw InvalidRequestException.of(errors.values());
@@ -107,7 +116,7 @@ final class CallNormaliser {
                 call.location(), gridId, category, urgency,
                 phone != null && !Boolean.FALSE.equals(call.contactAllowed()),
                 call.language() == null ? "zh" : call.language(), call.isResolvedOnCall(), answer, answeredFrom,
-                suggestion);
+                suggestion, call.wantsAnswerByText());
     }
 
     private static void refuse(Map<String, FieldError> errors, String field, String code, String message) {
@@ -117,11 +126,12 @@ final class CallNormaliser {
     /**
      * A call, complaint or report in canonical form; {@code phoneE164} is {@code null} for an anonymous caller and
      * a grid worker's report, {@code gridId} is given only by grid workers; {@code suggestion} is the classifier's
-     * when the caller gave no category.
+     * when the caller gave no category; {@code textAnswer}: the caller of a call answered on the spot asked for the
+     * answer by text.
      */
     record NormalisedCall(Channel channel, String phoneE164, String name, String description, String address,
             CallRequest.Location location, String gridId, String category, Urgency urgency, boolean contactAllowed,
             String language, boolean resolvedOnCall, String answerGiven, KnowledgeAnswer answeredFrom,
-            CategorySuggestion suggestion) {
+            CategorySuggestion suggestion, boolean textAnswer) {
     }
 }

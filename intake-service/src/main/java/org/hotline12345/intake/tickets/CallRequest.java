@@ -27,6 +27,8 @@ import org.hotline12345.contracts.Urgency;
  * @param answerGiven the answer given, required when {@code resolvedOnCall}
  * @param answeredFromArticle the knowledge article the answer came from (直办), when the operator used one
  * @param answeredFromVersion the version of that article the operator read out, required with the article
+ * @param textAnswer the caller wants the answer by text too; only with {@code resolvedOnCall}, to a caller who gave
+ *     a number and agrees to texts
  */
 public record CallRequest(@Size(max = 40) String callerPhone, @Size(max = 50) String callerName, Boolean anonymous,
         @NotBlank @Size(max = 2000) String description, @Size(max = 200) String address,
@@ -34,14 +36,22 @@ public record CallRequest(@Size(max = 40) String callerPhone, @Size(max = 50) St
         Boolean contactAllowed, @Pattern(regexp = "zh|en") String language, Boolean resolvedOnCall,
         @Size(max = 2000) String answerGiven,
         @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}") String answeredFromArticle,
-        @Positive Integer answeredFromVersion) {
+        @Positive Integer answeredFromVersion, Boolean textAnswer) {
+
+    /** A call whose caller did not ask for the answer by text. */
+    public CallRequest(String callerPhone, String callerName, Boolean anonymous, String description, String address,
+            Location location, String category, Urgency urgency, Boolean contactAllowed, String language,
+            Boolean resolvedOnCall, String answerGiven, String answeredFromArticle, Integer answeredFromVersion) {
+        this(callerPhone, callerName, anonymous, description, address, location, category, urgency, contactAllowed,
+                language, resolvedOnCall, answerGiven, answeredFromArticle, answeredFromVersion, null);
+    }
 
     /** A call not answered from a knowledge article: every channel but the operator's console. */
     public CallRequest(String callerPhone, String callerName, Boolean anonymous, String description, String address,
             Location location, String category, Urgency urgency, Boolean contactAllowed, String language,
             Boolean resolvedOnCall, String answerGiven) {
         this(callerPhone, callerName, anonymous, description, address, location, category, urgency, contactAllowed,
-                language, resolvedOnCall, answerGiven, null, null);
+                language, resolvedOnCall, answerGiven, null, null, null);
     }
 
     /** A WGS 84 point. */
@@ -55,5 +65,9 @@ public record CallRequest(@Size(max = 40) String callerPhone, @Size(max = 50) St
 
     boolean isResolvedOnCall() {
         return Boolean.TRUE.equals(resolvedOnCall);
+    }
+
+    boolean wantsAnswerByText() {
+        return Boolean.TRUE.equals(textAnswer);
     }
 }

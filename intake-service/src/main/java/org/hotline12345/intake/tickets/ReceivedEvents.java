@@ -47,6 +47,6 @@ class ReceivedEvents {
         return new TicketReceived(EventIds.of(ticketId, "TicketReceived", 1), now, ticketId, number,
                 call.channel(), call.category(), call.urgency(), call.description(), point, address, contact,
                 call.resolvedOnCall(), call.answerGiven(), repeatOf, parentIncidentId, call.suggestion(),
-                call.answeredFrom(), operator);
+                call.answeredFrom(), operator, call.textAnswer() ? Boolean.TRUE : null);
     }
 }

@@ -202,6 +202,28 @@ class CallIntakeIT {
     }
 
     @Test
+    void carriesTheCallersWishForTheAnswerByTextOnItsTicketReceivedAndRefusesItForADispatchedCall() {
+        String answered = """
+                {"callerPhone":"138-1234-5613","description":"社保卡丢了怎么补办","category":"SOCIAL_SECURITY",
+                 "resolvedOnCall":true,"answerGiven":"带身份证到社保服务大厅补办","textAnswer":true}""";
+
+        TicketReceipt receipt = post(answered, operator()).expectStatus().isAccepted()
+                .expectBody(TicketReceipt.class).returnResult().getResponseBody();
+
+        TicketReceived event = (TicketReceived) EventCodec.read(awaitRecordFor(receipt.ticketId()).value(),
+                IntakeEvent.class);
+        assertThat(event.textAnswer()).isTrue();
+        assertThat(event.answerByText()).isTrue();
+        assertThat(event.answerGiven()).isEqualTo("带身份证到社保服务大厅补办");
+        post(answered.replace("\"resolvedOnCall\":true", "\"resolvedOnCall\":false")
+                        .replace("\"category\"", "\"address\":\"云岩区中华北路18号\",\"category\""), operator())
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("textAnswer")
+                .jsonPath("$.errors[0].code").isEqualTo("answered-on-call-only");
+    }
+
+    @Test
     void refusesCallersWithoutTokenOrRole() {
         long ticketsBefore = tickets();
 

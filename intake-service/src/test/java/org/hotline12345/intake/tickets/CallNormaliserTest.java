@@ -2,10 +2,12 @@ package org.hotline12345.intake.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.Set;
 import org.hotline12345.contracts.CategorySuggestion;
 import org.hotline12345.contracts.Urgency;
+import org.hotline12345.platform.problem.FieldError;
 import org.hotline12345.platform.problem.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +98,32 @@ class CallNormaliserTest {
     private static CallRequest answeredFrom(String article, int version) {
         return new CallRequest("13812345678", null, null, "社保卡丢了怎么补办", null, null, "OTHER", null, null, null,
                 true, "带身份证到社保窗口补办", article, version);
+    }
+
+    @Test
+    void textsTheAnswerOnlyOfACallAnsweredOnTheSpotToACallerWhoMayBeTexted() {
+        var asked = normaliser.normalise(answerByText(true, false, null));
+        var dispatched = catchThrowableOfType(InvalidRequestException.class, () -> normaliser.normalise(
+                answerByText(false, false, null)));
+        var anonymous = catchThrowableOfType(InvalidRequestException.class, () -> normaliser.normalise(
+                answerByText(true, true, null)));
+        var noTexts = catchThrowableOfType(InvalidRequestException.class, () -> normaliser.normalise(
+                answerByText(true, false, false)));
+
+        assertThat(asked.textAnswer()).isTrue();
+        assertThat(normaliser.normalise(answeredFrom("KB-CARD-002", 3)).textAnswer()).isFalse();
+        assertThat(dispatched.fieldErrors()).containsOnlyKeys("textAnswer");
+        assertThat(dispatched.errors()).extracting(FieldError::code).containsExactly("answered-on-call-only");
+        assertThat(anonymous.errors()).extracting(FieldError::field, FieldError::code)
+                .containsExactly(tuple("textAnswer", "not-textable"));
+        assertThat(noTexts.errors()).extracting(FieldError::field, FieldError::code)
+                .containsExactly(tuple("textAnswer", "not-textable"));
+    }
+
+    private static CallRequest answerByText(boolean resolvedOnCall, boolean anonymous, Boolean contactAllowed) {
+        return new CallRequest(anonymous ? null : "13812345678", null, anonymous, "社保卡丢了怎么补办",
+                resolvedOnCall ? null : "市西路口", null, "OTHER", null, contactAllowed, null, resolvedOnCall,
+                resolvedOnCall ? "带身份证到社保窗口补办" : null, null, null, true);
     }
 
     @Test

@@ -40,16 +40,23 @@ import reactor.core.publisher.Mono;
 
 /**
  * Decides which texts an event causes and records each as a notification before anything is sent: the ticket
- * number on receipt; the unit and due date on assignment; new dates on extension and reopening; the reply and the
- * satisfaction question on resolution, also to every caller merged into the same incident; and the closing. The
- * notification's id is the ticket and the event, so an event delivered twice never makes a second text. The events
- * of a consumer's batch are worked together, with one read or write per collection for all of them.
+ * number on receipt, or the answer given on the call when the caller asked for it by text; the unit and due date on
+ * assignment; new dates on extension and reopening; the reply and the satisfaction question on resolution, also to
+ * every caller merged into the same incident; and the closing. The notification's id is the ticket and the event,
+ * so an event delivered twice never makes a second text. The events of a consumer's batch are worked together, with
+ * one read or write per collection for all of them.
  */
 @Service
 public class CitizenTexts {
 
-    /** Texts that answer what the citizen just did (called, replied): they go out even in the quiet hours. */
-    private static final java.util.Set<String> ANSWERS_THE_CITIZEN = java.util.Set.of("TicketReceived", "ReplyHelp");
+    /** The answer an operator gave on the call, to a caller who asked for it by text; no receipt goes with it. */
+    static final String ANSWER_GIVEN = "AnswerGiven";
+    /**
+     * Texts that answer what the citizen just did (called, asked for the answer by text, replied): they go out even
+     * in the quiet hours.
+     */
+    private static final java.util.Set<String> ANSWERS_THE_CITIZEN = java.util.Set.of("TicketReceived",
+            ANSWER_GIVEN, "ReplyHelp");
     /**
      * The receipt of a ticket from a public channel: with the one-time code that proves the number, and the only
      * text such a number gets until it is proven.
@@ -90,7 +97,8 @@ public class CitizenTexts {
 
     /**
      * Keeps how to reach each caller, then texts them their ticket number; a number from a public channel gets the
-     * receipt with its one-time code instead. The tickets of a batch are worked together: one write stores their
+     * receipt with its one-time code instead, and a question answered on the call gets no receipt but, when the
+     * caller asked for it, the answer. The tickets of a batch are worked together: one write stores their
      * contacts, and their texts are made and sent as in {@link #text}.
      */
     public Mono<Void> onReceived(List<TicketReceived> events) {
@@ -98,8 +106,11 @@ public class CitizenTexts {
         return contacts.keep(received).flatMap(kept -> {
             List<Planned> planned = new ArrayList<>();
             for (TicketReceived event : received) {
-                if (!event.resolvedOnCall()) {
-                    CitizenContactRecord contact = kept.get(event.ticketId());
+                CitizenContactRecord contact = kept.get(event.ticketId());
+                if (event.answerByText()) {
+                    planned.add(new Planned(contact, ANSWER_GIVEN, event.eventId(),
+                            Map.of("answer", event.answerGiven())));
+                } else if (!event.resolvedOnCall()) {
                     planned.add(event.channel().isPublic()
                             ? new Planned(contact, PUBLIC_RECEIPT, event.eventId(),
                                     Map.of("code", codes.codeFor(event.ticketId())))

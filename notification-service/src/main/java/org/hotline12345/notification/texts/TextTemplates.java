@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
 public final class TextTemplates {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
-    /** Placeholders filled with people's free text, which may be shortened to keep a text within its segments. */
-    private static final java.util.List<String> FREE_TEXT = java.util.List.of("reply", "reason");
+    /**
+     * Placeholders filled with people's free text, which may be shortened to keep a text within its segments: a
+     * unit's reply or reason, the answer an operator gave on the call.
+     */
+    private static final java.util.List<String> FREE_TEXT = java.util.List.of("reply", "reason", "answer");
 
     private final Map<String, Map<String, String>> byTrigger;
 
@@ -50,8 +53,8 @@ public final class TextTemplates {
     }
 
     /**
-     * The text within {@code maxSegments}: when the unit's free text ({@code reply}, {@code reason}) makes it too
-     * long, that text is shortened, with an ellipsis, until it fits.
+     * The text within {@code maxSegments}: when free text ({@code reply}, {@code reason}, {@code answer}) makes it
+     * too long, that text is shortened, with an ellipsis, until it fits.
      */
     public Optional<Text> fit(String trigger, String language, Map<String, String> values, int maxSegments) {
         Optional<Text> text = render(trigger, language, values);

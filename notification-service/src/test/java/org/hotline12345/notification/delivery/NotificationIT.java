@@ -351,6 +351,32 @@ class NotificationIT {
                         + "satisfied, 2 basically satisfied, 3 dissatisfied, 0 not solved.");
     }
 
+    /**
+     * A question answered on the call gets no receipt: the caller who asked for the answer by text gets that text
+     * alone, once however often the event arrives; a caller who did not ask gets nothing.
+     */
+    @Test
+    void textsTheAnswerGivenOnTheCallOnlyToACallerWhoAskedForIt() {
+        TicketReceived notAsked = answeredOnCall("+8613900000031", false);
+        TicketReceived asked = answeredOnCall("+8613900000032", true);
+        topics.publish(notAsked);
+        topics.publish(asked);
+        topics.publish(asked);
+
+        List<OutboxText> texts = awaitTexts(asked.ticketId(), 1);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                infra.kafka().hasConsumedAll("notification", Topics.INTAKE_TICKETS));
+
+        assertThat(texts).extracting(OutboxText::text, OutboxText::to).containsExactly(tuple(
+                "【12345】您咨询的问题（工单" + asked.ticketNumber() + "）答复如下：带身份证到市民中心一楼社保窗口补办，当场可取",
+                "139****0032"));
+        assertThat(texts(asked.ticketId())).hasSize(1);
+        notifications(asked.ticketId()).expectBody().jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].trigger").isEqualTo("AnswerGiven").jsonPath("$[0].status").isEqualTo("SENT");
+        assertThat(texts(notAsked.ticketId())).isEmpty();
+        notifications(notAsked.ticketId()).expectBody().jsonPath("$.length()").isEqualTo(0);
+    }
+
     @Test
     void refusesAForgedOrReplayedWebhookAndRecordsSignedReceipts() {
         String body = "{\"messageId\":\"x\",\"from\":\"13900000010\",\"text\":\"1\"}";
@@ -421,6 +447,17 @@ class NotificationIT {
                 new CitizenContact(sealer.seal(phone, id, ContactSealer.Field.PHONE), sealer.hash(phone),
                         ContactSealer.mask(phone), null, language,
                         contactAllowed), false, null, null, parent);
+    }
+
+    /** A question answered on the call; {@code textAnswer}: the caller asked for the answer by text. */
+    private TicketReceived answeredOnCall(String phone, boolean textAnswer) {
+        String id = UUID.randomUUID().toString();
+        return new TicketReceived(EventIds.of(id, "TicketReceived", 1), Instant.now(), id,
+                "12345-20261128-" + id.substring(0, 4), Channel.PHONE, "SOCIAL_SECURITY", Urgency.NORMAL,
+                "社保卡丢了怎么补办", null, null,
+                new CitizenContact(sealer.seal(phone, id, ContactSealer.Field.PHONE), sealer.hash(phone),
+                        ContactSealer.mask(phone), null, "zh", true), true, "带身份证到市民中心一楼社保窗口补办，当场可取",
+                null, null, null, null, "operator-01", textAnswer ? Boolean.TRUE : null);
     }
 
     private static TicketAssigned assigned(TicketReceived received) {

@@ -38,6 +38,7 @@ class TextTemplatesTest {
     void keepsEveryTemplateOfTheSampleCityWithinTwoSegments() {
         Map<String, String> values = Map.of("ticketNumber", "12345-20261128-000001", "unitName", "贵阳市城市管理局",
                 "resolveBy", "2026-12-05 10:00", "reason", "需联合执法", "reply", "已处理", "code", "123456",
+                "answer", "带身份证到社保窗口补办",
                 "followLink", "https://12345.guiyang.gov.cn/t/12345-20261128-000001.V07UV_pgGejwRSA5",
                 "followToken", "V07UV_pgGejwRSA5");
         for (String trigger : City.sample().smsTemplates().keySet()) {
@@ -57,6 +58,28 @@ class TextTemplatesTest {
 
         assertThat(text.segments()).isEqualTo(2);
         assertThat(text.body()).contains("…").endsWith("请回复：1满意 2基本满意 3不满意 0未解决。");
+    }
+
+    /**
+     * An answer read out on the call may run to a knowledge article's length: the text carries as much of it as
+     * its segments hold, cut with an ellipsis, rather than a text the provider splits into many or refuses.
+     */
+    @Test
+    void shortensALongAnswerGivenOnTheCallWithAnEllipsisSoTheTextStaysWithinItsSegments() {
+        String longAnswer = "补办社保卡请携带本人身份证到市民中心一楼社保窗口办理，现场拍照，一般十个工作日可取卡。".repeat(6);
+
+        TextTemplates.Text text = templates.fit("AnswerGiven", "zh", Map.of("ticketNumber", "12345-20261128-0001",
+                "answer", longAnswer), 2).orElseThrow();
+        TextTemplates.Text shortAnswer = templates.fit("AnswerGiven", "en", Map.of("ticketNumber", "12345-1",
+                "answer", "Bring your ID card to the service counter."), 2).orElseThrow();
+
+        assertThat(text.segments()).isEqualTo(2);
+        assertThat(text.body()).startsWith("【12345】您咨询的问题（工单12345-20261128-0001）答复如下：补办社保卡请携带本人身份证")
+                .endsWith("…");
+        assertThat(text.values().get("answer")).endsWith("…").hasSizeLessThan(longAnswer.length());
+        assertThat(shortAnswer.body()).isEqualTo("[12345] The answer to your question (ticket 12345-1): Bring your ID "
+                + "card to the service counter.");
+        assertThat(shortAnswer.templateId()).isEqualTo("AnswerGiven.en");
     }
 
     @Test

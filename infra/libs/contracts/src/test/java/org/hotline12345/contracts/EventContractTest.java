@@ -26,7 +26,7 @@ class EventContractTest {
     }
 
     static Stream<String> eventTypes() {
-        return SampleEvents.all().stream().map(HotlineEvent::type);
+        return SampleEvents.all().stream().map(HotlineEvent::type).distinct();
     }
 
     @ParameterizedTest
@@ -132,6 +132,25 @@ class EventContractTest {
 
         assertThat(rejected.basis()).isNull();
         assertThat(rejected.reasonCode()).isEqualTo("NOT_OUR_BUSINESS");
+    }
+
+    /**
+     * A caller's wish for the answer by text travels only when they asked: a ticket written before it, or whose
+     * caller did not ask, carries no such field and reads as not asked.
+     */
+    @Test
+    void carriesTheWishForTheAnswerByTextOnlyWhenTheCallerAskedForIt() throws IOException {
+        TicketReceived kept = (TicketReceived) EventCodec.read(read("samples/TicketReceived.v1.json"),
+                IntakeEvent.class);
+        String asked = EventCodec.writeString(SampleEvents.answeredOnCall());
+
+        assertThat(kept.textAnswer()).isNull();
+        assertThat(kept.answerByText()).isFalse();
+        assertThat(EventCodec.writeString(SampleEvents.received())).doesNotContain("textAnswer");
+        assertThat(asked).contains("\"textAnswer\":true").doesNotContain("answerByText");
+        assertThat(((TicketReceived) EventCodec.read(asked, IntakeEvent.class)).answerByText()).isTrue();
+        assertThat(SchemaCatalog.validate("TicketReceived", asked.replace("\"textAnswer\":true",
+                "\"textAnswer\":\"yes\""))).isNotEmpty();
     }
 
     /** An approval of the date asked for may come without the centre's reason: it is left out, and still valid. */

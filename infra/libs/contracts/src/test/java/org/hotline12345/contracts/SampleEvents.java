@@ -13,7 +13,7 @@ public final class SampleEvents {
     }
 
     public static List<HotlineEvent> all() {
-        return List.of(received(), assigned(),
+        return List.of(received(), answeredOnCall(), assigned(),
                 new TicketAccepted(id("acc"), AT, TICKET, "URBAN_MGMT", true),
                 new TicketRejected(id("rej"), AT, TICKET, "URBAN_MGMT", "NOT_OUR_DUTY", "属于住建职责",
                         "《物业管理条例》第三十五条"),
@@ -46,6 +46,15 @@ public final class SampleEvents {
                 new Address("Zhonghua Road 18", "YUNYAN", "ZHONGHUA_N"),
                 new CitizenContact("c2VhbGVk", "a".repeat(64), "139****0000", null, "en", true), false, null,
                 null, null, new CategorySuggestion("WATER_SUPPLY", 0.93, false), null, "operator-01");
+    }
+
+    /** A question answered on the call from a knowledge article, the caller asking for the answer by text. */
+    public static TicketReceived answeredOnCall() {
+        return new TicketReceived(id("rcv-on-call"), AT, TICKET, "12345-20261128-0002", Channel.PHONE, "OTHER",
+                Urgency.NORMAL, "社保卡丢了怎么补办", null, null,
+                new CitizenContact("c2VhbGVk", "b".repeat(64), "139****0001", null, "zh", true), true,
+                "带身份证到市民中心一楼社保窗口补办，当场可取", null, null, null, new KnowledgeAnswer("KB-CARD-002", 3),
+                "operator-01", true);
     }
 
     public static TicketAssigned assigned() {

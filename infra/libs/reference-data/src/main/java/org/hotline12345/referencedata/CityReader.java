@@ -421,6 +421,7 @@ final class CityReader {
         texts.put("TicketReopened", List.of("ticketNumber", "unitName", "resolveBy"));
         texts.put("TicketClosed", List.of("ticketNumber", "unitName"));
         texts.put("ReplyHelp", List.of("ticketNumber"));
+        texts.put("AnswerGiven", List.of("ticketNumber", "answer"));
         // every text may carry the link the citizen follows the ticket by, whole or as its token after the city's
         // own approved link text (for providers that take only short values)
         texts.replaceAll((text, values) -> java.util.stream.Stream.concat(values.stream(), FOLLOW.stream()).toList());

@@ -60,7 +60,7 @@ class AliyunGatewayIT {
             + "TicketAssigned.en=SMS_460006,TicketExtended.zh=SMS_460007,TicketExtended.en=SMS_460008,"
             + "TicketResolved.zh=SMS_460009,TicketResolved.en=SMS_460010,TicketReopened.zh=SMS_460011,"
             + "TicketReopened.en=SMS_460012,TicketClosed.zh=SMS_460013,TicketClosed.en=SMS_460014,"
-            + "ReplyHelp.zh=SMS_460015,ReplyHelp.en=SMS_460016";
+            + "ReplyHelp.zh=SMS_460015,ReplyHelp.en=SMS_460016,AnswerGiven.zh=SMS_460017,AnswerGiven.en=SMS_460018";
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
     static final AliyunSmsStub provider = new AliyunSmsStub(KEY_ID, KEY_SECRET, SIGN_NAME,
