@@ -34,6 +34,7 @@ import org.hotline12345.routing.assignment.RoutedTicket.Extension;
 import org.hotline12345.routing.assignment.RoutedTicket.ExtensionState;
 import org.hotline12345.routing.assignment.TicketView;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -71,6 +72,13 @@ class ExtensionReviewIT {
     @Autowired
     WebTestClient web;
 
+    ReviewCalls calls;
+
+    @BeforeEach
+    void reviewCalls() {
+        calls = new ReviewCalls(web, reader, "/api/v1/reviews/extensions");
+    }
+
     @Test
     void grantsAnExtensionWithinTheCitysAllowanceAtOnce() {
         String id = ticketInHand();
@@ -83,7 +91,7 @@ class ExtensionReviewIT {
         assertThat(extended.resolveBy()).isEqualTo(resolveBy.plus(Duration.ofDays(3)));
         assertThat(extended.extensionHistory()).singleElement().extracting(Extension::state)
                 .isEqualTo(ExtensionState.GRANTED);
-        TicketExtended published = awaitEvent(id, TicketExtended.class);
+        TicketExtended published = calls.awaitEvent(id, TicketExtended.class);
         assertThat(published.resolveBy()).isEqualTo(resolveBy.plus(Duration.ofDays(3)));
         assertThat(published.reason()).isEqualTo("需与住建部门联合查看");
         assertThat(waitingIds()).doesNotContain(id);
@@ -109,7 +117,7 @@ class ExtensionReviewIT {
             assertThat(request.requestedResolveBy()).isEqualTo(resolveBy.plus(Duration.ofDays(10)));
             assertThat(request.decideBy()).isCloseTo(asked.plus(Duration.ofHours(4)), within(1, ChronoUnit.MILLIS));
         });
-        ExtensionRequested requested = awaitEvent(id, ExtensionRequested.class);
+        ExtensionRequested requested = calls.awaitEvent(id, ExtensionRequested.class);
         assertThat(requested.resolveBy()).isEqualTo(resolveBy.plus(Duration.ofDays(10)));
         assertThat(requested.currentResolveBy()).isEqualTo(resolveBy);
         assertThat(requested.reason()).isEqualTo("需多部门联合执法，当事人外出未归");
@@ -126,10 +134,10 @@ class ExtensionReviewIT {
         assertThat(listed.resolveOverdue()).isFalse();
 
         // the unit works on meanwhile, but asks no more until the centre decides
-        act(id, "progress", unit("URBAN_MGMT"), "{\"note\":\"已约谈当事人家属\"}").expectStatus().isOk();
+        calls.act(id, "progress", unit("URBAN_MGMT"), "{\"note\":\"已约谈当事人家属\"}").expectStatus().isOk();
         extend(id, resolveBy.plus(Duration.ofDays(1)), "先给一天").expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.currentState").isEqualTo("ACCEPTED");
-        act(id, "extend", supervisor(), "{\"resolveBy\":\"" + resolveBy.plus(Duration.ofDays(1))
+        calls.act(id, "extend", supervisor(), "{\"resolveBy\":\"" + resolveBy.plus(Duration.ofDays(1))
                 + "\",\"reason\":\"中心直接延期\"}").expectStatus().isEqualTo(409);
 
         clock.advance(Duration.ofHours(5));
@@ -137,7 +145,7 @@ class ExtensionReviewIT {
                 .singleElement().extracting(ReviewRequests.WaitingExtension::overdue).isEqualTo(true);
         clock.advance(Duration.between(clock.instant(), resolveBy).plusMinutes(1));
         assertThat(ticket(id, unit("URBAN_MGMT")).overdue()).isTrue();
-        assertThat(ids("/api/v1/tickets?overdue=true&size=200", supervisor())).contains(id);
+        assertThat(calls.ids("/api/v1/tickets?overdue=true&size=200", supervisor())).contains(id);
         assertThat(queue("/api/v1/reviews/extensions?size=200")).filteredOn(w -> w.ticketId().equals(id))
                 .singleElement().extracting(ReviewRequests.WaitingExtension::resolveOverdue).isEqualTo(true);
 
@@ -170,7 +178,7 @@ class ExtensionReviewIT {
         TicketView before = ticket(id, supervisor());
         Instant granted = before.resolveBy().plus(Duration.ofDays(5));
 
-        decide(id, "approve", supervisor(), "{\"resolveBy\":\"" + granted + "\",\"reason\":\"联合执法定于下周二，五天足够\"}")
+        calls.decide(id, "approve", supervisor(), "{\"resolveBy\":\"" + granted + "\",\"reason\":\"联合执法定于下周二，五天足够\"}")
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.status").isEqualTo("EXTENDED")
                 .jsonPath("$.resolveBy").isEqualTo(granted.toString())
@@ -179,14 +187,14 @@ class ExtensionReviewIT {
                 .jsonPath("$.extensionHistory[0].decisionReason").isEqualTo("联合执法定于下周二，五天足够")
                 .jsonPath("$.extensionHistory[0].decidedBy").isEqualTo("sup-1");
 
-        ExtensionApproved approved = awaitEvent(id, ExtensionApproved.class);
+        ExtensionApproved approved = calls.awaitEvent(id, ExtensionApproved.class);
         assertThat(approved.unitId()).isEqualTo("URBAN_MGMT");
         assertThat(approved.requestedResolveBy()).isEqualTo(before.resolveBy().plus(Duration.ofDays(10)));
         assertThat(approved.resolveBy()).isEqualTo(granted);
         assertThat(approved.reason()).isEqualTo("联合执法定于下周二，五天足够");
         assertThat(approved.decidedBy()).isEqualTo("sup-1");
         // the citizen's text hangs on the extension, which carries the unit's reason
-        TicketExtended extended = awaitEvent(id, TicketExtended.class);
+        TicketExtended extended = calls.awaitEvent(id, TicketExtended.class);
         assertThat(extended.resolveBy()).isEqualTo(granted);
         assertThat(extended.reason()).isEqualTo("需多部门联合执法");
         assertThat(extended.approvedBy()).isEqualTo("sup-1");
@@ -195,7 +203,7 @@ class ExtensionReviewIT {
                         "TicketExtended");
         assertThat(ticket(id, unit("URBAN_MGMT")).resolveBy()).isEqualTo(granted);
         assertThat(waitingIds()).doesNotContain(id);
-        decide(id, "refuse", supervisor(), "{\"reason\":\"again\"}").expectStatus().isEqualTo(409)
+        calls.decide(id, "refuse", supervisor(), "{\"reason\":\"again\"}").expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.currentState").isEqualTo("EXTENDED");
     }
 
@@ -204,11 +212,11 @@ class ExtensionReviewIT {
         String id = waitingForMoreTime();
         Instant asked = ticket(id, supervisor()).resolveBy().plus(Duration.ofDays(10));
 
-        decide(id, "approve", supervisor(), "{}").expectStatus().isOk().expectBody()
+        calls.decide(id, "approve", supervisor(), "{}").expectStatus().isOk().expectBody()
                 .jsonPath("$.resolveBy").isEqualTo(asked.toString());
 
-        assertThat(awaitEvent(id, ExtensionApproved.class).reason()).isNull();
-        assertThat(awaitEvent(id, TicketExtended.class).resolveBy()).isEqualTo(asked);
+        assertThat(calls.awaitEvent(id, ExtensionApproved.class).reason()).isNull();
+        assertThat(calls.awaitEvent(id, TicketExtended.class).resolveBy()).isEqualTo(asked);
     }
 
     @Test
@@ -216,7 +224,7 @@ class ExtensionReviewIT {
         String id = waitingForMoreTime();
         TicketView before = ticket(id, supervisor());
 
-        decide(id, "refuse", supervisor(), "{\"reason\":\"噪音应先行制止，不需延期\"}").expectStatus().isOk().expectBody()
+        calls.decide(id, "refuse", supervisor(), "{\"reason\":\"噪音应先行制止，不需延期\"}").expectStatus().isOk().expectBody()
                 .jsonPath("$.status").isEqualTo("ACCEPTED")
                 .jsonPath("$.extensionHistory[0].state").isEqualTo("REFUSED")
                 .jsonPath("$.extensionHistory[0].decisionReason").isEqualTo("噪音应先行制止，不需延期");
@@ -224,7 +232,7 @@ class ExtensionReviewIT {
         TicketView after = ticket(id, unit("URBAN_MGMT"));
         assertThat(after.resolveBy()).isEqualTo(before.resolveBy());
         assertThat(after.extensions()).isZero();
-        ExtensionRefused refused = awaitEvent(id, ExtensionRefused.class);
+        ExtensionRefused refused = calls.awaitEvent(id, ExtensionRefused.class);
         assertThat(refused.resolveBy()).isEqualTo(before.resolveBy());
         assertThat(refused.reason()).isEqualTo("噪音应先行制止，不需延期");
         assertThat(refused.decidedBy()).isEqualTo("sup-1");
@@ -244,25 +252,25 @@ class ExtensionReviewIT {
 
         for (String body : List.of("{}", "{\"reason\":\"  \"}", "{\"reason\":\"x\\u0007\"}",
                 "{\"reason\":\"" + "长".repeat(501) + "\"}")) {
-            decide(id, "refuse", supervisor(), body).expectStatus().isBadRequest()
+            calls.decide(id, "refuse", supervisor(), body).expectStatus().isBadRequest()
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         }
         for (String body : List.of("{\"resolveBy\":\"next week\"}", "{\"reason\":\"x\\u001b[2J\"}",
                 "{\"resolveBy\":\"" + asked.plusSeconds(60) + "\",\"reason\":\"多给一分钟\"}",
                 "{\"resolveBy\":\"" + resolveBy + "\",\"reason\":\"不延\"}",
                 "{\"resolveBy\":\"" + asked.minus(Duration.ofDays(2)) + "\"}")) {
-            decide(id, "approve", supervisor(), body).expectStatus().isBadRequest()
+            calls.decide(id, "approve", supervisor(), body).expectStatus().isBadRequest()
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         }
-        decide(id, "approve", supervisor(), "{\"resolveBy\":\"" + asked.minus(Duration.ofDays(2)) + "\"}")
+        calls.decide(id, "approve", supervisor(), "{\"resolveBy\":\"" + asked.minus(Duration.ofDays(2)) + "\"}")
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
-        decide(id, "approve", unit("URBAN_MGMT"), "{}").expectStatus().isForbidden();
-        decide(id, "refuse", unit("URBAN_MGMT"), "{\"reason\":\"x\"}").expectStatus().isForbidden();
-        decide("no-such-ticket", "refuse", supervisor(), "{\"reason\":\"x\"}").expectStatus().isNotFound();
+        calls.decide(id, "approve", unit("URBAN_MGMT"), "{}").expectStatus().isForbidden();
+        calls.decide(id, "refuse", unit("URBAN_MGMT"), "{\"reason\":\"x\"}").expectStatus().isForbidden();
+        calls.decide("no-such-ticket", "refuse", supervisor(), "{\"reason\":\"x\"}").expectStatus().isNotFound();
         String nothingAsked = ticketInHand();
-        decide(nothingAsked, "approve", supervisor(), "{}").expectStatus().isEqualTo(409)
+        calls.decide(nothingAsked, "approve", supervisor(), "{}").expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.currentState").isEqualTo("ACCEPTED");
-        decide(nothingAsked, "refuse", supervisor(), "{\"reason\":\"x\"}").expectStatus().isEqualTo(409);
+        calls.decide(nothingAsked, "refuse", supervisor(), "{\"reason\":\"x\"}").expectStatus().isEqualTo(409);
         extend(nothingAsked, Instant.parse("+99999-01-01T00:00:00Z"), "永远").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("resolveBy");
 
@@ -270,8 +278,8 @@ class ExtensionReviewIT {
         assertThat(still.resolveBy()).isEqualTo(resolveBy);
         assertThat(still.extensionHistory()).singleElement().extracting(Extension::state)
                 .isEqualTo(ExtensionState.WAITING);
-        decide(id, "refuse", supervisor(), "{\"reason\":\"先行制止\"}").expectStatus().isOk();
-        awaitEvent(id, ExtensionRefused.class);
+        calls.decide(id, "refuse", supervisor(), "{\"reason\":\"先行制止\"}").expectStatus().isOk();
+        calls.awaitEvent(id, ExtensionRefused.class);
         assertThat(reader.allEventsFor(id, TicketLifecycleEvent.class)).extracting(TicketLifecycleEvent::type)
                 .containsExactly("TicketAssigned", "TicketAccepted", "ExtensionRequested", "ExtensionRefused");
         assertThat(reader.allEventsFor(nothingAsked, TicketLifecycleEvent.class))
@@ -282,11 +290,11 @@ class ExtensionReviewIT {
     void letsTheRequestLapseWhenTheUnitResolvesBeforeTheCentreDecides() {
         String id = waitingForMoreTime();
 
-        act(id, "resolve", unit("URBAN_MGMT"), "{\"result\":\"SOLVED\",\"reply\":\"已责令整改\"}").expectStatus().isOk()
+        calls.act(id, "resolve", unit("URBAN_MGMT"), "{\"result\":\"SOLVED\",\"reply\":\"已责令整改\"}").expectStatus().isOk()
                 .expectBody().jsonPath("$.extensionHistory[0].state").isEqualTo("LAPSED");
 
         assertThat(waitingIds()).doesNotContain(id);
-        decide(id, "approve", supervisor(), "{}").expectStatus().isEqualTo(409);
+        calls.decide(id, "approve", supervisor(), "{}").expectStatus().isEqualTo(409);
     }
 
     /** Two supervisors decide the same request at the same moment, over real connections: one wins, one gets 409. */
@@ -300,12 +308,12 @@ class ExtensionReviewIT {
             Instant resolveBy = ticket(id, supervisor()).resolveBy();
             raced.add(id);
 
-            List<Callable<Integer>> calls = List.of(
-                    () -> decide(id, "approve", approver, "{\"reason\":\"同意\"}").returnResult(String.class)
+            List<Callable<Integer>> decisions = List.of(
+                    () -> calls.decide(id, "approve", approver, "{\"reason\":\"同意\"}").returnResult(String.class)
                             .getStatus().value(),
-                    () -> decide(id, "refuse", refuser, "{\"reason\":\"不同意\"}").returnResult(String.class)
+                    () -> calls.decide(id, "refuse", refuser, "{\"reason\":\"不同意\"}").returnResult(String.class)
                             .getStatus().value());
-            List<Integer> statuses = Races.atOnce(calls);
+            List<Integer> statuses = Races.atOnce(decisions);
 
             assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(200, 409);
             TicketView decided = ticket(id, supervisor());
@@ -315,7 +323,7 @@ class ExtensionReviewIT {
                     ? resolveBy.plus(Duration.ofDays(10)) : resolveBy);
         }
         for (String id : raced) {
-            awaitEventCount(id, 4);
+            calls.awaitEventCount(id, 4);
             assertThat(reader.allEventsFor(id, TicketLifecycleEvent.class))
                     .filteredOn(e -> e instanceof ExtensionApproved || e instanceof ExtensionRefused).hasSize(1);
         }
@@ -336,13 +344,13 @@ class ExtensionReviewIT {
                 "12345-20261206-" + id.substring(0, 4), Channel.PHONE, "NOISE", Urgency.NORMAL,
                 "楼下烧烤店深夜噪音", new GeoPoint(26.5785, 106.7135), new Address("中华北路18号", null, null),
                 new CitizenContact(null, null, null, null, "zh", false), false, null, null, null));
-        awaitEvent(id, TicketAssigned.class);
-        act(id, "accept", unit("URBAN_MGMT")).expectStatus().isOk();
+        calls.awaitEvent(id, TicketAssigned.class);
+        calls.act(id, "accept", unit("URBAN_MGMT")).expectStatus().isOk();
         return id;
     }
 
     private WebTestClient.ResponseSpec extend(String id, Instant resolveBy, String reason) {
-        return act(id, "extend", unit("URBAN_MGMT"), "{\"resolveBy\":\"" + resolveBy + "\",\"reason\":\"" + reason
+        return calls.act(id, "extend", unit("URBAN_MGMT"), "{\"resolveBy\":\"" + resolveBy + "\",\"reason\":\"" + reason
                 + "\"}");
     }
 
@@ -361,38 +369,11 @@ class ExtensionReviewIT {
                 .toList();
     }
 
-    private List<String> ids(String path, String token) {
-        return web.get().uri(path).headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
-                .expectBodyList(TicketView.class).returnResult().getResponseBody().stream()
-                .map(TicketView::ticketId).toList();
-    }
 
-    private WebTestClient.ResponseSpec decide(String ticketId, String decision, String token, String body) {
-        return web.post().uri("/api/v1/reviews/extensions/{id}/{decision}", ticketId, decision)
-                .headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                .exchange();
-    }
 
-    private WebTestClient.ResponseSpec act(String ticketId, String action, String token) {
-        return web.post().uri("/api/v1/tickets/{id}/{action}", ticketId, action)
-                .headers(h -> h.setBearerAuth(token)).exchange();
-    }
 
-    private WebTestClient.ResponseSpec act(String ticketId, String action, String token, String body) {
-        return web.post().uri("/api/v1/tickets/{id}/{action}", ticketId, action)
-                .headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                .exchange();
-    }
 
-    private static <T extends TicketLifecycleEvent> T awaitEvent(String ticketId, Class<T> type) {
-        List<T> events = reader.awaitEvents(ticketId, TicketLifecycleEvent.class, type);
-        return events.get(events.size() - 1);
-    }
 
-    private static void awaitEventCount(String ticketId, int count) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> reader.allEventsFor(ticketId, TicketLifecycleEvent.class).size() >= count);
-    }
 
     private static String unit(String unitId) {
         return infra.tokens().mintUnit("unit-" + unitId, unitId);

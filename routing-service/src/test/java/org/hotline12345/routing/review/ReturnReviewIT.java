@@ -29,6 +29,7 @@ import org.hotline12345.embedded.testing.MovableClock;
 import org.hotline12345.embedded.testing.Races;
 import org.hotline12345.routing.assignment.TicketView;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -65,6 +66,13 @@ class ReturnReviewIT {
     @Autowired
     WebTestClient web;
 
+    ReviewCalls calls;
+
+    @BeforeEach
+    void reviewCalls() {
+        calls = new ReviewCalls(web, reader, "/api/v1/reviews/returns");
+    }
+
     @Test
     void queuesReturnsOldestFirstWithTheRulesSuggestionForSupervisorsOnly() {
         String first = dispatchedNoiseTicket();
@@ -91,7 +99,7 @@ class ReturnReviewIT {
         assertThat(queue("/api/v1/reviews/returns?size=1")).hasSize(1);
         assertThat(queue("/api/v1/reviews/returns?page=1&size=1")).hasSize(1)
                 .doesNotContainAnyElementsOf(queue("/api/v1/reviews/returns?size=1"));
-        assertThat(awaitEvent(first, TicketRejected.class).basis()).isEqualTo("《贵阳市城市管理权责清单》第12项");
+        assertThat(calls.awaitEvent(first, TicketRejected.class).basis()).isEqualTo("《贵阳市城市管理权责清单》第12项");
 
         clock.advance(Duration.ofHours(3));
         assertThat(queue("/api/v1/reviews/returns?size=200")).filteredOn(r -> r.ticketId().equals(first))
@@ -112,35 +120,35 @@ class ReturnReviewIT {
         String id = dispatchedNoiseTicket();
         returned(id, "{\"reasonCode\":\"NOT_OUR_DUTY\",\"reasonText\":\"夜间噪音归公安\"}");
 
-        decide(id, "uphold", supervisor(), "{\"reason\":\"夜间噪音由公安处理\"}").expectStatus().isOk()
+        calls.decide(id, "uphold", supervisor(), "{\"reason\":\"夜间噪音由公安处理\"}").expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("ASSIGNED").jsonPath("$.unitId").isEqualTo("POLICE")
                 .jsonPath("$.returnDecisions[0].decision").isEqualTo("UPHELD")
                 .jsonPath("$.returnDecisions[0].reason").isEqualTo("夜间噪音由公安处理")
                 .jsonPath("$.returnDecisions[0].decidedBy").isEqualTo("sup-1")
                 .jsonPath("$.returnDecisions[0].nextUnitId").isEqualTo("POLICE");
 
-        ReturnUpheld upheld = awaitEvent(id, ReturnUpheld.class);
+        ReturnUpheld upheld = calls.awaitEvent(id, ReturnUpheld.class);
         assertThat(upheld.unitId()).isEqualTo("URBAN_MGMT");
         assertThat(upheld.nextUnitId()).isEqualTo("POLICE");
         assertThat(upheld.reason()).isEqualTo("夜间噪音由公安处理");
         assertThat(upheld.decidedBy()).isEqualTo("sup-1");
-        assertThat(awaitEvent(id, TicketAssigned.class).unitId()).isEqualTo("POLICE");
+        assertThat(calls.awaitEvent(id, TicketAssigned.class).unitId()).isEqualTo("POLICE");
         assertThat(reader.allEventsFor(id, TicketLifecycleEvent.class)).extracting(TicketLifecycleEvent::type)
                 .containsExactly("TicketAssigned", "TicketRejected", "ReturnUpheld", "TicketAssigned");
-        act(id, "accept", unit("POLICE")).expectStatus().isOk();
-        decide(id, "uphold", supervisor(), "{\"reason\":\"again\"}").expectStatus().isEqualTo(409)
+        calls.act(id, "accept", unit("POLICE")).expectStatus().isOk();
+        calls.decide(id, "uphold", supervisor(), "{\"reason\":\"again\"}").expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.currentState").isEqualTo("ACCEPTED");
     }
 
     @Test
     void sendsARejectedReturnBackToTheUnitWithTheDeadlinesItHad() {
         String id = dispatchedNoiseTicket();
-        act(id, "accept", unit("URBAN_MGMT")).expectStatus().isOk();
+        calls.act(id, "accept", unit("URBAN_MGMT")).expectStatus().isOk();
         TicketView before = ticket(id, supervisor());
         returned(id, "{\"reasonCode\":\"NEEDS_OTHER_UNIT\",\"reasonText\":\"需公安配合\"}");
         clock.advance(Duration.ofMinutes(40));
 
-        decide(id, "reject", supervisor(), "{\"reason\":\"经营噪音属城管权责清单第12项\"}").expectStatus().isOk()
+        calls.decide(id, "reject", supervisor(), "{\"reason\":\"经营噪音属城管权责清单第12项\"}").expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("ACCEPTED").jsonPath("$.unitId").isEqualTo("URBAN_MGMT")
                 .jsonPath("$.returnDecisions[0].decision").isEqualTo("REJECTED")
                 .jsonPath("$.returnDecisions[0].reason").isEqualTo("经营噪音属城管权责清单第12项");
@@ -150,44 +158,44 @@ class ReturnReviewIT {
         assertThat(after.acceptBy()).isEqualTo(before.acceptBy());
         assertThat(after.assignment()).isEqualTo(before.assignment());
         assertThat(after.reviewBy()).isNull();
-        ReturnRejected rejected = awaitEvent(id, ReturnRejected.class);
+        ReturnRejected rejected = calls.awaitEvent(id, ReturnRejected.class);
         assertThat(rejected.unitId()).isEqualTo("URBAN_MGMT");
         assertThat(rejected.reason()).isEqualTo("经营噪音属城管权责清单第12项");
         assertThat(rejected.decidedBy()).isEqualTo("sup-1");
-        assertThat(ids("/api/v1/tickets?list=open&size=200", unit("URBAN_MGMT"))).contains(id);
+        assertThat(calls.ids("/api/v1/tickets?list=open&size=200", unit("URBAN_MGMT"))).contains(id);
         assertThat(queue("/api/v1/reviews/returns?size=200")).noneMatch(r -> r.ticketId().equals(id));
-        decide(id, "reject", supervisor(), "{\"reason\":\"again\"}").expectStatus().isEqualTo(409);
-        act(id, "resolve", unit("URBAN_MGMT"), "{\"result\":\"SOLVED\",\"reply\":\"已责令整改\"}").expectStatus().isOk();
+        calls.decide(id, "reject", supervisor(), "{\"reason\":\"again\"}").expectStatus().isEqualTo(409);
+        calls.act(id, "resolve", unit("URBAN_MGMT"), "{\"result\":\"SOLVED\",\"reply\":\"已责令整改\"}").expectStatus().isOk();
     }
 
     @Test
     void refusesBadDecisionsWithProblemsAndStoresAndPublishesNothing() {
         String id = dispatchedNoiseTicket();
-        act(id, "reject", unit("URBAN_MGMT"), "{\"reasonCode\":\"NOT_A_REASON\",\"reasonText\":\"x\"}")
+        calls.act(id, "reject", unit("URBAN_MGMT"), "{\"reasonCode\":\"NOT_A_REASON\",\"reasonText\":\"x\"}")
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("reasonCode");
         returned(id, "{\"reasonCode\":\"DUPLICATE\",\"reasonText\":\"已有工单在办\"}");
 
         for (String body : List.of("{}", "{\"reason\":\"  \"}", "{\"reason\":\"x\\u0007\"}",
                 "{\"reason\":\"" + "长".repeat(501) + "\"}", "{\"unitId\":\"NO_SUCH_UNIT\",\"reason\":\"x\"}",
                 "{\"unitId\":\"lower\",\"reason\":\"x\"}", "{\"unitId\":\"URBAN_MGMT\",\"reason\":\"x\"}")) {
-            decide(id, "uphold", supervisor(), body).expectStatus().isBadRequest()
+            calls.decide(id, "uphold", supervisor(), body).expectStatus().isBadRequest()
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         }
-        decide(id, "reject", supervisor(), "{\"reason\":\"\"}").expectStatus().isBadRequest()
+        calls.decide(id, "reject", supervisor(), "{\"reason\":\"\"}").expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        decide(id, "uphold", unit("URBAN_MGMT"), "{\"reason\":\"x\"}").expectStatus().isForbidden();
-        decide(id, "reject", unit("URBAN_MGMT"), "{\"reason\":\"x\"}").expectStatus().isForbidden();
-        decide(id, "reject", unit("POLICE"), "{\"reason\":\"x\"}").expectStatus().isForbidden();
-        decide("no-such-ticket", "reject", supervisor(), "{\"reason\":\"x\"}").expectStatus().isNotFound();
+        calls.decide(id, "uphold", unit("URBAN_MGMT"), "{\"reason\":\"x\"}").expectStatus().isForbidden();
+        calls.decide(id, "reject", unit("URBAN_MGMT"), "{\"reason\":\"x\"}").expectStatus().isForbidden();
+        calls.decide(id, "reject", unit("POLICE"), "{\"reason\":\"x\"}").expectStatus().isForbidden();
+        calls.decide("no-such-ticket", "reject", supervisor(), "{\"reason\":\"x\"}").expectStatus().isNotFound();
         String assigned = dispatchedNoiseTicket();
-        decide(assigned, "uphold", supervisor(), "{\"reason\":\"x\"}").expectStatus().isEqualTo(409)
+        calls.decide(assigned, "uphold", supervisor(), "{\"reason\":\"x\"}").expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.currentState").isEqualTo("ASSIGNED");
-        decide(assigned, "reject", supervisor(), "{\"reason\":\"x\"}").expectStatus().isEqualTo(409);
+        calls.decide(assigned, "reject", supervisor(), "{\"reason\":\"x\"}").expectStatus().isEqualTo(409);
 
         assertThat(ticket(id, supervisor()).status()).isEqualTo("RETURN_REVIEW");
         assertThat(ticket(id, supervisor()).returnDecisions()).isEmpty();
-        decide(id, "reject", supervisor(), "{\"reason\":\"重复件也由本单位合并办理\"}").expectStatus().isOk();
-        awaitEvent(id, ReturnRejected.class);
+        calls.decide(id, "reject", supervisor(), "{\"reason\":\"重复件也由本单位合并办理\"}").expectStatus().isOk();
+        calls.awaitEvent(id, ReturnRejected.class);
         assertThat(reader.allEventsFor(id, TicketLifecycleEvent.class)).extracting(TicketLifecycleEvent::type)
                 .containsExactly("TicketAssigned", "TicketRejected", "ReturnRejected");
         assertThat(reader.allEventsFor(assigned, TicketLifecycleEvent.class)).extracting(TicketLifecycleEvent::type)
@@ -205,12 +213,12 @@ class ReturnReviewIT {
             returned(id, "{\"reasonCode\":\"NOT_OUR_DUTY\",\"reasonText\":\"归公安\"}");
             raced.add(id);
 
-            List<Callable<Integer>> calls = List.of(
-                    () -> decide(id, "uphold", upholder, "{\"reason\":\"归公安\"}").returnResult(String.class)
+            List<Callable<Integer>> decisions = List.of(
+                    () -> calls.decide(id, "uphold", upholder, "{\"reason\":\"归公安\"}").returnResult(String.class)
                             .getStatus().value(),
-                    () -> decide(id, "reject", rejecter, "{\"reason\":\"归城管\"}").returnResult(String.class)
+                    () -> calls.decide(id, "reject", rejecter, "{\"reason\":\"归城管\"}").returnResult(String.class)
                             .getStatus().value());
-            List<Integer> statuses = Races.atOnce(calls);
+            List<Integer> statuses = Races.atOnce(decisions);
 
             assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(200, 409);
             TicketView decided = ticket(id, supervisor());
@@ -219,14 +227,14 @@ class ReturnReviewIT {
             assertThat(decided.unitId()).isEqualTo(statuses.get(0) == 200 ? "POLICE" : "URBAN_MGMT");
         }
         for (String id : raced) {
-            awaitEventCount(id, 3);
+            calls.awaitEventCount(id, 3);
             assertThat(reader.allEventsFor(id, TicketLifecycleEvent.class))
                     .filteredOn(e -> e instanceof ReturnUpheld || e instanceof ReturnRejected).hasSize(1);
         }
     }
 
     private void returned(String id, String body) {
-        act(id, "reject", unit(ticket(id, supervisor()).unitId()), body).expectStatus().isOk()
+        calls.act(id, "reject", unit(ticket(id, supervisor()).unitId()), body).expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("RETURN_REVIEW");
     }
 
@@ -236,7 +244,7 @@ class ReturnReviewIT {
                 "12345-20261128-" + id.substring(0, 4), Channel.PHONE, "NOISE", Urgency.NORMAL,
                 "楼下烧烤店深夜噪音", new GeoPoint(26.5785, 106.7135), new Address("中华北路18号", null, null),
                 new CitizenContact(null, null, null, null, "zh", false), false, null, null, null));
-        awaitEvent(id, TicketAssigned.class);
+        calls.awaitEvent(id, TicketAssigned.class);
         return id;
     }
 
@@ -250,38 +258,11 @@ class ReturnReviewIT {
                 .expectBodyList(ReviewRequests.WaitingReturn.class).returnResult().getResponseBody();
     }
 
-    private List<String> ids(String path, String token) {
-        return web.get().uri(path).headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
-                .expectBodyList(TicketView.class).returnResult().getResponseBody().stream()
-                .map(TicketView::ticketId).toList();
-    }
 
-    private WebTestClient.ResponseSpec decide(String ticketId, String decision, String token, String body) {
-        return web.post().uri("/api/v1/reviews/returns/{id}/{decision}", ticketId, decision)
-                .headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                .exchange();
-    }
 
-    private WebTestClient.ResponseSpec act(String ticketId, String action, String token) {
-        return web.post().uri("/api/v1/tickets/{id}/{action}", ticketId, action)
-                .headers(h -> h.setBearerAuth(token)).exchange();
-    }
 
-    private WebTestClient.ResponseSpec act(String ticketId, String action, String token, String body) {
-        return web.post().uri("/api/v1/tickets/{id}/{action}", ticketId, action)
-                .headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                .exchange();
-    }
 
-    private static <T extends TicketLifecycleEvent> T awaitEvent(String ticketId, Class<T> type) {
-        List<T> events = reader.awaitEvents(ticketId, TicketLifecycleEvent.class, type);
-        return events.get(events.size() - 1);
-    }
 
-    private static void awaitEventCount(String ticketId, int count) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> reader.allEventsFor(ticketId, TicketLifecycleEvent.class).size() >= count);
-    }
 
     private static String unit(String unitId) {
         return infra.tokens().mintUnit("unit-" + unitId, unitId);
