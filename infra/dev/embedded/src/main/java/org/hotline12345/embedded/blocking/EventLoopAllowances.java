@@ -37,6 +37,10 @@ public class EventLoopAllowances implements BlockHoundIntegration {
         // the validator reads its message bundle from the classpath once, then serves it from memory
         builder.allowBlockingCallsInside("org.hibernate.validator.resourceloading.PlatformResourceBundleLocator",
                 "loadBundle");
+        // the validator builds a bean's constraint metadata once and caches it under a segment lock; two requests
+        // racing on a type's first validation wait for each other (seen when two supervisors decided at once)
+        builder.allowBlockingCallsInside("org.hibernate.validator.internal.metadata.BeanMetaDataManagerImpl",
+                "getBeanMetaData");
         // Spring's Netty buffer factory takes a stamped lock for a few instructions on each allocation; an event
         // loop waits on it only while another thread allocates (seen when the hostile-input test's requests raced)
         builder.allowBlockingCallsInside("org.springframework.core.io.buffer.NettyDataBufferFactory",
