@@ -4,10 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -102,16 +106,27 @@ public class TicketLinks {
                 .map(Report::ticketId);
     }
 
-    /** Makes a stored ticket findable by later checks when it is an original with a place. */
-    Mono<Void> opened(IntakeTicket ticket) {
-        if (ticket.getRepeatOf() != null || ticket.getParentIncidentId() != null || ticket.getLat() == null
-                || !"RECEIVED".equals(ticket.getStatus())) {
+    /**
+     * Makes stored tickets findable by later checks, those that are originals with a place: one bulk write, one
+     * update per map cell.
+     */
+    Mono<Void> opened(List<IntakeTicket> tickets) {
+        Map<String, List<Report>> byCell = new LinkedHashMap<>();
+        for (IntakeTicket ticket : tickets) {
+            if (ticket.getRepeatOf() == null && ticket.getParentIncidentId() == null && ticket.getLat() != null
+                    && "RECEIVED".equals(ticket.getStatus())) {
+                byCell.computeIfAbsent(cellOf(ticket.getCategory(), ticket.getLat(), ticket.getLon()),
+                        cell -> new ArrayList<>()).add(new Report(ticket.getId(), ticket.getLat(), ticket.getLon(),
+                        ticket.getPhoneHash(), ticket.getReceivedAt()));
+            }
+        }
+        if (byCell.isEmpty()) {
             return Mono.empty();
         }
-        Report report = new Report(ticket.getId(), ticket.getLat(), ticket.getLon(), ticket.getPhoneHash(),
-                ticket.getReceivedAt());
-        return mongo.upsert(Query.query(Criteria.where("_id").is(cellOf(ticket.getCategory(), ticket.getLat(),
-                ticket.getLon()))), new Update().push("reports", report), IncidentCell.class).then();
+        ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, IncidentCell.class);
+        byCell.forEach((cell, reports) -> bulk.upsert(Query.query(Criteria.where("_id").is(cell)),
+                new Update().push("reports").each(reports.toArray())));
+        return bulk.execute().then();
     }
 
     /** Takes a ticket that closed, or was withdrawn, out of the working set so that nothing links to it any more. */

@@ -15,7 +15,6 @@ import org.hotline12345.platform.security.CurrentCaller;
 import org.hotline12345.referencedata.Category;
 import org.hotline12345.referencedata.City;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -23,33 +22,34 @@ import reactor.core.publisher.Mono;
  * Registers a call, in named steps: the call normalised and checked ({@link CallNormaliser}); the ticket's id taken
  * from the client's key ({@link IdempotencyKeys}); the repeat and same-incident look-ups ({@link TicketLinks}) and
  * a number ({@link TicketNumbers}) at the same time; the ticket and its TicketReceived ({@link ReceivedEvents})
- * stored in one document write, which is the key's claim; its incident entry; and the event published
+ * stored in one document, which is the key's claim, and its incident entry, both written with the other
+ * registrations waiting at that moment ({@link TicketInserts}); and the event published
  * ({@link TicketPublication}), the receipt given only when that did not abort.
  */
 @Service
 public class TicketRegistration {
 
-    private final ReactiveMongoTemplate mongo;
     private final Clock clock;
     private final Validator validator;
     private final CallNormaliser normaliser;
     private final IdempotencyKeys keys;
     private final TicketLinks links;
+    private final TicketInserts inserts;
     private final TicketNumbers numbers;
     private final ReceivedEvents events;
     private final TicketPublication publication;
     private final CurrentCaller caller;
 
-    TicketRegistration(ReactiveMongoTemplate mongo, Clock clock, Validator validator, City city,
-            CategorySuggester suggester, IdempotencyKeys keys, TicketLinks links, TicketNumbers numbers,
-            ReceivedEvents events, TicketPublication publication, AnsweringArticles articles, CurrentCaller caller) {
-        this.mongo = mongo;
+    TicketRegistration(Clock clock, Validator validator, City city, CategorySuggester suggester,
+            IdempotencyKeys keys, TicketLinks links, TicketNumbers numbers, ReceivedEvents events,
+            TicketInserts inserts, TicketPublication publication, AnsweringArticles articles, CurrentCaller caller) {
         this.clock = clock;
         this.validator = validator;
         this.normaliser = new CallNormaliser(city.categories().stream().map(Category::code)
                 .collect(Collectors.toSet()), suggester::suggest, articles::answersWith);
         this.keys = keys;
         this.links = links;
+        this.inserts = inserts;
         this.numbers = numbers;
         this.events = events;
         this.publication = publication;
@@ -124,7 +124,6 @@ public class TicketRegistration {
                                 found.getT1().isPresent() ? null : found.getT2().orElse(null), now,
                                 found.getT4().orElse(null)),
                         publicationAgreed, requestHash))
-                .flatMap(mongo::insert)
-                .flatMap(ticket -> links.opened(ticket).thenReturn(ticket));
+                .flatMap(inserts::insert);
     }
 }

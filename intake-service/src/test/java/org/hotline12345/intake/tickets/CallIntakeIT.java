@@ -277,6 +277,47 @@ class CallIntakeIT {
         assertThat(tickets()).isEqualTo(ticketsBefore + 1);
     }
 
+    /**
+     * Calls arriving together are stored together: each key still makes one ticket, each ticket gets its own number,
+     * and each stored original is findable by the incident check of a later call.
+     */
+    @Test
+    void storesFortyCallsArrivingTogetherOncePerKeyAndLinksALaterCallToAnyOfThem(@LocalServerPort int port) {
+        String token = operator();
+        long ticketsBefore = tickets();
+        WebClient client = WebClient.create("http://127.0.0.1:" + port);
+        List<String> clientKeys = Flux.range(0, 20).map(i -> UUID.randomUUID().toString()).collectList().block();
+
+        // every key sent twice at once, each call from a number and a place of its own, 300 m apart
+        List<TicketReceipt> receipts = Flux.range(0, 40)
+                .flatMap(i -> client.post().uri("/api/v1/calls").headers(h -> {
+                    h.setBearerAuth(token);
+                    h.set("Idempotency-Key", clientKeys.get(i % 20));
+                }).contentType(MediaType.APPLICATION_JSON).bodyValue(spreadCall(i % 20)).retrieve()
+                        .toEntity(TicketReceipt.class), 40)
+                .map(response -> {
+                    assertThat(response.getStatusCode().value()).isEqualTo(202);
+                    return response.getBody();
+                })
+                .collectList().block(Duration.ofSeconds(60));
+
+        assertThat(receipts).extracting(TicketReceipt::ticketId).doesNotContainNull().hasSize(40);
+        assertThat(receipts.stream().map(TicketReceipt::ticketId).distinct()).hasSize(20);
+        assertThat(receipts.stream().map(TicketReceipt::ticketNumber).distinct()).hasSize(20);
+        assertThat(tickets()).isEqualTo(ticketsBefore + 20);
+        String seventh = keys.ticketIdFor("PHONE:" + clientKeys.get(7));
+        assertThat(receipts).extracting(TicketReceipt::ticketId).contains(seventh);
+        TicketReceipt nearby = post(spreadCall(7).replace("139-8800-0007", "137-0000-0707")
+                .replace("\"lat\":26.6", "\"lat\":26.6004"), token).expectStatus().isAccepted()
+                .expectBody(TicketReceipt.class).returnResult().getResponseBody();
+        assertThat(nearby.parentIncidentId()).as("linked to the grouped original 45 m away").isEqualTo(seventh);
+    }
+
+    private static String spreadCall(int i) {
+        return CALL.replace("138-1234-5678", "139-8800-%04d".formatted(i)).replace("26.5785", "26.6")
+                .replace("106.7135", String.valueOf(106.9 + i * 0.003));
+    }
+
     @Test
     void finishesTheRegistrationOfAKeyWhoseFirstRequestDiedHalfWay() {
         String key = UUID.randomUUID().toString();
