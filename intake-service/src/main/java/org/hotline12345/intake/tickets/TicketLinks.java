@@ -3,10 +3,12 @@ package org.hotline12345.intake.tickets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.hotline12345.intake.tickets.Grouped.Member;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
@@ -40,7 +42,12 @@ public class TicketLinks {
     private static final double CELL_LAT_DEGREES = 0.0018;
     private static final double CELL_LON_DEGREES = 0.0036;
 
+    /** Look-ups in one read at most: nine cells each, well inside a query's size. */
+    private static final int MOST_LOOK_UPS_PER_READ = 200;
+
     private final ReactiveMongoTemplate mongo;
+    private final Grouped<IncidentLookUp, String> incidentLookUps = new Grouped<>(MOST_LOOK_UPS_PER_READ,
+            this::lookUp);
 
     TicketLinks(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
@@ -88,22 +95,61 @@ public class TicketLinks {
                 .gte(now.minus(REPEAT_WINDOW))), OpenCaller.class).map(OpenCaller::ticketId);
     }
 
-    /** The first open ticket another caller made about an incident of this category this close, if any. */
+    /**
+     * The first open ticket another caller made about an incident of this category this close, if any: read with
+     * the look-ups of the other registrations waiting at that moment, one read of all their cells.
+     */
     Mono<String> sameIncident(String phoneHash, String category, CallRequest.Location at, Instant now) {
         if (at == null) {
             return Mono.empty();
         }
-        Instant since = now.minus(INCIDENT_WINDOW);
-        return mongo.find(Query.query(Criteria.where("_id").in(cellsAround(category, at.lat(), at.lon()))),
-                        IncidentCell.class)
-                .flatMap(cell -> pruned(cell, since))
-                .flatMapIterable(IncidentCell::reports)
-                .filter(report -> !report.at().isBefore(since))
-                .filter(report -> phoneHash == null || !phoneHash.equals(report.phoneHash()))
-                .filter(report -> metres(at.lat(), at.lon(), report.lat(), report.lon()) <= INCIDENT_RADIUS_METRES)
-                .sort(Comparator.comparing(Report::at))
-                .next()
-                .map(Report::ticketId);
+        return incidentLookUps.ask(new IncidentLookUp(phoneHash, category, at.lat(), at.lon(), now));
+    }
+
+    private Mono<Void> lookUp(List<Member<IncidentLookUp, String>> group) {
+        Set<String> cells = new LinkedHashSet<>();
+        Instant earliestSince = null;
+        for (Member<IncidentLookUp, String> member : group) {
+            IncidentLookUp lookUp = member.question();
+            cells.addAll(cellsAround(lookUp.category(), lookUp.lat(), lookUp.lon()));
+            earliestSince = earliestSince == null || lookUp.since().isBefore(earliestSince) ? lookUp.since()
+                    : earliestSince;
+        }
+        // prune by the earliest window of the group, so that no look-up loses a report still inside its own
+        Instant pruneBefore = earliestSince;
+        return mongo.find(Query.query(Criteria.where("_id").in(cells)), IncidentCell.class)
+                .flatMap(cell -> pruned(cell, pruneBefore))
+                .collectMap(IncidentCell::id)
+                .doOnNext(found -> group.forEach(member -> member.answer(firstReport(member.question(), found))))
+                .then();
+    }
+
+    /** The earliest report of another caller within the radius and window of {@code lookUp}, by ticket id. */
+    private static String firstReport(IncidentLookUp lookUp, Map<String, IncidentCell> cells) {
+        Report first = null;
+        for (String id : cellsAround(lookUp.category(), lookUp.lat(), lookUp.lon())) {
+            IncidentCell cell = cells.get(id);
+            if (cell == null) {
+                continue;
+            }
+            for (Report report : cell.reports()) {
+                if (!report.at().isBefore(lookUp.since())
+                        && (lookUp.phoneHash() == null || !lookUp.phoneHash().equals(report.phoneHash()))
+                        && metres(lookUp.lat(), lookUp.lon(), report.lat(), report.lon()) <= INCIDENT_RADIUS_METRES
+                        && (first == null || report.at().isBefore(first.at()))) {
+                    first = report;
+                }
+            }
+        }
+        return first == null ? null : first.ticketId();
+    }
+
+    /** One registration's same-incident look-up. */
+    private record IncidentLookUp(String phoneHash, String category, double lat, double lon, Instant now) {
+
+        Instant since() {
+            return now.minus(INCIDENT_WINDOW);
+        }
     }
 
     /**
