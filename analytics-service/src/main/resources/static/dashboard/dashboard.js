@@ -9,6 +9,17 @@
 
   const WORDS = {
     zh: {
+      decisions: '退单与延期审核', decisionsByUnit: '各单位按月（按受理月份）', month: '月份',
+      returnsMade: '退单数', returnsUpheld: '审核通过', returnsRejected: '审核驳回', upheldRate: '通过率',
+      extensionsAsked: '延期申请', extensionsApproved: '批准延期', extensionsShortened: '其中缩短',
+      extensionsRefused: '不予延期', wentRound: '多次退单工单', hoursToRightUnit: '退单后到达承办单位（小时）',
+      returnsMadeCount: '退单数', returnsUpheldCount: '退单审核通过数', returnsRejectedCount: '退单审核驳回数',
+      upheldRateLong: '退单审核通过率', extensionsAskedCount: '延期申请数',
+      extensionsApprovedCount: '批准延期数（含缩短）', extensionsShortenedCount: '缩短延期数',
+      extensionsRefusedCount: '不予延期数', wentRoundCount: '多次退单工单数',
+      hoursToRightUnitLong: '退单后到达承办单位平均用时（小时）',
+      decisionsNote: '退单后到达承办单位：自该单位（全市为首次）退单起，至最终办结单位接到工单（派单，或其退单被驳回）'
+        + '止的平均时长；多次退单工单：累计退单两次及以上。三率仍按当前承办单位计，审核结果不改变三率口径。',
       pageTitle: '数据分析', from: '起', to: '止', show: '查询', today: '今日', limits: '办理时限',
       trend: '三率趋势', categories: '诉求分类', ranking: '月度排名', map: '热点网格地图', hotGrids: '热点网格',
       clusters: '重复诉求', rank: '名次', unit: '承办单位', composite: '综合得分', responseRate: '响应率',
@@ -31,9 +42,31 @@
       operator: '话务员', rateShort: '直办率',
       answeredFromArticleShort: '直办数', gaps: '知识缺口：无文章可答、已派单的咨询',
       gapQuestions: '知识缺口数（派单的咨询）', gapWord: '关键词', gapCount: '咨询数',
-      gapNote: '按来电用词汇总，请相关单位补充知识库文章。'
+      gapNote: '按来电用词汇总，请相关单位补充知识库文章。',
+      callSatisfaction: '受理满意度', callByChannel: '各渠道受理满意度', callByOperator: '各话务员受理满意度',
+      callByDay: '按日受理满意度（有评价的日期）', channel: '受理渠道', day: '日期', callRatedCount: '受理评价数',
+      callSatisfiedCount: '满意数（含基本满意）', callSatisfactionRate: '受理满意度（满意数 ÷ 受理评价数）',
+      callSatisfactionNote: '市民在工单进度页对热线受理（话务员接听或网上受理）的评价，每件一次，与办理的满意率分开统计，'
+        + '不计入三率。',
+      'channel.PHONE': '电话', 'channel.WEB': '网站', 'channel.OPEN311': 'Open311 接口', 'channel.GRID': '网格员',
+      'channel.LIAISON': '联户长'
     },
     en: {
+      decisions: 'Returns and extensions reviewed by the centre',
+      decisionsByUnit: 'Each unit by month (of receipt)', month: 'Month', returnsMade: 'Returns',
+      returnsUpheld: 'Upheld', returnsRejected: 'Rejected', upheldRate: 'Upheld rate',
+      extensionsAsked: 'Extensions asked', extensionsApproved: 'Approved', extensionsShortened: 'Of which shortened',
+      extensionsRefused: 'Refused', wentRound: 'Went round', hoursToRightUnit: 'Hours to the right unit',
+      returnsMadeCount: 'Returns made', returnsUpheldCount: 'Returns upheld', returnsRejectedCount: 'Returns rejected',
+      upheldRateLong: 'Returns upheld (% of decided)', extensionsAskedCount: 'Extensions asked',
+      extensionsApprovedCount: 'Extensions approved (incl. shortened)',
+      extensionsShortenedCount: 'Extensions shortened',
+      extensionsRefusedCount: 'Extensions refused', wentRoundCount: 'Tickets returned twice or more',
+      hoursToRightUnitLong: 'Average hours from a return to the right unit',
+      decisionsNote: 'Hours to the right unit: from the unit\'s return (for the city, the first return) to when the '
+        + 'unit that resolved the ticket got it (its dispatch, or the rejection of its own return), on average. Went '
+        + 'round: returned twice or more. The three rates still count a ticket for the unit that holds it; the '
+        + 'centre\'s decisions do not change them.',
       pageTitle: 'analytics', from: 'From', to: 'To', show: 'Show', today: 'Today',
       limits: 'Time limits', trend: 'Rate trends', categories: 'Categories', ranking: 'Monthly ranking',
       map: 'Hot grids on the map', hotGrids: 'Hot spots: grids', clusters: 'Hot spots: repeat complaints',
@@ -63,7 +96,17 @@
       answeredFromArticleShort: 'From an article',
       gaps: 'Knowledge gaps: questions dispatched because no article answered them',
       gapQuestions: 'Knowledge gaps (questions dispatched)', gapWord: 'Word', gapCount: 'Questions',
-      gapNote: 'The words callers asked in: ask the units concerned for articles.'
+      gapNote: 'The words callers asked in: ask the units concerned for articles.',
+      callSatisfaction: 'Call satisfaction', callByChannel: 'Call satisfaction by channel',
+      callByOperator: 'Call satisfaction by operator', callByDay: 'Call satisfaction by day (days with ratings)',
+      channel: 'Channel', day: 'Day', callRatedCount: 'Calls rated',
+      callSatisfiedCount: 'Satisfied (basically satisfied included)',
+      callSatisfactionRate: 'Call satisfaction (satisfied ÷ calls rated)',
+      callSatisfactionNote: 'How citizens rated the taking of their call (the operator on the phone, or the web form) '
+        + 'on their follow page, once per ticket; counted apart from the satisfaction rate of the handling, and not '
+        + 'in the three rates.',
+      'channel.PHONE': 'Phone', 'channel.WEB': 'Website', 'channel.OPEN311': 'Open311', 'channel.GRID': 'Grid worker',
+      'channel.LIAISON': 'Household liaison'
     }
   };
   const t = (key, values) => Hub.t(key, values);
@@ -171,6 +214,53 @@
       w.categories.map((c) => named('categories', c)).join('、')]);
     $('knowledge-gaps').querySelectorAll('tbody tr').forEach((tr, i) => {
       if (gaps.words[i]) tr.dataset.word = gaps.words[i].word;
+    });
+  }
+
+  // 受理满意度: the ratings of how calls were taken, apart from the satisfaction rate of the handling
+  function showCallSatisfaction(figures) {
+    $('call-satisfaction-range').textContent = figures.from + ' – ' + figures.to;
+    const tiles = $('call-satisfaction-tiles');
+    tiles.replaceChildren();
+    tile(tiles, 'call-satisfaction-rate', t('callSatisfactionRate'), figures.callSatisfactionRate, '%');
+    tile(tiles, 'call-rated', t('callRatedCount'), figures.rated);
+    tile(tiles, 'call-satisfied', t('callSatisfiedCount'), figures.satisfied);
+    const cells = (name) => (g) => [name(g), g.received, g.rated, g.satisfied, text(g.callSatisfactionRate, '%')];
+    rows('call-satisfaction-channels', figures.byChannel, cells((g) => t('channel.' + g.channel)));
+    rows('call-satisfaction-operators', figures.byOperator, cells((g) => g.operator));
+    rows('call-satisfaction-days', figures.byDay.filter((d) => d.rated > 0), cells((d) => d.day));
+    $('call-satisfaction-channels').querySelectorAll('tbody tr').forEach((tr, i) => {
+      if (figures.byChannel[i]) tr.dataset.channel = figures.byChannel[i].channel;
+    });
+  }
+
+  // the centre's decisions on returns and extensions: the city's totals over the months, then each unit by month
+  function showDecisions(report) {
+    $('decisions-range').textContent = report.from + ' – ' + report.to;
+    const sum = (key) => report.city.reduce((total, month) => total + month[key], 0);
+    const upheld = sum('returnsUpheld'), rejected = sum('returnsRejected'), reached = sum('reachedRightUnit');
+    const hours = report.city.reduce((total, month) => total + (month.averageHoursToRightUnit || 0)
+      * month.reachedRightUnit, 0);
+    const tiles = $('decisions-tiles');
+    tiles.replaceChildren();
+    tile(tiles, 'decisions-returns-made', t('returnsMadeCount'), sum('returnsMade'));
+    tile(tiles, 'decisions-returns-upheld', t('returnsUpheldCount'), upheld);
+    tile(tiles, 'decisions-returns-rejected', t('returnsRejectedCount'), rejected);
+    tile(tiles, 'decisions-upheld-rate', t('upheldRateLong'), upheld + rejected === 0 ? null
+      : Math.round(10000 * upheld / (upheld + rejected)) / 100, '%');
+    tile(tiles, 'decisions-extensions-asked', t('extensionsAskedCount'), sum('extensionsAsked'));
+    tile(tiles, 'decisions-extensions-approved', t('extensionsApprovedCount'), sum('extensionsApproved'));
+    tile(tiles, 'decisions-extensions-shortened', t('extensionsShortenedCount'), sum('extensionsShortened'));
+    tile(tiles, 'decisions-extensions-refused', t('extensionsRefusedCount'), sum('extensionsRefused'));
+    tile(tiles, 'decisions-went-round', t('wentRoundCount'), sum('wentRound'));
+    tile(tiles, 'decisions-hours-to-right-unit', t('hoursToRightUnitLong'), reached === 0 ? null
+      : Math.round(100 * hours / reached) / 100);
+    rows('decisions-units', report.units, (u) => [u.month,
+      Hub.city().units[u.group] ? named('units', u.group) : u.unitName, u.returnsMade, u.returnsUpheld,
+      u.returnsRejected, text(u.upheldRate, '%'), u.extensionsAsked, u.extensionsApproved, u.extensionsShortened,
+      u.extensionsRefused, u.wentRound, u.averageHoursToRightUnit]);
+    $('decisions-units').querySelectorAll('tbody tr').forEach((tr, i) => {
+      if (report.units[i]) tr.dataset.unit = report.units[i].group + '|' + report.units[i].month;
     });
   }
 
@@ -344,13 +434,15 @@
     const month = to.slice(0, 7);
     const range = 'from=' + from + '&to=' + to;
     try {
-      const [limits, trend, volume, ranking, hotspots, knowledge] = await Promise.all([
+      const [limits, trend, volume, ranking, hotspots, knowledge, callSatisfaction, decisions] = await Promise.all([
         get('/deadlines?groupBy=city&from=' + factsFrom + '&to=' + to),
         get('/rates?groupBy=city&period=' + period + '&' + range),
         get('/volume?by=day&' + range),
         get('/ranking?month=' + month),
         get('/hotspots?from=' + factsFrom + '&to=' + to),
-        get('/knowledge?top=10&' + range)
+        get('/knowledge?top=10&' + range),
+        get('/call-satisfaction?' + range),
+        get('/decisions?' + range)
       ]);
       showToday(overview);
       showLimits(limits);
@@ -359,6 +451,8 @@
       showRanking(month, ranking);
       showHotspots(hotspots);
       showKnowledge(knowledge);
+      showCallSatisfaction(callSatisfaction);
+      showDecisions(decisions);
       $('board').hidden = false;
       status.textContent = t('figuresFor') + from + ' – ' + to + (factsFrom !== from
         ? t('lastDays', { n: MAX_DAYS_FROM_FACTS }) : '');

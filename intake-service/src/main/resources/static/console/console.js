@@ -40,7 +40,13 @@
       knowledgeTitle: '知识库：可当场解答', knowledgeUse: '用此答复', knowledgeBy: '{unit}维护',
       knowledgeDistricts: '仅适用于{districts}',
       knowledgeBasis: '依据：{basis}', knowledgeUntil: '有效至 {date}', knowledgeFound: '知识库找到 {count} 篇相关文章',
-      knowledgeUsed: '已按知识库文章 {id}（第 {version} 版）填入解答，可修改后登记。'
+      knowledgeUsed: '已按知识库文章 {id}（第 {version} 版）填入解答，可修改后登记。',
+      knowledgeFlag: '标记有误', flagTitle: '标记文章有误或已过时', flagArticle: '文章 {id}（第 {version} 版）：{question}',
+      flagReason: '问题', flagNote: '说明（必填，维护单位和知识库编辑会看到）', flagSend: '提交标记', flagCancel: '取消',
+      'flag.OUTDATED': '已过时', 'flag.WRONG': '答复有误', flagNeedNote: '请写明哪里有误或已过时。',
+      flagSending: '正在提交标记…',
+      knowledgeFlagged: '已标记文章 {id}：维护单位和知识库编辑会看到。',
+      'field.note': '说明', 'field.reason': '问题', 'resource.Article': '该文章'
     },
     en: {
       pageTitle: 'operator console', caller: 'Caller', phone: 'Phone number', name: 'Name (optional)',
@@ -86,7 +92,14 @@
       knowledgeBy: 'kept by {unit}', knowledgeDistricts: 'only in {districts}',
       knowledgeBasis: 'Rests on: {basis}', knowledgeUntil: 'valid until {date}',
       knowledgeFound: '{count} knowledge articles match',
-      knowledgeUsed: 'The answer of article {id} (version {version}) is filled in; edit it if needed, then register.'
+      knowledgeUsed: 'The answer of article {id} (version {version}) is filled in; edit it if needed, then register.',
+      knowledgeFlag: 'Flag it', flagTitle: 'Flag the article as wrong or outdated',
+      flagArticle: 'Article {id} (version {version}): {question}', flagReason: 'What is the matter',
+      flagNote: 'Note (required; the unit and the knowledge editors read it)', flagSend: 'Flag it',
+      flagCancel: 'Cancel', 'flag.OUTDATED': 'outdated', 'flag.WRONG': 'the answer is wrong',
+      flagNeedNote: 'Say what is wrong or outdated.', flagSending: 'Flagging …',
+      knowledgeFlagged: 'Article {id} is flagged: its unit and the knowledge editors see it.',
+      'field.note': 'Note', 'field.reason': 'What is the matter', 'resource.Article': 'the article'
     }
   };
   const t = (key, values) => Hub.t(key, values);
@@ -106,6 +119,11 @@
   /** The articles found for the words typed so far, and the one the call is answered with. */
   let found = [];
   let article = null;
+  /** The article the operator is flagging as wrong or outdated, as it was shown: id, version and question. */
+  let flagging = null;
+  let flagSending = false;
+  // the flag was sent without a note: said again in the other language after a switch
+  let flagNeedsNote = false;
   let callKey = crypto.randomUUID();
   let map = null;
   let saving = false;
@@ -311,6 +329,11 @@
 
   function showKnowledge() {
     const list = $('knowledge-list');
+    // the list is drawn again as the words change: a button of it that had the focus gets it back where its article
+    // is still shown, else the focus goes back to the caller's words rather than nowhere
+    const focused = list.contains(document.activeElement) ? document.activeElement.closest('li') : null;
+    const refocus = focused ? { id: focused.dataset.article,
+      kind: document.activeElement.classList.contains('flag-article') ? 'flag-article' : 'use-article' } : null;
     list.replaceChildren();
     $('knowledge').hidden = found.length === 0;
     $('knowledge-status').textContent = found.length ? t('knowledgeFound', { count: found.length }) : '';
@@ -331,13 +354,114 @@
         hit.validUntil ? t('knowledgeUntil', { date: hit.validUntil }) : null].filter((part) => part).join(' · ');
       const use = document.createElement('button');
       use.type = 'button';
-      use.className = 'action secondary';
+      use.className = 'action secondary use-article';
       use.textContent = t('knowledgeUse');
       use.setAttribute('aria-describedby', 'knowledge-q-' + hit.id);
       question.id = 'knowledge-q-' + hit.id;
       use.addEventListener('click', () => answerWith(hit));
-      item.append(question, answer, about, use);
+      // the article the operator reads may be wrong or outdated: flagged from here, without leaving the call
+      const flag = document.createElement('button');
+      flag.type = 'button';
+      flag.className = 'action secondary flag-article';
+      flag.textContent = t('knowledgeFlag');
+      flag.setAttribute('aria-describedby', 'knowledge-q-' + hit.id);
+      flag.setAttribute('aria-controls', 'knowledge-flag-box');
+      flag.setAttribute('aria-expanded', String(!!flagging && flagging.id === hit.id));
+      flag.addEventListener('click', () => openFlag(hit));
+      const actions = document.createElement('div');
+      actions.className = 'actions';
+      actions.append(use, flag);
+      item.append(question, answer, about, actions);
       list.append(item);
+    }
+    if (refocus) {
+      const again = list.querySelector('li[data-article="' + CSS.escape(refocus.id) + '"] button.' + refocus.kind);
+      (again || $('description')).focus();
+    }
+  }
+
+  // ---- an article flagged as wrong or outdated, from beside the call ----
+
+  function fillFlagReasons() {
+    const select = $('knowledge-flag-reason');
+    const chosen = select.value || 'OUTDATED';
+    select.replaceChildren(...['OUTDATED', 'WRONG'].map((reason) => new Option(t('flag.' + reason), reason)));
+    select.value = chosen;
+  }
+
+  /** The flag form for the article, its question named; it stays while the list changes under the words typed. */
+  function openFlag(hit) {
+    const other = !flagging || flagging.id !== hit.id;
+    flagging = { id: hit.id, version: hit.version, question: hit.question };
+    if (other) {
+      $('knowledge-flag-note').value = '';
+      $('knowledge-flag-note').removeAttribute('aria-invalid');
+      flagNeedsNote = false;
+      Hub.clearError($('knowledge-flag-problem'));
+    }
+    renderFlag();
+    showKnowledge();
+    $('knowledge-flag-title').focus();
+  }
+
+  function renderFlag() {
+    $('knowledge-flag-box').hidden = !flagging;
+    if (!flagging) return;
+    setText($('knowledge-flag-title'), t('flagTitle'));
+    setText($('knowledge-flag-article'), t('flagArticle', flagging));
+    $('knowledge-flag-box').dataset.article = flagging.id;
+    if (flagNeedsNote) Hub.showError($('knowledge-flag-problem'), t('flagNeedNote'));
+  }
+
+  /** Closes the flag form; the focus goes back to the article's flag button, or to the call. */
+  function closeFlag() {
+    const id = flagging ? flagging.id : null;
+    flagging = null;
+    flagNeedsNote = false;
+    $('knowledge-flag-note').value = '';
+    $('knowledge-flag-note').removeAttribute('aria-invalid');
+    Hub.clearError($('knowledge-flag-problem'));
+    renderFlag();
+    showKnowledge();
+    const button = id && document.querySelector('#knowledge-list li[data-article="' + CSS.escape(id)
+      + '"] button.flag-article');
+    (button || $('description')).focus();
+  }
+
+  async function sendFlag(event) {
+    event.preventDefault();
+    if (!flagging || flagSending) return;
+    const flagged = flagging;
+    const note = $('knowledge-flag-note').value.trim();
+    Hub.clearError($('knowledge-flag-problem'));
+    flagNeedsNote = !note;
+    if (!note) {
+      Hub.showError($('knowledge-flag-problem'), t('flagNeedNote'));
+      $('knowledge-flag-note').setAttribute('aria-invalid', 'true');
+      $('knowledge-flag-note').setAttribute('aria-describedby', 'knowledge-flag-problem');
+      $('knowledge-flag-note').focus();
+      return;
+    }
+    flagSending = true;
+    $('knowledge-flag-send').disabled = true;
+    say('flagSending');
+    try {
+      await Hub.api('', '/api/v1/knowledge/articles/' + encodeURIComponent(flagged.id) + '/flags',
+        { method: 'POST', body: { reason: $('knowledge-flag-reason').value, note } });
+      if (flagging === flagged) closeFlag();
+      Hub.notice({ key: 'knowledgeFlagged', values: { id: flagged.id } });
+    } catch (e) {
+      say(null);
+      Hub.showError($('knowledge-flag-problem'), e);
+      if (e.problem && Array.isArray(e.problem.errors) && e.problem.errors.some((error) => error.field === 'note')) {
+        $('knowledge-flag-note').setAttribute('aria-invalid', 'true');
+        $('knowledge-flag-note').setAttribute('aria-describedby', 'knowledge-flag-problem');
+      }
+      // the send button lost the focus while it was greyed out: back to what may need changing
+      if (flagging === flagged) $('knowledge-flag-note').focus();
+    } finally {
+      flagSending = false;
+      $('knowledge-flag-send').disabled = false;
     }
   }
 
@@ -608,6 +732,9 @@
     clearTimeout(knowledgeTimer);
     found = [];
     article = null;
+    flagging = null;
+    flagNeedsNote = false;
+    renderFlag();
     receipt = null;
     shownTicket = null;
     refusal = null;
@@ -674,6 +801,22 @@
       keepDraft();
     });
     $('call').addEventListener('submit', save);
+    fillFlagReasons();
+    $('knowledge-flag').addEventListener('submit', sendFlag);
+    $('knowledge-flag-cancel').addEventListener('click', closeFlag);
+    $('knowledge-flag').addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        closeFlag();
+      }
+    });
+    $('knowledge-flag-note').addEventListener('input', () => {
+      $('knowledge-flag-note').removeAttribute('aria-invalid');
+      if (flagNeedsNote && $('knowledge-flag-note').value.trim()) {
+        flagNeedsNote = false;
+        Hub.clearError($('knowledge-flag-problem'));
+      }
+    });
     $('next-call').addEventListener('click', emptyCall);
     $('clear-call').addEventListener('click', clearCall);
     say(null);
@@ -695,5 +838,7 @@
     renderTicket();
     showDraftNote();
     showKnowledge();
+    fillFlagReasons();
+    renderFlag();
   } });
 }());

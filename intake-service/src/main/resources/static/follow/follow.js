@@ -1,6 +1,7 @@
 // The citizen's follow page, reached from the link in their texts (/t/{ticketNumber}.{token}): where the ticket
 // stands in plain words, who handles it and by when, its steps, the unit's answer with its photos of the place after
-// the work, and the rating of that answer.
+// the work, and the rating of that answer; and, from when the ticket is received, the rating of how the call was
+// taken (受理), once, apart from the rating of the handling (一次一评, 一事一评).
 // No sign-in: the token in the page's own address is the proof, sent in request bodies only (the look-up, the
 // rating, the photos, each read by a POST and shown from memory), so no address the page asks for carries it, and
 // no referrer leaves the page. Chinese first, with an English switch the staff pages share.
@@ -9,6 +10,7 @@
   const LANGUAGE = 'hub.language';
   const LOOK_UP = '/api/v1/public/tickets/lookup';
   const RATE = '/api/v1/public/tickets/feedback';
+  const RATE_CALL = '/api/v1/public/tickets/call-rating';
   const PHOTOS = '/api/v1/public/tickets/photos/list';
   const PHOTO = '/api/v1/public/tickets/photos/read';
   const WATCH_MS = 4000;
@@ -43,7 +45,12 @@
       'missing.solved': '问题是否解决', 'missing.satisfaction': '满意程度',
       thanks: '感谢您的评价', 'rated.closed': '您的评价已收到，工单将办结。',
       'rated.reopened': '您的评价已收到，工单将退回承办单位重新办理。',
-      alreadyRated: '这次答复已经评价过了，感谢您。', notAwaiting: '该工单目前不在评价阶段，请刷新后再看。'
+      alreadyRated: '这次答复已经评价过了，感谢您。', notAwaiting: '该工单目前不在评价阶段，请刷新后再看。',
+      rateCall: '评价热线受理',
+      rateCallHelp: '请评价热线受理您诉求的服务（话务员接听或网上受理），与对办理结果的评价分开计算。每件诉求可评价一次。',
+      callSatisfactionQuestion: '您对本次受理满意吗？', callComment: '对受理的意见或建议（可不填）',
+      sendCall: '提交受理评价', 'missing.callSatisfaction': '对受理的满意程度', callThanks: '感谢您对受理的评价',
+      'callRated.now': '您对本次受理的评价已收到。', 'callRated.before': '您已评价过本次受理，感谢您。'
     },
     en: {
       title: '12345 hotline · your ticket', brand: '12345 hotline', other: '中文', heading: 'How your request is going',
@@ -81,7 +88,16 @@
       thanks: 'Thank you for rating', 'rated.closed': 'Your rating is in; the ticket will be closed.',
       'rated.reopened': 'Your rating is in; the ticket goes back to the unit to be handled again.',
       alreadyRated: 'This answer has been rated already. Thank you.',
-      notAwaiting: 'This ticket is not waiting for a rating now; look again later.'
+      notAwaiting: 'This ticket is not waiting for a rating now; look again later.',
+      rateCall: 'Rate how your request was taken',
+      rateCallHelp: 'How the hotline took your request (the operator on the phone, or the web form), rated apart '
+        + 'from how it is handled. Each request can be rated once.',
+      callSatisfactionQuestion: 'How satisfied are you with how your request was taken?',
+      callComment: 'Comments on how it was taken (optional)', sendCall: 'Send rating of the call',
+      'missing.callSatisfaction': 'how satisfied you are with how it was taken',
+      callThanks: 'Thank you for rating how your request was taken',
+      'callRated.now': 'Your rating of how your request was taken is in.',
+      'callRated.before': 'You have rated how your request was taken already. Thank you.'
     }
   };
 
@@ -92,6 +108,9 @@
   let status = { key: 'loading' };
   let ratingProblem = null;
   let ratedKey = null;
+  let callRatingProblem = null;
+  // what the rating of the call's taking said once sent, as a key; the look-up's callRated tells it otherwise
+  let callRatedKey = null;
   // the unit's photos of the place after its work, as the photos' list gives them
   let afterPhotos = [];
   // the link's proof the photos were read with, which opening one full size sends again
@@ -222,7 +241,8 @@
     setStatus({ key: 'notFound', error: true });
     $('not-found').hidden = false;
     afterPhotos = [];
-    ['ticket', 'answer', 'after-photos', 'progress', 'rating', 'rated'].forEach((id) => { $(id).hidden = true; });
+    ['ticket', 'answer', 'after-photos', 'progress', 'rating', 'rated', 'call-rating', 'call-rated']
+      .forEach((id) => { $(id).hidden = true; });
   }
 
   function setStatus(next) {
@@ -272,6 +292,15 @@
     $('progress').hidden = !(ticket.timeline || []).length;
     renderPhotos();
     $('rating').hidden = ratedKey !== null || !(standing() === 'RESOLVED' && !joined);
+    renderCallRating();
+  }
+
+  /** The rating of how the call was taken: asked for until it is given, once per ticket, then thanked for. */
+  function renderCallRating() {
+    const rated = callRatedKey !== null || !!ticket.callRated;
+    $('call-rating').hidden = rated;
+    $('call-rated').hidden = !rated;
+    $('call-rated-text').textContent = rated ? say(callRatedKey || 'callRated.before') : '';
   }
 
   /** Where the ticket stands: its latest step, an escalation aside (a repeat call after the answer is one). */
@@ -291,6 +320,7 @@
     switcher.lang = language === 'en' ? 'zh-CN' : 'en';
     setStatus(status);
     showRatingProblem(ratingProblem);
+    showCallRatingProblem(callRatingProblem);
     if (ratedKey) {
       $('rated-text').textContent = say(ratedKey);
     }
@@ -362,6 +392,62 @@
     }
   }
 
+  /** Says what keeps the rating of the call from being sent, again after a switch of language. */
+  function showCallRatingProblem(problem) {
+    callRatingProblem = problem;
+    if (!problem) {
+      $('call-rating-problem').textContent = '';
+      return;
+    }
+    const values = Object.assign({}, problem.values);
+    if (problem.missing) {
+      values.what = problem.missing.map((field) => say('missing.' + field)).join(say('listSep'));
+    }
+    $('call-rating-problem').textContent = say(problem.key, values);
+  }
+
+  async function rateCall(event) {
+    event.preventDefault();
+    const satisfaction = chosen('call-satisfaction');
+    if (!satisfaction) {
+      $('call-satisfaction').setAttribute('aria-invalid', 'true');
+      showCallRatingProblem({ key: 'missing', missing: ['callSatisfaction'] });
+      document.querySelector('#call-satisfaction input').focus();
+      return;
+    }
+    $('call-satisfaction').removeAttribute('aria-invalid');
+    showCallRatingProblem(null);
+    const button = $('send-call-rating');
+    button.disabled = true;
+    button.textContent = say('sending');
+    let answer;
+    try {
+      answer = await post(RATE_CALL, Object.assign(link(), {
+        satisfaction, comment: $('call-comment').value.trim() || null
+      }));
+    } catch (e) {
+      answer = null;
+    }
+    button.disabled = false;
+    button.textContent = say('sendCall');
+    if (answer && (answer.status === 202 || answer.status === 409)) {
+      // a 409 is the one rating the ticket's call takes, given before: from another device, or a second tab
+      callRated(answer.status === 202 ? 'callRated.now' : 'callRated.before');
+    } else if (answer && answer.status === 404) {
+      showNotFound();
+    } else if (answer && answer.status === 429) {
+      showCallRatingProblem({ key: 'tooMany', values: { seconds: answer.headers.get('Retry-After') || '60' } });
+    } else {
+      showCallRatingProblem({ key: answer ? 'failed' : 'network' });
+    }
+  }
+
+  function callRated(key) {
+    callRatedKey = key;
+    renderCallRating();
+    $('call-rated-heading').focus();
+  }
+
   function rated(key) {
     ratedKey = key;
     $('rating').hidden = true;
@@ -385,6 +471,7 @@
     translate();
   });
   $('rating').addEventListener('submit', rate);
+  $('call-rating').addEventListener('submit', rateCall);
   $('photo-close').addEventListener('click', () => $('photo-view').close());
   translate();
   lookUp();

@@ -1,8 +1,10 @@
 package org.hotline12345.analytics.facts;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import org.bson.Document;
 import org.hotline12345.contracts.Overdue;
 
@@ -25,6 +27,10 @@ import org.hotline12345.contracts.Overdue;
  * @param questionWords the key words of a question not answered on the call ({@link QuestionWords}); empty for
  *     any other ticket
  * @param operator the operator who registered the call at the console; {@code null} for the other channels
+ * @param decisions the units' returns and requests for more time, and the centre's decisions on them
+ * @param channel how the ticket came in ({@code PHONE}, {@code WEB}, ...)
+ * @param callSatisfaction how satisfied the citizen was with how their call was taken (受理), once per ticket; apart
+ *     from the rating of the handling, which is {@code rated}, {@code solved} and {@code satisfied}
  */
 public record Fact(String id, String ticketNumber, String category, String receivedDay, String receivedHour,
         boolean resolvedAtIntake, boolean repeat, String linkedTo, String placedGridId, String unitId,
@@ -32,7 +38,8 @@ public record Fact(String id, String ticketNumber, String category, String recei
         boolean acceptedOnTime, Instant resolveBy, Instant resolvedAt, boolean resolvedOnTime, Instant reopenedAt,
         boolean closed, boolean rated, boolean solved, boolean satisfied, long returns, long escalations,
         List<String> assignedUnits, List<String> returnedBy, Instant acceptBy, Instant returnedAt,
-        String answeredFromArticle, List<String> questionWords, String operator) {
+        String answeredFromArticle, List<String> questionWords, String operator, List<Decision> decisions,
+        String channel, String callSatisfaction) {
 
     /** The names of a fact document's fields, for updates and queries. */
     public static final class Fields {
@@ -88,6 +95,8 @@ public record Fact(String id, String ticketNumber, String category, String recei
         /** When a unit last returned the ticket; cleared when it is dispatched again. */
         public static final String RETURNED_AT = "returnedAt";
         public static final String EXTENSIONS = "extensions";
+        /** The units' returns and requests for more time and the centre's decisions on them ({@link Decision}). */
+        public static final String DECISIONS = "decisions";
         public static final String RESOLVED_AT = "resolvedAt";
         public static final String RESOLVED_ON_TIME = "resolvedOnTime";
         public static final String RESULT = "result";
@@ -103,6 +112,8 @@ public record Fact(String id, String ticketNumber, String category, String recei
         public static final String SATISFIED = "satisfied";
         /** The resolution round the rating answers: a later round's rating is never replaced by an earlier one's. */
         public static final String RATED_ROUND = "ratedRound";
+        /** How satisfied the citizen was with how their call was taken (受理): not a rating of the handling. */
+        public static final String CALL_SATISFACTION = "callSatisfaction";
         public static final String TEXTS = "texts";
         public static final String EVENT_IDS = "eventIds";
         public static final String UPDATED_AT = "updatedAt";
@@ -131,7 +142,8 @@ public record Fact(String id, String ticketNumber, String category, String recei
             Fields.UNIT_ID, Fields.GRID_ID, Fields.DISTRICT, Fields.CATEGORY, Fields.ASSIGNED,
             Fields.ACCEPTED_ON_TIME, Fields.RATED, Fields.SOLVED, Fields.SATISFIED, Fields.RESOLVED_AT_INTAKE,
             Fields.ACCEPTED_AT, Fields.RESOLVED_AT, Fields.CLOSED, Fields.RETURNS, Fields.ESCALATIONS,
-            Fields.ANSWERED_FROM_ARTICLE, Fields.OPERATOR);
+            Fields.ANSWERED_FROM_ARTICLE, Fields.OPERATOR, Fields.DECISIONS, Fields.ASSIGNED_AT,
+            Fields.REOPENED_AT, Fields.CHANNEL, Fields.CALL_SATISFACTION);
 
     /** The fact a document holds; fields the document lacks read as absent. */
     public static Fact from(Document fact) {
@@ -148,7 +160,51 @@ public record Fact(String id, String ticketNumber, String category, String recei
                 number(fact, Fields.ESCALATIONS), fact.getList(Fields.ASSIGNED_UNITS, String.class, List.of()),
                 fact.getList(Fields.RETURNED_BY, String.class, List.of()), instant(fact, Fields.ACCEPT_BY),
                 instant(fact, Fields.RETURNED_AT), fact.getString(Fields.ANSWERED_FROM_ARTICLE),
-                fact.getList(Fields.QUESTION_WORDS, String.class, List.of()), fact.getString(Fields.OPERATOR));
+                fact.getList(Fields.QUESTION_WORDS, String.class, List.of()), fact.getString(Fields.OPERATOR),
+                fact.getList(Fields.DECISIONS, Document.class, List.of()).stream().map(Decision::from)
+                        .filter(Objects::nonNull).toList(), fact.getString(Fields.CHANNEL),
+                fact.getString(Fields.CALL_SATISFACTION));
+    }
+
+    /** How many of the ticket's decisions are of {@code kind} about {@code unit}; about any unit for {@code null}. */
+    public long decisions(Decision.Kind kind, String unit) {
+        return decisions.stream().filter(d -> d.kind() == kind && (unit == null || unit.equals(d.unitId())))
+                .count();
+    }
+
+    /** The units that returned the ticket or asked for more time on it, each once, in the order they first did. */
+    public List<String> decidedUnits() {
+        return decisions.stream().map(Decision::unitId).distinct().toList();
+    }
+
+    /**
+     * Whether the ticket went round (returned twice or more, by any units), and {@code unit} (unless {@code null})
+     * is one that returned it.
+     */
+    public boolean wentRound(String unit) {
+        return returns >= 2 && (unit == null || decisions(Decision.Kind.RETURNED, unit) > 0);
+    }
+
+    /**
+     * From the first return of the ticket ({@code unit}'s first, unless {@code null}) to when the unit that resolved
+     * it last came to hold it: its assignment, or the centre's rejection of its own return, which sent the ticket
+     * back to it, whichever came later. {@code null} while the ticket is not resolved (or was reopened since), and
+     * for a ticket never returned (by {@code unit}).
+     */
+    public Duration toRightUnit(String unit) {
+        boolean resolved = resolvedAt != null && (reopenedAt == null || !reopenedAt.isAfter(resolvedAt));
+        if (!resolved || unitId == null || assignedAt == null) {
+            return null;
+        }
+        Instant returned = decisions.stream().filter(d -> d.kind() == Decision.Kind.RETURNED && d.at() != null
+                && (unit == null || unit.equals(d.unitId()))).map(Decision::at).min(Instant::compareTo).orElse(null);
+        if (returned == null) {
+            return null;
+        }
+        Instant held = decisions.stream().filter(d -> d.kind() == Decision.Kind.REJECTED && d.at() != null
+                && unitId.equals(d.unitId())).map(Decision::at).filter(assignedAt::isBefore)
+                .max(Instant::compareTo).orElse(assignedAt);
+        return held.isBefore(returned) ? Duration.ZERO : Duration.between(returned, held);
     }
 
     /** The grid routing assigned the ticket in, else the grid its point lies in. */

@@ -3,16 +3,23 @@ package org.hotline12345.analytics.facts;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bson.Document;
+import org.hotline12345.contracts.CallRated;
+import org.hotline12345.contracts.ExtensionApproved;
+import org.hotline12345.contracts.ExtensionRefused;
+import org.hotline12345.contracts.ExtensionRequested;
 import org.hotline12345.contracts.FeedbackReceived;
 import org.hotline12345.contracts.HotlineEvent;
 import org.hotline12345.contracts.NotificationEvent;
 import org.hotline12345.contracts.ReturnRejected;
+import org.hotline12345.contracts.ReturnUpheld;
 import org.hotline12345.contracts.Satisfaction;
 import org.hotline12345.contracts.TicketAccepted;
 import org.hotline12345.contracts.TicketAssigned;
 import org.hotline12345.contracts.TicketClosed;
 import org.hotline12345.contracts.TicketEscalated;
 import org.hotline12345.contracts.TicketExtended;
+import org.hotline12345.contracts.TicketLifecycleEvent;
 import org.hotline12345.contracts.TicketReceived;
 import org.hotline12345.contracts.TicketRejected;
 import org.hotline12345.contracts.TicketReopened;
@@ -113,17 +120,32 @@ public final class FactUpdates {
         } else if (event instanceof TicketRejected r) {
             inc.put(Fields.RETURNS, 1);
             addToSet.put(Fields.RETURNED_BY, r.unitId());
+            addToSet.put(Fields.DECISIONS, decision(r, Decision.Kind.RETURNED));
             set.put(Fields.RETURNED_AT, r.occurredAt());
             unset.add(Fields.OPEN_ACCEPT_BY);
+        } else if (event instanceof ReturnUpheld u) {
+            // the TicketAssigned that follows moves the ticket and its deadlines: this only counts the decision
+            addToSet.put(Fields.DECISIONS, decision(u, Decision.Kind.UPHELD));
         } else if (event instanceof ReturnRejected r) {
             // the return did not stand: the unit holds the ticket again, and the deadline it had runs again as it was,
             // so a return the centre turns down hides no overdue ticket
             unset.add(Fields.RETURNED_AT);
+            addToSet.put(Fields.DECISIONS, decision(r, Decision.Kind.REJECTED));
             if ("ACCEPTED".equals(r.backTo()) && r.resolveBy() != null) {
                 set.put(Fields.OPEN_RESOLVE_BY, r.resolveBy());
             } else if (r.acceptBy() != null) {
                 set.put(Fields.OPEN_ACCEPT_BY, r.acceptBy());
             }
+        } else if (event instanceof ExtensionRequested q) {
+            // the deadline stands while the centre decides, and the TicketExtended of an approval moves it
+            addToSet.put(Fields.DECISIONS, decision(q, Decision.Kind.ASKED));
+        } else if (event instanceof ExtensionApproved a) {
+            boolean shortened = a.requestedResolveBy() != null && a.resolveBy() != null
+                    && a.resolveBy().isBefore(a.requestedResolveBy());
+            addToSet.put(Fields.DECISIONS, decision(a,
+                    shortened ? Decision.Kind.SHORTENED : Decision.Kind.APPROVED));
+        } else if (event instanceof ExtensionRefused f) {
+            addToSet.put(Fields.DECISIONS, decision(f, Decision.Kind.REFUSED));
         } else if (event instanceof TicketExtended e) {
             set.put(Fields.RESOLVE_BY, e.resolveBy());
             set.put(Fields.OPEN_RESOLVE_BY, e.resolveBy());
@@ -145,6 +167,9 @@ public final class FactUpdates {
             set.put(Fields.CLOSED, true);
             unset.add(Fields.OPEN_RESOLVE_BY);
             unset.add(Fields.OPEN_ACCEPT_BY);
+        } else if (event instanceof CallRated c) {
+            // how the call was taken, once per ticket: its own field, so the rating of the handling keeps its meaning
+            set.put(Fields.CALL_SATISFACTION, c.satisfaction().name());
         } else if (event instanceof NotificationEvent) {
             inc.put(Fields.TEXTS, 1);
         }
@@ -164,6 +189,10 @@ public final class FactUpdates {
         set.put(Fields.SATISFIED, f.satisfaction() != Satisfaction.DISSATISFIED);
         set.put(Fields.RATED_ROUND, f.answersRound());
         return set;
+    }
+
+    private static Document decision(TicketLifecycleEvent event, Decision.Kind kind) {
+        return Decision.of(event.eventId(), kind, event.unitId(), event.occurredAt());
     }
 
     /** Three decimals of a degree: about 110 m north to south. */

@@ -1,5 +1,6 @@
 package org.hotline12345.analytics.rollups;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.hotline12345.analytics.facts.Fact;
@@ -24,19 +25,48 @@ public enum Dimension {
      */
     ARTICLE(Fact::answeredFromArticle),
     /** The operator who registered the call at the console: each operator's 直办率. */
-    OPERATOR(Fact::operator);
+    OPERATOR(Fact::operator),
+    /**
+     * Each unit that returned the ticket or asked the centre for more time on it: a ticket is in the group of each
+     * such unit, and counts there the centre's decisions about that unit alone ({@link Counter}).
+     */
+    DECISION_UNIT(fact -> null, Fact::decidedUnits),
+    /** How the ticket came in ({@code PHONE}, {@code WEB}, ...): each channel's 受理满意度. */
+    CHANNEL(Fact::channel);
 
     public static final String CITY_GROUP = "ALL";
 
     private final Function<Fact, String> group;
+    private final Function<Fact, List<String>> groups;
 
     Dimension(Function<Fact, String> group) {
-        this.group = group;
+        this(group, fact -> {
+            String one = group.apply(fact);
+            return one == null ? List.of() : List.of(one);
+        });
     }
 
-    /** The ticket's group in this dimension, or {@code null} when it has none. */
+    Dimension(Function<Fact, String> group, Function<Fact, List<String>> groups) {
+        this.group = group;
+        this.groups = groups;
+    }
+
+    /**
+     * The ticket's group in this dimension, or {@code null} when it has none; {@code null} too in
+     * {@link #DECISION_UNIT}, where a ticket can be in several ({@link #groupsOf(Fact)}).
+     */
     public String groupOf(Fact fact) {
         return group.apply(fact);
+    }
+
+    /** Every group of the ticket in this dimension: none or one, and in {@link #DECISION_UNIT} one per unit. */
+    public List<String> groupsOf(Fact fact) {
+        return groups.apply(fact);
+    }
+
+    /** Whether a ticket counts in each group with what concerns that group's unit alone. */
+    boolean countsPerUnit() {
+        return this == DECISION_UNIT;
     }
 
     /** The name in requests and stored rollups: {@code city}, {@code unit}, ..., {@code hour_category}. */

@@ -30,11 +30,11 @@ public final class Rollups {
     public static Map<String, long[]> count(Iterable<Fact> facts) {
         Map<String, long[]> counts = new LinkedHashMap<>();
         for (Fact fact : facts) {
-            long[] contribution = contribution(fact);
+            long[] contribution = contribution(fact, null);
             for (Dimension dimension : Dimension.values()) {
-                String group = dimension.groupOf(fact);
-                if (group != null) {
-                    add(counts.computeIfAbsent(key(dimension, group), k -> new long[COUNTERS]), contribution);
+                for (String group : dimension.groupsOf(fact)) {
+                    add(counts.computeIfAbsent(key(dimension, group), k -> new long[COUNTERS]),
+                            dimension.countsPerUnit() ? contribution(fact, group) : contribution);
                 }
             }
         }
@@ -51,13 +51,12 @@ public final class Rollups {
             return share;
         }
         LocalDate day = LocalDate.parse(fact.receivedDay());
-        long[] contribution = contribution(fact);
+        long[] contribution = contribution(fact, null);
         for (Period period : Period.values()) {
             for (Dimension dimension : Dimension.values()) {
-                String group = dimension.groupOf(fact);
-                if (group != null) {
+                for (String group : dimension.groupsOf(fact)) {
                     share.computeIfAbsent(id(period, period.of(day), dimension), id -> new LinkedHashMap<>())
-                            .put(group, contribution.clone());
+                            .put(group, dimension.countsPerUnit() ? contribution(fact, group) : contribution.clone());
                 }
             }
         }
@@ -79,10 +78,11 @@ public final class Rollups {
         return Arrays.stream(counts).allMatch(count -> count == 0);
     }
 
-    private static long[] contribution(Fact fact) {
+    /** What the fact adds to each counter, in the group of {@code unit} of {@link Dimension#DECISION_UNIT}. */
+    private static long[] contribution(Fact fact, String unit) {
         long[] contribution = new long[COUNTERS];
         for (Counter counter : Counter.values()) {
-            contribution[counter.ordinal()] = counter.of(fact);
+            contribution[counter.ordinal()] = counter.of(fact, unit);
         }
         return contribution;
     }

@@ -17,17 +17,22 @@ import java.util.Map;
 import java.util.UUID;
 import org.hotline12345.analytics.tables.CityCalendar;
 import org.hotline12345.contracts.AssignmentReason;
+import org.hotline12345.contracts.CallRated;
 import org.hotline12345.contracts.Channel;
 import org.hotline12345.contracts.CitizenContact;
 import org.hotline12345.contracts.EventIds;
+import org.hotline12345.contracts.ExtensionRefused;
+import org.hotline12345.contracts.ExtensionRequested;
 import org.hotline12345.contracts.FeedbackReceived;
 import org.hotline12345.contracts.GeoPoint;
 import org.hotline12345.contracts.KnowledgeAnswer;
 import org.hotline12345.contracts.Priority;
+import org.hotline12345.contracts.ReturnRejected;
 import org.hotline12345.contracts.Satisfaction;
 import org.hotline12345.contracts.TicketAccepted;
 import org.hotline12345.contracts.TicketAssigned;
 import org.hotline12345.contracts.TicketReceived;
+import org.hotline12345.contracts.TicketRejected;
 import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
@@ -79,9 +84,17 @@ class DashboardIT {
         Instant startOfToday = LocalDate.now(City.sample().zone()).atStartOfDay(City.sample().zone()).toInstant();
         Instant first = Instant.now().minusSeconds(300).isBefore(startOfToday) ? startOfToday
                 : Instant.now().minusSeconds(300);
-        ticket(first, "URBAN_MGMT", "NOISE", "YY-04", true, Satisfaction.SATISFIED, true);
-        ticket(first.plusSeconds(1), "URBAN_MGMT", "NOISE", "YY-04", true, Satisfaction.DISSATISFIED, false);
-        ticket(first.plusSeconds(2), "URBAN_MGMT", "CITY_APPEARANCE", "YY-04", false, null, false);
+        String takenWell = ticket(first, "URBAN_MGMT", "NOISE", "YY-04", true, Satisfaction.SATISFIED, true);
+        String takenBadly = ticket(first.plusSeconds(1), "URBAN_MGMT", "NOISE", "YY-04", true,
+                Satisfaction.DISSATISFIED, false);
+        // how two of the calls were taken, rated apart from their handling (受理满意度)
+        topics.publish(new CallRated(EventIds.of(takenWell, "CallRated", 1), first.plusSeconds(60), takenWell,
+                Satisfaction.SATISFIED, null));
+        topics.publish(new CallRated(EventIds.of(takenBadly, "CallRated", 1), first.plusSeconds(61), takenBadly,
+                Satisfaction.DISSATISFIED, null));
+        String returned = ticket(first.plusSeconds(2), "URBAN_MGMT", "CITY_APPEARANCE", "YY-04", false, null,
+                false);
+        returnedAndRefusedMoreTime(returned, first.plusSeconds(2));
         ticket(first.plusSeconds(3), "WATER_CO", "WATER_SUPPLY", "YY-01", true, Satisfaction.SATISFIED, true);
         ticket(first.plusSeconds(4), "WATER_CO", "WATER_SUPPLY", "YY-01", true, Satisfaction.BASICALLY_SATISFIED,
                 true);
@@ -104,7 +117,10 @@ class DashboardIT {
     void showsTheNumbersTheApiGives() throws Exception {
         String month = LocalDate.now(City.sample().zone()).toString().substring(0, 7);
         await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) api("/overview", OBJECT).get("received"))
-                .intValue() == 6 && api("/ranking?month=" + month, LIST).size() == 2);
+                .intValue() == 6 && api("/ranking?month=" + month, LIST).size() == 2
+                && ((List<?>) api("/decisions", OBJECT).get("units")).size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) api("/call-satisfaction", OBJECT).get("rated"))
+                .intValue() == 2);
 
         browser.get("http://127.0.0.1:" + port + "/dashboard#token=" + analyst());
         new WebDriverWait(browser, Duration.ofSeconds(30))
@@ -179,6 +195,36 @@ class DashboardIT {
                 .toString()).isEqualTo("0");
         assertThat(browser.findElement(By.cssSelector("#knowledge-gaps tbody")).getText()).contains("本期无数据");
 
+        // the centre's decisions: urban management's return rejected and its request for more time refused
+        Map<String, Object> decisions = api("/decisions?from=" + from + "&to=" + to, OBJECT);
+        Map<String, Object> cityDecisions = ((List<Map<String, Object>>) decisions.get("city")).get(0);
+        assertThat(value("decisions-returns-made")).isEqualTo(cityDecisions.get("returnsMade").toString())
+                .isEqualTo("1");
+        assertThat(value("decisions-returns-rejected")).isEqualTo(cityDecisions.get("returnsRejected").toString())
+                .isEqualTo("1");
+        assertThat(number(value("decisions-upheld-rate"))).isEqualTo(number(cityDecisions.get("upheldRate")))
+                .isEqualTo(0.0);
+        assertThat(value("decisions-extensions-asked")).isEqualTo("1");
+        assertThat(value("decisions-extensions-refused")).isEqualTo("1");
+        assertThat(value("decisions-went-round")).isEqualTo("0");
+        assertThat(value("decisions-hours-to-right-unit")).isEmpty();
+        WebElement decided = browser.findElement(By.cssSelector("#decisions-units tbody tr[data-unit='URBAN_MGMT|"
+                + month + "']"));
+        assertThat(decided.findElements(By.tagName("td"))).extracting(WebElement::getText)
+                .containsExactly(month, "贵阳市城市管理局", "1", "0", "1", "0%", "1", "0", "0", "1", "0", "–");
+        // the table scrolls sideways on a narrow screen, so it is reached by the keyboard
+        assertThat(browser.findElement(By.id("decisions-scroll")).getDomAttribute("tabindex")).isEqualTo("0");
+        Browsers.assertAxeClean(browser, "dashboard");
+
+        // 受理满意度 beside the satisfaction rate, which stays the handling's (75% below, whatever the calls got)
+        Map<String, Object> calls = api("/call-satisfaction?from=" + from + "&to=" + to, OBJECT);
+        assertThat(number(value("call-satisfaction-rate"))).isEqualTo(number(calls.get("callSatisfactionRate")))
+                .isEqualTo(50.0);
+        assertThat(value("call-rated")).isEqualTo(calls.get("rated").toString()).isEqualTo("2");
+        assertThat(browser.findElement(By.id("call-satisfaction-title")).getText()).startsWith("受理满意度");
+        assertThat(browser.findElement(By.cssSelector("#call-satisfaction-channels tbody tr[data-channel='PHONE']"))
+                .getText()).contains("电话", "50%");
+
         List<Double> apiSatisfaction = new ArrayList<>();
         api("/rates?groupBy=city&period=day&from=" + from + "&to=" + to, LIST)
                 .forEach(row -> apiSatisfaction.add(number(row.get("satisfactionRate"))));
@@ -199,6 +245,11 @@ class DashboardIT {
                         .contains("Guiyang Water Group"));
         assertThat(value("today-received")).isEqualTo("6");
         assertThat(browser.findElement(By.id("knowledge-articles")).getText()).contains("Articles used most");
+        assertThat(browser.findElement(By.id("call-satisfaction-title")).getText()).startsWith("Call satisfaction");
+        assertThat(browser.findElement(By.id("call-satisfaction-channels")).getText())
+                .contains("Call satisfaction by channel", "Phone");
+        assertThat(browser.findElement(By.id("decisions")).getText()).contains(
+                "Returns and extensions reviewed by the centre", "Each unit by month", "Guiyang Urban Management");
         browser.findElement(By.id("language")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#ranking thead"), "满意率"));
@@ -252,7 +303,7 @@ class DashboardIT {
                 .expectStatus().isOk().expectBody(type).returnResult().getResponseBody();
     }
 
-    private static void ticket(Instant at, String unit, String category, String grid, boolean onTime,
+    private static String ticket(Instant at, String unit, String category, String grid, boolean onTime,
             Satisfaction rating, boolean solved) {
         String id = UUID.randomUUID().toString();
         topics.publish(new TicketReceived(EventIds.of(id, "TicketReceived", 1), at, id, "12345-d-" + id.substring(0,
@@ -267,6 +318,23 @@ class DashboardIT {
             topics.publish(new FeedbackReceived(EventIds.of(id, "FeedbackReceived", 1), at.plusSeconds(600), id,
                     solved, rating, "SMS"));
         }
+        return id;
+    }
+
+    /**
+     * Urban management returns the ticket, the centre rejects the return, the unit asks the centre for more time
+     * and is refused.
+     */
+    private static void returnedAndRefusedMoreTime(String id, Instant at) {
+        topics.publish(new TicketRejected(EventIds.of(id, "TicketRejected", 1), at.plusSeconds(120), id,
+                "URBAN_MGMT", "NOT_OURS", "不属本单位职责"));
+        topics.publish(new ReturnRejected(EventIds.of(id, "ReturnRejected", 1), at.plusSeconds(600), id,
+                "URBAN_MGMT", "占道经营属城管", "sup-1"));
+        topics.publish(new ExtensionRequested(EventIds.of(id, "ExtensionRequested", 1), at.plusSeconds(900), id,
+                "URBAN_MGMT", at.plusSeconds(14 * 86_400), at.plusSeconds(7 * 86_400), "需联合执法", "unit-1",
+                at.plusSeconds(4 * 3_600)));
+        topics.publish(new ExtensionRefused(EventIds.of(id, "ExtensionRefused", 1), at.plusSeconds(1_200), id,
+                "URBAN_MGMT", at.plusSeconds(14 * 86_400), at.plusSeconds(7 * 86_400), "请按时办结", "sup-1"));
     }
 
     /** A call the operator answered on the spot with {@code article}, which is never dispatched. */

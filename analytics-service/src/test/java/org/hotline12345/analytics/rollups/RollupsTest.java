@@ -19,7 +19,7 @@ class RollupsTest {
         Document fact = new Document(Fields.RECEIVED_DAY, "2026-11-28").append(Fields.RECEIVED_HOUR, "09")
                 .append(Fields.CATEGORY, "NOISE").append(Fields.DISTRICT, "YUNYAN").append(Fields.ASSIGNED, unit != null)
                 .append(Fields.ACCEPTED_ON_TIME, onTime).append(Fields.RESOLVED_AT_INTAKE, unit == null)
-                .append(Fields.OPERATOR, "operator-1");
+                .append(Fields.OPERATOR, "operator-1").append(Fields.CHANNEL, "PHONE");
         if (unit != null) {
             fact.append(Fields.UNIT_ID, unit).append(Fields.GRID_ID, grid).append(Fields.RETURNS, 2);
         }
@@ -53,7 +53,8 @@ class RollupsTest {
 
         assertThat(documents).extracting(d -> d.getString("_id")).containsExactly("month|2026-11|city",
                 "month|2026-11|unit", "month|2026-11|grid", "month|2026-11|district", "month|2026-11|category",
-                "month|2026-11|hour_category", "month|2026-11|article", "month|2026-11|operator");
+                "month|2026-11|hour_category", "month|2026-11|article", "month|2026-11|operator",
+                "month|2026-11|decision_unit", "month|2026-11|channel");
         assertThat(Rollups.counts(documents.get(1)).get("POLICE")).startsWith(1, 1, 1, 1, 1, 1);
         assertThat(Rollups.documents(Period.DAY, "2026-11-27", Map.of())).allSatisfy(
                 d -> assertThat(d.getList("groups", Document.class)).isEmpty());
@@ -79,8 +80,9 @@ class RollupsTest {
         assertThat(change.get("week|2026-W48|unit").get("WATER_CO")).startsWith(-1, -1, -1, 0);
         assertThat(change.get("day|2026-11-28|city").get(Dimension.CITY_GROUP)).satisfies(
                 counts -> assertThat(Rollups.isZero(counts)).isTrue());
-        // every dimension but the knowledge article, which a dispatched ticket has no group in
-        assertThat(change).hasSize(Period.values().length * (Dimension.values().length - 1));
+        // every dimension but the knowledge article, which a dispatched ticket has no group in, and the units the
+        // centre decided about, which a ticket neither returned nor extended has none in
+        assertThat(change).hasSize(Period.values().length * (Dimension.values().length - 2));
     }
 
     @Test

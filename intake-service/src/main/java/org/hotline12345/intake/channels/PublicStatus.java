@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.hotline12345.contracts.Channel;
+import org.hotline12345.intake.tickets.CallRatings;
 import org.hotline12345.intake.tickets.IntakeTicket;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,15 +22,19 @@ import reactor.core.publisher.Mono;
 class PublicStatus {
 
     private final ReactiveMongoTemplate mongo;
+    private final CallRatings callRatings;
 
-    PublicStatus(ReactiveMongoTemplate mongo) {
+    PublicStatus(ReactiveMongoTemplate mongo, CallRatings callRatings) {
         this.mongo = mongo;
+        this.callRatings = callRatings;
     }
 
     /** The ticket of {@code ticketNumber} as its citizen sees it; empty when there is none. */
     Mono<View> lookUp(String ticketNumber) {
         return mongo.findOne(Query.query(Criteria.where("ticketNumber").is(ticketNumber)), IntakeTicket.class)
-                .flatMap(t -> joined(t).map(parent -> View.following(t, parent)).defaultIfEmpty(View.of(t)));
+                .flatMap(t -> Mono.zip(joined(t).map(parent -> View.following(t, parent))
+                                .defaultIfEmpty(View.of(t)), callRatings.isRated(t.getId()))
+                        .map(both -> both.getT1().withCallRated(both.getT2())));
     }
 
     /**
@@ -59,9 +64,11 @@ class PublicStatus {
      * @param dueAt when the handling unit must have resolved it, null until it is dispatched
      * @param joinedTo the ticket a linked one joined, whose status, unit, due time and public reply it shows (named
      *     by its number only when it is the same caller's earlier ticket); null for a ticket that is worked on itself
+     * @param callRated whether the citizen rated how this ticket's call was taken, which is done once
      */
     record View(String ticketNumber, String status, String category, String handlingUnit, Instant dueAt,
-            String reply, List<IntakeTicket.Step> timeline, Instant receivedAt, Instant updatedAt, Joined joinedTo) {
+            String reply, List<IntakeTicket.Step> timeline, Instant receivedAt, Instant updatedAt, Joined joinedTo,
+            boolean callRated) {
 
         static View of(IntakeTicket t) {
             boolean hideLink = hidesLink(t);
@@ -71,7 +78,7 @@ class PublicStatus {
                     .toList();
             String status = hideLink && "LINKED".equals(t.getStatus()) ? "RECEIVED" : t.getStatus();
             return new View(t.getTicketNumber(), status, t.getCategory(), t.getUnitName(), t.getExpectedAt(),
-                    t.getReply(), timeline, t.getReceivedAt(), t.getUpdatedAt(), null);
+                    t.getReply(), timeline, t.getReceivedAt(), t.getUpdatedAt(), null, false);
         }
 
         /**
@@ -91,7 +98,12 @@ class PublicStatus {
             return new View(t.getTicketNumber(), status, t.getCategory(), parent.getUnitName(),
                     parent.getExpectedAt(), parent.isReplyPublic() ? parent.getReply() : null, timeline,
                     t.getReceivedAt(), updatedAt, repeat ? new Joined(parent.getTicketNumber(), Joined.REPEAT)
-                            : new Joined(null, Joined.SAME_INCIDENT));
+                            : new Joined(null, Joined.SAME_INCIDENT), false);
+        }
+
+        View withCallRated(boolean rated) {
+            return new View(ticketNumber, status, category, handlingUnit, dueAt, reply, timeline, receivedAt,
+                    updatedAt, joinedTo, rated);
         }
 
         /**

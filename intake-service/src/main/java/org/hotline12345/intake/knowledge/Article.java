@@ -56,7 +56,19 @@ class Article {
 
     /** An article the city's folder ships: published as its first version. */
     static Article seeded(String id, String unit, ArticleContent content, Instant now) {
-        Article article = draft(id, unit, content, "reference-data", now);
+        return firstPublished(id, unit, content, "reference-data", now);
+    }
+
+    /**
+     * An article of an existing knowledge base that a knowledge editor imported: published as its first version on
+     * the editor's word, as {@link #publish} would after a review.
+     */
+    static Article imported(String id, String unit, ArticleContent content, String by, Instant now) {
+        return firstPublished(id, unit, content, by, now);
+    }
+
+    private static Article firstPublished(String id, String unit, ArticleContent content, String by, Instant now) {
+        Article article = draft(id, unit, content, by, now);
         article.status = ArticleStatus.PUBLISHED;
         article.published = content;
         article.publishedVersion = 1;

@@ -1,5 +1,8 @@
 package org.hotline12345.intake.knowledge;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -11,7 +14,9 @@ import java.util.List;
 import org.hotline12345.platform.problem.InvalidRequestException;
 import org.hotline12345.referencedata.City;
 import org.hotline12345.referencedata.District;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +34,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The knowledge base's API: units draft and submit their articles, knowledge editors review, publish, send back and
  * retire them, the centre's staff read and search what is published and flag what is wrong or outdated; the units
- * and the editors see the open flags and the articles about to expire.
+ * and the editors see the open flags and the articles about to expire; the editors import an existing knowledge
+ * base.
  */
 @RestController
 @RequestMapping("/api/v1/knowledge")
@@ -42,14 +48,16 @@ class KnowledgeController {
     private final KnowledgeWorkflow workflow;
     private final KnowledgeAttention attention;
     private final KnowledgeSearch search;
+    private final KnowledgeImport importer;
     private final City city;
     private final Clock clock;
 
-    KnowledgeController(KnowledgeWorkflow workflow, KnowledgeAttention attention, KnowledgeSearch search, City city,
-            Clock clock) {
+    KnowledgeController(KnowledgeWorkflow workflow, KnowledgeAttention attention, KnowledgeSearch search,
+            KnowledgeImport importer, City city, Clock clock) {
         this.workflow = workflow;
         this.attention = attention;
         this.search = search;
+        this.importer = importer;
         this.city = city;
         this.clock = clock;
     }
@@ -171,6 +179,33 @@ class KnowledgeController {
     Mono<ArticleFlag> closeFlag(@PathVariable @Pattern(regexp = FLAG_ID) String flagId,
             @RequestBody(required = false) FlagRequest request) {
         return attention.close(flagId, request);
+    }
+
+    /**
+     * Imports an existing knowledge base: a CSV file ({@code text/csv}, UTF-8, a header naming the columns, the
+     * phrasings and the district codes separated by {@code |} within their cells) or JSON lines
+     * ({@code application/x-ndjson}, the fields of a city's {@code knowledge.jsonl}), one article a row with its stable
+     * {@code id}. Every line is checked first: 400 naming each bad line and field, nothing stored. Otherwise the
+     * articles not stored yet are published as their first version; those whose id is stored already are left as they
+     * are, so importing the same file again stores nothing twice.
+     */
+    @PostMapping("/import")
+    @PreAuthorize("hasRole('KNOWLEDGE_EDITOR')")
+    @Operation(requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+        @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+        @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string"))}))
+    Mono<KnowledgeImport.Result> importArticles(ServerHttpRequest request) {
+        // read here, past the role check, within the upload bound the body filter keeps
+        return DataBufferUtils.join(request.getBody()).map(buffer -> {
+            try {
+                byte[] bytes = new byte[buffer.readableByteCount()];
+                buffer.read(bytes);
+                return bytes;
+            } finally {
+                DataBufferUtils.release(buffer);
+            }
+        }).defaultIfEmpty(new byte[0])
+                .flatMap(bytes -> importer.importFile(request.getHeaders().getContentType(), bytes));
     }
 
     /** Live articles whose last valid day is within {@code days} (30 unless asked), soonest first. */

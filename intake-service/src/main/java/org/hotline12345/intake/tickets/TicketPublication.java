@@ -66,6 +66,18 @@ class TicketPublication {
         }).then();
     }
 
+    /**
+     * Publishes a stored rating of a call's taking, its CallRated. The rating stays stored whatever happens here:
+     * when the broker does not take it now, the sweep publishes it.
+     */
+    Mono<Void> publish(CallRating rating) {
+        return relay.publish(CallRating.class, rating).doOnNext(delivery -> {
+            if (delivery == Delivery.ABORTED) {
+                log.warn("The call rating of ticket {} is stored; its CallRated waits for the sweep", rating.getId());
+            }
+        }).then();
+    }
+
     private Mono<Void> withdraw(IntakeTicket ticket) {
         log.warn("Withdrawing ticket {}: its TicketReceived was not published", ticket.getId());
         return links.settled(ticket).then(mongo.remove(ticket)).then();

@@ -19,11 +19,15 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ReturnRejected.class, name = "ReturnRejected"),
         @JsonSubTypes.Type(value = ExtensionRequested.class, name = "ExtensionRequested"),
         @JsonSubTypes.Type(value = ExtensionApproved.class, name = "ExtensionApproved"),
-        @JsonSubTypes.Type(value = ExtensionRefused.class, name = "ExtensionRefused")})
+        @JsonSubTypes.Type(value = ExtensionRefused.class, name = "ExtensionRefused"),
+        @JsonSubTypes.Type(value = PartAssigned.class, name = "PartAssigned"),
+        @JsonSubTypes.Type(value = PartAccepted.class, name = "PartAccepted"),
+        @JsonSubTypes.Type(value = PartAnswered.class, name = "PartAnswered"),
+        @JsonSubTypes.Type(value = PartWaived.class, name = "PartWaived")})
 public sealed interface TicketLifecycleEvent extends HotlineEvent
         permits TicketAssigned, TicketAccepted, TicketRejected, TicketExtended, TicketResolved, TicketEscalated,
         TicketReopened, TicketClosed, TicketDeadlineApproaching, ReturnUpheld, ReturnRejected, ExtensionRequested,
-        ExtensionApproved, ExtensionRefused {
+        ExtensionApproved, ExtensionRefused, PartAssigned, PartAccepted, PartAnswered, PartWaived {
 
     /** The unit holding the ticket when this happened; {@code null} while it waits in triage. */
     String unitId();

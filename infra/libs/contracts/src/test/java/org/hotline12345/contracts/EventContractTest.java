@@ -165,6 +165,43 @@ class EventContractTest {
                 .extensionRefused(SampleEvents.AT, 1)).replace(",\"reason\":\"handle it in time\"", ""))).isNotEmpty();
     }
 
+    /**
+     * A part the rules gave (no supervisor named) leaves {@code assignedBy} out and is still valid; a waiver
+     * without the centre's reason is not, and neither is an answer without its text.
+     */
+    @Test
+    void writesAPartTheRulesGaveWithoutASupervisorAndRefusesAWaiverWithoutAReason() {
+        TicketEvents ticket = TicketEvents.ticket("t-1").unit("GAS_CO");
+        String json = EventCodec.writeString(ticket.partAssigned(SampleEvents.AT, "POLICE"));
+
+        assertThat(json).doesNotContain("\"assignedBy\"");
+        assertThat(SchemaCatalog.validate("PartAssigned", json)).isEmpty();
+        assertThat(EventCodec.read(json, TicketLifecycleEvent.class)).isEqualTo(ticket.partAssigned(SampleEvents.AT,
+                "POLICE"));
+        assertThat(SchemaCatalog.validate("PartWaived", EventCodec.writeString(ticket.partWaived(SampleEvents.AT,
+                "POLICE")).replace(",\"reason\":\"not needed\"", ""))).isNotEmpty();
+        assertThat(SchemaCatalog.validate("PartAnswered", EventCodec.writeString(ticket.partAnswered(
+                SampleEvents.AT, "POLICE", true)).replace("\"answer\":\"done our part\",", ""))).isNotEmpty();
+    }
+
+    /**
+     * The rating of how the call was taken answers no resolution: it carries no round and no "solved", so that no
+     * reader can take it for a rating of the handling; without a comment it leaves the comment out.
+     */
+    @Test
+    void writesACallRatingWithoutARoundOrASolvedAndItsSchemaRefusesEither() {
+        CallRated rated = TicketEvents.ticket("t-1").callRated(SampleEvents.AT, Satisfaction.BASICALLY_SATISFIED);
+        String json = EventCodec.writeString(rated);
+
+        assertThat(json).contains("\"type\":\"CallRated\"").doesNotContain("comment", "resolutionRound", "solved");
+        assertThat(SchemaCatalog.validate("CallRated", json)).isEmpty();
+        assertThat(EventCodec.read(json, IntakeEvent.class)).isEqualTo(rated);
+        assertThat(SchemaCatalog.validate("CallRated", json.replace("\"type\"", "\"resolutionRound\":1,\"type\"")))
+                .isNotEmpty();
+        assertThat(SchemaCatalog.validate("CallRated", json.replace("\"type\"", "\"solved\":true,\"type\"")))
+                .isNotEmpty();
+    }
+
     @Test
     void writesTheRoundAnAnswerRatesAndNoDerivedField() {
         String json = EventCodec.writeString(new FeedbackReceived("e-1", SampleEvents.AT, SampleEvents.TICKET, true,

@@ -174,6 +174,25 @@ public final class TicketEvents {
                 at.plusSeconds(86_400), "handle it in time", "sup-1");
     }
 
+    /** {@code supportingUnit} is given its part of this assignment by the rules: due in a day. */
+    public PartAssigned partAssigned(Instant at, String supportingUnit) {
+        return new PartAssigned(partId("PartAssigned", supportingUnit), at, ticketId,
+                unit, supportingUnit, Math.max(assignment, 1), at.plusSeconds(7_200), at.plusSeconds(86_400), null);
+    }
+
+    /** {@code supportingUnit} sends its part of the answer to the lead. */
+    public PartAnswered partAnswered(Instant at, String supportingUnit, boolean onTime) {
+        return new PartAnswered(partId("PartAnswered", supportingUnit), at, ticketId,
+                unit, supportingUnit, Math.max(assignment, 1), "done our part", at.plusSeconds(3_600), onTime);
+    }
+
+    /** The centre waives {@code supportingUnit}'s part. */
+    public PartWaived partWaived(Instant at, String supportingUnit) {
+        return new PartWaived(partId("PartWaived", supportingUnit), at, ticketId, unit,
+                supportingUnit, Math.max(assignment, 1), "ACCEPTED", at.minusSeconds(60), true, "not needed",
+                "sup-1");
+    }
+
     public TicketResolved resolved(Instant at, boolean onTime) {
         return new TicketResolved(id("TicketResolved", round), at, ticketId, unit, ResolutionResult.SOLVED,
                 "fixed", onTime, false, round);
@@ -193,6 +212,15 @@ public final class TicketEvents {
 
     public FeedbackReceived feedback(Instant at, boolean solved, Satisfaction satisfaction) {
         return new FeedbackReceived(id("FeedbackReceived", round), at, ticketId, solved, satisfaction, "SMS", round);
+    }
+
+    /** The citizen rated how the call was taken, once for the ticket. */
+    public CallRated callRated(Instant at, Satisfaction satisfaction) {
+        return new CallRated(id("CallRated", 1), at, ticketId, satisfaction, null);
+    }
+
+    private String partId(String type, String supportingUnit) {
+        return EventIds.of(ticketId, type, Math.max(assignment, 1) + "/" + supportingUnit);
     }
 
     private String id(String type, int occurrence) {
