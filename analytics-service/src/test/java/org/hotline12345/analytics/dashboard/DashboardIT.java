@@ -1,5 +1,6 @@
 package org.hotline12345.analytics.dashboard;
 
+import org.hotline12345.embedded.testing.Browsers;
 import org.hotline12345.referencedata.City;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -66,7 +66,7 @@ class FactUpdatesTest {
         List<Overdue.Running> running = new ArrayList<>();
 
         for (HotlineEvent event : story) {
-            apply(FactUpdates.of(event, CITY), stored);
+            StoredChanges.apply(FactUpdates.of(event, CITY), stored);
             running.add(Fact.from(stored).runningDeadline());
         }
 
@@ -158,7 +158,7 @@ class FactUpdatesTest {
                 ticket.rejected(at.plusSeconds(600), "NOT_OURS"), ticket.unit("POLICE").assigned(at.plusSeconds(900)),
                 ticket.accepted(at.plusSeconds(1_200), true), ticket.resolved(at.plusSeconds(7_200), true),
                 ticket.feedback(at.plusSeconds(9_000), true, Satisfaction.SATISFIED));
-        story.forEach(event -> apply(FactUpdates.of(event, CITY), stored));
+        story.forEach(event -> StoredChanges.apply(FactUpdates.of(event, CITY), stored));
         story.stream().filter(FeedbackReceived.class::isInstance)
                 .forEach(answer -> stored.putAll(FactUpdates.rating((FeedbackReceived) answer)));
 
@@ -172,19 +172,5 @@ class FactUpdatesTest {
         assertThat(fact.satisfied()).isTrue();
         assertThat(fact.grid()).isEqualTo("YY-04");
         assertThat(fact.overdueAt(at.plusSeconds(30 * 86_400))).isFalse();
-    }
-
-    /** Applies a change as MongoDB's $set, $unset, $inc and $addToSet would. */
-    private static void apply(FactUpdates.Change change, Document fact) {
-        change.set().forEach(fact::put);
-        change.unset().forEach(fact::remove);
-        change.increment().forEach((field, by) -> fact.put(field, fact.getInteger(field, 0) + by));
-        change.addToSet().forEach((field, value) -> {
-            List<Object> values = new java.util.ArrayList<>(fact.getList(field, Object.class, List.of()));
-            if (!values.contains(value)) {
-                values.add(value);
-            }
-            fact.put(field, values);
-        });
     }
 }

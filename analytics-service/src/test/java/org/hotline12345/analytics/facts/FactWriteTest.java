@@ -3,7 +3,6 @@ package org.hotline12345.analytics.facts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.hotline12345.analytics.facts.Fact.Fields;
@@ -45,7 +44,7 @@ class FactWriteTest {
     @Test
     void makesTheFactThatApplyingTheEventsOneAfterAnotherWould() {
         Document oneByOne = new Document(Fields.ID, "t9");
-        story().forEach(event -> apply(FactUpdates.of(event, CITY), oneByOne));
+        story().forEach(event -> StoredChanges.apply(FactUpdates.of(event, CITY), oneByOne));
 
         Document folded = fold(story()).newFact();
 
@@ -72,19 +71,5 @@ class FactWriteTest {
         FactWrite write = new FactWrite("t9");
         events.forEach(event -> write.apply(event.eventId(), event.occurredAt(), FactUpdates.of(event, CITY)));
         return write;
-    }
-
-    /** Applies a change as MongoDB's $set, $unset, $inc and $addToSet would. */
-    private static void apply(FactUpdates.Change change, Document fact) {
-        change.set().forEach(fact::put);
-        change.unset().forEach(fact::remove);
-        change.increment().forEach((field, by) -> fact.put(field, fact.getInteger(field, 0) + by));
-        change.addToSet().forEach((field, value) -> {
-            List<Object> values = new ArrayList<>(fact.getList(field, Object.class, List.of()));
-            if (!values.contains(value)) {
-                values.add(value);
-            }
-            fact.put(field, values);
-        });
     }
 }

@@ -11,6 +11,7 @@ import org.bson.Document;
 import org.hotline12345.analytics.facts.Fact;
 import org.hotline12345.analytics.facts.Fact.Fields;
 import org.hotline12345.analytics.facts.FactUpdates;
+import org.hotline12345.analytics.facts.StoredChanges;
 import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.ExtensionApproved;
 import org.hotline12345.contracts.HotlineEvent;
@@ -159,17 +160,7 @@ class DecisionCountsTest {
                 continue;
             }
             seen.add(event.eventId());
-            FactUpdates.Change change = FactUpdates.of(event, CITY);
-            change.set().forEach(fact::put);
-            change.unset().forEach(fact::remove);
-            change.increment().forEach((field, by) -> fact.put(field, fact.getInteger(field, 0) + by));
-            change.addToSet().forEach((field, value) -> {
-                List<Object> values = new ArrayList<>(fact.getList(field, Object.class, List.of()));
-                if (!values.contains(value)) {
-                    values.add(value);
-                }
-                fact.put(field, values);
-            });
+            StoredChanges.apply(FactUpdates.of(event, CITY), fact);
         }
         return fact;
     }

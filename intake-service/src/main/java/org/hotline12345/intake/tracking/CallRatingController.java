@@ -1,14 +1,6 @@
 package org.hotline12345.intake.tracking;
 
-import java.time.Instant;
-import java.util.Map;
-import org.hotline12345.intake.channels.ChannelLimits;
-import org.hotline12345.intake.channels.FollowTokens;
 import org.hotline12345.intake.tickets.CallRatings;
-import org.hotline12345.platform.problem.InvalidRequestException;
-import org.hotline12345.platform.problem.ResourceNotFoundException;
-import org.hotline12345.platform.ratelimits.ClientAddresses;
-import org.hotline12345.platform.ratelimits.RateLimits;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,18 +20,11 @@ import reactor.core.publisher.Mono;
 class CallRatingController {
 
     private final CallRatings ratings;
-    private final FollowTokens tokens;
-    private final RateLimits limits;
-    private final ClientAddresses clients;
-    private final ChannelLimits settings;
+    private final ProvenRatings proven;
 
-    CallRatingController(CallRatings ratings, FollowTokens tokens, RateLimits limits, ClientAddresses clients,
-            ChannelLimits settings) {
+    CallRatingController(CallRatings ratings, ProvenRatings proven) {
         this.ratings = ratings;
-        this.tokens = tokens;
-        this.limits = limits;
-        this.clients = clients;
-        this.settings = settings;
+        this.proven = proven;
     }
 
     /**
@@ -49,19 +34,9 @@ class CallRatingController {
      */
     @PostMapping("/call-rating")
     Mono<ResponseEntity<CallRated>> rate(@RequestBody CallRatingRequest rating, ServerHttpRequest request) {
-        return limits.admit("call ratings from this address", "call-rating:address:" + clients.of(request),
-                        settings.lookupsPerAddress(), settings.window())
-                .then(Mono.defer(() -> {
-                    if (!tokens.proves(rating.ticketNumber(), rating.token())) {
-                        return Mono.<Instant>empty();
-                    }
-                    Map<String, String> problems = rating.problems();
-                    if (!problems.isEmpty()) {
-                        return Mono.error(new InvalidRequestException(problems));
-                    }
-                    return ratings.rate(rating.ticketNumber(), rating.satisfaction(), rating.cleanComment());
-                }))
-                .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("Ticket", "looked up")))
+        return proven.rate("call ratings from this address", "call-rating", request, rating.ticketNumber(),
+                        rating.token(), rating::problems,
+                        () -> ratings.rate(rating.ticketNumber(), rating.satisfaction(), rating.cleanComment()))
                 .map(ratedAt -> ResponseEntity.accepted().body(new CallRated(rating.ticketNumber(),
                         rating.satisfaction().name())));
     }

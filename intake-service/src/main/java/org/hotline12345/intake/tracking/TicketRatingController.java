@@ -1,13 +1,6 @@
 package org.hotline12345.intake.tracking;
 
-import java.util.Map;
-import org.hotline12345.intake.channels.ChannelLimits;
-import org.hotline12345.intake.channels.FollowTokens;
 import org.hotline12345.intake.tickets.TicketRatings;
-import org.hotline12345.platform.problem.InvalidRequestException;
-import org.hotline12345.platform.problem.ResourceNotFoundException;
-import org.hotline12345.platform.ratelimits.ClientAddresses;
-import org.hotline12345.platform.ratelimits.RateLimits;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,18 +19,11 @@ import reactor.core.publisher.Mono;
 class TicketRatingController {
 
     private final TicketRatings ratings;
-    private final FollowTokens tokens;
-    private final RateLimits limits;
-    private final ClientAddresses clients;
-    private final ChannelLimits settings;
+    private final ProvenRatings proven;
 
-    TicketRatingController(TicketRatings ratings, FollowTokens tokens, RateLimits limits, ClientAddresses clients,
-            ChannelLimits settings) {
+    TicketRatingController(TicketRatings ratings, ProvenRatings proven) {
         this.ratings = ratings;
-        this.tokens = tokens;
-        this.limits = limits;
-        this.clients = clients;
-        this.settings = settings;
+        this.proven = proven;
     }
 
     /**
@@ -47,20 +33,9 @@ class TicketRatingController {
      */
     @PostMapping("/feedback")
     Mono<ResponseEntity<Rated>> rate(@RequestBody RatingRequest rating, ServerHttpRequest request) {
-        return limits.admit("ratings from this address", "rating:address:" + clients.of(request),
-                        settings.lookupsPerAddress(), settings.window())
-                .then(Mono.defer(() -> {
-                    if (!tokens.proves(rating.ticketNumber(), rating.token())) {
-                        return Mono.<Integer>empty();
-                    }
-                    Map<String, String> problems = rating.problems();
-                    if (!problems.isEmpty()) {
-                        return Mono.error(new InvalidRequestException(problems));
-                    }
-                    return ratings.rate(rating.ticketNumber(), rating.solved(), rating.satisfaction(),
-                            rating.cleanComment());
-                }))
-                .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("Ticket", "looked up")))
+        return proven.rate("ratings from this address", "rating", request, rating.ticketNumber(), rating.token(),
+                        rating::problems, () -> ratings.rate(rating.ticketNumber(), rating.solved(),
+                                rating.satisfaction(), rating.cleanComment()))
                 .map(round -> ResponseEntity.accepted().body(new Rated(rating.ticketNumber(), round)));
     }
 

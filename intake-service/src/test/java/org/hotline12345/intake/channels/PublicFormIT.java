@@ -24,12 +24,11 @@ import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
 import org.hotline12345.embedded.testing.Races;
+import org.hotline12345.intake.FiledTicketTests;
 import org.hotline12345.intake.tickets.IntakeTicket;
 import org.hotline12345.intake.tickets.TicketReceipt;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -39,20 +38,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * out of the way here.
  */
 @HubIntegrationTest(database = "intake-public-form-it", properties = "hotline.intake.limits.lookups-per-address=1000")
-class PublicFormIT {
+class PublicFormIT extends FiledTicketTests {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
     @AutoClose
     static final EventTopics topics = new EventTopics(infra.kafka());
     @AutoClose
     static final EventTopics.Reader reader = topics.reader(Topics.INTAKE_TICKETS);
-
-    @Autowired
-    WebTestClient web;
-    @Autowired
-    ReactiveMongoTemplate mongo;
-    @Autowired
-    FollowTokens tokens;
 
     @Test
     void answersAlikeWhetherOrNotTheNumberHasAnOpenTicket() {
@@ -171,11 +163,7 @@ class PublicFormIT {
     }
 
     private TicketReceipt call(String phone, String description, double lat, double lon) {
-        return web.post().uri("/api/v1/calls").headers(h -> h.setBearerAuth(infra.tokens().mint("op", "OPERATOR")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("""
-                        {"callerPhone":"%s","description":"%s","location":{"lat":%s,"lon":%s},
-                         "category":"WATER_SUPPLY"}""".formatted(phone, description, lat, lon)).exchange()
-                .expectStatus().isAccepted().expectBody(TicketReceipt.class).returnResult().getResponseBody();
+        return operatorCall(phone, description, lat, lon);
     }
 
     private static List<Integer> race(int requests, IntFunction<WebTestClient.ResponseSpec> request)

@@ -6,37 +6,28 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
 import org.bson.Document;
-import org.hotline12345.intake.Browsers;
 import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.embedded.testing.Browsers;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
+import org.hotline12345.intake.FiledTicketTests;
 import org.hotline12345.intake.tickets.IntakeTicket;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The report page in a real browser (Debian's headless Chromium through chromedriver) on a phone-sized window,
@@ -46,35 +37,17 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * and with their photo kept. In Chinese first and in English on request, with no accessibility violation axe-core finds.
  */
 @HubIntegrationTest(database = "intake-report-page-browser-it")
-class ReportPageIT {
+class ReportPageIT extends FiledTicketTests {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
     static final double LAT = 26.5900;
     static final double LON = 106.7300;
     static final String WORDS = "小区门口的水管爆裂了，水流到马路上";
-    static ChromeDriver browser;
+    @AutoClose("quit")
+    static final ChromeDriver browser = Browsers.chromium(390, 844);
 
     @LocalServerPort
     int port;
-    @Autowired
-    WebTestClient web;
-    @Autowired
-    ReactiveMongoTemplate mongo;
-    @Autowired
-    FollowTokens tokens;
-
-    @BeforeAll
-    static void aPhoneSizedBrowser() {
-        browser = Browsers.chromium(390, 844);
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void aCitizenJoinsAPublishedReportNearbyProvesTheirPhoneAndFollowsIt() throws IOException {
         String published = publishedReportNearby();
@@ -277,31 +250,15 @@ class ReportPageIT {
     }
 
     private static WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                .withMessage(() -> "the page says: " + pageSays())
-                .until(ExpectedConditions.visibilityOfElementLocated(by));
+        return Browsers.waitFor(browser, () -> Browsers.mainText(browser), by);
     }
 
     private static void waitUntil(BooleanSupplier condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                .ignoring(NoSuchElementException.class)
-                .withMessage(() -> "the page says: " + pageSays())
-                .until(driver -> condition.getAsBoolean());
-    }
-
-    private static String pageSays() {
-        try {
-            return browser.findElement(By.tagName("main")).getText();
-        } catch (RuntimeException e) {
-            return "(nothing readable)";
-        }
+        Browsers.waitUntil(browser, () -> Browsers.mainText(browser), condition);
     }
 
     private static void screenshot(String name) throws IOException {
-        Path file = Path.of("target/pages/" + name + ".png");
-        Files.createDirectories(file.getParent());
-        Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
-        assertThat(Files.size(file)).isGreaterThan(10_000);
+        Browsers.screenshot(browser, name);
     }
 
     /** The whole page, as tall as it is, at the phone's width. */

@@ -3,26 +3,17 @@ package org.hotline12345.intake.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.embedded.testing.Browsers;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
-import org.hotline12345.intake.Browsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -40,7 +31,8 @@ class ConsoleKnowledgeIT {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
     static final String NOTE = "停水报修热线已改号，文中号码打不通";
-    static ChromeDriver browser;
+    @AutoClose("quit")
+    static final ChromeDriver browser = Browsers.chromium(1400, 1400);
 
     @LocalServerPort
     int port;
@@ -49,18 +41,6 @@ class ConsoleKnowledgeIT {
 
     final String operator = infra.tokens().mint("operator-8", "OPERATOR");
     final String editor = infra.tokens().mint("editor-8", "KNOWLEDGE_EDITOR");
-
-    @BeforeAll
-    static void aBrowser() {
-        browser = Browsers.chromium(1400, 1400);
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void anOperatorFlagsASuggestedArticleFromBesideTheCallAndItsUnitAndTheEditorsSeeIt() throws IOException {
@@ -168,22 +148,14 @@ class ConsoleKnowledgeIT {
     }
 
     private static WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                .withMessage(() -> "the page says: " + text("status"))
-                .until(ExpectedConditions.visibilityOfElementLocated(by));
+        return Browsers.waitFor(browser, () -> text("status"), by);
     }
 
     private static void waitUntil(BooleanSupplier condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                .ignoring(NoSuchElementException.class)
-                .withMessage(() -> "the page says: " + text("status"))
-                .until(driver -> condition.getAsBoolean());
+        Browsers.waitUntil(browser, () -> text("status"), condition);
     }
 
     private static void screenshot(String name) throws IOException {
-        Path file = Path.of("target/pages/" + name + ".png");
-        Files.createDirectories(file.getParent());
-        Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
-        assertThat(Files.size(file)).isGreaterThan(10_000);
+        Browsers.screenshot(browser, name);
     }
 }

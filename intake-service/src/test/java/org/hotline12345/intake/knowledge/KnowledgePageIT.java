@@ -3,27 +3,17 @@ package org.hotline12345.intake.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.hotline12345.intake.Browsers;
 import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.embedded.testing.Browsers;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -44,7 +34,8 @@ class KnowledgePageIT {
     static final String FIRST_ANSWER = "水箱清洗一般停水4小时。\n清洗前一天物业会张贴通知。";
     static final String SECOND_ANSWER = "水箱清洗一般停水6小时。\n清洗前一天物业会张贴通知。\n"
             + "如超时未恢复，请拨打供水热线。";
-    static ChromeDriver browser;
+    @AutoClose("quit")
+    static final ChromeDriver browser = Browsers.chromium(1400, 1400);
 
     @LocalServerPort
     int port;
@@ -54,18 +45,6 @@ class KnowledgePageIT {
     final String unit = infra.tokens().mintUnit("water-staff-7", "WATER_CO");
     final String editor = infra.tokens().mint("editor-7", "KNOWLEDGE_EDITOR");
     final String operator = infra.tokens().mint("operator-7", "OPERATOR");
-
-    @BeforeAll
-    static void aBrowser() {
-        browser = Browsers.chromium(1400, 1400);
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aUnitDraftsAnEditorPublishesSendsBackAndRetiresAndAnOperatorReadsAndFlags() throws IOException {
@@ -280,23 +259,15 @@ class KnowledgePageIT {
     }
 
     private static WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                .withMessage(() -> "the page says: " + text("status") + " " + text("page-problem"))
-                .until(ExpectedConditions.visibilityOfElementLocated(by));
+        return Browsers.waitFor(browser, () -> text("status") + " " + text("page-problem"), by);
     }
 
     private static void waitUntil(BooleanSupplier condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                .ignoring(NoSuchElementException.class)
-                .withMessage(() -> "the page says: " + text("status") + " " + text("page-problem"))
-                .until(driver -> condition.getAsBoolean());
+        Browsers.waitUntil(browser, () -> text("status") + " " + text("page-problem"), condition);
     }
 
     private static void screenshot(String name) throws IOException {
-        Path file = Path.of("target/pages/" + name + ".png");
-        Files.createDirectories(file.getParent());
-        Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
-        assertThat(Files.size(file)).isGreaterThan(10_000);
+        Browsers.screenshot(browser, name);
     }
 
 }

@@ -28,14 +28,12 @@ import org.hotline12345.contracts.Urgency;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
-import org.hotline12345.intake.channels.FollowTokens;
+import org.hotline12345.intake.FiledTicketTests;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
@@ -47,7 +45,7 @@ import reactor.core.publisher.Flux;
 /** A GeoReport v2 client's view: services, submitting, tokens, reading back the real state, errors; JSON and XML. */
 @HubIntegrationTest(database = "intake-open311-it", properties = {
         "hotline.intake.open311.api-keys=client-key-1,client-key-2", "hotline.intake.open311.requests-per-key=50"})
-class Open311IT {
+class Open311IT extends FiledTicketTests {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
     @AutoClose
@@ -56,13 +54,6 @@ class Open311IT {
     static final EventTopics.Reader reader = topics.reader(Topics.INTAKE_TICKETS);
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
             new ParameterizedTypeReference<>() { };
-
-    @Autowired
-    WebTestClient web;
-    @Autowired
-    ReactiveMongoTemplate mongo;
-    @Autowired
-    FollowTokens tokens;
 
     @Test
     void discoversTheEndpointAndListsTheCategoriesAsServicesInJsonAndXml() throws Exception {

@@ -40,13 +40,11 @@ import org.hotline12345.contracts.TicketAssigned;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
-import org.hotline12345.intake.channels.FollowTokens;
+import org.hotline12345.intake.FiledTicketTests;
 import org.hotline12345.intake.tickets.IntakeTicket;
 import org.hotline12345.intake.tickets.TicketReceipt;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
@@ -62,7 +60,7 @@ import org.springframework.web.reactive.function.BodyInserters;
  */
 @HubIntegrationTest(database = "intake-photos-it", properties = {"hotline.intake.photos.per-kind=2",
         "hotline.intake.photos.views-per-address=1000", "hotline.intake.photos.uploads-per-address=1000"})
-class PhotosIT {
+class PhotosIT extends FiledTicketTests {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
     @AutoClose
@@ -70,13 +68,6 @@ class PhotosIT {
     private static final String UNIT = "WATER_CO";
     /** The camera's maker as the photo's EXIF names it, to be looked for in what is kept. */
     private static final String MAKER = "HotlineTestCam";
-
-    @Autowired
-    WebTestClient web;
-    @Autowired
-    ReactiveMongoTemplate mongo;
-    @Autowired
-    FollowTokens tokens;
 
     @Test
     void keepsNeitherLocationNorCameraDataInThePhotoOrItsThumbnailAndTurnsItUpright() throws IOException {
@@ -427,10 +418,5 @@ class PhotosIT {
     private static List<JPEGSegment> appSegments(byte[] jpeg) throws IOException {
         return JPEGSegmentUtil.readSegments(new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg)),
                 JPEGSegmentUtil.APP_SEGMENTS);
-    }
-
-    private static String withoutInstance(String problem) {
-        return problem.replaceAll("\"instance\":\"[^\"]*\",?", "").replaceAll("\"(traceId|timestamp)\":\"[^\"]*\",?",
-                "");
     }
 }

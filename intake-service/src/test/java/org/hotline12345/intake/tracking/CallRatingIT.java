@@ -1,38 +1,26 @@
 package org.hotline12345.intake.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
-import org.hotline12345.contracts.AssignmentReason;
 import org.hotline12345.contracts.CallRated;
 import org.hotline12345.contracts.CitizenRated;
 import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.IntakeEvent;
-import org.hotline12345.contracts.Priority;
-import org.hotline12345.contracts.ResolutionResult;
 import org.hotline12345.contracts.Satisfaction;
-import org.hotline12345.contracts.TicketAssigned;
-import org.hotline12345.contracts.TicketResolved;
 import org.hotline12345.contracts.Topics;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
 import org.hotline12345.embedded.testing.Races;
-import org.hotline12345.intake.channels.FollowTokens;
+import org.hotline12345.intake.FiledTicketTests;
 import org.hotline12345.intake.tickets.CallRating;
-import org.hotline12345.intake.tickets.IntakeTicket;
 import org.hotline12345.intake.tickets.TicketReceipt;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
@@ -44,20 +32,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * refused to a stranger exactly as the look-up refuses them. Limits per address are set out of the way.
  */
 @HubIntegrationTest(database = "intake-call-rating-it", properties = "hotline.intake.limits.lookups-per-address=1000")
-class CallRatingIT {
+class CallRatingIT extends FiledTicketTests {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
     @AutoClose
     static final EventTopics topics = new EventTopics(infra.kafka());
     @AutoClose
     static final EventTopics.Reader intakeTopic = topics.reader(Topics.INTAKE_TICKETS);
-
-    @Autowired
-    WebTestClient web;
-    @Autowired
-    ReactiveMongoTemplate mongo;
-    @Autowired
-    FollowTokens tokens;
 
     @Test
     void takesOneRatingOfTheCallFromWhenTheTicketIsReceived() {
@@ -144,7 +125,7 @@ class CallRatingIT {
         TicketReceipt ticket = call("13700000504");
         TicketReceipt again = call("13700000504");
         assertThat(again.repeatOf()).isEqualTo(ticket.ticketId());
-        resolved(ticket);
+        resolved(topics, ticket, 1);
 
         web.post().uri("/api/v1/public/tickets/feedback").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("ticketNumber", ticket.ticketNumber(), "token", tokens.tokenFor(
@@ -167,18 +148,6 @@ class CallRatingIT {
                 .bodyValue(Map.of("ticketNumber", ticket.ticketNumber(), "token", tokens.tokenFor(
                         ticket.ticketNumber()), "solved", true, "satisfaction", "SATISFIED")).exchange()
                 .expectStatus().isEqualTo(409).expectBody().jsonPath("$.currentState").isEqualTo("RATED");
-    }
-
-    private void resolved(TicketReceipt ticket) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        topics.publish(new TicketAssigned(EventIds.of(ticket.ticketId(), "TicketAssigned", 1), now,
-                ticket.ticketId(), ticket.ticketNumber(), 1, "WATER_CO", "贵阳市供水公司", List.of(),
-                "WATER_SUPPLY", "NANMING", Priority.NORMAL, now.plus(Duration.ofHours(2)),
-                now.plus(Duration.ofDays(3)), new AssignmentReason("water", 1, null, List.of())));
-        topics.publish(new TicketResolved(EventIds.of(ticket.ticketId(), "TicketResolved", 1), now,
-                ticket.ticketId(), "WATER_CO", ResolutionResult.SOLVED, "水管已修好。", true, false, 1));
-        await().atMost(Duration.ofSeconds(30)).until(() -> "RESOLVED".equals(
-                mongo.findById(ticket.ticketId(), IntakeTicket.class).block().getStatus()));
     }
 
     private WebTestClient.BodyContentSpec lookUp(String number) {
@@ -211,20 +180,7 @@ class CallRatingIT {
 
     /** A call of its own place for each number, far enough from the others' not to be the same incident. */
     private TicketReceipt call(String phone) {
-        double east = 0.004 * Integer.parseInt(phone.substring(phone.length() - 2));
-        return web.post().uri("/api/v1/calls").headers(h -> h.setBearerAuth(infra.tokens().mint("op", "OPERATOR")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("""
-                        {"callerPhone":"%s","description":"小区门口的水管漏水，一直在冒水",
-                         "location":{"lat":26.5750,"lon":%s},"category":"WATER_SUPPLY"}""".formatted(phone,
-                        106.7150 + east))
-                .exchange().expectStatus().isAccepted().expectBody(TicketReceipt.class).returnResult()
-                .getResponseBody();
-    }
-
-    /** A problem names the request it answers; the rest must not tell the refusals apart. */
-    private static String withoutInstance(String problem) {
-        return problem.replaceAll("\"instance\":\"[^\"]*\",?", "").replaceAll("\"(traceId|timestamp)\":\"[^\"]*\",?",
-                "");
+        return callOfItsOwnPlace(phone, 26.5750, 106.7150);
     }
 
     /** The events of {@code type} intake published for {@code ticket}, in order. */

@@ -1,52 +1,28 @@
 package org.hotline12345.intake.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.hotline12345.contracts.AssignmentReason;
 import org.hotline12345.contracts.CallRated;
-import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.IntakeEvent;
-import org.hotline12345.contracts.Priority;
-import org.hotline12345.contracts.ResolutionResult;
 import org.hotline12345.contracts.Satisfaction;
-import org.hotline12345.contracts.TicketAssigned;
-import org.hotline12345.contracts.TicketResolved;
 import org.hotline12345.contracts.Topics;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
+import org.hotline12345.embedded.testing.Browsers;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
-import org.hotline12345.intake.Browsers;
-import org.hotline12345.intake.channels.FollowTokens;
+import org.hotline12345.intake.FiledTicketTests;
 import org.hotline12345.intake.tickets.CallRating;
-import org.hotline12345.intake.tickets.IntakeTicket;
 import org.hotline12345.intake.tickets.TicketReceipt;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The follow page in a real browser (Debian's headless Chromium through chromedriver) on a phone-sized window,
@@ -56,35 +32,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * accessibility violation axe-core finds.
  */
 @HubIntegrationTest(database = "intake-follow-page-browser-it")
-class FollowPageBrowserIT {
+class FollowPageBrowserIT extends FiledTicketTests {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
     @AutoClose
     static final EventTopics topics = new EventTopics(infra.kafka());
     @AutoClose
     static final EventTopics.Reader intakeTopic = topics.reader(Topics.INTAKE_TICKETS);
-    static ChromeDriver browser;
+    @AutoClose("quit")
+    static final ChromeDriver browser = Browsers.chromium(390, 844);
 
     @LocalServerPort
     int port;
-    @Autowired
-    WebTestClient web;
-    @Autowired
-    ReactiveMongoTemplate mongo;
-    @Autowired
-    FollowTokens tokens;
-
-    @BeforeAll
-    static void aPhoneSizedBrowser() {
-        browser = Browsers.chromium(390, 844);
-    }
-
-    @AfterAll
-    static void closeTheBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aCallerRatesHowTheCallWasTakenBeforeTheAnswerAndTheAnswerApartFromIt() throws IOException {
@@ -92,7 +51,7 @@ class FollowPageBrowserIT {
         String page = "http://127.0.0.1:" + port;
         browser.get(page + "/hub/signed-out.html");
         browser.executeScript("sessionStorage.clear(); localStorage.clear()");
-        browser.get(page + "/t/" + ticket.ticketNumber() + "." + tokens.tokenFor(ticket.ticketNumber()));
+        browser.get(page + followLink(ticket.ticketNumber()));
         waitUntil(() -> ticket.ticketNumber().equals(text("ticket-number")));
 
         // only received: nothing to say of the answer yet, but the call was taken and can be rated now
@@ -153,7 +112,7 @@ class FollowPageBrowserIT {
         assertThat(browser.findElement(By.id("call-rating")).isDisplayed()).isFalse();
 
         // the unit answers: the answer is rated on its own, the call's rating stays as given
-        resolved(ticket);
+        resolved(topics, ticket, 1);
         browser.navigate().refresh();
         waitUntil(() -> browser.findElement(By.id("rating")).isDisplayed());
         assertThat(text("rating-heading")).isEqualTo("评价本次办理");
@@ -170,25 +129,8 @@ class FollowPageBrowserIT {
                 .filter(CallRated.class::isInstance)).hasSize(1);
     }
 
-    private void resolved(TicketReceipt ticket) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        topics.publish(new TicketAssigned(EventIds.of(ticket.ticketId(), "TicketAssigned", 1), now,
-                ticket.ticketId(), ticket.ticketNumber(), 1, "WATER_CO", "贵阳市供水公司", List.of(),
-                "WATER_SUPPLY", "NANMING", Priority.NORMAL, now.plus(Duration.ofHours(2)),
-                now.plus(Duration.ofDays(3)), new AssignmentReason("water", 1, null, List.of())));
-        topics.publish(new TicketResolved(EventIds.of(ticket.ticketId(), "TicketResolved", 1), now,
-                ticket.ticketId(), "WATER_CO", ResolutionResult.SOLVED, "水管已修好。", true, false, 1));
-        await().atMost(Duration.ofSeconds(30)).until(() -> "RESOLVED".equals(
-                mongo.findById(ticket.ticketId(), IntakeTicket.class).block().getStatus()));
-    }
-
     private TicketReceipt call(String phone) {
-        return web.post().uri("/api/v1/calls").headers(h -> h.setBearerAuth(infra.tokens().mint("op", "OPERATOR")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("""
-                        {"callerPhone":"%s","description":"小区门口的水管漏水，一直在冒水",
-                         "location":{"lat":26.5850,"lon":106.7250},"category":"WATER_SUPPLY"}""".formatted(phone))
-                .exchange().expectStatus().isAccepted().expectBody(TicketReceipt.class).returnResult()
-                .getResponseBody();
+        return operatorCall(phone, LEAKING_PIPE, 26.5850, 106.7250);
     }
 
     /** The element with {@code id}, focused as a person tabbing to it would leave it. */
@@ -207,24 +149,10 @@ class FollowPageBrowserIT {
     }
 
     private static void waitUntil(BooleanSupplier condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
-                .ignoring(NoSuchElementException.class)
-                .withMessage(() -> "the page says: " + pageSays())
-                .until(driver -> condition.getAsBoolean());
-    }
-
-    private static String pageSays() {
-        try {
-            return browser.findElement(By.tagName("main")).getText();
-        } catch (RuntimeException e) {
-            return "(nothing readable)";
-        }
+        Browsers.waitUntil(browser, () -> Browsers.mainText(browser), condition);
     }
 
     private static void screenshot(String name) throws IOException {
-        Path file = Path.of("target/pages/" + name + ".png");
-        Files.createDirectories(file.getParent());
-        Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
-        assertThat(Files.size(file)).isGreaterThan(10_000);
+        Browsers.screenshot(browser, name);
     }
 }

@@ -10,30 +10,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
-import org.hotline12345.contracts.AssignmentReason;
 import org.hotline12345.contracts.CitizenRated;
 import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.IntakeEvent;
-import org.hotline12345.contracts.Priority;
-import org.hotline12345.contracts.ResolutionResult;
 import org.hotline12345.contracts.Satisfaction;
-import org.hotline12345.contracts.TicketAssigned;
 import org.hotline12345.contracts.TicketEscalated;
 import org.hotline12345.contracts.TicketReopened;
-import org.hotline12345.contracts.TicketResolved;
 import org.hotline12345.contracts.Topics;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
 import org.hotline12345.embedded.testing.Races;
-import org.hotline12345.intake.channels.FollowTokens;
+import org.hotline12345.intake.FiledTicketTests;
 import org.hotline12345.intake.tickets.IntakeTicket;
 import org.hotline12345.intake.tickets.TicketRating;
 import org.hotline12345.intake.tickets.TicketReceipt;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
@@ -45,7 +38,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * round, published as routing and analytics read a rating texted back. Limits per address are set out of the way.
  */
 @HubIntegrationTest(database = "intake-follow-page-it", properties = "hotline.intake.limits.lookups-per-address=1000")
-class FollowPageIT {
+class FollowPageIT extends FiledTicketTests {
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
     @AutoClose
@@ -54,17 +47,10 @@ class FollowPageIT {
     /** Intake's own topic, where a rating goes for notification to make the round's answer of it. */
     static final EventTopics.Reader intakeTopic = topics.reader(Topics.INTAKE_TICKETS);
 
-    @Autowired
-    WebTestClient web;
-    @Autowired
-    ReactiveMongoTemplate mongo;
-    @Autowired
-    FollowTokens tokens;
-
     @Test
     void servesThePageAtTheLinksAddressWithThePagesPolicyAndNoReferrer() {
         TicketReceipt ticket = call("13700000401");
-        String page = web.get().uri("/t/" + ticket.ticketNumber() + "." + tokens.tokenFor(ticket.ticketNumber()))
+        String page = web.get().uri(followLink(ticket.ticketNumber()))
                 .exchange().expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
@@ -116,7 +102,7 @@ class FollowPageIT {
     @Test
     void takesOneRatingPerResolutionAndPublishesItAsATextedRatingIs() {
         TicketReceipt ticket = call("13700000403");
-        resolved(ticket, 1);
+        resolved(topics, ticket, 1);
 
         rate(ticket.ticketNumber(), false, "DISSATISFIED").expectStatus().isAccepted().expectBody()
                 .jsonPath("$.round").isEqualTo(1);
@@ -140,7 +126,7 @@ class FollowPageIT {
         awaitStatus(ticket, "REOPENED");
         rate(ticket.ticketNumber(), true, "SATISFIED").expectStatus().isEqualTo(409).expectBody()
                 .jsonPath("$.currentState").isEqualTo("REOPENED");
-        resolved(ticket, 2);
+        resolved(topics, ticket, 2);
         rate(ticket.ticketNumber(), true, "BASICALLY_SATISFIED").expectStatus().isAccepted().expectBody()
                 .jsonPath("$.round").isEqualTo(2);
         await().atMost(Duration.ofSeconds(30)).until(() -> publishedRatings(ticket).size() == 2);
@@ -153,7 +139,7 @@ class FollowPageIT {
     @Test
     void letsACitizenWhoseRepeatCallEscalatedTheAnswerStillRateItAsNotSolved() {
         TicketReceipt ticket = call("13700000409");
-        resolved(ticket, 1);
+        resolved(topics, ticket, 1);
         // the problem is back, the citizen calls again: routing escalates the resolved ticket
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         topics.publish(new TicketEscalated(EventIds.of(ticket.ticketId(), "TicketEscalated", 1), now,
@@ -169,7 +155,7 @@ class FollowPageIT {
     @Test
     void acceptsOneOfTwoRatingsRacedAtTheSameAnswer() throws Exception {
         TicketReceipt ticket = call("13700000404");
-        resolved(ticket, 1);
+        resolved(topics, ticket, 1);
 
         List<Callable<Integer>> both = IntStream.range(0, 2).<Callable<Integer>>mapToObj(i -> () -> rate(
                 ticket.ticketNumber(), i == 0, i == 0 ? "SATISFIED" : "DISSATISFIED").returnResult(String.class)
@@ -187,7 +173,7 @@ class FollowPageIT {
         TicketReceipt first = call("13700000405");
         TicketReceipt again = call("13700000405");
         assertThat(again.repeatOf()).isEqualTo(first.ticketId());
-        resolved(first, 1);
+        resolved(topics, first, 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> "RESOLVED".equals(lookUpStatus(again.ticketNumber())));
 
         rate(again.ticketNumber(), true, "SATISFIED").expectStatus().isEqualTo(409).expectBody()
@@ -213,23 +199,6 @@ class FollowPageIT {
                 .toString();
     }
 
-    private void resolved(TicketReceipt ticket, int round) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        if (round == 1) {
-            topics.publish(new TicketAssigned(EventIds.of(ticket.ticketId(), "TicketAssigned", 1), now,
-                    ticket.ticketId(), ticket.ticketNumber(), 1, "WATER_CO", "贵阳市供水公司", List.of(),
-                    "WATER_SUPPLY", "NANMING", Priority.NORMAL, now.plus(Duration.ofHours(2)),
-                    now.plus(Duration.ofDays(3)), new AssignmentReason("water", 1, null, List.of())));
-        }
-        topics.publish(new TicketResolved(EventIds.of(ticket.ticketId(), "TicketResolved", round), now,
-                ticket.ticketId(), "WATER_CO", ResolutionResult.SOLVED, "水管已修好。", true, false, round));
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            IntakeTicket stored = mongo.findById(ticket.ticketId(), IntakeTicket.class).block();
-            return "RESOLVED".equals(stored.getStatus()) && stored.getTimeline().stream()
-                    .filter(step -> "RESOLVED".equals(step.status())).count() == round;
-        });
-    }
-
     private void awaitStatus(TicketReceipt ticket, String status) {
         await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(
                 mongo.findById(ticket.ticketId(), IntakeTicket.class).block().getStatus()));
@@ -252,20 +221,7 @@ class FollowPageIT {
 
     /** A call of its own place for each number, far enough from the others' not to be the same incident. */
     private TicketReceipt call(String phone) {
-        double east = 0.004 * Integer.parseInt(phone.substring(phone.length() - 2));
-        return web.post().uri("/api/v1/calls").headers(h -> h.setBearerAuth(infra.tokens().mint("op", "OPERATOR")))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("""
-                        {"callerPhone":"%s","description":"小区门口的水管漏水，一直在冒水",
-                         "location":{"lat":26.5650,"lon":%s},"category":"WATER_SUPPLY"}""".formatted(phone,
-                        106.7050 + east))
-                .exchange().expectStatus().isAccepted().expectBody(TicketReceipt.class).returnResult()
-                .getResponseBody();
-    }
-
-    /** A problem names the request it answers; the rest must not tell the three refusals apart. */
-    private static String withoutInstance(String problem) {
-        return problem.replaceAll("\"instance\":\"[^\"]*\",?", "").replaceAll("\"(traceId|timestamp)\":\"[^\"]*\",?",
-                "");
+        return callOfItsOwnPlace(phone, 26.5650, 106.7050);
     }
 
     /** The ratings intake published for {@code ticket}, in order. */
