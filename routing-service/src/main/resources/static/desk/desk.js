@@ -25,7 +25,10 @@
       extensionRequest: '{unit}申请延期至 {to}，现时限 {from}（{state}）：{reason}', deadlineRuns: '时限照常计算',
       deadlinePassed: '已超过现时限', extensionTo: '批准的办结时限（缩短时填写，留空即按申请）',
       extensionReason: '审批意见（不同意或缩短时必填）', approveExtension: '同意延期', refuseExtension: '不同意延期',
-      extensionApproved: '已同意延期：{number} 延至 {to}', extensionRefused: '已不同意延期：{number}，时限不变'
+      extensionApproved: '已同意延期：{number} 延至 {to}', extensionRefused: '已不同意延期：{number}，时限不变',
+      partsOverdue: '协办超期', partLate: '超期的协办', latePart: '{unit}：{what}（时限 {at}）', lateACCEPT: '未按时签收',
+      lateANSWER: '未按时答复', waiveReason: '{unit}：免除理由（必填）', waivePart: '免除{unit}的协办',
+      partWaived: '已免除协办：{number}，{unit}', dispatchCo: '协办单位（可多选，按住 Ctrl 或 Shift 选择）'
     },
     en: {
       pageTitle: 'supervisor desk', lists: 'Ticket lists', triage: 'Awaiting dispatch', overdue: 'Overdue',
@@ -51,14 +54,20 @@
       extensionTo: 'Deadline granted (to shorten it; empty grants the date asked)',
       extensionReason: 'The centre\'s reason (required to refuse or shorten)', approveExtension: 'Approve',
       refuseExtension: 'Refuse', extensionApproved: 'More time approved: {number} to {to}',
-      extensionRefused: 'More time refused: {number}; the deadline stands'
+      extensionRefused: 'More time refused: {number}; the deadline stands',
+      partsOverdue: 'Parts overdue', partLate: 'Part overdue', latePart: '{unit}: {what} (due {at})',
+      lateACCEPT: 'not signed for in time', lateANSWER: 'not answered in time',
+      waiveReason: '{unit}: why waive it (required)', waivePart: 'Waive {unit}\'s part',
+      partWaived: 'Part waived: {number}, {unit}',
+      dispatchCo: 'Supporting units (choose several with Ctrl or Shift)'
     }
   };
   const words = { zh: Object.assign({}, Tickets.WORDS.zh, OWN.zh), en: Object.assign({}, Tickets.WORDS.en, OWN.en) };
   const t = (key, values) => Hub.t(key, values);
   const LISTS = {
     triage: '/api/v1/triage', reviews: '/api/v1/reviews/returns?size=200',
-    extensions: '/api/v1/reviews/extensions?size=200', dueSoon: '/api/v1/tickets?dueSoon=true&size=200',
+    extensions: '/api/v1/reviews/extensions?size=200', parts: '/api/v1/reviews/parts?size=200',
+    dueSoon: '/api/v1/tickets?dueSoon=true&size=200',
     overdue: '/api/v1/tickets?overdue=true&size=200',
     escalated: '/api/v1/tickets?list=escalated&size=200', returned: '/api/v1/tickets?list=returned&size=200',
     reopened: '/api/v1/tickets?list=reopened&size=200', open: '/api/v1/tickets?list=open&size=200',
@@ -74,6 +83,9 @@
     extensions: { head: 'extensionAsked', cell: (waiting) => ({ className: 'wraps', text: t('waitingExtension', {
       unit: Hub.named('units', waiting.unitId), to: Tickets.when(waiting.requestedResolveBy),
       from: Tickets.when(waiting.resolveBy), reason: waiting.reason || '–' }) }) },
+    parts: { head: 'partLate', cell: (late) => ({ className: 'wraps', text: t('latePart', {
+      unit: Hub.named('units', late.supportingUnitId), what: t('late' + late.late), at: Tickets.when(late.deadline) })
+    }) },
     done: { head: 'resolvedAtHead', cell: (ticket) => Tickets.when(ticket.resolvedAt || ticket.closedAt) },
     search: { head: 'receivedAtHead', cell: (ticket) => Tickets.when(ticket.receivedAt) }
   };
@@ -100,6 +112,10 @@
     lists.reviews = lists.reviews.map((waiting) => Object.assign({ status: 'RETURN_REVIEW' }, waiting));
     // a waiting request for more time counts down the centre's time to decide it, not the unit's deadline
     lists.extensions = lists.extensions.map((waiting) => Object.assign({ reviewing: 'extension' }, waiting));
+    // a part overdue names the lead as the ticket's unit, the supporting unit in its own column, and counts the
+    // part's missed deadline
+    lists.parts = lists.parts.map((late) => Object.assign({}, late, { reviewing: 'part', unitId: late.leadUnitId,
+      supportingUnitId: late.unitId }));
     Hub.clearError($('page-problem'));
     // each list shows its most pressing 200; a full one says there are more
     showTabs();
@@ -196,7 +212,65 @@
       unit: Hub.named('units', asked.unitId), to: Tickets.when(asked.requestedResolveBy),
       from: Tickets.when(chosen.resolveBy), reason: asked.reason || '–',
       state: t(Date.parse(chosen.resolveBy) < Date.now() ? 'deadlinePassed' : 'deadlineRuns') });
+    showParts();
     showTexts().catch(failed);
+  }
+
+  /** Each supporting unit's part with where it stands; an open one can be waived by the centre with a reason. */
+  function showParts() {
+    const parts = Tickets.partsOf(chosen);
+    $('parts-box').hidden = !parts.length;
+    const kept = {};
+    $('parts-lines').querySelectorAll('input').forEach((input) => { kept[input.id] = input.value; });
+    $('parts-lines').replaceChildren(...parts.map((part) => {
+      const div = document.createElement('div');
+      div.dataset.testid = 'part-' + part.unitId;
+      const p = document.createElement('p');
+      p.textContent = Tickets.partLine(part);
+      div.append(p);
+      const open = part.state === 'ASSIGNED' || part.state === 'ACCEPTED';
+      if (!open || !['ASSIGNED', 'ACCEPTED', 'EXTENDED', 'REOPENED'].includes(chosen.status)) return div;
+      const unit = Hub.named('units', part.unitId);
+      const id = 'waive-reason-' + part.unitId;
+      const label = document.createElement('label');
+      label.htmlFor = id;
+      label.textContent = t('waiveReason', { unit });
+      const input = document.createElement('input');
+      input.id = id;
+      input.maxLength = 500;
+      input.autocomplete = 'off';
+      input.value = kept[id] || '';
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'action danger';
+      button.dataset.testid = 'waive-' + part.unitId;
+      button.textContent = t('waivePart', { unit });
+      button.onclick = () => waive(part.unitId, input, button);
+      div.append(label, input, button);
+      return div;
+    }));
+  }
+
+  /** The centre waives a supporting unit's part with its reason. */
+  async function waive(unitId, input, button) {
+    Hub.clearError($('problem'));
+    const ticket = chosen;
+    button.disabled = true;
+    try {
+      const answer = await Hub.api('', '/api/v1/reviews/parts/' + encodeURIComponent(ticket.ticketId) + '/'
+        + encodeURIComponent(unitId) + '/waive', { method: 'POST', body: { reason: input.value } });
+      input.value = '';
+      Tickets.say('partWaived', { number: ticket.ticketNumber, unit: () => Hub.named('units', unitId) });
+      if (chosen && chosen.ticketId === ticket.ticketId) {
+        chosen = answer;
+        showDetail();
+      }
+      await loadLists();
+    } catch (e) {
+      Hub.showError($('problem'), e);
+    } finally {
+      button.disabled = false;
+    }
   }
 
   async function showTexts() {
@@ -231,8 +305,10 @@
     $('dispatch').disabled = true;
     try {
       const answer = await Hub.api('', '/api/v1/tickets/' + encodeURIComponent(ticket.ticketId) + '/assign',
-        { method: 'POST', body: { unitId: $('dispatch-unit').value, reason: $('dispatch-reason').value } });
+        { method: 'POST', body: { unitId: $('dispatch-unit').value, reason: $('dispatch-reason').value,
+          coUnitIds: [...$('dispatch-co').selectedOptions].map((option) => option.value) } });
       drafts.done();
+      [...$('dispatch-co').options].forEach((option) => { option.selected = false; });
       Tickets.say('dispatched', { number: answer.ticketNumber, unit: () => Hub.named('units', answer.unitId) });
       if (chosen && chosen.ticketId === ticket.ticketId) {
         chosen = answer;
@@ -312,6 +388,13 @@
     const value = select.value;
     select.replaceChildren(...Hub.city().unitList.map((unit) => new Option(Hub.named('units', unit.code), unit.code)));
     if (value) select.value = value;
+    const co = $('dispatch-co');
+    const chosenCo = new Set([...co.selectedOptions].map((option) => option.value));
+    co.replaceChildren(...Hub.city().unitList.map((unit) => {
+      const option = new Option(Hub.named('units', unit.code), unit.code);
+      option.selected = chosenCo.has(unit.code);
+      return option;
+    }));
   }
 
   /** The ticket the address names: by its number (12345-YYYYMMDD-NNNN), or by its id. */

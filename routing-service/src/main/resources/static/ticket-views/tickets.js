@@ -44,7 +44,16 @@
       extensionPending: '延期待审批', leftToDecide: '审批剩余 {left}',
       urgencyClass: '时限类别', byPriority: '按紧急程度', aboutToBreach: '即将超期 · {countdown}',
       classLimits: '{name}（{dispatch}内签收，{answer}内办结，到期前{warn}预警）',
-      classLimitsLonger: '{name}（{dispatch}内签收，{answer}内办结，经中心批准最长{longest}，到期前{warn}预警）'
+      classLimitsLonger: '{name}（{dispatch}内签收，{answer}内办结，经中心批准最长{longest}，到期前{warn}预警）',
+      supportingUnits: '协办单位', leadUnit: '主办单位', partState: '协办状态', partStateASSIGNED: '待签收',
+      partStateACCEPTED: '协办中', partStateANSWERED: '已答复主办单位', partStateWAIVED: '中心已免除',
+      partStateWITHDRAWN: '已撤回', leftToAnswerPart: '答复剩余 {left}',
+      partLine: '{unit}：{state}，{accept}前签收，{due}前答复', partAnsweredLine: '{unit}：已答复——{answer}',
+      partWaivedLine: '{unit}：中心已免除——{reason}',
+      partAssignedStep: '{unit}协办，{due}前答复主办单位', partAcceptedStep: '{unit}签收协办',
+      partAnsweredStep: '{unit}协办答复：{text}', partWaivedStep: '中心免除{unit}的协办：{reason}',
+      ANSWERED: '协办已答复', WAIVED: '协办已免除', WITHDRAWN: '协办已撤回', 'action.WORK_PART': '办理协办',
+      'action.WAIVE_PART': '免除协办'
     },
     en: {
       number: 'Number', category: 'Category', status: 'Status', deadline: 'Deadline', urgency: 'Urgency',
@@ -91,7 +100,17 @@
       urgencyClass: 'Urgency class', byPriority: 'by its urgency', aboutToBreach: 'about to breach · {countdown}',
       classLimits: '{name} (sign for within {dispatch}, resolve within {answer}, warned {warn} before)',
       classLimitsLonger: '{name} (sign for within {dispatch}, resolve within {answer}, up to {longest} with the '
-        + 'centre\'s approval, warned {warn} before)'
+        + 'centre\'s approval, warned {warn} before)',
+      supportingUnits: 'Supporting units', leadUnit: 'Lead unit', partState: 'Part', partStateASSIGNED: 'to sign for',
+      partStateACCEPTED: 'in hand', partStateANSWERED: 'answered to the lead', partStateWAIVED: 'waived by the centre',
+      partStateWITHDRAWN: 'withdrawn', leftToAnswerPart: '{left} left to answer',
+      partLine: '{unit}: {state}; sign for by {accept}, answer by {due}',
+      partAnsweredLine: '{unit}: answered — {answer}', partWaivedLine: '{unit}: waived by the centre — {reason}',
+      partAssignedStep: '{unit} supports, to answer the lead by {due}', partAcceptedStep: '{unit} signed for its part',
+      partAnsweredStep: '{unit} answered its part: {text}',
+      partWaivedStep: 'The centre waived {unit}\'s part: {reason}', ANSWERED: 'part answered', WAIVED: 'part waived',
+      WITHDRAWN: 'part withdrawn', 'action.WORK_PART': 'work the part',
+      'action.WAIVE_PART': 'waive the part'
     }
   };
 
@@ -108,6 +127,13 @@
 
   /** The deadline that runs now: signing for an assigned ticket, else resolving it; null when none runs. */
   function deadline(ticket) {
+    // a part overdue in the centre's queue: the part's deadline it missed
+    if (ticket.reviewing === 'part') return { kind: ticket.late === 'ACCEPT' ? 'accept' : 'part', at: ticket.deadline };
+    // a supporting unit's part: signing for it, then answering it to the lead
+    if (ticket.part) {
+      if (ticket.part.state === 'ASSIGNED') return { kind: 'accept', at: ticket.part.acceptBy };
+      return ticket.part.state === 'ACCEPTED' ? { kind: 'part', at: ticket.part.dueBy } : null;
+    }
     // a request for more time in the centre's queue: what runs is the centre's time to decide
     if (ticket.reviewing === 'extension') return { kind: 'decide', at: ticket.decideBy };
     if (ticket.status === 'ASSIGNED') return { kind: 'accept', at: ticket.acceptBy };
@@ -127,7 +153,8 @@
     if (!running || !running.at) return { text: '–', state: '' };
     const left = Date.parse(running.at) - now;
     if (left < 0) return { text: Hub.t('overdueBy', { left: span(left) }), state: 'overdue' };
-    const key = { accept: 'leftToAccept', review: 'leftToReview', decide: 'leftToDecide' }[running.kind]
+    const key = { accept: 'leftToAccept', review: 'leftToReview', decide: 'leftToDecide',
+      part: 'leftToAnswerPart' }[running.kind]
       || 'leftToResolve';
     const text = Hub.t(key, { left: span(left) });
     const unitsOwn = running.kind === 'accept' || running.kind === 'resolve';
@@ -316,6 +343,7 @@
       ? t('escalationStep', { why: t(step.reason) }) : t('escalationPlain'))
       + (step.unitId ? ' · ' + Hub.named('units', step.unitId) : '') }));
     extensionsOf(ticket).forEach((step) => steps.push(...extensionSteps(step)));
+    partsOf(ticket).forEach((part) => steps.push(...partSteps(part)));
     if (ticket.resolvedAt) steps.push({ at: ticket.resolvedAt, kind: 'resolved', text: t('resolved')
       + (ticket.result ? ' · ' + t(ticket.result) : '') });
     if (ticket.closedAt) steps.push({ at: ticket.closedAt, kind: 'closed', text: t('closed') });
@@ -363,6 +391,35 @@
     }
     return steps;
   }
+
+  const partsOf = (ticket) => ticket.parts || [];
+
+  /** A supporting unit's part as timeline steps: given, signed for, answered or waived. */
+  function partSteps(part) {
+    const t = Hub.t;
+    const unit = Hub.named('units', part.unitId);
+    return [
+      { at: part.assignedAt, kind: 'part-assigned', text: t('partAssignedStep', { unit, due: when(part.dueBy) }) },
+      { at: part.acceptedAt, kind: 'part-accepted', text: t('partAcceptedStep', { unit }) },
+      { at: part.answeredAt, kind: 'part-answered', text: t('partAnsweredStep', { unit, text: part.answer || '–' }) },
+      { at: part.waivedAt, kind: 'part-waived', text: t('partWaivedStep', { unit, reason: part.waiveReason || '–' }) }
+    ].filter((step) => step.at);
+  }
+
+  /** Where a part stands, in one line: its state and deadlines, or the answer, or the centre's waiver. */
+  function partLine(part) {
+    const t = Hub.t;
+    const unit = Hub.named('units', part.unitId);
+    if (part.state === 'ANSWERED') return t('partAnsweredLine', { unit, answer: part.answer || '–' });
+    if (part.state === 'WAIVED') return t('partWaivedLine', { unit, reason: part.waiveReason || '–' });
+    const left = part.state === 'ASSIGNED' || part.state === 'ACCEPTED' ? countdown({ part }, Date.now()) : null;
+    return t('partLine', { unit, state: t('partState' + part.state), accept: when(part.acceptBy),
+      due: when(part.dueBy) }) + (left && left.text !== '–' ? ' · ' + left.text : '');
+  }
+
+  /** The parts that are neither in nor waived: the lead resolves only without any. */
+  const openParts = (ticket) => partsOf(ticket).filter((part) => part.state === 'ASSIGNED'
+    || part.state === 'ACCEPTED');
 
   /** The request for more time that waits for the centre, or null. */
   function waitingExtension(ticket) {
@@ -575,5 +632,5 @@
   }
 
   window.Tickets = { WORDS, when, countdown, deadline, loadClasses, urgencyClass, details, because, gridPlace, map, timeline, reveals, linked,
-    queue, reader, drafts, say, relabel, askedFor, returnCode, waitingExtension };
+    queue, reader, drafts, say, relabel, askedFor, returnCode, waitingExtension, partsOf, partLine, openParts };
 }());

@@ -25,7 +25,13 @@
       extensionApproved: '中心同意延期至 {to}（申请延至 {asked}）：{reason}',
       extensionRefused: '中心不同意延期，时限仍为 {from}：{reason}',
       extensionGranted: '已延期至 {to}（在本市可自行延期的范围内，无需审批）。',
-      extensionLapsed: '延期申请未经审批即失效。'
+      extensionLapsed: '延期申请未经审批即失效。',
+      partsQueue: '协办任务', partOf: '协办工单', partAccept: '签收协办', partAnswer: '协办答复',
+      partAnswerHint: '本单位的办理情况（发送给主办单位，必填）', partSend: '发送给主办单位',
+      partsCount: '共 {n} 件', leadDeadline: '主办单位办结时限', partAcceptBy: '协办签收时限',
+      partDueBy: '协办答复时限', partAnswered: '本单位的答复', partWaivedWhy: '中心免除理由',
+      donePartAccept: '已签收协办：{number}', donePartAnswer: '协办答复已发送给主办单位：{number}',
+      partsWait: '协办单位答复或经中心免除后方可办结，尚待：{units}'
     },
     en: {
       pageTitle: 'unit workbench', queue: 'Tickets to work', ticket: 'Ticket', accept: 'Sign for', reject: 'Return',
@@ -52,20 +58,31 @@
       extensionApproved: 'The centre approved more time, to {to} (you asked for {asked}): {reason}',
       extensionRefused: 'The centre refused more time; the deadline stays {from}: {reason}',
       extensionGranted: 'Extended to {to}, within what the city lets a unit take without approval.',
-      extensionLapsed: 'The request for more time lapsed undecided.'
+      extensionLapsed: 'The request for more time lapsed undecided.',
+      partsQueue: 'Parts to support', partOf: 'Supporting part of', partAccept: 'Sign for the part',
+      partAnswer: 'Answer the part', partAnswerHint: 'What your unit did and found (sent to the lead, required)',
+      partSend: 'Send to the lead unit', partsCount: '{n} parts', leadDeadline: 'The lead resolves by',
+      partAcceptBy: 'Sign for the part by', partDueBy: 'Answer the part by', partAnswered: 'Your answer',
+      partWaivedWhy: 'Why the centre waived it', donePartAccept: 'Part signed for: {number}',
+      donePartAnswer: 'Part answered to the lead: {number}',
+      partsWait: 'You can resolve once each supporting unit has answered or the centre waived its part; waiting '
+        + 'for: {units}'
     }
   };
   const words = { zh: Object.assign({}, Tickets.WORDS.zh, OWN.zh), en: Object.assign({}, Tickets.WORDS.en, OWN.en) };
   const t = (key, values) => Hub.t(key, values);
   let tickets = null;
   let inReview = [];
+  let parts = [];
   let chosen = null;
+  let chosenPart = null;
   let drafts = null;
+  let partDrafts = null;
 
   async function loadQueue() {
     await Tickets.loadClasses();
-    [tickets, inReview] = await Promise.all([Hub.api('', '/api/v1/tickets?list=open&size=200'),
-      Hub.api('', '/api/v1/tickets?status=RETURN_REVIEW&size=200')]);
+    [tickets, inReview, parts] = await Promise.all([Hub.api('', '/api/v1/tickets?list=open&size=200'),
+      Hub.api('', '/api/v1/tickets?status=RETURN_REVIEW&size=200'), Hub.api('', '/api/v1/parts?size=200')]);
     Hub.clearError($('page-problem'));
     showQueue();
   }
@@ -87,6 +104,98 @@
     $('reviewing-section').hidden = !inReview.length;
     Tickets.queue($('reviewing'), inReview, chosen && chosen.ticketId, [
       (ticket) => Hub.named('categories', ticket.category), statusOf], open);
+    // the parts of tickets other units lead that this unit supports (协办)
+    $('parts-section').hidden = !parts.length;
+    $('parts-count').textContent = t('partsCount', { n: parts.length });
+    Tickets.queue($('parts'), parts, chosenPart && chosenPart.ticketId, [
+      (part) => Hub.named('categories', part.category), (part) => Hub.named('units', part.leadUnitId),
+      (part) => t('partState' + part.part.state)], openPart);
+  }
+
+  /** One of the unit's parts: what the ticket is about, the lead, the part's deadlines; signing for, answering. */
+  async function openPart(ticketId) {
+    Hub.clearError($('part-problem'));
+    try {
+      chosenPart = await Hub.api('', '/api/v1/parts/' + encodeURIComponent(ticketId));
+    } catch (e) {
+      failed(e);
+      return;
+    }
+    Hub.clearError($('page-problem'));
+    if (chosen) closeDetail();
+    history.replaceState(null, '', '#part=' + encodeURIComponent(chosenPart.ticketNumber));
+    partDrafts.show(chosenPart.ticketId);
+    showPart();
+    showQueue();
+    $('part-heading').focus();
+  }
+
+  function showPart() {
+    const view = chosenPart;
+    const part = view.part;
+    $('part-detail').hidden = false;
+    $('part-detail').dataset.ticket = view.ticketNumber;
+    $('part-title').textContent = view.ticketNumber;
+    const list = $('part-fields');
+    list.replaceChildren();
+    const field = (label, value, testid) => {
+      const dt = document.createElement('dt');
+      dt.textContent = label;
+      const dd = document.createElement('dd');
+      dd.textContent = value === null || value === undefined || value === '' ? '–' : String(value);
+      if (testid) dd.dataset.testid = testid;
+      list.append(dt, dd);
+      return dd;
+    };
+    field(t('partState'), t('partState' + part.state), 'part-state');
+    field(t('leadUnit'), Hub.named('units', view.leadUnitId), 'part-lead');
+    field(t('category'), Hub.named('categories', view.category));
+    field(t('urgency'), t(view.urgency) + ' · ' + t(view.priority));
+    field(t('address'), view.address || t('noAddress'));
+    field(t('district'), Hub.named('districts', view.district) + (view.gridId ? ' · ' + view.gridId : ''));
+    field(t('description'), view.description, 'part-description');
+    field(t('partAcceptBy'), Tickets.when(part.acceptBy));
+    field(t('partDueBy'), Tickets.when(part.dueBy), 'part-due');
+    const left = Tickets.countdown(view, Date.now());
+    if (left.text !== '–') {
+      const dd = field(t('deadline'), left.text, 'part-countdown');
+      if (left.state) dd.className = 'deadline-' + left.state;
+    }
+    field(t('leadDeadline'), Tickets.when(view.leadResolveBy));
+    if (part.answer) field(t('partAnswered'), part.answer, 'part-answer-sent');
+    if (part.waiveReason) field(t('partWaivedWhy'), part.waiveReason);
+    $('part-accept').hidden = part.state !== 'ASSIGNED';
+    $('part-answer-box').hidden = part.state !== 'ACCEPTED';
+  }
+
+  function closePart() {
+    chosenPart = null;
+    if (partDrafts) partDrafts.show(null);
+    $('part-detail').hidden = true;
+    $('part-detail').dataset.ticket = '';
+  }
+
+  /** Signs for the open part or sends its answer; what was typed is forgotten only once the service took it. */
+  async function actOnPart(button, action, body, fields, done) {
+    Hub.clearError($('part-problem'));
+    const view = chosenPart;
+    button.disabled = true;
+    try {
+      const answer = await Hub.api('', '/api/v1/parts/' + encodeURIComponent(view.ticketId) + '/' + action,
+        { method: 'POST', body: body() });
+      partDrafts.done(fields);
+      if (chosenPart && chosenPart.ticketId === view.ticketId) {
+        chosenPart = answer;
+        showPart();
+      }
+      Tickets.say(done, { number: view.ticketNumber });
+      await loadQueue().catch(failed);
+    } catch (e) {
+      Hub.showError($('part-problem'), e);
+      if (e.status === 404) await loadQueue().catch(failed);
+    } finally {
+      button.disabled = false;
+    }
   }
 
   const read = Tickets.reader();
@@ -103,6 +212,7 @@
       return;
     }
     Hub.clearError($('page-problem'));
+    closePart();
     history.replaceState(null, '', '#ticket=' + encodeURIComponent(chosen.ticketNumber));
     drafts.show(chosen.ticketId);
     showDetail();
@@ -126,8 +236,27 @@
     $('progress-box').hidden = !inHand;
     // one request for more time at a time: while the centre decides, the unit works on but asks no more
     $('extend-box').hidden = !inHand || Boolean(Tickets.waitingExtension(chosen));
-    $('resolve-box').hidden = !inHand;
+    // the lead resolves once each supporting unit's part is in or waived by the centre
+    const waitingFor = Tickets.openParts(chosen);
+    $('resolve-box').hidden = !inHand || waitingFor.length > 0;
     showStanding();
+    showLeadParts(waitingFor);
+  }
+
+  /** The lead's view of its supporting units: where each part stands, and what the resolution waits for. */
+  function showLeadParts(waitingFor) {
+    const all = Tickets.partsOf(chosen);
+    $('lead-parts').hidden = !all.length;
+    $('lead-parts-lines').replaceChildren(...all.map((part) => {
+      const li = document.createElement('li');
+      li.dataset.testid = 'lead-part-' + part.unitId;
+      li.textContent = Tickets.partLine(part);
+      return li;
+    }));
+    const wait = $('lead-parts-wait');
+    wait.hidden = !waitingFor.length || !['ACCEPTED', 'EXTENDED', 'REOPENED'].includes(chosen.status);
+    wait.textContent = waitingFor.length ? t('partsWait', { units: waitingFor.map((part) => Hub.named('units',
+      part.unitId)).join(t('listSep')) }) : '';
   }
 
   /**
@@ -222,6 +351,14 @@
 
   /** The ticket the address names (#ticket=number, or an id), once the queue is read. */
   function openAsked() {
+    const askedPart = /(?:^#|&)part=([^&]+)/.exec(location.hash);
+    if (askedPart) {
+      const number = decodeURIComponent(askedPart[1]);
+      const held = parts.find((view) => view.ticketNumber === number || view.ticketId === number);
+      if (held) return openPart(held.ticketId);
+      Tickets.say('gone', { number });
+      return null;
+    }
     const asked = Tickets.askedFor();
     if (!asked) return null;
     const held = (tickets || []).concat(inReview).find((ticket) => asked.isNumber
@@ -240,6 +377,10 @@
     $('workbench').hidden = false;
     drafts = Tickets.drafts('workbench', ['reject-code', 'reject-text', 'progress-text', 'extend-to',
       'extend-reason', 'resolve-result', 'resolve-reply', 'resolve-public'].map($));
+    partDrafts = Tickets.drafts('workbench-part', [$('part-answer-text')]);
+    $('part-accept').onclick = () => actOnPart($('part-accept'), 'accept', () => ({}), [], 'donePartAccept');
+    $('part-answer').onclick = () => actOnPart($('part-answer'), 'answer', () => ({ answer: $('part-answer-text')
+      .value }), [$('part-answer-text')], 'donePartAnswer');
     $('accept').onclick = () => act($('accept'), 'accept', () => ({}), [], 'doneAccept');
     $('reject').onclick = async () => {
       if (!await confirmed('confirmReject', 'reject', true)) return;
@@ -274,5 +415,6 @@
     if (!tickets) return;
     showQueue();
     if (chosen) showDetail();
+    if (chosenPart) showPart();
   } });
 }());

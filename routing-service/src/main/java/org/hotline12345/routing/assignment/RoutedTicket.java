@@ -14,6 +14,10 @@ import org.hotline12345.contracts.ExtensionApproved;
 import org.hotline12345.contracts.ExtensionRefused;
 import org.hotline12345.contracts.ExtensionRequested;
 import org.hotline12345.contracts.Overdue;
+import org.hotline12345.contracts.PartAccepted;
+import org.hotline12345.contracts.PartAnswered;
+import org.hotline12345.contracts.PartAssigned;
+import org.hotline12345.contracts.PartWaived;
 import org.hotline12345.contracts.Priority;
 import org.hotline12345.contracts.ResolutionResult;
 import org.hotline12345.contracts.ReturnRejected;
@@ -80,6 +84,14 @@ public class RoutedTicket extends OutboxDocument {
     private String district;
     private String unitId;
     private List<String> coUnitIds = new ArrayList<>();
+    /** The supporting units' parts (协办), of this assignment and the ones before, oldest first. */
+    private List<Part> parts = new ArrayList<>();
+    /**
+     * While a supporting unit's part is open: the earliest deadline that runs among the open parts (signing for a
+     * part not signed for, else answering it). Only such tickets have the field; the centre's queue of parts overdue
+     * reads them by it.
+     */
+    private Instant partsDueBy;
     private Priority priority;
     private int assignment;
     private Instant acceptBy;
@@ -203,6 +215,53 @@ public class RoutedTicket extends OutboxDocument {
     }
 
     /**
+     * A supporting unit's part of the ticket (协办): which unit, of which assignment, where it stands, who added it
+     * ({@code assignedBy} a supervisor, {@code null} for the rules), by when it is to be signed for
+     * ({@code acceptBy}) and answered to the lead ({@code dueBy}); the supporting unit's answer once in, or the
+     * centre's waiver.
+     */
+    public record Part(String unitId, int assignment, PartState state, Instant assignedAt, String assignedBy,
+            Instant acceptBy, Instant dueBy, Instant acceptedAt, String answer, Instant answeredAt,
+            String waiveReason, String waivedBy, Instant waivedAt) {
+
+        /** Whether the part still waits for its unit: neither in, nor waived, nor withdrawn. */
+        public boolean open() {
+            return state == PartState.ASSIGNED || state == PartState.ACCEPTED;
+        }
+
+        /** The deadline that runs: signing for while not signed for, answering after; none once settled. */
+        public Instant runningDeadline() {
+            return state == PartState.ASSIGNED ? acceptBy : state == PartState.ACCEPTED ? dueBy : null;
+        }
+
+        /** Whether its running deadline has passed. */
+        public boolean overdueAt(Instant now) {
+            Instant deadline = runningDeadline();
+            return deadline != null && deadline.isBefore(now);
+        }
+
+        Part withState(PartState next, Instant accepted, String text, Instant answered, String why, String by,
+                Instant waived) {
+            return new Part(unitId, assignment, next, assignedAt, assignedBy, acceptBy, dueBy, accepted, text,
+                    answered, why, by, waived);
+        }
+    }
+
+    /** Where a supporting unit's part stands. */
+    public enum PartState {
+        /** Given to the supporting unit, not signed for yet. */
+        ASSIGNED,
+        /** The supporting unit signed for it and works on it. */
+        ACCEPTED,
+        /** Its part of the answer is in, with the lead. */
+        ANSWERED,
+        /** The centre waived it, with a reason: the lead resolves without it. */
+        WAIVED,
+        /** The ticket went to another unit, or to triage, before the part was in: the part ended with it. */
+        WITHDRAWN
+    }
+
+    /**
      * An escalation (督办): when, why ({@code ACCEPT_OVERDUE}, {@code RESOLVE_OVERDUE} or {@code REPEAT_CALL}), and
      * the unit that held the ticket.
      */
@@ -264,10 +323,24 @@ public class RoutedTicket extends OutboxDocument {
      * placed by the rules, or one dispatched again by a supervisor or after a return.
      */
     public void assign(RoutingDecision decision, String unitName, Instant now, Dispatcher.Deadlines deadlines) {
+        assign(decision, unitName, now, deadlines, null);
+    }
+
+    /**
+     * Dispatches the ticket as {@link #assign(RoutingDecision, String, Instant, Dispatcher.Deadlines)} does, and
+     * gives each of the decision's supporting units its part (PartAssigned, after TicketAssigned): to be signed for
+     * by the lead's accept deadline, and answered when the lead's resolve deadline starts to warn (its urgency class's
+     * window before it, else when the lead is reminded), so that the lead has that window to put the answer
+     * together. {@code assignedBy} is the supervisor who dispatched it, {@code null} for the rules.
+     */
+    public void assign(RoutingDecision decision, String unitName, Instant now, Dispatcher.Deadlines deadlines,
+            String assignedBy) {
         (status == TicketStatus.RECEIVED ? Transition.PLACE : Transition.DISPATCH).require(status);
         status = TicketStatus.ASSIGNED;
+        withdrawOpenParts();
         unitId = decision.leadUnit();
-        coUnitIds = new ArrayList<>(decision.coUnits());
+        coUnitIds = new ArrayList<>(decision.coUnits().stream().distinct()
+                .filter(unit -> !unit.equals(decision.leadUnit())).toList());
         priority = decision.priority();
         assignment++;
         assignedAt = now;
@@ -290,12 +363,22 @@ public class RoutedTicket extends OutboxDocument {
         stage(new TicketAssigned(EventIds.of(id, "TicketAssigned", assignment), now, id, ticketNumber, assignment,
                 unitId, unitName, coUnitIds, category, district, priority, acceptBy, resolveBy,
                 reason));
+        Instant partDueBy = resolveWarnAt.isAfter(acceptBy) ? resolveWarnAt : acceptBy;
+        for (String supporting : coUnitIds) {
+            parts.add(new Part(supporting, assignment, PartState.ASSIGNED, now, assignedBy, acceptBy, partDueBy,
+                    null, null, null, null, null, null));
+            stage(new PartAssigned(partEventId("PartAssigned", supporting), now, id, unitId, supporting,
+                    assignment, acceptBy, partDueBy, assignedBy));
+        }
+        refreshPartsDueBy();
     }
 
     /** No rule matched, or too many units returned it: a supervisor must dispatch it. */
     public void toTriage(RoutingDecision decision) {
         (status == TicketStatus.RECEIVED ? Transition.PLACE : Transition.TO_TRIAGE).require(status);
         status = TicketStatus.TRIAGE;
+        withdrawOpenParts();
+        refreshPartsDueBy();
         unitId = null;
         coUnitIds = new ArrayList<>();
         priority = decision.priority();
@@ -539,6 +622,89 @@ public class RoutedTicket extends OutboxDocument {
                 approvedBy));
     }
 
+    /** The supporting unit signs for its part (协办签收); on time or not against the part's accept deadline. */
+    public void acceptPart(String supportingUnit, Instant now) {
+        Transition.WORK_PART.require(status);
+        Part part = partInState(supportingUnit, PartState.ASSIGNED, "sign for a part of",
+                "only a part that is ASSIGNED can be signed for");
+        replacePart(part, part.withState(PartState.ACCEPTED, now, null, null, null, null, null));
+        stage(new PartAccepted(partEventId("PartAccepted", supportingUnit), now, id, unitId, supportingUnit,
+                assignment, !now.isAfter(part.acceptBy())));
+    }
+
+    /**
+     * The supporting unit sends its part of the answer to the lead (协办答复); on time or not against the part's
+     * deadline. Only a part signed for is answered.
+     */
+    public void answerPart(String supportingUnit, String answer, Instant now) {
+        Transition.WORK_PART.require(status);
+        Part part = partInState(supportingUnit, PartState.ACCEPTED, "answer a part of",
+                "only a part that is ACCEPTED can be answered");
+        replacePart(part, part.withState(PartState.ANSWERED, part.acceptedAt(), answer, now, null, null, null));
+        stage(new PartAnswered(partEventId("PartAnswered", supportingUnit), now, id, unitId, supportingUnit,
+                assignment, answer, part.dueBy(), !now.isAfter(part.dueBy())));
+    }
+
+    /** The centre waives a supporting unit's open part (协办免除), with its reason: the lead resolves without it. */
+    public void waivePart(String supportingUnit, String why, String supervisor, Instant now) {
+        Transition.WAIVE_PART.require(status);
+        Part part = currentPart(supportingUnit, Transition.WAIVE_PART, "waive a part of");
+        if (!part.open()) {
+            throw new IllegalTransitionException(Transition.WAIVE_PART.name(), "waive a part of",
+                    part.state().name(), "only a part that is ASSIGNED or ACCEPTED can be waived");
+        }
+        replacePart(part, part.withState(PartState.WAIVED, part.acceptedAt(), null, null, why, supervisor, now));
+        stage(new PartWaived(partEventId("PartWaived", supportingUnit), now, id, unitId, supportingUnit,
+                assignment, part.state().name(), part.dueBy(), part.overdueAt(now), why, supervisor));
+    }
+
+    /** The parts of the current assignment, oldest first. */
+    public List<Part> currentParts() {
+        return parts.stream().filter(part -> part.assignment() == assignment).toList();
+    }
+
+    /** The part of {@code supportingUnit} in the current assignment, if it has one. */
+    public Optional<Part> partOf(String supportingUnit) {
+        return currentParts().stream().filter(part -> part.unitId().equals(supportingUnit)).findFirst();
+    }
+
+    private List<Part> openParts() {
+        return currentParts().stream().filter(Part::open).toList();
+    }
+
+    private Part currentPart(String supportingUnit, Transition transition, String verb) {
+        return partOf(supportingUnit).orElseThrow(() -> new IllegalTransitionException(transition.name(), verb,
+                status.name(), "the unit has no part in the ticket's current assignment"));
+    }
+
+    private Part partInState(String supportingUnit, PartState required, String verb, String rule) {
+        Part part = currentPart(supportingUnit, Transition.WORK_PART, verb);
+        if (part.state() != required) {
+            throw new IllegalTransitionException(Transition.WORK_PART.name(), verb, part.state().name(), rule);
+        }
+        return part;
+    }
+
+    private void replacePart(Part before, Part after) {
+        parts.set(parts.indexOf(before), after);
+        refreshPartsDueBy();
+    }
+
+    /** A new assignment, or triage, ends the parts of the one before that are not in. */
+    private void withdrawOpenParts() {
+        parts.replaceAll(part -> part.open()
+                ? part.withState(PartState.WITHDRAWN, part.acceptedAt(), null, null, null, null, null) : part);
+    }
+
+    private void refreshPartsDueBy() {
+        partsDueBy = parts.stream().filter(Part::open).map(Part::runningDeadline).min(Instant::compareTo)
+                .orElse(null);
+    }
+
+    private String partEventId(String type, String supportingUnit) {
+        return EventIds.of(id, type, assignment + "/" + supportingUnit);
+    }
+
     /** The unit records what it did so far. */
     public void note(String text, Instant now) {
         Transition.ADD_PROGRESS.require(status);
@@ -552,6 +718,12 @@ public class RoutedTicket extends OutboxDocument {
     public void resolve(ResolutionResult outcome, String replyText, boolean replyPublic, Instant now,
             Duration feedbackWindow) {
         Transition.RESOLVE.require(status);
+        List<String> waitedFor = openParts().stream().map(Part::unitId).toList();
+        if (!waitedFor.isEmpty()) {
+            throw new IllegalTransitionException(Transition.RESOLVE.name(), "resolve", status.name(),
+                    "each supporting unit's part must be in or waived by the centre first; still open: "
+                            + String.join(", ", waitedFor));
+        }
         lapseWaitingExtension(now);
         resolutions++;
         status = TicketStatus.RESOLVED;
@@ -815,6 +987,14 @@ public class RoutedTicket extends OutboxDocument {
 
     public List<String> getCoUnitIds() {
         return coUnitIds;
+    }
+
+    public List<Part> getParts() {
+        return parts;
+    }
+
+    public Instant getPartsDueBy() {
+        return partsDueBy;
     }
 
     public Priority getPriority() {

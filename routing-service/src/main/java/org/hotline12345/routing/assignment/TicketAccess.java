@@ -46,6 +46,11 @@ public class TicketAccess {
                 .switchIfEmpty(Mono.error(() -> new ResourceNotFoundException("Ticket", ticketId)));
     }
 
+    /** The unit the caller holds tickets as (from the token, never the request); 403 when it names none. */
+    public Mono<String> unit() {
+        return caller.unit();
+    }
+
     /** Who is acting: the caller's subject. */
     public Mono<String> actor() {
         return caller.subject();

@@ -8,9 +8,10 @@ import org.springframework.data.mongodb.core.index.Index;
 
 /**
  * The indexes behind routing's queries: each unit's queue and the supervisors' lists by deadline, the triage queue,
- * the returns and the requests for more time the centre reviews, the tickets about to breach, each deadline sweep
- * (status first, so a sweep reads only tickets in the state it acts on, due first), the rules' dry run over recent
- * tickets, the tickets linked to one, the done list and the desk's search.
+ * the returns and the requests for more time the centre reviews, supporting units' parts and the parts overdue, the
+ * tickets about to breach, each deadline sweep (status first, so a sweep reads only tickets in the state it acts on,
+ * due first), the rules' dry run over recent tickets, the tickets linked to one, the done list and the desk's
+ * search.
  */
 @Configuration(proxyBeanMethods = false)
 class TicketIndexes {
@@ -46,6 +47,11 @@ class TicketIndexes {
                 // the centre's queue of requests for more time, oldest first: few tickets have one waiting, and
                 // only those have the field
                 new Index().on("extensionWaitingSince", Direction.ASC).sparse().named("extension_waiting_since"),
+                // a supporting unit's parts (协办) of the tickets still worked, oldest first
+                new Index().on("parts.unitId", Direction.ASC).on("status", Direction.ASC)
+                        .on("receivedAt", Direction.ASC).named("parts_unit_status_received_at"),
+                // the centre's queue of parts overdue: only tickets with an open part have the field
+                new Index().on("partsDueBy", Direction.ASC).sparse().named("parts_due_by"),
                 // the done list: resolved and closed tickets, most recently resolved first, all or one unit's
                 new Index().on("status", Direction.ASC).on("resolvedAt", Direction.DESC).named("status_resolved_at"),
                 new Index().on("unitId", Direction.ASC).on("status", Direction.ASC).on("resolvedAt", Direction.DESC)

@@ -17,7 +17,8 @@ import org.hotline12345.contracts.GeoPoint;
  * {@code urgencyClass} is the urgency class whose limits the deadlines follow ({@code null}: the priority's);
  * {@code warnAt} is when the running deadline's warning starts, and {@code dueSoon} says that it has started and the
  * deadline has not passed (about to breach); {@code longestResolveBy} is as far as the unit may ask, with approval,
- * where the class sets a limit.
+ * where the class sets a limit. {@code parts} are the supporting units' parts of the current assignment (协办), each
+ * with where it stands: the lead resolves only once each is in ({@code ANSWERED}) or waived by the centre.
  */
 public record TicketView(String ticketId, String ticketNumber, String status, String category, String urgency,
         String description, String channel, String district, String gridId, String unitId, List<String> coUnitIds,
@@ -29,7 +30,7 @@ public record TicketView(String ticketId, String ticketNumber, String status, St
         List<RoutedTicket.Return> returns, List<RoutedTicket.Escalation> escalationHistory,
         List<RoutedTicket.ReturnDecision> returnDecisions, Instant reviewBy,
         List<RoutedTicket.Extension> extensionHistory, String urgencyClass, Instant warnAt, boolean dueSoon,
-        Instant longestResolveBy) {
+        Instant longestResolveBy, List<RoutedTicket.Part> parts) {
 
     public static TicketView of(RoutedTicket t, Instant now) {
         return new TicketView(t.getId(), t.getTicketNumber(), t.getStatus().name(), t.getCategory(),
@@ -44,6 +45,6 @@ public record TicketView(String ticketId, String ticketNumber, String status, St
                 t.getLat() == null || t.getLon() == null ? null : new GeoPoint(t.getLat(), t.getLon()),
                 t.isCallerReachable(), t.getReturns(), t.getEscalationHistory(), t.getReturnDecisions(),
                 t.getReviewBy(), t.getExtensionHistory(), t.getUrgencyClass(), t.warnAt(), t.dueSoonAt(now),
-                t.getLongestResolveBy());
+                t.getLongestResolveBy(), t.currentParts());
     }
 }

@@ -41,6 +41,10 @@ public enum Transition {
     /** The centre approves or refuses a unit's request for more time that waits (延期审批). */
     DECIDE_EXTENSION("decide more time for", "given a decision on more time", IN_HAND),
     ADD_PROGRESS("add progress to", "given progress", IN_HAND),
+    /** A supporting unit signs for or answers its part (协办) while the lead holds the ticket. */
+    WORK_PART("work a supporting part of", "worked on by a supporting unit", UNRESOLVED),
+    /** The centre waives a supporting unit's part that is not in (协办免除). */
+    WAIVE_PART("waive a supporting part of", "given a waiver", UNRESOLVED),
     RESOLVE("resolve", "resolved", IN_HAND),
     REOPEN("reopen", "reopened", EnumSet.of(RESOLVED)),
     CLOSE("close", "closed", EnumSet.of(RESOLVED)),

@@ -123,16 +123,27 @@ public class TicketWork {
         if (!dispatcher.knowsUnit(request.unitId())) {
             return Mono.error(new InvalidRequestException("unitId", "unknown", "is not a unit of the city"));
         }
+        for (int i = 0; i < request.supportingUnits().size(); i++) {
+            String supporting = request.supportingUnits().get(i);
+            if (!dispatcher.knowsUnit(supporting)) {
+                return Mono.error(new InvalidRequestException("coUnitIds[" + i + "]", "unknown",
+                        "is not a unit of the city"));
+            }
+            if (supporting.equals(request.unitId())) {
+                return Mono.error(new InvalidRequestException("coUnitIds[" + i + "]", "lead-unit",
+                        "is the lead unit; a unit cannot support its own ticket"));
+            }
+        }
         Instant now = clock.instant();
         return Mono.zip(access.load(ticketId), access.actor()).flatMap(loaded -> {
             RoutedTicket ticket = loaded.getT1();
             Priority priority = request.priority() != null ? Priority.valueOf(request.priority())
                     : ticket.getPriority() != null ? ticket.getPriority() : Priority.NORMAL;
             RoutingDecision decision = new RoutingDecision(null, ticket.getReason() == null ? 0
-                    : ticket.getReason().ruleSetVersion(), request.unitId(), List.of(), priority,
+                    : ticket.getReason().ruleSetVersion(), request.unitId(), request.supportingUnits(), priority,
                     List.of("supervisor=" + loaded.getT2(), "reason=" + request.reason()));
             ticket.assign(decision, dispatcher.unitName(request.unitId()), now,
-                    dispatcher.deadlines(ticket, priority, now));
+                    dispatcher.deadlines(ticket, priority, now), loaded.getT2());
             return save(ticket);
         });
     }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
 import org.hotline12345.contracts.ResolutionResult;
 
 /** The bodies of the workflow's requests, and the answer to a return. */
@@ -60,8 +61,16 @@ final class WorkflowRequests {
         }
     }
 
-    /** A supervisor's dispatch of a ticket to a unit, with the reason. */
+    /**
+     * A supervisor's dispatch of a ticket to a unit, with the reason, and the supporting units (协办) that each answer
+     * their part to it.
+     */
     record Assign(@NotBlank @Pattern(regexp = "[A-Z_]{2,40}") String unitId, @NotBlank @Size(max = 500) String reason,
-            @Pattern(regexp = "URGENT|HIGH|NORMAL|CONSULTATION") String priority) {
+            @Pattern(regexp = "URGENT|HIGH|NORMAL|CONSULTATION") String priority,
+            @Size(max = 10) List<@NotNull @Pattern(regexp = "[A-Z_]{2,40}") String> coUnitIds) {
+
+        List<String> supportingUnits() {
+            return coUnitIds == null ? List.of() : coUnitIds;
+        }
     }
 }
