@@ -46,7 +46,15 @@
       'flag.OUTDATED': '已过时', 'flag.WRONG': '答复有误', flagNeedNote: '请写明哪里有误或已过时。',
       flagSending: '正在提交标记…',
       knowledgeFlagged: '已标记文章 {id}：维护单位和知识库编辑会看到。',
-      'field.note': '说明', 'field.reason': '问题', 'resource.Article': '该文章'
+      'field.note': '说明', 'field.reason': '问题', 'resource.Article': '该文章',
+      photosTitle: '来电人发来的照片', attachPhotos: '添加照片',
+      photoHelp: '每件工单最多4张，每张不超过10MB，JPG、PNG 或 WebP；照片中的位置和相机信息会被去除。',
+      photoSending: '正在添加第 {n} 张照片（共 {count} 张）…', photosAdded: '已添加 {count} 张照片。',
+      photoAlt: '{kind}照片，第 {n} 张，共 {count} 张，{when}添加', 'kind.CALLER': '来电人发来的',
+      'kind.BEFORE': '办理前的现场', 'kind.AFTER': '办理后的现场', noPhotos: '暂无照片。',
+      photoRefused: '“{name}”未能添加：{why}', 'photoRule.format': '不是 JPG、PNG 或 WebP 图片',
+      'photoRule.size': '超过10MB', 'photoRule.range': '像素太多', 'photoRule.invalid': '无法读取此图片',
+      photosFull: '这件工单的来电人照片已满，不能再添加', photoListFailed: '照片未能读取：{why}'
     },
     en: {
       pageTitle: 'operator console', caller: 'Caller', phone: 'Phone number', name: 'Name (optional)',
@@ -99,7 +107,16 @@
       flagCancel: 'Cancel', 'flag.OUTDATED': 'outdated', 'flag.WRONG': 'the answer is wrong',
       flagNeedNote: 'Say what is wrong or outdated.', flagSending: 'Flagging …',
       knowledgeFlagged: 'Article {id} is flagged: its unit and the knowledge editors see it.',
-      'field.note': 'Note', 'field.reason': 'What is the matter', 'resource.Article': 'the article'
+      'field.note': 'Note', 'field.reason': 'What is the matter', 'resource.Article': 'the article',
+      photosTitle: 'Photos the caller sent', attachPhotos: 'Add photos',
+      photoHelp: 'Up to 4 per ticket, each at most 10 MB, JPG, PNG or WebP; location and camera data are removed.',
+      photoSending: 'Adding photo {n} of {count} …', photosAdded: '{count} photos added.',
+      photoAlt: '{kind} photo {n} of {count}, added {when}', 'kind.CALLER': 'The caller\'s',
+      'kind.BEFORE': 'Before the work', 'kind.AFTER': 'After the work', noPhotos: 'No photos yet.',
+      photoRefused: '“{name}” was not added: {why}', 'photoRule.format': 'it is not a JPG, PNG or WebP image',
+      'photoRule.size': 'it is larger than 10 MB', 'photoRule.range': 'it has too many pixels',
+      'photoRule.invalid': 'it cannot be read as an image',
+      photosFull: 'the ticket has all the caller\'s photos it may have', photoListFailed: 'The photos could not be read: {why}'
     }
   };
   const t = (key, values) => Hub.t(key, values);
@@ -129,6 +146,7 @@
   let saving = false;
   let receipt = null;
   let shownTicket = null;
+  let shownTicketId = null;
   let refusal = null;
   let checkRefused = false;
   let draftRestored = false;
@@ -624,10 +642,138 @@
   async function showTicket(ticketId) {
     try {
       shownTicket = await Hub.api('', '/api/v1/intake/tickets/' + encodeURIComponent(ticketId));
+      if (shownTicketId !== ticketId) forgetPhotos();
+      shownTicketId = ticketId;
       renderTicket();
+      loadPhotos(ticketId);
     } catch (e) {
       refuse(e);
     }
+  }
+
+  // ---- the photos of the ticket shown: what the caller sent, attached by the operator, and any others ----
+
+  const PHOTO_BYTES = 10 * 1024 * 1024;
+  const photosPath = (ticketId) => '/api/v1/intake/tickets/' + encodeURIComponent(ticketId) + '/photos';
+  /** The shown ticket's photos as listed, oldest first; their thumbnails as data addresses by photo id. */
+  let photos = [];
+  const thumbnails = new Map();
+  /** What went wrong with the photos sent last, each {name, rule} or {name, error}; said again after a switch. */
+  let photoProblems = [];
+  let photoListError = null;
+  let photoStatus = null;
+  let attaching = false;
+
+  function forgetPhotos() {
+    photos = [];
+    thumbnails.clear();
+    photoProblems = [];
+    photoListError = null;
+    photoStatus = null;
+  }
+
+  async function loadPhotos(ticketId) {
+    let listed;
+    try {
+      listed = await Hub.api('', photosPath(ticketId));
+    } catch (e) {
+      if (shownTicketId !== ticketId) return;
+      photoListError = e;
+      renderPhotos();
+      return;
+    }
+    if (shownTicketId !== ticketId) return;
+    photos = listed;
+    photoListError = null;
+    renderPhotos();
+    for (const photo of listed) {
+      if (thumbnails.has(photo.id)) continue;
+      try {
+        thumbnails.set(photo.id, await Hub.image('', photo.thumbnailHref));
+      } catch (e) {
+        // the photo stays listed without its picture; the next listing tries again
+        continue;
+      }
+      if (shownTicketId !== ticketId) return;
+      renderPhotos();
+    }
+  }
+
+  /** Sends the files chosen, one after the other, as what the caller sent; the form of the call is not touched. */
+  async function attachPhotos() {
+    const input = $('photo-input');
+    const files = Array.from(input.files || []);
+    input.value = '';
+    const ticketId = shownTicketId;
+    if (!files.length || !ticketId || attaching) return;
+    attaching = true;
+    photoProblems = [];
+    let added = 0;
+    try {
+      for (let i = 0; i < files.length; i++) {
+        const file = files[i];
+        photoStatus = { key: 'photoSending', values: { n: i + 1, count: files.length } };
+        renderPhotos();
+        // a photo too large is not sent at all: the service would refuse it after the whole upload
+        if (file.size > PHOTO_BYTES) {
+          photoProblems.push({ name: file.name, rule: 'size' });
+          continue;
+        }
+        const form = new FormData();
+        form.append('photo', file, file.name);
+        try {
+          await Hub.api('', photosPath(ticketId) + '?kind=CALLER', { method: 'POST', body: form });
+          added++;
+        } catch (e) {
+          photoProblems.push({ name: file.name, error: e });
+          // the ticket has its share: the files after this one would be refused alike
+          if (e.status === 409) break;
+        }
+      }
+    } finally {
+      attaching = false;
+    }
+    photoStatus = added ? { key: 'photosAdded', values: { count: added } } : null;
+    if (shownTicketId === ticketId) await loadPhotos(ticketId);
+    renderPhotos();
+  }
+
+  function photoProblemText(problem) {
+    const PHOTO_RULES = ['format', 'size', 'range', 'invalid'];
+    const error = problem.error;
+    const fields = error && error.problem && Array.isArray(error.problem.errors) ? error.problem.errors : [];
+    const refused = fields.find((field) => field.field === 'photo');
+    const rule = problem.rule || (refused ? (PHOTO_RULES.includes(refused.code) ? refused.code : 'invalid') : null);
+    const why = rule ? t('photoRule.' + rule) : error && error.status === 409 ? t('photosFull')
+      : Hub.problemText(error);
+    return t('photoRefused', { name: problem.name, why });
+  }
+
+  function renderPhotos() {
+    const list = $('photo-list');
+    list.replaceChildren(...photos.map((photo, index) => {
+      const item = document.createElement('li');
+      item.dataset.photo = photo.id;
+      item.dataset.kind = photo.kind;
+      const alt = t('photoAlt', { kind: t('kind.' + photo.kind), n: index + 1, count: photos.length,
+        when: when(photo.addedAt) });
+      if (thumbnails.has(photo.id)) {
+        const shown = document.createElement('img');
+        shown.src = thumbnails.get(photo.id);
+        shown.alt = alt;
+        item.append(shown);
+      } else {
+        item.textContent = alt;
+      }
+      return item;
+    }));
+    const problem = $('photo-problem');
+    const said = photoProblems.map(photoProblemText);
+    if (photoListError) said.push(t('photoListFailed', { why: Hub.problemText(photoListError) }));
+    setText(problem, said.join(' '));
+    $('photo-input').setAttribute('aria-invalid', said.length ? 'true' : 'false');
+    setText($('photo-status'), photoStatus ? t(photoStatus.key, photoStatus.values)
+      : photos.length ? '' : t('noPhotos'));
   }
 
   function renderTicket() {
@@ -655,6 +801,7 @@
         status: t(ticket.linkedTo.status) }));
     }
     $('ticket').dataset.ticket = ticket.ticketNumber;
+    renderPhotos();
   }
 
   async function save(event) {
@@ -737,6 +884,8 @@
     renderFlag();
     receipt = null;
     shownTicket = null;
+    shownTicketId = null;
+    forgetPhotos();
     refusal = null;
     draftRestored = false;
     sessionStorage.removeItem(DRAFT);
@@ -818,6 +967,7 @@
       }
     });
     $('next-call').addEventListener('click', emptyCall);
+    $('photo-input').addEventListener('change', attachPhotos);
     $('clear-call').addEventListener('click', clearCall);
     say(null);
     showDraftNote();

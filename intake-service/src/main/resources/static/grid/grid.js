@@ -30,7 +30,15 @@
       confirmSettle: '确定就地化解工单 {number}？处理情况会发给市民，办结后不能撤回。',
       confirmHandUp: '确定把工单 {number} 上交部门？上交后本网格不再处理此工单，不能撤回。',
       f_description: '问题描述', f_location: '位置', f_gridId: '网格', f_category: '诉求分类', f_urgency: '紧急程度',
-      f_address: '地址', f_reply: '处理情况', f_reasonText: '上交原因'
+      f_address: '地址', f_reply: '处理情况', f_reasonText: '上交原因',
+      photos: '现场照片', takeBefore: '拍办理前照片', takeAfter: '拍办理后照片',
+      photoHelp: '每张不超过10MB，办理前、办理后各最多4张；照片中的位置和相机信息会被去除。',
+      photoSending: '正在添加照片…', photoAdded: '已添加{kind}照片。', noPhotos: '暂无照片。',
+      'kind.CALLER': '来电人发来的', 'kind.BEFORE': '办理前', 'kind.AFTER': '办理后',
+      photoAlt: '{kind}照片，第 {n} 张，共 {count} 张', photoRefused: '照片未能添加：{why}',
+      'photoRule.format': '不是 JPG、PNG 或 WebP 图片', 'photoRule.size': '超过10MB', 'photoRule.range': '像素太多',
+      'photoRule.invalid': '无法读取此图片', photosFull: '这类照片已满，不能再添加',
+      photoListFailed: '照片未能读取：{why}'
     },
     en: {
       pageTitle: 'grid worker · household liaison', where: 'Where', useLocation: 'Use my location', locating: 'Locating …',
@@ -57,7 +65,16 @@
       confirmSettle: 'Settle ticket {number} on the spot? What was done is texted to the citizen; this cannot be undone.',
       confirmHandUp: 'Hand ticket {number} up to a department? The grid no longer handles it; this cannot be undone.',
       f_description: 'the problem', f_location: 'the location', f_gridId: 'the grid', f_category: 'the category',
-      f_urgency: 'the urgency', f_address: 'the address', f_reply: 'what was done', f_reasonText: 'why it goes up'
+      f_urgency: 'the urgency', f_address: 'the address', f_reply: 'what was done', f_reasonText: 'why it goes up',
+      photos: 'Photos of the place', takeBefore: 'Photo before the work', takeAfter: 'Photo after the work',
+      photoHelp: 'Each at most 10 MB, up to 4 before and 4 after; location and camera data are removed.',
+      photoSending: 'Adding the photo …', photoAdded: 'The {kind} photo is added.', noPhotos: 'No photos yet.',
+      'kind.CALLER': 'the caller\'s', 'kind.BEFORE': 'before', 'kind.AFTER': 'after',
+      photoAlt: 'Photo {n} of {count}, {kind}', photoRefused: 'The photo was not added: {why}',
+      'photoRule.format': 'it is not a JPG, PNG or WebP image', 'photoRule.size': 'it is larger than 10 MB',
+      'photoRule.range': 'it has too many pixels', 'photoRule.invalid': 'it cannot be read as an image',
+      photosFull: 'the ticket has all the photos of that kind it may have',
+      photoListFailed: 'The photos could not be read: {why}'
     }
   };
   const t = (key, values) => Hub.t(key, values);
@@ -358,15 +375,17 @@
     note.setAttribute('aria-describedby', draft.id);
     const problem = element('p', 'problems card-problem');
     problem.setAttribute('role', 'alert');
+    const photoBox = newPhotos(id, safe);
     const buttons = element('div', 'buttons');
     const settle = element('button', 'action settle');
     settle.type = 'button';
     const handUp = element('button', 'action secondary hand-up');
     handUp.type = 'button';
     buttons.append(settle, handUp);
-    card.append(head, words, facts, contact, noteLabel, note, draft, problem, buttons);
+    card.append(head, words, facts, contact, photoBox.box, noteLabel, note, draft, problem, buttons);
     const entry = { ticket, safe, card, title, deadline, words, addressLabel, address, pointLabel, pointLine, contact,
-      noteLabel, note, draft, problem, settle, handUp, message: null };
+      noteLabel, note, draft, problem, settle, handUp, message: null, photos: photoBox };
+    loadPhotos(photoBox);
     note.addEventListener('input', () => {
       keepDraft(id, note.value);
       draft.hidden = !note.value;
@@ -398,6 +417,136 @@
     if (entry.message) entry.problem.textContent = t(entry.message);
     entry.settle.textContent = t('settle');
     entry.handUp.textContent = t('handUp');
+    paintPhotos(entry.photos);
+  }
+
+  // ---- a ticket's photos: the place before and after the work, taken on the spot; and what the caller sent ----
+
+  const PHOTO_BYTES = 10 * 1024 * 1024;
+  const PHOTO_RULES = ['format', 'size', 'range', 'invalid'];
+  const photosPath = (ticketId) => '/api/v1/intake/tickets/' + encodeURIComponent(ticketId) + '/photos';
+
+  /** A card's photo part: a camera input per kind the grid worker adds, what went wrong, and the thumbnails. */
+  function newPhotos(ticketId, safe) {
+    const box = element('section', 'card-photos');
+    box.setAttribute('aria-labelledby', 'photos-' + safe);
+    const heading = element('h3');
+    heading.id = 'photos-' + safe;
+    const help = element('p', 'muted small');
+    help.id = 'photo-help-' + safe;
+    const problem = element('p', 'problems photo-problem');
+    problem.id = 'photo-problem-' + safe;
+    problem.setAttribute('role', 'alert');
+    const status = element('p', 'muted small photo-status');
+    status.setAttribute('role', 'status');
+    const inputs = {};
+    const labels = {};
+    const takes = element('div', 'takes');
+    const part = { ticketId, box, heading, help, problem, status, inputs, labels, list: element('ul', 'photos'),
+      listed: [], thumbnails: new Map(), refusal: null, listError: null, said: null };
+    for (const kind of ['BEFORE', 'AFTER']) {
+      const input = element('input', 'photo-input');
+      input.type = 'file';
+      input.accept = 'image/*';
+      input.setAttribute('capture', 'environment');
+      input.id = 'photo-' + kind.toLowerCase() + '-' + safe;
+      input.dataset.kind = kind;
+      input.setAttribute('aria-describedby', help.id + ' ' + problem.id);
+      const label = element('label', 'take');
+      label.htmlFor = input.id;
+      input.addEventListener('change', () => addPhoto(part, kind, input));
+      inputs[kind] = input;
+      labels[kind] = label;
+      takes.append(label, input);
+    }
+    box.append(heading, takes, help, problem, status, part.list);
+    return part;
+  }
+
+  async function loadPhotos(part) {
+    try {
+      part.listed = await Hub.api('', photosPath(part.ticketId));
+      part.listError = null;
+    } catch (e) {
+      part.listError = e;
+    }
+    paintPhotos(part);
+    for (const photo of part.listed) {
+      if (part.thumbnails.has(photo.id)) continue;
+      try {
+        part.thumbnails.set(photo.id, await Hub.image('', photo.thumbnailHref));
+      } catch (e) {
+        // listed without its picture; the next listing tries again
+        continue;
+      }
+      paintPhotos(part);
+    }
+  }
+
+  async function addPhoto(part, kind, input) {
+    const file = input.files && input.files[0];
+    input.value = '';
+    if (!file) return;
+    part.refusal = null;
+    // a photo too large is not sent at all: the service would refuse it after the whole upload
+    if (file.size > PHOTO_BYTES) {
+      part.refusal = { rule: 'size' };
+      part.said = null;
+      paintPhotos(part);
+      return;
+    }
+    part.said = { key: 'photoSending' };
+    paintPhotos(part);
+    const form = new FormData();
+    form.append('photo', file, file.name || 'photo.jpg');
+    try {
+      await Hub.api('', photosPath(part.ticketId) + '?kind=' + kind, { method: 'POST', body: form });
+      part.said = { key: 'photoAdded', kind };
+    } catch (e) {
+      part.said = null;
+      part.refusal = { error: e };
+    }
+    await loadPhotos(part);
+  }
+
+  function refusalText(refusal) {
+    const error = refusal.error;
+    const fields = error && error.problem && Array.isArray(error.problem.errors) ? error.problem.errors : [];
+    const refused = fields.find((field) => field.field === 'photo');
+    const rule = refusal.rule || (refused ? (PHOTO_RULES.includes(refused.code) ? refused.code : 'invalid') : null);
+    return t('photoRefused', { why: rule ? t('photoRule.' + rule) : error && error.status === 409 ? t('photosFull')
+      : Hub.problemText(error) });
+  }
+
+  // everything the photo part shows, from what it holds: safe on every refresh and language switch
+  function paintPhotos(part) {
+    part.heading.textContent = t('photos');
+    part.help.textContent = t('photoHelp');
+    part.labels.BEFORE.textContent = t('takeBefore');
+    part.labels.AFTER.textContent = t('takeAfter');
+    const problems = [];
+    if (part.refusal) problems.push(refusalText(part.refusal));
+    if (part.listError) problems.push(t('photoListFailed', { why: Hub.problemText(part.listError) }));
+    const problem = problems.join(' ');
+    if (part.problem.textContent !== problem) part.problem.textContent = problem;
+    const status = part.said ? t(part.said.key, { kind: part.said.kind ? t('kind.' + part.said.kind) : '' })
+      : part.listed.length ? '' : t('noPhotos');
+    if (part.status.textContent !== status) part.status.textContent = status;
+    part.list.replaceChildren(...part.listed.map((photo, index) => {
+      const item = element('li');
+      item.dataset.photo = photo.id;
+      item.dataset.kind = photo.kind;
+      const alt = t('photoAlt', { kind: t('kind.' + photo.kind), n: index + 1, count: part.listed.length });
+      if (part.thumbnails.has(photo.id)) {
+        const shown = element('img');
+        shown.src = part.thumbnails.get(photo.id);
+        shown.alt = alt;
+        item.append(shown);
+      } else {
+        item.textContent = alt;
+      }
+      return item;
+    }));
   }
 
   function paintPoint(entry) {

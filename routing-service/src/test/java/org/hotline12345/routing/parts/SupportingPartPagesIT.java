@@ -2,19 +2,15 @@ package org.hotline12345.routing.parts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
+import org.hotline12345.embedded.testing.Browsers;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.hotline12345.contracts.Address;
 import org.hotline12345.contracts.Channel;
 import org.hotline12345.contracts.CitizenContact;
@@ -39,8 +35,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,14 +47,12 @@ import org.springframework.context.annotation.Primary;
  * police find their part of a gas leak in the workbench, open it from the keyboard, sign for it and send their answer
  * to the gas company, in Chinese and in English; the gas company sees the part answered in its ticket; the desk
  * lists a part overdue in its 协办超期 tab with a count, in both languages, and waives it with a reason. axe-core
- * checks each page against WCAG 2.1 A and AA: a critical or serious violation fails the test.
+ * checks each page against WCAG 2.1 A and AA: any violation, whatever its impact, fails the test.
  */
 @HubIntegrationTest(database = "routing-supporting-part-pages-it",
         properties = "hotline.routing.workflow.sweep-interval=1h")
 class SupportingPartPagesIT {
 
-    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
-    private static final Set<String> BLOCKING = Set.of("critical", "serious");
 
     static final SharedTestInfrastructure infra = SharedTestInfrastructure.get();
     /** The service's clock: each ticket is dispatched three hours back, then it stands at the browser's time. */
@@ -86,11 +78,7 @@ class SupportingPartPagesIT {
 
     @BeforeAll
     static void startABrowser() {
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless",
-                "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1400,1100", "--lang=zh-CN");
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build(), options);
+        browser = Browsers.chromium(1400, 1100);
     }
 
     @AfterAll
@@ -234,12 +222,6 @@ class SupportingPartPagesIT {
     }
 
     private void accessible(String what) {
-        List<Rule> blocking = new AxeBuilder().withTags(WCAG).analyze(browser).getViolations().stream()
-                .filter(rule -> BLOCKING.contains(rule.getImpact())).toList();
-        assertThat(blocking).as(() -> what + " has accessibility violations:\n" + blocking.stream()
-                .map(rule -> "- " + rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " "
-                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).limit(5)
-                        .collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("\n"))).isEmpty();
+        Browsers.assertAxeClean(browser, what);
     }
 }

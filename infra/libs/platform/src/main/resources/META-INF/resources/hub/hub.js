@@ -400,7 +400,8 @@
       const headers = Object.assign({ Accept: 'application/json' }, (options || {}).headers || {});
       if (current) headers.Authorization = 'Bearer ' + current.access;
       let body = (options || {}).body;
-      if (body !== undefined && typeof body !== 'string') {
+      // a form (a file upload) goes as it is: the browser writes its multipart type and boundary
+      if (body !== undefined && typeof body !== 'string' && !(body instanceof FormData)) {
         headers['Content-Type'] = 'application/json';
         body = JSON.stringify(body);
       }
@@ -422,6 +423,30 @@
         body && (body.detail || body.title) || (path + ' ' + response.status));
     }
     return body;
+  }
+
+  /**
+   * An image a service keeps behind the person's token, as a data address an {@code img} may show (the pages'
+   * policy lets images come from this service and data addresses only); a refusal becomes an Error as in
+   * {@link api}.
+   */
+  async function image(service, path) {
+    await loadConfig();
+    const base = service ? (config.services[service] || '') : '';
+    const current = session();
+    const response = await fetch(base + path, { headers: Object.assign({ Accept: 'image/jpeg' },
+      current ? { Authorization: 'Bearer ' + current.access } : {}) });
+    if (!response.ok) {
+      const body = await response.json().catch(() => null);
+      throw failure(response.status, body && typeof body === 'object' ? body : null, path + ' ' + response.status);
+    }
+    const bytes = await response.blob();
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsDataURL(bytes);
+    });
   }
 
   /** A refused call: {@code status}, and {@code problem} the service's problem body (with its {@code code}). */
@@ -1144,7 +1169,7 @@
   });
 
   window.Hub = {
-    start, api, t, named, drawGrids, locate, notice, user, signIn, signOut, finishSignIn, problemText, showError, clearError,
+    start, api, image, t, named, drawGrids, locate, notice, user, signIn, signOut, finishSignIn, problemText, showError, clearError,
     fail, confirm, callerContact, city: () => city, language: () => language
   };
 }());
