@@ -11,7 +11,7 @@
       rejectCode: '退单原因', rejectHint: '退单理由（必填）', progress: '进展', progressHint: '已做了什么、下一步',
       addProgress: '记录进展', extend: '申请延期', extendTo: '新的办结时限', extendHint: '延期理由（必填）',
       resolve: '办结', replyToCitizen: '给市民的答复（将以短信发送）', replyPublic: '答复可公开',
-      legendOverdue: '已超期', legendSoon: '即将超期（已进入时限类别的预警时段）', count: '共 {n} 件',
+      legendOverdue: '已超期', legendSoon: '即将超期（已进入时限类别的预警时段）', count: '共 {n} 件', countOne: '共 {n} 件',
       countSoon: '，{soon} 件即将超期', noUnit: '您的账号未绑定承办单位。',
       doneAccept: '已签收：{number}', doneProgress: '已记录进展：{number}', doneExtend: '已延期：{number}',
       doneResolve: '已办结：{number}', doneReject: '已退单：{number}，中心将重新派单',
@@ -40,7 +40,7 @@
       extendTo: 'New deadline to resolve', extendHint: 'Reason (required)', resolve: 'Resolve',
       replyToCitizen: 'Reply to the citizen (sent as a text)', replyPublic: 'The reply may be public',
       legendOverdue: 'overdue', legendSoon: 'about to breach (inside its urgency class\'s warning window)',
-      count: '{n} tickets', countSoon: ', {soon} about to breach',
+      count: '{n} tickets', countOne: '{n} ticket', countSoon: ', {soon} about to breach',
       noUnit: 'Your account names no unit.', doneAccept: 'Signed for: {number}',
       doneProgress: 'Progress recorded: {number}', doneExtend: 'Extended: {number}', doneResolve: 'Resolved: {number}',
       doneReject: 'Returned: {number}; the centre will dispatch it again',
@@ -96,7 +96,7 @@
     // the most pressing 200; a full queue says there are more
     const now = Date.now();
     const soon = tickets.filter((ticket) => Tickets.countdown(ticket, now).state === 'soon').length;
-    $('queue-count').textContent = t('count', { n: tickets.length + (tickets.length >= 200 ? '+' : '') })
+    $('queue-count').textContent = t(tickets.length === 1 ? 'countOne' : 'count', { n: tickets.length + (tickets.length >= 200 ? '+' : '') })
       + (soon ? t('countSoon', { soon }) : '');
     Tickets.queue($('queue'), tickets, chosen && chosen.ticketId, [
       (ticket) => Hub.named('categories', ticket.category), statusOf], open);
