@@ -259,7 +259,7 @@ class HotlineJourneyIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void letsAStandardMongoClientReadTheDataOnThePrintedPort() {
         try (MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + stack.mongoPort())) {
             Document ticket = mongo.getDatabase("routing").getCollection("tickets")
@@ -270,7 +270,7 @@ class HotlineJourneyIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void publishesWhatTheJourneyDidAsMetricsForPrometheus() throws Exception {
         Map<String, List<String>> expected = Map.of(
                 "analytics", List.of("hotline_tickets_received_total", "hotline_tickets_assigned_total",
@@ -294,7 +294,7 @@ class HotlineJourneyIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void neverWritesTheCallersNumberOrNameToAnyServiceLog() throws IOException {
         List<Path> logs;
         try (var files = Files.list(data.resolve("logs"))) {
@@ -312,7 +312,7 @@ class HotlineJourneyIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void listensOnLoopbackOnly() throws IOException {
         // the kernel's table of TCP sockets: each listening one with its local address, hex, in network order
         List<String> listening = new java.util.ArrayList<>();
@@ -332,7 +332,7 @@ class HotlineJourneyIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void keepsItsDataAcrossARestart() {
         stack.close();
         stack = Devstack.start(new DevstackOptions(options.home(), data, false, 0, 0, options.servicePorts(),
@@ -343,6 +343,141 @@ class HotlineJourneyIT {
             assertThat(ticket).isNotNull();
             assertThat(ticket.getString("status")).isEqualTo("CLOSED");
         }
+    }
+
+    /**
+     * One ticket no rule covers, through what the centre decides (退单审核, 延期审批, 主办/协办): dispatched by hand
+     * with a supporting unit, returned by the lead and the return rejected, more time asked beyond the allowance and
+     * approved, the supporting unit's part signed for and answered, and only then resolved; the ticket's history and
+     * its events show each step, and the citizen is texted about the extension alone.
+     */
+    @Test
+    @Order(7)
+    void carriesOneTicketThroughARejectedReturnAnApprovedExtensionAndASupportingUnitsPart() throws Exception {
+        String supervisor = token("supervisor");
+        String lead = token("unit:URBAN_MGMT");
+        String supporting = token("unit:MARKET_REG");
+        HttpResponse<String> registered = post("intake", "/api/v1/calls", """
+                {"callerPhone":"139 0851 8800","description":"小区门口流动摊贩占道经营，还在卖没有证照的卤味熟食",
+                 "address":"南明区花果园大街9号","location":{"lat":26.5660,"lon":106.7060},
+                 "category":"OTHER"}""", token("operator"));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(202);
+        String id = json.readTree(registered.body()).get("ticketId").asString();
+        await().atMost(Duration.ofSeconds(20)).until(() -> "TRIAGE".equals(ticket(id).path("status").asString()));
+
+        // the centre dispatches it by hand, the market regulator supporting
+        HttpResponse<String> dispatched = post("routing", "/api/v1/tickets/" + id + "/assign", """
+                {"unitId":"URBAN_MGMT","reason":"占道经营由城管主办，无证食品请市场监管协办",
+                 "coUnitIds":["MARKET_REG"]}""", supervisor);
+        assertThat(dispatched.statusCode()).as(dispatched.body()).isEqualTo(200);
+        JsonNode assigned = json.readTree(dispatched.body());
+        assertThat(assigned.get("unitId").asString()).isEqualTo("URBAN_MGMT");
+        assertThat(assigned.get("parts")).hasSize(1);
+        assertThat(assigned.get("parts").get(0).get("unitId").asString()).isEqualTo("MARKET_REG");
+        assertThat(assigned.get("parts").get(0).get("state").asString()).isEqualTo("ASSIGNED");
+        // as stored: the database keeps milliseconds
+        Instant resolveBy = Instant.parse(assigned.get("resolveBy").asString())
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+
+        // the lead returns it; the return waits for the centre, which rejects it with its reason
+        HttpResponse<String> returned = post("routing", "/api/v1/tickets/" + id + "/reject",
+                "{\"reasonCode\":\"NOT_OUR_DUTY\",\"reasonText\":\"无证食品属市场监管职责\"}", lead);
+        assertThat(returned.statusCode()).as(returned.body()).isEqualTo(200);
+        assertThat(json.readTree(returned.body()).get("status").asString()).isEqualTo("RETURN_REVIEW");
+        assertThat(get("routing", "/api/v1/reviews/returns?size=200", supervisor).body()).contains(id);
+        HttpResponse<String> rejected = post("routing", "/api/v1/reviews/returns/" + id + "/reject",
+                "{\"reason\":\"占道经营属城管权责清单第12项\"}", supervisor);
+        assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+        JsonNode back = json.readTree(rejected.body());
+        assertThat(back.get("status").asString()).isEqualTo("ASSIGNED");
+        assertThat(back.get("unitId").asString()).isEqualTo("URBAN_MGMT");
+        assertThat(Instant.parse(back.get("resolveBy").asString())).as("the deadline ran on").isEqualTo(resolveBy);
+        assertThat(back.get("parts").get(0).get("state").asString()).isEqualTo("ASSIGNED");
+
+        // the lead signs for it and asks for ten more days, beyond what it may take alone; the centre approves
+        assertThat(post("routing", "/api/v1/tickets/" + id + "/accept", "", lead).statusCode()).isEqualTo(200);
+        Instant asked = resolveBy.plus(Duration.ofDays(10)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        HttpResponse<String> extension = post("routing", "/api/v1/tickets/" + id + "/extend",
+                "{\"resolveBy\":\"" + asked + "\",\"reason\":\"需与市场监管联合执法，摊主外出未归\"}", lead);
+        assertThat(extension.statusCode()).as(extension.body()).isEqualTo(200);
+        JsonNode askedFor = json.readTree(extension.body());
+        assertThat(lastOf(askedFor.get("extensionHistory")).get("state").asString()).isEqualTo("WAITING");
+        assertThat(Instant.parse(askedFor.get("resolveBy").asString())).isEqualTo(resolveBy);
+        assertThat(get("routing", "/api/v1/reviews/extensions?size=200", supervisor).body()).contains(id);
+        HttpResponse<String> approved = post("routing", "/api/v1/reviews/extensions/" + id + "/approve",
+                "{\"reason\":\"同意，请联合执法后答复市民\"}", supervisor);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(Instant.parse(json.readTree(approved.body()).get("resolveBy").asString())).isEqualTo(asked);
+
+        // the supporting unit finds its part, signs for it; the lead cannot resolve until it is answered
+        assertThat(get("routing", "/api/v1/parts", supporting).body()).contains(id);
+        assertThat(get("routing", "/api/v1/tickets/" + id, supporting).statusCode()).isEqualTo(404);
+        HttpResponse<String> signed = post("routing", "/api/v1/parts/" + id + "/accept", "", supporting);
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        String resolution = "{\"result\":\"SOLVED\",\"reply\":\"已取缔占道摊点，市场监管局已对无证熟食立案调查\"}";
+        HttpResponse<String> early = post("routing", "/api/v1/tickets/" + id + "/resolve", resolution, lead);
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(early.body()).contains("MARKET_REG");
+        HttpResponse<String> answered = post("routing", "/api/v1/parts/" + id + "/answer",
+                "{\"answer\":\"已对摊贩销售的无证熟食立案调查，责令停止销售\"}", supporting);
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        HttpResponse<String> resolved = post("routing", "/api/v1/tickets/" + id + "/resolve", resolution, lead);
+        assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+
+        // the ticket's history holds each step, in the order it happened
+        JsonNode done = ticket(id);
+        assertThat(done.get("status").asString()).isEqualTo("RESOLVED");
+        assertThat(done.get("returns")).hasSize(1);
+        assertThat(done.get("returns").get(0).get("unitId").asString()).isEqualTo("URBAN_MGMT");
+        JsonNode decision = done.get("returnDecisions").get(0);
+        assertThat(decision.get("decision").asString()).isEqualTo("REJECTED");
+        assertThat(decision.get("reason").asString()).isEqualTo("占道经营属城管权责清单第12项");
+        JsonNode granted = lastOf(done.get("extensionHistory"));
+        assertThat(granted.get("state").asString()).isEqualTo("APPROVED");
+        assertThat(granted.get("decisionReason").asString()).isEqualTo("同意，请联合执法后答复市民");
+        JsonNode part = done.get("parts").get(0);
+        assertThat(part.get("state").asString()).isEqualTo("ANSWERED");
+        assertThat(part.get("answer").asString()).isEqualTo("已对摊贩销售的无证熟食立案调查，责令停止销售");
+        assertThat(part.path("assignedBy").asString()).as("dispatched by a supervisor, not the rules")
+                .isNotBlank();
+        assertThat(List.of(decision.get("at"), granted.get("decidedAt"), part.get("answeredAt"), done.get("resolvedAt"))
+                .stream().map(at -> Instant.parse(at.asString())).toList()).isSorted();
+
+        List<String> events = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "journey-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.ROUTING_TICKETS));
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(300)).forEach(r -> {
+                    if (id.equals(r.key())) {
+                        events.add(new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)
+                                .substring("org.hotline12345.".length()));
+                    }
+                });
+                return events.contains("TicketResolved");
+            });
+        }
+        assertThat(events).containsSubsequence("TicketAssigned", "PartAssigned", "TicketRejected", "ReturnRejected",
+                "TicketAccepted", "ExtensionRequested", "ExtensionApproved", "TicketExtended", "PartAccepted",
+                "PartAnswered", "TicketResolved");
+
+        // the citizen is texted when more time is granted, never about the centre's decisions themselves
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(json.readTree(get("notification",
+                "/api/v1/notifications?ticketId=" + id, supervisor).body()).findValuesAsString("trigger"))
+                .contains("TicketExtended").doesNotContain("ReturnRejected", "ExtensionRequested",
+                        "ExtensionApproved", "PartAssigned", "PartAnswered"));
+    }
+
+    private static JsonNode ticket(String id) throws Exception {
+        return json.readTree(get("routing", "/api/v1/tickets/" + id, token("supervisor")).body());
+    }
+
+    private static JsonNode lastOf(JsonNode array) {
+        return array.get(array.size() - 1);
     }
 
     private long recordsOnAllTopics() {

@@ -75,6 +75,8 @@ class PagesIT {
     static String unitId;
     static String gasLeakId;
     static String gasLeakNumber;
+    static String stallId;
+    static String stallNumber;
 
     @BeforeAll
     static void startTheStackAndABrowser() {
@@ -784,6 +786,179 @@ class PagesIT {
         waitUntil(() -> text("standing-lines").contains("The centre approved more time"));
         Accessibility.assertNoSeriousViolations(browser, "workbench, more time approved, in English");
         browser.findElement(By.id("language")).click();
+        signOut();
+    }
+
+    /**
+     * A ticket no rule of the city covers, dispatched by the centre on the desk with a supporting unit (协办): the lead
+     * returns it, the centre rejects the return with its reason, and the lead finds it back in its workbench with that
+     * reason, in both languages; it signs for it and cannot resolve it while the supporting unit's part is open.
+     */
+    @Test
+    @Order(11)
+    void theCentreDispatchesATicketWithASupportingUnitAndRejectsTheLeadsReturn() throws Exception {
+        HttpResponse<String> registered = post("intake", "/api/v1/calls", """
+                {"callerPhone":"139 0851 8080","description":"小区门口流动摊贩占道经营，还在卖没有证照的卤味熟食",
+                 "address":"南明区花果园大街9号","location":{"lat":26.5660,"lon":106.7060},
+                 "category":"OTHER"}""", token("operator"));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(202);
+        stallId = JSON.readTree(registered.body()).get("ticketId").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "TRIAGE".equals(JSON.readTree(get("routing",
+                "/api/v1/tickets/" + stallId, token("supervisor")).body()).path("status").asString()));
+        stallNumber = number(stallId);
+
+        // the centre sends it to the city management bureau, with the market regulator supporting
+        signIn(stack.url("routing") + "/desk", "supervisor-01");
+        browser.findElement(By.cssSelector("#tabs button[data-list='triage']")).click();
+        waitFor(By.cssSelector("#queue tbody tr[data-ticket='" + stallNumber + "'] button.open-ticket"))
+                .sendKeys(Keys.ENTER);
+        waitUntil(() -> byTestId("detail-number").getText().equals(stallNumber));
+        assertThat(waitFor(By.id("dispatch-box")).isDisplayed()).isTrue();
+        new Select(browser.findElement(By.id("dispatch-unit"))).selectByValue("URBAN_MGMT");
+        new Select(browser.findElement(By.id("dispatch-co"))).selectByValue("MARKET_REG");
+        type("dispatch-reason", "占道经营由城管主办，无证食品请市场监管协办");
+        Accessibility.assertNoSeriousViolations(browser, "desk, dispatching with a supporting unit");
+        browser.findElement(By.id("dispatch")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            JsonNode stall = JSON.readTree(get("routing", "/api/v1/tickets/" + stallId, token("supervisor")).body());
+            return "ASSIGNED".equals(stall.path("status").asString())
+                    && "URBAN_MGMT".equals(stall.path("unitId").asString())
+                    && "MARKET_REG".equals(stall.path("parts").path(0).path("unitId").asString());
+        });
+        WebElement part = waitFor(By.cssSelector("[data-testid='part-MARKET_REG']"));
+        assertThat(part.getText()).contains("贵阳市市场监督管理局", "待签收");
+        waitUntil(() -> !browser.findElement(By.id("dispatch-box")).isDisplayed());
+        screenshot("desk-dispatched-with-support");
+        signOut();
+
+        // the lead sees its supporting unit, and returns the ticket all the same
+        signIn(stack.url("routing") + "/workbench", "unit-urban_mgmt");
+        waitFor(By.cssSelector("#queue tr[data-ticket='" + stallNumber + "'] button.open-ticket"))
+                .sendKeys(Keys.ENTER);
+        waitUntil(() -> byTestId("detail-number").getText().equals(stallNumber));
+        assertThat(waitFor(By.cssSelector("[data-testid='lead-part-MARKET_REG']")).getText()).contains("待签收");
+        new Select(browser.findElement(By.id("reject-code"))).selectByValue("NOT_OURS");
+        type("reject-text", "无证食品属市场监管职责，请改派市场监管局");
+        browser.findElement(By.id("reject")).click();
+        confirm();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("status"), "等待中心审核"));
+        waitFor(By.cssSelector("#reviewing tr[data-ticket='" + stallNumber + "']"));
+        assertThat(JSON.readTree(get("routing", "/api/v1/tickets/" + stallId, token("supervisor")).body())
+                .get("status").asString()).isEqualTo("RETURN_REVIEW");
+        signOut();
+
+        // the centre finds the return among those to review and rejects it with its reason
+        signIn(stack.url("routing") + "/desk", "supervisor-01");
+        browser.findElement(By.cssSelector("#tabs button[data-list='reviews']")).click();
+        WebElement waiting = waitFor(By.cssSelector("#queue tbody tr[data-ticket='" + stallNumber + "']"));
+        assertThat(waiting.getText()).contains("无证食品属市场监管职责");
+        waiting.findElement(By.cssSelector("button.open-ticket")).sendKeys(Keys.ENTER);
+        waitUntil(() -> byTestId("detail-number").getText().equals(stallNumber));
+        waitFor(By.id("review-box"));
+        waitFor(By.cssSelector("#timeline li[data-kind='returned']"));
+        type("review-reason", "占道经营属城管权责清单第12项，由城管主办、市场监管协办");
+        Accessibility.assertNoSeriousViolations(browser, "desk, a return to review");
+        browser.findElement(By.id("reject-return")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            JsonNode stall = JSON.readTree(get("routing", "/api/v1/tickets/" + stallId, token("supervisor")).body());
+            return "ASSIGNED".equals(stall.path("status").asString())
+                    && "URBAN_MGMT".equals(stall.path("unitId").asString());
+        });
+        waitUntil(() -> browser.findElement(By.id("review-box")).getDomAttribute("hidden") != null);
+        waitUntil(() -> text("status").contains("已驳回退单"));
+        waitFor(By.cssSelector("#timeline li[data-kind='review']"));
+        assertThat(text("timeline")).contains("中心驳回退单", "占道经营属城管权责清单第12项");
+        screenshot("desk-return-rejected");
+        signOut();
+
+        // the lead has it back, with the centre's reason, and signs for it; the resolution waits for the part
+        signIn(stack.url("routing") + "/workbench", "unit-urban_mgmt");
+        waitFor(By.cssSelector("#queue tr[data-ticket='" + stallNumber + "'] button.open-ticket"))
+                .sendKeys(Keys.ENTER);
+        waitUntil(() -> byTestId("detail-number").getText().equals(stallNumber));
+        waitUntil(() -> text("standing-lines").contains("中心驳回了本单位的退单"));
+        assertThat(text("standing-lines")).contains("占道经营属城管权责清单第12项");
+        assertThat(byTestId("detail-status").getText()).startsWith("待签收");
+        Accessibility.assertNoSeriousViolations(browser, "workbench, a return rejected");
+        screenshot("workbench-return-rejected");
+        browser.findElement(By.id("language")).click();
+        waitUntil(() -> text("standing-lines").contains("The centre rejected your return"));
+        Accessibility.assertNoSeriousViolations(browser, "workbench, a return rejected, in English");
+        browser.findElement(By.id("language")).click();
+        waitUntil(() -> text("standing-lines").contains("中心驳回了本单位的退单"));
+        browser.findElement(By.id("accept")).click();
+        waitUntil(() -> byTestId("detail-status").getText().equals("办理中"));
+        waitUntil(() -> text("lead-parts-wait").contains("贵阳市市场监督管理局"));
+        assertThat(browser.findElement(By.id("resolve-box")).isDisplayed()).isFalse();
+        signOut();
+    }
+
+    /**
+     * The supporting unit of that ticket finds its part in its workbench, signs for it and answers it from the
+     * keyboard, in both languages; the lead then sees the part answered, in its ticket and its timeline, and resolves.
+     */
+    @Test
+    @Order(12)
+    void theSupportingUnitAnswersItsPartAndTheLeadResolves() throws Exception {
+        assertThat(stallId).as("the ticket dispatched with a supporting unit").isNotNull();
+        String answer = "已对摊贩销售的无证熟食立案调查，责令停止销售";
+        signIn(stack.url("routing") + "/workbench", "unit-market_reg");
+        WebElement row = waitFor(By.cssSelector("#parts tr[data-ticket='" + stallNumber + "']"));
+        assertThat(row.getText()).contains("其他", "贵阳市城市管理局", "待签收");
+        assertThat(text("parts-count")).matches("共 \\d+ 件");
+        assertThat(browser.findElements(By.cssSelector("#queue tr[data-ticket='" + stallNumber + "']"))).isEmpty();
+        row.findElement(By.cssSelector("button.open-ticket")).sendKeys(Keys.ENTER);
+        waitUntil(() -> "part-heading".equals(browser.switchTo().activeElement().getDomAttribute("id")));
+        assertThat(byTestId("part-state").getText()).isEqualTo("待签收");
+        assertThat(byTestId("part-lead").getText()).contains("贵阳市城市管理局");
+        assertThat(byTestId("part-description").getText()).contains("流动摊贩");
+        assertThat(browser.findElement(By.id("part-answer-box")).isDisplayed()).isFalse();
+        Accessibility.assertNoSeriousViolations(browser, "workbench, a part to sign for");
+
+        browser.findElement(By.id("part-accept")).sendKeys(Keys.ENTER);
+        waitUntil(() -> byTestId("part-state").getText().equals("协办中"));
+        type("part-answer-text", answer);
+        browser.findElement(By.id("language")).click();
+        waitUntil(() -> byTestId("part-state").getText().equals("in hand"));
+        assertThat(text("part-answer")).isEqualTo("Send to the lead unit");
+        Accessibility.assertNoSeriousViolations(browser, "workbench, a part in hand, in English");
+        browser.findElement(By.id("language")).click();
+        waitUntil(() -> byTestId("part-state").getText().equals("协办中"));
+        assertThat(value("part-answer-text")).isEqualTo(answer);
+        browser.findElement(By.id("part-answer")).sendKeys(Keys.ENTER);
+        waitUntil(() -> byTestId("part-state").getText().equals("已答复主办单位"));
+        assertThat(byTestId("part-answer-sent").getText()).isEqualTo(answer);
+        assertThat(text("status")).contains("协办答复已发送给主办单位");
+        screenshot("workbench-part-answered");
+        signOut();
+
+        // the lead reads the part answered, and may now resolve
+        signIn(stack.url("routing") + "/workbench", "unit-urban_mgmt");
+        waitFor(By.cssSelector("#queue tr[data-ticket='" + stallNumber + "'] button.open-ticket"))
+                .sendKeys(Keys.ENTER);
+        waitUntil(() -> byTestId("detail-number").getText().equals(stallNumber));
+        WebElement part = waitFor(By.cssSelector("[data-testid='lead-part-MARKET_REG']"));
+        assertThat(part.getText()).contains("已答复", answer);
+        waitFor(By.cssSelector("#timeline li[data-kind='part-answered']"));
+        assertThat(text("timeline")).contains("中心驳回退单", "签收协办", "协办答复");
+        assertThat(waitFor(By.id("resolve-box")).isDisplayed()).isTrue();
+        Accessibility.assertNoSeriousViolations(browser, "workbench, the lead with its part answered");
+        browser.findElement(By.id("language")).click();
+        waitUntil(() -> browser.findElement(By.cssSelector("[data-testid='lead-part-MARKET_REG']")).getText()
+                .contains("answered"));
+        assertThat(text("timeline")).contains("The centre rejected the return", "answered its part");
+        Accessibility.assertNoSeriousViolations(browser, "workbench, the lead with its part answered, in English");
+        browser.findElement(By.id("language")).click();
+        waitUntil(() -> browser.findElement(By.cssSelector("[data-testid='lead-part-MARKET_REG']")).getText()
+                .contains("已答复"));
+        type("resolve-reply", "已取缔占道摊点，市场监管局已对无证熟食立案调查");
+        browser.findElement(By.id("resolve")).click();
+        confirm();
+        waitUntil(() -> byTestId("detail-status").getText().equals("已办结待评价"));
+        assertThat(JSON.readTree(get("routing", "/api/v1/tickets/" + stallId, token("supervisor")).body())
+                .path("parts").path(0).path("state").asString()).isEqualTo("ANSWERED");
+        screenshot("workbench-resolved-with-part");
         signOut();
     }
 
