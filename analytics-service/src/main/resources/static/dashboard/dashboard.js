@@ -20,6 +20,16 @@
       hoursToRightUnitLong: '退单后到达承办单位平均用时（小时）',
       decisionsNote: '退单后到达承办单位：自该单位（全市为首次）退单起，至最终办结单位接到工单（派单，或其退单被驳回）'
         + '止的平均时长；多次退单工单：累计退单两次及以上。三率仍按当前承办单位计，审核结果不改变三率口径。',
+      parts: '协办', partsByUnit: '各协办单位按月（按受理月份）', supportingUnit: '协办单位',
+      partsAssigned: '协办派单', partsAcceptedOnTime: '按时签收', acceptedOnTimeRate: '按时签收率',
+      partsAnswered: '协办答复', partsAnsweredOnTime: '按时答复', partsWaived: '免除协办',
+      partsWaivedOverdue: '其中超期免除', answeredOnTimeRate: '按时答复率',
+      partsAssignedCount: '协办派单数', partsAcceptedOnTimeCount: '协办按时签收数',
+      acceptedOnTimeRateLong: '协办按时签收率', partsAnsweredCount: '协办答复数',
+      partsAnsweredOnTimeCount: '协办按时答复数', partsWaivedCount: '免除协办数',
+      partsWaivedOverdueCount: '超期免除数', answeredOnTimeRateLong: '协办按时答复率',
+      partsNote: '协办单位不是承办单位：三率（响应率、解决率、满意率）只按主办单位计，协办的签收与答复不计入三率，'
+        + '也不改变其口径。按时答复率：按时答复数 ÷（答复数 + 超期后免除数），到期前免除的不计。',
       pageTitle: '数据分析', from: '起', to: '止', show: '查询', today: '今日', limits: '办理时限',
       trend: '三率趋势', categories: '诉求分类', ranking: '月度排名', map: '热点网格地图', hotGrids: '热点网格',
       clusters: '重复诉求', rank: '名次', unit: '承办单位', composite: '综合得分', responseRate: '响应率',
@@ -67,6 +77,18 @@
         + 'unit that resolved the ticket got it (its dispatch, or the rejection of its own return), on average. Went '
         + 'round: returned twice or more. The three rates still count a ticket for the unit that holds it; the '
         + 'centre\'s decisions do not change them.',
+      parts: 'Supporting units\' parts', partsByUnit: 'Each supporting unit by month (of receipt)',
+      supportingUnit: 'Supporting unit', partsAssigned: 'Parts given', partsAcceptedOnTime: 'Signed for on time',
+      acceptedOnTimeRate: 'Signed for on time (%)', partsAnswered: 'Answered', partsAnsweredOnTime: 'On time',
+      partsWaived: 'Waived', partsWaivedOverdue: 'Of which overdue', answeredOnTimeRate: 'Answered on time (%)',
+      partsAssignedCount: 'Parts given to supporting units', partsAcceptedOnTimeCount: 'Parts signed for on time',
+      acceptedOnTimeRateLong: 'Parts signed for on time (% of given)', partsAnsweredCount: 'Parts answered',
+      partsAnsweredOnTimeCount: 'Parts answered on time', partsWaivedCount: 'Parts waived by the centre',
+      partsWaivedOverdueCount: 'Parts waived when overdue', answeredOnTimeRateLong: 'Parts answered on time (%)',
+      partsNote: 'A supporting unit is not the handling unit: the three rates (response, resolution, satisfaction) '
+        + 'count a ticket for its lead alone, and a part\'s sign-for and answer are not in them and do not change '
+        + 'them. Answered on time: parts answered on time ÷ (parts answered + parts waived after their due date); a '
+        + 'part waived before it was due is not counted.',
       pageTitle: 'analytics', from: 'From', to: 'To', show: 'Show', today: 'Today',
       limits: 'Time limits', trend: 'Rate trends', categories: 'Categories', ranking: 'Monthly ranking',
       map: 'Hot grids on the map', hotGrids: 'Hot spots: grids', clusters: 'Hot spots: repeat complaints',
@@ -264,6 +286,34 @@
     });
   }
 
+  // the supporting units' parts (协办): the city's totals over the months, then each supporting unit by month
+  function showParts(report) {
+    $('parts-range').textContent = report.from + ' – ' + report.to;
+    const sum = (key) => report.city.reduce((total, month) => total + month[key], 0);
+    const assigned = sum('partsAssigned'), acceptedOnTime = sum('partsAcceptedOnTime');
+    const answered = sum('partsAnswered'), answeredOnTime = sum('partsAnsweredOnTime');
+    const waivedOverdue = sum('partsWaivedOverdue');
+    const percent = (part, whole) => whole === 0 ? null : Math.round(10000 * part / whole) / 100;
+    const tiles = $('parts-tiles');
+    tiles.replaceChildren();
+    tile(tiles, 'parts-assigned', t('partsAssignedCount'), assigned);
+    tile(tiles, 'parts-accepted-on-time', t('partsAcceptedOnTimeCount'), acceptedOnTime);
+    tile(tiles, 'parts-accepted-on-time-rate', t('acceptedOnTimeRateLong'), percent(acceptedOnTime, assigned), '%');
+    tile(tiles, 'parts-answered', t('partsAnsweredCount'), answered);
+    tile(tiles, 'parts-answered-on-time', t('partsAnsweredOnTimeCount'), answeredOnTime);
+    tile(tiles, 'parts-answered-on-time-rate', t('answeredOnTimeRateLong'),
+      percent(answeredOnTime, answered + waivedOverdue), '%');
+    tile(tiles, 'parts-waived', t('partsWaivedCount'), sum('partsWaived'));
+    tile(tiles, 'parts-waived-overdue', t('partsWaivedOverdueCount'), waivedOverdue);
+    rows('parts-units', report.units, (u) => [u.month,
+      Hub.city().units[u.group] ? named('units', u.group) : u.unitName, u.partsAssigned, u.partsAcceptedOnTime,
+      text(u.acceptedOnTimeRate, '%'), u.partsAnswered, u.partsAnsweredOnTime, u.partsWaived, u.partsWaivedOverdue,
+      text(u.answeredOnTimeRate, '%')]);
+    $('parts-units').querySelectorAll('tbody tr').forEach((tr, i) => {
+      if (report.units[i]) tr.dataset.unit = report.units[i].group + '|' + report.units[i].month;
+    });
+  }
+
   function showLimits(report) {
     $('limits-range').textContent = report.from + ' – ' + report.to;
     const limits = $('limits');
@@ -434,7 +484,8 @@
     const month = to.slice(0, 7);
     const range = 'from=' + from + '&to=' + to;
     try {
-      const [limits, trend, volume, ranking, hotspots, knowledge, callSatisfaction, decisions] = await Promise.all([
+      const [limits, trend, volume, ranking, hotspots, knowledge, callSatisfaction, decisions, parts] =
+        await Promise.all([
         get('/deadlines?groupBy=city&from=' + factsFrom + '&to=' + to),
         get('/rates?groupBy=city&period=' + period + '&' + range),
         get('/volume?by=day&' + range),
@@ -442,7 +493,8 @@
         get('/hotspots?from=' + factsFrom + '&to=' + to),
         get('/knowledge?top=10&' + range),
         get('/call-satisfaction?' + range),
-        get('/decisions?' + range)
+        get('/decisions?' + range),
+        get('/parts?' + range)
       ]);
       showToday(overview);
       showLimits(limits);
@@ -453,6 +505,7 @@
       showKnowledge(knowledge);
       showCallSatisfaction(callSatisfaction);
       showDecisions(decisions);
+      showParts(parts);
       $('board').hidden = false;
       status.textContent = t('figuresFor') + from + ' – ' + to + (factsFrom !== from
         ? t('lastDays', { n: MAX_DAYS_FROM_FACTS }) : '');

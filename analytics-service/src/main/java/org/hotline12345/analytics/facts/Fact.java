@@ -31,6 +31,7 @@ import org.hotline12345.contracts.Overdue;
  * @param channel how the ticket came in ({@code PHONE}, {@code WEB}, ...)
  * @param callSatisfaction how satisfied the citizen was with how their call was taken (受理), once per ticket; apart
  *     from the rating of the handling, which is {@code rated}, {@code solved} and {@code satisfied}
+ * @param parts what happened to the supporting units' parts (协办): given, signed for, answered, waived
  */
 public record Fact(String id, String ticketNumber, String category, String receivedDay, String receivedHour,
         boolean resolvedAtIntake, boolean repeat, String linkedTo, String placedGridId, String unitId,
@@ -39,7 +40,7 @@ public record Fact(String id, String ticketNumber, String category, String recei
         boolean closed, boolean rated, boolean solved, boolean satisfied, long returns, long escalations,
         List<String> assignedUnits, List<String> returnedBy, Instant acceptBy, Instant returnedAt,
         String answeredFromArticle, List<String> questionWords, String operator, List<Decision> decisions,
-        String channel, String callSatisfaction) {
+        String channel, String callSatisfaction, List<Part> parts) {
 
     /** The names of a fact document's fields, for updates and queries. */
     public static final class Fields {
@@ -97,6 +98,8 @@ public record Fact(String id, String ticketNumber, String category, String recei
         public static final String EXTENSIONS = "extensions";
         /** The units' returns and requests for more time and the centre's decisions on them ({@link Decision}). */
         public static final String DECISIONS = "decisions";
+        /** What happened to the supporting units' parts of the ticket ({@link Part}). */
+        public static final String PARTS = "parts";
         public static final String RESOLVED_AT = "resolvedAt";
         public static final String RESOLVED_ON_TIME = "resolvedOnTime";
         public static final String RESULT = "result";
@@ -143,7 +146,7 @@ public record Fact(String id, String ticketNumber, String category, String recei
             Fields.ACCEPTED_ON_TIME, Fields.RATED, Fields.SOLVED, Fields.SATISFIED, Fields.RESOLVED_AT_INTAKE,
             Fields.ACCEPTED_AT, Fields.RESOLVED_AT, Fields.CLOSED, Fields.RETURNS, Fields.ESCALATIONS,
             Fields.ANSWERED_FROM_ARTICLE, Fields.OPERATOR, Fields.DECISIONS, Fields.ASSIGNED_AT,
-            Fields.REOPENED_AT, Fields.CHANNEL, Fields.CALL_SATISFACTION);
+            Fields.REOPENED_AT, Fields.CHANNEL, Fields.CALL_SATISFACTION, Fields.PARTS);
 
     /** The fact a document holds; fields the document lacks read as absent. */
     public static Fact from(Document fact) {
@@ -163,7 +166,23 @@ public record Fact(String id, String ticketNumber, String category, String recei
                 fact.getList(Fields.QUESTION_WORDS, String.class, List.of()), fact.getString(Fields.OPERATOR),
                 fact.getList(Fields.DECISIONS, Document.class, List.of()).stream().map(Decision::from)
                         .filter(Objects::nonNull).toList(), fact.getString(Fields.CHANNEL),
-                fact.getString(Fields.CALL_SATISFACTION));
+                fact.getString(Fields.CALL_SATISFACTION),
+                fact.getList(Fields.PARTS, Document.class, List.of()).stream().map(Part::from)
+                        .filter(Objects::nonNull).toList());
+    }
+
+    /**
+     * How many of the ticket's parts had {@code kind} happen to them, of {@code unit} ({@code null}: of every
+     * supporting unit); with {@code lateOnly}, only those late.
+     */
+    public long parts(Part.Kind kind, String unit, boolean lateOnly) {
+        return parts.stream().filter(p -> p.kind() == kind && (unit == null || unit.equals(p.unitId()))
+                && (!lateOnly || p.late())).count();
+    }
+
+    /** The units that supported the ticket (协办单位), each once, in the order they first appear. */
+    public List<String> supportingUnits() {
+        return parts.stream().map(Part::unitId).distinct().toList();
     }
 
     /** How many of the ticket's decisions are of {@code kind} about {@code unit}; about any unit for {@code null}. */

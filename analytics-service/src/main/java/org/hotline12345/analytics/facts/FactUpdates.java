@@ -11,6 +11,10 @@ import org.hotline12345.contracts.ExtensionRequested;
 import org.hotline12345.contracts.FeedbackReceived;
 import org.hotline12345.contracts.HotlineEvent;
 import org.hotline12345.contracts.NotificationEvent;
+import org.hotline12345.contracts.PartAccepted;
+import org.hotline12345.contracts.PartAnswered;
+import org.hotline12345.contracts.PartAssigned;
+import org.hotline12345.contracts.PartWaived;
 import org.hotline12345.contracts.ReturnRejected;
 import org.hotline12345.contracts.ReturnUpheld;
 import org.hotline12345.contracts.Satisfaction;
@@ -146,6 +150,19 @@ public final class FactUpdates {
                     shortened ? Decision.Kind.SHORTENED : Decision.Kind.APPROVED));
         } else if (event instanceof ExtensionRefused f) {
             addToSet.put(Fields.DECISIONS, decision(f, Decision.Kind.REFUSED));
+        } else if (event instanceof PartAssigned p) {
+            // a supporting unit's part counts for it alone: the lead's deadlines, sign-for and rates stay as they were
+            addToSet.put(Fields.PARTS, Part.of(p.eventId(), Part.Kind.ASSIGNED, p.supportingUnitId(), false,
+                    p.occurredAt()));
+        } else if (event instanceof PartAccepted p) {
+            addToSet.put(Fields.PARTS, Part.of(p.eventId(), Part.Kind.ACCEPTED, p.supportingUnitId(), !p.onTime(),
+                    p.occurredAt()));
+        } else if (event instanceof PartAnswered p) {
+            addToSet.put(Fields.PARTS, Part.of(p.eventId(), Part.Kind.ANSWERED, p.supportingUnitId(), !p.onTime(),
+                    p.occurredAt()));
+        } else if (event instanceof PartWaived p) {
+            addToSet.put(Fields.PARTS, Part.of(p.eventId(), Part.Kind.WAIVED, p.supportingUnitId(), p.overdue(),
+                    p.occurredAt()));
         } else if (event instanceof TicketExtended e) {
             set.put(Fields.RESOLVE_BY, e.resolveBy());
             set.put(Fields.OPEN_RESOLVE_BY, e.resolveBy());

@@ -5,6 +5,7 @@ import java.util.function.ToLongBiFunction;
 import java.util.function.ToLongFunction;
 import org.hotline12345.analytics.facts.Decision.Kind;
 import org.hotline12345.analytics.facts.Fact;
+import org.hotline12345.analytics.facts.Part;
 import org.hotline12345.contracts.Satisfaction;
 
 /**
@@ -14,7 +15,8 @@ import org.hotline12345.contracts.Satisfaction;
  *
  * <p>The counters of the centre's decisions count, in {@link Dimension#DECISION_UNIT}, what concerns each unit
  * alone (its returns, the decisions on them, its requests for more time); in every other dimension, the ticket's
- * whole.
+ * whole. The counters of the supporting units' parts (协办) count, in {@link Dimension#PART_UNIT}, each supporting
+ * unit's own parts; in every other dimension, all the ticket's parts.
  */
 public enum Counter {
 
@@ -61,30 +63,55 @@ public enum Counter {
     CALL_RATED(fact -> flag(fact.callSatisfaction() != null)),
     /** Of those, rated satisfied or basically satisfied: with {@link #CALL_RATED}, the 受理满意度. */
     CALL_SATISFIED(fact -> flag(fact.callSatisfaction() != null
-            && !Satisfaction.DISSATISFIED.name().equals(fact.callSatisfaction())));
+            && !Satisfaction.DISSATISFIED.name().equals(fact.callSatisfaction()))),
+    /** Parts given to supporting units (协办), one per unit and assignment of the ticket. */
+    PARTS_ASSIGNED(Dimension.PART_UNIT, (fact, unit) -> fact.parts(Part.Kind.ASSIGNED, unit, false)),
+    /** Parts signed for by their accept deadline (协办按时签收). */
+    PARTS_ACCEPTED_ON_TIME(Dimension.PART_UNIT, (fact, unit) -> fact.parts(Part.Kind.ACCEPTED, unit, false)
+            - fact.parts(Part.Kind.ACCEPTED, unit, true)),
+    /** Parts answered to the lead (协办答复), on time or late. */
+    PARTS_ANSWERED(Dimension.PART_UNIT, (fact, unit) -> fact.parts(Part.Kind.ANSWERED, unit, false)),
+    /** Of those, answered by the part's due date. */
+    PARTS_ANSWERED_ON_TIME(Dimension.PART_UNIT, (fact, unit) -> fact.parts(Part.Kind.ANSWERED, unit, false)
+            - fact.parts(Part.Kind.ANSWERED, unit, true)),
+    /** Parts the centre waived (协办免除): neither answered nor late. */
+    PARTS_WAIVED(Dimension.PART_UNIT, (fact, unit) -> fact.parts(Part.Kind.WAIVED, unit, false)),
+    /** Of those, waived when the part's due date had passed. */
+    PARTS_WAIVED_OVERDUE(Dimension.PART_UNIT, (fact, unit) -> fact.parts(Part.Kind.WAIVED, unit, true));
 
     private final ToLongBiFunction<Fact, String> count;
+    /** The dimension whose groups this counter counts what concerns the group's unit alone in; {@code null}: none. */
+    private final Dimension perUnit;
 
     Counter(ToLongFunction<Fact> count) {
-        this.count = (fact, unit) -> count.applyAsLong(fact);
+        this(null, (fact, unit) -> count.applyAsLong(fact));
     }
 
     /** A counter of the centre's decisions, given the fact and the unit they concern ({@code null}: every unit). */
     Counter(ToLongBiFunction<Fact, String> count) {
+        this(Dimension.DECISION_UNIT, count);
+    }
+
+    /**
+     * A counter of what concerns one unit in each group of {@code perUnit}, given the fact and that unit
+     * ({@code null}: every unit).
+     */
+    Counter(Dimension perUnit, ToLongBiFunction<Fact, String> count) {
+        this.perUnit = perUnit;
         this.count = count;
     }
 
     /** What one ticket adds to this counter. */
     long of(Fact fact) {
-        return of(fact, null);
+        return count.applyAsLong(fact, null);
     }
 
     /**
-     * What one ticket adds to this counter in the group of {@code unit} of {@link Dimension#DECISION_UNIT}: the
-     * ticket's whole for a counter not of the centre's decisions, else what concerns that unit.
+     * What one ticket adds to this counter in the group {@code group} of {@code dimension}: what concerns that
+     * group's unit where the counter counts per unit in the dimension, else the ticket's whole.
      */
-    long of(Fact fact, String unit) {
-        return count.applyAsLong(fact, unit);
+    long of(Fact fact, Dimension dimension, String group) {
+        return count.applyAsLong(fact, dimension == perUnit ? group : null);
     }
 
     private static long flag(boolean set) {

@@ -32,7 +32,12 @@ public enum Dimension {
      */
     DECISION_UNIT(fact -> null, Fact::decidedUnits),
     /** How the ticket came in ({@code PHONE}, {@code WEB}, ...): each channel's 受理满意度. */
-    CHANNEL(Fact::channel);
+    CHANNEL(Fact::channel),
+    /**
+     * Each unit given a part of the ticket to support (协办单位), never its lead: a ticket is in the group of each,
+     * and counts there that unit's parts alone ({@link Counter}).
+     */
+    PART_UNIT(fact -> null, Fact::supportingUnits);
 
     public static final String CITY_GROUP = "ALL";
 
@@ -53,20 +58,23 @@ public enum Dimension {
 
     /**
      * The ticket's group in this dimension, or {@code null} when it has none; {@code null} too in
-     * {@link #DECISION_UNIT}, where a ticket can be in several ({@link #groupsOf(Fact)}).
+     * {@link #DECISION_UNIT} and {@link #PART_UNIT}, where a ticket can be in several ({@link #groupsOf(Fact)}).
      */
     public String groupOf(Fact fact) {
         return group.apply(fact);
     }
 
-    /** Every group of the ticket in this dimension: none or one, and in {@link #DECISION_UNIT} one per unit. */
+    /**
+     * Every group of the ticket in this dimension: none or one, and in {@link #DECISION_UNIT} and {@link #PART_UNIT}
+     * one per unit.
+     */
     public List<String> groupsOf(Fact fact) {
         return groups.apply(fact);
     }
 
     /** Whether a ticket counts in each group with what concerns that group's unit alone. */
     boolean countsPerUnit() {
-        return this == DECISION_UNIT;
+        return this == DECISION_UNIT || this == PART_UNIT;
     }
 
     /** The name in requests and stored rollups: {@code city}, {@code unit}, ..., {@code hour_category}. */

@@ -30,11 +30,11 @@ public final class Rollups {
     public static Map<String, long[]> count(Iterable<Fact> facts) {
         Map<String, long[]> counts = new LinkedHashMap<>();
         for (Fact fact : facts) {
-            long[] contribution = contribution(fact, null);
+            long[] contribution = contribution(fact, null, null);
             for (Dimension dimension : Dimension.values()) {
                 for (String group : dimension.groupsOf(fact)) {
                     add(counts.computeIfAbsent(key(dimension, group), k -> new long[COUNTERS]),
-                            dimension.countsPerUnit() ? contribution(fact, group) : contribution);
+                            dimension.countsPerUnit() ? contribution(fact, dimension, group) : contribution);
                 }
             }
         }
@@ -51,12 +51,13 @@ public final class Rollups {
             return share;
         }
         LocalDate day = LocalDate.parse(fact.receivedDay());
-        long[] contribution = contribution(fact, null);
+        long[] contribution = contribution(fact, null, null);
         for (Period period : Period.values()) {
             for (Dimension dimension : Dimension.values()) {
                 for (String group : dimension.groupsOf(fact)) {
                     share.computeIfAbsent(id(period, period.of(day), dimension), id -> new LinkedHashMap<>())
-                            .put(group, dimension.countsPerUnit() ? contribution(fact, group) : contribution.clone());
+                            .put(group, dimension.countsPerUnit() ? contribution(fact, dimension, group)
+                                    : contribution.clone());
                 }
             }
         }
@@ -78,11 +79,14 @@ public final class Rollups {
         return Arrays.stream(counts).allMatch(count -> count == 0);
     }
 
-    /** What the fact adds to each counter, in the group of {@code unit} of {@link Dimension#DECISION_UNIT}. */
-    private static long[] contribution(Fact fact, String unit) {
+    /**
+     * What the fact adds to each counter in the group {@code group} of {@code dimension}; in every group of a
+     * dimension that does not count per unit ({@code dimension} {@code null}), the ticket's whole.
+     */
+    private static long[] contribution(Fact fact, Dimension dimension, String group) {
         long[] contribution = new long[COUNTERS];
         for (Counter counter : Counter.values()) {
-            contribution[counter.ordinal()] = counter.of(fact, unit);
+            contribution[counter.ordinal()] = counter.of(fact, dimension, group);
         }
         return contribution;
     }

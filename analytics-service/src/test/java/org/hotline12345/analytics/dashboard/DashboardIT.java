@@ -27,6 +27,9 @@ import org.hotline12345.contracts.ExtensionRequested;
 import org.hotline12345.contracts.FeedbackReceived;
 import org.hotline12345.contracts.GeoPoint;
 import org.hotline12345.contracts.KnowledgeAnswer;
+import org.hotline12345.contracts.PartAccepted;
+import org.hotline12345.contracts.PartAnswered;
+import org.hotline12345.contracts.PartAssigned;
 import org.hotline12345.contracts.Priority;
 import org.hotline12345.contracts.ReturnRejected;
 import org.hotline12345.contracts.Satisfaction;
@@ -93,6 +96,7 @@ class DashboardIT {
                 Satisfaction.SATISFIED, null));
         topics.publish(new CallRated(EventIds.of(takenBadly, "CallRated", 1), first.plusSeconds(61), takenBadly,
                 Satisfaction.DISSATISFIED, null));
+        supportedByThePolice(takenWell, first);
         String returned = ticket(first.plusSeconds(2), "URBAN_MGMT", "CITY_APPEARANCE", "YY-04", false, null,
                 false);
         returnedAndRefusedMoreTime(returned, first.plusSeconds(2));
@@ -119,7 +123,8 @@ class DashboardIT {
         String month = LocalDate.now(City.sample().zone()).toString().substring(0, 7);
         await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) api("/overview", OBJECT).get("received"))
                 .intValue() == 6 && api("/ranking?month=" + month, LIST).size() == 2
-                && ((List<?>) api("/decisions", OBJECT).get("units")).size() == 1);
+                && ((List<?>) api("/decisions", OBJECT).get("units")).size() == 1
+                && ((List<?>) api("/parts", OBJECT).get("units")).size() == 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) api("/call-satisfaction", OBJECT).get("rated"))
                 .intValue() == 2);
 
@@ -215,6 +220,24 @@ class DashboardIT {
                 .containsExactly(month, "贵阳市城市管理局", "1", "0", "1", "0%", "1", "0", "0", "1", "0", "–");
         // the table scrolls sideways on a narrow screen, so it is reached by the keyboard
         assertThat(browser.findElement(By.id("decisions-scroll")).getDomAttribute("tabindex")).isEqualTo("0");
+
+        // the police's part of an urban management ticket: signed for and answered on time
+        Map<String, Object> parts = api("/parts?from=" + from + "&to=" + to, OBJECT);
+        Map<String, Object> cityParts = ((List<Map<String, Object>>) parts.get("city")).get(0);
+        assertThat(value("parts-assigned")).isEqualTo(cityParts.get("partsAssigned").toString()).isEqualTo("1");
+        assertThat(value("parts-accepted-on-time")).isEqualTo("1");
+        assertThat(number(value("parts-accepted-on-time-rate"))).isEqualTo(number(cityParts
+                .get("acceptedOnTimeRate"))).isEqualTo(100.0);
+        assertThat(value("parts-answered")).isEqualTo("1");
+        assertThat(number(value("parts-answered-on-time-rate"))).isEqualTo(number(cityParts
+                .get("answeredOnTimeRate"))).isEqualTo(100.0);
+        assertThat(value("parts-waived")).isEqualTo("0");
+        WebElement supported = browser.findElement(By.cssSelector("#parts-units tbody tr[data-unit='POLICE|"
+                + month + "']"));
+        assertThat(supported.findElements(By.tagName("td"))).extracting(WebElement::getText)
+                .containsExactly(month, "贵阳市公安局", "1", "1", "100%", "1", "1", "0", "0", "100%");
+        assertThat(browser.findElement(By.id("parts-note")).getText()).startsWith("协办单位不是承办单位");
+        assertThat(browser.findElement(By.id("parts-scroll")).getDomAttribute("tabindex")).isEqualTo("0");
         Browsers.assertAxeClean(browser, "dashboard");
 
         // 受理满意度 beside the satisfaction rate, which stays the handling's (75% below, whatever the calls got)
@@ -251,6 +274,9 @@ class DashboardIT {
                 .contains("Call satisfaction by channel", "Phone");
         assertThat(browser.findElement(By.id("decisions")).getText()).contains(
                 "Returns and extensions reviewed by the centre", "Each unit by month", "Guiyang Urban Management");
+        assertThat(browser.findElement(By.id("parts")).getText()).contains("Supporting units' parts",
+                "Each supporting unit by month", "Guiyang Public Security Bureau",
+                "A supporting unit is not the handling unit");
         browser.findElement(By.id("language")).click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#ranking thead"), "满意率"));
@@ -336,6 +362,19 @@ class DashboardIT {
                 at.plusSeconds(4 * 3_600)));
         topics.publish(new ExtensionRefused(EventIds.of(id, "ExtensionRefused", 1), at.plusSeconds(1_200), id,
                 "URBAN_MGMT", at.plusSeconds(14 * 86_400), at.plusSeconds(7 * 86_400), "请按时办结", "sup-1"));
+    }
+
+    /**
+     * The police support urban management on its ticket {@code id}: given a part, signed for and answered on time.
+     * The ticket's own figures stay urban management's.
+     */
+    private static void supportedByThePolice(String id, Instant at) {
+        topics.publish(new PartAssigned(EventIds.of(id, "PartAssigned", "1/POLICE"), at.plusSeconds(30), id,
+                "URBAN_MGMT", "POLICE", 1, at.plusSeconds(7_200), at.plusSeconds(86_400), null));
+        topics.publish(new PartAccepted(EventIds.of(id, "PartAccepted", "1/POLICE"), at.plusSeconds(400), id,
+                "URBAN_MGMT", "POLICE", 1, true));
+        topics.publish(new PartAnswered(EventIds.of(id, "PartAnswered", "1/POLICE"), at.plusSeconds(500), id,
+                "URBAN_MGMT", "POLICE", 1, "已配合现场处置", at.plusSeconds(86_400), true));
     }
 
     /** A call the operator answered on the spot with {@code article}, which is never dispatched. */

@@ -54,7 +54,7 @@ class RollupsTest {
         assertThat(documents).extracting(d -> d.getString("_id")).containsExactly("month|2026-11|city",
                 "month|2026-11|unit", "month|2026-11|grid", "month|2026-11|district", "month|2026-11|category",
                 "month|2026-11|hour_category", "month|2026-11|article", "month|2026-11|operator",
-                "month|2026-11|decision_unit", "month|2026-11|channel");
+                "month|2026-11|decision_unit", "month|2026-11|channel", "month|2026-11|part_unit");
         assertThat(Rollups.counts(documents.get(1)).get("POLICE")).startsWith(1, 1, 1, 1, 1, 1);
         assertThat(Rollups.documents(Period.DAY, "2026-11-27", Map.of())).allSatisfy(
                 d -> assertThat(d.getList("groups", Document.class)).isEmpty());
@@ -80,9 +80,10 @@ class RollupsTest {
         assertThat(change.get("week|2026-W48|unit").get("WATER_CO")).startsWith(-1, -1, -1, 0);
         assertThat(change.get("day|2026-11-28|city").get(Dimension.CITY_GROUP)).satisfies(
                 counts -> assertThat(Rollups.isZero(counts)).isTrue());
-        // every dimension but the knowledge article, which a dispatched ticket has no group in, and the units the
-        // centre decided about, which a ticket neither returned nor extended has none in
-        assertThat(change).hasSize(Period.values().length * (Dimension.values().length - 2));
+        // every dimension but the knowledge article, which a dispatched ticket has no group in, the units the centre
+        // decided about, which a ticket neither returned nor extended has none in, and the supporting units, which a
+        // ticket its unit handles alone has none in
+        assertThat(change).hasSize(Period.values().length * (Dimension.values().length - 3));
     }
 
     @Test
