@@ -29,6 +29,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How long the operator waits for the knowledge search while the caller speaks: intake's own search (the in-memory
@@ -52,6 +54,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 10)
 @Fork(value = 1, jvmArgs = {"-Xms512m", "-Xmx512m"})
 public class KnowledgeSearchBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeSearchBenchmark.class);
 
     static final LocalDate DAY = LocalDate.of(2026, 12, 7);
     static final long SEED = 12345L;
@@ -84,7 +88,7 @@ public class KnowledgeSearchBenchmark {
             districts[i] = i % 4 == 3 ? codes.get((i / 4) % codes.size()) : null;
         }
         long valid = generated.stream().filter(article -> ArticleContent.of(article).holdsOn(DAY)).count();
-        System.out.printf("%n%d articles indexed (%d valid on %s), %d operator questions; %s, %d cores, Java %s%n",
+        log.info("{} articles indexed ({} valid on {}), {} operator questions; {}, {} cores, Java {}",
                 search.size(), valid, DAY, questions.length, System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
     }
