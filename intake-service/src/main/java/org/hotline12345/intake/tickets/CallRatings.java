@@ -1,5 +1,6 @@
 package org.hotline12345.intake.tickets;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import org.hotline12345.contracts.CallRated;
@@ -17,7 +18,9 @@ import reactor.core.publisher.Mono;
  * The citizen rates how their call was taken (受理) on the follow page, apart from how the ticket is handled
  * (一次一评, 一事一评): a CallRated on intake's own topic, which analytics counts apart from the satisfaction rate and
  * nobody acts on. Any ticket can be rated from when it is received, a linked one too (its call was taken like any
- * other), and once: the stored rating is the guard, so of two racing only one is stored and published.
+ * other), and once: the stored rating is the guard, so of two racing only one is stored and published. Each stored
+ * rating is counted by how satisfied the citizen was and the channel the call came in on
+ * ({@code hotline.calls.rated}); a refused or repeated one is not.
  */
 @Service
 public class CallRatings {
@@ -28,11 +31,13 @@ public class CallRatings {
     private final ReactiveMongoTemplate mongo;
     private final TicketPublication publication;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    CallRatings(ReactiveMongoTemplate mongo, TicketPublication publication, Clock clock) {
+    CallRatings(ReactiveMongoTemplate mongo, TicketPublication publication, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.publication = publication;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -47,6 +52,8 @@ public class CallRatings {
                     rating.stage(new CallRated(EventIds.of(ticket.getId(), "CallRated", 1), now, ticket.getId(),
                             satisfaction, comment));
                     return mongo.insert(rating)
+                            .doOnNext(stored -> meters.counter("hotline.calls.rated", "satisfaction",
+                                    satisfaction.name(), "channel", ticket.getChannel()).increment())
                             .flatMap(stored -> publication.publish(stored).thenReturn(now))
                             .onErrorMap(DuplicateKeyException.class, rated -> new IllegalTransitionException(
                                     "RATE_CALL", "rate the call of", RATED, "a ticket's call is rated once"));

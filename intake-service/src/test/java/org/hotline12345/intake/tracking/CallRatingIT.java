@@ -2,6 +2,8 @@ package org.hotline12345.intake.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,6 +23,7 @@ import org.hotline12345.intake.tickets.CallRating;
 import org.hotline12345.intake.tickets.TicketReceipt;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
@@ -28,8 +31,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The rating of how a call was taken (受理), from the follow page: from the moment the ticket is received, once per
- * ticket however the attempts race, published as a CallRated of its own and never as a rating of the handling, and
- * refused to a stranger exactly as the look-up refuses them. Limits per address are set out of the way.
+ * ticket however the attempts race, published as a CallRated of its own and never as a rating of the handling,
+ * counted for Prometheus only when stored, and refused to a stranger exactly as the look-up refuses them. Limits per
+ * address are set out of the way.
  */
 @HubIntegrationTest(database = "intake-call-rating-it", properties = "hotline.intake.limits.lookups-per-address=1000")
 class CallRatingIT extends FiledTicketTests {
@@ -40,9 +44,14 @@ class CallRatingIT extends FiledTicketTests {
     @AutoClose
     static final EventTopics.Reader intakeTopic = topics.reader(Topics.INTAKE_TICKETS);
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void takesOneRatingOfTheCallFromWhenTheTicketIsReceived() {
         TicketReceipt ticket = call("13700000501");
+        double dissatisfiedBefore = callsRated("DISSATISFIED", "PHONE");
+        double ratedBefore = callsRated();
         lookUp(ticket.ticketNumber()).jsonPath("$.status").isEqualTo("RECEIVED").jsonPath("$.callRated")
                 .isEqualTo(false);
 
@@ -56,6 +65,9 @@ class CallRatingIT extends FiledTicketTests {
         CallRating stored = mongo.findById(ticket.ticketId(), CallRating.class).block();
         assertThat(stored.getSatisfaction()).isEqualTo("DISSATISFIED");
         assertThat(stored.getOutbox()).as("published, so nothing waits in its outbox").isEmpty();
+        assertThat(callsRated("DISSATISFIED", "PHONE")).as("counted by satisfaction and the call's channel")
+                .isEqualTo(dissatisfiedBefore + 1);
+        assertThat(callsRated()).isEqualTo(ratedBefore + 1);
 
         // the page learns it is rated; the handling is untouched by it
         lookUp(ticket.ticketNumber()).jsonPath("$.callRated").isEqualTo(true).jsonPath("$.status")
@@ -68,12 +80,14 @@ class CallRatingIT extends FiledTicketTests {
         assertThat(publishedOf(ticket, CitizenRated.class)).isEmpty();
         assertThat(mongo.findById(ticket.ticketId(), CallRating.class).block().getSatisfaction())
                 .isEqualTo("DISSATISFIED");
+        assertThat(callsRated()).as("the refused rating is not counted").isEqualTo(ratedBefore + 1);
     }
 
     @Test
     void storesExactlyOneOfTwoRatingsOfTheCallRacedAtOnce() throws Exception {
         TicketReceipt ticket = call("13700000502");
         List<String> satisfactions = List.of("SATISFIED", "DISSATISFIED");
+        double ratedBefore = callsRated();
 
         List<Callable<Integer>> both = IntStream.range(0, 2).<Callable<Integer>>mapToObj(i -> () -> rateCall(
                 ticket.ticketNumber(), satisfactions.get(i), null).returnResult(String.class).getStatus().value())
@@ -88,12 +102,14 @@ class CallRatingIT extends FiledTicketTests {
         assertThat(published.get(0).satisfaction().name()).isEqualTo(accepted);
         assertThat(mongo.find(Query.query(Criteria.where("_id").is(ticket.ticketId())), CallRating.class)
                 .collectList().block()).extracting(CallRating::getSatisfaction).containsExactly(accepted);
+        assertThat(callsRated()).as("only the stored one is counted").isEqualTo(ratedBefore + 1);
     }
 
     @Test
     void answersAStrangerAsTheLookUpDoesAndStoresNothing() {
         TicketReceipt ticket = call("13700000503");
         String number = ticket.ticketNumber();
+        double ratedBefore = callsRated();
         String lookedUp = web.post().uri("/api/v1/public/tickets/lookup").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("ticketNumber", number, "token", "AAAAAAAAAAAAAAAA")).exchange()
                 .expectStatus().isNotFound().expectBody(String.class).returnResult().getResponseBody();
@@ -118,6 +134,7 @@ class CallRatingIT extends FiledTicketTests {
                 .jsonPath("$.errors[?(@.field == 'comment')]").exists();
         assertThat(mongo.findById(ticket.ticketId(), CallRating.class).blockOptional()).isEmpty();
         assertThat(publishedOf(ticket, CallRated.class)).isEmpty();
+        assertThat(callsRated()).as("nothing refused is counted").isEqualTo(ratedBefore);
     }
 
     @Test
@@ -176,6 +193,18 @@ class CallRatingIT extends FiledTicketTests {
         return web.post().uri("/api/v1/public/tickets/call-rating").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body).exchange().expectStatus().isNotFound().expectBody(String.class).returnResult()
                 .getResponseBody();
+    }
+
+    /** The ratings of calls stored so far, as {@code hotline_calls_rated_total} reports them. */
+    private double callsRated() {
+        return meters.find("hotline.calls.rated").counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    /** The ratings of calls stored so far at {@code satisfaction}, of calls that came in on {@code channel}. */
+    private double callsRated(String satisfaction, String channel) {
+        Counter counter = meters.find("hotline.calls.rated").tag("satisfaction", satisfaction).tag("channel", channel)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** A call of its own place for each number, far enough from the others' not to be the same incident. */
