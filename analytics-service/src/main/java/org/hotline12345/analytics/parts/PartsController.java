@@ -1,11 +1,9 @@
 package org.hotline12345.analytics.parts;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import org.hotline12345.analytics.tables.CityCalendar;
 import org.hotline12345.analytics.tables.Csv;
-import org.hotline12345.analytics.tables.DayRange;
+import org.hotline12345.analytics.tables.MonthTables;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,9 +22,6 @@ import reactor.core.publisher.Mono;
 @PreAuthorize("hasAnyRole('ANALYST', 'SUPERVISOR')")
 class PartsController {
 
-    /** A year: the rollups answer it from a dozen month documents. */
-    private static final int MAX_DAYS = 366;
-
     private final PartsQuery parts;
     private final CityCalendar calendar;
 
@@ -40,11 +35,7 @@ class PartsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestHeader(name = "Accept", required = false) String accept) {
-        DayRange days = DayRange.of(from, to, calendar.today(), end -> end.withDayOfMonth(1), MAX_DAYS);
-        return parts.of(days).map(report -> {
-            List<PartFigures> rows = new ArrayList<>(report.city());
-            rows.addAll(report.units());
-            return Csv.respond(report, rows, accept, PartFigures.CSV_HEADER, PartFigures::cells);
-        });
+        return parts.of(MonthTables.asked(from, to, calendar)).map(report -> MonthTables.respond(report,
+                report.city(), report.units(), accept, PartFigures.CSV_HEADER, PartFigures::cells));
     }
 }

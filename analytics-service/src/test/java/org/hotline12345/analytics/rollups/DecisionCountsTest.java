@@ -1,6 +1,10 @@
 package org.hotline12345.analytics.rollups;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline12345.analytics.rollups.StoredFacts.countsOf;
+import static org.hotline12345.analytics.rollups.StoredFacts.document;
+import static org.hotline12345.analytics.rollups.StoredFacts.documentAsDelivered;
+import static org.hotline12345.analytics.rollups.StoredFacts.fact;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,14 +15,12 @@ import org.bson.Document;
 import org.hotline12345.analytics.facts.Fact;
 import org.hotline12345.analytics.facts.Fact.Fields;
 import org.hotline12345.analytics.facts.FactUpdates;
-import org.hotline12345.analytics.facts.StoredChanges;
 import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.ExtensionApproved;
 import org.hotline12345.contracts.HotlineEvent;
 import org.hotline12345.contracts.Satisfaction;
 import org.hotline12345.contracts.TicketEvents;
 import org.hotline12345.contracts.TicketRejected;
-import org.hotline12345.referencedata.City;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 class DecisionCountsTest {
 
-    private static final City CITY = City.sample();
     private static final Instant AT = Instant.parse("2026-11-27T02:00:00Z");
 
     private static List<HotlineEvent> wentRound() {
@@ -53,15 +54,15 @@ class DecisionCountsTest {
         Map<String, long[]> counts = Rollups.count(List.of(fact(wentRound())));
 
         long[] urban = counts.get("decision_unit|URBAN_MGMT");
-        assertThat(of(urban, Counter.RETURNS_MADE, Counter.RETURNS_UPHELD, Counter.RETURNS_REJECTED,
+        assertThat(countsOf(urban, Counter.RETURNS_MADE, Counter.RETURNS_UPHELD, Counter.RETURNS_REJECTED,
                 Counter.EXTENSIONS_ASKED, Counter.WENT_ROUND, Counter.REACHED_RIGHT_UNIT,
                 Counter.SECONDS_TO_RIGHT_UNIT)).containsExactly(2, 1, 1, 0, 1, 1, 4_800);
         long[] police = counts.get("decision_unit|POLICE");
-        assertThat(of(police, Counter.RETURNS_MADE, Counter.EXTENSIONS_ASKED, Counter.EXTENSIONS_APPROVED,
+        assertThat(countsOf(police, Counter.RETURNS_MADE, Counter.EXTENSIONS_ASKED, Counter.EXTENSIONS_APPROVED,
                 Counter.EXTENSIONS_SHORTENED, Counter.EXTENSIONS_REFUSED, Counter.WENT_ROUND,
                 Counter.REACHED_RIGHT_UNIT)).containsExactly(0, 2, 1, 1, 1, 0, 0);
         long[] city = counts.get("city|ALL");
-        assertThat(of(city, Counter.RETURNS_MADE, Counter.RETURNS_UPHELD, Counter.RETURNS_REJECTED,
+        assertThat(countsOf(city, Counter.RETURNS_MADE, Counter.RETURNS_UPHELD, Counter.RETURNS_REJECTED,
                 Counter.EXTENSIONS_ASKED, Counter.EXTENSIONS_APPROVED, Counter.EXTENSIONS_SHORTENED,
                 Counter.EXTENSIONS_REFUSED, Counter.WENT_ROUND, Counter.REACHED_RIGHT_UNIT,
                 Counter.SECONDS_TO_RIGHT_UNIT)).containsExactly(2, 1, 1, 2, 1, 1, 1, 1, 1, 4_800);
@@ -78,7 +79,7 @@ class DecisionCountsTest {
 
         long[] urban = Rollups.count(List.of(fact)).get("decision_unit|URBAN_MGMT");
 
-        assertThat(of(urban, Counter.RETURNS_MADE, Counter.RETURNS_REJECTED, Counter.WENT_ROUND,
+        assertThat(countsOf(urban, Counter.RETURNS_MADE, Counter.RETURNS_REJECTED, Counter.WENT_ROUND,
                 Counter.REACHED_RIGHT_UNIT, Counter.SECONDS_TO_RIGHT_UNIT)).containsExactly(1, 1, 0, 1, 1_200);
     }
 
@@ -123,7 +124,7 @@ class DecisionCountsTest {
         List<HotlineEvent> twice = new ArrayList<>(story);
         twice.addAll(story.subList(2, 6));
 
-        assertThat(document(twice, false).getList(Fields.DECISIONS, Document.class))
+        assertThat(documentAsDelivered(twice).getList(Fields.DECISIONS, Document.class))
                 .isEqualTo(document(story).getList(Fields.DECISIONS, Document.class)).hasSize(8);
     }
 
@@ -137,31 +138,5 @@ class DecisionCountsTest {
 
         assertThat(Arrays.copyOfRange(city, Counter.RETURNS_MADE.ordinal(), Counter.SECONDS_TO_RIGHT_UNIT.ordinal()
                 + 1)).containsOnly(0L);
-    }
-
-    private static long[] of(long[] counts, Counter... counters) {
-        return Arrays.stream(counters).mapToLong(counter -> counts[counter.ordinal()]).toArray();
-    }
-
-    private static Fact fact(List<HotlineEvent> story) {
-        return Fact.from(document(story));
-    }
-
-    /** The fact of {@code story}, each event applied as MongoDB's $set, $unset, $inc and $addToSet would, once. */
-    private static Document document(List<HotlineEvent> story) {
-        return document(story, true);
-    }
-
-    private static Document document(List<HotlineEvent> story, boolean onceEach) {
-        Document fact = new Document(Fields.ID, story.get(0).ticketId());
-        List<String> seen = new ArrayList<>();
-        for (HotlineEvent event : story) {
-            if (onceEach && seen.contains(event.eventId())) {
-                continue;
-            }
-            seen.add(event.eventId());
-            StoredChanges.apply(FactUpdates.of(event, CITY), fact);
-        }
-        return fact;
     }
 }

@@ -1,6 +1,10 @@
 package org.hotline12345.analytics.rollups;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hotline12345.analytics.rollups.StoredFacts.countsOf;
+import static org.hotline12345.analytics.rollups.StoredFacts.document;
+import static org.hotline12345.analytics.rollups.StoredFacts.documentAsDelivered;
+import static org.hotline12345.analytics.rollups.StoredFacts.fact;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,13 +14,10 @@ import java.util.Map;
 import org.bson.Document;
 import org.hotline12345.analytics.facts.Fact;
 import org.hotline12345.analytics.facts.Fact.Fields;
-import org.hotline12345.analytics.facts.FactUpdates;
-import org.hotline12345.analytics.facts.StoredChanges;
 import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.HotlineEvent;
 import org.hotline12345.contracts.PartAccepted;
 import org.hotline12345.contracts.TicketEvents;
-import org.hotline12345.referencedata.City;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 class PartCountsTest {
 
-    private static final City CITY = City.sample();
     private static final Instant AT = Instant.parse("2026-11-27T02:00:00Z");
 
     private static List<HotlineEvent> supported() {
@@ -86,9 +86,9 @@ class PartCountsTest {
         List<HotlineEvent> twice = new ArrayList<>(story);
         twice.addAll(story.subList(2, 9));
 
-        assertThat(document(twice, false).getList(Fields.PARTS, Document.class))
+        assertThat(documentAsDelivered(twice).getList(Fields.PARTS, Document.class))
                 .isEqualTo(document(story).getList(Fields.PARTS, Document.class)).hasSize(6);
-        assertThat(of(Rollups.count(List.of(Fact.from(document(twice, false)))).get("city|ALL")))
+        assertThat(of(Rollups.count(List.of(Fact.from(documentAsDelivered(twice)))).get("city|ALL")))
                 .containsExactly(2, 1, 1, 0, 1, 1);
     }
 
@@ -105,30 +105,7 @@ class PartCountsTest {
 
     /** The parts' counters in their order: assigned, signed for on time, answered, on time, waived, overdue. */
     private static long[] of(long[] counts) {
-        return Arrays.stream(new Counter[] {Counter.PARTS_ASSIGNED, Counter.PARTS_ACCEPTED_ON_TIME,
-                Counter.PARTS_ANSWERED, Counter.PARTS_ANSWERED_ON_TIME, Counter.PARTS_WAIVED,
-                Counter.PARTS_WAIVED_OVERDUE}).mapToLong(counter -> counts[counter.ordinal()]).toArray();
-    }
-
-    private static Fact fact(List<HotlineEvent> story) {
-        return Fact.from(document(story));
-    }
-
-    private static Document document(List<HotlineEvent> story) {
-        return document(story, true);
-    }
-
-    /** The fact of {@code story}, each event applied as MongoDB's $set, $unset, $inc and $addToSet would. */
-    private static Document document(List<HotlineEvent> story, boolean onceEach) {
-        Document fact = new Document(Fields.ID, story.get(0).ticketId());
-        List<String> seen = new ArrayList<>();
-        for (HotlineEvent event : story) {
-            if (onceEach && seen.contains(event.eventId())) {
-                continue;
-            }
-            seen.add(event.eventId());
-            StoredChanges.apply(FactUpdates.of(event, CITY), fact);
-        }
-        return fact;
+        return countsOf(counts, Counter.PARTS_ASSIGNED, Counter.PARTS_ACCEPTED_ON_TIME, Counter.PARTS_ANSWERED,
+                Counter.PARTS_ANSWERED_ON_TIME, Counter.PARTS_WAIVED, Counter.PARTS_WAIVED_OVERDUE);
     }
 }
