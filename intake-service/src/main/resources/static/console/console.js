@@ -3,992 +3,878 @@
 // ticket the call would join and which of the caller's tickets was settled lately; saving shows the ticket number
 // large, to read back. What is typed is kept in this tab's session storage until it is saved or cleared, so a reload
 // loses nothing; only the save button (or Ctrl+Enter in the description) registers the call.
-(function () {
-  'use strict';
-  const $ = (id) => document.getElementById(id);
-  const WORDS = {
-    zh: {
-      pageTitle: '话务台', caller: '来电人', phone: '来电号码', name: '姓名（可不填）', anonymous: '匿名来电（不发短信）',
-      contactAllowed: '同意接收短信和回访', textsInEnglish: '短信用英文', problem: '诉求', description: '诉求内容（边听边记）',
-      descriptionHint: '记录来电人所说的问题、时间和影响…', category: '诉求分类', categoryAuto: '按内容自动分类',
-      urgency: '紧急程度', urgencyAuto: '按内容判断', NORMAL: '一般', HIGH: '较急', URGENT: '紧急', where: '地点', cityMap: '网格地图',
-      address: '地址', addressHint: '如：云岩区中华北路18号', mapHint: '点击地图标出问题所在位置',
-      openLinked: '查看该工单', answeredOnCall: '当场解答（咨询类）', answerGiven: '解答内容', save: '登记工单',
-      textAnswer: '短信发送答复给来电人',
-      readBack: '请向来电人读出工单号', nextCall: '下一个来电', ticketDetails: '工单详情',
-      suggested: '建议：', cueUrgent: '紧急线索：{cue}，将按“紧急”办理', cueHigh: '较急线索：{cue}，将按“较急”办理',
-      district: '区县', street: '街道', grid: '网格', office: '街道办事处', noPlace: '地址未能匹配到本市的区县或街道',
-      repeatTitle: '可能是重复来电', incidentTitle: '附近已有人反映同一问题',
-      repeatText: '该号码 7 天内已就“{category}”来电：工单 {number}（{status}），{when}。登记后本次来电将关联到该工单。',
-      incidentText: '200 米内 48 小时内已有他人反映“{category}”：工单 {number}（{status}），{when}。登记后将作为同一事件关联。',
-      saved: '已登记 {when}。', savedRepeat: '已登记，并关联到重复来电的原工单 {number}。',
-      savedIncident: '已登记，并作为同一事件关联到工单 {number}。', savedOnCall: '已登记为当场解答，无需派单。',
-      savedOnCallTexted: '已登记为当场解答，无需派单；答复将以短信发给来电人。',
-      saving: '正在登记…', number: '工单号', status: '状态', channel: '渠道', received: '受理时间',
-      unit: '承办单位', linkedTo: '关联到', masked: '来电号码',
-      RECEIVED: '已受理', ASSIGNED: '已派单', ACCEPTED: '已签收', IN_PROGRESS: '办理中', EXTENDED: '已延期',
-      RESOLVED: '已办结', CLOSED: '已关闭', REOPENED: '已重办', TRIAGE: '待人工分派', LINKED: '已关联',
-      RESOLVED_AT_INTAKE: '当场解答', WITHDRAWN: '已撤回', PHONE: '电话',
-      submitHint: '在描述框中按 Ctrl+Enter 也可登记；在其他输入框中按回车不会登记。', clear: '清空',
-      confirmClear: '清空后，本次来电已填写的内容将全部丢弃，无法恢复。确定清空？', clearYes: '清空',
-      confirmOnCall: '登记为当场解答后，工单即告办结，不会派单，也无法撤回。确定登记？', saveYes: '登记',
-      draftRestored: '已恢复本页重新载入前未登记的来电。',
-      recentTitle: '该号码的工单刚办结',
-      recentText: '该号码的工单 {number} 已于 {when}{status}。如来电人说问题仍未解决，请在诉求中说明。',
-      recentStatus_RESOLVED: '办结', recentStatus_CLOSED: '归档', recentStatus_RESOLVED_AT_INTAKE: '当场解答',
-      savedAnnouncement: '工单号 {number}。{detail}', linkedValue: '{number}（{status}）',
-      knowledgeTitle: '知识库：可当场解答', knowledgeUse: '用此答复', knowledgeBy: '{unit}维护',
-      knowledgeDistricts: '仅适用于{districts}',
-      knowledgeBasis: '依据：{basis}', knowledgeUntil: '有效至 {date}', knowledgeFound: '知识库找到 {count} 篇相关文章',
-      knowledgeUsed: '已按知识库文章 {id}（第 {version} 版）填入解答，可修改后登记。',
-      knowledgeFlag: '标记有误', flagTitle: '标记文章有误或已过时', flagArticle: '文章 {id}（第 {version} 版）：{question}',
-      flagReason: '问题', flagNote: '说明（必填，维护单位和知识库编辑会看到）', flagSend: '提交标记', flagCancel: '取消',
-      'flag.OUTDATED': '已过时', 'flag.WRONG': '答复有误', flagNeedNote: '请写明哪里有误或已过时。',
-      flagSending: '正在提交标记…',
-      knowledgeFlagged: '已标记文章 {id}：维护单位和知识库编辑会看到。',
-      'field.note': '说明', 'field.reason': '问题', 'resource.Article': '该文章',
-      photosTitle: '来电人发来的照片', attachPhotos: '添加照片',
-      photoHelp: '每件工单最多4张，每张不超过10MB，JPG、PNG 或 WebP；照片中的位置和相机信息会被去除。',
-      photoSending: '正在添加第 {n} 张照片（共 {count} 张）…', photosAdded: '已添加 {count} 张照片。',
-      photoAlt: '{kind}照片，第 {n} 张，共 {count} 张，{when}添加', 'kind.CALLER': '来电人发来的',
-      'kind.BEFORE': '办理前的现场', 'kind.AFTER': '办理后的现场', noPhotos: '暂无照片。',
-      photoRefused: '“{name}”未能添加：{why}', 'photoRule.format': '不是 JPG、PNG 或 WebP 图片',
-      'photoRule.size': '超过10MB', 'photoRule.range': '像素太多', 'photoRule.invalid': '无法读取此图片',
-      photosFull: '这件工单的来电人照片已满，不能再添加', photoListFailed: '照片未能读取：{why}'
-    },
-    en: {
-      pageTitle: 'operator console', caller: 'Caller', phone: 'Phone number', name: 'Name (optional)',
-      anonymous: 'Anonymous caller (no texts)', contactAllowed: 'Agrees to texts and call-backs',
-      textsInEnglish: 'Texts in English', problem: 'The problem', description: 'What the caller says',
-      descriptionHint: 'What is wrong, since when, who is affected …', category: 'Category',
-      categoryAuto: 'Classify from the words', urgency: 'Urgency', urgencyAuto: 'From the words', NORMAL: 'normal',
-      HIGH: 'high', URGENT: 'urgent', where: 'Where', cityMap: 'Grid map', address: 'Address', addressHint: 'e.g. 18 Zhonghua North Road',
-      mapHint: 'Click the map where the problem is', openLinked: 'Open that ticket',
-      answeredOnCall: 'Answered on the call (a question)', answerGiven: 'The answer given', save: 'Register the ticket',
-      textAnswer: 'Text the answer to the caller',
-      readBack: 'Read the ticket number back to the caller', nextCall: 'Next call', ticketDetails: 'The ticket',
-      suggested: 'Suggested: ', cueUrgent: 'Urgent: "{cue}", it will be handled as urgent',
-      cueHigh: 'Pressing: "{cue}", it will be handled as high', district: 'District', street: 'Street',
-      grid: 'Grid', office: 'Street office', noPlace: 'The address names no district or street of the city',
-      repeatTitle: 'This looks like a repeat call', incidentTitle: 'Someone nearby reported the same problem',
-      repeatText: 'This number called about "{category}" within 7 days: ticket {number} ({status}), {when}. '
-        + 'Saved, this call joins that ticket.',
-      incidentText: 'Another caller reported "{category}" within 200 m and 48 hours: ticket {number} ({status}), '
-        + '{when}. Saved, it joins that incident.',
-      saved: 'Registered {when}.', savedRepeat: 'Registered and linked to the original ticket {number} as a repeat.',
-      savedIncident: 'Registered and linked to ticket {number} as the same incident.',
-      savedOnCall: 'Registered as answered on the call; nothing to dispatch.', saving: 'Registering …',
-      savedOnCallTexted: 'Registered as answered on the call; nothing to dispatch. The caller gets the answer by text.',
-      number: 'Number', status: 'Status', channel: 'Channel', received: 'Received',
-      unit: 'Unit', linkedTo: 'Linked to', masked: 'Phone',
-      RECEIVED: 'received', ASSIGNED: 'assigned', ACCEPTED: 'signed for', IN_PROGRESS: 'in progress',
-      EXTENDED: 'extended', RESOLVED: 'resolved', CLOSED: 'closed', REOPENED: 'reopened', TRIAGE: 'awaiting dispatch',
-      LINKED: 'linked', RESOLVED_AT_INTAKE: 'answered on the call', WITHDRAWN: 'withdrawn', PHONE: 'phone',
-      submitHint: 'Ctrl+Enter in the description registers the call too; Enter in other fields does not.',
-      clear: 'Clear',
-      confirmClear: 'Clearing throws away everything typed for this call; it cannot be undone. Clear it?',
-      clearYes: 'Clear', confirmOnCall: 'Registered as answered on the call, the ticket is done at once: it is not '
-        + 'dispatched and cannot be withdrawn. Register it?', saveYes: 'Register',
-      draftRestored: 'The call typed before the page was reloaded is restored.',
-      recentTitle: 'This number\'s ticket was settled lately',
-      recentText: 'This number\'s ticket {number} was {status} {when}. If the caller says the problem is back, '
-        + 'say so in the description.',
-      recentStatus_RESOLVED: 'resolved', recentStatus_CLOSED: 'closed', recentStatus_RESOLVED_AT_INTAKE:
-        'answered on the call', savedAnnouncement: 'Ticket number {number}. {detail}',
-      linkedValue: '{number} ({status})',
-      knowledgeTitle: 'Knowledge base: answer on the call', knowledgeUse: 'Answer with this',
-      knowledgeBy: 'kept by {unit}', knowledgeDistricts: 'only in {districts}',
-      knowledgeBasis: 'Rests on: {basis}', knowledgeUntil: 'valid until {date}',
-      knowledgeFound: '{count} knowledge articles match',
-      knowledgeUsed: 'The answer of article {id} (version {version}) is filled in; edit it if needed, then register.',
-      knowledgeFlag: 'Flag it', flagTitle: 'Flag the article as wrong or outdated',
-      flagArticle: 'Article {id} (version {version}): {question}', flagReason: 'What is the matter',
-      flagNote: 'Note (required; the unit and the knowledge editors read it)', flagSend: 'Flag it',
-      flagCancel: 'Cancel', 'flag.OUTDATED': 'outdated', 'flag.WRONG': 'the answer is wrong',
-      flagNeedNote: 'Say what is wrong or outdated.', flagSending: 'Flagging …',
-      knowledgeFlagged: 'Article {id} is flagged: its unit and the knowledge editors see it.',
-      'field.note': 'Note', 'field.reason': 'What is the matter', 'resource.Article': 'the article',
-      photosTitle: 'Photos the caller sent', attachPhotos: 'Add photos',
-      photoHelp: 'Up to 4 per ticket, each at most 10 MB, JPG, PNG or WebP; location and camera data are removed.',
-      photoSending: 'Adding photo {n} of {count} …', photosAdded: '{count} photos added.',
-      photoAlt: '{kind} photo {n} of {count}, added {when}', 'kind.CALLER': 'The caller\'s',
-      'kind.BEFORE': 'Before the work', 'kind.AFTER': 'After the work', noPhotos: 'No photos yet.',
-      photoRefused: '“{name}” was not added: {why}', 'photoRule.format': 'it is not a JPG, PNG or WebP image',
-      'photoRule.size': 'it is larger than 10 MB', 'photoRule.range': 'it has too many pixels',
-      'photoRule.invalid': 'it cannot be read as an image',
-      photosFull: 'the ticket has all the caller\'s photos it may have', photoListFailed: 'The photos could not be read: {why}'
+import * as Hub from '/hub/hub.js';
+
+const $ = (id) => document.getElementById(id);
+const t = (key, values) => Hub.t(key, values);
+const DRAFT = 'console.draft';
+// the fields a draft keeps, by element id: checkboxes by their state, the others by their value
+const DRAFTED = ['phone', 'name', 'anonymous', 'contact', 'english', 'description', 'category', 'urgency', 'address',
+  'on-call', 'answer', 'text-answer'];
+// where each field of a refusal is typed
+const FIELD_INPUT = { callerPhone: 'phone', callerName: 'name', description: 'description', address: 'address',
+  location: 'address', category: 'category', urgency: 'urgency', answerGiven: 'answer', textAnswer: 'text-answer' };
+let point = null;
+let last = null;
+let asked = 0;
+let timer = null;
+let knowledgeTimer = null;
+let searched = 0;
+/** The articles found for the words typed so far, and the one the call is answered with. */
+let found = [];
+let article = null;
+/** The article the operator is flagging as wrong or outdated, as it was shown: id, version and question. */
+let flagging = null;
+let flagSending = false;
+// the flag was sent without a note: said again in the other language after a switch
+let flagNeedsNote = false;
+let callKey = crypto.randomUUID();
+let map = null;
+let saving = false;
+let receipt = null;
+let shownTicket = null;
+let shownTicketId = null;
+let refusal = null;
+let checkRefused = false;
+let draftRestored = false;
+
+const when = (instant) => instant ? new Date(instant).toLocaleString(Hub.language() === 'en' ? 'en-GB' : 'zh-CN',
+  { timeZone: Hub.city().zone || undefined }) : '–';
+
+// a live region announces every change of its text: set it only when it says something new
+function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}
+
+// the hub says these again in the other language when it switches
+const say = (key) => Hub.notice(key ? { key } : '');
+const refuse = (error) => Hub.fail(error);
+
+/** The fields a save was refused for: said by the hub, in the reader's language, and marked invalid. */
+function showRefusal() {
+  const box = $('problems');
+  document.querySelectorAll('#call [aria-invalid]').forEach((field) => field.removeAttribute('aria-invalid'));
+  if (!refusal) {
+    Hub.clearError(box);
+    return;
+  }
+  Hub.showError(box, refusal);
+  for (const error of refusal.problem.errors) {
+    const input = $(FIELD_INPUT[error.field]);
+    if (input) {
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', 'problems');
     }
+  }
+}
+
+function fillCategories() {
+  const select = $('category');
+  const chosen = select.value;
+  select.replaceChildren(new Option(t('categoryAuto'), ''));
+  for (const category of Hub.city().categoryList) {
+    select.append(new Option(Hub.named('categories', category.code), category.code));
+  }
+  select.value = chosen;
+}
+
+const gridLabel = (id) => {
+  const grid = Hub.city().grids[id];
+  return Hub.named('districts', grid.district) + ' · ' + Hub.named('streets', grid.street) + ' · ' + id;
+};
+
+function drawMap() {
+  map = Hub.drawGrids($('map'), () => '#eef2f6', gridLabel, { keys: { live: $('map-cursor'), point: () => point,
+    onChoose: mark, onClear: () => mark(null) } });
+  if (!map) return;
+  map.svg.addEventListener('click', (event) => {
+    const [lon, lat] = map.at(event);
+    mark({ lat, lon });
+  });
+  showPlace();
+}
+
+// false once the call is registered: its point no longer changes
+function mark(at) {
+  if (receipt) return false;
+  point = at ? { lat: Number(at.lat.toFixed(6)), lon: Number(at.lon.toFixed(6)) } : null;
+  keepDraft();
+  showPlace();
+  soon();
+  return true;
+}
+
+function form() {
+  const anonymous = $('anonymous').checked;
+  return {
+    callerPhone: anonymous ? null : $('phone').value.trim() || null,
+    callerName: $('name').value.trim() || null,
+    anonymous,
+    description: $('description').value,
+    address: $('address').value.trim() || null,
+    location: point,
+    category: $('category').value || null,
+    urgency: $('urgency').value || null,
+    contactAllowed: !anonymous && $('contact').checked,
+    language: $('english').checked ? 'en' : 'zh',
+    resolvedOnCall: $('on-call').checked,
+    answerGiven: $('on-call').checked ? $('answer').value : null,
+    answeredFromArticle: $('on-call').checked && article ? article.id : null,
+    answeredFromVersion: $('on-call').checked && article ? article.version : null,
+    // the answer goes by text only to a caller who gave a number and agrees to texts
+    textAnswer: $('on-call').checked && !$('text-answer').disabled && $('text-answer').checked
   };
-  const t = (key, values) => Hub.t(key, values);
-  const DRAFT = 'console.draft';
-  // the fields a draft keeps, by element id: checkboxes by their state, the others by their value
-  const DRAFTED = ['phone', 'name', 'anonymous', 'contact', 'english', 'description', 'category', 'urgency', 'address',
-    'on-call', 'answer', 'text-answer'];
-  // where each field of a refusal is typed
-  const FIELD_INPUT = { callerPhone: 'phone', callerName: 'name', description: 'description', address: 'address',
-    location: 'address', category: 'category', urgency: 'urgency', answerGiven: 'answer', textAnswer: 'text-answer' };
-  let point = null;
-  let last = null;
-  let asked = 0;
-  let timer = null;
-  let knowledgeTimer = null;
-  let searched = 0;
-  /** The articles found for the words typed so far, and the one the call is answered with. */
-  let found = [];
-  let article = null;
-  /** The article the operator is flagging as wrong or outdated, as it was shown: id, version and question. */
-  let flagging = null;
-  let flagSending = false;
-  // the flag was sent without a note: said again in the other language after a switch
-  let flagNeedsNote = false;
-  let callKey = crypto.randomUUID();
-  let map = null;
-  let saving = false;
-  let receipt = null;
-  let shownTicket = null;
-  let shownTicketId = null;
-  let refusal = null;
-  let checkRefused = false;
-  let draftRestored = false;
+}
 
-  const when = (instant) => instant ? new Date(instant).toLocaleString(Hub.language() === 'en' ? 'en-GB' : 'zh-CN',
-    { timeZone: Hub.city().zone || undefined }) : '–';
+/** Whether anything was typed or marked for this call, i.e. whether clearing it loses something. */
+function typed() {
+  return !!point || ['phone', 'name', 'description', 'address', 'answer', 'category', 'urgency']
+    .some((id) => $(id).value.trim() !== '') || $('anonymous').checked || $('on-call').checked;
+}
 
-  // a live region announces every change of its text: set it only when it says something new
-  function setText(element, text) {
-    if (element.textContent !== text) element.textContent = text;
+function keepDraft() {
+  if (receipt) return;
+  if (!typed()) {
+    sessionStorage.removeItem(DRAFT);
+    return;
   }
+  const fields = Object.fromEntries(DRAFTED.map((id) => [id, $(id).type === 'checkbox' ? $(id).checked
+    : $(id).value]));
+  sessionStorage.setItem(DRAFT, JSON.stringify({ fields, point, callKey, article }));
+}
 
-  // the hub says these again in the other language when it switches
-  const say = (key) => Hub.notice(key ? { key } : '');
-  const refuse = (error) => Hub.fail(error);
-
-  /** The fields a save was refused for: said by the hub, in the reader's language, and marked invalid. */
-  function showRefusal() {
-    const box = $('problems');
-    document.querySelectorAll('#call [aria-invalid]').forEach((field) => field.removeAttribute('aria-invalid'));
-    if (!refusal) {
-      Hub.clearError(box);
-      return;
-    }
-    Hub.showError(box, refusal);
-    for (const error of refusal.problem.errors) {
-      const input = $(FIELD_INPUT[error.field]);
-      if (input) {
-        input.setAttribute('aria-invalid', 'true');
-        input.setAttribute('aria-describedby', 'problems');
-      }
-    }
+function restoreDraft() {
+  let draft = null;
+  try {
+    draft = JSON.parse(sessionStorage.getItem(DRAFT));
+  } catch (e) {
+    sessionStorage.removeItem(DRAFT);
   }
-
-  function fillCategories() {
-    const select = $('category');
-    const chosen = select.value;
-    select.replaceChildren(new Option(t('categoryAuto'), ''));
-    for (const category of Hub.city().categoryList) {
-      select.append(new Option(Hub.named('categories', category.code), category.code));
-    }
-    select.value = chosen;
+  if (!draft || !draft.fields) return false;
+  for (const id of DRAFTED) {
+    const value = draft.fields[id];
+    if (value === undefined) continue;
+    if ($(id).type === 'checkbox') $(id).checked = !!value; else $(id).value = value;
   }
+  point = draft.point || null;
+  article = draft.article || null;
+  // the same key, so that a save whose answer was lost to the reload is not registered twice
+  if (draft.callKey) callKey = draft.callKey;
+  followChecks();
+  return true;
+}
 
-  const gridLabel = (id) => {
-    const grid = Hub.city().grids[id];
-    return Hub.named('districts', grid.district) + ' · ' + Hub.named('streets', grid.street) + ' · ' + id;
-  };
+/** The fields that depend on the check boxes. */
+function followChecks() {
+  $('phone').disabled = $('anonymous').checked;
+  $('contact').disabled = $('anonymous').checked;
+  $('answer-box').hidden = !$('on-call').checked;
+  $('text-answer').disabled = $('anonymous').checked || !$('contact').checked;
+}
 
-  function drawMap() {
-    map = Hub.drawGrids($('map'), () => '#eef2f6', gridLabel, { keys: { live: $('map-cursor'), point: () => point,
-      onChoose: mark, onClear: () => mark(null) } });
-    if (!map) return;
-    map.svg.addEventListener('click', (event) => {
-      const [lon, lat] = map.at(event);
-      mark({ lat, lon });
-    });
-    showPlace();
-  }
+function showDraftNote() {
+  $('draft-note').textContent = draftRestored ? t('draftRestored') : '';
+}
 
-  // false once the call is registered: its point no longer changes
-  function mark(at) {
-    if (receipt) return false;
-    point = at ? { lat: Number(at.lat.toFixed(6)), lon: Number(at.lon.toFixed(6)) } : null;
-    keepDraft();
-    showPlace();
-    soon();
-    return true;
-  }
+function soon() {
+  clearTimeout(timer);
+  timer = setTimeout(check, 300);
+}
 
-  function form() {
-    const anonymous = $('anonymous').checked;
-    return {
-      callerPhone: anonymous ? null : $('phone').value.trim() || null,
-      callerName: $('name').value.trim() || null,
-      anonymous,
-      description: $('description').value,
-      address: $('address').value.trim() || null,
-      location: point,
-      category: $('category').value || null,
-      urgency: $('urgency').value || null,
-      contactAllowed: !anonymous && $('contact').checked,
-      language: $('english').checked ? 'en' : 'zh',
-      resolvedOnCall: $('on-call').checked,
-      answerGiven: $('on-call').checked ? $('answer').value : null,
-      answeredFromArticle: $('on-call').checked && article ? article.id : null,
-      answeredFromVersion: $('on-call').checked && article ? article.version : null,
-      // the answer goes by text only to a caller who gave a number and agrees to texts
-      textAnswer: $('on-call').checked && !$('text-answer').disabled && $('text-answer').checked
-    };
-  }
-
-  /** Whether anything was typed or marked for this call, i.e. whether clearing it loses something. */
-  function typed() {
-    return !!point || ['phone', 'name', 'description', 'address', 'answer', 'category', 'urgency']
-      .some((id) => $(id).value.trim() !== '') || $('anonymous').checked || $('on-call').checked;
-  }
-
-  function keepDraft() {
-    if (receipt) return;
-    if (!typed()) {
-      sessionStorage.removeItem(DRAFT);
-      return;
-    }
-    const fields = Object.fromEntries(DRAFTED.map((id) => [id, $(id).type === 'checkbox' ? $(id).checked
-      : $(id).value]));
-    sessionStorage.setItem(DRAFT, JSON.stringify({ fields, point, callKey, article }));
-  }
-
-  function restoreDraft() {
-    let draft = null;
-    try {
-      draft = JSON.parse(sessionStorage.getItem(DRAFT));
-    } catch (e) {
-      sessionStorage.removeItem(DRAFT);
-    }
-    if (!draft || !draft.fields) return false;
-    for (const id of DRAFTED) {
-      const value = draft.fields[id];
-      if (value === undefined) continue;
-      if ($(id).type === 'checkbox') $(id).checked = !!value; else $(id).value = value;
-    }
-    point = draft.point || null;
-    article = draft.article || null;
-    // the same key, so that a save whose answer was lost to the reload is not registered twice
-    if (draft.callKey) callKey = draft.callKey;
-    followChecks();
-    return true;
-  }
-
-  /** The fields that depend on the check boxes. */
-  function followChecks() {
-    $('phone').disabled = $('anonymous').checked;
-    $('contact').disabled = $('anonymous').checked;
-    $('answer-box').hidden = !$('on-call').checked;
-    $('text-answer').disabled = $('anonymous').checked || !$('contact').checked;
-  }
-
-  function showDraftNote() {
-    $('draft-note').textContent = draftRestored ? t('draftRestored') : '';
-  }
-
-  function soon() {
-    clearTimeout(timer);
-    timer = setTimeout(check, 300);
-  }
-
-  /** The best three published articles for the caller's words, searched as the operator types. */
-  async function searchKnowledge() {
-    const words = $('description').value.trim();
-    const mine = ++searched;
-    if (words.length < 2) {
-      found = [];
-      showKnowledge();
-      return;
-    }
-    try {
-      // an article of one district answers nobody calling from another: the call's district, once known, filters
-      const district = last && last.place && last.place.district;
-      const answer = await Hub.api('', '/api/v1/knowledge/search?limit=3&q=' + encodeURIComponent(words)
-        + (district ? '&district=' + encodeURIComponent(district) : ''));
-      if (mine !== searched) return;
-      found = answer.articles || [];
-    } catch (e) {
-      // the knowledge base is a help, not a step of the call: a failed search leaves the call as it is
-      if (mine === searched) found = [];
-    }
+/** The best three published articles for the caller's words, searched as the operator types. */
+async function searchKnowledge() {
+  const words = $('description').value.trim();
+  const mine = ++searched;
+  if (words.length < 2) {
+    found = [];
     showKnowledge();
+    return;
   }
+  try {
+    // an article of one district answers nobody calling from another: the call's district, once known, filters
+    const district = last && last.place && last.place.district;
+    const answer = await Hub.api('', '/api/v1/knowledge/search?limit=3&q=' + encodeURIComponent(words)
+      + (district ? '&district=' + encodeURIComponent(district) : ''));
+    if (mine !== searched) return;
+    found = answer.articles || [];
+  } catch (e) {
+    // the knowledge base is a help, not a step of the call: a failed search leaves the call as it is
+    if (mine === searched) found = [];
+  }
+  showKnowledge();
+}
 
-  /** The text with each of the words it holds marked, built as text nodes so nothing in it is markup. */
-  function marked(text, words) {
-    const fragment = document.createDocumentFragment();
-    const terms = (words || []).filter((word) => word).sort((a, b) => b.length - a.length);
-    let from = 0;
-    while (from < text.length) {
-      let at = text.length;
-      let term = null;
-      for (const word of terms) {
-        const index = text.indexOf(word, from);
-        if (index !== -1 && index < at) {
-          at = index;
-          term = word;
-        }
+/** The text with each of the words it holds marked, built as text nodes so nothing in it is markup. */
+function marked(text, words) {
+  const fragment = document.createDocumentFragment();
+  const terms = (words || []).filter((word) => word).sort((a, b) => b.length - a.length);
+  let from = 0;
+  while (from < text.length) {
+    let at = text.length;
+    let term = null;
+    for (const word of terms) {
+      const index = text.indexOf(word, from);
+      if (index !== -1 && index < at) {
+        at = index;
+        term = word;
       }
-      if (term === null) {
-        fragment.append(text.slice(from));
-        break;
-      }
-      if (at > from) fragment.append(text.slice(from, at));
-      const mark = document.createElement('mark');
-      mark.textContent = term;
-      fragment.append(mark);
-      from = at + term.length;
     }
-    return fragment;
-  }
-
-  function showKnowledge() {
-    const list = $('knowledge-list');
-    // the list is drawn again as the words change: a button of it that had the focus gets it back where its article
-    // is still shown, else the focus goes back to the caller's words rather than nowhere
-    const focused = list.contains(document.activeElement) ? document.activeElement.closest('li') : null;
-    const refocus = focused ? { id: focused.dataset.article,
-      kind: document.activeElement.classList.contains('flag-article') ? 'flag-article' : 'use-article' } : null;
-    list.replaceChildren();
-    $('knowledge').hidden = found.length === 0;
-    $('knowledge-status').textContent = found.length ? t('knowledgeFound', { count: found.length }) : '';
-    const english = Hub.language() === 'en';
-    for (const hit of found) {
-      const item = document.createElement('li');
-      item.dataset.article = hit.id;
-      const question = document.createElement('h3');
-      question.append(marked(hit.question, hit.matched));
-      const answer = document.createElement('p');
-      answer.append(marked(english && hit.answerEn ? hit.answerEn : hit.answer, hit.matched));
-      const about = document.createElement('p');
-      about.className = 'muted small';
-      about.textContent = [t('knowledgeBy', { unit: Hub.named('units', hit.unit) }),
-        hit.districts && hit.districts.length ? t('knowledgeDistricts', { districts: hit.districts
-          .map((code) => Hub.named('districts', code)).join('、') }) : null,
-        hit.basis ? t('knowledgeBasis', { basis: hit.basis }) : null,
-        hit.validUntil ? t('knowledgeUntil', { date: hit.validUntil }) : null].filter((part) => part).join(' · ');
-      const use = document.createElement('button');
-      use.type = 'button';
-      use.className = 'action secondary use-article';
-      use.textContent = t('knowledgeUse');
-      use.setAttribute('aria-describedby', 'knowledge-q-' + hit.id);
-      question.id = 'knowledge-q-' + hit.id;
-      use.addEventListener('click', () => answerWith(hit));
-      // the article the operator reads may be wrong or outdated: flagged from here, without leaving the call
-      const flag = document.createElement('button');
-      flag.type = 'button';
-      flag.className = 'action secondary flag-article';
-      flag.textContent = t('knowledgeFlag');
-      flag.setAttribute('aria-describedby', 'knowledge-q-' + hit.id);
-      flag.setAttribute('aria-controls', 'knowledge-flag-box');
-      flag.setAttribute('aria-expanded', String(!!flagging && flagging.id === hit.id));
-      flag.addEventListener('click', () => openFlag(hit));
-      const actions = document.createElement('div');
-      actions.className = 'actions';
-      actions.append(use, flag);
-      item.append(question, answer, about, actions);
-      list.append(item);
+    if (term === null) {
+      fragment.append(text.slice(from));
+      break;
     }
-    if (refocus) {
-      const again = list.querySelector('li[data-article="' + CSS.escape(refocus.id) + '"] button.' + refocus.kind);
-      (again || $('description')).focus();
-    }
+    if (at > from) fragment.append(text.slice(from, at));
+    const mark = document.createElement('mark');
+    mark.textContent = term;
+    fragment.append(mark);
+    from = at + term.length;
   }
+  return fragment;
+}
 
-  // ---- an article flagged as wrong or outdated, from beside the call ----
-
-  function fillFlagReasons() {
-    const select = $('knowledge-flag-reason');
-    const chosen = select.value || 'OUTDATED';
-    select.replaceChildren(...['OUTDATED', 'WRONG'].map((reason) => new Option(t('flag.' + reason), reason)));
-    select.value = chosen;
+function showKnowledge() {
+  const list = $('knowledge-list');
+  // the list is drawn again as the words change: a button of it that had the focus gets it back where its article
+  // is still shown, else the focus goes back to the caller's words rather than nowhere
+  const focused = list.contains(document.activeElement) ? document.activeElement.closest('li') : null;
+  const refocus = focused ? { id: focused.dataset.article,
+    kind: document.activeElement.classList.contains('flag-article') ? 'flag-article' : 'use-article' } : null;
+  list.replaceChildren();
+  $('knowledge').hidden = found.length === 0;
+  $('knowledge-status').textContent = found.length ? t('knowledgeFound', { count: found.length }) : '';
+  const english = Hub.language() === 'en';
+  for (const hit of found) {
+    const item = document.createElement('li');
+    item.dataset.article = hit.id;
+    const question = document.createElement('h3');
+    question.append(marked(hit.question, hit.matched));
+    const answer = document.createElement('p');
+    answer.append(marked(english && hit.answerEn ? hit.answerEn : hit.answer, hit.matched));
+    const about = document.createElement('p');
+    about.className = 'muted small';
+    about.textContent = [t('knowledgeBy', { unit: Hub.named('units', hit.unit) }),
+      hit.districts && hit.districts.length ? t('knowledgeDistricts', { districts: hit.districts
+        .map((code) => Hub.named('districts', code)).join('、') }) : null,
+      hit.basis ? t('knowledgeBasis', { basis: hit.basis }) : null,
+      hit.validUntil ? t('knowledgeUntil', { date: hit.validUntil }) : null].filter((part) => part).join(' · ');
+    const use = document.createElement('button');
+    use.type = 'button';
+    use.className = 'action secondary use-article';
+    use.textContent = t('knowledgeUse');
+    use.setAttribute('aria-describedby', 'knowledge-q-' + hit.id);
+    question.id = 'knowledge-q-' + hit.id;
+    use.addEventListener('click', () => answerWith(hit));
+    // the article the operator reads may be wrong or outdated: flagged from here, without leaving the call
+    const flag = document.createElement('button');
+    flag.type = 'button';
+    flag.className = 'action secondary flag-article';
+    flag.textContent = t('knowledgeFlag');
+    flag.setAttribute('aria-describedby', 'knowledge-q-' + hit.id);
+    flag.setAttribute('aria-controls', 'knowledge-flag-box');
+    flag.setAttribute('aria-expanded', String(!!flagging && flagging.id === hit.id));
+    flag.addEventListener('click', () => openFlag(hit));
+    const actions = document.createElement('div');
+    actions.className = 'actions';
+    actions.append(use, flag);
+    item.append(question, answer, about, actions);
+    list.append(item);
   }
-
-  /** The flag form for the article, its question named; it stays while the list changes under the words typed. */
-  function openFlag(hit) {
-    const other = !flagging || flagging.id !== hit.id;
-    flagging = { id: hit.id, version: hit.version, question: hit.question };
-    if (other) {
-      $('knowledge-flag-note').value = '';
-      $('knowledge-flag-note').removeAttribute('aria-invalid');
-      flagNeedsNote = false;
-      Hub.clearError($('knowledge-flag-problem'));
-    }
-    renderFlag();
-    showKnowledge();
-    $('knowledge-flag-title').focus();
+  if (refocus) {
+    const again = list.querySelector('li[data-article="' + CSS.escape(refocus.id) + '"] button.' + refocus.kind);
+    (again || $('description')).focus();
   }
+}
 
-  function renderFlag() {
-    $('knowledge-flag-box').hidden = !flagging;
-    if (!flagging) return;
-    setText($('knowledge-flag-title'), t('flagTitle'));
-    setText($('knowledge-flag-article'), t('flagArticle', flagging));
-    $('knowledge-flag-box').dataset.article = flagging.id;
-    if (flagNeedsNote) Hub.showError($('knowledge-flag-problem'), t('flagNeedNote'));
-  }
+// ---- an article flagged as wrong or outdated, from beside the call ----
 
-  /** Closes the flag form; the focus goes back to the article's flag button, or to the call. */
-  function closeFlag() {
-    const id = flagging ? flagging.id : null;
-    flagging = null;
-    flagNeedsNote = false;
+function fillFlagReasons() {
+  const select = $('knowledge-flag-reason');
+  const chosen = select.value || 'OUTDATED';
+  select.replaceChildren(...['OUTDATED', 'WRONG'].map((reason) => new Option(t('flag.' + reason), reason)));
+  select.value = chosen;
+}
+
+/** The flag form for the article, its question named; it stays while the list changes under the words typed. */
+function openFlag(hit) {
+  const other = !flagging || flagging.id !== hit.id;
+  flagging = { id: hit.id, version: hit.version, question: hit.question };
+  if (other) {
     $('knowledge-flag-note').value = '';
     $('knowledge-flag-note').removeAttribute('aria-invalid');
+    flagNeedsNote = false;
     Hub.clearError($('knowledge-flag-problem'));
-    renderFlag();
-    showKnowledge();
-    const button = id && document.querySelector('#knowledge-list li[data-article="' + CSS.escape(id)
-      + '"] button.flag-article');
-    (button || $('description')).focus();
   }
+  renderFlag();
+  showKnowledge();
+  $('knowledge-flag-title').focus();
+}
 
-  async function sendFlag(event) {
-    event.preventDefault();
-    if (!flagging || flagSending) return;
-    const flagged = flagging;
-    const note = $('knowledge-flag-note').value.trim();
-    Hub.clearError($('knowledge-flag-problem'));
-    flagNeedsNote = !note;
-    if (!note) {
-      Hub.showError($('knowledge-flag-problem'), t('flagNeedNote'));
+function renderFlag() {
+  $('knowledge-flag-box').hidden = !flagging;
+  if (!flagging) return;
+  setText($('knowledge-flag-title'), t('flagTitle'));
+  setText($('knowledge-flag-article'), t('flagArticle', flagging));
+  $('knowledge-flag-box').dataset.article = flagging.id;
+  if (flagNeedsNote) Hub.showError($('knowledge-flag-problem'), t('flagNeedNote'));
+}
+
+/** Closes the flag form; the focus goes back to the article's flag button, or to the call. */
+function closeFlag() {
+  const id = flagging ? flagging.id : null;
+  flagging = null;
+  flagNeedsNote = false;
+  $('knowledge-flag-note').value = '';
+  $('knowledge-flag-note').removeAttribute('aria-invalid');
+  Hub.clearError($('knowledge-flag-problem'));
+  renderFlag();
+  showKnowledge();
+  const button = id && document.querySelector('#knowledge-list li[data-article="' + CSS.escape(id)
+    + '"] button.flag-article');
+  (button || $('description')).focus();
+}
+
+async function sendFlag(event) {
+  event.preventDefault();
+  if (!flagging || flagSending) return;
+  const flagged = flagging;
+  const note = $('knowledge-flag-note').value.trim();
+  Hub.clearError($('knowledge-flag-problem'));
+  flagNeedsNote = !note;
+  if (!note) {
+    Hub.showError($('knowledge-flag-problem'), t('flagNeedNote'));
+    $('knowledge-flag-note').setAttribute('aria-invalid', 'true');
+    $('knowledge-flag-note').setAttribute('aria-describedby', 'knowledge-flag-problem');
+    $('knowledge-flag-note').focus();
+    return;
+  }
+  flagSending = true;
+  $('knowledge-flag-send').disabled = true;
+  say('flagSending');
+  try {
+    await Hub.api('', '/api/v1/knowledge/articles/' + encodeURIComponent(flagged.id) + '/flags',
+      { method: 'POST', body: { reason: $('knowledge-flag-reason').value, note } });
+    if (flagging === flagged) closeFlag();
+    Hub.notice({ key: 'knowledgeFlagged', values: { id: flagged.id } });
+  } catch (e) {
+    say(null);
+    Hub.showError($('knowledge-flag-problem'), e);
+    if (e.problem && Array.isArray(e.problem.errors) && e.problem.errors.some((error) => error.field === 'note')) {
       $('knowledge-flag-note').setAttribute('aria-invalid', 'true');
       $('knowledge-flag-note').setAttribute('aria-describedby', 'knowledge-flag-problem');
-      $('knowledge-flag-note').focus();
-      return;
     }
-    flagSending = true;
-    $('knowledge-flag-send').disabled = true;
-    say('flagSending');
-    try {
-      await Hub.api('', '/api/v1/knowledge/articles/' + encodeURIComponent(flagged.id) + '/flags',
-        { method: 'POST', body: { reason: $('knowledge-flag-reason').value, note } });
-      if (flagging === flagged) closeFlag();
-      Hub.notice({ key: 'knowledgeFlagged', values: { id: flagged.id } });
-    } catch (e) {
-      say(null);
-      Hub.showError($('knowledge-flag-problem'), e);
-      if (e.problem && Array.isArray(e.problem.errors) && e.problem.errors.some((error) => error.field === 'note')) {
-        $('knowledge-flag-note').setAttribute('aria-invalid', 'true');
-        $('knowledge-flag-note').setAttribute('aria-describedby', 'knowledge-flag-problem');
-      }
-      // the send button lost the focus while it was greyed out: back to what may need changing
-      if (flagging === flagged) $('knowledge-flag-note').focus();
-    } finally {
-      flagSending = false;
-      $('knowledge-flag-send').disabled = false;
-    }
+    // the send button lost the focus while it was greyed out: back to what may need changing
+    if (flagging === flagged) $('knowledge-flag-note').focus();
+  } finally {
+    flagSending = false;
+    $('knowledge-flag-send').disabled = false;
   }
+}
 
-  /** Answers the call with the article: on the spot, its answer filled in for the operator to read out or edit. */
-  function answerWith(hit) {
-    article = { id: hit.id, version: hit.version };
-    $('on-call').checked = true;
-    // what is read out and texted is in the caller's language
-    $('answer').value = $('english').checked && hit.answerEn ? hit.answerEn : hit.answer;
-    followChecks();
-    showLink();
-    keepDraft();
-    $('draft-note').textContent = t('knowledgeUsed', article);
-    $('answer').focus();
-  }
+/** Answers the call with the article: on the spot, its answer filled in for the operator to read out or edit. */
+function answerWith(hit) {
+  article = { id: hit.id, version: hit.version };
+  $('on-call').checked = true;
+  // what is read out and texted is in the caller's language
+  $('answer').value = $('english').checked && hit.answerEn ? hit.answerEn : hit.answer;
+  followChecks();
+  showLink();
+  keepDraft();
+  $('draft-note').textContent = t('knowledgeUsed', article);
+  $('answer').focus();
+}
 
-  async function check() {
-    const f = form();
-    const mine = ++asked;
-    try {
-      const result = await Hub.api('', '/api/v1/calls/check', { method: 'POST', body: {
-        callerPhone: f.callerPhone, description: f.description, address: f.address, location: f.location,
-        category: f.category } });
-      if (mine !== asked) return;
-      const districtBefore = last && last.place ? last.place.district : null;
-      last = result;
-      // the address placed the call in a district: the articles shown are those that hold there
-      if ((result.place ? result.place.district : null) !== districtBefore) searchKnowledge();
-      if (checkRefused) say(null);
-      checkRefused = false;
-      show();
-    } catch (e) {
-      if (mine === asked) {
-        checkRefused = true;
-        refuse(e);
-      }
-    }
-  }
-
-  function show() {
-    showSuggestions();
-    showCues();
-    showPlace();
-    showLink();
-    showRecent();
-  }
-
-  function showSuggestions() {
-    const box = $('suggestions');
-    box.replaceChildren();
-    if (!last || !last.suggestion) return;
-    const label = document.createElement('span');
-    label.className = 'muted small';
-    label.textContent = t('suggested');
-    box.append(label);
-    last.suggestion.choices.slice(0, 3).forEach((choice, i) => {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = i === 0 && !last.suggestion.needsTriage ? 'best' : '';
-      button.dataset.category = choice.category;
-      button.textContent = Hub.named('categories', choice.category) + ' ' + Math.round(100 * choice.confidence) + '%';
-      button.onclick = () => {
-        $('category').value = choice.category;
-        keepDraft();
-        soon();
-      };
-      box.append(button);
-    });
-  }
-
-  function showCues() {
-    const cues = $('cues');
-    if (!last || !last.urgency) {
-      cues.hidden = true;
-      return;
-    }
-    cues.hidden = false;
-    cues.className = 'cues' + (last.urgency === 'HIGH' ? ' high' : '');
-    cues.dataset.urgency = last.urgency;
-    const text = t(last.urgency === 'URGENT' ? 'cueUrgent' : 'cueHigh', { cue: '\u0000' });
-    const [before, after] = text.split('\u0000');
-    const mark = document.createElement('mark');
-    mark.textContent = last.urgencyCue;
-    cues.replaceChildren(document.createTextNode(before), mark, document.createTextNode(after));
-  }
-
-  function showPlace() {
-    const place = last ? last.place : null;
-    const line = $('place');
-    // the line is a live region: rebuilt only when what it says changes
-    const parts = place ? [[t('district'), Hub.named('districts', place.district)],
-      [t('street'), place.street ? Hub.named('streets', place.street) : null],
-      [t('grid'), place.gridId], [t('office'), place.streetOffice ? Hub.named('units', place.streetOffice) : null]]
-      .filter(([, value]) => value) : [];
-    const said = place ? JSON.stringify(parts) : $('address').value.trim() || point ? t('noPlace') : '';
-    if (line.dataset.said !== said) {
-      line.dataset.said = said;
-      line.replaceChildren();
-      if (place) {
-        parts.forEach(([label, value], i) => {
-          if (i > 0) line.append(' · ');
-          const b = document.createElement('b');
-          b.textContent = value;
-          line.append(label + ' ', b);
-        });
-      } else {
-        line.textContent = said;
-      }
-    }
-    line.dataset.grid = place ? place.gridId || '' : '';
-    if (!map) return;
-    map.svg.querySelectorAll('polygon').forEach((polygon) => {
-      const id = polygon.dataset.testid.slice(5);
-      polygon.classList.toggle('here', !!place && place.gridId === id);
-      polygon.classList.toggle('district', !!place && !place.gridId && Hub.city().grids[id].district === place.district
-        && (!place.street || Hub.city().grids[id].street === place.street));
-    });
-    map.svg.querySelectorAll('circle.point').forEach((c) => c.remove());
-    if (point) {
-      const [x, y] = map.project(point.lon, point.lat);
-      const dot = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
-      dot.setAttribute('class', 'point');
-      dot.setAttribute('cx', x); dot.setAttribute('cy', y); dot.setAttribute('r', 6);
-      map.svg.append(dot);
-    }
-  }
-
-  function showLink() {
-    const box = $('link-warning');
-    const link = last ? last.link : null;
-    if (!link || $('on-call').checked) {
-      box.hidden = true;
-      return;
-    }
-    box.hidden = false;
-    box.dataset.why = link.why;
-    box.dataset.ticket = link.ticketNumber;
-    setText($('link-title'), t(link.why === 'REPEAT' ? 'repeatTitle' : 'incidentTitle'));
-    setText($('link-text'), t(link.why === 'REPEAT' ? 'repeatText' : 'incidentText', {
-      category: Hub.named('categories', link.category), number: link.ticketNumber, status: t(link.status),
-      when: when(link.receivedAt) }));
-    $('link-open').onclick = () => showTicket(link.ticketId);
-  }
-
-  function showRecent() {
-    const box = $('recent-hint');
-    const recent = last ? last.recentlySettled : null;
-    if (!recent) {
-      box.hidden = true;
-      return;
-    }
-    box.hidden = false;
-    box.dataset.ticket = recent.ticketNumber;
-    box.dataset.status = recent.status;
-    setText($('recent-title'), t('recentTitle'));
-    setText($('recent-text'), t('recentText', { number: recent.ticketNumber,
-      status: t('recentStatus_' + recent.status), when: when(recent.at) }));
-  }
-
-  async function showTicket(ticketId) {
-    try {
-      shownTicket = await Hub.api('', '/api/v1/intake/tickets/' + encodeURIComponent(ticketId));
-      if (shownTicketId !== ticketId) forgetPhotos();
-      shownTicketId = ticketId;
-      renderTicket();
-      loadPhotos(ticketId);
-    } catch (e) {
+async function check() {
+  const f = form();
+  const mine = ++asked;
+  try {
+    const result = await Hub.api('', '/api/v1/calls/check', { method: 'POST', body: {
+      callerPhone: f.callerPhone, description: f.description, address: f.address, location: f.location,
+      category: f.category } });
+    if (mine !== asked) return;
+    const districtBefore = last && last.place ? last.place.district : null;
+    last = result;
+    // the address placed the call in a district: the articles shown are those that hold there
+    if ((result.place ? result.place.district : null) !== districtBefore) searchKnowledge();
+    if (checkRefused) say(null);
+    checkRefused = false;
+    show();
+  } catch (e) {
+    if (mine === asked) {
+      checkRefused = true;
       refuse(e);
     }
   }
+}
 
-  // ---- the photos of the ticket shown: what the caller sent, attached by the operator, and any others ----
+function show() {
+  showSuggestions();
+  showCues();
+  showPlace();
+  showLink();
+  showRecent();
+}
 
-  const PHOTO_BYTES = 10 * 1024 * 1024;
-  const photosPath = (ticketId) => '/api/v1/intake/tickets/' + encodeURIComponent(ticketId) + '/photos';
-  /** The shown ticket's photos as listed, oldest first; their thumbnails as data addresses by photo id. */
-  let photos = [];
-  const thumbnails = new Map();
-  /** What went wrong with the photos sent last, each {name, rule} or {name, error}; said again after a switch. */
-  let photoProblems = [];
-  let photoListError = null;
-  let photoStatus = null;
-  let attaching = false;
+function showSuggestions() {
+  const box = $('suggestions');
+  box.replaceChildren();
+  if (!last || !last.suggestion) return;
+  const label = document.createElement('span');
+  label.className = 'muted small';
+  label.textContent = t('suggested');
+  box.append(label);
+  last.suggestion.choices.slice(0, 3).forEach((choice, i) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = i === 0 && !last.suggestion.needsTriage ? 'best' : '';
+    button.dataset.category = choice.category;
+    button.textContent = Hub.named('categories', choice.category) + ' ' + Math.round(100 * choice.confidence) + '%';
+    button.onclick = () => {
+      $('category').value = choice.category;
+      keepDraft();
+      soon();
+    };
+    box.append(button);
+  });
+}
 
-  function forgetPhotos() {
-    photos = [];
-    thumbnails.clear();
-    photoProblems = [];
-    photoListError = null;
-    photoStatus = null;
+function showCues() {
+  const cues = $('cues');
+  if (!last || !last.urgency) {
+    cues.hidden = true;
+    return;
   }
+  cues.hidden = false;
+  cues.className = 'cues' + (last.urgency === 'HIGH' ? ' high' : '');
+  cues.dataset.urgency = last.urgency;
+  const text = t(last.urgency === 'URGENT' ? 'cueUrgent' : 'cueHigh', { cue: '\u0000' });
+  const [before, after] = text.split('\u0000');
+  const mark = document.createElement('mark');
+  mark.textContent = last.urgencyCue;
+  cues.replaceChildren(document.createTextNode(before), mark, document.createTextNode(after));
+}
 
-  async function loadPhotos(ticketId) {
-    let listed;
+function showPlace() {
+  const place = last ? last.place : null;
+  const line = $('place');
+  // the line is a live region: rebuilt only when what it says changes
+  const parts = place ? [[t('district'), Hub.named('districts', place.district)],
+    [t('street'), place.street ? Hub.named('streets', place.street) : null],
+    [t('grid'), place.gridId], [t('office'), place.streetOffice ? Hub.named('units', place.streetOffice) : null]]
+    .filter(([, value]) => value) : [];
+  const said = place ? JSON.stringify(parts) : $('address').value.trim() || point ? t('noPlace') : '';
+  if (line.dataset.said !== said) {
+    line.dataset.said = said;
+    line.replaceChildren();
+    if (place) {
+      parts.forEach(([label, value], i) => {
+        if (i > 0) line.append(' · ');
+        const b = document.createElement('b');
+        b.textContent = value;
+        line.append(label + ' ', b);
+      });
+    } else {
+      line.textContent = said;
+    }
+  }
+  line.dataset.grid = place ? place.gridId || '' : '';
+  if (!map) return;
+  map.svg.querySelectorAll('polygon').forEach((polygon) => {
+    const id = polygon.dataset.testid.slice(5);
+    polygon.classList.toggle('here', !!place && place.gridId === id);
+    polygon.classList.toggle('district', !!place && !place.gridId && Hub.city().grids[id].district === place.district
+      && (!place.street || Hub.city().grids[id].street === place.street));
+  });
+  map.svg.querySelectorAll('circle.point').forEach((c) => c.remove());
+  if (point) {
+    const [x, y] = map.project(point.lon, point.lat);
+    const dot = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
+    dot.setAttribute('class', 'point');
+    dot.setAttribute('cx', x); dot.setAttribute('cy', y); dot.setAttribute('r', 6);
+    map.svg.append(dot);
+  }
+}
+
+function showLink() {
+  const box = $('link-warning');
+  const link = last ? last.link : null;
+  if (!link || $('on-call').checked) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  box.dataset.why = link.why;
+  box.dataset.ticket = link.ticketNumber;
+  setText($('link-title'), t(link.why === 'REPEAT' ? 'repeatTitle' : 'incidentTitle'));
+  setText($('link-text'), t(link.why === 'REPEAT' ? 'repeatText' : 'incidentText', {
+    category: Hub.named('categories', link.category), number: link.ticketNumber, status: t(link.status),
+    when: when(link.receivedAt) }));
+  $('link-open').onclick = () => showTicket(link.ticketId);
+}
+
+function showRecent() {
+  const box = $('recent-hint');
+  const recent = last ? last.recentlySettled : null;
+  if (!recent) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  box.dataset.ticket = recent.ticketNumber;
+  box.dataset.status = recent.status;
+  setText($('recent-title'), t('recentTitle'));
+  setText($('recent-text'), t('recentText', { number: recent.ticketNumber,
+    status: t('recentStatus_' + recent.status), when: when(recent.at) }));
+}
+
+async function showTicket(ticketId) {
+  try {
+    shownTicket = await Hub.api('', '/api/v1/intake/tickets/' + encodeURIComponent(ticketId));
+    if (shownTicketId !== ticketId) forgetPhotos();
+    shownTicketId = ticketId;
+    renderTicket();
+    loadPhotos(ticketId);
+  } catch (e) {
+    refuse(e);
+  }
+}
+
+// ---- the photos of the ticket shown: what the caller sent, attached by the operator, and any others ----
+
+const PHOTO_BYTES = 10 * 1024 * 1024;
+const photosPath = (ticketId) => '/api/v1/intake/tickets/' + encodeURIComponent(ticketId) + '/photos';
+/** The shown ticket's photos as listed, oldest first; their thumbnails as data addresses by photo id. */
+let photos = [];
+const thumbnails = new Map();
+/** What went wrong with the photos sent last, each {name, rule} or {name, error}; said again after a switch. */
+let photoProblems = [];
+let photoListError = null;
+let photoStatus = null;
+let attaching = false;
+
+function forgetPhotos() {
+  photos = [];
+  thumbnails.clear();
+  photoProblems = [];
+  photoListError = null;
+  photoStatus = null;
+}
+
+async function loadPhotos(ticketId) {
+  let listed;
+  try {
+    listed = await Hub.api('', photosPath(ticketId));
+  } catch (e) {
+    if (shownTicketId !== ticketId) return;
+    photoListError = e;
+    renderPhotos();
+    return;
+  }
+  if (shownTicketId !== ticketId) return;
+  photos = listed;
+  photoListError = null;
+  renderPhotos();
+  for (const photo of listed) {
+    if (thumbnails.has(photo.id)) continue;
     try {
-      listed = await Hub.api('', photosPath(ticketId));
+      thumbnails.set(photo.id, await Hub.image('', photo.thumbnailHref));
     } catch (e) {
-      if (shownTicketId !== ticketId) return;
-      photoListError = e;
-      renderPhotos();
-      return;
+      // the photo stays listed without its picture; the next listing tries again
+      continue;
     }
     if (shownTicketId !== ticketId) return;
-    photos = listed;
-    photoListError = null;
     renderPhotos();
-    for (const photo of listed) {
-      if (thumbnails.has(photo.id)) continue;
-      try {
-        thumbnails.set(photo.id, await Hub.image('', photo.thumbnailHref));
-      } catch (e) {
-        // the photo stays listed without its picture; the next listing tries again
+  }
+}
+
+/** Sends the files chosen, one after the other, as what the caller sent; the form of the call is not touched. */
+async function attachPhotos() {
+  const input = $('photo-input');
+  const files = Array.from(input.files || []);
+  input.value = '';
+  const ticketId = shownTicketId;
+  if (!files.length || !ticketId || attaching) return;
+  attaching = true;
+  photoProblems = [];
+  let added = 0;
+  try {
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i];
+      photoStatus = { key: 'photoSending', values: { n: i + 1, count: files.length } };
+      renderPhotos();
+      // a photo too large is not sent at all: the service would refuse it after the whole upload
+      if (file.size > PHOTO_BYTES) {
+        photoProblems.push({ name: file.name, rule: 'size' });
         continue;
       }
-      if (shownTicketId !== ticketId) return;
-      renderPhotos();
-    }
-  }
-
-  /** Sends the files chosen, one after the other, as what the caller sent; the form of the call is not touched. */
-  async function attachPhotos() {
-    const input = $('photo-input');
-    const files = Array.from(input.files || []);
-    input.value = '';
-    const ticketId = shownTicketId;
-    if (!files.length || !ticketId || attaching) return;
-    attaching = true;
-    photoProblems = [];
-    let added = 0;
-    try {
-      for (let i = 0; i < files.length; i++) {
-        const file = files[i];
-        photoStatus = { key: 'photoSending', values: { n: i + 1, count: files.length } };
-        renderPhotos();
-        // a photo too large is not sent at all: the service would refuse it after the whole upload
-        if (file.size > PHOTO_BYTES) {
-          photoProblems.push({ name: file.name, rule: 'size' });
-          continue;
-        }
-        const form = new FormData();
-        form.append('photo', file, file.name);
-        try {
-          await Hub.api('', photosPath(ticketId) + '?kind=CALLER', { method: 'POST', body: form });
-          added++;
-        } catch (e) {
-          photoProblems.push({ name: file.name, error: e });
-          // the ticket has its share: the files after this one would be refused alike
-          if (e.status === 409) break;
-        }
+      const form = new FormData();
+      form.append('photo', file, file.name);
+      try {
+        await Hub.api('', photosPath(ticketId) + '?kind=CALLER', { method: 'POST', body: form });
+        added++;
+      } catch (e) {
+        photoProblems.push({ name: file.name, error: e });
+        // the ticket has its share: the files after this one would be refused alike
+        if (e.status === 409) break;
       }
-    } finally {
-      attaching = false;
     }
-    photoStatus = added ? { key: 'photosAdded', values: { count: added } } : null;
-    if (shownTicketId === ticketId) await loadPhotos(ticketId);
-    renderPhotos();
+  } finally {
+    attaching = false;
   }
+  photoStatus = added ? { key: 'photosAdded', values: { count: added } } : null;
+  if (shownTicketId === ticketId) await loadPhotos(ticketId);
+  renderPhotos();
+}
 
-  function photoProblemText(problem) {
-    const PHOTO_RULES = ['format', 'size', 'range', 'invalid'];
-    const error = problem.error;
-    const fields = error && error.problem && Array.isArray(error.problem.errors) ? error.problem.errors : [];
-    const refused = fields.find((field) => field.field === 'photo');
-    const rule = problem.rule || (refused ? (PHOTO_RULES.includes(refused.code) ? refused.code : 'invalid') : null);
-    const why = rule ? t('photoRule.' + rule) : error && error.status === 409 ? t('photosFull')
-      : Hub.problemText(error);
-    return t('photoRefused', { name: problem.name, why });
-  }
+function photoProblemText(problem) {
+  const PHOTO_RULES = ['format', 'size', 'range', 'invalid'];
+  const error = problem.error;
+  const fields = error && error.problem && Array.isArray(error.problem.errors) ? error.problem.errors : [];
+  const refused = fields.find((field) => field.field === 'photo');
+  const rule = problem.rule || (refused ? (PHOTO_RULES.includes(refused.code) ? refused.code : 'invalid') : null);
+  const why = rule ? t('photoRule.' + rule) : error && error.status === 409 ? t('photosFull')
+    : Hub.problemText(error);
+  return t('photoRefused', { name: problem.name, why });
+}
 
-  function renderPhotos() {
-    const list = $('photo-list');
-    list.replaceChildren(...photos.map((photo, index) => {
-      const item = document.createElement('li');
-      item.dataset.photo = photo.id;
-      item.dataset.kind = photo.kind;
-      const alt = t('photoAlt', { kind: t('kind.' + photo.kind), n: index + 1, count: photos.length,
-        when: when(photo.addedAt) });
-      if (thumbnails.has(photo.id)) {
-        const shown = document.createElement('img');
-        shown.src = thumbnails.get(photo.id);
-        shown.alt = alt;
-        item.append(shown);
-      } else {
-        item.textContent = alt;
-      }
-      return item;
-    }));
-    const problem = $('photo-problem');
-    const said = photoProblems.map(photoProblemText);
-    if (photoListError) said.push(t('photoListFailed', { why: Hub.problemText(photoListError) }));
-    setText(problem, said.join(' '));
-    $('photo-input').setAttribute('aria-invalid', said.length ? 'true' : 'false');
-    setText($('photo-status'), photoStatus ? t(photoStatus.key, photoStatus.values)
-      : photos.length ? '' : t('noPhotos'));
-  }
-
-  function renderTicket() {
-    const ticket = shownTicket;
-    $('ticket').hidden = !ticket;
-    if (!ticket) return;
-    const fields = $('ticket-fields');
-    fields.replaceChildren();
-    const add = (label, value) => {
-      const dt = document.createElement('dt');
-      dt.textContent = label;
-      const dd = document.createElement('dd');
-      dd.textContent = value === null || value === undefined || value === '' ? '–' : value;
-      fields.append(dt, dd);
-    };
-    add(t('number'), ticket.ticketNumber);
-    add(t('status'), t(ticket.status));
-    add(t('category'), Hub.named('categories', ticket.category));
-    add(t('description'), ticket.description);
-    add(t('masked'), ticket.maskedPhone);
-    add(t('unit'), ticket.unitId ? Hub.named('units', ticket.unitId) : null);
-    add(t('received'), when(ticket.receivedAt));
-    if (ticket.linkedTo) {
-      add(t('linkedTo'), t('linkedValue', { number: ticket.linkedTo.ticketNumber,
-        status: t(ticket.linkedTo.status) }));
+function renderPhotos() {
+  const list = $('photo-list');
+  list.replaceChildren(...photos.map((photo, index) => {
+    const item = document.createElement('li');
+    item.dataset.photo = photo.id;
+    item.dataset.kind = photo.kind;
+    const alt = t('photoAlt', { kind: t('kind.' + photo.kind), n: index + 1, count: photos.length,
+      when: when(photo.addedAt) });
+    if (thumbnails.has(photo.id)) {
+      const shown = document.createElement('img');
+      shown.src = thumbnails.get(photo.id);
+      shown.alt = alt;
+      item.append(shown);
+    } else {
+      item.textContent = alt;
     }
-    $('ticket').dataset.ticket = ticket.ticketNumber;
-    renderPhotos();
-  }
+    return item;
+  }));
+  const problem = $('photo-problem');
+  const said = photoProblems.map(photoProblemText);
+  if (photoListError) said.push(t('photoListFailed', { why: Hub.problemText(photoListError) }));
+  setText(problem, said.join(' '));
+  $('photo-input').setAttribute('aria-invalid', said.length ? 'true' : 'false');
+  setText($('photo-status'), photoStatus ? t(photoStatus.key, photoStatus.values)
+    : photos.length ? '' : t('noPhotos'));
+}
 
-  async function save(event) {
-    event.preventDefault();
-    if (saving || receipt) return;
-    saving = true;
-    try {
-      // asked while the save button can still take the focus back
-      if ($('on-call').checked && !await Hub.confirm({ key: 'confirmOnCall', yes: 'saveYes' })) return;
-      $('save').disabled = true;
-      refusal = null;
-      showRefusal();
-      say('saving');
-      const call = form();
-      receipt = await Hub.api('', '/api/v1/calls', { method: 'POST', body: call,
-        headers: { 'Idempotency-Key': callKey } });
-      receipt.textAnswer = call.textAnswer;
-      // the link the registration decided, which may differ from the last warning
-      const joined = receipt.repeatOf || receipt.parentIncidentId;
-      receipt.joinedNumber = joined && last && last.link && last.link.ticketId === joined ? last.link.ticketNumber
-        : joined;
-      sessionStorage.removeItem(DRAFT);
-      draftRestored = false;
-      showDraftNote();
-      renderReceipt();
-      $('receipt').hidden = false;
-      $('receipt').dataset.ticketId = receipt.ticketId;
-      $('call').querySelectorAll('input, textarea, select').forEach((field) => { field.disabled = true; });
-      $('clear-call').disabled = true;
-      say(null);
-      $('ticket-number').focus();
-      showTicket(receipt.ticketId);
-    } catch (e) {
-      receipt = null;
-      if (e.problem && e.problem.errors) {
-        refusal = e;
-        showRefusal();
-        say(null);
-      } else {
-        refuse(e);
-      }
-    } finally {
-      saving = false;
-      if (!receipt) $('save').disabled = false;
-    }
+function renderTicket() {
+  const ticket = shownTicket;
+  $('ticket').hidden = !ticket;
+  if (!ticket) return;
+  const fields = $('ticket-fields');
+  fields.replaceChildren();
+  const add = (label, value) => {
+    const dt = document.createElement('dt');
+    dt.textContent = label;
+    const dd = document.createElement('dd');
+    dd.textContent = value === null || value === undefined || value === '' ? '–' : value;
+    fields.append(dt, dd);
+  };
+  add(t('number'), ticket.ticketNumber);
+  add(t('status'), t(ticket.status));
+  add(t('category'), Hub.named('categories', ticket.category));
+  add(t('description'), ticket.description);
+  add(t('masked'), ticket.maskedPhone);
+  add(t('unit'), ticket.unitId ? Hub.named('units', ticket.unitId) : null);
+  add(t('received'), when(ticket.receivedAt));
+  if (ticket.linkedTo) {
+    add(t('linkedTo'), t('linkedValue', { number: ticket.linkedTo.ticketNumber,
+      status: t(ticket.linkedTo.status) }));
   }
+  $('ticket').dataset.ticket = ticket.ticketNumber;
+  renderPhotos();
+}
 
-  function receiptText() {
-    return receipt.status === 'RESOLVED_AT_INTAKE' ? t(receipt.textAnswer ? 'savedOnCallTexted' : 'savedOnCall')
-      : receipt.repeatOf ? t('savedRepeat', { number: receipt.joinedNumber })
-        : receipt.parentIncidentId ? t('savedIncident', { number: receipt.joinedNumber })
-          : t('saved', { when: when(receipt.receivedAt) });
-  }
-
-  function renderReceipt() {
-    if (!receipt) {
-      setText($('saved-announcement'), '');
-      return;
-    }
-    $('ticket-number').textContent = receipt.ticketNumber;
-    $('receipt-text').textContent = receiptText();
-    setText($('saved-announcement'), t('savedAnnouncement', { number: receipt.ticketNumber,
-      detail: receiptText() }));
-  }
-
-  /** Empties the form for the next call, and forgets its draft. */
-  function emptyCall() {
-    // a check of the last call still on its way is not shown on this one
-    clearTimeout(timer);
-    asked++;
-    callKey = crypto.randomUUID();
-    point = null;
-    last = null;
-    searched++;
-    clearTimeout(knowledgeTimer);
-    found = [];
-    article = null;
-    flagging = null;
-    flagNeedsNote = false;
-    renderFlag();
-    receipt = null;
-    shownTicket = null;
-    shownTicketId = null;
-    forgetPhotos();
+async function save(event) {
+  event.preventDefault();
+  if (saving || receipt) return;
+  saving = true;
+  try {
+    // asked while the save button can still take the focus back
+    if ($('on-call').checked && !await Hub.confirm({ key: 'confirmOnCall', yes: 'saveYes' })) return;
+    $('save').disabled = true;
     refusal = null;
-    draftRestored = false;
-    sessionStorage.removeItem(DRAFT);
-    $('call').reset();
-    $('call').querySelectorAll('input, textarea, select').forEach((field) => { field.disabled = false; });
-    $('save').disabled = false;
-    $('clear-call').disabled = false;
-    $('receipt').hidden = true;
-    $('answer-box').hidden = true;
-    if (map) map.keys.reset();
     showRefusal();
+    say('saving');
+    const call = form();
+    receipt = await Hub.api('', '/api/v1/calls', { method: 'POST', body: call,
+      headers: { 'Idempotency-Key': callKey } });
+    receipt.textAnswer = call.textAnswer;
+    // the link the registration decided, which may differ from the last warning
+    const joined = receipt.repeatOf || receipt.parentIncidentId;
+    receipt.joinedNumber = joined && last && last.link && last.link.ticketId === joined ? last.link.ticketNumber
+      : joined;
+    sessionStorage.removeItem(DRAFT);
+    draftRestored = false;
     showDraftNote();
     renderReceipt();
-    renderTicket();
-    show();
-    showKnowledge();
+    $('receipt').hidden = false;
+    $('receipt').dataset.ticketId = receipt.ticketId;
+    $('call').querySelectorAll('input, textarea, select').forEach((field) => { field.disabled = true; });
+    $('clear-call').disabled = true;
     say(null);
-    $('phone').focus();
-  }
-
-  async function clearCall() {
-    if (typed() && !await Hub.confirm({ key: 'confirmClear', yes: 'clearYes', danger: true })) return;
-    emptyCall();
-  }
-
-  /** Enter in a one-line field must not register a half-typed call; Ctrl+Enter in the description does. */
-  function keys(event) {
-    if (event.key !== 'Enter' || event.isComposing) return;
-    if (event.target.id === 'description' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      if (!$('save').disabled) $('call').requestSubmit($('save'));
-    } else if (event.target.tagName === 'INPUT') {
-      event.preventDefault();
+    $('ticket-number').focus();
+    showTicket(receipt.ticketId);
+  } catch (e) {
+    receipt = null;
+    if (e.problem && e.problem.errors) {
+      refusal = e;
+      showRefusal();
+      say(null);
+    } else {
+      refuse(e);
     }
+  } finally {
+    saving = false;
+    if (!receipt) $('save').disabled = false;
   }
+}
 
-  function ready() {
-    fillCategories();
-    drawMap();
-    draftRestored = restoreDraft();
-    $('console').hidden = false;
-    ['phone', 'description', 'address'].forEach((id) => $(id).addEventListener('input', soon));
-    $('description').addEventListener('input', () => {
-      clearTimeout(knowledgeTimer);
-      knowledgeTimer = setTimeout(searchKnowledge, 300);
-    });
-    $('category').addEventListener('change', soon);
-    $('call').addEventListener('input', keepDraft);
-    $('call').addEventListener('change', keepDraft);
-    $('call').addEventListener('keydown', keys);
-    $('call').addEventListener('input', (event) => event.target.removeAttribute('aria-invalid'));
-    $('anonymous').addEventListener('change', () => {
-      followChecks();
-      soon();
-    });
-    $('contact').addEventListener('change', followChecks);
-    $('on-call').addEventListener('change', () => {
-      // a call no longer answered on the spot is answered from no article
-      if (!$('on-call').checked) article = null;
-      followChecks();
-      showLink();
-      keepDraft();
-    });
-    $('call').addEventListener('submit', save);
-    fillFlagReasons();
-    $('knowledge-flag').addEventListener('submit', sendFlag);
-    $('knowledge-flag-cancel').addEventListener('click', closeFlag);
-    $('knowledge-flag').addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        closeFlag();
-      }
-    });
-    $('knowledge-flag-note').addEventListener('input', () => {
-      $('knowledge-flag-note').removeAttribute('aria-invalid');
-      if (flagNeedsNote && $('knowledge-flag-note').value.trim()) {
-        flagNeedsNote = false;
-        Hub.clearError($('knowledge-flag-problem'));
-      }
-    });
-    $('next-call').addEventListener('click', emptyCall);
-    $('photo-input').addEventListener('change', attachPhotos);
-    $('clear-call').addEventListener('click', clearCall);
-    say(null);
-    showDraftNote();
-    if (draftRestored) {
-      showPlace();
-      check();
-      searchKnowledge();
+function receiptText() {
+  return receipt.status === 'RESOLVED_AT_INTAKE' ? t(receipt.textAnswer ? 'savedOnCallTexted' : 'savedOnCall')
+    : receipt.repeatOf ? t('savedRepeat', { number: receipt.joinedNumber })
+      : receipt.parentIncidentId ? t('savedIncident', { number: receipt.joinedNumber })
+        : t('saved', { when: when(receipt.receivedAt) });
+}
+
+function renderReceipt() {
+  if (!receipt) {
+    setText($('saved-announcement'), '');
+    return;
+  }
+  $('ticket-number').textContent = receipt.ticketNumber;
+  $('receipt-text').textContent = receiptText();
+  setText($('saved-announcement'), t('savedAnnouncement', { number: receipt.ticketNumber,
+    detail: receiptText() }));
+}
+
+/** Empties the form for the next call, and forgets its draft. */
+function emptyCall() {
+  // a check of the last call still on its way is not shown on this one
+  clearTimeout(timer);
+  asked++;
+  callKey = crypto.randomUUID();
+  point = null;
+  last = null;
+  searched++;
+  clearTimeout(knowledgeTimer);
+  found = [];
+  article = null;
+  flagging = null;
+  flagNeedsNote = false;
+  renderFlag();
+  receipt = null;
+  shownTicket = null;
+  shownTicketId = null;
+  forgetPhotos();
+  refusal = null;
+  draftRestored = false;
+  sessionStorage.removeItem(DRAFT);
+  $('call').reset();
+  $('call').querySelectorAll('input, textarea, select').forEach((field) => { field.disabled = false; });
+  $('save').disabled = false;
+  $('clear-call').disabled = false;
+  $('receipt').hidden = true;
+  $('answer-box').hidden = true;
+  if (map) map.keys.reset();
+  showRefusal();
+  showDraftNote();
+  renderReceipt();
+  renderTicket();
+  show();
+  showKnowledge();
+  say(null);
+  $('phone').focus();
+}
+
+async function clearCall() {
+  if (typed() && !await Hub.confirm({ key: 'confirmClear', yes: 'clearYes', danger: true })) return;
+  emptyCall();
+}
+
+/** Enter in a one-line field must not register a half-typed call; Ctrl+Enter in the description does. */
+function keys(event) {
+  if (event.key !== 'Enter' || event.isComposing) return;
+  if (event.target.id === 'description' && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    if (!$('save').disabled) $('call').requestSubmit($('save'));
+  } else if (event.target.tagName === 'INPUT') {
+    event.preventDefault();
+  }
+}
+
+function ready() {
+  fillCategories();
+  drawMap();
+  draftRestored = restoreDraft();
+  $('console').hidden = false;
+  ['phone', 'description', 'address'].forEach((id) => $(id).addEventListener('input', soon));
+  $('description').addEventListener('input', () => {
+    clearTimeout(knowledgeTimer);
+    knowledgeTimer = setTimeout(searchKnowledge, 300);
+  });
+  $('category').addEventListener('change', soon);
+  $('call').addEventListener('input', keepDraft);
+  $('call').addEventListener('change', keepDraft);
+  $('call').addEventListener('keydown', keys);
+  $('call').addEventListener('input', (event) => event.target.removeAttribute('aria-invalid'));
+  $('anonymous').addEventListener('change', () => {
+    followChecks();
+    soon();
+  });
+  $('contact').addEventListener('change', followChecks);
+  $('on-call').addEventListener('change', () => {
+    // a call no longer answered on the spot is answered from no article
+    if (!$('on-call').checked) article = null;
+    followChecks();
+    showLink();
+    keepDraft();
+  });
+  $('call').addEventListener('submit', save);
+  fillFlagReasons();
+  $('knowledge-flag').addEventListener('submit', sendFlag);
+  $('knowledge-flag-cancel').addEventListener('click', closeFlag);
+  $('knowledge-flag').addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      closeFlag();
     }
-    $('phone').focus();
+  });
+  $('knowledge-flag-note').addEventListener('input', () => {
+    $('knowledge-flag-note').removeAttribute('aria-invalid');
+    if (flagNeedsNote && $('knowledge-flag-note').value.trim()) {
+      flagNeedsNote = false;
+      Hub.clearError($('knowledge-flag-problem'));
+    }
+  });
+  $('next-call').addEventListener('click', emptyCall);
+  $('photo-input').addEventListener('change', attachPhotos);
+  $('clear-call').addEventListener('click', clearCall);
+  say(null);
+  showDraftNote();
+  if (draftRestored) {
+    showPlace();
+    check();
+    searchKnowledge();
   }
+  $('phone').focus();
+}
 
-  Hub.start({ roles: ['OPERATOR'], words: WORDS, ready, onLanguage: () => {
-    if (!Hub.city()) return;
-    fillCategories();
-    drawMap();
-    show();
-    renderReceipt();
-    renderTicket();
-    showDraftNote();
-    showKnowledge();
-    fillFlagReasons();
-    renderFlag();
-  } });
-}());
+Hub.start({ roles: ['OPERATOR'], ready, onLanguage: () => {
+  if (!Hub.city()) return;
+  fillCategories();
+  drawMap();
+  show();
+  renderReceipt();
+  renderTicket();
+  showDraftNote();
+  showKnowledge();
+  fillFlagReasons();
+  renderFlag();
+} });

@@ -3,1173 +3,934 @@
 // person's token, Chinese first with an English switch, the city's names instead of codes, the services' problems
 // said in the reader's language from their codes, the grid map, the confirmation before what cannot be undone and
 // the caller's number on request.
-(function () {
-  'use strict';
-  const STORE = 'hub.session';
-  const PENDING = 'hub.signIn';
-  const LANGUAGE = 'hub.language';
-  const SIGNED_OUT = 'hub.signedOut';
-  const RENEW_BEFORE_MS = 60000;
-  const RETRY_MS = 10000;
+import { t, language, translate, onLanguage, setLanguage, other } from '/hub/words.js';
+import { failure, problemText } from '/hub/problems.js';
 
-  const WORDS = {
-    zh: {
-      brand: '12345热线', signOut: '退出', signIn: '登录', other: 'English', signingIn: '正在登录…',
-      signedOut: '您已退出登录。', expired: '登录已过期，请重新登录。', noRole: '您的账号没有使用本页面的角色（{roles}）。',
-      noProvider: '未配置登录服务。', failed: '登录失败：{why}', refused: '服务拒绝了请求：{why}',
-      OPERATOR: '话务员', SUPERVISOR: '中心督办', ANALYST: '分析员', ADMIN: '管理员', UNIT: '承办单位',
-      GRID_WORKER: '网格员', LIAISON: '联户长', listSep: '、',
-      // what the services' problems say, by code (see the README's table of problem codes)
-      'problem.fix': '请先更正：', 'problem.colon': '：', 'problem.and': '；',
-      'problem.validation': '请检查填写的内容。',
-      'problem.unreadable': '请求无法读取，请刷新页面后重试。',
-      'problem.bad-request': '请求有误，请刷新页面后重试。',
-      'problem.unauthorized': '登录已过期，请重新登录。',
-      'problem.forbidden': '您的账号无权进行此操作。',
-      'problem.not-found': '未找到{resource}，请刷新后再看。',
-      'problem.transition': '{resource}当前为“{state}”，不能进行此操作，请刷新后再看。',
-      'problem.transition.action': '{resource}当前为“{state}”，不能“{action}”，请刷新后再看。',
-      'problem.transition.unknown': '{resource}的状态已经变化，不能进行此操作，请刷新后再看。',
-      'problem.concurrent-change': '其他人刚刚修改了这项内容，请刷新后再试。',
-      'problem.too-large': '内容太多，请删减后再提交。',
-      'problem.idempotency-key-reused': '这次提交与先前的提交不一致，请刷新页面后重新填写。',
-      'problem.too-many-requests': '操作太频繁，请 {seconds} 秒后再试。',
-      'problem.dependency-unavailable': '服务暂时无法完成，请稍后再试。',
-      'problem.server-error': '服务出错了，请稍后再试。',
-      'problem.network': '无法连接服务，请检查网络后再试。',
-      'problem.other': '服务拒绝了请求（{status}）。',
-      'resource.Ticket': '该工单', 'resource.Grid': '该位置所在的网格', 'resource.Code': '该验证码',
-      'resource.any': '所需的内容',
-      // what each broken rule of a field says, by the field's code
-      'problem.required': '必填', 'problem.size': '长度不符合要求', 'problem.format': '格式不正确',
-      'problem.range': '超出允许的范围', 'problem.type': '类型不正确', 'problem.unknown-field': '不是此表单的字段',
-      'problem.unknown': '不是本市已有的选项', 'problem.invalid': '请检查此项',
-      'problem.phone': '不是有效的中国大陆电话号码', 'problem.location-required': '请在地图上选点或填写地址',
-      'problem.too-short': '太短，请写清楚是什么问题', 'problem.deadline-not-later': '须晚于当前的办结时限',
-      'problem.deadline-too-far': '超出了可以延期的最长时间',
-      'problem.extension-too-long': '超出了承办单位可自行延期的天数，请联系中心督办',
-      // the fields several pages share; a page's own field.<name> wins
-      'field.reply': '答复', 'field.reasonText': '退单理由', 'field.reasonCode': '退单原因', 'field.reason': '理由',
-      'field.note': '进展说明', 'field.result': '办理结果', 'field.resolveBy': '新的办结时限',
-      'field.replyPublic': '公开答复', 'field.unitId': '承办单位', 'field.priority': '优先级',
-      'field.description': '诉求内容', 'field.callerPhone': '来电号码', 'field.callerName': '来电人姓名',
-      'field.anonymous': '匿名', 'field.address': '地址', 'field.location': '地点', 'field.category': '诉求分类',
-      'field.urgency': '紧急程度', 'field.contactAllowed': '同意回访', 'field.language': '短信语言',
-      'field.resolvedOnCall': '当场解答', 'field.answerGiven': '解答内容', 'field.gridId': '网格',
-      'field.phone': '手机号码', 'field.name': '姓名', 'field.ticketId': '工单', 'field.ticketNumber': '工单号',
-      'field.code': '验证码', 'field.from': '开始日期', 'field.to': '结束日期', 'field.month': '月份',
-      'field.lat': '纬度', 'field.lon': '经度', 'field.text': '内容', 'field.(body)': '提交的内容',
-      'status.RECEIVED': '已受理', 'status.TRIAGE': '待人工分派', 'status.ASSIGNED': '待签收', 'status.ACCEPTED': '办理中',
-      'status.REJECTED': '已退单', 'status.EXTENDED': '已延期', 'status.RESOLVED': '已办结待评价',
-      'status.REOPENED': '重办中', 'status.LINKED': '已关联', 'status.CLOSED': '已归档',
-      'action.DISPATCH': '派单', 'action.ACCEPT': '签收', 'action.RETURN': '退单', 'action.EXTEND': '延期',
-      'action.ADD_PROGRESS': '填写进展', 'action.RESOLVE': '办结', 'action.REOPEN': '重办', 'action.CLOSE': '归档',
-      // the grid map worked from the keyboard
-      'map.keys': '方向键移动标记（按住 Shift 移得更远），回车或空格在标记处定点，Delete 清除该点。',
-      'map.cursor': '标记位于 {where}', 'map.outside': '标记不在本市网格内', 'map.chosen': '已定点：{where}',
-      'map.cleared': '已清除地图上的点',
-      // the confirmation before what cannot be undone, and the caller's number on request
-      'confirm.title': '请确认', 'confirm.cancel': '取消', 'confirm.yes': '确定',
-      'caller.heading': '来电人', 'caller.call': '联系来电人', 'caller.reveal': '查看号码',
-      'caller.recorded': '查看号码会被记录（查看人和时间）。',
-      'caller.hidden': '来电人匿名或不同意回访，不能查看号码。',
-      'caller.revealed': '号码已于 {at} 查看（已记录）。',
-      'caller.confirm': '查看工单 {number} 来电人的号码会被记录（查看人和时间）。确定查看？',
-      'action.CALL_BACK': '联系来电人',
-      signedOutElsewhere: '您已在另一个页面退出登录。'
-    },
-    en: {
-      brand: '12345 hotline', signOut: 'Sign out', signIn: 'Sign in', other: '中文', signingIn: 'Signing in …',
-      signedOut: 'You have signed out.', expired: 'Your sign-in has expired: sign in again.',
-      noRole: 'Your account has no role for this page ({roles}).', noProvider: 'No sign-in service is configured.',
-      failed: 'Sign-in failed: {why}', refused: 'The service refused: {why}',
-      OPERATOR: 'operator', SUPERVISOR: 'supervisor', ANALYST: 'analyst', ADMIN: 'administrator', UNIT: 'unit',
-      GRID_WORKER: 'grid worker', LIAISON: 'household liaison', listSep: ', ',
-      'problem.fix': 'Please correct: ', 'problem.colon': ': ', 'problem.and': '; ',
-      'problem.validation': 'Please check what was entered.',
-      'problem.unreadable': 'The request could not be read: reload the page and try again.',
-      'problem.bad-request': 'The request was not accepted: reload the page and try again.',
-      'problem.unauthorized': 'Your sign-in has expired: sign in again.',
-      'problem.forbidden': 'Your account may not do this.',
-      'problem.not-found': '{Resource} was not found: refresh and look again.',
-      'problem.transition': '{Resource} is now “{state}”, which does not allow this: refresh and look again.',
-      'problem.transition.action': '{Resource} is now “{state}”, so “{action}” is not possible: refresh and look '
-        + 'again.',
-      'problem.transition.unknown': '{Resource} has changed and no longer allows this: refresh and look again.',
-      'problem.concurrent-change': 'Someone else changed this just now: refresh and try again.',
-      'problem.too-large': 'That is too much: shorten it and try again.',
-      'problem.idempotency-key-reused': 'This differs from what was sent before: reload the page and enter it again.',
-      'problem.too-many-requests': 'Too many attempts: try again in {seconds} s.',
-      'problem.dependency-unavailable': 'The service could not finish this just now: try again shortly.',
-      'problem.server-error': 'The service failed: try again shortly.',
-      'problem.network': 'The service cannot be reached: check the network and try again.',
-      'problem.other': 'The service refused the request ({status}).',
-      'resource.Ticket': 'the ticket', 'resource.Grid': 'a grid at this point', 'resource.Code': 'the code',
-      'resource.any': 'what was asked for',
-      'problem.required': 'required', 'problem.size': 'too long or too short', 'problem.format': 'not in the right form',
-      'problem.range': 'outside the allowed range', 'problem.type': 'of the wrong type',
-      'problem.unknown-field': 'not a field of this form', 'problem.unknown': 'not one the city knows',
-      'problem.invalid': 'please check this field', 'problem.phone': 'not a valid mainland China phone number',
-      'problem.location-required': 'choose a point on the map or give an address',
-      'problem.too-short': 'too short: say what the problem is',
-      'problem.deadline-not-later': 'must be after the current deadline',
-      'problem.deadline-too-far': 'further ahead than any extension may go',
-      'problem.extension-too-long': 'longer than a unit may extend by itself: ask a supervisor',
-      'field.reply': 'reply', 'field.reasonText': 'reason for the return', 'field.reasonCode': 'return reason',
-      'field.reason': 'reason', 'field.note': 'progress note', 'field.result': 'result',
-      'field.resolveBy': 'new deadline', 'field.replyPublic': 'publish the reply', 'field.unitId': 'unit',
-      'field.priority': 'priority', 'field.description': 'what the caller says', 'field.callerPhone': 'phone number',
-      'field.callerName': 'caller’s name', 'field.anonymous': 'anonymous', 'field.address': 'address',
-      'field.location': 'where', 'field.category': 'category', 'field.urgency': 'urgency',
-      'field.contactAllowed': 'may be contacted', 'field.language': 'language of texts',
-      'field.resolvedOnCall': 'answered on the call', 'field.answerGiven': 'the answer given',
-      'field.gridId': 'grid', 'field.phone': 'phone number', 'field.name': 'name', 'field.ticketId': 'ticket',
-      'field.ticketNumber': 'ticket number', 'field.code': 'code', 'field.from': 'from', 'field.to': 'to',
-      'field.month': 'month', 'field.lat': 'latitude', 'field.lon': 'longitude', 'field.text': 'text',
-      'field.(body)': 'what was sent',
-      'status.RECEIVED': 'received', 'status.TRIAGE': 'awaiting dispatch', 'status.ASSIGNED': 'to sign for',
-      'status.ACCEPTED': 'in hand', 'status.REJECTED': 'returned', 'status.EXTENDED': 'extended',
-      'status.RESOLVED': 'resolved, awaiting rating', 'status.REOPENED': 'reopened', 'status.LINKED': 'linked',
-      'status.CLOSED': 'closed',
-      'action.DISPATCH': 'dispatch', 'action.ACCEPT': 'sign for', 'action.RETURN': 'return',
-      'action.EXTEND': 'extend', 'action.ADD_PROGRESS': 'add progress', 'action.RESOLVE': 'resolve',
-      'action.REOPEN': 'reopen', 'action.CLOSE': 'close',
-      'map.keys': 'The arrow keys move the marker (with Shift, further), Enter or Space marks the point there, '
-        + 'Delete clears it.',
-      'map.cursor': 'Marker in {where}', 'map.outside': 'The marker is outside the city\'s grids',
-      'map.chosen': 'Marked: {where}', 'map.cleared': 'The point on the map is cleared',
-      'confirm.title': 'Please confirm', 'confirm.cancel': 'Cancel', 'confirm.yes': 'Confirm',
-      'caller.heading': 'Caller', 'caller.call': 'Call the citizen', 'caller.reveal': 'Show the number',
-      'caller.recorded': 'Seeing the number is recorded (who and when).',
-      'caller.hidden': 'The caller asked to stay anonymous or not to be called back: the number cannot be shown.',
-      'caller.revealed': 'Number seen at {at} (recorded).',
-      'caller.confirm': 'Seeing the number of ticket {number}\'s caller is recorded (who and when). Show it?',
-      'action.CALL_BACK': 'call the caller back',
-      signedOutElsewhere: 'You signed out in another tab.'
-    }
+export { t, language, when } from '/hub/words.js';
+export { problemText } from '/hub/problems.js';
+
+const STORE = 'hub.session';
+const PENDING = 'hub.signIn';
+const SIGNED_OUT = 'hub.signedOut';
+const RENEW_BEFORE_MS = 60000;
+const RETRY_MS = 10000;
+
+let config = null;
+let provider = null;
+let page = null;
+let renewal = null;
+let cityNames = null;
+
+const base64url = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)))
+  .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const random = (n) => base64url(crypto.getRandomValues(new Uint8Array(n)));
+const claims = (jwt) => {
+  try {
+    const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(decodeURIComponent(escape(atob(part))));
+  } catch (e) {
+    return {};
+  }
+};
+
+function session() {
+  try {
+    return JSON.parse(sessionStorage.getItem(STORE)) || null;
+  } catch (e) {
+    return null;
+  }
+}
+
+function keep(tokens) {
+  const now = Date.now();
+  const old = session() || {};
+  const kept = {
+    access: tokens.access_token,
+    refresh: tokens.refresh_token || old.refresh || null,
+    id: tokens.id_token || old.id || null,
+    expiresAt: now + 1000 * (tokens.expires_in || 300)
   };
+  sessionStorage.setItem(STORE, JSON.stringify(kept));
+  scheduleRenewal();
+  return kept;
+}
 
-  let config = null;
-  let provider = null;
-  let page = null;
-  let renewal = null;
-  let city = null;
-  let language = localStorage.getItem(LANGUAGE) === 'en' ? 'en' : 'zh';
+async function loadConfig() {
+  if (config) return config;
+  const response = await fetch('/hub/config.json', { headers: { Accept: 'application/json' } });
+  config = await response.json();
+  return config;
+}
 
-  const pageWords = () => (page && page.words && page.words[language]) || {};
-  const words = () => Object.assign({}, WORDS[language], pageWords());
-  const has = (key) => words()[key] !== undefined;
-  function t(key, values) {
-    const text = words()[key];
-    if (text === undefined) return key;
-    return Object.entries(values || {}).reduce((out, [name, value]) => out.split('{' + name + '}').join(value), text);
+async function discover() {
+  if (provider) return provider;
+  if (!config.issuer) throw new Error(t('noProvider'));
+  const response = await fetch(config.issuer.replace(/\/$/, '') + '/.well-known/openid-configuration');
+  if (!response.ok) throw new Error('discovery ' + response.status);
+  provider = await response.json();
+  return provider;
+}
+
+const callbackUrl = () => location.origin + '/hub/callback.html';
+
+// the provider refuses "localhost" as a redirect address (OAuth 2.1): the pages sign in on 127.0.0.1
+function onLoopbackAddress() {
+  if (location.hostname === 'localhost') {
+    location.replace(location.href.replace('//localhost', '//127.0.0.1'));
+    return false;
   }
-  const first = (keys) => keys.find(has);
+  return true;
+}
 
-  const base64url = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes)))
-    .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  const random = (n) => base64url(crypto.getRandomValues(new Uint8Array(n)));
-  const claims = (jwt) => {
-    try {
-      const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-      return JSON.parse(decodeURIComponent(escape(atob(part))));
-    } catch (e) {
-      return {};
-    }
-  };
+export async function signIn() {
+  if (!onLoopbackAddress()) return;
+  await loadConfig();
+  const endpoints = await discover();
+  const verifier = random(48);
+  const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  const state = random(16);
+  sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state,
+    returnTo: location.pathname + location.search + location.hash }));
+  const query = new URLSearchParams({
+    response_type: 'code', client_id: config.clientId, redirect_uri: callbackUrl(), scope: config.scope,
+    state, code_challenge: challenge, code_challenge_method: 'S256', ui_locales: language() === 'en' ? 'en' : 'zh-CN'
+  });
+  location.assign(endpoints.authorization_endpoint + '?' + query);
+}
 
-  function session() {
-    try {
-      return JSON.parse(sessionStorage.getItem(STORE)) || null;
-    } catch (e) {
-      return null;
-    }
+async function tokenRequest(fields) {
+  const endpoints = await discover();
+  const response = await fetch(endpoints.token_endpoint, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+    body: new URLSearchParams(Object.assign({ client_id: config.clientId }, fields))
+  });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const error = new Error(body.error_description || body.error || String(response.status));
+    // 400 (invalid_grant) and 401 (invalid_client) are the provider's answer; anything else may pass
+    error.refused = response.status === 400 || response.status === 401;
+    throw error;
   }
+  return body;
+}
 
-  function keep(tokens) {
-    const now = Date.now();
-    const old = session() || {};
-    const kept = {
-      access: tokens.access_token,
-      refresh: tokens.refresh_token || old.refresh || null,
-      id: tokens.id_token || old.id || null,
-      expiresAt: now + 1000 * (tokens.expires_in || 300)
-    };
-    sessionStorage.setItem(STORE, JSON.stringify(kept));
-    scheduleRenewal();
-    return kept;
+/** The callback page: trades the code for tokens and goes back to the page that asked. */
+export async function finishSignIn() {
+  const pending = JSON.parse(sessionStorage.getItem(PENDING) || 'null');
+  const query = new URLSearchParams(location.search);
+  sessionStorage.removeItem(PENDING);
+  await loadConfig();
+  if (!pending || query.get('state') !== pending.state) throw new Error('state');
+  if (query.get('error')) throw new Error(query.get('error_description') || query.get('error'));
+  keep(await tokenRequest({
+    grant_type: 'authorization_code', code: query.get('code'), redirect_uri: callbackUrl(),
+    code_verifier: pending.verifier
+  }));
+  // only a path of this origin, never another site
+  const back = pending.returnTo || '/';
+  location.replace(/^\/(?![\/\\])/.test(back) ? back : '/');
+}
+
+let renewing = null;
+async function renew() {
+  const current = session();
+  if (!current || !current.refresh) throw new Error(t('expired'));
+  if (!renewing) {
+    renewing = tokenRequest({ grant_type: 'refresh_token', refresh_token: current.refresh })
+      .then(keep).finally(() => { renewing = null; });
   }
+  return renewing;
+}
 
-  async function loadConfig() {
-    if (config) return config;
-    const response = await fetch('/hub/config.json', { headers: { Accept: 'application/json' } });
-    config = await response.json();
-    return config;
-  }
-
-  async function discover() {
-    if (provider) return provider;
-    if (!config.issuer) throw new Error(t('noProvider'));
-    const response = await fetch(config.issuer.replace(/\/$/, '') + '/.well-known/openid-configuration');
-    if (!response.ok) throw new Error('discovery ' + response.status);
-    provider = await response.json();
-    return provider;
-  }
-
-  const callbackUrl = () => location.origin + '/hub/callback.html';
-
-  // the provider refuses "localhost" as a redirect address (OAuth 2.1): the pages sign in on 127.0.0.1
-  function onLoopbackAddress() {
-    if (location.hostname === 'localhost') {
-      location.replace(location.href.replace('//localhost', '//127.0.0.1'));
-      return false;
-    }
-    return true;
-  }
-
-  async function signIn() {
-    if (!onLoopbackAddress()) return;
-    await loadConfig();
-    const endpoints = await discover();
-    const verifier = random(48);
-    const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-    const state = random(16);
-    sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state,
-      returnTo: location.pathname + location.search + location.hash }));
-    const query = new URLSearchParams({
-      response_type: 'code', client_id: config.clientId, redirect_uri: callbackUrl(), scope: config.scope,
-      state, code_challenge: challenge, code_challenge_method: 'S256', ui_locales: language === 'en' ? 'en' : 'zh-CN'
-    });
-    location.assign(endpoints.authorization_endpoint + '?' + query);
-  }
-
-  async function tokenRequest(fields) {
-    const endpoints = await discover();
-    const response = await fetch(endpoints.token_endpoint, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: new URLSearchParams(Object.assign({ client_id: config.clientId }, fields))
-    });
-    const body = await response.json().catch(() => ({}));
-    if (!response.ok) {
-      const error = new Error(body.error_description || body.error || String(response.status));
-      // 400 (invalid_grant) and 401 (invalid_client) are the provider's answer; anything else may pass
-      error.refused = response.status === 400 || response.status === 401;
-      throw error;
-    }
-    return body;
-  }
-
-  /** The callback page: trades the code for tokens and goes back to the page that asked. */
-  async function finishSignIn() {
-    const pending = JSON.parse(sessionStorage.getItem(PENDING) || 'null');
-    const query = new URLSearchParams(location.search);
-    sessionStorage.removeItem(PENDING);
-    await loadConfig();
-    if (!pending || query.get('state') !== pending.state) throw new Error('state');
-    if (query.get('error')) throw new Error(query.get('error_description') || query.get('error'));
-    keep(await tokenRequest({
-      grant_type: 'authorization_code', code: query.get('code'), redirect_uri: callbackUrl(),
-      code_verifier: pending.verifier
-    }));
-    // only a path of this origin, never another site
-    const back = pending.returnTo || '/';
-    location.replace(/^\/(?![\/\\])/.test(back) ? back : '/');
-  }
-
-  let renewing = null;
-  async function renew() {
+// only the provider's refusal (the refresh token spent or the sign-in over) ends the session; a network blip or
+// a provider restarting is tried again, so that an operator does not lose a call half typed
+function renewOrRetry() {
+  renew().catch((e) => {
     const current = session();
-    if (!current || !current.refresh) throw new Error(t('expired'));
-    if (!renewing) {
-      renewing = tokenRequest({ grant_type: 'refresh_token', refresh_token: current.refresh })
-        .then(keep).finally(() => { renewing = null; });
-    }
-    return renewing;
-  }
-
-  // only the provider's refusal (the refresh token spent or the sign-in over) ends the session; a network blip or
-  // a provider restarting is tried again, so that an operator does not lose a call half typed
-  function renewOrRetry() {
-    renew().catch((e) => {
-      const current = session();
-      if (e.refused || !current || current.expiresAt < Date.now()) {
-        expired();
-      } else {
-        renewal = setTimeout(renewOrRetry, RETRY_MS);
-      }
-    });
-  }
-
-  function scheduleRenewal() {
-    clearTimeout(renewal);
-    const current = session();
-    if (!current || !current.refresh) return;
-    const wait = Math.max(0, current.expiresAt - Date.now() - RENEW_BEFORE_MS);
-    renewal = setTimeout(renewOrRetry, wait);
-  }
-
-  function expired() {
-    sessionStorage.removeItem(STORE);
-    notice({ key: 'expired' }, true);
-    showSignIn();
-  }
-
-  // the tokens are in each tab's session storage: a sign-out tells this service's other tabs to forget theirs too
-  const tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel(SIGNED_OUT) : null;
-
-  function announceSignOut() {
-    if (tabs) {
-      tabs.postMessage('signed-out');
-    } else {
-      localStorage.setItem(SIGNED_OUT, String(Date.now()));
-    }
-  }
-
-  function signedOutElsewhere() {
-    clearTimeout(renewal);
-    if (!session()) return;
-    sessionStorage.removeItem(STORE);
-    const here = location.pathname + location.search + location.hash;
-    location.replace('/hub/signed-out.html?' + new URLSearchParams({ from: here, elsewhere: '1' }));
-  }
-
-  if (tabs) {
-    tabs.onmessage = (event) => {
-      if (event.data === 'signed-out') signedOutElsewhere();
-    };
-  } else {
-    window.addEventListener('storage', (event) => {
-      if (event.key === SIGNED_OUT && event.newValue) signedOutElsewhere();
-    });
-  }
-
-  async function signOut() {
-    const current = session();
-    sessionStorage.removeItem(STORE);
-    clearTimeout(renewal);
-    announceSignOut();
-    localStorage.setItem('hub.lastPage', location.pathname);
-    try {
-      const endpoints = await discover();
-      if (endpoints.end_session_endpoint && current && current.id) {
-        location.assign(endpoints.end_session_endpoint + '?' + new URLSearchParams({
-          id_token_hint: current.id, client_id: config.clientId,
-          post_logout_redirect_uri: location.origin + '/hub/signed-out.html'
-        }));
-        return;
-      }
-    } catch (e) {
-      // no provider to tell: this tab forgets the tokens all the same
-    }
-    location.assign('/hub/signed-out.html');
-  }
-
-  /** The person signed in, from the access token the provider gave (what the services will check, not trust). */
-  function user() {
-    const current = session();
-    if (!current) return null;
-    const c = claims(current.access);
-    return { id: c.sub, name: c.name || c.sub, roles: c.roles || [], unit: c.unit || null, grid: c.grid || null };
-  }
-
-  function tokenFromFragment() {
-    // where no provider is configured outside production (config.tokenLinks), scripts and tests may hand a page a
-    // token: #token=<jwt>; it stays in this tab and is never renewed. Anywhere else a token in a link is ignored: a
-    // link must not put someone to work under another person's name
-    const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
-    if (match && !(config && config.tokenLinks === true)) {
-      history.replaceState(null, '', location.pathname + location.search);
-      return;
-    }
-    if (match) {
-      const jwt = decodeURIComponent(match[1]);
-      const c = claims(jwt);
-      sessionStorage.setItem(STORE, JSON.stringify({ access: jwt, refresh: null, id: null,
-        expiresAt: c.exp ? c.exp * 1000 : Date.now() + 3600000 }));
-      history.replaceState(null, '', location.pathname + location.search);
-    }
-  }
-
-  /** Calls a service ({@code ''} for this page's own) with the person's token; a problem becomes an Error. */
-  async function api(service, path, options) {
-    await loadConfig();
-    const base = service ? (config.services[service] || '') : '';
-    const send = () => {
-      const current = session();
-      const headers = Object.assign({ Accept: 'application/json' }, (options || {}).headers || {});
-      if (current) headers.Authorization = 'Bearer ' + current.access;
-      let body = (options || {}).body;
-      // a form (a file upload) goes as it is: the browser writes its multipart type and boundary
-      if (body !== undefined && typeof body !== 'string' && !(body instanceof FormData)) {
-        headers['Content-Type'] = 'application/json';
-        body = JSON.stringify(body);
-      }
-      return fetch(base + path, Object.assign({}, options, { headers, body }));
-    };
-    let response = await send();
-    if (response.status === 401 && session() && session().refresh) {
-      await renew().catch(() => null);
-      response = await send();
-    }
-    if (response.status === 401) {
+    if (e.refused || !current || current.expiresAt < Date.now()) {
       expired();
-      throw failure(401, { code: 'unauthorized' }, t('expired'));
-    }
-    if (response.status === 204) return null;
-    const body = await response.json().catch(() => null);
-    if (!response.ok) {
-      throw failure(response.status, body && typeof body === 'object' ? body : null,
-        body && (body.detail || body.title) || (path + ' ' + response.status));
-    }
-    return body;
-  }
-
-  /**
-   * An image a service keeps behind the person's token, as a data address an {@code img} may show (the pages'
-   * policy lets images come from this service and data addresses only); a refusal becomes an Error as in
-   * {@link api}.
-   */
-  async function image(service, path) {
-    await loadConfig();
-    const base = service ? (config.services[service] || '') : '';
-    const current = session();
-    const response = await fetch(base + path, { headers: Object.assign({ Accept: 'image/jpeg' },
-      current ? { Authorization: 'Bearer ' + current.access } : {}) });
-    if (!response.ok) {
-      const body = await response.json().catch(() => null);
-      throw failure(response.status, body && typeof body === 'object' ? body : null, path + ' ' + response.status);
-    }
-    const bytes = await response.blob();
-    return new Promise((resolve, reject) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(reader.result);
-      reader.onerror = () => reject(reader.error);
-      reader.readAsDataURL(bytes);
-    });
-  }
-
-  /** A refused call: {@code status}, and {@code problem} the service's problem body (with its {@code code}). */
-  function failure(status, problem, message) {
-    const error = new Error(message);
-    error.status = status;
-    error.problem = problem;
-    return error;
-  }
-
-  /** The city's names and grid outlines, once per page. */
-  async function loadCity() {
-    if (city) return city;
-    const names = await api('', '/api/v1/city');
-    const byCode = (list) => Object.fromEntries((list || []).map((item) => [item.code, item]));
-    city = { name: names.name, zone: names.zone, categories: byCode(names.categories), units: byCode(names.units),
-      districts: byCode(names.districts), streets: byCode(names.streets),
-      grids: Object.fromEntries(names.grids.map((g) => [g.id, g])), outlines: names.grids,
-      categoryList: names.categories, unitList: names.units };
-    return city;
-  }
-
-  /** The name of a code in this language; the code itself when the city does not know it. */
-  function named(table, code) {
-    if (code === null || code === undefined || code === '') return '–';
-    const entry = city && city[table] ? city[table][code] : null;
-    return entry ? (language === 'en' ? entry.en : entry.zh) || code : code;
-  }
-
-  /**
-   * Draws the city's grids into {@code container} as an SVG: {@code shade(gridId)} gives each grid's fill,
-   * {@code label(gridId)} its tooltip. No tile server: the outlines are the city's own. Returns {@code null} when the
-   * city has no grids, else {@code {svg, project(lon, lat), at(event), bounds}}; with {@code options.keys} (see
-   * {@link keyboard}) also {@code keys}, the map worked from the keyboard.
-   */
-  function drawGrids(container, shade, label, options) {
-    container.replaceChildren();
-    if (!city || city.outlines.length === 0) return null;
-    const points = city.outlines.flatMap((g) => g.ring);
-    const west = Math.min(...points.map((p) => p[0])), east = Math.max(...points.map((p) => p[0]));
-    const south = Math.min(...points.map((p) => p[1])), north = Math.max(...points.map((p) => p[1]));
-    // a degree of longitude is shorter than one of latitude away from the equator
-    const squeeze = Math.cos((north + south) / 2 * Math.PI / 180);
-    const width = 600, pad = 6;
-    const scale = (width - 2 * pad) / Math.max((east - west) * squeeze, 1e-9);
-    const height = Math.round((north - south) * scale + 2 * pad);
-    const ns = 'http://www.w3.org/2000/svg';
-    const svg = document.createElementNS(ns, 'svg');
-    svg.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
-    const project = (lon, lat) => [((lon - west) * squeeze * scale + pad), ((north - lat) * scale + pad)];
-    const unproject = (x, y) => [west + (x - pad) / (squeeze * scale), north - (y - pad) / scale];
-    for (const grid of city.outlines) {
-      const polygon = document.createElementNS(ns, 'polygon');
-      polygon.setAttribute('points', grid.ring.map((p) => project(p[0], p[1]).map((v) => v.toFixed(1)).join(','))
-        .join(' '));
-      polygon.setAttribute('fill', shade(grid.id));
-      polygon.dataset.testid = 'grid-' + grid.id;
-      const title = document.createElementNS(ns, 'title');
-      title.textContent = label(grid.id);
-      polygon.append(title);
-      svg.append(polygon);
-    }
-    container.append(svg);
-    // where a click on the map lies, in the city's coordinates
-    const at = (event) => {
-      const box = svg.getBoundingClientRect();
-      return unproject((event.clientX - box.left) * width / box.width, (event.clientY - box.top) * height / box.height);
-    };
-    const drawn = { svg, project, at, bounds: { west, east, south, north } };
-    if (options && options.keys) drawn.keys = keyboard(container, drawn, options.keys);
-    return drawn;
-  }
-
-  // ---- the grid map from the keyboard ----
-
-  const LOCATED_KEPT = 32;
-  const located = new Map();
-
-  /**
-   * The grid routing places a point {@code {lat, lon}} in (GET /api/v1/grids/locate), {@code null} where the point
-   * lies in none; the pages ask routing rather than test the outlines themselves. The last answers are kept, so that
-   * a cursor that came to rest and is then chosen asks once.
-   */
-  function locate(at) {
-    const key = at.lat + ',' + at.lon;
-    if (!located.has(key)) {
-      if (located.size >= LOCATED_KEPT) located.delete(located.keys().next().value);
-      located.set(key, api('routing', '/api/v1/grids/locate?' + new URLSearchParams({ lat: at.lat, lon: at.lon }))
-        .catch((e) => {
-          if (e.status === 404) return null;
-          located.delete(key);
-          throw e;
-        }));
-    }
-    return located.get(key);
-  }
-
-  const SVG = 'http://www.w3.org/2000/svg';
-  // the share of the city's extent one arrow key moves the cursor; with Shift five times as far
-  const STEP = 1 / 60;
-  const FAR = 5;
-  // the cursor's grid is asked for and said once the keys rest this long, not on every repeat of a held key
-  const REST_MS = 350;
-  const MOVES = { ArrowUp: [1, 0], ArrowDown: [-1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
-  // per container, so that the cursor and the one key listener outlive the map's redrawing (a switch of language)
-  const keyboards = new WeakMap();
-
-  const rounded = (at) => ({ lat: Number(at.lat.toFixed(6)), lon: Number(at.lon.toFixed(6)) });
-  const clamp = (value, low, high) => Math.min(high, Math.max(low, value));
-
-  /**
-   * Makes a drawn map keyboard-operable: the arrow keys move a drawn cursor ({@code circle.cursor}), Enter or Space
-   * chooses the point under it, Delete or Backspace clears the chosen point. {@code handlers}: {@code point()} the
-   * page's chosen point or null (where the cursor starts, and whether there is anything to clear),
-   * {@code onMove(at)}, {@code onChoose(at)} and {@code onClear()} (either may return {@code false} when the page
-   * takes nothing now), and {@code live}, the live region where the cursor's grid and the choice are said with the
-   * dictionary's {@code map.cursor}, {@code map.outside}, {@code map.chosen} and {@code map.cleared}. Points are
-   * {@code {lat, lon}} to six decimals. Returns {@code {reset()}}, which forgets the cursor and empties {@code live}.
-   */
-  function keyboard(container, map, handlers) {
-    let state = keyboards.get(container);
-    if (!state) {
-      state = { cursor: null, asked: 0, timer: null };
-      keyboards.set(container, state);
-      container.addEventListener('keydown', (event) => onMapKey(state, event));
-    }
-    state.map = map;
-    state.handlers = handlers;
-    if (!container.hasAttribute('tabindex')) container.tabIndex = 0;
-    if (!container.hasAttribute('role')) container.setAttribute('role', 'application');
-    // the container is what keyboard and screen reader users work with; its polygons are for the eye
-    map.svg.setAttribute('aria-hidden', 'true');
-    map.svg.setAttribute('focusable', 'false');
-    // a click chose a point: the next arrow key starts from there
-    map.svg.addEventListener('click', () => moveCursor(state, null));
-    drawCursor(state);
-    return { reset: () => resetKeyboard(state) };
-  }
-
-  function onMapKey(state, event) {
-    if (event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
-    const { bounds } = state.map;
-    const handlers = state.handlers;
-    const chosen = () => (handlers.point && handlers.point()) || null;
-    const start = () => state.cursor || chosen()
-      || { lat: (bounds.north + bounds.south) / 2, lon: (bounds.east + bounds.west) / 2 };
-    if (MOVES[event.key]) {
-      event.preventDefault();
-      const [up, right] = MOVES[event.key];
-      const step = (event.shiftKey ? FAR : 1) * STEP;
-      const from = start();
-      moveCursor(state, rounded({
-        lat: clamp(from.lat + up * step * (bounds.north - bounds.south), bounds.south, bounds.north),
-        lon: clamp(from.lon + right * step * (bounds.east - bounds.west), bounds.west, bounds.east)
-      }));
-      if (handlers.onMove) handlers.onMove(state.cursor);
-      sayWhere(state, state.cursor, 'map.cursor', REST_MS);
-    } else if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      const at = rounded(start());
-      if (handlers.onChoose && handlers.onChoose(at) !== false) sayWhere(state, at, 'map.chosen', 0);
-    } else if ((event.key === 'Delete' || event.key === 'Backspace') && handlers.onClear && chosen()) {
-      event.preventDefault();
-      if (handlers.onClear() !== false) {
-        forgetAsking(state);
-        sayOnMap(state, () => t('map.cleared'));
-      }
-    }
-  }
-
-  function moveCursor(state, at) {
-    state.cursor = at;
-    if (!at) forgetAsking(state);
-    drawCursor(state);
-  }
-
-  function drawCursor(state) {
-    const svg = state.map.svg;
-    svg.querySelectorAll('circle.cursor').forEach((c) => c.remove());
-    if (!state.cursor) return;
-    const [x, y] = state.map.project(state.cursor.lon, state.cursor.lat);
-    const ring = document.createElementNS(SVG, 'circle');
-    ring.setAttribute('class', 'cursor');
-    ring.setAttribute('cx', x.toFixed(1));
-    ring.setAttribute('cy', y.toFixed(1));
-    ring.setAttribute('r', 9);
-    svg.append(ring);
-  }
-
-  function resetKeyboard(state) {
-    moveCursor(state, null);
-    const live = state.handlers.live;
-    if (live) {
-      unsay(live);
-      live.textContent = '';
-    }
-  }
-
-  // an answer still on its way is not said once the cursor moved on
-  function forgetAsking(state) {
-    clearTimeout(state.timer);
-    state.asked++;
-  }
-
-  // where a point lies, said after {@code delay}: its grid, "outside" where routing knows none, the bare
-  // coordinates where routing cannot be asked
-  function sayWhere(state, at, key, delay) {
-    forgetAsking(state);
-    const asked = state.asked;
-    state.timer = setTimeout(async () => {
-      let grid;
-      let known = true;
-      try {
-        grid = await locate(at);
-      } catch (e) {
-        known = false;
-      }
-      if (asked !== state.asked) return;
-      sayOnMap(state, () => known && !grid ? t('map.outside')
-        : t(key, { where: known ? gridName(grid) : at.lat.toFixed(5) + ', ' + at.lon.toFixed(5) }));
-    }, delay);
-  }
-
-  const gridName = (grid) => [grid.district ? named('districts', grid.district) : null,
-    grid.street ? named('streets', grid.street) : null, grid.gridId].filter(Boolean).join(' · ');
-
-  // a live region announces every change of its text: said only when it says something new, again after a switch
-  function sayOnMap(state, render) {
-    const live = state.handlers.live;
-    if (!live) return;
-    if (live.textContent === render()) {
-      spoken.set(live, { render, said: live.textContent });
     } else {
-      say(live, render);
-    }
-  }
-
-  // ---- problems said in the reader's language ----
-
-  const values = (given) => Object.fromEntries(Object.entries(given || {})
-    .map(([name, value]) => [name, typeof value === 'function' ? value() : value]));
-  const capital = (text) => text.charAt(0).toUpperCase() + text.slice(1);
-
-  /** The label of a field: the page's field.<name>, then the shared one, for a nested name its first part. */
-  function fieldLabel(field) {
-    const name = String(field || '');
-    const plain = name.replace(/\[\d+\]/g, '');
-    const head = name.split(/[.[]/)[0];
-    const key = first(['field.' + name, 'field.' + plain, 'field.' + head, 'f_' + name, 'f_' + head]);
-    return key ? t(key) : name;
-  }
-
-  /** What a field's broken rule says; a rule this page does not know is "please check this field". */
-  function ruleText(code) {
-    return t(has('problem.' + code) ? 'problem.' + code : 'problem.invalid');
-  }
-
-  function stateName(state) {
-    if (!state) return null;
-    if (pageWords()['status.' + state] !== undefined) return t('status.' + state);
-    if (pageWords()[state] !== undefined) return t(state);
-    return has('status.' + state) ? t('status.' + state) : null;
-  }
-
-  function resourceName(resource) {
-    const kind = resource ? capital(String(resource)) : '';
-    return t(kind && has('resource.' + kind) ? 'resource.' + kind : 'resource.any');
-  }
-
-  /**
-   * What went wrong, in this language, from the problem's codes: for bad fields "<label>：<rule>" each, otherwise a
-   * sentence per problem code. The services' English {@code detail} is never shown; an error that is no problem (a
-   * page's own) keeps its message.
-   */
-  function problemText(error) {
-    if (error === null || error === undefined) return '';
-    if (typeof error === 'string') return error;
-    const problem = error.problem && typeof error.problem === 'object' ? error.problem : null;
-    if (!problem) {
-      // fetch fails with a TypeError when the service cannot be reached at all
-      if (error.name === 'TypeError' && !error.status) return t('problem.network');
-      return error.status ? t('problem.other', { status: error.status }) : String(error.message || error);
-    }
-    const code = problem.code;
-    const errors = Array.isArray(problem.errors) ? problem.errors : [];
-    if (errors.length > 0) {
-      return t('problem.fix') + errors.map((e) => fieldLabel(e.field) + t('problem.colon') + ruleText(e.code))
-        .join(t('problem.and'));
-    }
-    if (code === 'transition') {
-      const state = stateName(problem.currentState);
-      const action = problem.action && has('action.' + problem.action) ? 'action.' + problem.action : null;
-      const named = { resource: resourceName('Ticket'), Resource: capital(resourceName('Ticket')), state };
-      if (!state) return t('problem.transition.unknown', named);
-      return action ? t('problem.transition.action', Object.assign(named, { action: t(action) }))
-        : t('problem.transition', named);
-    }
-    if (code && has('problem.' + code)) {
-      const resource = resourceName(problem.resource);
-      return t('problem.' + code, { resource, Resource: capital(resource), seconds: problem.retryAfter || 1,
-        status: problem.status || error.status });
-    }
-    const status = problem.status || error.status;
-    if (status === 401) return t('problem.unauthorized');
-    if (status >= 500) return t(status === 503 ? 'problem.dependency-unavailable' : 'problem.server-error');
-    return t('problem.other', { status });
-  }
-
-  // what is on screen and must be said again when the language changes: element -> how to say it, and what it said
-  const spoken = new Map();
-
-  function say(element, render, role) {
-    if (role && element.getAttribute('role') !== role) {
-      if (element.dataset.hubRole === undefined) element.dataset.hubRole = element.getAttribute('role') || '';
-      element.setAttribute('role', role);
-    }
-    element.textContent = render();
-    spoken.set(element, { render, said: element.textContent });
-  }
-
-  function unsay(element) {
-    spoken.delete(element);
-    if (element.dataset.hubRole !== undefined) {
-      if (element.dataset.hubRole) element.setAttribute('role', element.dataset.hubRole);
-      else element.removeAttribute('role');
-      delete element.dataset.hubRole;
-    }
-  }
-
-  // a text the page has since replaced or cleared itself is not brought back
-  function sayAgain() {
-    spoken.forEach((spoke, element) => {
-      if (element.textContent !== spoke.said) {
-        spoken.delete(element);
-        return;
-      }
-      element.textContent = spoke.render();
-      spoke.said = element.textContent;
-    });
-  }
-
-  /** Shows what went wrong in {@code element} (as an alert), said again in the other language after a switch. */
-  function showError(element, error) {
-    if (!element) return;
-    if (error === null || error === undefined) {
-      clearError(element);
-      return;
-    }
-    element.classList.add('error');
-    say(element, () => problemText(error), 'alert');
-  }
-
-  function clearError(element) {
-    if (!element) return;
-    unsay(element);
-    element.classList.remove('error');
-    element.textContent = '';
-  }
-
-  /**
-   * The page's status line: {@code message} is a text as it stands, or {@code {key, values}} from the dictionary,
-   * which is said again after a switch of language (a value may be a function, asked again each time).
-   */
-  function notice(message, error) {
-    const status = document.getElementById('status');
-    if (!status) return;
-    unsay(status);
-    status.className = error ? 'error' : '';
-    if (message && typeof message === 'object' && message.key) {
-      say(status, () => t(message.key, values(message.values)));
-    } else {
-      status.textContent = message === null || message === undefined ? '' : String(message);
-    }
-  }
-
-  /** A refusal on the status line, said in this language and again after a switch. */
-  function fail(error) {
-    const status = document.getElementById('status');
-    if (!status) return;
-    unsay(status);
-    status.className = 'error';
-    say(status, () => problemText(error));
-  }
-
-  // ---- a confirmation before what cannot be undone ----
-
-  // the question on screen: said again after a switch of language, answered once
-  let asking = null;
-
-  /** The page's {@code dialog#confirm}, made (title, question, cancel and confirming button) where it has none. */
-  function confirmDialog() {
-    let box = document.getElementById('confirm');
-    if (!box) {
-      box = document.createElement('dialog');
-      box.id = 'confirm';
-      box.setAttribute('aria-labelledby', 'confirm-title');
-      box.setAttribute('aria-describedby', 'confirm-text');
-      const buttons = made('div', 'confirm-buttons');
-      buttons.append(made('button', 'action secondary', 'confirm-no'), made('button', 'action', 'confirm-yes'));
-      box.append(made('h2', null, 'confirm-title'), made('p', null, 'confirm-text'), buttons);
-      document.body.append(box);
-    }
-    if (!box.dataset.hubConfirm) {
-      box.dataset.hubConfirm = 'true';
-      box.querySelector('#confirm-no').addEventListener('click', () => answer(box, false));
-      box.querySelector('#confirm-yes').addEventListener('click', () => answer(box, true));
-      // Escape closes the dialog without a value: a cancel. A close of an earlier question may arrive after the
-      // next one opened the dialog again: that one is still open and waits for its own answer
-      box.addEventListener('close', () => {
-        if (!box.open) answer(box, box.returnValue === 'yes');
-      });
-    }
-    return box;
-  }
-
-  function made(tag, className, id) {
-    const element = document.createElement(tag);
-    if (className) element.className = className;
-    if (id) element.id = id;
-    if (tag === 'button') element.type = 'button';
-    return element;
-  }
-
-  function labelConfirm() {
-    if (!asking) return;
-    const box = confirmDialog();
-    const title = box.querySelector('#confirm-title');
-    if (title) title.textContent = t('confirm.title');
-    box.querySelector('#confirm-text').textContent = t(asking.key, values(asking.values));
-    box.querySelector('#confirm-no').textContent = t('confirm.cancel');
-    const yes = box.querySelector('#confirm-yes');
-    yes.textContent = t(asking.yes || 'confirm.yes');
-    yes.classList.toggle('danger', !!asking.danger);
-  }
-
-  /**
-   * Asks before an irreversible step, in the page's {@code dialog#confirm} (made where the page has none): resolves
-   * to {@code true} when the person confirms, {@code false} on cancel, Escape or a newer question. The question is
-   * the dictionary's {@code key} with {@code values} (a value may be a function, asked again after a switch of
-   * language), the confirming button says {@code yes} (else "confirm.yes"), red with {@code danger}. The cancel
-   * button takes the focus, which goes back where it was once answered.
-   */
-  function confirm({ key, values: given, yes, danger }) {
-    const box = confirmDialog();
-    const back = asking ? asking.back : document.activeElement;
-    if (asking) asking.resolve(false);
-    return new Promise((resolve) => {
-      asking = { key, values: given, yes, danger, back, resolve };
-      labelConfirm();
-      if (!box.open) {
-        box.returnValue = '';
-        box.showModal();
-      }
-      box.querySelector('#confirm-no').focus();
-    });
-  }
-
-  function answer(box, yes) {
-    const asked = asking;
-    asking = null;
-    if (box.open) box.close(yes ? 'yes' : 'no');
-    if (!asked) return;
-    if (asked.back && asked.back !== document.body && asked.back.isConnected) asked.back.focus();
-    asked.resolve(yes);
-  }
-
-  // ---- the caller's number, on request and recorded ----
-
-  // per container on screen: the ticket it shows and the number once revealed, in this memory only (never in storage
-  // or the address); a refresh or a switch of language keeps it, another ticket forgets it
-  const callers = new Map();
-
-  const shortTime = (instant) => instant ? new Date(instant).toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN',
-    { timeZone: (city && city.zone) || undefined, month: 'numeric', day: 'numeric', hour: '2-digit',
-      minute: '2-digit' }) : '–';
-
-  /**
-   * The caller of {@code ticket} in {@code container}: a heading and a button that, once confirmed, asks routing for
-   * the number ({@code POST /api/v1/tickets/{id}/caller}, which records who and when) and shows it as a {@code tel:}
-   * link; the reason instead when {@code ticket.callerReachable} is false or routing answers 409; a refusal in its
-   * own alert line. Called again for the same ticket (a refresh, a switch of language) it keeps what it shows and
-   * changes only the words, so that the focus stays; another ticket, or {@code null}, forgets the number.
-   * {@code options}: {@code idSuffix} keeps its ids ({@code call-citizen}, {@code caller-phone}, {@code caller-note},
-   * {@code caller-contact}, {@code caller-problem}) unique where several are on screen; {@code onShown()} runs once
-   * the number is shown.
-   */
-  function callerContact(container, ticket, options) {
-    callers.forEach((block, shown) => {
-      if (!shown.isConnected) callers.delete(shown);
-    });
-    if (!ticket) {
-      callers.delete(container);
-      container.replaceChildren();
-      return;
-    }
-    let block = callers.get(container);
-    if (!block || block.ticketId !== ticket.ticketId) {
-      block = { container, ticketId: ticket.ticketId, revealed: null, unreachable: false, shows: null };
-      callers.set(container, block);
-    }
-    block.ticket = ticket;
-    block.options = options || {};
-    paintCaller(block);
-  }
-
-  function paintCaller(block) {
-    const id = (name) => name + (block.options.idSuffix || '');
-    const shows = block.unreachable || !block.ticket.callerReachable ? 'hidden' : block.revealed ? 'revealed' : 'ask';
-    if (block.shows !== shows) {
-      block.shows = shows;
-      const note = made('p', 'caller-note muted', id('caller-note'));
-      const parts = [made('h3', 'caller-heading')];
-      if (shows === 'hidden') {
-        note.classList.add('caller-unreachable');
-        note.dataset.testid = 'caller-unreachable';
-        parts.push(note);
-      } else if (shows === 'revealed') {
-        const link = made('a', 'caller-phone', id('caller-phone'));
-        link.dataset.testid = 'caller-phone';
-        link.href = 'tel:' + block.revealed.phone.replace(/[^0-9+]/g, '');
-        link.textContent = block.revealed.phone;
-        const line = made('p', 'caller-contact', id('caller-contact'));
-        line.append(link);
-        if (block.revealed.name) line.append(' · ' + block.revealed.name);
-        parts.push(line, note);
-      } else {
-        const button = made('button', 'action secondary call-citizen', id('call-citizen'));
-        button.dataset.testid = 'call-citizen';
-        button.setAttribute('aria-describedby', note.id);
-        button.addEventListener('click', () => revealCaller(block, button));
-        parts.push(button, note);
-      }
-      if (shows !== 'revealed') {
-        const problem = made('p', 'caller-problem problems', id('caller-problem'));
-        problem.setAttribute('role', 'alert');
-        parts.push(problem);
-      }
-      block.container.replaceChildren(...parts);
-    }
-    labelCaller(block);
-  }
-
-  function labelCaller(block) {
-    const part = (selector) => block.container.querySelector(selector);
-    part('.caller-heading').textContent = t('caller.heading');
-    if (block.shows === 'hidden') {
-      part('.caller-note').textContent = t('caller.hidden');
-    } else if (block.shows === 'revealed') {
-      part('.caller-note').textContent = t('caller.revealed', { at: shortTime(block.revealed.revealedAt) });
-    } else {
-      part('.caller-note').textContent = t('caller.recorded');
-      part('.call-citizen').textContent = t('caller.call');
-    }
-  }
-
-  async function revealCaller(block, button) {
-    const ticket = block.ticket;
-    if (!await confirm({ key: 'caller.confirm', values: { number: ticket.ticketNumber }, yes: 'caller.reveal' })) {
-      return;
-    }
-    const still = () => callers.get(block.container) === block;
-    const problem = () => block.container.querySelector('.caller-problem');
-    clearError(problem());
-    button.disabled = true;
-    try {
-      const revealed = await api('routing', '/api/v1/tickets/' + encodeURIComponent(ticket.ticketId) + '/caller',
-        { method: 'POST', body: {} });
-      if (!still()) return;
-      block.revealed = revealed;
-      paintCaller(block);
-      block.container.querySelector('.caller-phone').focus();
-      if (block.options.onShown) block.options.onShown();
-    } catch (e) {
-      if (!still()) return;
-      button.disabled = false;
-      if (e.status === 409) {
-        block.unreachable = true;
-        paintCaller(block);
-      }
-      showError(problem(), e);
-    }
-  }
-
-  function relabelCallers() {
-    callers.forEach((block, container) => {
-      if (container.isConnected) labelCaller(block); else callers.delete(container);
-    });
-  }
-
-  function showSignIn() {
-    const button = document.getElementById('hub-sign');
-    if (button) {
-      button.textContent = t('signIn');
-      button.onclick = () => signIn().catch((e) => notice({ key: 'failed', values: { why: e.message } }, true));
-    }
-    document.body.dataset.signedIn = 'false';
-  }
-
-  function header() {
-    const bar = document.getElementById('hub-header');
-    if (!bar) return;
-    const who = user();
-    bar.replaceChildren();
-    const title = document.createElement('h1');
-    const brand = document.createElement('span');
-    brand.textContent = t('brand');
-    const sub = document.createElement('span');
-    sub.className = 'sub';
-    sub.textContent = ' ' + t('pageTitle');
-    title.append(brand, sub);
-    const person = document.createElement('span');
-    person.id = 'hub-user';
-    if (who) {
-      const unit = who.unit ? ' · ' + named('units', who.unit) : '';
-      person.textContent = who.name + ' (' + who.roles.map((r) => t(r)).join(t('listSep')) + unit + ')';
-    }
-    const switcher = document.createElement('button');
-    switcher.id = 'language';
-    switcher.type = 'button';
-    switcher.lang = language === 'en' ? 'zh-CN' : 'en';
-    switcher.textContent = t('other');
-    switcher.onclick = () => setLanguage(language === 'zh' ? 'en' : 'zh');
-    const sign = document.createElement('button');
-    sign.id = 'hub-sign';
-    sign.type = 'button';
-    bar.append(title, ...(page.headerExtras ? page.headerExtras() : []), person, switcher, sign);
-    if (who) {
-      sign.textContent = t('signOut');
-      sign.onclick = signOut;
-    } else {
-      showSignIn();
-    }
-  }
-
-  function translate() {
-    document.documentElement.lang = language === 'en' ? 'en' : 'zh-CN';
-    document.title = t('brand') + ' · ' + t('pageTitle');
-    document.querySelectorAll('[data-i18n]').forEach((element) => {
-      element.textContent = t(element.dataset.i18n);
-    });
-    document.querySelectorAll('[data-i18n-placeholder]').forEach((element) => {
-      element.placeholder = t(element.dataset.i18nPlaceholder);
-    });
-    header();
-  }
-
-  function setLanguage(chosen) {
-    language = chosen;
-    localStorage.setItem(LANGUAGE, language);
-    translate();
-    sayAgain();
-    labelConfirm();
-    relabelCallers();
-    if (page && page.onLanguage) page.onLanguage(language);
-  }
-
-  /**
-   * Starts a page: {@code roles} may use it, {@code words} are its own texts by language, {@code ready(user)} runs
-   * once the person is signed in with one of the roles and the city's names are loaded.
-   */
-  async function start(options) {
-    page = options;
-    if (!onLoopbackAddress()) return;
-    translate();
-    try {
-      await loadConfig();
-    } catch (e) {
-      fail(e);
-      return;
-    }
-    tokenFromFragment();
-    const current = session();
-    if (!current || (!current.refresh && current.expiresAt < Date.now())) {
-      sessionStorage.removeItem(STORE);
-      if (config.issuer) {
-        notice({ key: 'signingIn' });
-        signIn().catch((e) => notice({ key: 'failed', values: { why: e.message } }, true));
-      } else {
-        notice({ key: 'noProvider' }, true);
-        showSignIn();
-      }
-      return;
-    }
-    if (current.expiresAt - Date.now() < RENEW_BEFORE_MS && current.refresh) {
-      try {
-        await renew();
-      } catch (e) {
-        if (e.refused || current.expiresAt < Date.now()) {
-          expired();
-          return;
-        }
-      }
-    }
-    scheduleRenewal();
-    const who = user();
-    if (!who.roles.some((role) => options.roles.includes(role))) {
-      header();
-      notice({ key: 'noRole', values: { roles: () => options.roles.map((r) => t(r)).join(t('listSep')) } }, true);
-      return;
-    }
-    try {
-      await loadCity();
-    } catch (e) {
-      fail(e);
-      return;
-    }
-    translate();
-    document.body.dataset.signedIn = 'true';
-    await options.ready(who);
-  }
-
-  // a link with a new #token= opened in a tab that already shows the page: take the token and start again
-  window.addEventListener('hashchange', () => {
-    if (/(?:^#|&)token=/.test(location.hash)) {
-      loadConfig().then(() => {
-        tokenFromFragment();
-        if (config.tokenLinks === true) location.reload();
-      });
+      renewal = setTimeout(renewOrRetry, RETRY_MS);
     }
   });
+}
 
-  window.Hub = {
-    start, api, image, t, named, drawGrids, locate, notice, user, signIn, signOut, finishSignIn, problemText, showError, clearError,
-    fail, confirm, callerContact, city: () => city, language: () => language
+function scheduleRenewal() {
+  clearTimeout(renewal);
+  const current = session();
+  if (!current || !current.refresh) return;
+  const wait = Math.max(0, current.expiresAt - Date.now() - RENEW_BEFORE_MS);
+  renewal = setTimeout(renewOrRetry, wait);
+}
+
+function expired() {
+  sessionStorage.removeItem(STORE);
+  notice({ key: 'expired' }, true);
+  showSignIn();
+}
+
+// the tokens are in each tab's session storage: a sign-out tells this service's other tabs to forget theirs too
+const tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel(SIGNED_OUT) : null;
+
+function announceSignOut() {
+  if (tabs) {
+    tabs.postMessage('signed-out');
+  } else {
+    localStorage.setItem(SIGNED_OUT, String(Date.now()));
+  }
+}
+
+function signedOutElsewhere() {
+  clearTimeout(renewal);
+  if (!session()) return;
+  sessionStorage.removeItem(STORE);
+  const here = location.pathname + location.search + location.hash;
+  location.replace('/hub/signed-out.html?' + new URLSearchParams({ from: here, elsewhere: '1' }));
+}
+
+if (tabs) {
+  tabs.onmessage = (event) => {
+    if (event.data === 'signed-out') signedOutElsewhere();
   };
-}());
+} else {
+  window.addEventListener('storage', (event) => {
+    if (event.key === SIGNED_OUT && event.newValue) signedOutElsewhere();
+  });
+}
+
+export async function signOut() {
+  const current = session();
+  sessionStorage.removeItem(STORE);
+  clearTimeout(renewal);
+  announceSignOut();
+  localStorage.setItem('hub.lastPage', location.pathname);
+  try {
+    const endpoints = await discover();
+    if (endpoints.end_session_endpoint && current && current.id) {
+      location.assign(endpoints.end_session_endpoint + '?' + new URLSearchParams({
+        id_token_hint: current.id, client_id: config.clientId,
+        post_logout_redirect_uri: location.origin + '/hub/signed-out.html'
+      }));
+      return;
+    }
+  } catch (e) {
+    // no provider to tell: this tab forgets the tokens all the same
+  }
+  location.assign('/hub/signed-out.html');
+}
+
+/** The person signed in, from the access token the provider gave (what the services will check, not trust). */
+export function user() {
+  const current = session();
+  if (!current) return null;
+  const c = claims(current.access);
+  return { id: c.sub, name: c.name || c.sub, roles: c.roles || [], unit: c.unit || null, grid: c.grid || null };
+}
+
+function tokenFromFragment() {
+  // where no provider is configured outside production (config.tokenLinks), scripts and tests may hand a page a
+  // token: #token=<jwt>; it stays in this tab and is never renewed. Anywhere else a token in a link is ignored: a
+  // link must not put someone to work under another person's name
+  const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+  if (match && !(config && config.tokenLinks === true)) {
+    history.replaceState(null, '', location.pathname + location.search);
+    return;
+  }
+  if (match) {
+    const jwt = decodeURIComponent(match[1]);
+    const c = claims(jwt);
+    sessionStorage.setItem(STORE, JSON.stringify({ access: jwt, refresh: null, id: null,
+      expiresAt: c.exp ? c.exp * 1000 : Date.now() + 3600000 }));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+}
+
+/** Calls a service ({@code ''} for this page's own) with the person's token; a problem becomes an Error. */
+export async function api(service, path, options) {
+  await loadConfig();
+  const base = service ? (config.services[service] || '') : '';
+  const send = () => {
+    const current = session();
+    const headers = Object.assign({ Accept: 'application/json' }, (options || {}).headers || {});
+    if (current) headers.Authorization = 'Bearer ' + current.access;
+    let body = (options || {}).body;
+    // a form (a file upload) goes as it is: the browser writes its multipart type and boundary
+    if (body !== undefined && typeof body !== 'string' && !(body instanceof FormData)) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(body);
+    }
+    return fetch(base + path, Object.assign({}, options, { headers, body }));
+  };
+  let response = await send();
+  if (response.status === 401 && session() && session().refresh) {
+    await renew().catch(() => null);
+    response = await send();
+  }
+  if (response.status === 401) {
+    expired();
+    throw failure(401, { code: 'unauthorized' }, t('expired'));
+  }
+  if (response.status === 204) return null;
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw failure(response.status, body && typeof body === 'object' ? body : null,
+      body && (body.detail || body.title) || (path + ' ' + response.status));
+  }
+  return body;
+}
+
+/**
+ * An image a service keeps behind the person's token, as a data address an {@code img} may show (the pages'
+ * policy lets images come from this service and data addresses only); a refusal becomes an Error as in
+ * {@link api}.
+ */
+export async function image(service, path) {
+  await loadConfig();
+  const base = service ? (config.services[service] || '') : '';
+  const current = session();
+  const response = await fetch(base + path, { headers: Object.assign({ Accept: 'image/jpeg' },
+    current ? { Authorization: 'Bearer ' + current.access } : {}) });
+  if (!response.ok) {
+    const body = await response.json().catch(() => null);
+    throw failure(response.status, body && typeof body === 'object' ? body : null, path + ' ' + response.status);
+  }
+  const bytes = await response.blob();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(bytes);
+  });
+}
+
+/** The city's names and grid outlines, once per page. */
+async function loadCity() {
+  if (cityNames) return cityNames;
+  const names = await api('', '/api/v1/city');
+  const byCode = (list) => Object.fromEntries((list || []).map((item) => [item.code, item]));
+  cityNames = { name: names.name, zone: names.zone, categories: byCode(names.categories), units: byCode(names.units),
+    districts: byCode(names.districts), streets: byCode(names.streets),
+    grids: Object.fromEntries(names.grids.map((g) => [g.id, g])), outlines: names.grids,
+    categoryList: names.categories, unitList: names.units };
+  return cityNames;
+}
+
+/** The name of a code in this language; the code itself when the city does not know it. */
+export function named(table, code) {
+  if (code === null || code === undefined || code === '') return '–';
+  const entry = cityNames && cityNames[table] ? cityNames[table][code] : null;
+  return entry ? (language() === 'en' ? entry.en : entry.zh) || code : code;
+}
+
+/**
+ * Draws the city's grids into {@code container} as an SVG: {@code shade(gridId)} gives each grid's fill,
+ * {@code label(gridId)} its tooltip. No tile server: the outlines are the city's own. Returns {@code null} when the
+ * city has no grids, else {@code {svg, project(lon, lat), at(event), bounds}}; with {@code options.keys} (see
+ * {@link keyboard}) also {@code keys}, the map worked from the keyboard.
+ */
+export function drawGrids(container, shade, label, options) {
+  container.replaceChildren();
+  if (!cityNames || cityNames.outlines.length === 0) return null;
+  const points = cityNames.outlines.flatMap((g) => g.ring);
+  const west = Math.min(...points.map((p) => p[0])), east = Math.max(...points.map((p) => p[0]));
+  const south = Math.min(...points.map((p) => p[1])), north = Math.max(...points.map((p) => p[1]));
+  // a degree of longitude is shorter than one of latitude away from the equator
+  const squeeze = Math.cos((north + south) / 2 * Math.PI / 180);
+  const width = 600, pad = 6;
+  const scale = (width - 2 * pad) / Math.max((east - west) * squeeze, 1e-9);
+  const height = Math.round((north - south) * scale + 2 * pad);
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
+  const project = (lon, lat) => [((lon - west) * squeeze * scale + pad), ((north - lat) * scale + pad)];
+  const unproject = (x, y) => [west + (x - pad) / (squeeze * scale), north - (y - pad) / scale];
+  for (const grid of cityNames.outlines) {
+    const polygon = document.createElementNS(ns, 'polygon');
+    polygon.setAttribute('points', grid.ring.map((p) => project(p[0], p[1]).map((v) => v.toFixed(1)).join(','))
+      .join(' '));
+    polygon.setAttribute('fill', shade(grid.id));
+    polygon.dataset.testid = 'grid-' + grid.id;
+    const title = document.createElementNS(ns, 'title');
+    title.textContent = label(grid.id);
+    polygon.append(title);
+    svg.append(polygon);
+  }
+  container.append(svg);
+  // where a click on the map lies, in the city's coordinates
+  const at = (event) => {
+    const box = svg.getBoundingClientRect();
+    return unproject((event.clientX - box.left) * width / box.width, (event.clientY - box.top) * height / box.height);
+  };
+  const drawn = { svg, project, at, bounds: { west, east, south, north } };
+  if (options && options.keys) drawn.keys = keyboard(container, drawn, options.keys);
+  return drawn;
+}
+
+// ---- the grid map from the keyboard ----
+
+const LOCATED_KEPT = 32;
+const located = new Map();
+
+/**
+ * The grid routing places a point {@code {lat, lon}} in (GET /api/v1/grids/locate), {@code null} where the point
+ * lies in none; the pages ask routing rather than test the outlines themselves. The last answers are kept, so that
+ * a cursor that came to rest and is then chosen asks once.
+ */
+export function locate(at) {
+  const key = at.lat + ',' + at.lon;
+  if (!located.has(key)) {
+    if (located.size >= LOCATED_KEPT) located.delete(located.keys().next().value);
+    located.set(key, api('routing', '/api/v1/grids/locate?' + new URLSearchParams({ lat: at.lat, lon: at.lon }))
+      .catch((e) => {
+        if (e.status === 404) return null;
+        located.delete(key);
+        throw e;
+      }));
+  }
+  return located.get(key);
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+// the share of the city's extent one arrow key moves the cursor; with Shift five times as far
+const STEP = 1 / 60;
+const FAR = 5;
+// the cursor's grid is asked for and said once the keys rest this long, not on every repeat of a held key
+const REST_MS = 350;
+const MOVES = { ArrowUp: [1, 0], ArrowDown: [-1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+// per container, so that the cursor and the one key listener outlive the map's redrawing (a switch of language)
+const keyboards = new WeakMap();
+
+const rounded = (at) => ({ lat: Number(at.lat.toFixed(6)), lon: Number(at.lon.toFixed(6)) });
+const clamp = (value, low, high) => Math.min(high, Math.max(low, value));
+
+/**
+ * Makes a drawn map keyboard-operable: the arrow keys move a drawn cursor ({@code circle.cursor}), Enter or Space
+ * chooses the point under it, Delete or Backspace clears the chosen point. {@code handlers}: {@code point()} the
+ * page's chosen point or null (where the cursor starts, and whether there is anything to clear),
+ * {@code onMove(at)}, {@code onChoose(at)} and {@code onClear()} (either may return {@code false} when the page
+ * takes nothing now), and {@code live}, the live region where the cursor's grid and the choice are said with the
+ * dictionary's {@code map.cursor}, {@code map.outside}, {@code map.chosen} and {@code map.cleared}. Points are
+ * {@code {lat, lon}} to six decimals. Returns {@code {reset()}}, which forgets the cursor and empties {@code live}.
+ */
+function keyboard(container, map, handlers) {
+  let state = keyboards.get(container);
+  if (!state) {
+    state = { cursor: null, asked: 0, timer: null };
+    keyboards.set(container, state);
+    container.addEventListener('keydown', (event) => onMapKey(state, event));
+  }
+  state.map = map;
+  state.handlers = handlers;
+  if (!container.hasAttribute('tabindex')) container.tabIndex = 0;
+  if (!container.hasAttribute('role')) container.setAttribute('role', 'application');
+  // the container is what keyboard and screen reader users work with; its polygons are for the eye
+  map.svg.setAttribute('aria-hidden', 'true');
+  map.svg.setAttribute('focusable', 'false');
+  // a click chose a point: the next arrow key starts from there
+  map.svg.addEventListener('click', () => moveCursor(state, null));
+  drawCursor(state);
+  return { reset: () => resetKeyboard(state) };
+}
+
+function onMapKey(state, event) {
+  if (event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
+  const { bounds } = state.map;
+  const handlers = state.handlers;
+  const chosen = () => (handlers.point && handlers.point()) || null;
+  const start = () => state.cursor || chosen()
+    || { lat: (bounds.north + bounds.south) / 2, lon: (bounds.east + bounds.west) / 2 };
+  if (MOVES[event.key]) {
+    event.preventDefault();
+    const [up, right] = MOVES[event.key];
+    const step = (event.shiftKey ? FAR : 1) * STEP;
+    const from = start();
+    moveCursor(state, rounded({
+      lat: clamp(from.lat + up * step * (bounds.north - bounds.south), bounds.south, bounds.north),
+      lon: clamp(from.lon + right * step * (bounds.east - bounds.west), bounds.west, bounds.east)
+    }));
+    if (handlers.onMove) handlers.onMove(state.cursor);
+    sayWhere(state, state.cursor, 'map.cursor', REST_MS);
+  } else if (event.key === 'Enter' || event.key === ' ') {
+    event.preventDefault();
+    const at = rounded(start());
+    if (handlers.onChoose && handlers.onChoose(at) !== false) sayWhere(state, at, 'map.chosen', 0);
+  } else if ((event.key === 'Delete' || event.key === 'Backspace') && handlers.onClear && chosen()) {
+    event.preventDefault();
+    if (handlers.onClear() !== false) {
+      forgetAsking(state);
+      sayOnMap(state, () => t('map.cleared'));
+    }
+  }
+}
+
+function moveCursor(state, at) {
+  state.cursor = at;
+  if (!at) forgetAsking(state);
+  drawCursor(state);
+}
+
+function drawCursor(state) {
+  const svg = state.map.svg;
+  svg.querySelectorAll('circle.cursor').forEach((c) => c.remove());
+  if (!state.cursor) return;
+  const [x, y] = state.map.project(state.cursor.lon, state.cursor.lat);
+  const ring = document.createElementNS(SVG, 'circle');
+  ring.setAttribute('class', 'cursor');
+  ring.setAttribute('cx', x.toFixed(1));
+  ring.setAttribute('cy', y.toFixed(1));
+  ring.setAttribute('r', 9);
+  svg.append(ring);
+}
+
+function resetKeyboard(state) {
+  moveCursor(state, null);
+  const live = state.handlers.live;
+  if (live) {
+    unsay(live);
+    live.textContent = '';
+  }
+}
+
+// an answer still on its way is not said once the cursor moved on
+function forgetAsking(state) {
+  clearTimeout(state.timer);
+  state.asked++;
+}
+
+// where a point lies, said after {@code delay}: its grid, "outside" where routing knows none, the bare
+// coordinates where routing cannot be asked
+function sayWhere(state, at, key, delay) {
+  forgetAsking(state);
+  const asked = state.asked;
+  state.timer = setTimeout(async () => {
+    let grid;
+    let known = true;
+    try {
+      grid = await locate(at);
+    } catch (e) {
+      known = false;
+    }
+    if (asked !== state.asked) return;
+    sayOnMap(state, () => known && !grid ? t('map.outside')
+      : t(key, { where: known ? gridName(grid) : at.lat.toFixed(5) + ', ' + at.lon.toFixed(5) }));
+  }, delay);
+}
+
+const gridName = (grid) => [grid.district ? named('districts', grid.district) : null,
+  grid.street ? named('streets', grid.street) : null, grid.gridId].filter(Boolean).join(' · ');
+
+// a live region announces every change of its text: said only when it says something new, again after a switch
+function sayOnMap(state, render) {
+  const live = state.handlers.live;
+  if (!live) return;
+  if (live.textContent === render()) {
+    spoken.set(live, { render, said: live.textContent });
+  } else {
+    say(live, render);
+  }
+}
+
+// what is on screen and must be said again when the language changes: element -> how to say it, and what it said
+const spoken = new Map();
+
+function say(element, render, role) {
+  if (role && element.getAttribute('role') !== role) {
+    if (element.dataset.hubRole === undefined) element.dataset.hubRole = element.getAttribute('role') || '';
+    element.setAttribute('role', role);
+  }
+  element.textContent = render();
+  spoken.set(element, { render, said: element.textContent });
+}
+
+function unsay(element) {
+  spoken.delete(element);
+  if (element.dataset.hubRole !== undefined) {
+    if (element.dataset.hubRole) element.setAttribute('role', element.dataset.hubRole);
+    else element.removeAttribute('role');
+    delete element.dataset.hubRole;
+  }
+}
+
+// a text the page has since replaced or cleared itself is not brought back
+function sayAgain() {
+  spoken.forEach((spoke, element) => {
+    if (element.textContent !== spoke.said) {
+      spoken.delete(element);
+      return;
+    }
+    element.textContent = spoke.render();
+    spoke.said = element.textContent;
+  });
+}
+
+/** Shows what went wrong in {@code element} (as an alert), said again in the other language after a switch. */
+export function showError(element, error) {
+  if (!element) return;
+  if (error === null || error === undefined) {
+    clearError(element);
+    return;
+  }
+  element.classList.add('error');
+  say(element, () => problemText(error), 'alert');
+}
+
+export function clearError(element) {
+  if (!element) return;
+  unsay(element);
+  element.classList.remove('error');
+  element.textContent = '';
+}
+
+/**
+ * The page's status line: {@code message} is a text as it stands, or {@code {key, values}} from the dictionary,
+ * which is said again after a switch of language (a value may be a function, asked again each time).
+ */
+export function notice(message, error) {
+  const status = document.getElementById('status');
+  if (!status) return;
+  unsay(status);
+  status.className = error ? 'error' : '';
+  if (message && typeof message === 'object' && message.key) {
+    say(status, () => t(message.key, message.values));
+  } else {
+    status.textContent = message === null || message === undefined ? '' : String(message);
+  }
+}
+
+/** A refusal on the status line, said in this language and again after a switch. */
+export function fail(error) {
+  const status = document.getElementById('status');
+  if (!status) return;
+  unsay(status);
+  status.className = 'error';
+  say(status, () => problemText(error));
+}
+
+// ---- a confirmation before what cannot be undone ----
+
+// the question on screen: said again after a switch of language, answered once
+let asking = null;
+
+/** The page's {@code dialog#confirm}, made (title, question, cancel and confirming button) where it has none. */
+function confirmDialog() {
+  let box = document.getElementById('confirm');
+  if (!box) {
+    box = document.createElement('dialog');
+    box.id = 'confirm';
+    box.setAttribute('aria-labelledby', 'confirm-title');
+    box.setAttribute('aria-describedby', 'confirm-text');
+    const buttons = made('div', 'confirm-buttons');
+    buttons.append(made('button', 'action secondary', 'confirm-no'), made('button', 'action', 'confirm-yes'));
+    box.append(made('h2', null, 'confirm-title'), made('p', null, 'confirm-text'), buttons);
+    document.body.append(box);
+  }
+  if (!box.dataset.hubConfirm) {
+    box.dataset.hubConfirm = 'true';
+    box.querySelector('#confirm-no').addEventListener('click', () => answer(box, false));
+    box.querySelector('#confirm-yes').addEventListener('click', () => answer(box, true));
+    // Escape closes the dialog without a value: a cancel. A close of an earlier question may arrive after the
+    // next one opened the dialog again: that one is still open and waits for its own answer
+    box.addEventListener('close', () => {
+      if (!box.open) answer(box, box.returnValue === 'yes');
+    });
+  }
+  return box;
+}
+
+function made(tag, className, id) {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  if (id) element.id = id;
+  if (tag === 'button') element.type = 'button';
+  return element;
+}
+
+function labelConfirm() {
+  if (!asking) return;
+  const box = confirmDialog();
+  const title = box.querySelector('#confirm-title');
+  if (title) title.textContent = t('confirm.title');
+  box.querySelector('#confirm-text').textContent = t(asking.key, asking.values);
+  box.querySelector('#confirm-no').textContent = t('confirm.cancel');
+  const yes = box.querySelector('#confirm-yes');
+  yes.textContent = t(asking.yes || 'confirm.yes');
+  yes.classList.toggle('danger', !!asking.danger);
+}
+
+/**
+ * Asks before an irreversible step, in the page's {@code dialog#confirm} (made where the page has none): resolves
+ * to {@code true} when the person confirms, {@code false} on cancel, Escape or a newer question. The question is
+ * the dictionary's {@code key} with {@code values} (a value may be a function, asked again after a switch of
+ * language), the confirming button says {@code yes} (else "confirm.yes"), red with {@code danger}. The cancel
+ * button takes the focus, which goes back where it was once answered.
+ */
+export function confirm({ key, values: given, yes, danger }) {
+  const box = confirmDialog();
+  const back = asking ? asking.back : document.activeElement;
+  if (asking) asking.resolve(false);
+  return new Promise((resolve) => {
+    asking = { key, values: given, yes, danger, back, resolve };
+    labelConfirm();
+    if (!box.open) {
+      box.returnValue = '';
+      box.showModal();
+    }
+    box.querySelector('#confirm-no').focus();
+  });
+}
+
+function answer(box, yes) {
+  const asked = asking;
+  asking = null;
+  if (box.open) box.close(yes ? 'yes' : 'no');
+  if (!asked) return;
+  if (asked.back && asked.back !== document.body && asked.back.isConnected) asked.back.focus();
+  asked.resolve(yes);
+}
+
+// ---- the caller's number, on request and recorded ----
+
+// per container on screen: the ticket it shows and the number once revealed, in this memory only (never in storage
+// or the address); a refresh or a switch of language keeps it, another ticket forgets it
+const callers = new Map();
+
+const shortTime = (instant) => instant ? new Date(instant).toLocaleString(language() === 'en' ? 'en-GB' : 'zh-CN',
+  { timeZone: (cityNames && cityNames.zone) || undefined, month: 'numeric', day: 'numeric', hour: '2-digit',
+    minute: '2-digit' }) : '–';
+
+/**
+ * The caller of {@code ticket} in {@code container}: a heading and a button that, once confirmed, asks routing for
+ * the number ({@code POST /api/v1/tickets/{id}/caller}, which records who and when) and shows it as a {@code tel:}
+ * link; the reason instead when {@code ticket.callerReachable} is false or routing answers 409; a refusal in its
+ * own alert line. Called again for the same ticket (a refresh, a switch of language) it keeps what it shows and
+ * changes only the words, so that the focus stays; another ticket, or {@code null}, forgets the number.
+ * {@code options}: {@code idSuffix} keeps its ids ({@code call-citizen}, {@code caller-phone}, {@code caller-note},
+ * {@code caller-contact}, {@code caller-problem}) unique where several are on screen; {@code onShown()} runs once
+ * the number is shown.
+ */
+export function callerContact(container, ticket, options) {
+  callers.forEach((block, shown) => {
+    if (!shown.isConnected) callers.delete(shown);
+  });
+  if (!ticket) {
+    callers.delete(container);
+    container.replaceChildren();
+    return;
+  }
+  let block = callers.get(container);
+  if (!block || block.ticketId !== ticket.ticketId) {
+    block = { container, ticketId: ticket.ticketId, revealed: null, unreachable: false, shows: null };
+    callers.set(container, block);
+  }
+  block.ticket = ticket;
+  block.options = options || {};
+  paintCaller(block);
+}
+
+function paintCaller(block) {
+  const id = (name) => name + (block.options.idSuffix || '');
+  const shows = block.unreachable || !block.ticket.callerReachable ? 'hidden' : block.revealed ? 'revealed' : 'ask';
+  if (block.shows !== shows) {
+    block.shows = shows;
+    const note = made('p', 'caller-note muted', id('caller-note'));
+    const parts = [made('h3', 'caller-heading')];
+    if (shows === 'hidden') {
+      note.classList.add('caller-unreachable');
+      note.dataset.testid = 'caller-unreachable';
+      parts.push(note);
+    } else if (shows === 'revealed') {
+      const link = made('a', 'caller-phone', id('caller-phone'));
+      link.dataset.testid = 'caller-phone';
+      link.href = 'tel:' + block.revealed.phone.replace(/[^0-9+]/g, '');
+      link.textContent = block.revealed.phone;
+      const line = made('p', 'caller-contact', id('caller-contact'));
+      line.append(link);
+      if (block.revealed.name) line.append(' · ' + block.revealed.name);
+      parts.push(line, note);
+    } else {
+      const button = made('button', 'action secondary call-citizen', id('call-citizen'));
+      button.dataset.testid = 'call-citizen';
+      button.setAttribute('aria-describedby', note.id);
+      button.addEventListener('click', () => revealCaller(block, button));
+      parts.push(button, note);
+    }
+    if (shows !== 'revealed') {
+      const problem = made('p', 'caller-problem problems', id('caller-problem'));
+      problem.setAttribute('role', 'alert');
+      parts.push(problem);
+    }
+    block.container.replaceChildren(...parts);
+  }
+  labelCaller(block);
+}
+
+function labelCaller(block) {
+  const part = (selector) => block.container.querySelector(selector);
+  part('.caller-heading').textContent = t('caller.heading');
+  if (block.shows === 'hidden') {
+    part('.caller-note').textContent = t('caller.hidden');
+  } else if (block.shows === 'revealed') {
+    part('.caller-note').textContent = t('caller.revealed', { at: shortTime(block.revealed.revealedAt) });
+  } else {
+    part('.caller-note').textContent = t('caller.recorded');
+    part('.call-citizen').textContent = t('caller.call');
+  }
+}
+
+async function revealCaller(block, button) {
+  const ticket = block.ticket;
+  if (!await confirm({ key: 'caller.confirm', values: { number: ticket.ticketNumber }, yes: 'caller.reveal' })) {
+    return;
+  }
+  const still = () => callers.get(block.container) === block;
+  const problem = () => block.container.querySelector('.caller-problem');
+  clearError(problem());
+  button.disabled = true;
+  try {
+    const revealed = await api('routing', '/api/v1/tickets/' + encodeURIComponent(ticket.ticketId) + '/caller',
+      { method: 'POST', body: {} });
+    if (!still()) return;
+    block.revealed = revealed;
+    paintCaller(block);
+    block.container.querySelector('.caller-phone').focus();
+    if (block.options.onShown) block.options.onShown();
+  } catch (e) {
+    if (!still()) return;
+    button.disabled = false;
+    if (e.status === 409) {
+      block.unreachable = true;
+      paintCaller(block);
+    }
+    showError(problem(), e);
+  }
+}
+
+function relabelCallers() {
+  callers.forEach((block, container) => {
+    if (container.isConnected) labelCaller(block); else callers.delete(container);
+  });
+}
+
+function showSignIn() {
+  const button = document.getElementById('hub-sign');
+  if (button) {
+    button.textContent = t('signIn');
+    button.onclick = () => signIn().catch((e) => notice({ key: 'failed', values: { why: e.message } }, true));
+  }
+  document.body.dataset.signedIn = 'false';
+}
+
+function header() {
+  const bar = document.getElementById('hub-header');
+  if (!bar) return;
+  const who = user();
+  bar.replaceChildren();
+  const title = document.createElement('h1');
+  const brand = document.createElement('span');
+  brand.textContent = t('brand');
+  const sub = document.createElement('span');
+  sub.className = 'sub';
+  sub.textContent = ' ' + t('pageTitle');
+  title.append(brand, sub);
+  const person = document.createElement('span');
+  person.id = 'hub-user';
+  if (who) {
+    const unit = who.unit ? ' · ' + named('units', who.unit) : '';
+    person.textContent = who.name + ' (' + who.roles.map((r) => t(r)).join(t('listSep')) + unit + ')';
+  }
+  const switcher = document.createElement('button');
+  switcher.id = 'language';
+  switcher.type = 'button';
+  switcher.lang = language() === 'en' ? 'zh-CN' : 'en';
+  switcher.textContent = t('other');
+  switcher.onclick = () => setLanguage(other());
+  const sign = document.createElement('button');
+  sign.id = 'hub-sign';
+  sign.type = 'button';
+  bar.append(title, ...(page.headerExtras ? page.headerExtras() : []), person, switcher, sign);
+  if (who) {
+    sign.textContent = t('signOut');
+    sign.onclick = signOut;
+  } else {
+    showSignIn();
+  }
+}
+
+// after a switch of language: what the page says beside its dictionary's keys, then the page's own
+onLanguage((chosen) => {
+  header();
+  sayAgain();
+  labelConfirm();
+  relabelCallers();
+  if (page && page.onLanguage) page.onLanguage(chosen);
+});
+
+/**
+ * Starts a page: {@code roles} may use it, {@code ready(user)} runs once the person is signed in with one of the
+ * roles and the city's names are loaded.
+ */
+export async function start(options) {
+  page = options;
+  if (!onLoopbackAddress()) return;
+  header();
+  try {
+    await loadConfig();
+  } catch (e) {
+    fail(e);
+    return;
+  }
+  tokenFromFragment();
+  const current = session();
+  if (!current || (!current.refresh && current.expiresAt < Date.now())) {
+    sessionStorage.removeItem(STORE);
+    if (config.issuer) {
+      notice({ key: 'signingIn' });
+      signIn().catch((e) => notice({ key: 'failed', values: { why: e.message } }, true));
+    } else {
+      notice({ key: 'noProvider' }, true);
+      showSignIn();
+    }
+    return;
+  }
+  if (current.expiresAt - Date.now() < RENEW_BEFORE_MS && current.refresh) {
+    try {
+      await renew();
+    } catch (e) {
+      if (e.refused || current.expiresAt < Date.now()) {
+        expired();
+        return;
+      }
+    }
+  }
+  scheduleRenewal();
+  const who = user();
+  if (!who.roles.some((role) => options.roles.includes(role))) {
+    header();
+    notice({ key: 'noRole', values: { roles: () => options.roles.map((r) => t(r)).join(t('listSep')) } }, true);
+    return;
+  }
+  try {
+    await loadCity();
+  } catch (e) {
+    fail(e);
+    return;
+  }
+  translate();
+  header();
+  document.body.dataset.signedIn = 'true';
+  await options.ready(who);
+}
+
+// a link with a new #token= opened in a tab that already shows the page: take the token and start again
+window.addEventListener('hashchange', () => {
+  if (/(?:^#|&)token=/.test(location.hash)) {
+    loadConfig().then(() => {
+      tokenFromFragment();
+      if (config.tokenLinks === true) location.reload();
+    });
+  }
+});
+
+/** The city's names and grid outlines, once loaded (null before). */
+export const city = () => cityNames;
