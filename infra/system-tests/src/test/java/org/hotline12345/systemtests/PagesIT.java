@@ -251,6 +251,11 @@ class PagesIT {
                 token("supervisor")).body()).path("status").asString().equals("ASSIGNED"));
         unitId = JSON.readTree(get("routing", "/api/v1/tickets/" + ticketId, token("supervisor")).body())
                 .get("unitId").asString();
+        // what the caller sent, which intake keeps and shows to the unit once it has heard of the assignment
+        assertThat(photo(ticketId, "CALLER", token("operator"), new java.awt.Color(180, 90, 60)).statusCode())
+                .isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> unitId.equals(JSON.readTree(get("intake",
+                "/api/v1/intake/tickets/" + ticketId, token("operator")).body()).path("unitId").asString()));
         signIn(stack.url("routing") + "/workbench", "unit-" + unitId.toLowerCase(Locale.ROOT));
 
         WebElement row = waitFor(By.cssSelector("#queue tr[data-ticket='" + ticketNumber + "']"));
@@ -264,13 +269,55 @@ class PagesIT {
         WebElement linked = waitFor(By.cssSelector("[data-testid='linked-" + repeatNumber + "']"));
         assertThat(linked.getText()).contains("重复来电");
 
+        // the caller's photo as a thumbnail that opens full size from the keyboard, and gives the focus back
+        WebElement callers = waitFor(By.cssSelector("#photo-list li[data-kind='CALLER'] button.photo img"));
+        assertThat(callers.getDomAttribute("alt")).startsWith("来电人发来的照片，第 1 张，共 1 张").endsWith("查看大图");
+        assertThat(callers.getDomProperty("src")).startsWith("data:image/jpeg");
+        browser.findElement(By.cssSelector("#photo-list li[data-kind='CALLER'] button.photo")).sendKeys(Keys.ENTER);
+        waitFor(By.cssSelector("dialog#photo-view[open] #photo-full"));
+        assertThat(browser.findElement(By.id("photo-full")).getDomProperty("src")).startsWith("data:image/jpeg");
+        assertThat(browser.findElement(By.id("photo-full")).getDomAttribute("alt")).startsWith("来电人发来的照片");
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("photo-close");
+        assertThat(text("photo-close")).isEqualTo("关闭大图");
+        Accessibility.assertNoSeriousViolations(browser, "workbench, a photo full size");
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        waitUntil(() -> browser.findElements(By.cssSelector("dialog#photo-view[open]")).isEmpty());
+        waitUntil(() -> "CALLER".equals(browser.switchTo().activeElement().findElement(By.xpath(".."))
+                .getDomAttribute("data-kind")));
+
         browser.findElement(By.id("accept")).click();
         waitUntil(() -> byTestId("detail-status").getText().equals("办理中"));
         type("progress-text", "已联系店主，今晚派人到场");
         browser.findElement(By.id("progress")).click();
         waitUntil(() -> text("timeline").contains("已联系店主"));
+        // a file that is no picture is refused in words, by the problem's code, and nothing is added
+        Path notes = data.resolve("notes.txt");
+        Files.writeString(notes, "只是一段文字");
+        browser.findElement(By.id("photo-before")).sendKeys(notes.toString());
+        waitUntil(() -> text("photo-before-problem").equals("“notes.txt”未能添加：不是 JPG、PNG 或 WebP 图片"));
+        assertThat(browser.findElement(By.id("photo-before")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElements(By.cssSelector("#photo-list li"))).hasSize(1);
+        // the photo of the place after the work goes with the resolution
+        Path after = data.resolve("after.jpg");
+        Files.write(after, jpeg(new java.awt.Color(70, 130, 180)));
+        browser.findElement(By.id("photo-after")).sendKeys(after.toString());
+        WebElement added = waitFor(By.cssSelector("#photo-list li[data-kind='AFTER'] button.photo img"));
+        assertThat(added.getDomAttribute("alt")).startsWith("办理后的现场照片，第 2 张，共 2 张");
+        assertThat(text("photo-after-status")).isEqualTo("已添加办理后的现场照片“after.jpg”。");
         screenshot("workbench");
         Accessibility.assertNoSeriousViolations(browser, "workbench");
+        assertNoAccessibilityViolations("workbench with photos");
+        browser.findElement(By.id("language")).click();
+        waitUntil(() -> waitFor(By.cssSelector("#photo-list li[data-kind='AFTER'] img")).getDomAttribute("alt")
+                .startsWith("After the work photo 2 of 2"));
+        assertThat(browser.findElement(By.cssSelector("#photo-list li[data-kind='CALLER'] img"))
+                .getDomAttribute("alt")).startsWith("The caller's photo 1 of 2").endsWith("opens full size");
+        assertThat(text("photo-before-problem")).isEqualTo("“notes.txt” was not added: it is not a JPG, PNG or "
+                + "WebP image");
+        screenshot("workbench-photos-en");
+        assertNoAccessibilityViolations("workbench with photos, in English");
+        browser.findElement(By.id("language")).click();
+        waitUntil(() -> text("photo-after-status").startsWith("已添加"));
 
         // a half-written reply survives a reload of the page
         type("resolve-reply", "已责令店主22点后停止露天经营并关闭音响");
@@ -283,6 +330,11 @@ class PagesIT {
         assertThat(byTestId("detail-reply").getText()).isEqualTo("已责令店主22点后停止露天经营并关闭音响");
         waitUntil(() -> browser.findElements(By.cssSelector("#queue tr[data-ticket='" + ticketNumber + "']"))
                 .isEmpty());
+        // the ticket's photos as intake lists them: what the caller sent and the unit's after its work
+        List<String> kinds = new java.util.ArrayList<>();
+        JSON.readTree(get("intake", "/api/v1/intake/tickets/" + ticketId + "/photos", token("supervisor")).body())
+                .forEach(listed -> kinds.add(listed.get("kind").asString()));
+        assertThat(kinds).containsExactly("CALLER", "AFTER");
         signOut();
     }
 
@@ -373,6 +425,11 @@ class PagesIT {
         assertThat(browser.findElement(By.cssSelector("#tabs button.chosen")).getText()).contains("查找结果");
         assertThat(browser.findElement(By.cssSelector("#queue tbody tr[data-ticket='" + ticketNumber + "']"))
                 .getText()).contains("已归档");
+        // the same photos, to look at only
+        waitUntil(() -> browser.findElements(By.cssSelector("#photo-list li button.photo img")).size() == 2);
+        assertThat(browser.findElements(By.cssSelector("#photo-list li")).stream()
+                .map(item -> item.getDomAttribute("data-kind")).toList()).containsExactly("CALLER", "AFTER");
+        assertThat(browser.findElements(By.cssSelector("#detail input[type='file']"))).isEmpty();
         screenshot("desk");
         Accessibility.assertNoSeriousViolations(browser, "desk");
 
@@ -643,7 +700,8 @@ class PagesIT {
             assertThat(post("routing", "/api/v1/tickets/" + id + "/accept", "", token("unit:" + unit)).statusCode())
                     .isEqualTo(200);
             // with a photo of the place after its work, which the citizen's page shows
-            assertThat(afterPhoto(id, token("unit:" + unit)).statusCode()).isEqualTo(201);
+            assertThat(photo(id, "AFTER", token("unit:" + unit), new java.awt.Color(70, 130, 180)).statusCode())
+                    .isEqualTo(201);
             assertThat(post("routing", "/api/v1/tickets/" + id + "/resolve",
                     "{\"result\":\"SOLVED\",\"reply\":\"漏水的阀门已更换，供水正常。\"}", token("unit:" + unit))
                     .statusCode()).isEqualTo(200);
@@ -1049,28 +1107,35 @@ class PagesIT {
         assertThat(Files.size(file)).isGreaterThan(10_000);
     }
 
-    /** A JPEG of the place after the work, as the unit's phone sends it, added to ticket {@code id}. */
-    private static HttpResponse<String> afterPhoto(String id, String token) throws Exception {
+    /** A JPEG of one colour, as a phone's camera sends a photo of a place. */
+    private static byte[] jpeg(java.awt.Color colour) throws Exception {
         java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(64, 48,
                 java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D paint = picture.createGraphics();
-        paint.setColor(new java.awt.Color(70, 130, 180));
+        paint.setColor(colour);
         paint.fillRect(0, 0, 64, 48);
         paint.dispose();
         java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(picture, "jpg", jpeg);
+        return jpeg.toByteArray();
+    }
+
+    /** A photo of {@code kind} added to ticket {@code id} by whoever holds {@code token}. */
+    private static HttpResponse<String> photo(String id, String kind, String token, java.awt.Color colour)
+            throws Exception {
         String boundary = "photo-" + java.util.UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"after.jpg\""
-                + "\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        body.writeBytes(jpeg.toByteArray());
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                        stack.url("intake") + "/api/v1/intake/tickets/" + id + "/photos?kind=AFTER"))
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\""
+                + kind.toLowerCase(Locale.ROOT) + ".jpg\"\r\nContent-Type: image/jpeg\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(jpeg(colour));
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        stack.url("intake") + "/api/v1/intake/tickets/" + id + "/photos?kind=" + kind))
                         .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String token(String user) {
