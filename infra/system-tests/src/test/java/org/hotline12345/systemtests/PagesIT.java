@@ -200,7 +200,10 @@ class PagesIT {
         waitUntil(() -> value("phone").isEmpty());
         type("phone", "139 0851 7788");
         type("description", "请问市民中心周末几点开门办理社保卡");
+        // the categories the words suggest come in under the words and move the form down: click once they are in
+        waitFor(By.cssSelector("#suggestions button"));
         browser.findElement(By.id("on-call")).click();
+        waitUntil(() -> browser.findElement(By.id("answer")).isDisplayed());
         type("answer", "市民中心周六周日上午9点至下午5点开放，社保卡窗口在一楼");
         browser.findElement(By.id("save")).click();
         confirm();
