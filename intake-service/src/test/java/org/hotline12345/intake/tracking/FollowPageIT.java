@@ -59,7 +59,7 @@ class FollowPageIT extends FiledTicketTests {
                         .contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline"))
                 .expectBody(String.class).returnResult().getResponseBody();
         // no inline script, so that the policy holds; the page reads the ticket from its address, not from here
-        assertThat(page).contains("<script src=\"/follow/follow.js\"></script>", "no-referrer")
+        assertThat(page).contains("<script type=\"module\" src=\"/follow/follow.js\"></script>", "no-referrer")
                 .doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
                 .doesNotContainPattern("\\son[a-z]+=").doesNotContain(ticket.ticketNumber());
         // a wrong link gets the same page, which then finds nothing: the page itself tells nobody anything

@@ -51,6 +51,16 @@ class PageAnswersIT {
                 .expectHeader().doesNotExist("Content-Security-Policy");
         web.get().uri("/hub/config.json").exchange().expectStatus().isOk()
                 .expectHeader().doesNotExist("Content-Security-Policy");
+        // the modules every page imports and the dictionaries they read, served to anyone like the scripts; a
+        // browser runs a module only when its type is JavaScript's
+        for (String shared : new String[] {"/hub/words.js", "/hub/problems.js", "/hub/deadlines.js"}) {
+            web.get().uri(shared).exchange().expectStatus().isOk()
+                    .expectHeader().value("Content-Type", type -> assertThat(type).contains("javascript"));
+        }
+        web.get().uri("/hub/words/zh.json").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.hub.signIn").isEqualTo("登录");
+        web.get().uri("/hub/words/en.json").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.hub.signIn").isEqualTo("Sign in");
     }
 
     @Test
