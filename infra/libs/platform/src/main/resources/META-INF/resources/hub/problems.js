@@ -82,7 +82,7 @@ export function problemText(error) {
   }
   if (code && has('problem.' + code)) {
     const resource = resourceName(problem.resource);
-    return t('problem.' + code, { resource, Resource: capital(resource), seconds: problem.retryAfter || 1,
+    return t('problem.' + code, { resource, Resource: capital(resource), seconds: problem.retryAfter || 60,
       status: problem.status || error.status });
   }
   const status = problem.status || error.status;

@@ -20,7 +20,7 @@ async function load(chosen) {
 }
 
 function find(key, within) {
-  const dictionary = dictionaries[current];
+  const dictionary = dictionaries[current] || {};
   for (const section of within) {
     const text = dictionary[section] && dictionary[section][key];
     if (text !== undefined) return text;
@@ -28,7 +28,8 @@ function find(key, within) {
   return undefined;
 }
 
-await load(current);
+// a dictionary that cannot be read leaves the page working, its words shown as their keys, rather than dead
+await load(current).catch(() => null);
 
 /** The language the pages speak now: 'zh' or 'en'. */
 export const language = () => current;
@@ -70,13 +71,25 @@ export function onLanguage(listener) {
   listeners.push(listener);
 }
 
-/** Switches every page of this browser to {@code chosen} ('zh' or 'en'): this one now, the others when opened. */
-export async function setLanguage(chosen) {
-  await load(chosen);
-  current = chosen;
-  localStorage.setItem(LANGUAGE, chosen);
-  translate();
-  listeners.forEach((listener) => listener(chosen));
+let switching = null;
+
+/**
+ * Switches every page of this browser to {@code chosen} ('zh' or 'en'): this one now, the others when opened. A
+ * click while the other dictionary is still loading is the same switch; a dictionary that cannot be read leaves the
+ * page in the language it speaks.
+ */
+export function setLanguage(chosen) {
+  if (!switching) {
+    switching = load(chosen).then(() => {
+      current = chosen;
+      localStorage.setItem(LANGUAGE, chosen);
+      translate();
+      listeners.forEach((listener) => listener(chosen));
+    }).catch(() => null).finally(() => {
+      switching = null;
+    });
+  }
+  return switching;
 }
 
 /** The other language than this one. */
