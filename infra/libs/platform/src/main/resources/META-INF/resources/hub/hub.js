@@ -243,7 +243,9 @@ function tokenFromFragment() {
     sessionStorage.setItem(STORE, JSON.stringify({ access: jwt, refresh: null, id: null,
       expiresAt: c.exp ? c.exp * 1000 : Date.now() + 3600000 }));
     history.replaceState(null, '', location.pathname + location.search);
+    return true;
   }
+  return false;
 }
 
 /** Calls a service ({@code ''} for this page's own) with the person's token; a problem becomes an Error. */
@@ -866,11 +868,19 @@ onLanguage((chosen) => {
   if (page && page.onLanguage) page.onLanguage(chosen);
 });
 
+// the page's start, once: a token handed over by a link meanwhile waits for it (see the hashchange listener)
+let starting = null;
+
 /**
  * Starts a page: {@code roles} may use it, {@code ready(user)} runs once the person is signed in with one of the
  * roles and the city's names are loaded.
  */
-export async function start(options) {
+export function start(options) {
+  starting = begin(options);
+  return starting;
+}
+
+async function begin(options) {
   page = options;
   if (!onLoopbackAddress()) return;
   header();
@@ -922,12 +932,14 @@ export async function start(options) {
   await options.ready(who);
 }
 
-// a link with a new #token= opened in a tab that already shows the page: take the token and start again
+// a link with a new #token= opened in a tab that already shows the page: take the token and start again. The
+// page's own start may be under way (the modules load after the document): it takes a token that came before it
+// looked, and a reload then would start the page without it, so the listener waits for the start and takes only a
+// token still in the address.
 window.addEventListener('hashchange', () => {
   if (/(?:^#|&)token=/.test(location.hash)) {
-    loadConfig().then(() => {
-      tokenFromFragment();
-      if (config.tokenLinks === true) location.reload();
+    Promise.resolve(starting).catch(() => null).then(loadConfig).then(() => {
+      if (tokenFromFragment() && config.tokenLinks === true) location.reload();
     });
   }
 });
