@@ -5,7 +5,7 @@
 // proven by the code in the first text: the receipt text carries the follow link, and its token, pasted here, opens
 // the follow page and lets the photos be added. Everything typed is kept in this tab's session storage, so that a
 // reload loses nothing but the photos' bytes; the follow token is never stored.
-import { t as say, has, language, other, setLanguage, onLanguage, when as at } from '/hub/words.js';
+import { t as say, has, language, other, setLanguage, onLanguage, when } from '/hub/words.js';
 import { problemText as refusalText, refusal } from '/hub/problems.js';
 
 const DRAFT = 'report.draft';
@@ -48,7 +48,6 @@ let suggestTimer = null;
 let nearbyAsked = 0;
 
 const $ = (id) => document.getElementById(id);
-const when = (instant) => at(instant);
 const categoryName = (code) => {
   const found = categories.find((c) => c.code === code);
   return found ? (language() === 'en' ? found.en : found.zh) : code;

@@ -6,7 +6,7 @@
 import { t, language, translate, onLanguage, setLanguage, other } from '/hub/words.js';
 import { failure, problemText } from '/hub/problems.js';
 
-export { t, language, when } from '/hub/words.js';
+export { t, language } from '/hub/words.js';
 export { problemText } from '/hub/problems.js';
 
 const STORE = 'hub.session';
