@@ -51,7 +51,8 @@ public class PendingFacts {
 
     /**
      * Records that the rollups now count each of {@code facts} as it was when read: its {@code counted} becomes
-     * that, and it stops being pending unless it changed since (its version moved on). One bulk write.
+     * that, and it stops being pending unless it changed since (its version moved on). One bulk write, one
+     * change to each fact.
      */
     public Mono<Void> countedAsRead(List<CountedFact> facts) {
         if (facts.isEmpty()) {
@@ -59,12 +60,16 @@ public class PendingFacts {
         }
         ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, FactRecorder.COLLECTION);
         for (CountedFact fact : facts) {
-            bulk.updateOne(Query.query(Criteria.where(Fields.ID).is(fact.id())),
-                    new Update().set(Fields.COUNTED, fact.now()));
-            if (fact.pending()) {
-                bulk.updateOne(Query.query(Criteria.where(Fields.ID).is(fact.id()).and(Fields.VERSION)
-                        .is(fact.version())), new Update().unset(Fields.PENDING));
+            if (!fact.pending()) {
+                bulk.updateOne(Query.query(Criteria.where(Fields.ID).is(fact.id())),
+                        new Update().set(Fields.COUNTED, fact.now()));
+                continue;
             }
+            // one of the two matches: nearly always the first, so that a fact is written once, not twice
+            bulk.updateOne(Query.query(Criteria.where(Fields.ID).is(fact.id()).and(Fields.VERSION)
+                    .is(fact.version())), new Update().set(Fields.COUNTED, fact.now()).unset(Fields.PENDING));
+            bulk.updateOne(Query.query(Criteria.where(Fields.ID).is(fact.id()).and(Fields.VERSION)
+                    .ne(fact.version())), new Update().set(Fields.COUNTED, fact.now()));
         }
         return bulk.execute().then();
     }

@@ -1,12 +1,13 @@
 package org.hotline12345.intake.tickets;
 
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.model.InsertManyOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
-import org.hotline12345.intake.tickets.Grouped.Member;
+import org.hotline12345.platform.database.Grouped;
+import org.hotline12345.platform.database.Grouped.Member;
+import org.hotline12345.platform.database.InsertEach;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
@@ -30,7 +31,6 @@ class TicketInserts {
 
     /** Tickets in one insert at most, well inside a command's 16 MB and 100,000 documents. */
     static final int MOST_PER_GROUP = 500;
-    private static final int DUPLICATE_KEY = 11000;
 
     private final ReactiveMongoTemplate mongo;
     private final TicketLinks links;
@@ -53,25 +53,19 @@ class TicketInserts {
             for (Member<IntakeTicket, IntakeTicket> each : group) {
                 documents.add(documentOf(each.question()));
             }
-            return mongo.getCollection(mongo.getCollectionName(IntakeTicket.class))
-                    .flatMap(collection -> Mono.from(collection.insertMany(documents,
-                            new InsertManyOptions().ordered(false))))
-                    .then(Mono.fromSupplier(List::<BulkWriteError>of))
-                    .onErrorResume(MongoBulkWriteException.class, partly -> Mono.just(partly.getWriteErrors()));
-        }).onErrorMap(this::translated).flatMap(errors -> opened(group, errors));
+            return InsertEach.insert(mongo, mongo.getCollectionName(IntakeTicket.class), documents);
+        }).onErrorMap(this::translated).flatMap(refused -> opened(group, refused));
     }
 
     /**
      * Answers the registrations whose tickets were refused at once, and those stored once their incident entries
      * are written: a stored ticket is answered only when later calls can link to it, as before grouping.
      */
-    private Mono<Void> opened(List<Member<IntakeTicket, IntakeTicket>> group, List<BulkWriteError> errors) {
+    private Mono<Void> opened(List<Member<IntakeTicket, IntakeTicket>> group, Map<Integer, BulkWriteError> refused) {
         RuntimeException[] refusals = new RuntimeException[group.size()];
-        for (BulkWriteError error : errors) {
-            refusals[error.getIndex()] = error.getCode() == DUPLICATE_KEY
-                    ? new DuplicateKeyException(error.getMessage())
-                    : new TicketNotStoredException(error.getMessage());
-        }
+        refused.forEach((index, error) -> refusals[index] = InsertEach.duplicate(error)
+                ? new DuplicateKeyException(error.getMessage())
+                : new TicketNotStoredException(error.getMessage()));
         List<Member<IntakeTicket, IntakeTicket>> stored = new ArrayList<>(group.size());
         for (int i = 0; i < group.size(); i++) {
             if (refusals[i] == null) {

@@ -1,18 +1,21 @@
 package org.hotline12345.intake.tickets;
 
+import com.mongodb.bulk.BulkWriteError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hotline12345.intake.tickets.Grouped.Member;
+import org.hotline12345.platform.database.Grouped;
+import org.hotline12345.platform.database.Grouped.Member;
+import org.hotline12345.platform.database.InsertEach;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -20,6 +23,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,10 +46,14 @@ public class TicketLinks {
     private static final double CELL_LAT_DEGREES = 0.0018;
     private static final double CELL_LON_DEGREES = 0.0036;
 
-    /** Look-ups in one read at most: nine cells each, well inside a query's size. */
+    /** Registrations in one group at most: their entries in one insert, their nine cells each in one read. */
     private static final int MOST_LOOK_UPS_PER_READ = 200;
+    /** A known caller's entry decided again at most this often when racing calls change it under it. */
+    private static final int MOST_TRIES = 5;
 
     private final ReactiveMongoTemplate mongo;
+    private final Grouped<RepeatCheck, String> repeatChecks = new Grouped<>(MOST_LOOK_UPS_PER_READ,
+            this::checkRepeats);
     private final Grouped<IncidentLookUp, String> incidentLookUps = new Grouped<>(MOST_LOOK_UPS_PER_READ,
             this::lookUp);
 
@@ -55,32 +63,79 @@ public class TicketLinks {
 
     /**
      * The open ticket this caller already has about the same thing, if any; otherwise {@code ticketId} becomes the
-     * one a later call repeats. Claimed in one write, so two calls racing from one number make one original.
+     * one a later call repeats. Asked with the other registrations waiting at that moment: one insert of all their
+     * callers' entries, each landing only where the caller has none, so that a new caller (most calls) costs no
+     * round trip of its own; a caller already known is then decided in one write of its own. Two calls racing from
+     * one number, in one group or two instances, make one original: the entry's key is unique.
      */
     Mono<String> repeatOf(String phoneHash, String category, String ticketId, Instant now) {
         if (phoneHash == null) {
             return Mono.empty();
         }
-        String key = phoneHash + "|" + category;
-        // one write: touch the entry, or create it naming this ticket, and see what it was before
-        Update touchedOrClaimed = new Update().set("lastAt", now).set("expiresAt", now.plus(REPEAT_WINDOW))
-                .setOnInsert("ticketId", ticketId);
-        Mono<OpenCaller> before = Mono.defer(() -> mongo.findAndModify(Query.query(Criteria.where("_id").is(key)),
-                touchedOrClaimed, FindAndModifyOptions.options().upsert(true).returnNew(false), OpenCaller.class));
-        return before
-                // two first calls from one number at once: one created the entry, the other sees it now
-                .onErrorResume(DuplicateKeyException.class, raced -> before)
-                .flatMap(entry -> {
-                    if (!entry.lastAt().isBefore(now.minus(REPEAT_WINDOW))) {
-                        return Mono.just(entry.ticketId());
-                    }
-                    // the entry had outlived the window: this ticket becomes the one later calls repeat
-                    return mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("ticketId")
-                            .is(entry.ticketId())), Update.update("ticketId", ticketId), OpenCaller.class)
-                            .then(Mono.empty());
-                })
+        return repeatChecks.ask(new RepeatCheck(phoneHash + "|" + category, ticketId, now))
                 // the claim of an earlier attempt at this same registration (it died, or timed out) is no original
                 .filter(original -> !original.equals(ticketId));
+    }
+
+    private Mono<Void> checkRepeats(List<Member<RepeatCheck, String>> group) {
+        List<org.bson.Document> entries = group.stream().map(member -> member.question().entry()).toList();
+        return InsertEach.insert(mongo, OpenCaller.COLLECTION, entries).flatMap(refused -> Flux.range(0, group.size())
+                .flatMap(index -> {
+                    Member<RepeatCheck, String> member = group.get(index);
+                    BulkWriteError refusal = refused.get(index);
+                    if (refusal == null) {
+                        // its entry is new: this ticket is the original later calls repeat
+                        member.answer(null);
+                        return Mono.empty();
+                    }
+                    if (!InsertEach.duplicate(refusal)) {
+                        member.fail(new IllegalStateException("The caller's entry was not written: "
+                                + refusal.getMessage()));
+                        return Mono.empty();
+                    }
+                    RepeatCheck check = member.question();
+                    return knownCaller(check.key(), check.ticketId(), check.now())
+                            .doOnSuccess(member::answer).doOnError(member::fail).onErrorComplete();
+                }).then());
+    }
+
+    /**
+     * A caller with an entry already: within the window the ticket it names is the original (the entry touched and
+     * read in one write); past it, this ticket takes its place in one write that only an outlived entry matches, so
+     * that of calls racing to replace it one does and the others repeat that one. An entry that went meanwhile (its
+     * ticket settled) is created again, and a race lost there is decided again.
+     */
+    private Mono<String> knownCaller(String key, String ticketId, Instant now) {
+        return knownCaller(key, ticketId, now, MOST_TRIES);
+    }
+
+    private Mono<String> knownCaller(String key, String ticketId, Instant now, int triesLeft) {
+        Instant cutoff = now.minus(REPEAT_WINDOW);
+        Mono<String> current = mongo.findAndModify(Query.query(Criteria.where("_id").is(key).and("lastAt")
+                .gte(cutoff)), touched(now), OpenCaller.class).map(OpenCaller::ticketId);
+        Mono<String> replaced = mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("lastAt")
+                .lt(cutoff)), touched(now).set("ticketId", ticketId), OpenCaller.class)
+                .filter(result -> result.getModifiedCount() > 0).map(result -> ticketId);
+        Mono<String> created = mongo.insert(new OpenCaller(key, ticketId, now, now.plus(REPEAT_WINDOW)))
+                .map(OpenCaller::ticketId);
+        return current.switchIfEmpty(replaced).switchIfEmpty(created)
+                .onErrorResume(DuplicateKeyException.class, raced -> triesLeft > 1
+                        ? knownCaller(key, ticketId, now, triesLeft - 1)
+                        : Mono.error(raced));
+    }
+
+    private static Update touched(Instant now) {
+        return new Update().set("lastAt", now).set("expiresAt", now.plus(REPEAT_WINDOW));
+    }
+
+    /** One registration's repeat check. */
+    private record RepeatCheck(String key, String ticketId, Instant now) {
+
+        /** The caller's entry naming this ticket, as written when the caller has none. */
+        org.bson.Document entry() {
+            return new org.bson.Document("_id", key).append("ticketId", ticketId).append("lastAt", Date.from(now))
+                    .append("expiresAt", Date.from(now.plus(REPEAT_WINDOW)));
+        }
     }
 
     /**

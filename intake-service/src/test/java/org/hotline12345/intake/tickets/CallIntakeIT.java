@@ -6,8 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.hotline12345.contracts.EventCodec;
@@ -18,6 +22,7 @@ import org.hotline12345.contracts.Topics;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
+import org.hotline12345.embedded.testing.Races;
 import org.hotline12345.platform.pii.ContactSealer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -341,6 +346,75 @@ class CallIntakeIT {
         assertThat(awaitRecordFor(ticketId).key()).isEqualTo(ticketId);
     }
 
+    /**
+     * Two intake instances (each with its own groups) take calls from one number at once, several in each group: of
+     * each number's calls exactly one becomes the original and every other repeats it, whichever instance wrote the
+     * caller's entry first.
+     */
+    @Test
+    void makesOneOriginalOfCallsFromOneNumberRacingThroughTwoInstances() throws Exception {
+        TicketLinks one = new TicketLinks(mongo);
+        TicketLinks other = new TicketLinks(mongo);
+        int numbers = 6;
+        int callsEach = 8;
+        List<Callable<Repeat>> calls = new ArrayList<>();
+        for (int n = 0; n < numbers; n++) {
+            String phoneHash = "race-" + UUID.randomUUID();
+            for (int i = 0; i < callsEach; i++) {
+                TicketLinks instance = i % 2 == 0 ? one : other;
+                String ticketId = UUID.randomUUID().toString();
+                calls.add(() -> new Repeat(phoneHash, ticketId, instance.repeatOf(phoneHash, "NOISE", ticketId,
+                        Instant.now()).block(Duration.ofSeconds(30))));
+            }
+        }
+
+        Map<String, List<Repeat>> byNumber = Races.atOnce(calls).stream()
+                .collect(Collectors.groupingBy(Repeat::phoneHash));
+
+        assertThat(byNumber).hasSize(numbers).allSatisfy((phoneHash, answered) -> {
+            List<Repeat> originals = answered.stream().filter(r -> r.repeatOf() == null).toList();
+            assertThat(originals).as("one original of %s", phoneHash).hasSize(1);
+            String original = originals.get(0).ticketId();
+            assertThat(answered).filteredOn(r -> r.repeatOf() != null).hasSize(callsEach - 1)
+                    .allSatisfy(r -> assertThat(r.repeatOf()).isEqualTo(original));
+            assertThat(entryOf(phoneHash).getString("ticketId")).isEqualTo(original);
+        });
+    }
+
+    /**
+     * A number's entry that outlived the window, met by calls racing through two instances: exactly one of them
+     * becomes the new original, and none repeats the old ticket.
+     */
+    @Test
+    void makesOneNewOriginalOfRacingCallsThatFindTheCallersEntryOutlived() throws Exception {
+        TicketLinks one = new TicketLinks(mongo);
+        TicketLinks other = new TicketLinks(mongo);
+        String phoneHash = "outlived-" + UUID.randomUUID();
+        Instant lastCall = Instant.now().minus(Duration.ofDays(8));
+        mongo.insert(new Document("_id", phoneHash + "|NOISE").append("ticketId", "old").append("lastAt", lastCall)
+                .append("expiresAt", lastCall.plus(Duration.ofDays(7))), "open_callers").block();
+        List<Callable<Repeat>> calls = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            TicketLinks instance = i % 2 == 0 ? one : other;
+            String ticketId = UUID.randomUUID().toString();
+            calls.add(() -> new Repeat(phoneHash, ticketId, instance.repeatOf(phoneHash, "NOISE", ticketId,
+                    Instant.now()).block(Duration.ofSeconds(30))));
+        }
+
+        List<Repeat> answered = Races.atOnce(calls);
+
+        List<Repeat> originals = answered.stream().filter(r -> r.repeatOf() == null).toList();
+        assertThat(originals).hasSize(1);
+        assertThat(answered).extracting(Repeat::repeatOf).doesNotContain("old");
+        assertThat(entryOf(phoneHash).getString("ticketId")).isEqualTo(originals.get(0).ticketId());
+    }
+
+    private Document entryOf(String phoneHash) {
+        return mongo.findById(phoneHash + "|NOISE", Document.class, "open_callers").block();
+    }
+
+    private record Repeat(String phoneHash, String ticketId, String repeatOf) {
+    }
     @Test
     void numbersTicketsOneAfterAnother() {
         TicketReceipt a = post(CALL, operator()).expectBody(TicketReceipt.class).returnResult().getResponseBody();

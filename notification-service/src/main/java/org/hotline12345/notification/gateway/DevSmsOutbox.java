@@ -1,8 +1,12 @@
 package org.hotline12345.notification.gateway;
 
+import com.mongodb.bulk.BulkWriteError;
 import java.time.Clock;
 import java.time.Instant;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.List;
+import org.hotline12345.platform.database.Grouped;
+import org.hotline12345.platform.database.Grouped.Member;
+import org.hotline12345.platform.database.InsertEach;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -15,8 +19,13 @@ import reactor.core.publisher.Mono;
  */
 public class DevSmsOutbox implements SmsGateway {
 
+    /** Texts in one insert at most, well inside a command's limits. */
+    private static final int MOST_PER_INSERT = 500;
+
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
+    /** The texts of a batch are sent at once: they are recorded with one insert, as a provider's batch call would. */
+    private final Grouped<OutboxText, String> inserts = new Grouped<>(MOST_PER_INSERT, this::record);
 
     public DevSmsOutbox(ReactiveMongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
@@ -25,12 +34,29 @@ public class DevSmsOutbox implements SmsGateway {
 
     @Override
     public Mono<String> send(OutgoingText text) {
-        String messageId = "dev-" + text.notificationId();
-        OutboxText record = new OutboxText(text.notificationId(), messageId, text.ticketId(), text.maskedPhone(),
-                text.body(), text.language(), text.segments(), clock.instant());
-        return mongo.insert(record)
-                .onErrorResume(DuplicateKeyException.class, alreadyThere -> Mono.just(record))
-                .thenReturn(messageId);
+        return inserts.ask(new OutboxText(text.notificationId(), "dev-" + text.notificationId(), text.ticketId(),
+                text.maskedPhone(), text.body(), text.language(), text.segments(), clock.instant()));
+    }
+
+    private Mono<Void> record(List<Member<OutboxText, String>> group) {
+        List<org.bson.Document> documents = group.stream().map(member -> {
+            org.bson.Document document = new org.bson.Document();
+            mongo.getConverter().write(member.question(), document);
+            return document;
+        }).toList();
+        return InsertEach.insert(mongo, mongo.getCollectionName(OutboxText.class), documents).doOnNext(refused -> {
+            for (int i = 0; i < group.size(); i++) {
+                Member<OutboxText, String> member = group.get(i);
+                BulkWriteError refusal = refused.get(i);
+                if (refusal == null || InsertEach.duplicate(refusal)) {
+                    // a retried send of a text recorded before is the same delivery
+                    member.answer(member.question().messageId());
+                } else {
+                    member.fail(new IllegalStateException("The dev outbox did not record the text: "
+                            + refusal.getMessage()));
+                }
+            }
+        }).then();
     }
 
     /** A text as the dev outbox keeps it. */

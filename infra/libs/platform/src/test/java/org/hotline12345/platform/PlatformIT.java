@@ -5,15 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hotline12345.contracts.Topics;
+import org.hotline12345.contracts.EventIds;
+import org.hotline12345.contracts.TicketAccepted;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.platform.PlatformTestApplication.Parcel;
+import org.hotline12345.platform.messaging.OutgoingEvent;
 import org.hotline12345.platform.outbox.OutboxRelay;
 import org.hotline12345.platform.outbox.OutboxSweeper;
 import org.junit.jupiter.api.AfterEach;
@@ -111,6 +115,31 @@ class PlatformIT {
                     assertThat(parcel.getOutbox()).isEmpty();
                     assertThat(parcel.getOutboxSince()).isNull();
                 });
+    }
+
+    @Test
+    void clearsOnlyThePublishedEventsOfADocumentThatStagedMoreSinceItWasHandedOver() {
+        String id = UUID.randomUUID().toString();
+        Parcel handedOver = mongo.save(Parcel.accepted(id)).block();
+        Parcel later = mongo.findById(id, Parcel.class).block();
+        later.state = "ASSIGNED";
+        later.stage(new TicketAccepted(EventIds.of(id, "TicketAccepted", 2), Instant.now(), id, "WATER_CO", true));
+        mongo.save(later).block();
+
+        // the hand-over of the first save reaches the relay after the second save
+        assertThat(relay.publish(Parcel.class, handedOver).block(Duration.ofSeconds(15)))
+                .isEqualTo(Delivery.COMMITTED);
+
+        Parcel stored = mongo.findById(id, Parcel.class).block();
+        assertThat(stored.getOutbox()).as("the event staged since stays for its own publishing")
+                .extracting(OutgoingEvent::eventId).containsExactly(EventIds.of(id, "TicketAccepted", 2));
+        assertThat(stored.getOutboxSince()).as("still marked as waiting, so that the sweep finds it").isNotNull();
+        assertThat(stored.state).isEqualTo("ASSIGNED");
+
+        relay.flush(Parcel.class, id).block(Duration.ofSeconds(15));
+        Parcel cleared = mongo.findById(id, Parcel.class).block();
+        assertThat(cleared.getOutbox()).isEmpty();
+        assertThat(cleared.getOutboxSince()).isNull();
     }
 
     @Test

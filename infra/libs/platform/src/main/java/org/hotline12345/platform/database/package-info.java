@@ -1,2 +1,5 @@
-/** How long the service lets one database operation take. */
+/**
+ * The services' ways with the database: how long one operation may take, and many callers' writes or reads shared in
+ * one round trip.
+ */
 package org.hotline12345.platform.database;

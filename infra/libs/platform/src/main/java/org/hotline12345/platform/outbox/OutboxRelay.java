@@ -44,6 +44,9 @@ public class OutboxRelay implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** How long the callers of a published group wait for their events to be cleared; the sweep clears the rest. */
     private static final Duration CLEAR_WAIT = Duration.ofSeconds(10);
+    private static final Update EMPTY = new Update().set(OutboxDocument.OUTBOX, List.of())
+            .unset(OutboxDocument.OUTBOX_SINCE).unset(OutboxDocument.OUTBOX_LEASE)
+            .unset(OutboxDocument.OUTBOX_LEASE_HOLDER);
 
     private final ReactiveMongoTemplate mongo;
     private final TransactionalPublisher transactions;
@@ -193,30 +196,60 @@ public class OutboxRelay implements DisposableBean {
         return group;
     }
 
-    /**
-     * Removes exactly the published events from their documents (events staged since stay), and the waiting mark
-     * of those left with none: one ordered bulk write per collection.
-     */
+    /** Removes exactly the published events from their documents, one collection after the other. */
     private Mono<Void> clear(List<Pending> published) {
         Map<Class<? extends OutboxDocument>, List<Pending>> byType = new LinkedHashMap<>();
         published.forEach(document -> byType.computeIfAbsent(document.type(), type -> new ArrayList<>())
                 .add(document));
-        return Flux.fromIterable(byType.entrySet()).concatMap(entry -> {
-            ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.ORDERED, entry.getKey());
-            for (Pending document : entry.getValue()) {
-                bulk.updateOne(Query.query(Criteria.where("_id").is(document.id())), new Update()
-                        .pull(OutboxDocument.OUTBOX, Query.query(Criteria.where("eventId").in(document.eventIds())))
-                        .unset(OutboxDocument.OUTBOX_LEASE).unset(OutboxDocument.OUTBOX_LEASE_HOLDER));
-            }
-            for (Pending document : entry.getValue()) {
-                bulk.updateOne(Query.query(Criteria.where("_id").is(document.id()).and(OutboxDocument.OUTBOX).size(0)),
-                        new Update().unset(OutboxDocument.OUTBOX_SINCE));
-            }
-            return bulk.execute();
-        }).then();
+        return Flux.fromIterable(byType.entrySet())
+                .concatMap(entry -> clear(entry.getKey(), entry.getValue())).then();
     }
 
-    private Object idOf(Class<? extends OutboxDocument> type, OutboxDocument document) {
+    /**
+     * Nearly always a document has staged nothing since it was handed over: one write each empties those, matching
+     * only while the outbox holds exactly the published events, so that an event staged meanwhile is never lost.
+     * The others, found with one read, keep their later events and the waiting mark.
+     */
+    private Mono<Void> clear(Class<? extends OutboxDocument> type, List<Pending> documents) {
+        ReactiveBulkOperations emptied = mongo.bulkOps(BulkMode.UNORDERED, type);
+        documents.forEach(document -> emptied.updateOne(Query.query(Criteria.where("_id").is(document.id())
+                .and(OutboxDocument.OUTBOX).size(document.events().size())
+                .and(OutboxDocument.OUTBOX + ".eventId").all(document.eventIds())), EMPTY));
+        return emptied.execute().flatMap(result -> result.getMatchedCount() == documents.size()
+                ? Mono.empty()
+                : stagedSince(type, documents).flatMap(left -> pull(type, left)));
+    }
+
+    private Mono<List<Pending>> stagedSince(Class<? extends OutboxDocument> type, List<Pending> documents) {
+        log.debug("Some of {} {} documents staged more events since they were handed over", documents.size(),
+                type.getSimpleName());
+        Map<Object, Pending> byId = new LinkedHashMap<>();
+        documents.forEach(document -> byId.put(document.id(), document));
+        Query left = Query.query(Criteria.where("_id").in(byId.keySet())
+                .and(OutboxDocument.OUTBOX + ".eventId").in(documents.stream()
+                        .flatMap(document -> document.eventIds().stream()).toList()));
+        return mongo.find(left, type).map(found -> byId.get(idOf(type, found))).collectList();
+    }
+
+    /** Pulls the published events, then unmarks those left with none: one ordered bulk write. */
+    private Mono<Void> pull(Class<? extends OutboxDocument> type, List<Pending> documents) {
+        if (documents.isEmpty()) {
+            return Mono.empty();
+        }
+        ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.ORDERED, type);
+        for (Pending document : documents) {
+            bulk.updateOne(Query.query(Criteria.where("_id").is(document.id())), new Update()
+                    .pull(OutboxDocument.OUTBOX, Query.query(Criteria.where("eventId").in(document.eventIds())))
+                    .unset(OutboxDocument.OUTBOX_LEASE).unset(OutboxDocument.OUTBOX_LEASE_HOLDER));
+        }
+        for (Pending document : documents) {
+            bulk.updateOne(Query.query(Criteria.where("_id").is(document.id()).and(OutboxDocument.OUTBOX).size(0)),
+                    new Update().unset(OutboxDocument.OUTBOX_SINCE));
+        }
+        return bulk.execute().then();
+    }
+
+    private Object idOf(Class<? extends OutboxDocument> type, Object document) {
         return mongo.getConverter().getMappingContext().getRequiredPersistentEntity(type)
                 .getIdentifierAccessor(document).getRequiredIdentifier();
     }

@@ -1,4 +1,4 @@
-package org.hotline12345.intake.tickets;
+package org.hotline12345.platform.database;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
 /**
- * One database round trip for whatever concurrent registrations ask at a moment, instead of one each. One group's
+ * One database round trip for whatever concurrent callers ask at a moment, instead of one each. One group's
  * work runs at a time and the next group takes everything that arrived meanwhile, so a lone request waits for
  * nobody (no timer) and many at once share one round trip. The work answers each member; a member it leaves
  * unanswered gets the work's failure, so no caller ever waits for ever.
@@ -18,7 +18,7 @@ import reactor.core.publisher.MonoSink;
  * @param <T> what a member asks
  * @param <R> what it is answered
  */
-final class Grouped<T, R> {
+public final class Grouped<T, R> {
 
     private final int most;
     private final Function<List<Member<T, R>>, Mono<Void>> work;
@@ -26,13 +26,13 @@ final class Grouped<T, R> {
     private final AtomicBoolean working = new AtomicBoolean();
 
     /** {@code work} answers the members of one group; a group has at most {@code most} members. */
-    Grouped(int most, Function<List<Member<T, R>>, Mono<Void>> work) {
+    public Grouped(int most, Function<List<Member<T, R>>, Mono<Void>> work) {
         this.most = most;
         this.work = work;
     }
 
     /** The answer to {@code question}, worked out with the group it joins. */
-    Mono<R> ask(T question) {
+    public Mono<R> ask(T question) {
         return Mono.create(sink -> {
             waiting.add(new Member<>(question, sink));
             workWhatWaits();
@@ -70,7 +70,7 @@ final class Grouped<T, R> {
     }
 
     /** One request's question, answered once. */
-    static final class Member<T, R> {
+    public static final class Member<T, R> {
 
         private final T question;
         private final MonoSink<R> sink;
@@ -81,18 +81,18 @@ final class Grouped<T, R> {
             this.sink = sink;
         }
 
-        T question() {
+        public T question() {
             return question;
         }
 
         /** Answers with {@code answer}, or with nothing when it is null. */
-        void answer(R answer) {
+        public void answer(R answer) {
             if (answered.compareAndSet(false, true)) {
                 sink.success(answer);
             }
         }
 
-        void fail(Throwable failure) {
+        public void fail(Throwable failure) {
             if (answered.compareAndSet(false, true)) {
                 sink.error(failure);
             }

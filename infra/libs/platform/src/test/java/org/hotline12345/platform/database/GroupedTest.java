@@ -1,4 +1,4 @@
-package org.hotline12345.intake.tickets;
+package org.hotline12345.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
