@@ -221,19 +221,26 @@ public final class Devstack implements AutoCloseable {
             "-XX:TieredStopAtLevel=1");
 
     /**
-     * Starts one more instance of {@code service}, as the first was started but on port {@code port}, and waits until
-     * it is healthy; kill and restart it by the name this returns ({@code routing#2}).
+     * Starts one more instance of each service, as the first was started but on the port given, all at once, and
+     * waits until they are healthy; kill and restart each by the name this returns for its service
+     * ({@code routing#2}).
      */
-    public String startAnother(String service, int port) {
-        Launch first = launches.get(service);
-        String name = service + "#" + (services.stream().filter(s -> s.name().startsWith(service)).count() + 1);
-        Launch another = new Launch(name, first.jar(), port, first.env(), first.args(),
-                first.log().resolveSibling(name.replace('#', '-') + ".log"), first.jvmFlags());
-        launches.put(name, another);
-        ServiceProcess started = track(another.start());
-        services.add(started);
-        awaitHealthy(List.of(started));
-        return name;
+    public Map<String, String> startOthers(Map<String, Integer> ports) {
+        Map<String, String> names = new LinkedHashMap<>();
+        List<ServiceProcess> starting = new ArrayList<>();
+        ports.forEach((service, port) -> {
+            Launch first = launches.get(service);
+            String name = service + "#" + (services.stream().filter(s -> s.name().startsWith(service)).count() + 1);
+            Launch another = new Launch(name, first.jar(), port, first.env(), first.args(),
+                    first.log().resolveSibling(name.replace('#', '-') + ".log"), first.jvmFlags());
+            launches.put(name, another);
+            ServiceProcess started = track(another.start());
+            services.add(started);
+            starting.add(started);
+            names.put(service, name);
+        });
+        awaitHealthy(starting);
+        return names;
     }
 
     /** The base URL of a running instance, by the name {@link #startAnother} gave it. */
@@ -246,15 +253,19 @@ public final class Devstack implements AutoCloseable {
         running(service).kill();
     }
 
-    /** Starts a service that was killed or stopped again, as before, and waits until it is healthy. */
-    public void restart(String service) {
-        ServiceProcess old = running(service);
-        old.close();
-        services.remove(old);
-        started.remove(old);
-        ServiceProcess fresh = track(launches.get(service).start());
-        services.add(fresh);
-        awaitHealthy(List.of(fresh));
+    /** Starts services that were killed or stopped again, as before, all at once, and waits until they are healthy. */
+    public void restart(String... names) {
+        List<ServiceProcess> starting = new ArrayList<>();
+        for (String name : names) {
+            ServiceProcess old = running(name);
+            old.close();
+            services.remove(old);
+            started.remove(old);
+            ServiceProcess fresh = track(launches.get(name).start());
+            services.add(fresh);
+            starting.add(fresh);
+        }
+        awaitHealthy(starting);
     }
 
     /** Stops the broker, as an outage would; its data stays. */
