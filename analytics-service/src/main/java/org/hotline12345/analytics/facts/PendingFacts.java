@@ -58,7 +58,8 @@ public class PendingFacts {
         if (facts.isEmpty()) {
             return Mono.empty();
         }
-        ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, FactRecorder.COLLECTION);
+        // ordered: a version only rises, so when the first write of a fact misses, the second matches
+        ReactiveBulkOperations bulk = mongo.bulkOps(BulkMode.ORDERED, FactRecorder.COLLECTION);
         for (CountedFact fact : facts) {
             if (!fact.pending()) {
                 bulk.updateOne(Query.query(Criteria.where(Fields.ID).is(fact.id())),

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.hotline12345.platform.database.Grouped;
 import org.hotline12345.platform.database.Grouped.Member;
 import org.hotline12345.platform.database.InsertEach;
+import org.hotline12345.platform.problem.DependencyUnavailableException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
@@ -121,7 +122,9 @@ public class TicketLinks {
         return current.switchIfEmpty(replaced).switchIfEmpty(created)
                 .onErrorResume(DuplicateKeyException.class, raced -> triesLeft > 1
                         ? knownCaller(key, ticketId, now, triesLeft - 1)
-                        : Mono.error(raced));
+                        // not the ticket's own key taken, which the registration answers from the stored ticket
+                        : Mono.error(new DependencyUnavailableException("The caller's calls kept racing; the call "
+                                + "was not registered and may be sent again", raced)));
     }
 
     private static Update touched(Instant now) {

@@ -143,6 +143,22 @@ class PlatformIT {
     }
 
     @Test
+    void sweepUnmarksADocumentLeftMarkedAsWaitingWithNothingToPublish() {
+        String id = UUID.randomUUID().toString();
+        Parcel emptied = new Parcel(id, "ACCEPTED");
+        // as a clear that stopped between its two writes leaves it
+        emptied.setOutboxSince(Instant.now().minus(Duration.ofHours(1)));
+        mongo.save(emptied).block();
+
+        sweeper.runOnce().block(Duration.ofSeconds(30));
+
+        Parcel stored = mongo.findById(id, Parcel.class).block();
+        assertThat(stored.getOutboxSince()).as("no longer waiting, so no sweep claims it again").isNull();
+        assertThat(stored.getOutboxLease()).isNull();
+        assertThat(stored.state).isEqualTo("ACCEPTED");
+    }
+
+    @Test
     void sweepRepublishesWhatACrashLeftInTheOutbox() {
         String id = UUID.randomUUID().toString();
         mongo.save(Parcel.accepted(id)).block();

@@ -75,22 +75,30 @@ public class OutboxRelay implements DisposableBean {
     public Mono<Delivery> publish(Class<? extends OutboxDocument> type,
             Collection<? extends OutboxDocument> documents) {
         List<Pending> pending = new ArrayList<>();
+        List<Object> markedEmpty = new ArrayList<>();
         for (OutboxDocument document : documents) {
             if (!document.getOutbox().isEmpty()) {
                 pending.add(new Pending(type, idOf(type, document), List.copyOf(document.getOutbox())));
+            } else if (document.getOutboxSince() != null) {
+                markedEmpty.add(idOf(type, document));
             }
         }
+        // marked as waiting with nothing to publish (a clear that stopped half-way): unmarked, or the sweep would
+        // claim it again every lease for ever
+        Mono<Void> unmarked = markedEmpty.isEmpty() ? Mono.empty()
+                : mongo.updateMulti(Query.query(Criteria.where("_id").in(markedEmpty)
+                        .and(OutboxDocument.OUTBOX).size(0)), EMPTY, type).then();
         if (pending.isEmpty()) {
-            return Mono.just(Delivery.COMMITTED);
+            return unmarked.thenReturn(Delivery.COMMITTED);
         }
-        return Mono.create(sink -> {
+        return unmarked.then(Mono.<Delivery>create(sink -> {
             if (!running) {
                 sink.error(new DependencyUnavailableException("The service is stopping; the events stay pending."));
                 return;
             }
             waiting.add(new Handover(pending, sink));
             LockSupport.unpark(publisher);
-        });
+        }));
     }
 
     /** {@link #publish(Class, Collection)} of one document. */
@@ -223,8 +231,9 @@ public class OutboxRelay implements DisposableBean {
     private Mono<List<Pending>> stagedSince(Class<? extends OutboxDocument> type, List<Pending> documents) {
         log.debug("Some of {} {} documents staged more events since they were handed over", documents.size(),
                 type.getSimpleName());
+        // a document handed over twice in one group (a request's save and the sweep's claim) has both pulled
         Map<Object, Pending> byId = new LinkedHashMap<>();
-        documents.forEach(document -> byId.put(document.id(), document));
+        documents.forEach(document -> byId.merge(document.id(), document, Pending::with));
         Query left = Query.query(Criteria.where("_id").in(byId.keySet())
                 .and(OutboxDocument.OUTBOX + ".eventId").in(documents.stream()
                         .flatMap(document -> document.eventIds().stream()).toList()));
@@ -259,6 +268,14 @@ public class OutboxRelay implements DisposableBean {
 
         List<String> eventIds() {
             return events.stream().map(OutgoingEvent::eventId).toList();
+        }
+
+        /** This document's events and those of another hand-over of it, each once. */
+        Pending with(Pending other) {
+            Map<String, OutgoingEvent> union = new LinkedHashMap<>();
+            events.forEach(event -> union.put(event.eventId(), event));
+            other.events().forEach(event -> union.putIfAbsent(event.eventId(), event));
+            return new Pending(type, id, List.copyOf(union.values()));
         }
     }
 
