@@ -221,26 +221,19 @@ public final class Devstack implements AutoCloseable {
             "-XX:TieredStopAtLevel=1");
 
     /**
-     * Starts one more instance of each service, as the first was started but on the port given, all at once, and
-     * waits until they are healthy; kill and restart each by the name this returns for its service
-     * ({@code routing#2}).
+     * Starts one more instance of {@code service}, as the first was started but on port {@code port}, and waits until
+     * it is healthy; kill and restart it by the name this returns ({@code routing#2}).
      */
-    public Map<String, String> startOthers(Map<String, Integer> ports) {
-        Map<String, String> names = new LinkedHashMap<>();
-        List<ServiceProcess> starting = new ArrayList<>();
-        ports.forEach((service, port) -> {
-            Launch first = launches.get(service);
-            String name = service + "#" + (services.stream().filter(s -> s.name().startsWith(service)).count() + 1);
-            Launch another = new Launch(name, first.jar(), port, first.env(), first.args(),
-                    first.log().resolveSibling(name.replace('#', '-') + ".log"), first.jvmFlags());
-            launches.put(name, another);
-            ServiceProcess started = track(another.start());
-            services.add(started);
-            starting.add(started);
-            names.put(service, name);
-        });
-        awaitHealthy(starting);
-        return names;
+    public String startAnother(String service, int port) {
+        Launch first = launches.get(service);
+        String name = service + "#" + (services.stream().filter(s -> s.name().startsWith(service)).count() + 1);
+        Launch another = new Launch(name, first.jar(), port, first.env(), first.args(),
+                first.log().resolveSibling(name.replace('#', '-') + ".log"), first.jvmFlags());
+        launches.put(name, another);
+        ServiceProcess started = track(another.start());
+        services.add(started);
+        awaitHealthy(List.of(started));
+        return name;
     }
 
     /** The base URL of a running instance, by the name {@link #startAnother} gave it. */
@@ -293,8 +286,12 @@ public final class Devstack implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for {@code starting} to be healthy: {@link #READY_WITHIN} for each, since JVMs started together on a few
+     * cores take about as long as started one after the other.
+     */
     private void awaitHealthy(List<ServiceProcess> starting) {
-        Instant deadline = Instant.now().plus(READY_WITHIN);
+        Instant deadline = Instant.now().plus(READY_WITHIN.multipliedBy(Math.max(1, starting.size())));
         List<ServiceProcess> waiting = new ArrayList<>(starting);
         while (!waiting.isEmpty()) {
             for (ServiceProcess service : List.copyOf(waiting)) {
@@ -308,7 +305,8 @@ public final class Devstack implements AutoCloseable {
                 }
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("not healthy within " + READY_WITHIN.toSeconds() + " s: "
+                throw new IllegalStateException("not healthy within " + READY_WITHIN.multipliedBy(
+                        Math.max(1, starting.size())).toSeconds() + " s: "
                         + waiting.stream().map(ServiceProcess::name).toList());
             }
             if (!waiting.isEmpty()) {
