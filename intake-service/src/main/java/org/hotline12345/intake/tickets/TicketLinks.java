@@ -4,7 +4,6 @@ import com.mongodb.bulk.BulkWriteError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,7 +78,11 @@ public class TicketLinks {
     }
 
     private Mono<Void> checkRepeats(List<Member<RepeatCheck, String>> group) {
-        List<org.bson.Document> entries = group.stream().map(member -> member.question().entry()).toList();
+        List<org.bson.Document> entries = group.stream().map(member -> {
+            org.bson.Document entry = new org.bson.Document();
+            mongo.getConverter().write(member.question().entry(), entry);
+            return entry;
+        }).toList();
         return InsertEach.insert(mongo, OpenCaller.COLLECTION, entries).flatMap(refused -> Flux.range(0, group.size())
                 .flatMap(index -> {
                     Member<RepeatCheck, String> member = group.get(index);
@@ -94,8 +97,7 @@ public class TicketLinks {
                                 + refusal.getMessage()));
                         return Mono.empty();
                     }
-                    RepeatCheck check = member.question();
-                    return knownCaller(check.key(), check.ticketId(), check.now())
+                    return knownCaller(member.question(), MOST_TRIES)
                             .doOnSuccess(member::answer).doOnError(member::fail).onErrorComplete();
                 }).then());
     }
@@ -106,22 +108,20 @@ public class TicketLinks {
      * that of calls racing to replace it one does and the others repeat that one. An entry that went meanwhile (its
      * ticket settled) is created again, and a race lost there is decided again.
      */
-    private Mono<String> knownCaller(String key, String ticketId, Instant now) {
-        return knownCaller(key, ticketId, now, MOST_TRIES);
-    }
-
-    private Mono<String> knownCaller(String key, String ticketId, Instant now, int triesLeft) {
+    private Mono<String> knownCaller(RepeatCheck check, int triesLeft) {
+        String key = check.key();
+        String ticketId = check.ticketId();
+        Instant now = check.now();
         Instant cutoff = now.minus(REPEAT_WINDOW);
         Mono<String> current = mongo.findAndModify(Query.query(Criteria.where("_id").is(key).and("lastAt")
                 .gte(cutoff)), touched(now), OpenCaller.class).map(OpenCaller::ticketId);
         Mono<String> replaced = mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("lastAt")
                 .lt(cutoff)), touched(now).set("ticketId", ticketId), OpenCaller.class)
                 .filter(result -> result.getModifiedCount() > 0).map(result -> ticketId);
-        Mono<String> created = mongo.insert(new OpenCaller(key, ticketId, now, now.plus(REPEAT_WINDOW)))
-                .map(OpenCaller::ticketId);
+        Mono<String> created = mongo.insert(check.entry()).map(OpenCaller::ticketId);
         return current.switchIfEmpty(replaced).switchIfEmpty(created)
                 .onErrorResume(DuplicateKeyException.class, raced -> triesLeft > 1
-                        ? knownCaller(key, ticketId, now, triesLeft - 1)
+                        ? knownCaller(check, triesLeft - 1)
                         // not the ticket's own key taken, which the registration answers from the stored ticket
                         : Mono.error(new DependencyUnavailableException("The caller's calls kept racing; the call "
                                 + "was not registered and may be sent again", raced)));
@@ -135,9 +135,8 @@ public class TicketLinks {
     private record RepeatCheck(String key, String ticketId, Instant now) {
 
         /** The caller's entry naming this ticket, as written when the caller has none. */
-        org.bson.Document entry() {
-            return new org.bson.Document("_id", key).append("ticketId", ticketId).append("lastAt", Date.from(now))
-                    .append("expiresAt", Date.from(now.plus(REPEAT_WINDOW)));
+        OpenCaller entry() {
+            return new OpenCaller(key, ticketId, now, now.plus(REPEAT_WINDOW));
         }
     }
 
