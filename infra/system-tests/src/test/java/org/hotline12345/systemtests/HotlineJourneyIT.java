@@ -68,8 +68,9 @@ class HotlineJourneyIT {
         List<Integer> free = FreePorts.pick(DevstackOptions.SERVICES.size());
         Map<String, Integer> ports = new HashMap<>();
         DevstackOptions.SERVICES.forEach(s -> ports.put(s, free.get(ports.size())));
+        // the client compiler only: the stack is ready sooner, and a journey's few requests never need the second
         options = new DevstackOptions(Path.of("../..").toAbsolutePath().normalize(), data, false, 0, 0, ports,
-                true, false);
+                true, false, DevstackOptions.JvmProfile.QUICK);
         stack = Devstack.start(options);
     }
 
