@@ -50,6 +50,12 @@ public class TicketLinks {
     private static final int MOST_LOOK_UPS_PER_READ = 200;
     /** A known caller's entry decided again at most this often when racing calls change it under it. */
     private static final int MOST_TRIES = 5;
+    /**
+     * Longer than a registration holds its claim on the caller's entry before its ticket is stored (the number, the
+     * wait for its group and the insert, each bounded by the database's operation timeout): an entry claimed longer
+     * ago than this whose ticket is not stored was left by a registration that died, and names nothing.
+     */
+    static final Duration CLAIM_SETTLES_WITHIN = Duration.ofMinutes(2);
 
     private final ReactiveMongoTemplate mongo;
     private final Grouped<RepeatCheck, String> repeatChecks = new Grouped<>(MOST_LOOK_UPS_PER_READ,
@@ -114,9 +120,10 @@ public class TicketLinks {
         Instant now = check.now();
         Instant cutoff = now.minus(REPEAT_WINDOW);
         Mono<String> current = mongo.findAndModify(Query.query(Criteria.where("_id").is(key).and("lastAt")
-                .gte(cutoff)), touched(now), OpenCaller.class).map(OpenCaller::ticketId);
+                .gte(cutoff)), touched(now), OpenCaller.class).flatMap(entry -> names(entry, now)
+                .flatMap(stored -> stored ? Mono.just(entry.ticketId()) : takeOver(entry, check)));
         Mono<String> replaced = mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("lastAt")
-                .lt(cutoff)), touched(now).set("ticketId", ticketId), OpenCaller.class)
+                .lt(cutoff)), claimed(check), OpenCaller.class)
                 .filter(result -> result.getModifiedCount() > 0).map(result -> ticketId);
         Mono<String> created = mongo.insert(check.entry()).map(OpenCaller::ticketId);
         return current.switchIfEmpty(replaced).switchIfEmpty(created)
@@ -127,8 +134,48 @@ public class TicketLinks {
                                 + "was not registered and may be sent again", raced)));
     }
 
+    /**
+     * Whether {@code entry} names a ticket: one claimed lately may still be on its way to the store; one claimed
+     * earlier is looked up, since a registration that died between its claim and its insert left it naming nothing
+     * (a call linked to it would be worked by no one).
+     */
+    private Mono<Boolean> names(OpenCaller entry, Instant now) {
+        if (entry.claimedAt() != null && entry.claimedAt().isAfter(now.minus(CLAIM_SETTLES_WITHIN))) {
+            return Mono.just(true);
+        }
+        return mongo.exists(Query.query(Criteria.where("_id").is(entry.ticketId())), IntakeTicket.class);
+    }
+
+    /**
+     * This ticket takes the place of the one {@code entry} named and was never stored, in one write that only the
+     * entry as read matches; a call that changed it first makes this one decide again.
+     */
+    private Mono<String> takeOver(OpenCaller entry, RepeatCheck check) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(entry.id()).and("ticketId")
+                        .is(entry.ticketId())), claimed(check), OpenCaller.class)
+                .flatMap(result -> result.getModifiedCount() > 0 ? Mono.just(check.ticketId())
+                        : Mono.error(new DuplicateKeyException("The caller's entry changed while it was taken over")));
+    }
+
     private static Update touched(Instant now) {
         return new Update().set("lastAt", now).set("expiresAt", now.plus(REPEAT_WINDOW));
+    }
+
+    /** The caller's entry naming {@code check}'s ticket as the original. */
+    private static Update claimed(RepeatCheck check) {
+        return touched(check.now()).set("ticketId", check.ticketId()).set("claimedAt", check.now());
+    }
+
+    /**
+     * Takes back the claim of a registration that did not store its ticket, if the caller's entry still names it,
+     * so that the caller's next call is an original again rather than a repeat of nothing.
+     */
+    Mono<Void> forget(String phoneHash, String category, String ticketId) {
+        if (phoneHash == null) {
+            return Mono.empty();
+        }
+        return mongo.remove(Query.query(Criteria.where("_id").is(phoneHash + "|" + category).and("ticketId")
+                .is(ticketId)), OpenCaller.class).then();
     }
 
     /** One registration's repeat check. */
@@ -136,7 +183,7 @@ public class TicketLinks {
 
         /** The caller's entry naming this ticket, as written when the caller has none. */
         OpenCaller entry() {
-            return new OpenCaller(key, ticketId, now, now.plus(REPEAT_WINDOW));
+            return new OpenCaller(key, ticketId, now, now.plus(REPEAT_WINDOW), now);
         }
     }
 
@@ -238,9 +285,7 @@ public class TicketLinks {
     }
 
     Mono<Void> settled(IntakeTicket ticket) {
-        Mono<Void> caller = ticket.getPhoneHash() == null ? Mono.empty()
-                : mongo.remove(Query.query(Criteria.where("_id").is(ticket.getPhoneHash() + "|"
-                        + ticket.getCategory()).and("ticketId").is(ticket.getId())), OpenCaller.class).then();
+        Mono<Void> caller = forget(ticket.getPhoneHash(), ticket.getCategory(), ticket.getId());
         Mono<Void> incident = ticket.getLat() == null ? Mono.empty()
                 : mongo.updateFirst(Query.query(Criteria.where("_id").is(cellOf(ticket.getCategory(),
                                 ticket.getLat(), ticket.getLon()))),
@@ -288,9 +333,12 @@ public class TicketLinks {
         return 2 * 6_371_000 * Math.asin(Math.sqrt(a));
     }
 
-    /** A caller's open original about one category: key {@code phoneHash|category}. */
+    /**
+     * A caller's open original about one category: key {@code phoneHash|category}; {@code claimedAt}, when the
+     * ticket it names became the original (absent on entries written before it was kept).
+     */
     @Document(OpenCaller.COLLECTION)
-    record OpenCaller(@Id String id, String ticketId, Instant lastAt, Instant expiresAt) {
+    record OpenCaller(@Id String id, String ticketId, Instant lastAt, Instant expiresAt, Instant claimedAt) {
         static final String COLLECTION = "open_callers";
     }
 

@@ -124,6 +124,13 @@ public class TicketRegistration {
                                 found.getT1().isPresent() ? null : found.getT2().orElse(null), now,
                                 found.getT4().orElse(null)),
                         publicationAgreed, requestHash))
-                .flatMap(inserts::insert);
+                .flatMap(inserts::insert)
+                // a ticket perhaps not stored must not stay the original the caller's later calls repeat: they
+                // would be linked to nothing and worked by no one (a taken id means the ticket is stored, and stays
+                // named); with the database away the entry stays, and is taken over once its claim is old
+                .onErrorResume(failed -> !(failed instanceof DuplicateKeyException) && !call.resolvedOnCall(),
+                        failed -> links.forget(phoneHash, call.category(), ticketId)
+                                .onErrorResume(databaseAway -> Mono.empty())
+                                .then(Mono.error(failed)));
     }
 }

@@ -346,6 +346,27 @@ class CallIntakeIT {
         assertThat(awaitRecordFor(ticketId).key()).isEqualTo(ticketId);
     }
 
+    @Test
+    void doesNotLinkACallToTheTicketOfARegistrationThatDiedBeforeStoringIt() {
+        String body = callFrom("5613");
+        String phoneHash = sealer.hash("+8613812345613");
+        // a registration without a key claimed the caller's place in the repeat check three minutes ago and died
+        // before its ticket was stored: the entry names a ticket that does not exist
+        Instant claimedAt = Instant.now().minus(TicketLinks.CLAIM_SETTLES_WITHIN).minusSeconds(60);
+        mongo.insert(new Document("_id", phoneHash + "|NOISE").append("ticketId", UUID.randomUUID().toString())
+                .append("lastAt", claimedAt).append("expiresAt", claimedAt.plus(Duration.ofDays(7)))
+                .append("claimedAt", claimedAt), "open_callers").block();
+
+        TicketReceipt next = post(body, operator()).expectStatus().isAccepted()
+                .expectBody(TicketReceipt.class).returnResult().getResponseBody();
+        TicketReceipt later = post(body, operator()).expectStatus().isAccepted()
+                .expectBody(TicketReceipt.class).returnResult().getResponseBody();
+
+        assertThat(next.repeatOf()).as("no repeat of a ticket never stored").isNull();
+        assertThat(later.repeatOf()).as("the caller's next call repeats the stored one").isEqualTo(next.ticketId());
+        assertThat(entryOf(phoneHash).getString("ticketId")).isEqualTo(next.ticketId());
+    }
+
     /**
      * Two intake instances (each with its own groups) take calls from one number at once, several in each group: of
      * each number's calls exactly one becomes the original and every other repeats it, whichever instance wrote the
@@ -406,6 +427,37 @@ class CallIntakeIT {
         List<Repeat> originals = answered.stream().filter(r -> r.repeatOf() == null).toList();
         assertThat(originals).hasSize(1);
         assertThat(answered).extracting(Repeat::repeatOf).doesNotContain("old");
+        assertThat(entryOf(phoneHash).getString("ticketId")).isEqualTo(originals.get(0).ticketId());
+    }
+
+    /**
+     * A number's entry naming a ticket that was never stored (its registration died long enough ago), met by calls
+     * racing through two instances: exactly one of them takes its place, the others repeat that one, none the
+     * ticket that does not exist.
+     */
+    @Test
+    void makesOneNewOriginalOfRacingCallsThatFindTheCallersEntryNamingNothing() throws Exception {
+        TicketLinks one = new TicketLinks(mongo);
+        TicketLinks other = new TicketLinks(mongo);
+        String phoneHash = "named-nothing-" + UUID.randomUUID();
+        Instant claimedAt = Instant.now().minus(TicketLinks.CLAIM_SETTLES_WITHIN).minusSeconds(60);
+        mongo.insert(new Document("_id", phoneHash + "|NOISE").append("ticketId", "never-stored")
+                .append("lastAt", claimedAt).append("expiresAt", claimedAt.plus(Duration.ofDays(7)))
+                .append("claimedAt", claimedAt), "open_callers").block();
+        List<Callable<Repeat>> calls = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            TicketLinks instance = i % 2 == 0 ? one : other;
+            String ticketId = UUID.randomUUID().toString();
+            calls.add(() -> new Repeat(phoneHash, ticketId, instance.repeatOf(phoneHash, "NOISE", ticketId,
+                    Instant.now()).block(Duration.ofSeconds(30))));
+        }
+
+        List<Repeat> answered = Races.atOnce(calls);
+
+        List<Repeat> originals = answered.stream().filter(r -> r.repeatOf() == null).toList();
+        assertThat(originals).hasSize(1);
+        assertThat(answered).filteredOn(r -> r.repeatOf() != null).hasSize(9)
+                .allSatisfy(r -> assertThat(r.repeatOf()).isEqualTo(originals.get(0).ticketId()));
         assertThat(entryOf(phoneHash).getString("ticketId")).isEqualTo(originals.get(0).ticketId());
     }
 
