@@ -26,8 +26,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
-import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
-import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -98,7 +96,6 @@ public class SecurityAutoConfiguration {
                     exchanges.anyExchange().authenticated();
                 })
                 .oauth2ResourceServer(server -> server
-                        .bearerTokenConverter(new BearerTokenHeader())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(
                                 new HotlineJwtAuthenticationConverter(properties.security().rolesClaim())))
                         .authenticationEntryPoint(problems.entryPoint())
@@ -162,19 +159,6 @@ public class SecurityAutoConfiguration {
     @Bean
     OAuth2TokenValidator<Jwt> hotlineAccessTokenHeaderTypes() {
         return AccessTokenRules.headerTypes();
-    }
-
-    /**
-     * Spring Security's strict firewall as it is, its checks of header names and values made a character at a time
-     * instead of by regular expressions ({@link HeaderCharacters}).
-     */
-    @Bean
-    @ConditionalOnMissingBean
-    ServerWebExchangeFirewall hotlineFirewall() {
-        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
-        firewall.setAllowedHeaderNames(HeaderCharacters::allowedInName);
-        firewall.setAllowedHeaderValues(HeaderCharacters::allowedInValue);
-        return firewall;
     }
 
     /**
