@@ -408,21 +408,11 @@ class CallIntakeIT {
      */
     @Test
     void makesOneNewOriginalOfRacingCallsThatFindTheCallersEntryOutlived() throws Exception {
-        TicketLinks one = new TicketLinks(mongo);
-        TicketLinks other = new TicketLinks(mongo);
         String phoneHash = "outlived-" + UUID.randomUUID();
         Instant lastCall = Instant.now().minus(Duration.ofDays(8));
         mongo.insert(new Document("_id", phoneHash + "|NOISE").append("ticketId", "old").append("lastAt", lastCall)
                 .append("expiresAt", lastCall.plus(Duration.ofDays(7))), "open_callers").block();
-        List<Callable<Repeat>> calls = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            TicketLinks instance = i % 2 == 0 ? one : other;
-            String ticketId = UUID.randomUUID().toString();
-            calls.add(() -> new Repeat(phoneHash, ticketId, instance.repeatOf(phoneHash, "NOISE", ticketId,
-                    Instant.now()).block(Duration.ofSeconds(30))));
-        }
-
-        List<Repeat> answered = Races.atOnce(calls);
+        List<Repeat> answered = tenCallsRacingThroughTwoInstances(phoneHash);
 
         List<Repeat> originals = answered.stream().filter(r -> r.repeatOf() == null).toList();
         assertThat(originals).hasSize(1);
@@ -437,13 +427,24 @@ class CallIntakeIT {
      */
     @Test
     void makesOneNewOriginalOfRacingCallsThatFindTheCallersEntryNamingNothing() throws Exception {
-        TicketLinks one = new TicketLinks(mongo);
-        TicketLinks other = new TicketLinks(mongo);
         String phoneHash = "named-nothing-" + UUID.randomUUID();
         Instant claimedAt = Instant.now().minus(TicketLinks.CLAIM_SETTLES_WITHIN).minusSeconds(60);
         mongo.insert(new Document("_id", phoneHash + "|NOISE").append("ticketId", "never-stored")
                 .append("lastAt", claimedAt).append("expiresAt", claimedAt.plus(Duration.ofDays(7)))
                 .append("claimedAt", claimedAt), "open_callers").block();
+        List<Repeat> answered = tenCallsRacingThroughTwoInstances(phoneHash);
+
+        List<Repeat> originals = answered.stream().filter(r -> r.repeatOf() == null).toList();
+        assertThat(originals).hasSize(1);
+        assertThat(answered).filteredOn(r -> r.repeatOf() != null).hasSize(9)
+                .allSatisfy(r -> assertThat(r.repeatOf()).isEqualTo(originals.get(0).ticketId()));
+        assertThat(entryOf(phoneHash).getString("ticketId")).isEqualTo(originals.get(0).ticketId());
+    }
+
+    /** Ten calls from one number at once, through two intake instances, each with its own groups. */
+    private List<Repeat> tenCallsRacingThroughTwoInstances(String phoneHash) throws Exception {
+        TicketLinks one = new TicketLinks(mongo);
+        TicketLinks other = new TicketLinks(mongo);
         List<Callable<Repeat>> calls = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             TicketLinks instance = i % 2 == 0 ? one : other;
@@ -451,14 +452,7 @@ class CallIntakeIT {
             calls.add(() -> new Repeat(phoneHash, ticketId, instance.repeatOf(phoneHash, "NOISE", ticketId,
                     Instant.now()).block(Duration.ofSeconds(30))));
         }
-
-        List<Repeat> answered = Races.atOnce(calls);
-
-        List<Repeat> originals = answered.stream().filter(r -> r.repeatOf() == null).toList();
-        assertThat(originals).hasSize(1);
-        assertThat(answered).filteredOn(r -> r.repeatOf() != null).hasSize(9)
-                .allSatisfy(r -> assertThat(r.repeatOf()).isEqualTo(originals.get(0).ticketId()));
-        assertThat(entryOf(phoneHash).getString("ticketId")).isEqualTo(originals.get(0).ticketId());
+        return Races.atOnce(calls);
     }
 
     private Document entryOf(String phoneHash) {

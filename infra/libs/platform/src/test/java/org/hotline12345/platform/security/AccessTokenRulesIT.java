@@ -2,7 +2,13 @@ package org.hotline12345.platform.security;
 
 import static org.hotline12345.platform.security.HandMadeTokens.accessToken;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.nimbusds.jwt.JWTClaimsSet;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -12,6 +18,7 @@ import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -99,6 +106,41 @@ class AccessTokenRulesIT {
 
         notFound(infra.tokens().mintUnit("unit-1", "WATER_CO"));
         notFound(infra.tokens().mintGridWorker("grid-worker-1", "YY-04"));
+    }
+
+    @Test
+    void readsTheSchemeInAnyCaseAndRefusesAMalformedBearerHeader() {
+        String token = tokens.sign(accessToken("operator-1", "OPERATOR"));
+
+        web.post().uri("/notes").header("Authorization", "bearer " + token).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"text\":\"hi\"}").exchange().expectStatus().isCreated();
+        web.post().uri("/notes").header("Authorization", "Bearer " + token + " extra")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"hi\"}").exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.code").isEqualTo("unauthorized");
+    }
+
+    @Test
+    void refusesAHeaderCarryingAControlCharacterBeforeAnyHandler(@LocalServerPort int port) throws IOException {
+        String token = tokens.sign(accessToken("operator-1", "OPERATOR"));
+        // NEL (0x85) is a control character that HTTP itself lets through as an octet of a header's value; the
+        // firewall refuses it when the header is read, before the token is (which would be malformed: 401)
+        String refused = exchange(port, "Bearer " + token + "\u0085");
+        String passed = exchange(port, "Bearer " + token);
+
+        assertThat(refused).startsWith("HTTP/1.1 400").contains("not one this service accepts");
+        assertThat(passed).as("the handler knows no such note").startsWith("HTTP/1.1 404");
+    }
+
+    /** A request written byte for byte, as no client library would send it; the answer as it came. */
+    private static String exchange(int port, String authorization) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET /notes/n-1 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+                    + authorization + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            socket.getInputStream().transferTo(answer);
+            return answer.toString(StandardCharsets.UTF_8);
+        }
     }
 
     /** The claims Keycloak adds to a token of the pages' client, {@code typ} saying which kind it is. */
