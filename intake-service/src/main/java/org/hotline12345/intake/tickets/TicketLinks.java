@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.hotline12345.platform.database.Grouped;
 import org.hotline12345.platform.database.Grouped.Member;
 import org.hotline12345.platform.database.InsertEach;
@@ -62,6 +63,8 @@ public class TicketLinks {
             this::checkRepeats);
     private final Grouped<IncidentLookUp, String> incidentLookUps = new Grouped<>(MOST_LOOK_UPS_PER_READ,
             this::lookUp);
+    private final Grouped<String, Boolean> storedLookUps = new Grouped<>(MOST_LOOK_UPS_PER_READ,
+            this::lookUpStored);
 
     TicketLinks(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
@@ -136,14 +139,25 @@ public class TicketLinks {
 
     /**
      * Whether {@code entry} names a ticket: one claimed lately may still be on its way to the store; one claimed
-     * earlier is looked up, since a registration that died between its claim and its insert left it naming nothing
-     * (a call linked to it would be worked by no one).
+     * earlier is looked up, with the other look-ups waiting at that moment, since a registration that died between
+     * its claim and its insert left it naming nothing (a call linked to it would be worked by no one).
      */
     private Mono<Boolean> names(OpenCaller entry, Instant now) {
         if (entry.claimedAt() != null && entry.claimedAt().isAfter(now.minus(CLAIM_SETTLES_WITHIN))) {
             return Mono.just(true);
         }
-        return mongo.exists(Query.query(Criteria.where("_id").is(entry.ticketId())), IntakeTicket.class);
+        return storedLookUps.ask(entry.ticketId());
+    }
+
+    /** Which of the tickets a group asks about are stored: one read of their ids. */
+    private Mono<Void> lookUpStored(List<Member<String, Boolean>> group) {
+        Query stored = Query.query(Criteria.where("_id").in(group.stream().map(Member::question).toList()));
+        stored.fields().include("_id");
+        return mongo.find(stored, org.bson.Document.class, mongo.getCollectionName(IntakeTicket.class))
+                .map(ticket -> ticket.get("_id").toString())
+                .collect(Collectors.toSet())
+                .doOnNext(found -> group.forEach(member -> member.answer(found.contains(member.question()))))
+                .then();
     }
 
     /**

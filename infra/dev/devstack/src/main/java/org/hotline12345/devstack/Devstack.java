@@ -291,7 +291,8 @@ public final class Devstack implements AutoCloseable {
      * cores take about as long as started one after the other.
      */
     private void awaitHealthy(List<ServiceProcess> starting) {
-        Instant deadline = Instant.now().plus(READY_WITHIN.multipliedBy(Math.max(1, starting.size())));
+        Duration limit = READY_WITHIN.multipliedBy(Math.max(1, starting.size()));
+        Instant deadline = Instant.now().plus(limit);
         List<ServiceProcess> waiting = new ArrayList<>(starting);
         while (!waiting.isEmpty()) {
             for (ServiceProcess service : List.copyOf(waiting)) {
@@ -305,8 +306,7 @@ public final class Devstack implements AutoCloseable {
                 }
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("not healthy within " + READY_WITHIN.multipliedBy(
-                        Math.max(1, starting.size())).toSeconds() + " s: "
+                throw new IllegalStateException("not healthy within " + limit.toSeconds() + " s: "
                         + waiting.stream().map(ServiceProcess::name).toList());
             }
             if (!waiting.isEmpty()) {
