@@ -9,6 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.utils.Utils;
 import org.hotline12345.contracts.Address;
 import org.hotline12345.contracts.Channel;
 import org.hotline12345.contracts.CitizenContact;
@@ -74,6 +79,33 @@ class AssignmentIT {
                         assertThat(errors.toString()).contains("UnreadableEventException"))
                 .jsonPath("$.deadLetters[?(@.key == '" + key + "')].originalTopic").isEqualTo(
                         List.of(Topics.INTAKE_TICKETS));
+    }
+
+    @Test
+    void parksAnUnreadableEventAloneAndAssignsEveryTicketAroundItOnEveryPartition() {
+        // one consumer reads every partition of the topic, so a poll's batch mixes them: the unreadable record must
+        // be parked alone, and the tickets before and after it, on any partition, each assigned once
+        int partitions = partitionsOf(Topics.INTAKE_TICKETS);
+        List<TicketReceived> before = onEachPartition(partitions);
+        List<TicketReceived> after = onEachPartition(partitions);
+        String key = "unreadable-" + UUID.randomUUID();
+        try (EventTopics.Reader deadLetters = topics.reader(DEAD_LETTERS)) {
+            before.forEach(AssignmentIT::publish);
+            topics.publishRaw(Topics.INTAKE_TICKETS, key, "TicketReceived", "{\"type\":".getBytes(
+                    StandardCharsets.UTF_8));
+            after.forEach(AssignmentIT::publish);
+
+            List<TicketReceived> all = new ArrayList<>(before);
+            all.addAll(after);
+            all.forEach(ticket -> awaitEvent(ticket.ticketId(), TicketAssigned.class));
+            await().atMost(Duration.ofSeconds(60)).until(() -> !deadLetters.recordsFor(key).isEmpty()
+                    && infra.kafka().hasConsumedAll("routing", Topics.INTAKE_TICKETS));
+            assertThat(all).allSatisfy(ticket -> assertThat(reader.allEventsFor(ticket.ticketId(),
+                    TicketLifecycleEvent.class)).singleElement().isInstanceOf(TicketAssigned.class));
+            assertThat(deadLetters.readToEnd()).noneMatch(parked -> all.stream()
+                    .anyMatch(ticket -> ticket.ticketId().equals(parked.key())));
+            assertThat(deadLetters.recordsFor(key)).hasSize(1);
+        }
     }
 
     @Test
@@ -312,6 +344,34 @@ class AssignmentIT {
 
     private static RoutingDecision decision() {
         return new RoutingDecision("noise", 1, "URBAN_MGMT", List.of(), Priority.NORMAL, List.of());
+    }
+
+    /** One new ticket whose key the producer's partitioner puts on each partition of the hub's intake topic. */
+    private static List<TicketReceived> onEachPartition(int partitions) {
+        TicketReceived[] found = new TicketReceived[partitions];
+        int missing = partitions;
+        while (missing > 0) {
+            TicketReceived ticket = received("NOISE", new GeoPoint(26.5785, 106.7135), false);
+            int partition = Utils.toPositive(Utils.murmur2(ticket.ticketId().getBytes(StandardCharsets.UTF_8)))
+                    % partitions;
+            if (found[partition] == null) {
+                found[partition] = ticket;
+                missing--;
+            }
+        }
+        return List.of(found);
+    }
+
+    private static int partitionsOf(String topic) {
+        try (Admin admin = infra.kafka().admin()) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic)
+                    .partitions().size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not describe " + topic, e);
+        }
     }
 
     private static void publish(TicketReceived event) {
