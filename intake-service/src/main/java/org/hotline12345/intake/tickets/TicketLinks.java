@@ -9,10 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.hotline12345.platform.database.Grouped;
 import org.hotline12345.platform.database.Grouped.Member;
 import org.hotline12345.platform.database.InsertEach;
+import org.hotline12345.platform.database.StoredIds;
 import org.hotline12345.platform.problem.DependencyUnavailableException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
@@ -151,11 +151,8 @@ public class TicketLinks {
 
     /** Which of the tickets a group asks about are stored: one read of their ids. */
     private Mono<Void> lookUpStored(List<Member<String, Boolean>> group) {
-        Query stored = Query.query(Criteria.where("_id").in(group.stream().map(Member::question).toList()));
-        stored.fields().include("_id");
-        return mongo.find(stored, org.bson.Document.class, mongo.getCollectionName(IntakeTicket.class))
-                .map(ticket -> ticket.get("_id").toString())
-                .collect(Collectors.toSet())
+        return StoredIds.among(mongo, mongo.getCollectionName(IntakeTicket.class),
+                        group.stream().map(Member::question).toList())
                 .doOnNext(found -> group.forEach(member -> member.answer(found.contains(member.question()))))
                 .then();
     }

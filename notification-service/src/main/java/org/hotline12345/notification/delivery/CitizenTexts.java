@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.hotline12345.contracts.TicketAssigned;
 import org.hotline12345.contracts.TicketClosed;
 import org.hotline12345.contracts.TicketExtended;
@@ -29,11 +28,10 @@ import org.hotline12345.notification.store.NewDocuments;
 import org.hotline12345.notification.texts.TextTemplates;
 import org.hotline12345.notification.verification.FollowLinks;
 import org.hotline12345.notification.verification.PhoneCodes;
+import org.hotline12345.platform.database.StoredIds;
 import org.hotline12345.platform.messaging.PrerequisiteMissingException;
 import org.hotline12345.referencedata.City;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -264,11 +262,8 @@ public class CitizenTexts {
         if (counted.isEmpty()) {
             return Mono.just(drafts);
         }
-        Query made = Query.query(Criteria.where("_id").in(counted.stream().map(draft -> draft.text().id()).toList()));
-        made.fields().include("_id");
-        return mongo.find(made, org.bson.Document.class, mongo.getCollectionName(Notification.class))
-                .map(stored -> stored.getString("_id"))
-                .collect(Collectors.toSet())
+        return StoredIds.among(mongo, mongo.getCollectionName(Notification.class),
+                        counted.stream().map(draft -> draft.text().id()).toList())
                 .flatMap(stored -> {
                     Map<String, List<Draft>> byNumberAndDay = new LinkedHashMap<>();
                     counted.stream().filter(draft -> !stored.contains(draft.text().id())).forEach(draft ->
