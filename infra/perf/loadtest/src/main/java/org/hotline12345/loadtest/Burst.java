@@ -41,11 +41,6 @@ import org.slf4j.LoggerFactory;
 final class Burst {
 
     static final Duration IDLE_BASELINE = Duration.ofSeconds(10);
-    /**
-     * What the whole hub uses while nothing comes, at most, for a baseline to count as idle (about 0.4 cores on the
-     * dev stack): after a preload the services still work through what it stored for a while, which is not idle.
-     */
-    static final double IDLE_CORES = 0.6;
     /** How long the hub is given to settle before the baseline is taken anyway, with a warning. */
     static final Duration SETTLE_LIMIT = Duration.ofMinutes(10);
     static final Duration POLL = Duration.ofMillis(250);
@@ -151,23 +146,15 @@ final class Burst {
         }
     }
 
-    /** The idle baseline once the hub has settled (see {@link #IDLE_CORES}). */
+    /** The idle baseline once the hub has settled (see {@link IdleBaseline}). */
     private Map<String, Double> settledIdleBaseline() {
         long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
-        Map<String, Double> idle = idleBaseline();
-        while (total(idle) > IDLE_CORES && System.nanoTime() < deadline) {
-            log.info("The hub is not idle yet ({} cores); measuring again", "%.2f".formatted(total(idle)));
-            idle = idleBaseline();
-        }
-        if (total(idle) > IDLE_CORES) {
+        Map<String, Double> idle = IdleBaseline.settled(this::idleBaseline, () -> System.nanoTime() < deadline);
+        if (IdleBaseline.busy(idle)) {
             log.warn("The hub did not settle within {} min; CPU per ticket is taken over a busy baseline",
                     SETTLE_LIMIT.toMinutes());
         }
         return idle;
-    }
-
-    private static double total(Map<String, Double> cores) {
-        return cores.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** CPU seconds a second each process uses while no calls come: what is taken off the bursts' figures. */

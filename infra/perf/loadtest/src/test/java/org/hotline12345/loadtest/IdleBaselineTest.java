@@ -1,0 +1,53 @@
+package org.hotline12345.loadtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IdleBaselineTest {
+
+    @Test
+    void waitsOutAFreshStackStillCompilingInsteadOfTakingItsFirstQuietMeasurementAsIdle() {
+        Deque<Map<String, Double>> measurements = new ArrayDeque<>(List.of(
+                cores(0.10, 0.20), cores(0.06, 0.14), cores(0.026, 0.12), cores(0.025, 0.118), cores(0.3, 0.3)));
+
+        Map<String, Double> idle = IdleBaseline.settled(measurements::removeFirst, () -> true);
+
+        assertThat(idle).isEqualTo(cores(0.025, 0.118));
+        assertThat(measurements).hasSize(1);
+    }
+
+    @Test
+    void keepsTheLowerOfTwoMeasurementsThatAgree() {
+        Deque<Map<String, Double>> measurements = new ArrayDeque<>(List.of(cores(0.03, 0.12), cores(0.031, 0.125)));
+
+        assertThat(IdleBaseline.settled(measurements::removeFirst, () -> true)).isEqualTo(cores(0.03, 0.12));
+    }
+
+    @Test
+    void measuresAgainWhileTheHubWorksThroughAPreloadEvenIfItHoldsSteady() {
+        Deque<Map<String, Double>> measurements = new ArrayDeque<>(List.of(
+                cores(0.5, 0.9), cores(0.5, 0.9), cores(0.03, 0.15), cores(0.03, 0.15)));
+
+        assertThat(IdleBaseline.settled(measurements::removeFirst, () -> true)).isEqualTo(cores(0.03, 0.15));
+    }
+
+    @Test
+    void givesTheLastMeasurementWhenTimeRunsOutAndSaysItIsBusy() {
+        Deque<Map<String, Double>> measurements = new ArrayDeque<>(List.of(cores(0.5, 0.9), cores(0.4, 0.8)));
+        int[] asked = {0};
+
+        Map<String, Double> idle = IdleBaseline.settled(measurements::removeFirst, () -> asked[0]++ < 1);
+
+        assertThat(idle).isEqualTo(cores(0.4, 0.8));
+        assertThat(IdleBaseline.busy(idle)).isTrue();
+    }
+
+    private static Map<String, Double> cores(double intake, double everyOther) {
+        return Map.of("intake", intake, "devstack", everyOther);
+    }
+}
