@@ -1,6 +1,7 @@
 package org.hotline12345.loadtest;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -9,14 +10,17 @@ import java.util.function.Supplier;
  * is subtracted from every ticket, so a baseline taken too early makes each ticket look cheaper: a dev stack just
  * started still compiles its hot code for a minute or two (intake measured 0.10 cores then and 0.026 minutes later),
  * and after a preload the services work through what it stored. So the baseline is measured again while the whole
- * hub is over {@link #BUSY} cores or while it still falls by more than {@link #STILL_FALLING} of itself from one
- * measurement to the next, and the lower of the last two is kept.
+ * hub is over {@link #BUSY} cores or while any process still falls by more than {@link #STILL_FALLING} of itself
+ * (and more than {@link #NOISE}) from one measurement to the next, and each process's lower figure of the last two is
+ * kept.
  */
 final class IdleBaseline {
 
     /** What the whole hub uses while nothing comes, at most, for a measurement to count as idle (about 0.2 cores). */
     static final double BUSY = 0.6;
     static final double STILL_FALLING = 0.1;
+    /** Cores a 10-second measurement of a quiet process moves by anyway (a clock tick is 10 ms). */
+    static final double NOISE = 0.005;
 
     private IdleBaseline() {
     }
@@ -29,14 +33,22 @@ final class IdleBaseline {
         Map<String, Double> idle = measure.get();
         while (timeLeft.getAsBoolean()) {
             Map<String, Double> next = measure.get();
-            boolean wasIdle = total(idle) <= BUSY;
-            boolean stillFalling = total(next) < total(idle) * (1 - STILL_FALLING);
-            if (wasIdle && !stillFalling) {
-                return total(next) < total(idle) ? next : idle;
+            if (!busy(idle) && !stillFalling(idle, next)) {
+                Map<String, Double> lower = new TreeMap<>(idle);
+                next.forEach((process, cores) -> lower.merge(process, cores, Math::min));
+                return lower;
             }
             idle = next;
         }
         return idle;
+    }
+
+    private static boolean stillFalling(Map<String, Double> before, Map<String, Double> after) {
+        return after.entrySet().stream().anyMatch(process -> {
+            double was = before.getOrDefault(process.getKey(), process.getValue());
+            double fall = was - process.getValue();
+            return fall > NOISE && fall > was * STILL_FALLING;
+        });
     }
 
     static boolean busy(Map<String, Double> idle) {

@@ -90,8 +90,8 @@ final class Report {
                 .append("(lag zero, unchanged for %d s). End to end = accepted / (first post → lag zero). "
                         .formatted(Burst.SETTLE.toSeconds()))
                 .append("CPU per ticket: each process's CPU from the first post to lag zero, less its idle rate ")
-                .append(("over as long (measured over %d s at a time before the first run, again until two "
-                        + "measurements agree within a tenth, the lower kept: %s cores), per accepted call.\n\n")
+                .append(("over as long (measured over %d s at a time before the first run, again until no process "
+                        + "falls by more than a tenth, the lower of the last two kept: %s cores), per accepted call.\n\n")
                         .formatted(Burst.IDLE_BASELINE.toSeconds(), decimals(idle, "%.3f")));
         md.append("| run | accepted | failed | accepted /s | HTTP p50 | p99 | p99.9 | linked | first post → lag 0 "
                 + "| end to end tickets /s | drain after last answer | peak lag | CPU ms/ticket: intake | routing "

@@ -22,10 +22,18 @@ class IdleBaselineTest {
     }
 
     @Test
-    void keepsTheLowerOfTwoMeasurementsThatAgree() {
-        Deque<Map<String, Double>> measurements = new ArrayDeque<>(List.of(cores(0.03, 0.12), cores(0.031, 0.125)));
+    void keepsEachProcesssLowerFigureOfTwoMeasurementsThatAgree() {
+        Deque<Map<String, Double>> measurements = new ArrayDeque<>(List.of(cores(0.03, 0.125), cores(0.031, 0.12)));
 
         assertThat(IdleBaseline.settled(measurements::removeFirst, () -> true)).isEqualTo(cores(0.03, 0.12));
+    }
+
+    @Test
+    void measuresAgainWhileOneProcessStillFallsThoughTheWholeDoesNot() {
+        Deque<Map<String, Double>> measurements = new ArrayDeque<>(List.of(
+                cores(0.096, 0.203), cores(0.062, 0.208), cores(0.026, 0.21), cores(0.027, 0.205)));
+
+        assertThat(IdleBaseline.settled(measurements::removeFirst, () -> true)).isEqualTo(cores(0.026, 0.205));
     }
 
     @Test
