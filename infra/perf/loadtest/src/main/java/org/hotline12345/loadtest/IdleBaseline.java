@@ -1,7 +1,7 @@
 package org.hotline12345.loadtest;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -34,7 +34,7 @@ final class IdleBaseline {
         while (timeLeft.getAsBoolean()) {
             Map<String, Double> next = measure.get();
             if (!busy(idle) && !stillFalling(idle, next)) {
-                Map<String, Double> lower = new TreeMap<>(idle);
+                Map<String, Double> lower = new LinkedHashMap<>(idle);
                 next.forEach((process, cores) -> lower.merge(process, cores, Math::min));
                 return lower;
             }
