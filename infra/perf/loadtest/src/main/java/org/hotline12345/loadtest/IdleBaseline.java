@@ -55,7 +55,7 @@ final class IdleBaseline {
         return total(idle) > BUSY;
     }
 
-    static double total(Map<String, Double> cores) {
+    private static double total(Map<String, Double> cores) {
         return cores.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 }
