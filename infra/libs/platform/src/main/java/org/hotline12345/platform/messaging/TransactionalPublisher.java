@@ -1,9 +1,12 @@
 package org.hotline12345.platform.messaging;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -53,27 +56,45 @@ public class TransactionalPublisher implements DisposableBean {
             log.warn("No transactional producer (is the broker reachable?); nothing was sent: {}", e.toString());
             return Delivery.ABORTED;
         }
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
         boolean committing = false;
         try {
             producer.beginTransaction();
-            entries.forEach(entry -> producer.send(records.record(entry)));
+            entries.forEach(entry -> sends.add(producer.send(records.record(entry))));
             committing = true;
             producer.commitTransaction();
             return Delivery.COMMITTED;
-        } catch (TimeoutException | InterruptException e) {
-            if (!committing) {
+        } catch (RuntimeException e) {
+            if (!committing || anyFailed(sends)) {
                 abortQuietly(producer, e);
                 return Delivery.ABORTED;
             }
+            // the client sends its commit only once every send is acknowledged, and Kafka does not promise that a
+            // commit answered with an error (a timeout, or a fatal InvalidTxnStateException) was not made. Told
+            // ABORTED, a caller would undo what consumers may see; told UNKNOWN, it keeps it for the sweep.
             log.warn("The transaction of {} events was not confirmed; they stay pending: {}", entries.size(),
                     e.toString());
             return Delivery.UNKNOWN;
-        } catch (RuntimeException e) {
-            abortQuietly(producer, e);
-            return Delivery.ABORTED;
         } finally {
             producer.close();
         }
+    }
+
+    /** Whether a send was refused, after which the client never sends a commit: the transaction aborts. */
+    private static boolean anyFailed(List<Future<RecordMetadata>> sends) {
+        for (Future<RecordMetadata> send : sends) {
+            if (send.isDone()) {
+                try {
+                    send.get();
+                } catch (ExecutionException | CancellationException e) {
+                    return true;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -47,10 +53,29 @@ class TransactionalPublisherTest {
 
     @Test
     void abortsWhenASendFailedSoTheCommitCouldNotBeAttempted() {
-        producer.commitTransactionException = new KafkaException("a send failed before the commit");
+        MockProducer<String, byte[]> refusing = new MockProducer<>(true, null, new StringSerializer(),
+                new ByteArraySerializer()) {
+            @Override
+            public synchronized Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
+                return CompletableFuture.failedFuture(new RecordTooLargeException("the record is too large"));
+            }
+        };
+        refusing.initTransactions();
+        refusing.commitTransactionException = new KafkaException("a send failed before the commit");
 
-        assertThat(publisher.publish(EVENTS).block()).isEqualTo(Delivery.ABORTED);
-        assertThat(producer.transactionAborted()).isTrue();
+        assertThat(new TransactionalPublisher(() -> refusing, new EventPublisher(null, "/hotline/test"))
+                .publish(EVENTS).block()).isEqualTo(Delivery.ABORTED);
+        assertThat(refusing.transactionAborted()).isTrue();
+    }
+
+    @Test
+    void saysUnknownWhenTheCommitIsRefusedAfterEverySendWasAcknowledged() {
+        // what a commit retried after the coordinator completed it gets back, although the events are committed
+        producer.commitTransactionException = new InvalidTxnStateException("The producer attempted a transactional "
+                + "operation in an invalid state.");
+
+        assertThat(publisher.publish(EVENTS).block()).isEqualTo(Delivery.UNKNOWN);
+        assertThat(producer.transactionAborted()).isFalse();
     }
 
     @Test
