@@ -70,7 +70,7 @@ class TransactionalPublisherTest {
 
     @Test
     void saysUnknownWhenTheCommitIsRefusedAfterEverySendWasAcknowledged() {
-        // what a commit retried after the coordinator completed it gets back, although the events are committed
+        // a fatal answer to a commit the client sent: Kafka does not promise that such a commit was not made
         producer.commitTransactionException = new InvalidTxnStateException("The producer attempted a transactional "
                 + "operation in an invalid state.");
 
