@@ -466,10 +466,11 @@ const photosPath = (ticketId) => '/api/v1/intake/tickets/' + encodeURIComponent(
  * {@code #photo-list-problem}, each opening full size in {@code dialog#photo-view}. {@code show(ticketId)} reads
  * them (null empties them); {@code add(kind, input)} sends the file chosen in {@code input} as a photo of
  * {@code kind}, its outcome said in {@code #photo-before-status} and {@code #photo-before-problem} (after: alike);
- * {@code paint()} says everything again, in the language of the moment.
+ * {@code paint()} says everything again, in the language of the moment. Every id is read after {@code prefix}, so
+ * that a page can show a second ticket's photos (a supporting unit's part: {@code photos('part-')}).
  */
-export function photos() {
-  const $ = (id) => document.getElementById(id);
+export function photos(prefix = '') {
+  const $ = (id) => document.getElementById(prefix + id);
   let about = null;
   let listed = [];
   const thumbnails = new Map();

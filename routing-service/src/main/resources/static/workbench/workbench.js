@@ -16,6 +16,8 @@ let chosenPart = null;
 let drafts = null;
 let partDrafts = null;
 const photos = Tickets.photos();
+// a part shows the ticket's photos too, to look at only: adding them is the lead's
+const partPhotos = Tickets.photos('part-');
 
 async function loadQueue() {
   await Tickets.loadClasses();
@@ -50,7 +52,10 @@ function showQueue() {
     (part) => t('partState' + part.part.state)], openPart);
 }
 
-/** One of the unit's parts: what the ticket is about, the lead, the part's deadlines; signing for, answering. */
+/**
+ * One of the unit's parts: what the ticket is about, its photos, the lead, the part's deadlines; signing for,
+ * answering.
+ */
 async function openPart(ticketId) {
   Hub.clearError($('part-problem'));
   try {
@@ -66,6 +71,7 @@ async function openPart(ticketId) {
   showPart();
   showQueue();
   $('part-heading').focus();
+  partPhotos.show(chosenPart.ticketId);
 }
 
 function showPart() {
@@ -104,11 +110,13 @@ function showPart() {
   if (part.waiveReason) field(t('partWaivedWhy'), part.waiveReason);
   $('part-accept').hidden = part.state !== 'ASSIGNED';
   $('part-answer-box').hidden = part.state !== 'ACCEPTED';
+  partPhotos.paint();
 }
 
 function closePart() {
   chosenPart = null;
   if (partDrafts) partDrafts.show(null);
+  partPhotos.show(null);
   $('part-detail').hidden = true;
   $('part-detail').dataset.ticket = '';
 }

@@ -868,6 +868,9 @@ class PagesIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> "TRIAGE".equals(JSON.readTree(get("routing",
                 "/api/v1/tickets/" + stallId, token("supervisor")).body()).path("status").asString()));
         stallNumber = number(stallId);
+        // the caller sent a photo of the stall, which the supporting unit will see with its part
+        assertThat(photo(stallId, "CALLER", token("operator"), new java.awt.Color(90, 140, 60)).statusCode())
+                .isEqualTo(201);
 
         // the centre sends it to the city management bureau, with the market regulator supporting
         signIn(stack.url("routing") + "/desk", "supervisor-01");
@@ -957,8 +960,8 @@ class PagesIT {
     }
 
     /**
-     * The supporting unit of that ticket finds its part in its workbench, signs for it and answers it from the
-     * keyboard, in both languages; the lead then sees the part answered, in its ticket and its timeline, and resolves.
+     * The supporting unit of that ticket finds its part in its workbench, looks at the caller's photo, signs for it and
+     * answers it from the keyboard, in both languages; the lead then sees the part answered, in its ticket and its timeline, and resolves.
      */
     @Test
     @Order(12)
@@ -976,7 +979,21 @@ class PagesIT {
         assertThat(byTestId("part-lead").getText()).contains("贵阳市城市管理局");
         assertThat(byTestId("part-description").getText()).contains("流动摊贩");
         assertThat(browser.findElement(By.id("part-answer-box")).isDisplayed()).isFalse();
+        // the caller's photo with the part, to look at only: it opens full size from the keyboard
+        WebElement callers = waitFor(By.cssSelector("#part-photo-list li[data-kind='CALLER'] button.photo img"));
+        assertThat(callers.getDomAttribute("alt")).startsWith("来电人发来的照片，第 1 张，共 1 张");
+        assertThat(callers.getDomProperty("src")).startsWith("data:image/jpeg");
+        assertThat(browser.findElements(By.cssSelector("#part-detail input[type=file]"))).isEmpty();
         Accessibility.assertNoSeriousViolations(browser, "workbench, a part to sign for");
+        browser.findElement(By.cssSelector("#part-photo-list li[data-kind='CALLER'] button.photo"))
+                .sendKeys(Keys.ENTER);
+        waitFor(By.cssSelector("dialog#part-photo-view[open] #part-photo-full"));
+        assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("part-photo-close");
+        screenshot("workbench-part-photo");
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        waitUntil(() -> browser.findElements(By.cssSelector("dialog#part-photo-view[open]")).isEmpty());
+        waitUntil(() -> "CALLER".equals(browser.switchTo().activeElement().findElement(By.xpath(".."))
+                .getDomAttribute("data-kind")));
 
         browser.findElement(By.id("part-accept")).sendKeys(Keys.ENTER);
         waitUntil(() -> byTestId("part-state").getText().equals("协办中"));

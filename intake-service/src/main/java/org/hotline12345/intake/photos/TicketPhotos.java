@@ -30,7 +30,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Adds and reads tickets' photos for those who may: staff who may read the ticket (operators and supervisors any
- * ticket, a unit or grid worker the tickets its unit handles now, as routing's events last said) and the citizen
+ * ticket, a unit or grid worker the tickets its unit handles now, as routing's events last said, and a supporting
+ * unit, to read only, the tickets it has a part of) and the citizen
  * who follows it, for the photos meant for them. A ticket nobody may read here is not found, whether or not it
  * exists. Operators add what the caller sent, the handling unit its before and after photos, the citizen their own.
  *
@@ -49,6 +50,8 @@ class TicketPhotos implements DisposableBean {
     /** Kinds a staff caller sees: every one. */
     static final Set<PhotoKind> FOR_STAFF = EnumSet.allOf(PhotoKind.class);
     private static final Duration RETRY_DECODING = Duration.ofSeconds(5);
+    /** The status intake shows from a unit's return until the ticket is dispatched again or given back. */
+    private static final String RETURNED = "REJECTED";
 
     private final ReactiveMongoTemplate mongo;
     private final PhotoStore store;
@@ -159,7 +162,22 @@ class TicketPhotos implements DisposableBean {
 
     private Mono<Boolean> mayRead(IntakeTicket ticket) {
         return has(Roles.OPERATOR).flatMap(operator -> operator ? Mono.just(true) : has(Roles.SUPERVISOR))
-                .flatMap(centre -> centre ? Mono.just(true) : holds(ticket));
+                .flatMap(centre -> centre ? Mono.just(true) : holds(ticket))
+                .flatMap(reads -> reads ? Mono.just(true) : supports(ticket));
+    }
+
+    /**
+     * Whether the caller's unit supports the lead (协办) in the ticket's current assignment, and its part stands: from
+     * a return on, until the centre sends the ticket back to the lead, the part may have been withdrawn, so it reads
+     * nothing then.
+     */
+    private Mono<Boolean> supports(IntakeTicket ticket) {
+        if (ticket.getSupportingUnitIds().isEmpty() || RETURNED.equals(ticket.getStatus())) {
+            return Mono.just(false);
+        }
+        return has(Roles.UNIT).flatMap(unitUser -> !unitUser ? Mono.just(false) : caller.unit()
+                .map(unit -> ticket.getSupportingUnitIds().contains(unit))
+                .onErrorResume(AccessDeniedException.class, noUnit -> Mono.just(false)));
     }
 
     /** Whether the caller's unit (a grid worker's, the grid's holder) handles the ticket now. */

@@ -37,6 +37,11 @@ public class IntakeTicket extends OutboxDocument {
     private String parentIncidentId;
     private String unitId;
     private String unitName;
+    /**
+     * The units that support the lead in the current assignment (协办), as routing's last TicketAssigned named them:
+     * each may read the ticket's photos while its part stands.
+     */
+    private List<String> supportingUnitIds = new ArrayList<>();
     private String reply;
     /** Whether the unit let its reply be shown publicly. */
     private boolean replyPublic;
@@ -108,10 +113,6 @@ public class IntakeTicket extends OutboxDocument {
         return ticketNumber;
     }
 
-    public String getStatus() {
-        return status;
-    }
-
     public String getChannel() {
         return channel;
     }
@@ -138,6 +139,14 @@ public class IntakeTicket extends OutboxDocument {
 
     public String getUnitName() {
         return unitName;
+    }
+
+    public List<String> getSupportingUnitIds() {
+        return supportingUnitIds == null ? List.of() : supportingUnitIds;
+    }
+
+    public String getStatus() {
+        return status;
     }
 
     public Instant getReceivedAt() {

@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Follows each ticket's lifecycle so that intake can tell callers where their ticket stands: status, handling
- * unit, the unit's reply and the timeline. A ticket's events arrive in order because they share its partition; a
+ * unit, the unit's reply and the timeline; and the supporting units of its current assignment, for its photos. A ticket's events arrive in order because they share its partition; a
  * redelivered event finds its id among those seen and changes nothing.
  */
 @Service
@@ -86,7 +86,7 @@ public class TicketProgress {
                 .addToSet("seenEvents", event.eventId());
         if (event instanceof TicketAssigned assigned) {
             update.set("unitId", assigned.unitId()).set("unitName", assigned.unitName())
-                    .set("expectedAt", assigned.resolveBy());
+                    .set("supportingUnitIds", assigned.coUnitIds()).set("expectedAt", assigned.resolveBy());
         }
         if (event instanceof TicketExtended extended) {
             update.set("expectedAt", extended.resolveBy());

@@ -36,7 +36,9 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.hotline12345.contracts.AssignmentReason;
 import org.hotline12345.contracts.EventIds;
 import org.hotline12345.contracts.Priority;
+import org.hotline12345.contracts.ReturnRejected;
 import org.hotline12345.contracts.TicketAssigned;
+import org.hotline12345.contracts.TicketRejected;
 import org.hotline12345.embedded.EventTopics;
 import org.hotline12345.embedded.SharedTestInfrastructure;
 import org.hotline12345.embedded.testing.HubIntegrationTest;
@@ -66,6 +68,8 @@ class PhotosIT extends FiledTicketTests {
     @AutoClose
     static final EventTopics topics = new EventTopics(infra.kafka());
     private static final String UNIT = "WATER_CO";
+    /** The unit that supports the water company (协办) where a test says so. */
+    private static final String SUPPORTING = "URBAN_MGMT";
     /** The camera's maker as the photo's EXIF names it, to be looked for in what is kept. */
     private static final String MAKER = "HotlineTestCam";
 
@@ -159,6 +163,44 @@ class PhotosIT extends FiledTicketTests {
         citizenAdd(ticket.ticketNumber(), "AAAAAAAAAAAAAAAA", jpegWithGpsExif(16, 16, 1)).expectStatus()
                 .isNotFound();
         assertThat(list(ticket.ticketId(), unit(UNIT))).hasSize(1);
+    }
+
+    @Test
+    void showsASupportingUnitThePhotosWhileItsPartStandsAndLetsItAddNone() throws IOException {
+        TicketReceipt ticket = assigned("13700000520", List.of(SUPPORTING));
+        add(ticket.ticketId(), "CALLER", jpegWithGpsExif(24, 16, 1), staff("OPERATOR")).expectStatus().isCreated();
+        add(ticket.ticketId(), "BEFORE", jpegWithGpsExif(16, 16, 1), unit(UNIT)).expectStatus().isCreated();
+
+        List<Map<?, ?>> seen = list(ticket.ticketId(), unit(SUPPORTING));
+        assertThat(seen.stream().map(photo -> String.valueOf(photo.get("kind")))).containsExactly("CALLER", "BEFORE");
+        assertThat(ImageIO.read(new ByteArrayInputStream(read((String) seen.get(0).get("href"),
+                unit(SUPPORTING)))).getWidth()).isEqualTo(24);
+        assertThat(read((String) seen.get(1).get("thumbnailHref"), unit(SUPPORTING))).isNotEmpty();
+        // the part is the supporting unit's own business; the place's photos are the lead's to add
+        add(ticket.ticketId(), "AFTER", jpegWithGpsExif(16, 16, 1), unit(SUPPORTING)).expectStatus().isForbidden();
+        assertThat(list(ticket.ticketId(), staff("SUPERVISOR"))).hasSize(2);
+
+        // from the lead's return until the centre gives the ticket back, the part may be gone: nothing is shown
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        topics.publish(new TicketRejected(EventIds.of(ticket.ticketId(), "TicketRejected", 1), now,
+                ticket.ticketId(), UNIT, "NOT_OURS", "不是供水问题"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> listStatus(ticket.ticketId(), unit(SUPPORTING)) == 404);
+        assertThat(list(ticket.ticketId(), unit(UNIT))).hasSize(2);
+        topics.publish(new ReturnRejected(EventIds.of(ticket.ticketId(), "ReturnRejected", 1), now.plusSeconds(1),
+                ticket.ticketId(), UNIT, "属供水公司职责", "supervisor", "ASSIGNED", now.plus(Duration.ofHours(2)),
+                now.plus(Duration.ofDays(3))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> listStatus(ticket.ticketId(), unit(SUPPORTING)) == 200);
+
+        // dispatched again without it, the ticket is as unknown to it as to any stranger
+        topics.publish(assignment(ticket, 2, now.plusSeconds(2), List.of()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> listStatus(ticket.ticketId(), unit(SUPPORTING)) == 404);
+        String notItsPart = web.get().uri((String) seen.get(0).get("href")).headers(unit(SUPPORTING)).exchange()
+                .expectStatus().isNotFound().expectBody(String.class).returnResult().getResponseBody();
+        String noTicket = web.get().uri(PhotoController.PATH, "00000000-0000-0000-0000-000000000000")
+                .headers(unit(SUPPORTING)).exchange().expectStatus().isNotFound().expectBody(String.class)
+                .returnResult().getResponseBody();
+        assertThat(withoutInstance(notItsPart)).isEqualTo(withoutInstance(noTicket));
+        assertThat(list(ticket.ticketId(), unit(UNIT))).hasSize(2);
     }
 
     @Test
@@ -328,6 +370,11 @@ class PhotosIT extends FiledTicketTests {
 
     /** A call registered by an operator and assigned by routing to the water company. */
     private TicketReceipt assigned(String phone) {
+        return assigned(phone, List.of());
+    }
+
+    /** As {@link #assigned(String)}, with {@code supporting} units (协办) given their parts. */
+    private TicketReceipt assigned(String phone, List<String> supporting) {
         double east = 0.004 * Integer.parseInt(phone.substring(phone.length() - 2));
         TicketReceipt ticket = web.post().uri("/api/v1/calls").headers(staff("OPERATOR"))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("""
@@ -336,14 +383,24 @@ class PhotosIT extends FiledTicketTests {
                         106.7150 + east))
                 .exchange().expectStatus().isAccepted().expectBody(TicketReceipt.class).returnResult()
                 .getResponseBody();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        topics.publish(new TicketAssigned(EventIds.of(ticket.ticketId(), "TicketAssigned", 1), now,
-                ticket.ticketId(), ticket.ticketNumber(), 1, UNIT, "贵阳市供水公司", List.of(), "WATER_SUPPLY",
-                "NANMING", Priority.NORMAL, now.plus(Duration.ofHours(2)), now.plus(Duration.ofDays(3)),
-                new AssignmentReason("water", 1, null, List.of())));
+        topics.publish(assignment(ticket, 1, Instant.now().truncatedTo(ChronoUnit.MILLIS), supporting));
         await().atMost(Duration.ofSeconds(30)).until(() -> UNIT.equals(mongo.findOne(Query.query(
                 Criteria.where("_id").is(ticket.ticketId())), IntakeTicket.class).block().getUnitId()));
         return ticket;
+    }
+
+    /** Routing's {@code assignment}th dispatch of the ticket to the water company, with {@code supporting} units. */
+    private static TicketAssigned assignment(TicketReceipt ticket, int assignment, Instant now,
+            List<String> supporting) {
+        return new TicketAssigned(EventIds.of(ticket.ticketId(), "TicketAssigned", assignment), now,
+                ticket.ticketId(), ticket.ticketNumber(), assignment, UNIT, "贵阳市供水公司", supporting,
+                "WATER_SUPPLY", "NANMING", Priority.NORMAL, now.plus(Duration.ofHours(2)),
+                now.plus(Duration.ofDays(3)), new AssignmentReason("water", 1, null, List.of()));
+    }
+
+    private int listStatus(String ticketId, java.util.function.Consumer<org.springframework.http.HttpHeaders> auth) {
+        return web.get().uri(PhotoController.PATH, ticketId).headers(auth).exchange().returnResult(String.class)
+                .getStatus().value();
     }
 
     /**
