@@ -12,9 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Operator calls as a city makes them: the complaints of the labelled corpus with their categories, callers from a
  * large pool of mobile numbers (so some call twice), and points inside the city's grids. Or, for a fixed mix, every
  * call from a number of its own at a place of its own ({@link #distinctCallers}), so that none is a repeat and none
- * joins another's incident however many are made: the places are the cells of a 250 m lattice over a 40 km square
- * around the city's grids, each used once, in an order that scatters them; those outside the grids go where the
- * rules send a ticket with no grid. The share that lies in a grid is the same at every rate and in every run.
+ * joins another's incident however many are made: the places are the cells of a 250 m lattice over a 120 km square
+ * around the city's grids (230,400 cells: the calls of several minutes at hundreds a second), each used once, in an
+ * order that scatters them; those outside the grids go where the rules send a ticket with no grid. The share that
+ * lies in a grid is the same at every rate and in every run.
  */
 final class Calls {
 
@@ -30,7 +31,7 @@ final class Calls {
     /** The next distinct caller's number, or -1 when callers come from the random pool. */
     private long nextCaller;
     /** Lattice cells a side, and the cell's size in degrees (250 m north to south; east to west at the city). */
-    static final int LATTICE_SIDE = 160;
+    static final int LATTICE_SIDE = 480;
     private static final double CELL_LAT = 250 / 111_320.0;
     private final double cellLon;
     private final double centreLat;

@@ -84,7 +84,7 @@ final class Report {
                         .formatted(options.clients()))
                 .append("answered) for %d s, every call from a number of its own at a cell of its own of a 250 m "
                         .formatted(options.burst().toSeconds()))
-                .append("lattice over 40 km around the city (none repeats or joins another's incident; those outside "
+                .append("lattice over 120 km around the city (none repeats or joins another's incident; those outside "
                         + "the grids go where the rules send a ticket with no grid); then the consumer groups are read every %d ms until every one has read everything "
                         .formatted(Burst.POLL.toMillis()))
                 .append("(lag zero, unchanged for %d s). End to end = accepted / (first post → lag zero). "
