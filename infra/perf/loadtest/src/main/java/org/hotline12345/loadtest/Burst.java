@@ -117,6 +117,7 @@ final class Burst {
         Map<String, Double> idle;
         try (ConsumerLag lag = new ConsumerLag(options.bootstrap())) {
             Burst burst = new Burst(options, operatorToken, calls, processes, lag);
+            burst.warmUp();
             burst.awaitQuiet();
             idle = burst.settledIdleBaseline();
             for (int number = 1; number <= options.runs(); number++) {
@@ -133,6 +134,20 @@ final class Burst {
         double transactional = ProducerCeiling.transactionalRecordsPerSecond(options.bootstrap(), RECORD_BYTES,
                 CEILING_HELD, RECORDS_PER_TRANSACTION);
         return Report.bursts(options, command, idle, runs, plain, transactional, Instant.now());
+    }
+
+    /**
+     * Posts closed loop for the warm-up, reported nowhere: on two cores the services' JIT compilers work for minutes
+     * under load, and a burst measured meanwhile counts their work as the tickets' (BENCHMARKS.md, "Warmed up").
+     */
+    private void warmUp() throws Exception {
+        if (options.warmup().isZero()) {
+            return;
+        }
+        log.info("Warming up: {} clients posting calls for {} s, not measured ...", options.clients(),
+                options.warmup().toSeconds());
+        Tally tally = post(System.nanoTime() + options.warmup().toNanos());
+        log.info("Warm-up: {} calls accepted, {} refused", tally.accepted, tally.failed());
     }
 
     /** Waits for the groups to have read what came before, so that neither the baseline nor a burst carries it. */
@@ -206,6 +221,10 @@ final class Burst {
         final Map<String, Long> failures = new TreeMap<>();
         long accepted;
         long linked;
+
+        long failed() {
+            return failures.values().stream().mapToLong(Long::longValue).sum();
+        }
 
         void add(Tally other) {
             latency.add(other.latency);

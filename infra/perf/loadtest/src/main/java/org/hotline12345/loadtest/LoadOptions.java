@@ -18,7 +18,8 @@ import java.util.Set;
  * @param tokens the dev stack's tokens file
  * @param preload how many historical tickets to add before the load, spread over the past year
  * @param rates the arrival rates to step through, calls per second
- * @param warmup how long to run at the first rate before measuring, so the JIT compilers have done their work
+ * @param warmup how long to load the hub before measuring (at the first rate, or closed loop before the bursts), so
+ *     that the JIT compilers have done their work
  * @param step how long each rate is held
  * @param report the Markdown file the results are appended to
  * @param label what this run is, in the report
@@ -39,7 +40,8 @@ record LoadOptions(String intake, List<String> servicePorts, String bootstrap, S
               --tokens=FILE        tokens file with an operator and an admin token (.devstack/tokens.json)
               --preload=N          add N historical tickets first (0)
               --rates=R,R,...      arrival rates to step through, calls/s (50,100,200,400,800,1200,1600,2000)
-              --warmup=SECONDS     load at the first rate before measuring (120)
+              --warmup=SECONDS     load before measuring: at the first rate (120), or closed loop
+                                   before the bursts (300; 0 for none)
               --step=SECONDS       how long each rate is held (30)
               --report=FILE        Markdown file the results are appended to (BENCHMARKS.md)
               --label=TEXT         the run's name in the report
@@ -85,7 +87,8 @@ record LoadOptions(String intake, List<String> servicePorts, String bootstrap, S
                 preload,
                 Arrays.stream(given.getOrDefault("rates", "50,100,200,400,800,1200,1600,2000").split(","))
                         .map(String::trim).map(Integer::parseInt).toList(),
-                Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup", "120"))),
+                // five JVMs compiling on two cores take minutes of load to settle (BENCHMARKS.md, "Warmed up")
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup", burst == null ? "120" : "300"))),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("step", "30"))),
                 Path.of(given.getOrDefault("report", "BENCHMARKS.md")),
                 given.getOrDefault("label", label),

@@ -80,6 +80,9 @@ final class Report {
         StringBuilder md = new StringBuilder();
         md.append("\n### ").append(options.label()).append(" (").append(when.toString(), 0, 16).append("Z)\n\n");
         md.append("Machine: ").append(machine()).append(". Command: `").append(command).append("`. ")
+                .append(options.warmup().isZero() ? "No warm-up. "
+                        : "Warm-up: the same clients posting for %d s before the baseline, not measured. "
+                                .formatted(options.warmup().toSeconds()))
                 .append("Each run: %d clients post calls closed loop (each its next call as soon as the last was "
                         .formatted(options.clients()))
                 .append("answered) for %d s, every call from a number of its own at a cell of its own of a 250 m "

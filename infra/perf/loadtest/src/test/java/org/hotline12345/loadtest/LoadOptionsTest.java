@@ -30,6 +30,13 @@ class LoadOptionsTest {
     }
 
     @Test
+    void warmsTheHubUpForFiveMinutesBeforeBurstsUnlessToldOtherwise() {
+        assertThat(LoadOptions.parse(new String[] {"--burst=60"}).warmup()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(LoadOptions.parse(new String[] {"--burst=60", "--warmup=0"}).warmup()).isZero();
+        assertThat(LoadOptions.parse(new String[] {"--rates=20"}).warmup()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
     void takesClientsRunsAndPreloadWithABurst() {
         LoadOptions options = LoadOptions.parse(new String[] {"--burst=30", "--clients=8", "--runs=3",
                 "--preload=1000"});
