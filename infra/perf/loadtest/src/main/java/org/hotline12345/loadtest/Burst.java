@@ -198,7 +198,18 @@ final class Burst {
         long start = System.nanoTime();
         ExecutorService watcher = Executors.newSingleThreadExecutor(daemon("burst-lag"));
         Future<Watched> watched = watcher.submit(() -> watch(groups, drain, procs, answered::get, DRAIN_LIMIT));
-        Tally tally = post(start + options.burst().toNanos());
+        Tally tally;
+        if (options.held().isEmpty()) {
+            tally = post(start + options.burst().toNanos());
+        } else {
+            Processes.signal(procs, options.held(), "STOP");
+            try {
+                tally = post(start + options.burst().toNanos());
+            } finally {
+                // let go before anything else: held, they would never read what was posted
+                Processes.signal(procs, options.held(), "CONT");
+            }
+        }
         long lastAnswer = System.nanoTime();
         answered.set(true);
         log.info("Run {}: {} calls accepted in {} s; waiting for the consumers to read everything ...", number,

@@ -26,10 +26,12 @@ import java.util.Set;
  * @param burst how long each closed-loop burst posts calls, or null for the stepped rates
  * @param clients how many clients post at once in a burst, each its next call as soon as the last one is answered
  * @param runs how many bursts, one after the other
+ * @param held the services held still (SIGSTOP) while a burst's clients post, and let go when they stop, so that
+ *     intake is measured alone ({@code routing}, {@code notification}, {@code analytics}); empty for none
  */
 record LoadOptions(String intake, List<String> servicePorts, String bootstrap, String mongo, Path tokens,
         int preload, List<Integer> rates, Duration warmup, Duration step, Path report, String label,
-        Duration burst, int clients, int runs) {
+        Duration burst, int clients, int runs, List<String> held) {
 
     static final String USAGE = """
             Usage: ./loadtest [options]
@@ -49,10 +51,14 @@ record LoadOptions(String intake, List<String> servicePorts, String bootstrap, S
               --burst=SECONDS      post calls closed loop for SECONDS, then time the consumers to lag zero
               --clients=N          clients posting at once in a burst (32)
               --runs=N             bursts one after the other, 10 s apart (1)
+              --hold=NAME,...      services held still (SIGSTOP) while the clients post and let go after:
+                                   --hold=routing,notification,analytics measures intake alone
             """;
 
     private static final Set<String> NAMES = Set.of("intake", "services", "bootstrap", "mongo", "tokens", "preload",
-            "rates", "warmup", "step", "report", "label", "burst", "clients", "runs");
+            "rates", "warmup", "step", "report", "label", "burst", "clients", "runs", "hold");
+    /** The services a burst may hold still: intake is the one measured. */
+    private static final Set<String> HOLDABLE = Set.of("routing", "notification", "analytics");
 
     /** Whether this run is closed-loop bursts rather than stepped rates. */
     boolean bursts() {
@@ -75,6 +81,15 @@ record LoadOptions(String intake, List<String> servicePorts, String bootstrap, S
         Duration burst = given.containsKey("burst") ? Duration.ofSeconds(atLeastOne(given, "burst", "0")) : null;
         int clients = (int) atLeastOne(given, "clients", "32");
         int runs = (int) atLeastOne(given, "runs", "1");
+        List<String> held = given.containsKey("hold") ? Arrays.stream(given.get("hold").split(","))
+                .map(String::trim).filter(name -> !name.isEmpty()).distinct().toList() : List.of();
+        held.stream().filter(name -> !HOLDABLE.contains(name)).findFirst().ifPresent(name -> {
+            throw new IllegalArgumentException("--hold takes routing, notification and analytics, not " + name
+                    + "\n" + USAGE);
+        });
+        if (!held.isEmpty() && burst == null) {
+            throw new IllegalArgumentException("--hold needs --burst\n" + USAGE);
+        }
         String label = burst == null ? preload + " tickets preloaded"
                 : "End to end: %d clients, %d s burst%s, %d tickets preloaded".formatted(clients, burst.toSeconds(),
                         runs == 1 ? "" : " × " + runs, preload);
@@ -92,7 +107,7 @@ record LoadOptions(String intake, List<String> servicePorts, String bootstrap, S
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("step", "30"))),
                 Path.of(given.getOrDefault("report", "BENCHMARKS.md")),
                 given.getOrDefault("label", label),
-                burst, clients, runs);
+                burst, clients, runs, held);
     }
 
     private static long atLeastOne(Map<String, String> given, String name, String otherwise) {

@@ -68,6 +68,32 @@ final class Processes {
         return cpu;
     }
 
+    /**
+     * Sends {@code signal} ({@code STOP} or {@code CONT}) to the processes of each of {@code services} (short names:
+     * {@code routing} for {@code routing-service}); fails when one of them does not run here or cannot be signalled.
+     */
+    static void signal(Map<String, List<Path>> found, List<String> services, String signal) {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        for (String service : services) {
+            List<Path> procs = found.get(service + "-service");
+            if (procs == null) {
+                throw new IllegalStateException("no " + service + " process runs on this machine to hold");
+            }
+            procs.forEach(proc -> command.add(proc.getFileName().toString()));
+        }
+        try {
+            int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not run " + String.join(" ", command), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + String.join(" ", command), e);
+        }
+    }
+
     /** CPU seconds this process (the load generator) has used so far. */
     static double ownCpuSeconds() {
         return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9)

@@ -83,6 +83,9 @@ final class Report {
                 .append(options.warmup().isZero() ? "No warm-up. "
                         : "Warm-up: the same clients posting for %d s before the baseline, not measured. "
                                 .formatted(options.warmup().toSeconds()))
+                .append(options.held().isEmpty() ? ""
+                        : "Intake alone: %s held still (SIGSTOP) while the clients posted, let go as they stopped. "
+                                .formatted(String.join(", ", options.held())))
                 .append("Each run: %d clients post calls closed loop (each its next call as soon as the last was "
                         .formatted(options.clients()))
                 .append("answered) for %d s, every call from a number of its own at a cell of its own of a 250 m "

@@ -48,6 +48,17 @@ class LoadOptionsTest {
     }
 
     @Test
+    void holdsOnlyTheServicesBehindIntakeAndOnlyInBursts() {
+        assertThat(LoadOptions.parse(new String[] {"--burst=30", "--hold=routing, notification,analytics"}).held())
+                .containsExactly("routing", "notification", "analytics");
+        assertThat(LoadOptions.parse(new String[] {"--burst=30"}).held()).isEmpty();
+        assertThatIllegalArgumentException().isThrownBy(() -> LoadOptions.parse(new String[] {"--burst=30",
+                "--hold=intake"})).withMessageContaining("not intake");
+        assertThatIllegalArgumentException().isThrownBy(() -> LoadOptions.parse(new String[] {"--rates=20",
+                "--hold=routing"})).withMessageContaining("--hold needs --burst");
+    }
+
+    @Test
     void refusesUnknownOptionsAndCountsBelowOne() {
         assertThatIllegalArgumentException().isThrownBy(() -> LoadOptions.parse(new String[] {"--bursts=60"}))
                 .withMessageContaining("--bursts");
