@@ -462,6 +462,27 @@ const PHOTO_RULES = ['format', 'size', 'range', 'invalid'];
 const photosPath = (ticketId) => '/api/v1/intake/tickets/' + encodeURIComponent(ticketId) + '/photos';
 
 /**
+ * A copy of the page's photo section ({@code #photos}) and dialog ({@code #photo-view}) for a second ticket, put
+ * after {@code place}: every id in them, and every reference to one, after {@code prefix}, for
+ * {@code photos(prefix)}. Its words follow the language as the page's do.
+ */
+export function copyPhotoSection(prefix, place) {
+  let after = place;
+  for (const id of ['photos', 'photo-view']) {
+    const copy = document.getElementById(id).cloneNode(true);
+    for (const element of [copy, ...copy.querySelectorAll('*')]) {
+      if (element.id) element.id = prefix + element.id;
+      for (const naming of ['aria-labelledby', 'aria-describedby', 'for', 'data-testid']) {
+        const named = element.getAttribute(naming);
+        if (named) element.setAttribute(naming, named.split(' ').map((one) => prefix + one).join(' '));
+      }
+    }
+    after.after(copy);
+    after = copy;
+  }
+}
+
+/**
  * The photos of the ticket shown, in the page's {@code #photo-list} with {@code #photo-status} and
  * {@code #photo-list-problem}, each opening full size in {@code dialog#photo-view}. {@code show(ticketId)} reads
  * them (null empties them); {@code add(kind, input)} sends the file chosen in {@code input} as a photo of

@@ -17,6 +17,7 @@ let drafts = null;
 let partDrafts = null;
 const photos = Tickets.photos();
 // a part shows the ticket's photos too, to look at only: adding them is the lead's
+Tickets.copyPhotoSection('part-', $('part-fields'));
 const partPhotos = Tickets.photos('part-');
 
 async function loadQueue() {
