@@ -960,8 +960,9 @@ class PagesIT {
     }
 
     /**
-     * The supporting unit of that ticket finds its part in its workbench, looks at the caller's photo, signs for it and
-     * answers it from the keyboard, in both languages; the lead then sees the part answered, in its ticket and its timeline, and resolves.
+     * The supporting unit of that ticket finds its part in its workbench, looks at the caller's photo, signs for it
+     * and answers it from the keyboard, in both languages and across a reload; the lead then sees the part answered,
+     * in its ticket and its timeline, and resolves.
      */
     @Test
     @Order(12)
@@ -1001,10 +1002,18 @@ class PagesIT {
         browser.findElement(By.id("language")).click();
         waitUntil(() -> byTestId("part-state").getText().equals("in hand"));
         assertThat(text("part-answer")).isEqualTo("Send to the lead unit");
+        assertThat(text("part-photos-heading")).isEqualTo("Photos");
+        assertThat(browser.findElement(By.cssSelector("#part-photo-list li[data-kind='CALLER'] img"))
+                .getDomAttribute("alt")).startsWith("The caller's photo 1 of 1");
         Accessibility.assertNoSeriousViolations(browser, "workbench, a part in hand, in English");
         browser.findElement(By.id("language")).click();
         waitUntil(() -> byTestId("part-state").getText().equals("协办中"));
         assertThat(value("part-answer-text")).isEqualTo(answer);
+        // a reload reopens the part with its photo, and the answer half written is still there
+        browser.navigate().refresh();
+        waitUntil(() -> byTestId("part-state").getText().equals("协办中"));
+        waitFor(By.cssSelector("#part-photo-list li[data-kind='CALLER'] button.photo img"));
+        waitUntil(() -> value("part-answer-text").equals(answer));
         browser.findElement(By.id("part-answer")).sendKeys(Keys.ENTER);
         waitUntil(() -> byTestId("part-state").getText().equals("已答复主办单位"));
         assertThat(byTestId("part-answer-sent").getText()).isEqualTo(answer);

@@ -162,22 +162,21 @@ class TicketPhotos implements DisposableBean {
 
     private Mono<Boolean> mayRead(IntakeTicket ticket) {
         return has(Roles.OPERATOR).flatMap(operator -> operator ? Mono.just(true) : has(Roles.SUPERVISOR))
-                .flatMap(centre -> centre ? Mono.just(true) : holds(ticket))
-                .flatMap(reads -> reads ? Mono.just(true) : supports(ticket));
+                .flatMap(centre -> centre ? Mono.just(true) : caller.unit()
+                        .flatMap(unit -> unit.equals(ticket.getUnitId()) ? Mono.just(true) : supports(ticket, unit))
+                        .onErrorResume(AccessDeniedException.class, noUnit -> Mono.just(false)));
     }
 
     /**
-     * Whether the caller's unit supports the lead (协办) in the ticket's current assignment, and its part stands: from
-     * a return on, until the centre sends the ticket back to the lead, the part may have been withdrawn, so it reads
-     * nothing then.
+     * Whether {@code unit}, a unit user's, supports the lead (协办) in the ticket's current assignment, and its part
+     * stands: from a return on, until the centre sends the ticket back to the lead, the part may have been
+     * withdrawn, so it reads nothing then.
      */
-    private Mono<Boolean> supports(IntakeTicket ticket) {
-        if (ticket.getSupportingUnitIds().isEmpty() || RETURNED.equals(ticket.getStatus())) {
+    private static Mono<Boolean> supports(IntakeTicket ticket, String unit) {
+        if (!ticket.getSupportingUnitIds().contains(unit) || RETURNED.equals(ticket.getStatus())) {
             return Mono.just(false);
         }
-        return has(Roles.UNIT).flatMap(unitUser -> !unitUser ? Mono.just(false) : caller.unit()
-                .map(unit -> ticket.getSupportingUnitIds().contains(unit))
-                .onErrorResume(AccessDeniedException.class, noUnit -> Mono.just(false)));
+        return has(Roles.UNIT);
     }
 
     /** Whether the caller's unit (a grid worker's, the grid's holder) handles the ticket now. */

@@ -113,6 +113,10 @@ public class IntakeTicket extends OutboxDocument {
         return ticketNumber;
     }
 
+    public String getStatus() {
+        return status;
+    }
+
     public String getChannel() {
         return channel;
     }
@@ -143,10 +147,6 @@ public class IntakeTicket extends OutboxDocument {
 
     public List<String> getSupportingUnitIds() {
         return supportingUnitIds == null ? List.of() : supportingUnitIds;
-    }
-
-    public String getStatus() {
-        return status;
     }
 
     public Instant getReceivedAt() {

@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Follows each ticket's lifecycle so that intake can tell callers where their ticket stands: status, handling
- * unit, the unit's reply and the timeline; and the supporting units of its current assignment, for its photos. A ticket's events arrive in order because they share its partition; a
+ * unit, the unit's reply and the timeline; and the supporting units of its current assignment, for its photos. A
+ * ticket's events arrive in order because they share its partition; a
  * redelivered event finds its id among those seen and changes nothing.
  */
 @Service

@@ -199,16 +199,12 @@ final class Burst {
         ExecutorService watcher = Executors.newSingleThreadExecutor(daemon("burst-lag"));
         Future<Watched> watched = watcher.submit(() -> watch(groups, drain, procs, answered::get, DRAIN_LIMIT));
         Tally tally;
-        if (options.held().isEmpty()) {
+        Processes.signal(procs, options.held(), "STOP");
+        try {
             tally = post(start + options.burst().toNanos());
-        } else {
-            Processes.signal(procs, options.held(), "STOP");
-            try {
-                tally = post(start + options.burst().toNanos());
-            } finally {
-                // let go before anything else: held, they would never read what was posted
-                Processes.signal(procs, options.held(), "CONT");
-            }
+        } finally {
+            // let go before anything else: held, they would never read what was posted
+            Processes.signal(procs, options.held(), "CONT");
         }
         long lastAnswer = System.nanoTime();
         answered.set(true);

@@ -70,9 +70,13 @@ final class Processes {
 
     /**
      * Sends {@code signal} ({@code STOP} or {@code CONT}) to the processes of each of {@code services} (short names:
-     * {@code routing} for {@code routing-service}); fails when one of them does not run here or cannot be signalled.
+     * {@code routing} for {@code routing-service}); none when there are none. Fails when one of them does not run
+     * here or cannot be signalled.
      */
     static void signal(Map<String, List<Path>> found, List<String> services, String signal) {
+        if (services.isEmpty()) {
+            return;
+        }
         List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
         for (String service : services) {
             List<Path> procs = found.get(service + "-service");
