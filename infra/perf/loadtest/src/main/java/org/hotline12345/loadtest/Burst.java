@@ -40,9 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Burst {
 
-    static final Duration IDLE_BASELINE = Duration.ofSeconds(10);
-    /** How long the hub is given to settle before the baseline is taken anyway, with a warning. */
-    static final Duration SETTLE_LIMIT = Duration.ofMinutes(10);
     static final Duration POLL = Duration.ofMillis(250);
     /** How long the offsets must stay as they are before they count as the end, and a standing lag is read. */
     static final Duration SETTLE = Duration.ofSeconds(1);
@@ -52,8 +49,6 @@ final class Burst {
     static final int RECORD_BYTES = 1_200;
     static final Duration CEILING_HELD = Duration.ofSeconds(20);
     static final int RECORDS_PER_TRANSACTION = 100;
-    /** Distinct callers' numbers are spread over the clock this many a second, so later runs use fresh ones. */
-    private static final long CALLERS_PER_SECOND = 1_000;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Duration AFTER_REFUSAL = Duration.ofMillis(50);
     private static final Logger log = LoggerFactory.getLogger(Burst.class);
@@ -104,9 +99,7 @@ final class Burst {
     /** Preloads if asked, measures the idle baseline, runs the bursts and the producer ceilings: the report. */
     static String measure(LoadOptions options, String operatorToken, String adminToken, String command)
             throws Exception {
-        long seed = System.currentTimeMillis();
-        Calls calls = Calls.distinctCallers(seed, Instant.now().getEpochSecond() * CALLERS_PER_SECOND);
-        log.info("Calls drawn from seed {}, each from a number and a place of its own", seed);
+        Calls calls = Calls.fixedMix();
         Processes processes = new Processes(options.servicePorts(), adminToken);
         if (options.preload() > 0) {
             try (MongoClient mongo = MongoClients.create(options.mongo())) {
@@ -119,7 +112,7 @@ final class Burst {
             Burst burst = new Burst(options, operatorToken, calls, processes, lag);
             burst.warmUp();
             burst.awaitQuiet();
-            idle = burst.settledIdleBaseline();
+            idle = IdleBaseline.settled(processes);
             for (int number = 1; number <= options.runs(); number++) {
                 if (number > 1) {
                     OpenLoop.pause(PAUSE);
@@ -161,32 +154,6 @@ final class Burst {
         }
     }
 
-    /** The idle baseline once the hub has settled (see {@link IdleBaseline}). */
-    private Map<String, Double> settledIdleBaseline() {
-        long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
-        Map<String, Double> idle = IdleBaseline.settled(this::idleBaseline, () -> System.nanoTime() < deadline);
-        if (IdleBaseline.busy(idle)) {
-            log.warn("The hub did not settle within {} min; CPU per ticket is taken over a busy baseline",
-                    SETTLE_LIMIT.toMinutes());
-        }
-        return idle;
-    }
-
-    /** CPU seconds a second each process uses while no calls come: what is taken off the bursts' figures. */
-    private Map<String, Double> idleBaseline() {
-        Map<String, List<Path>> procs = processes.find();
-        Processes.NAMES.stream().filter(name -> !procs.containsKey(name))
-                .forEach(name -> log.warn("No {} process runs on this machine; its CPU is not measured", name));
-        log.info("Measuring the idle CPU for {} s ...", IDLE_BASELINE.toSeconds());
-        Map<String, Double> before = cpu(procs);
-        long start = System.nanoTime();
-        OpenLoop.pause(IDLE_BASELINE);
-        Map<String, Double> after = cpu(procs);
-        Map<String, Double> idle = CpuPerTicket.perSecond(before, after, Duration.ofNanos(System.nanoTime() - start));
-        log.info("Idle CPU (cores): {}", idle);
-        return idle;
-    }
-
     private Run once(int number, Map<String, Double> idle) throws Exception {
         Map<String, Set<TopicPartition>> groups = watchedGroups();
         Map<String, List<Path>> procs = processes.find();
@@ -194,7 +161,7 @@ final class Burst {
                 options.burst().toSeconds());
         Drain drain = new Drain(SETTLE.toNanos());
         AtomicBoolean answered = new AtomicBoolean();
-        Map<String, Double> cpuStart = cpu(procs);
+        Map<String, Double> cpuStart = Processes.cpuSecondsWithOwn(procs);
         long start = System.nanoTime();
         ExecutorService watcher = Executors.newSingleThreadExecutor(daemon("burst-lag"));
         Future<Watched> watched = watcher.submit(() -> watch(groups, drain, procs, answered::get, DRAIN_LIMIT));
@@ -300,7 +267,7 @@ final class Burst {
      */
     private Watched watch(Map<String, Set<TopicPartition>> groups, Drain drain, Map<String, List<Path>> procs,
             BooleanSupplier answered, Duration limit) {
-        Map<String, Double> cpuAtState = cpu(procs);
+        Map<String, Double> cpuAtState = Processes.cpuSecondsWithOwn(procs);
         long cpuAtStateReadAt = System.nanoTime();
         long deadline = Long.MAX_VALUE;
         while (true) {
@@ -311,14 +278,14 @@ final class Burst {
             }
             try {
                 if (drain.observe(now, lag.offsets(groups))) {
-                    cpuAtState = cpu(procs);
+                    cpuAtState = Processes.cpuSecondsWithOwn(procs);
                     cpuAtStateReadAt = System.nanoTime();
                 }
                 drain.toRead(now).forEach((partition, offsets) -> drain.read(partition, offsets,
                         lag.holdsRecords(partition, offsets)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Watched(OptionalLong.empty(), cpu(procs), System.nanoTime(), drain.lagByGroup());
+                return new Watched(OptionalLong.empty(), Processes.cpuSecondsWithOwn(procs), System.nanoTime(), drain.lagByGroup());
             } catch (Exception e) {
                 log.warn("Could not read the consumer groups' offsets: {}", e.toString());
             }
@@ -329,7 +296,7 @@ final class Burst {
             if (now > deadline) {
                 log.warn("The consumer groups had not read everything {} min after the last answer: {}",
                         limit.toMinutes(), drain.lagByGroup());
-                return new Watched(OptionalLong.empty(), cpu(procs), System.nanoTime(), drain.lagByGroup());
+                return new Watched(OptionalLong.empty(), Processes.cpuSecondsWithOwn(procs), System.nanoTime(), drain.lagByGroup());
             }
             OpenLoop.pause(Duration.ofNanos(Math.max(0, now + POLL.toNanos() - System.nanoTime())));
         }
@@ -340,13 +307,6 @@ final class Burst {
         ConsumerLag.HUB_GROUPS.stream().filter(group -> !groups.containsKey(group))
                 .forEach(group -> log.warn("The broker has no consumer group {}; is its service up?", group));
         return groups;
-    }
-
-    /** CPU seconds used so far by the hub's processes found and by the load generator. */
-    private static Map<String, Double> cpu(Map<String, List<Path>> procs) {
-        Map<String, Double> cpu = new LinkedHashMap<>(Processes.cpuSeconds(procs));
-        cpu.put(CpuPerTicket.LOAD_GENERATOR, Processes.ownCpuSeconds());
-        return cpu;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -1,34 +1,36 @@
 package org.hotline12345.loadtest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.hotline12345.referencedata.Grid;
-import org.hotline12345.referencedata.GridIndex;
 import org.hotline12345.referencedata.LabelledComplaint;
 import org.hotline12345.referencedata.City;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Operator calls as a city makes them: the complaints of the labelled corpus with their categories, callers from a
- * large pool of mobile numbers (so some call twice), and points inside the city's grids. Or, for a fixed mix, every
- * call from a number of its own at a place of its own ({@link #distinctCallers}), so that none is a repeat and none
- * joins another's incident however many are made: the places are the cells of a 250 m lattice over a 120 km square
- * around the city's grids (230,400 cells: the calls of several minutes at hundreds a second), each used once, in an
- * order that scatters them; those outside the grids go where the rules send a ticket with no grid. The share that
- * lies in a grid is the same at every rate and in every run.
+ * Operator calls for a fixed mix: the complaints of the labelled corpus with their categories, every call from a
+ * number of its own at a place of its own, so that none is a repeat and none joins another's incident however many
+ * are made. The places are the cells of a 250 m lattice over a 120 km square around the city's grids (230,400
+ * cells: the calls of several minutes at hundreds a second), each used once, in an order that scatters them; those
+ * outside the grids go where the rules send a ticket with no grid. The share that lies in a grid is the same at every
+ * rate and in every run.
  */
 final class Calls {
 
     private static final String[] SURNAMES = {"张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴"};
-    /** Distinct callers' numbers are {@code 15} and nine digits, apart from the random pool's {@code 135}–{@code 139}. */
+    /** Distinct callers' numbers are spread over the clock this many a second, so later runs use fresh ones. */
+    private static final long CALLERS_PER_SECOND = 1_000;
+    private static final Logger log = LoggerFactory.getLogger(Calls.class);
+    /** Distinct callers' numbers are {@code 15} and nine digits. */
     static final long DISTINCT_NUMBERS = 1_000_000_000L;
 
     private final List<LabelledComplaint> complaints;
-    private final List<Grid> grids;
-    private final GridIndex index;
     private final JsonMapper json = JsonMapper.builder().build();
     private final SplittableRandom random;
-    /** The next distinct caller's number, or -1 when callers come from the random pool. */
+    /** The next distinct caller's number. */
     private long nextCaller;
     /** Lattice cells a side, and the cell's size in degrees (250 m north to south; east to west at the city). */
     static final int LATTICE_SIDE = 480;
@@ -37,16 +39,11 @@ final class Calls {
     private final double centreLat;
     private final double centreLon;
 
-    Calls(long seed) {
-        this(seed, -1);
-    }
-
     private Calls(long seed, long firstCaller) {
         City city = City.sample();
         this.complaints = city.complaintCorpus().stream().filter(c -> c.text().codePoints()
                 .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)).toList();
-        this.grids = city.grids();
-        this.index = GridIndex.of(grids);
+        List<Grid> grids = city.grids();
         this.random = new SplittableRandom(seed);
         this.nextCaller = firstCaller;
         this.centreLat = grids.stream().flatMap(g -> g.ring().stream()).mapToDouble(p -> p[1]).average().orElseThrow();
@@ -62,6 +59,16 @@ final class Calls {
         return new Calls(seed, Math.floorMod(firstCaller, DISTINCT_NUMBERS));
     }
 
+    /**
+     * The fixed mix the load test measures with: distinct callers ({@link #distinctCallers}) from a seed and a first
+     * number taken from the clock, so that a later invocation's callers are fresh.
+     */
+    static Calls fixedMix() {
+        long seed = System.currentTimeMillis();
+        log.info("Calls drawn from seed {}, each from a number and a place of its own", seed);
+        return distinctCallers(seed, Instant.now().getEpochSecond() * CALLERS_PER_SECOND);
+    }
+
     /** The mobile number of the {@code n}-th distinct caller. */
     static String distinctNumber(long n) {
         return "15" + String.format("%09d", Math.floorMod(n, DISTINCT_NUMBERS));
@@ -70,16 +77,9 @@ final class Calls {
     /** The JSON body of the next call. */
     synchronized String next() {
         LabelledComplaint complaint = complaints.get(random.nextInt(complaints.size()));
-        double[] point;
-        String phone;
-        if (nextCaller < 0) {
-            point = pointIn(grids.get(random.nextInt(grids.size())));
-            phone = "13" + (5 + random.nextInt(5)) + String.format("%08d", random.nextInt(100_000_000));
-        } else {
-            point = latticeCell(nextCaller);
-            phone = distinctNumber(nextCaller);
-            nextCaller = (nextCaller + 1) % DISTINCT_NUMBERS;
-        }
+        double[] point = latticeCell(nextCaller);
+        String phone = distinctNumber(nextCaller);
+        nextCaller = (nextCaller + 1) % DISTINCT_NUMBERS;
         return json.writeValueAsString(java.util.Map.of(
                 "callerPhone", phone,
                 "callerName", SURNAMES[random.nextInt(SURNAMES.length)] + "先生",
@@ -98,20 +98,5 @@ final class Calls {
         double row = cell / LATTICE_SIDE - LATTICE_SIDE / 2.0 + 0.5;
         double column = cell % LATTICE_SIDE - LATTICE_SIDE / 2.0 + 0.5;
         return new double[] {centreLon + column * cellLon, centreLat + row * CELL_LAT};
-    }
-
-    /** A point anywhere in a grid, uniformly: drawn in the grid's bounding box until it falls inside. */
-    private double[] pointIn(Grid grid) {
-        double minLon = grid.ring().stream().mapToDouble(p -> p[0]).min().orElseThrow();
-        double maxLon = grid.ring().stream().mapToDouble(p -> p[0]).max().orElseThrow();
-        double minLat = grid.ring().stream().mapToDouble(p -> p[1]).min().orElseThrow();
-        double maxLat = grid.ring().stream().mapToDouble(p -> p[1]).max().orElseThrow();
-        while (true) {
-            double lon = minLon + random.nextDouble() * (maxLon - minLon);
-            double lat = minLat + random.nextDouble() * (maxLat - minLat);
-            if (index.locate(lat, lon).filter(found -> found.id().equals(grid.id())).isPresent()) {
-                return new double[] {lon, lat};
-            }
-        }
     }
 }

@@ -1,9 +1,14 @@
 package org.hotline12345.loadtest;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The hub's idle CPU, each process's cores while no calls come, taken once it has settled. Whatever is taken as idle
@@ -16,13 +21,47 @@ import java.util.function.Supplier;
  */
 final class IdleBaseline {
 
+    /** How long each measurement of the idle CPU lasts. */
+    static final Duration EACH = Duration.ofSeconds(10);
+    /** How long the hub is given to settle before the baseline is taken anyway, with a warning. */
+    static final Duration SETTLE_LIMIT = Duration.ofMinutes(10);
     /** What the whole hub uses while nothing comes, at most, for a measurement to count as idle (about 0.2 cores). */
     static final double BUSY = 0.6;
     static final double STILL_FALLING = 0.1;
     /** Cores a 10-second measurement of a quiet process moves by anyway (a clock tick is 10 ms). */
     static final double NOISE = 0.005;
 
+    private static final Logger log = LoggerFactory.getLogger(IdleBaseline.class);
+
     private IdleBaseline() {
+    }
+
+    /**
+     * The settled baseline of the hub's processes on this machine and of the load generator, CPU seconds a second
+     * each, measured {@link #EACH} at a time for at most {@link #SETTLE_LIMIT}.
+     */
+    static Map<String, Double> settled(Processes processes) {
+        long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        Map<String, Double> idle = settled(() -> measure(processes), () -> System.nanoTime() < deadline);
+        if (busy(idle)) {
+            log.warn("The hub did not settle within {} min; CPU per ticket is taken over a busy baseline",
+                    SETTLE_LIMIT.toMinutes());
+        }
+        return idle;
+    }
+
+    private static Map<String, Double> measure(Processes processes) {
+        Map<String, List<Path>> procs = processes.find();
+        Processes.NAMES.stream().filter(name -> !procs.containsKey(name))
+                .forEach(name -> log.warn("No {} process runs on this machine; its CPU is not measured", name));
+        log.info("Measuring the idle CPU for {} s ...", EACH.toSeconds());
+        Map<String, Double> before = Processes.cpuSecondsWithOwn(procs);
+        long start = System.nanoTime();
+        OpenLoop.pause(EACH);
+        Map<String, Double> after = Processes.cpuSecondsWithOwn(procs);
+        Map<String, Double> idle = CpuPerTicket.perSecond(before, after, Duration.ofNanos(System.nanoTime() - start));
+        log.info("Idle CPU (cores): {}", idle);
+        return idle;
     }
 
     /**

@@ -41,13 +41,13 @@ record LoadOptions(String intake, List<String> servicePorts, String bootstrap, S
               --mongo=URI          MongoDB connection string (mongodb://127.0.0.1:27017)
               --tokens=FILE        tokens file with an operator and an admin token (.devstack/tokens.json)
               --preload=N          add N historical tickets first (0)
-              --rates=R,R,...      arrival rates to step through, calls/s (50,100,200,400,800,1200,1600,2000)
-              --warmup=SECONDS     load before measuring: at the first rate (120), or closed loop
-                                   before the bursts (300; 0 for none)
-              --step=SECONDS       how long each rate is held (30)
+              --rates=R,R,...      arrival rates to step through, calls/s (100,150,200,250,300,350,400)
+              --warmup=SECONDS     load before measuring, at the first rate or closed loop before the
+                                   bursts (300; 0 for none)
+              --step=SECONDS       how long each rate is held (60)
               --report=FILE        Markdown file the results are appended to (BENCHMARKS.md)
               --label=TEXT         the run's name in the report
-            End-to-end capacity instead of stepped rates:
+            Closed-loop bursts instead of stepped rates:
               --burst=SECONDS      post calls closed loop for SECONDS, then time the consumers to lag zero
               --clients=N          clients posting at once in a burst (32)
               --runs=N             bursts one after the other, 10 s apart (1)
@@ -90,7 +90,7 @@ record LoadOptions(String intake, List<String> servicePorts, String bootstrap, S
         if (!held.isEmpty() && burst == null) {
             throw new IllegalArgumentException("--hold needs --burst\n" + USAGE);
         }
-        String label = burst == null ? preload + " tickets preloaded"
+        String label = burst == null ? "End to end, open loop: stepped rates, %d tickets preloaded".formatted(preload)
                 : "End to end: %d clients, %d s burst%s, %d tickets preloaded".formatted(clients, burst.toSeconds(),
                         runs == 1 ? "" : " × " + runs, preload);
         return new LoadOptions(given.getOrDefault("intake", "http://127.0.0.1:8081"),
@@ -100,11 +100,11 @@ record LoadOptions(String intake, List<String> servicePorts, String bootstrap, S
                 given.getOrDefault("mongo", "mongodb://127.0.0.1:27017"),
                 Path.of(given.getOrDefault("tokens", ".devstack/tokens.json")),
                 preload,
-                Arrays.stream(given.getOrDefault("rates", "50,100,200,400,800,1200,1600,2000").split(","))
+                Arrays.stream(given.getOrDefault("rates", "100,150,200,250,300,350,400").split(","))
                         .map(String::trim).map(Integer::parseInt).toList(),
                 // five JVMs compiling on two cores take minutes of load to settle (BENCHMARKS.md, "Warmed up")
-                Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup", burst == null ? "120" : "300"))),
-                Duration.ofSeconds(Long.parseLong(given.getOrDefault("step", "30"))),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup", "300"))),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("step", "60"))),
                 Path.of(given.getOrDefault("report", "BENCHMARKS.md")),
                 given.getOrDefault("label", label),
                 burst, clients, runs, held);

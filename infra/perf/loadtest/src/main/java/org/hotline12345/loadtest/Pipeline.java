@@ -92,9 +92,16 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** The latencies and counts since the last call. */
+    /**
+     * The latencies and counts since the last call; {@code notCounted} is how many of the sampled tickets had no
+     * fact in analytics when the drain gave up.
+     */
     record Figures(Histogram assigned, Histogram receipt, Histogram counted, long accepted, long routed,
-            long assignedSeen, long receiptsSeen) {
+            long assignedSeen, long receiptsSeen, long notCounted) {
+
+        boolean allCounted() {
+            return notCounted == 0;
+        }
     }
 
     /** Waits up to {@code patience} for the pipeline to catch up with what was accepted, then takes its figures. */
@@ -106,7 +113,7 @@ final class Pipeline implements AutoCloseable {
         }
         Figures figures = new Figures(assigned.getIntervalHistogram(), receipt.getIntervalHistogram(),
                 counted.getIntervalHistogram(), accepted.getAndSet(0), routed.getAndSet(0), seenAssigned.getAndSet(0),
-                seenReceipts.getAndSet(0));
+                seenReceipts.getAndSet(0), awaitingCount.size());
         dueAt.clear();
         awaitingCount.clear();
         return figures;

@@ -98,6 +98,13 @@ final class Processes {
         }
     }
 
+    /** CPU seconds used so far by the processes found, and by the load generator under its own name. */
+    static Map<String, Double> cpuSecondsWithOwn(Map<String, List<Path>> found) {
+        Map<String, Double> cpu = cpuSeconds(found);
+        cpu.put(CpuPerTicket.LOAD_GENERATOR, ownCpuSeconds());
+        return cpu;
+    }
+
     /** CPU seconds this process (the load generator) has used so far. */
     static double ownCpuSeconds() {
         return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9)

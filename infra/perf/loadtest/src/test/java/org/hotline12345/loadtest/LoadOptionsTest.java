@@ -15,7 +15,7 @@ class LoadOptionsTest {
         assertThat(options.bursts()).isFalse();
         assertThat(options.rates()).containsExactly(20, 30);
         assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(options.label()).isEqualTo("100 tickets preloaded");
+        assertThat(options.label()).isEqualTo("End to end, open loop: stepped rates, 100 tickets preloaded");
     }
 
     @Test
@@ -30,10 +30,11 @@ class LoadOptionsTest {
     }
 
     @Test
-    void warmsTheHubUpForFiveMinutesBeforeBurstsUnlessToldOtherwise() {
+    void warmsTheHubUpForFiveMinutesBeforeMeasuringUnlessToldOtherwise() {
         assertThat(LoadOptions.parse(new String[] {"--burst=60"}).warmup()).isEqualTo(Duration.ofMinutes(5));
         assertThat(LoadOptions.parse(new String[] {"--burst=60", "--warmup=0"}).warmup()).isZero();
-        assertThat(LoadOptions.parse(new String[] {"--rates=20"}).warmup()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(LoadOptions.parse(new String[] {"--rates=20"}).warmup()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(LoadOptions.parse(new String[] {}).step()).isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test
