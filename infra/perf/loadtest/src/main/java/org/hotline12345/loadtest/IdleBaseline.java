@@ -21,15 +21,19 @@ import org.slf4j.LoggerFactory;
  */
 final class IdleBaseline {
 
-    /** How long each measurement of the idle CPU lasts. */
-    static final Duration EACH = Duration.ofSeconds(10);
+    /**
+     * How long each measurement of the idle CPU lasts: long enough to hold whole periods of the hub's periodic work
+     * (the dev stack's process used 0.05 cores in two 10-second windows of three and 0.12 in the third, so 10-second
+     * windows never agreed and the baseline ran to its limit).
+     */
+    static final Duration EACH = Duration.ofSeconds(30);
     /** How long the hub is given to settle before the baseline is taken anyway, with a warning. */
     static final Duration SETTLE_LIMIT = Duration.ofMinutes(10);
     /** What the whole hub uses while nothing comes, at most, for a measurement to count as idle (about 0.2 cores). */
     static final double BUSY = 0.6;
     static final double STILL_FALLING = 0.1;
-    /** Cores a 10-second measurement of a quiet process moves by anyway (a clock tick is 10 ms). */
-    static final double NOISE = 0.005;
+    /** Cores a 30-second measurement of a quiet process moves by anyway (a clock tick is 10 ms). */
+    static final double NOISE = 0.01;
 
     private static final Logger log = LoggerFactory.getLogger(IdleBaseline.class);
 

@@ -40,7 +40,12 @@ final class Pipeline implements AutoCloseable {
 
     private static final int ANALYTICS_SAMPLE = 10;
 
-    private final Map<String, Long> dueAt = new ConcurrentHashMap<>();
+    /**
+     * The tickets followed, by id. A ticket's assignment or receipt text can reach the topics before the load
+     * generator has read the call's answer (a slow answer, a quick pipeline), so what is seen first waits here for
+     * the other; each entry is changed only inside {@link Map#compute}, so the two threads never miss each other.
+     */
+    private final Map<String, Followed> tickets = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> awaitingCount = new ConcurrentLinkedQueue<>();
     private final Recorder assigned = new Recorder(3);
     private final Recorder receipt = new Recorder(3);
@@ -86,7 +91,7 @@ final class Pipeline implements AutoCloseable {
         if (OpenLoop.field(receipt, "repeatOf") == null && OpenLoop.field(receipt, "parentIncidentId") == null) {
             routed.incrementAndGet();
         }
-        dueAt.put(ticketId, due);
+        tickets.compute(ticketId, (id, followed) -> (followed == null ? new Followed() : followed).due(due));
         if (accepted.incrementAndGet() % ANALYTICS_SAMPLE == 0) {
             awaitingCount.add(ticketId);
         }
@@ -114,7 +119,7 @@ final class Pipeline implements AutoCloseable {
         Figures figures = new Figures(assigned.getIntervalHistogram(), receipt.getIntervalHistogram(),
                 counted.getIntervalHistogram(), accepted.getAndSet(0), routed.getAndSet(0), seenAssigned.getAndSet(0),
                 seenReceipts.getAndSet(0), awaitingCount.size());
-        dueAt.clear();
+        tickets.clear();
         awaitingCount.clear();
         return figures;
     }
@@ -158,22 +163,55 @@ final class Pipeline implements AutoCloseable {
                     subscribed.countDown();
                 }
                 for (ConsumerRecord<String, byte[]> record : topics.poll(Duration.ofMillis(100))) {
-                    Long due = record.key() == null ? null : dueAt.get(record.key());
-                    if (due == null) {
-                        continue;
-                    }
-                    long micros = Math.max(1, (System.nanoTime() - due) / 1_000);
                     String type = header(record, CloudEventAttributes.TYPE);
-                    if (type.endsWith(".TicketAssigned")) {
-                        assigned.recordValue(micros);
-                        seenAssigned.incrementAndGet();
-                    } else if (type.endsWith(".NotificationSent") && new String(record.value(),
-                            StandardCharsets.UTF_8).contains("\"trigger\":\"TicketReceived\"")) {
-                        receipt.recordValue(micros);
-                        seenReceipts.incrementAndGet();
+                    boolean assignment = type.endsWith(".TicketAssigned");
+                    boolean receiptText = type.endsWith(".NotificationSent") && new String(record.value(),
+                            StandardCharsets.UTF_8).contains("\"trigger\":\"TicketReceived\"");
+                    if (record.key() != null && (assignment || receiptText)) {
+                        long now = System.nanoTime();
+                        tickets.compute(record.key(), (id, followed) -> (followed == null ? new Followed()
+                                : followed).seen(assignment, now));
                     }
                 }
             }
+        }
+    }
+
+    /** One ticket's call and what was seen of it; recorded once both the due time and a sighting are known. */
+    private final class Followed {
+        private long due = -1;
+        private long assignedAt = -1;
+        private long receiptAt = -1;
+
+        Followed due(long dueAt) {
+            due = dueAt;
+            if (assignedAt >= 0) {
+                record(assigned, seenAssigned, assignedAt);
+            }
+            if (receiptAt >= 0) {
+                record(receipt, seenReceipts, receiptAt);
+            }
+            return this;
+        }
+
+        Followed seen(boolean assignment, long at) {
+            if (assignment && assignedAt < 0) {
+                assignedAt = at;
+                if (due >= 0) {
+                    record(assigned, seenAssigned, at);
+                }
+            } else if (!assignment && receiptAt < 0) {
+                receiptAt = at;
+                if (due >= 0) {
+                    record(receipt, seenReceipts, at);
+                }
+            }
+            return this;
+        }
+
+        private void record(Recorder latencies, AtomicLong seen, long at) {
+            latencies.recordValue(Math.max(1, (at - due) / 1_000));
+            seen.incrementAndGet();
         }
     }
 
@@ -184,9 +222,9 @@ final class Pipeline implements AutoCloseable {
                 long now = System.nanoTime();
                 for (Document fact : facts.find(Filters.in("_id", sample)).projection(Projections.include("_id"))) {
                     String id = fact.getString("_id");
-                    Long due = dueAt.get(id);
-                    if (due != null && awaitingCount.remove(id)) {
-                        counted.recordValue(Math.max(1, (now - due) / 1_000));
+                    Followed followed = tickets.get(id);
+                    if (followed != null && followed.due >= 0 && awaitingCount.remove(id)) {
+                        counted.recordValue(Math.max(1, (now - followed.due) / 1_000));
                     }
                 }
             }

@@ -29,6 +29,14 @@ class IdleBaselineTest {
     }
 
     @Test
+    void takesAQuietProcessMovingByLessThanAHundredthOfACoreAsSettled() {
+        Deque<Map<String, Double>> measurements = new ArrayDeque<>(List.of(cores(0.022, 0.075), cores(0.013, 0.07)));
+
+        assertThat(IdleBaseline.settled(measurements::removeFirst, () -> true)).isEqualTo(cores(0.013, 0.07));
+        assertThat(measurements).isEmpty();
+    }
+
+    @Test
     void measuresAgainWhileOneProcessStillFallsThoughTheWholeDoesNot() {
         Deque<Map<String, Double>> measurements = new ArrayDeque<>(List.of(
                 cores(0.096, 0.203), cores(0.062, 0.208), cores(0.026, 0.21), cores(0.027, 0.205)));
