@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * CPU each process spent on the tickets of a burst: what it used from the burst's start to lag zero, less what it
- * uses idle over as long (sweeps, heartbeats, the JIT finishing), divided by the tickets accepted.
+ * CPU each process spent on the tickets of a burst or a step: what it used from their start until the hub had done
+ * with them (lag zero after a burst, the end of a step's drain), less what it uses idle over as long (sweeps,
+ * heartbeats), divided by the tickets accepted.
  */
 final class CpuPerTicket {
 

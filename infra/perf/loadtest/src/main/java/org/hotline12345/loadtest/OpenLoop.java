@@ -74,14 +74,17 @@ final class OpenLoop {
                     .header("Idempotency-Key", UUID.randomUUID().toString())
                     .POST(HttpRequest.BodyPublishers.ofString(generator.next())).build();
             http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
-                long now = System.nanoTime();
-                inFlight.release();
-                latency.recordValue(Math.max(1, (now - dueAt) / 1_000));
-                if (error == null && response.statusCode() == 202) {
-                    accepted.incrementAndGet();
-                    onAccepted.accept(response.body(), dueAt);
-                } else {
-                    failed.incrementAndGet();
+                // released last: the step ends when every permit is back, so no answer is counted in the next step
+                try {
+                    latency.recordValue(Math.max(1, (System.nanoTime() - dueAt) / 1_000));
+                    if (error == null && response.statusCode() == 202) {
+                        accepted.incrementAndGet();
+                        onAccepted.accept(response.body(), dueAt);
+                    } else {
+                        failed.incrementAndGet();
+                    }
+                } finally {
+                    inFlight.release();
                 }
             });
         }

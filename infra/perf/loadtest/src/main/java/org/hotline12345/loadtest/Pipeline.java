@@ -6,13 +6,14 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -40,20 +41,8 @@ final class Pipeline implements AutoCloseable {
 
     private static final int ANALYTICS_SAMPLE = 10;
 
-    /**
-     * The tickets followed, by id. A ticket's assignment or receipt text can reach the topics before the load
-     * generator has read the call's answer (a slow answer, a quick pipeline), so what is seen first waits here for
-     * the other; each entry is changed only inside {@link Map#compute}, so the two threads never miss each other.
-     */
-    private final Map<String, Followed> tickets = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<String> awaitingCount = new ConcurrentLinkedQueue<>();
-    private final Recorder assigned = new Recorder(3);
-    private final Recorder receipt = new Recorder(3);
-    private final Recorder counted = new Recorder(3);
-    private final AtomicLong seenAssigned = new AtomicLong();
-    private final AtomicLong seenReceipts = new AtomicLong();
-    private final AtomicLong accepted = new AtomicLong();
-    private final AtomicLong routed = new AtomicLong();
+    /** The step being followed; {@link #drain} swaps in a fresh one, so each step's figures are its own. */
+    private final AtomicReference<Followers> step = new AtomicReference<>(new Followers());
     private final String bootstrap;
     private final MongoCollection<Document> facts;
     private final Thread consumer;
@@ -84,24 +73,14 @@ final class Pipeline implements AutoCloseable {
      * routing.
      */
     void accepted(String receipt, long due) {
-        String ticketId = OpenLoop.field(receipt, "ticketId");
-        if (ticketId == null) {
-            return;
-        }
-        if (OpenLoop.field(receipt, "repeatOf") == null && OpenLoop.field(receipt, "parentIncidentId") == null) {
-            routed.incrementAndGet();
-        }
-        tickets.compute(ticketId, (id, followed) -> (followed == null ? new Followed() : followed).due(due));
-        if (accepted.incrementAndGet() % ANALYTICS_SAMPLE == 0) {
-            awaitingCount.add(ticketId);
-        }
+        step.get().accepted(receipt, due);
     }
 
     /**
-     * The latencies and counts since the last call; {@code notCounted} is how many of the sampled tickets had no
-     * fact in analytics when the drain gave up.
+     * The latencies and counts of a step; {@code notCounted} is how many of the sampled tickets had no fact in
+     * analytics when the drain gave up. {@code followed} is how many accepted calls' answers named their ticket.
      */
-    record Figures(Histogram assigned, Histogram receipt, Histogram counted, long accepted, long routed,
+    record Figures(Histogram assigned, Histogram receipt, Histogram counted, long followed, long routed,
             long assignedSeen, long receiptsSeen, long notCounted) {
 
         boolean allCounted() {
@@ -109,19 +88,19 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** Waits up to {@code patience} for the pipeline to catch up with what was accepted, then takes its figures. */
+    /**
+     * Waits up to {@code patience} for every receipt text and every sampled count of the step's calls, then takes the
+     * step's figures and starts the next step's. Assignments are not awaited: a routed call that no rule places goes
+     * to the triage queue, which publishes no event.
+     */
     Figures drain(Duration patience) {
+        Followers current = step.get();
         long until = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < until && (seenAssigned.get() < routed.get()
-                || seenReceipts.get() < accepted.get() || !awaitingCount.isEmpty())) {
+        while (System.nanoTime() < until && !current.textedAndCounted()) {
             OpenLoop.pause(Duration.ofMillis(100));
         }
-        Figures figures = new Figures(assigned.getIntervalHistogram(), receipt.getIntervalHistogram(),
-                counted.getIntervalHistogram(), accepted.getAndSet(0), routed.getAndSet(0), seenAssigned.getAndSet(0),
-                seenReceipts.getAndSet(0), awaitingCount.size());
-        tickets.clear();
-        awaitingCount.clear();
-        return figures;
+        step.set(new Followers());
+        return current.figures();
     }
 
     /** Records not yet consumed by each consumer group of the hub, summed over its partitions. */
@@ -169,65 +148,128 @@ final class Pipeline implements AutoCloseable {
                             StandardCharsets.UTF_8).contains("\"trigger\":\"TicketReceived\"");
                     if (record.key() != null && (assignment || receiptText)) {
                         long now = System.nanoTime();
-                        tickets.compute(record.key(), (id, followed) -> (followed == null ? new Followed()
-                                : followed).seen(assignment, now));
+                        step.get().seen(record.key(), assignment, now);
                     }
                 }
             }
         }
     }
 
-    /** One ticket's call and what was seen of it; recorded once both the due time and a sighting are known. */
-    private final class Followed {
-        private long due = -1;
-        private long assignedAt = -1;
-        private long receiptAt = -1;
+    /**
+     * One step's tickets and figures. A ticket's assignment or receipt text can reach the topics before the load
+     * generator has read the call's answer (a slow answer, a quick pipeline), so what is seen first waits for the
+     * other; each ticket's entry is changed only inside {@link Map#compute}, so the threads never miss each other.
+     */
+    private static final class Followers {
+        private final Map<String, Followed> tickets = new ConcurrentHashMap<>();
+        private final ConcurrentLinkedQueue<Sampled> awaitingCount = new ConcurrentLinkedQueue<>();
+        private final Recorder assigned = new Recorder(3);
+        private final Recorder receipt = new Recorder(3);
+        private final Recorder counted = new Recorder(3);
+        private final AtomicLong seenAssigned = new AtomicLong();
+        private final AtomicLong seenReceipts = new AtomicLong();
+        private final AtomicLong followed = new AtomicLong();
+        private final AtomicLong routed = new AtomicLong();
 
-        Followed due(long dueAt) {
-            due = dueAt;
-            if (assignedAt >= 0) {
-                record(assigned, seenAssigned, assignedAt);
+        /**
+         * A call was accepted: its ticket is followed from the call's due time. A call linked to an open ticket (a
+         * repeat, or another report of the same incident) is not dispatched again, so only the others count as
+         * routed.
+         */
+        void accepted(String answer, long due) {
+            String ticketId = OpenLoop.field(answer, "ticketId");
+            if (ticketId == null) {
+                return;
             }
-            if (receiptAt >= 0) {
-                record(receipt, seenReceipts, receiptAt);
+            if (OpenLoop.field(answer, "repeatOf") == null && OpenLoop.field(answer, "parentIncidentId") == null) {
+                routed.incrementAndGet();
             }
-            return this;
+            tickets.compute(ticketId, (id, ticket) -> (ticket == null ? new Followed() : ticket).due(due));
+            if (followed.incrementAndGet() % ANALYTICS_SAMPLE == 0) {
+                awaitingCount.add(new Sampled(ticketId, due));
+            }
         }
 
-        Followed seen(boolean assignment, long at) {
-            if (assignment && assignedAt < 0) {
-                assignedAt = at;
-                if (due >= 0) {
-                    record(assigned, seenAssigned, at);
+        void seen(String ticketId, boolean assignment, long at) {
+            tickets.compute(ticketId, (id, ticket) -> (ticket == null ? new Followed() : ticket)
+                    .seen(assignment, at));
+        }
+
+        boolean textedAndCounted() {
+            return seenReceipts.get() >= followed.get() && awaitingCount.isEmpty();
+        }
+
+        /** Looks the sampled tickets up in analytics' facts with one query, and times those found. */
+        void countFound(MongoCollection<Document> facts) {
+            Map<String, Sampled> byId = new HashMap<>();
+            awaitingCount.forEach(sampled -> byId.put(sampled.ticketId(), sampled));
+            if (byId.isEmpty()) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (Document fact : facts.find(Filters.in("_id", byId.keySet())).projection(Projections.include("_id"))) {
+                Sampled sampled = byId.get(fact.getString("_id"));
+                if (sampled != null && awaitingCount.remove(sampled)) {
+                    counted.recordValue(Math.max(1, (now - sampled.due()) / 1_000));
                 }
-            } else if (!assignment && receiptAt < 0) {
-                receiptAt = at;
-                if (due >= 0) {
-                    record(receipt, seenReceipts, at);
-                }
             }
-            return this;
         }
 
-        private void record(Recorder latencies, AtomicLong seen, long at) {
-            latencies.recordValue(Math.max(1, (at - due) / 1_000));
-            seen.incrementAndGet();
+        Figures figures() {
+            return new Figures(assigned.getIntervalHistogram(), receipt.getIntervalHistogram(),
+                    counted.getIntervalHistogram(), followed.get(), routed.get(), seenAssigned.get(),
+                    seenReceipts.get(), awaitingCount.size());
         }
+
+        /** One ticket's call and what was seen of it; each latency is recorded once both ends are known. */
+        private final class Followed {
+            private long due = -1;
+            private long assignedAt = -1;
+            private long receiptAt = -1;
+
+            Followed due(long dueAt) {
+                if (due >= 0) {
+                    return this;
+                }
+                due = dueAt;
+                if (assignedAt >= 0) {
+                    record(assigned, seenAssigned, assignedAt);
+                }
+                if (receiptAt >= 0) {
+                    record(receipt, seenReceipts, receiptAt);
+                }
+                return this;
+            }
+
+            Followed seen(boolean assignment, long at) {
+                if (assignment && assignedAt < 0) {
+                    assignedAt = at;
+                    if (due >= 0) {
+                        record(assigned, seenAssigned, at);
+                    }
+                } else if (!assignment && receiptAt < 0) {
+                    receiptAt = at;
+                    if (due >= 0) {
+                        record(receipt, seenReceipts, at);
+                    }
+                }
+                return this;
+            }
+
+            private void record(Recorder latencies, AtomicLong seen, long at) {
+                latencies.recordValue(Math.max(1, (at - due) / 1_000));
+                seen.incrementAndGet();
+            }
+        }
+    }
+
+    /** A ticket whose fact in analytics is awaited, and its call's due time. */
+    private record Sampled(String ticketId, long due) {
     }
 
     private void poll() {
         while (running) {
-            List<String> sample = new ArrayList<>(awaitingCount);
-            if (!sample.isEmpty()) {
-                long now = System.nanoTime();
-                for (Document fact : facts.find(Filters.in("_id", sample)).projection(Projections.include("_id"))) {
-                    String id = fact.getString("_id");
-                    Followed followed = tickets.get(id);
-                    if (followed != null && followed.due >= 0 && awaitingCount.remove(id)) {
-                        counted.recordValue(Math.max(1, (now - followed.due) / 1_000));
-                    }
-                }
-            }
+            step.get().countFound(facts);
             OpenLoop.pause(Duration.ofMillis(50));
         }
     }

@@ -33,11 +33,6 @@ final class Processes {
         this.bearer = "Bearer " + adminToken;
     }
 
-    /** CPU seconds used so far by each process of the hub that runs here. */
-    Map<String, Double> cpuSeconds() {
-        return cpuSeconds(find());
-    }
-
     /** The {@code /proc} directories of the hub's processes that run here, by name: found once, read often. */
     Map<String, List<Path>> find() {
         Map<String, List<Path>> found = new LinkedHashMap<>();

@@ -43,7 +43,7 @@ final class Report {
                 .append("start to the end of its drain, less its idle rate over as long (settled: ")
                 .append(decimals(idle, "%.3f")).append(" cores), per accepted call.\n\n");
         md.append("| offered /s | accepted /s | failed | HTTP p50 | p99 | p99.9 | to assigned p50 / p99 "
-                + "| to receipt text p50 / p99 | to counted p50 / p99 | receipts, counted | consumer lag at the end "
+                + "| to receipt text p50 / p99 | to counted p50 / p99 | texted, assigned, counted | consumer lag at the end "
                 + "| CPU ms/ticket: intake | routing | notification | analytics | devstack | 4 services "
                 + "| load generator | heap MiB | end to end |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -56,8 +56,9 @@ final class Report {
                             ms(step.latency(), 99), ms(step.latency(), 99.9), ms(pipeline.assigned(), 50),
                             ms(pipeline.assigned(), 99), ms(pipeline.receipt(), 50), ms(pipeline.receipt(), 99),
                             ms(pipeline.counted(), 50), ms(pipeline.counted(), 99),
-                            "%d of %d texted, %d not counted".formatted(pipeline.receiptsSeen(), pipeline.accepted(),
-                                    pipeline.notCounted()),
+                            "%d of %d texted, %d of %d routed assigned, %d not counted".formatted(
+                                    pipeline.receiptsSeen(), pipeline.followed(), pipeline.assignedSeen(),
+                                    pipeline.routed(), pipeline.notCounted()),
                             compact(row.lag()), one(cpu, "intake-service"), one(cpu, "routing-service"),
                             one(cpu, "notification-service"), one(cpu, "analytics-service"), one(cpu, "devstack"),
                             one(Map.of("services", CpuPerTicket.services(cpu)), "services"),

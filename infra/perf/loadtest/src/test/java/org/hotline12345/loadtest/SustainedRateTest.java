@@ -35,6 +35,20 @@ class SustainedRateTest {
     }
 
     @Test
+    void doesNotCarryARateWhenRoutingAssignedNothingOrACallsTicketWasNotFollowed() {
+        LoadTest.Row nothingAssigned = row(200, 200, 40 * MILLIS, pipeline(200, 0, 200, 0, 300 * MILLIS,
+                600 * MILLIS));
+        LoadTest.Row someToTriage = row(200, 200, 40 * MILLIS, pipeline(200, 180, 200, 0, 300 * MILLIS,
+                600 * MILLIS));
+        LoadTest.Row unfollowed = row(200, 200, 40 * MILLIS, pipeline(190, 190, 190, 0, 300 * MILLIS,
+                600 * MILLIS));
+
+        assertThat(nothingAssigned.sustained()).isFalse();
+        assertThat(someToTriage.sustained()).isTrue();
+        assertThat(unfollowed.sustained()).isFalse();
+    }
+
+    @Test
     void doesNotCarryARateIntakeRefusedOrAnsweredSlowly() {
         assertThat(row(200, 190, 40 * MILLIS, pipeline(190, 190, 0, 300 * MILLIS, 600 * MILLIS)).sustained())
                 .isFalse();
@@ -51,7 +65,8 @@ class SustainedRateTest {
                 Map.of("intake-service", 0.02), java.util.List.of(carried, behind), 100_000, 1_200,
                 java.time.Instant.parse("2026-12-08T03:00:00Z"));
 
-        assertThat(report).contains("End-to-end capacity").contains("**200 calls/s** (200.0 accepted/s, HTTP p99 40 ms)")
+        assertThat(report).contains("End-to-end capacity")
+                .contains("**200 calls/s** (200.0 accepted/s, HTTP p99 40 ms)")
                 .contains("| no: the pipeline fell behind |").contains("| 4.0 | 4.0 |");
     }
 
@@ -66,8 +81,14 @@ class SustainedRateTest {
 
     private static Pipeline.Figures pipeline(long accepted, long texted, long notCounted, long toText,
             long toCount) {
-        return new Pipeline.Figures(latencies(accepted, toText), latencies(texted, toText),
-                latencies(accepted / 10, toCount), accepted, accepted, accepted, texted, notCounted);
+        return pipeline(accepted, accepted, texted, notCounted, toText, toCount);
+    }
+
+    /** What the pipeline gave {@code followed} calls, {@code assigned} of them assigned. */
+    private static Pipeline.Figures pipeline(long followed, long assigned, long texted, long notCounted, long toText,
+            long toCount) {
+        return new Pipeline.Figures(latencies(assigned, toText), latencies(texted, toText),
+                latencies(followed / 10, toCount), followed, followed, assigned, texted, notCounted);
     }
 
     private static Histogram latencies(long count, long micros) {
