@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -285,7 +284,8 @@ final class Burst {
                         lag.holdsRecords(partition, offsets)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Watched(OptionalLong.empty(), Processes.cpuSecondsWithOwn(procs), System.nanoTime(), drain.lagByGroup());
+                return new Watched(OptionalLong.empty(), Processes.cpuSecondsWithOwn(procs), System.nanoTime(),
+                        drain.lagByGroup());
             } catch (Exception e) {
                 log.warn("Could not read the consumer groups' offsets: {}", e.toString());
             }
@@ -296,7 +296,8 @@ final class Burst {
             if (now > deadline) {
                 log.warn("The consumer groups had not read everything {} min after the last answer: {}",
                         limit.toMinutes(), drain.lagByGroup());
-                return new Watched(OptionalLong.empty(), Processes.cpuSecondsWithOwn(procs), System.nanoTime(), drain.lagByGroup());
+                return new Watched(OptionalLong.empty(), Processes.cpuSecondsWithOwn(procs), System.nanoTime(),
+                        drain.lagByGroup());
             }
             OpenLoop.pause(Duration.ofNanos(Math.max(0, now + POLL.toNanos() - System.nanoTime())));
         }
